@@ -1,0 +1,52 @@
+# Everything runs through uv; `make env` installs uv (from PyPI) when it is missing.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+# uv from PATH, else the copy pip installs as a module (`python3 -m uv`)
+UV := $(shell command -v uv 2>/dev/null)
+ifeq ($(UV),)
+UV := $(PYTHON) -m uv
+endif
+export UV_PYTHON ?= 3.11
+export UV_PYTHON_DOWNLOADS ?= never
+# compile .pyc at install time: imports (GX takes seconds) stay fast even where
+# PYTHONDONTWRITEBYTECODE is set
+export UV_COMPILE_BYTECODE ?= 1
+
+.PHONY: help env build test lint format bench score clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-8s %s\n", $$1, $$2}'
+
+env: ## Install uv if missing and sync the locked environment
+	@if ! $(UV) --version >/dev/null 2>&1; then \
+		echo "installing uv from PyPI"; \
+		$(PYTHON) -m pip install --quiet uv \
+		|| $(PYTHON) -m pip install --quiet --user uv \
+		|| $(PYTHON) -m pip install --quiet --user --break-system-packages uv; \
+	fi
+	@$(UV) sync --frozen --quiet
+
+build: env ## Build warehouse/evidence.duckdb from seeds/ (extract, dbt, GX, report)
+	@$(UV) run etl build
+
+test: env ## Run the test suite
+	@$(UV) run pytest
+
+lint: env ## ruff: lint and format check
+	@$(UV) run ruff check etl expectations tests bench
+	@$(UV) run ruff format --check etl expectations tests bench
+
+format: env ## ruff: fix and format
+	@$(UV) run ruff check --fix etl expectations tests bench
+	@$(UV) run ruff format etl expectations tests bench
+
+bench: env ## Benchmarks (synthetic corpus; prints throughput and peak memory)
+	@$(UV) run python -m bench
+
+score: ## Score the built warehouse against the gold annotations in ../shared/eval
+	@$(UV) run python ../shared/eval/score.py --warehouse warehouse/evidence.duckdb --gold ../shared/eval/gold/seeds
+
+clean: ## Remove the warehouse, reports and dbt artifacts
+	rm -rf warehouse reports dbt/target dbt/logs .pytest_cache

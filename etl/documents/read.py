@@ -1,0 +1,119 @@
+"""Reading the input folder: one row per file that could be read, one rejection per problem.
+
+This is the only module that touches the input files. Everything after it is pure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from etl.audit import rejection_row, rejections_frame
+from etl.documents.decode import decode_bytes
+from etl.documents.ids import document_id
+
+DOCUMENT_FILE_SCHEMA = {
+    "document_id": pl.String,
+    "source_file": pl.String,
+    "sha256": pl.String,
+    "n_bytes": pl.Int64,
+    "n_chars": pl.Int64,
+    "encoding": pl.String,
+    "n_invalid_bytes": pl.Int64,
+    "text": pl.String,
+}
+
+
+@dataclass(frozen=True)
+class FolderRead:
+    files: pl.DataFrame  # DOCUMENT_FILE_SCHEMA
+    rejections: pl.DataFrame  # see etl.schemas.frames.REJECTION_SCHEMA
+
+
+def _walk(root: Path) -> Iterator[tuple[Path, OSError | None]]:
+    """Every non-directory entry below root (links not followed into directories), sorted."""
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            yield Path(dirpath) / name, None
+        # symlinks to directories appear in dirnames but are not descended: account for them
+        for name in [d for d in dirnames if (Path(dirpath) / d).is_symlink()]:
+            yield Path(dirpath) / name, None
+    for err in errors:
+        yield Path(err.filename or root), err
+
+
+def read_folder(root: Path, progress: Callable[[int], None] | None = None) -> FolderRead:
+    """Read every file below ``root``. Nothing is dropped: unreadable files become rejections."""
+    rows: list[dict] = []
+    rejections: list[dict] = []
+    if not root.is_dir():
+        rejections.append(
+            rejection_row(
+                str(root), "read", "input_folder_missing", f"input folder {root} does not exist"
+            )
+        )
+    for path, walk_error in _walk(root) if root.is_dir() else iter(()):
+        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        if progress:
+            progress(1)
+        if walk_error is not None:
+            rejections.append(rejection_row(name, "read", "unreadable_folder", str(walk_error)))
+            continue
+        try:
+            if path.is_symlink() and path.resolve(strict=False).is_dir():
+                raise IsADirectoryError(f"{name} is a link to a folder; links are not followed")
+            data = path.read_bytes()
+        except (OSError, RuntimeError) as exc:  # RuntimeError: symlink loop on some Pythons
+            rejections.append(
+                rejection_row(name, "read", "unreadable_file", f"cannot read {name}: {exc}")
+            )
+            continue
+        decoded = decode_bytes(data)
+        rows.append(
+            {
+                "document_id": document_id(name),
+                "source_file": name,
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "n_bytes": len(data),
+                "n_chars": len(decoded.text),
+                "encoding": decoded.encoding,
+                "n_invalid_bytes": decoded.n_invalid_bytes,
+                "text": decoded.text,
+            }
+        )
+        rejections.extend(
+            _decode_findings(name, decoded.encoding, decoded.n_invalid_bytes, len(data))
+        )
+    return FolderRead(pl.DataFrame(rows, schema=DOCUMENT_FILE_SCHEMA), rejections_frame(rejections))
+
+
+def _decode_findings(name: str, encoding: str, n_invalid: int, n_bytes: int) -> list[dict]:
+    if encoding == "empty":
+        return [rejection_row(name, "read", "empty_file", "the file is empty: nothing to extract")]
+    if encoding == "binary":
+        return [
+            rejection_row(
+                name,
+                "read",
+                "binary_file",
+                f"{n_bytes} bytes of binary content (NUL or control bytes); not read as text",
+            )
+        ]
+    if n_invalid:
+        return [
+            rejection_row(
+                name,
+                "read",
+                "invalid_utf8",
+                f"{n_invalid} of {n_bytes} bytes are not valid UTF-8; they were read as Windows-1252",
+                severity="warning",
+            )
+        ]
+    return []

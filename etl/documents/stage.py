@@ -1,0 +1,127 @@
+"""Files → the staging frames of documents, publications (records) and their lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from etl.audit import rejection_row, rejections_frame
+from etl.documents.biblio import citation_fields, identifier_fields, title_expr, year_expr
+from etl.documents.ids import span_id_expr
+from etl.documents.kinds import document_kind_expr, is_html_expr
+from etl.documents.records import lines_frame, record_lines, records_frame
+from etl.documents.study_type import study_type_expr
+from etl.schemas.staging import Documents, Publications, polars_schema
+
+
+@dataclass(frozen=True)
+class Staged:
+    documents: pl.DataFrame
+    publications: pl.DataFrame
+    record_lines: pl.DataFrame
+    rejections: pl.DataFrame
+
+
+def _document_title() -> pl.Expr:
+    first_line = (
+        pl.col("text")
+        .str.strip_chars_start("\ufeff \t\r\n")
+        .str.extract(r"^([^\n]{1,200})(?:\n|$)", 1)
+        .str.strip_chars()
+    )
+    breadcrumb_tail = first_line.str.split(" > ").list.last()
+    return (
+        pl.when(pl.col("document_kind") == "abstract_collection")
+        .then(pl.lit(None, dtype=pl.String))
+        .otherwise(pl.coalesce(pl.col("record_title"), breadcrumb_tail))
+        .alias("title")
+    )
+
+
+def _kind_findings(docs: pl.DataFrame) -> pl.DataFrame:
+    rows = []
+    for name, kind, html, n_chars in docs.select(
+        "source_file", "document_kind", is_html_expr().alias("html"), "n_chars"
+    ).iter_rows():
+        if n_chars == 0:
+            continue
+        if html:
+            rows.append(
+                rejection_row(
+                    name,
+                    "read",
+                    "html_document",
+                    "an HTML page, not text: read as one record of raw markup",
+                    severity="warning",
+                )
+            )
+        elif kind == "other":
+            rows.append(
+                rejection_row(
+                    name,
+                    "read",
+                    "unknown_kind",
+                    "document kind not recognised: read as one record",
+                    severity="warning",
+                )
+            )
+        elif kind in ("pubmed_xml", "ctgov_json"):
+            rows.append(
+                rejection_row(
+                    name,
+                    "read",
+                    "no_structured_reader",
+                    f"{kind} is read as plain text (no structured reader yet)",
+                    severity="warning",
+                )
+            )
+    return rejections_frame(rows)
+
+
+def stage_documents(files: pl.DataFrame) -> Staged:
+    """``files`` (from etl.documents.read) → documents, publications and record lines."""
+    docs = files.with_columns(document_kind_expr())
+    rec_lines = record_lines(lines_frame(docs))
+    records = (
+        records_frame(rec_lines)
+        .join(docs.select("document_id", "text"), on="document_id")
+        .with_columns(
+            pl.col("text")
+            .str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start"))
+            .alias("record_text")
+        )
+        .drop("text")
+    )
+    publications = records.with_columns(
+        span_id_expr("pub", pl.col("document_id"), pl.col("record_index")).alias("publication_id"),
+        pl.col("authors_line").alias("authors"),
+        title_expr(),
+        *citation_fields(),
+        *identifier_fields(),
+        study_type_expr(),
+    ).with_columns(
+        year_expr(),
+        pl.when(pl.col("_ncts") != "").then(pl.col("_ncts")).alias("nct_ids"),
+    )
+    record_titles = publications.filter(pl.col("record_index") == 0).select(
+        "document_id", pl.col("title").alias("record_title")
+    )
+    whole_page = (
+        pl.col("document_kind").is_in(["abstract_collection", "publication_listing"]).not_()
+    )
+    documents = (
+        docs.join(record_titles, on="document_id", how="left")
+        .with_columns(pl.when(whole_page).then(pl.col("record_title")).alias("record_title"))
+        .with_columns(_document_title())
+        .select(list(polars_schema(Documents)))
+    )
+    return Staged(
+        documents=documents,
+        publications=publications.select(list(polars_schema(Publications))),
+        record_lines=rec_lines.join(
+            publications.select("document_id", "record_index", "publication_id"),
+            on=["document_id", "record_index"],
+        ),
+        rejections=_kind_findings(docs),
+    )

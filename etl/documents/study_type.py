@@ -1,0 +1,48 @@
+"""Study design of a record, from the wording of its text (first matching rule wins)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+_RULES: tuple[tuple[str, str], ...] = (
+    (
+        "meta-analysis",
+        r"meta-analys[ie]s|pooled analysis of \w+ (?:randomi[sz]ed )?(?:trials|studies)",
+    ),
+    (
+        "case report",
+        r"case report|case presentation|\bcase series\b|we (?:present|report|describe) (?:a|an|the|two|three) "
+        r"(?:\w+ )?(?:case|patient)|\b\d+[- ]year[- ]old (?:man|woman|male|female|gentleman|lady|patient|boy|girl)",
+    ),
+    (
+        "review",
+        r"\breview\b|this (?:article|paper|chapter) (?:summari[sz]es|discusses|focuses)"
+        r"|we (?:review|summari[sz]e|discuss) (?:the|recent|current)|this study summari[sz]es",
+    ),
+    (
+        "single-arm trial",
+        r"single[- ]arm|single[- ]group|non-?randomi[sz]ed|\bphase (?:i{1,2}|1|2)[ab]?\b[^.]{0,60}\b(?:trial|study)",
+    ),
+    (
+        "rct",
+        r"\brandomi[sz]ed (?:\w+[ ,-]+){0,6}(?:trial|study)\b|were randomi[sz]ed|randomly (?:assigned|allocated)"
+        r"|\brandomi[sz]ed to\b|\brandomi[sz]ation\b",
+    ),
+    (
+        "cohort",
+        r"retrospective|prospective|\bcohort\b|consecutive patients|patients (?:were|who were) "
+        r"(?:enrolled|included|identified|reviewed)|medical records|real-world",
+    ),
+    (
+        "preclinical",
+        r"\bin vitro\b|\bin vivo\b|xenograft|\bmice\b|\bmouse\b|\brats?\b|\brabbits?\b|cell lines?\b|\bcells\b",
+    ),
+)
+
+
+def study_type_expr() -> pl.Expr:
+    text = pl.col("record_text").str.to_lowercase()
+    expr = pl.when(text.str.contains(_RULES[0][1])).then(pl.lit(_RULES[0][0]))
+    for code, pattern in _RULES[1:]:
+        expr = expr.when(text.str.contains(pattern)).then(pl.lit(code))
+    return expr.otherwise(pl.lit("other")).alias("study_type")

@@ -1,0 +1,189 @@
+"""Sentence splitting with exact offsets.
+
+A line never spans two sentences. Inside a line, a sentence ends at ``.``, ``!`` or ``?`` (with
+any closing quotes or brackets) followed by white space and a capital letter, a digit or an
+opening bracket, unless the word before the stop is an abbreviation ("vs.", "et al.", "e.g.",
+"Fig."). Author and citation lines of listings are kept whole. Decimals ("10·6", ".0245", "P = .0245") and "95% CI" never contain such a
+boundary, so they are safe by construction.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from etl.documents.ids import span_id_expr
+
+_ABBREVIATIONS = frozenset(
+    [
+        "vs",
+        "v",
+        "al",
+        "e.g",
+        "eg",
+        "i.e",
+        "ie",
+        "cf",
+        "fig",
+        "figs",
+        "no",
+        "nos",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "approx",
+        "ca",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "st",
+        "jr",
+        "sr",
+        "vol",
+        "pp",
+        "ref",
+        "refs",
+        "eq",
+        "resp",
+        "dept",
+        "univ",
+        "est",
+        "min",
+        "max",
+        "mo",
+        "mos",
+        "wk",
+        "wks",
+        "yr",
+        "yrs",
+        "hr",
+        "hrs",
+        "pts",
+        "pt",
+        "med",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "ph.d",
+        "m.d",
+        "b.i.d",
+        "t.i.d",
+        "q.d",
+    ]
+)
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    """Is the word ending at ``stop`` (the index of the '.') an abbreviation or an initial?"""
+    if text[stop] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, 0, stop)
+    if not m:
+        return False
+    return m.group(1).lower().rstrip(".") in _ABBREVIATIONS
+
+
+def split_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text``, white space trimmed, in order."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        start = line_start
+        for m in _BOUNDARY.finditer(line):
+            if _is_abbreviation(line, m.start()):
+                continue
+            spans.append((line_start + (start - line_start), line_start + m.end()))
+            start = line_start + m.end()
+        spans.append((start, line_start + len(line)))
+        line_start += len(line) + 1
+    trimmed = []
+    for s, e in spans:
+        piece = text[s:e]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        if e - trail > s + lead:
+            trimmed.append((s + lead, e - trail))
+    return trimmed
+
+
+_SPAN_LIST = pl.List(pl.Struct({"start": pl.Int64, "end": pl.Int64}))
+
+
+def sentences_frame(rec_lines: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame:
+    """Split every record line into sentences; offsets are into the source file's text.
+
+    ``rec_lines``: document_id, record_index, role, line, char_start; ``publications``:
+    document_id, record_index, publication_id. Titles and citation lines are sentences too;
+    ``role`` says which part of the record a sentence comes from.
+    """
+    split = pl.col("line").map_elements(
+        lambda s: [{"start": a, "end": b} for a, b in split_spans(s)], return_dtype=_SPAN_LIST
+    )
+    whole = pl.concat_list(
+        pl.struct(
+            pl.lit(0, dtype=pl.Int64).alias("start"),
+            pl.col("line").str.len_chars().cast(pl.Int64).alias("end"),
+        )
+    )
+    spans = rec_lines.select(
+        "document_id",
+        "source_file",
+        "record_index",
+        "line_no",
+        "role",
+        "line",
+        "char_start",
+        pl.when(pl.col("role").is_in(["authors", "citation"]))
+        .then(whole)
+        .otherwise(split)
+        .alias("span"),
+    ).explode("span")
+    return (
+        spans.filter(pl.col("span").is_not_null())
+        .with_columns(
+            (pl.col("char_start") + pl.col("span").struct.field("start")).alias("s"),
+            (pl.col("char_start") + pl.col("span").struct.field("end")).alias("e"),
+            pl.col("line")
+            .str.slice(
+                pl.col("span").struct.field("start"),
+                pl.col("span").struct.field("end") - pl.col("span").struct.field("start"),
+            )
+            .alias("text"),
+        )
+        .join(
+            publications.select("document_id", "record_index", "publication_id"),
+            on=["document_id", "record_index"],
+        )
+        .sort("document_id", "s")
+        .with_columns(pl.int_range(pl.len()).over("publication_id").alias("sentence_index"))
+        .select(
+            span_id_expr("sen", pl.col("document_id"), pl.col("s"), pl.col("e")).alias(
+                "sentence_id"
+            ),
+            "publication_id",
+            "document_id",
+            "source_file",
+            "sentence_index",
+            pl.col("role"),
+            pl.col("s").alias("char_start"),
+            pl.col("e").alias("char_end"),
+            "text",
+        )
+    )

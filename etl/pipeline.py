@@ -1,0 +1,139 @@
+"""Orchestration only: the stages in order, what each one hands to the next, and exit codes.
+
+extract   files → pandera-checked staging frames → warehouse schema ``raw``
+transform dbt build (staging views, marts, dbt tests), as a subprocess
+validate  GX suites over the marts → quality results, audit rows, Data Docs
+report    reports/quality.md and reports/quality.html from the warehouse
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from etl.audit import rejection_row, rejections_frame
+from etl.documents import read_folder, stage_documents
+from etl.extract import sentences_frame
+from etl.load import connect, write_tables
+from etl.schemas import STAGING_MODELS, Rejections
+from etl.schemas.gate import gate
+from etl.settings import Settings
+from etl.transform import DbtResult, run_dbt
+from etl.vocab import vocab_frame
+
+EXIT_OK = 0
+EXIT_BLOCKING = 1  # a dbt test or a blocking expectation failed: the numbers cannot be trusted
+EXIT_INPUT_REJECTED = 3  # the warehouse was built, but some input could not be read or accepted
+
+
+@dataclass
+class ExtractSummary:
+    n_files: int
+    n_documents: int
+    n_publications: int
+    n_sentences: int
+    rejections: pl.DataFrame = field(repr=False)
+
+    @property
+    def n_errors(self) -> int:
+        return self.rejections.filter(pl.col("severity") == "error").height
+
+
+def count_inputs(settings: Settings) -> int:
+    root = settings.input_dir
+    return sum(len(files) + len(dirs) for _, dirs, files in os.walk(root)) if root.is_dir() else 0
+
+
+def extract(settings: Settings, progress: Callable[[int], None] | None = None) -> ExtractSummary:
+    """Read the input folder, split, check with pandera and load the staging tables."""
+    folder = read_folder(settings.input_dir, progress)
+    staged = stage_documents(folder.files)
+    documents = gate(staged.documents, STAGING_MODELS["documents"], "documents")
+    kept_docs = documents.valid.get_column("document_id")
+    publications = gate(
+        staged.publications.filter(pl.col("document_id").is_in(kept_docs.implode())),
+        STAGING_MODELS["publications"],
+        "publications",
+    )
+    kept_pubs = publications.valid.get_column("publication_id")
+    sentences = gate(
+        sentences_frame(staged.record_lines, staged.publications).filter(
+            pl.col("publication_id").is_in(kept_pubs.implode())
+        ),
+        STAGING_MODELS["sentences"],
+        "sentences",
+    )
+    all_rejections = pl.concat(
+        [
+            folder.rejections,
+            staged.rejections,
+            documents.rejections,
+            publications.rejections,
+            sentences.rejections,
+        ]
+    )
+    rejections = gate(all_rejections, Rejections, "rejections")
+    if rejections.rejections.height:  # a malformed rejection must still be seen, as plain text
+        fallback = rejections_frame(
+            [
+                rejection_row("?", "schema", "rejections: malformed row", str(r))
+                for r in rejections.rejections.to_dicts()
+            ]
+        )
+        rejections = gate(pl.concat([rejections.valid, fallback]), Rejections, "rejections")
+    with connect(settings.warehouse) as con:
+        write_tables(
+            con,
+            {
+                "documents": documents.valid,
+                "publications": publications.valid,
+                "sentences": sentences.valid,
+                "rejections": rejections.valid,
+                "vocab": STAGING_MODELS["vocab"].validate(vocab_frame()),
+            },
+        )
+    return ExtractSummary(
+        n_files=folder.files.height
+        + folder.rejections.filter(pl.col("rule").str.starts_with("unreadable")).height,
+        n_documents=documents.valid.height,
+        n_publications=publications.valid.height,
+        n_sentences=sentences.valid.height,
+        rejections=rejections.valid,
+    )
+
+
+def transform(settings: Settings, meanwhile: Callable[[], object] | None = None) -> DbtResult:
+    """Build the dbt models and run dbt's tests. Failures are recorded in audit_rejections."""
+    result = run_dbt(settings.warehouse, meanwhile=meanwhile)
+    if result.failures:
+        rows = [
+            rejection_row("*", "transform", f.node, f"{f.status}: {f.message}"[:2000])
+            for f in result.failures
+        ]
+        with connect(settings.warehouse) as con:
+            _append_audit(con, rejections_frame(rows))
+    return result
+
+
+def _append_audit(con, frame: pl.DataFrame) -> None:
+    """Add rows to the audit_rejections mart (built by dbt; created here if dbt could not)."""
+    con.register("_audit", frame.to_arrow())
+    exists = con.execute(
+        "select count(*) from information_schema.tables where table_schema = 'main' and table_name = 'audit_rejections'"
+    ).fetchall()[0][0]
+    cols = "source_file, stage, rule, detail, char_start, char_end, severity"
+    if not exists:
+        con.execute(
+            f"create table main.audit_rejections as select md5(concat_ws('|', {cols})) as rejection_id, {cols} "
+            "from raw.rejections"
+        )
+    stages = ", ".join(f"'{s}'" for s in frame.get_column("stage").unique().to_list())
+    if stages:
+        con.execute(f"delete from main.audit_rejections where stage in ({stages})")
+    con.execute(
+        f"insert into main.audit_rejections select md5(concat_ws('|', {cols})) as rejection_id, {cols} from _audit"
+    )
+    con.unregister("_audit")

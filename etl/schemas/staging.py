@@ -1,0 +1,123 @@
+"""pandera models, one per staging table Python writes. These are the hand-written column lists;
+the dbt sources file is checked against them by tests/test_contract_columns.py."""
+
+from __future__ import annotations
+
+import pandera.polars as pa
+import polars as pl
+
+from etl.vocab import codes
+
+
+class Documents(pa.DataFrameModel):
+    """One row per input file that could be read (even if empty or binary)."""
+
+    document_id: str = pa.Field(unique=True, str_startswith="doc_")
+    source_file: str = pa.Field(unique=True)
+    document_kind: str = pa.Field(isin=codes("document_kind"))
+    title: str = pa.Field(nullable=True)
+    sha256: str = pa.Field(str_matches=r"^[0-9a-f]{64}$")
+    n_bytes: int = pa.Field(ge=0)
+    n_chars: int = pa.Field(ge=0)
+    encoding: str
+    n_invalid_bytes: int = pa.Field(ge=0)
+    text: str
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class Publications(pa.DataFrameModel):
+    """One row per record inside a document: an abstract, a listing entry, a whole page."""
+
+    publication_id: str = pa.Field(unique=True, str_startswith="pub_")
+    document_id: str
+    source_file: str
+    record_index: int = pa.Field(ge=0)
+    title: str = pa.Field(nullable=True)
+    authors: str = pa.Field(nullable=True)
+    journal: str = pa.Field(nullable=True)
+    year: int = pa.Field(nullable=True, ge=1800, le=2100)
+    volume: str = pa.Field(nullable=True)
+    issue: str = pa.Field(nullable=True)
+    pages: str = pa.Field(nullable=True)
+    pmid: str = pa.Field(nullable=True, str_matches=r"^\d{1,9}$")
+    doi: str = pa.Field(nullable=True, str_startswith="10.")
+    nct_ids: str = pa.Field(nullable=True)
+    study_type: str = pa.Field(isin=codes("study_type"))
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.dataframe_check(error="a record's span must not be empty (char_end > char_start)")
+    @classmethod
+    def span_not_empty(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("char_end") > pl.col("char_start"))
+
+
+class Sentences(pa.DataFrameModel):
+    """One row per sentence of a record, with offsets into the source file's text."""
+
+    sentence_id: str = pa.Field(unique=True, str_startswith="sen_")
+    publication_id: str
+    document_id: str
+    source_file: str
+    sentence_index: int = pa.Field(ge=0)
+    role: str = pa.Field(isin=codes("sentence_role"))
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+    text: str = pa.Field(str_length={"min_value": 1})
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class Rejections(pa.DataFrameModel):
+    """What the build could not read or accept, and why."""
+
+    source_file: str
+    stage: str = pa.Field(isin=codes("stage"))
+    rule: str
+    detail: str
+    char_start: int = pa.Field(nullable=True, ge=0)
+    char_end: int = pa.Field(nullable=True, ge=0)
+    severity: str = pa.Field(isin=codes("severity"))
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class Vocab(pa.DataFrameModel):
+    """The controlled vocabularies of etl.vocab, for dbt's tests."""
+
+    code_set: str
+    code: str
+    description: str
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+STAGING_MODELS: dict[str, type[pa.DataFrameModel]] = {
+    "documents": Documents,
+    "publications": Publications,
+    "sentences": Sentences,
+    "rejections": Rejections,
+    "vocab": Vocab,
+}
+
+
+def polars_schema(model: type[pa.DataFrameModel]) -> dict[str, pl.DataType]:
+    """The polars dtypes the model coerces to, in declaration order."""
+    return {name: col.dtype.type for name, col in model.to_schema().columns.items()}
+
+
+def empty_frame(model: type[pa.DataFrameModel]) -> pl.DataFrame:
+    return pl.DataFrame(schema=polars_schema(model))

@@ -1,0 +1,163 @@
+"""Controlled vocabularies, declared once.
+
+pandera (``isin``), dbt (the ``in_vocabulary`` generic test reads ``raw.vocab``, which the
+loader writes from these mappings) and the GX suites all take their code lists from here.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Final
+
+import polars as pl
+
+DOCUMENT_KINDS: Final = MappingProxyType(
+    {
+        "vendor_sheet": "supplier's technical/product sheet about a compound",
+        "registry_record": "a trial registry page (e.g. ClinicalTrials.gov, MedPath)",
+        "abstract_collection": "plain text, one abstract per line",
+        "publication_listing": "a list of citations, each with authors, title, journal, abstract",
+        "pubmed_xml": "PubMed XML export",
+        "ctgov_json": "ClinicalTrials.gov JSON record",
+        "other": "any other document, read as one record",
+    }
+)
+
+STUDY_TYPES: Final = MappingProxyType(
+    {
+        "rct": "randomised controlled trial",
+        "single-arm trial": "prospective, single-arm interventional study",
+        "cohort": "observational cohort (retrospective or prospective)",
+        "case report": "case report or case series",
+        "review": "narrative or systematic review",
+        "preclinical": "cell or animal study",
+        "meta-analysis": "pooled analysis of several studies",
+        "other": "anything else, or too little text to tell",
+    }
+)
+
+ENDPOINTS: Final = MappingProxyType(
+    {
+        "OS": "overall survival",
+        "PFS": "progression-free survival",
+        "TTP": "time to (radiological) progression",
+        "TTSP": "time to symptomatic progression",
+        "TTUP": "time to untreatable (unTACEable) progression",
+        "TTF": "time to treatment failure",
+        "DOR": "duration of response",
+        "TTR": "time to response",
+        "ORR": "objective / overall response rate",
+        "DCR": "disease control rate",
+        "CBR": "clinical benefit rate",
+        "CR": "complete response",
+        "PR": "partial response",
+        "SD": "stable disease",
+        "PD": "progressive disease",
+        "AE": "adverse-event frequency",
+        "FOLLOWUP": "duration of follow-up",
+        "OTHER": "any other clinical measure",
+    }
+)
+
+MEASURES: Final = MappingProxyType(
+    {
+        "median": "median",
+        "mean": "mean",
+        "rate": "percentage of patients",
+        "count": "number of patients",
+        "hazard_ratio": "hazard ratio",
+        "odds_ratio": "odds ratio",
+        "risk_ratio": "risk ratio",
+        "difference": "difference between groups",
+    }
+)
+
+UNITS: Final = MappingProxyType(
+    {
+        "months": "months",
+        "weeks": "weeks",
+        "days": "days",
+        "years": "years",
+        "percent": "percent of patients",
+        "ratio": "dimensionless ratio",
+        "patients": "number of patients",
+    }
+)
+
+PHASES: Final = MappingProxyType(
+    {
+        "1": "phase 1",
+        "1/2": "phase 1/2",
+        "2": "phase 2",
+        "2/3": "phase 2/3",
+        "3": "phase 3",
+        "4": "phase 4",
+        "NA": "not applicable",
+    }
+)
+
+BLINDING: Final = MappingProxyType(
+    {
+        "open-label": "open-label",
+        "single-blind": "single-blind",
+        "double-blind": "double-blind",
+    }
+)
+
+SEVERITIES: Final = MappingProxyType(
+    {
+        "error": "input was lost or a blocking rule failed; the build exits non-zero",
+        "warning": "input was read with a caveat; reported, not fatal",
+    }
+)
+
+STAGES: Final = MappingProxyType(
+    {
+        "read": "reading files from the input folder",
+        "split": "splitting documents into records and sentences",
+        "schema": "pandera staging schemas",
+        "transform": "dbt models and tests",
+        "validate": "Great Expectations suites",
+    }
+)
+
+SENTENCE_ROLES: Final = MappingProxyType(
+    {
+        "authors": "the author line of a listing entry",
+        "title": "the title line of a listing entry",
+        "citation": "the journal citation line of a listing entry",
+        "body": "running text: abstract, page content",
+    }
+)
+
+CODE_SETS: Final = MappingProxyType(
+    {
+        "document_kind": DOCUMENT_KINDS,
+        "study_type": STUDY_TYPES,
+        "endpoint": ENDPOINTS,
+        "measure": MEASURES,
+        "unit": UNITS,
+        "phase": PHASES,
+        "blinding": BLINDING,
+        "severity": SEVERITIES,
+        "stage": STAGES,
+        "sentence_role": SENTENCE_ROLES,
+    }
+)
+
+
+def codes(code_set: str) -> list[str]:
+    """The codes of one vocabulary, in declaration order."""
+    return list(CODE_SETS[code_set])
+
+
+def vocab_frame() -> pl.DataFrame:
+    """Every vocabulary as one long frame (code_set, code, description) for the warehouse."""
+    rows = [
+        {"code_set": name, "code": code, "description": text}
+        for name, mapping in CODE_SETS.items()
+        for code, text in mapping.items()
+    ]
+    return pl.DataFrame(
+        rows, schema={"code_set": pl.String, "code": pl.String, "description": pl.String}
+    )
