@@ -38,7 +38,7 @@ def expectations(ctx: SuiteContext) -> list[gxe.Expectation]:
         ),
         gxe.ExpectColumnValuesToMatchRegex(
             column="nct_ids",
-            regex=r"^NCT\d{8}(, NCT\d{8})*$",
+            regex=r"^NCT\d{8}(?:, NCT\d{8})*$",
             mostly=1.0,
             **blocking("NCT numbers are NCT followed by 8 digits"),
         ),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from etl.text import WHITESPACE
+
 _CITATION_PARTS = (
     r"^(?P<journal>.+?)\.\s+(?P<year>(?:19|20)\d{2})\b[^;]*;\s*"
     r"(?P<volume>[^\s(:\[;]+)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?::\s*(?P<pages>[\w\-–]+))?"
@@ -19,7 +21,7 @@ def citation_fields() -> list[pl.Expr]:
     """journal, year, volume, issue, pages from ``citation_line``."""
     parts = pl.col("citation_line").str.extract_groups(_CITATION_PARTS)
     return [
-        parts.struct.field("journal").str.strip_chars().alias("journal"),
+        parts.struct.field("journal").str.strip_chars(WHITESPACE).alias("journal"),
         parts.struct.field("year").cast(pl.Int64, strict=False).alias("_citation_year"),
         parts.struct.field("volume").alias("volume"),
         parts.struct.field("issue").alias("issue"),
@@ -34,7 +36,7 @@ def _first_titleish_line(text: pl.Expr) -> pl.Expr:
         .list.head(40)
         .list.eval(
             pl.element()
-            .str.strip_chars()
+            .str.strip_chars(WHITESPACE)
             .filter(
                 (pl.element().str.count_matches(r"\S+") >= 4)
                 & (pl.element().str.len_chars() <= 200)
@@ -55,7 +57,7 @@ def title_expr() -> pl.Expr:
         .when(pl.col("document_kind").is_in(["abstract_collection", "publication_listing"]))
         .then(pl.lit(None, dtype=pl.String))
         .otherwise(page_title)
-        .str.strip_chars()
+        .str.strip_chars(WHITESPACE)
         .alias("title")
     )
 

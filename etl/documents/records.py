@@ -9,11 +9,12 @@ from __future__ import annotations
 import polars as pl
 
 from etl.documents.kinds import CITATION_LINE
+from etl.text import WHITESPACE
 
 _AUTHOR = r"[\p{Lu}][\p{L}'’\-]+(?:[ \-][\p{Lu}][\p{L}'’\-]+)* [\p{Lu}]{1,4}"
 AUTHORS_LINE = rf"^(?:{_AUTHOR})(?:,\s*{_AUTHOR})*(?:,?\s+et al\.?)?\.?$"
 _CITATION_ONE = CITATION_LINE.removeprefix("(?m)")
-_PROSE_LINE = 200
+_PROSE_LINE = 120
 _WHOLE_DOCUMENT_KINDS = ("vendor_sheet", "registry_record", "pubmed_xml", "ctgov_json", "other")
 
 
@@ -31,9 +32,13 @@ def lines_frame(docs: pl.DataFrame) -> pl.DataFrame:
         .with_columns(
             pl.int_range(pl.len()).over("document_id").alias("line_no"),
             (raw.str.len_chars() + 1).alias("_width"),
-            (raw.str.len_chars() - raw.str.strip_chars_start().str.len_chars()).alias("_lead"),
-            (raw.str.len_chars() - raw.str.strip_chars_end().str.len_chars()).alias("_trail"),
-            raw.str.strip_chars().alias("line"),
+            (raw.str.len_chars() - raw.str.strip_chars_start(WHITESPACE).str.len_chars()).alias(
+                "_lead"
+            ),
+            (raw.str.len_chars() - raw.str.strip_chars_end(WHITESPACE).str.len_chars()).alias(
+                "_trail"
+            ),
+            raw.str.strip_chars(WHITESPACE).alias("line"),
         )
         .with_columns(
             (pl.col("_width").cum_sum().over("document_id") - pl.col("_width")).alias("_off")

@@ -13,6 +13,7 @@ from etl.documents.kinds import document_kind_expr, is_html_expr
 from etl.documents.records import lines_frame, record_lines, records_frame
 from etl.documents.study_type import study_type_expr
 from etl.schemas.staging import Documents, Publications, polars_schema
+from etl.text import WHITESPACE
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ def _document_title() -> pl.Expr:
         pl.col("text")
         .str.strip_chars_start("\ufeff \t\r\n")
         .str.extract(r"^([^\n]{1,200})(?:\n|$)", 1)
-        .str.strip_chars()
+        .str.strip_chars(WHITESPACE)
     )
     breadcrumb_tail = first_line.str.split(" > ").list.last()
     return (

@@ -6,6 +6,8 @@ import duckdb
 import pandas as pd
 import polars as pl
 
+from etl.text import WHITESPACE
+
 
 def staging_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {
@@ -35,7 +37,7 @@ def _publications(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
             )
             .fill_null(False)
             .alias("span_in_document"),
-            ((span.str.len_chars() > 0) & (span == span.str.strip_chars()))
+            ((span.str.len_chars() > 0) & (span == span.str.strip_chars(WHITESPACE)))
             .fill_null(False)
             .alias("span_is_trimmed"),
         )

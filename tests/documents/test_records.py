@@ -1,0 +1,92 @@
+import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.documents.stage import stage_documents
+from tests.conftest import files_frame
+from tests.fixtures import docs
+
+
+def _stage(texts: dict[str, str]):
+    return stage_documents(files_frame(texts))
+
+
+def _slices(staged, texts):
+    names = dict(staged.documents.select("document_id", "source_file").iter_rows())
+    return [
+        texts[names[d]][s:e]
+        for d, s, e in staged.publications.select("document_id", "char_start", "char_end").iter_rows()
+    ]
+
+
+def test_listing_entries_with_and_without_authors():
+    staged = _stage({"listing.txt": docs.LISTING})
+    pubs = staged.publications.sort("record_index")
+    assert pubs.height == 3
+    first, second, third = pubs.to_dicts()
+    assert first["authors"] == "Moreau L, Okafor B, Lindqvist A, et al."
+    assert first["title"].startswith("Drug X versus placebo")
+    assert (first["journal"], first["year"], first["volume"], first["issue"], first["pages"]) == (
+        "Lancet Oncol", 2019, "20", "4", "512-521",
+    )
+    assert first["nct_ids"] == "NCT01234567"
+    assert first["study_type"] == "rct"
+    assert (second["journal"], second["volume"], second["issue"], second["pages"]) == ("J Hepatol Res", "12", None, "88")
+    assert third["authors"] is None and third["title"] == "An anonymous editorial on drug X."
+
+
+def test_listing_entry_spans_are_exact_and_take_continued_abstracts():
+    texts = {"listing.txt": docs.LISTING}
+    staged = _stage(texts)
+    records = _slices(staged, texts)
+    assert records[0].startswith("Moreau L") and records[0].endswith("P = .0081).")
+    assert records[1].endswith("without any doubt at all.")  # the prose block after a blank line
+    assert all("Site footer" not in r and "Found this page" not in r for r in records)
+
+
+def test_one_abstract_per_line_blank_lines_skipped():
+    texts = {"abstracts.txt": docs.ABSTRACTS}
+    staged = _stage(texts)
+    records = _slices(staged, texts)
+    assert len(records) == 3
+    assert records == [line.strip() for line in docs.ABSTRACTS.split("\n") if line.strip()]
+    assert staged.publications.get_column("title").null_count() == 3
+
+
+def test_whole_page_kinds_are_one_record_with_a_title():
+    staged = _stage({"reg.txt": docs.REGISTRY, "vendor.txt": docs.VENDOR})
+    titles = dict(staged.documents.select("source_file", "title").iter_rows())
+    assert titles["reg.txt"] == "Study of Drug Q in Recurrent Glioma"
+    assert titles["vendor.txt"] == "Compound W hydrochloride: clinical data sheet"
+    years = dict(staged.publications.select("source_file", "year").iter_rows())
+    assert years["vendor.txt"] == 2025
+    assert staged.publications.filter(pl.col("source_file") == "reg.txt").item(0, "nct_ids") == "NCT07654321"
+
+
+def test_unknown_kind_is_read_and_reported():
+    staged = _stage({"news.txt": docs.NEWS})
+    assert staged.publications.height == 1
+    assert staged.rejections.get_column("rule").to_list() == ["unknown_kind"]
+
+
+def test_crlf_and_bom_offsets_stay_exact():
+    text = "\ufeff" + docs.ABSTRACTS.replace("\n", "\r\n")
+    texts = {"crlf.txt": text}
+    staged = _stage(texts)
+    for piece in _slices(staged, texts):
+        assert piece == piece.strip() and "\r" not in piece
+
+
+lines = st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\n"), max_size=80)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(lines, max_size=12), st.sampled_from([docs.LISTING, docs.ABSTRACTS, docs.VENDOR, ""]))
+def test_spans_are_always_inside_and_trimmed(extra, base):
+    text = base + "\n".join(extra)
+    texts = {"x.txt": text}
+    staged = _stage(texts)
+    for d in staged.publications.select("char_start", "char_end").iter_rows():
+        assert 0 <= d[0] < d[1] <= len(text)
+    for piece in _slices(staged, texts):
+        assert piece and piece == piece.strip()
