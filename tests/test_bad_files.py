@@ -24,9 +24,13 @@ def bad_build(tmp_path_factory):
     shutil.copy(SEEDS / "002_e79164c9d7c5a41d.txt", inbox / "good.txt")
     (inbox / "empty.txt").write_bytes(b"")
     (inbox / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
-    (inbox / "latin1.txt").write_bytes(docs.ABSTRACTS.replace("Drug", "Médicament").encode("latin-1", errors="replace"))
+    (inbox / "latin1.txt").write_bytes(
+        docs.ABSTRACTS.replace("Drug", "Médicament").encode("latin-1", errors="replace")
+    )
     (inbox / "news.txt").write_text(docs.NEWS)
-    (inbox / "page.html").write_text("<!DOCTYPE html><html><body><p>Median OS 10 months</p></body></html>")
+    (inbox / "page.html").write_text(
+        "<!DOCTYPE html><html><body><p>Median OS 10 months</p></body></html>"
+    )
     os.symlink(inbox / "missing.txt", inbox / "dangling.txt")
     os.symlink(inbox / "loop_b", inbox / "loop_a")
     os.symlink(inbox / "loop_a", inbox / "loop_b")
@@ -34,7 +38,16 @@ def bad_build(tmp_path_factory):
     (inbox / "sub" / "nested.txt").write_text(docs.REGISTRY)
     warehouse = root / "evidence.duckdb"
     result = CliRunner().invoke(
-        cli, ["build", "--input", str(inbox), "--warehouse", str(warehouse), "--reports", str(root / "reports")]
+        cli,
+        [
+            "build",
+            "--input",
+            str(inbox),
+            "--warehouse",
+            str(warehouse),
+            "--reports",
+            str(root / "reports"),
+        ],
     )
     return result, inbox, warehouse
 
@@ -54,10 +67,20 @@ def test_every_input_file_is_accounted_for(bad_build):
     }
     with duckdb.connect(str(warehouse), read_only=True) as con:
         documents = {r[0] for r in con.execute("select source_file from dim_documents").fetchall()}
-        rejected = {r[0] for r in con.execute("select source_file from audit_rejections").fetchall()}
+        rejected = {
+            r[0] for r in con.execute("select source_file from audit_rejections").fetchall()
+        }
     assert names == {
-        "good.txt", "empty.txt", "image.png", "latin1.txt", "news.txt", "page.html",
-        "dangling.txt", "loop_a", "loop_b", "sub/nested.txt",
+        "good.txt",
+        "empty.txt",
+        "image.png",
+        "latin1.txt",
+        "news.txt",
+        "page.html",
+        "dangling.txt",
+        "loop_a",
+        "loop_b",
+        "sub/nested.txt",
     }
     assert names <= documents | rejected
 
@@ -65,7 +88,11 @@ def test_every_input_file_is_accounted_for(bad_build):
 def test_each_problem_has_a_clear_rule(bad_build):
     _, _, warehouse = bad_build
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        rules = dict(con.execute("select source_file, rule from audit_rejections where stage = 'read'").fetchall())
+        rules = dict(
+            con.execute(
+                "select source_file, rule from audit_rejections where stage = 'read'"
+            ).fetchall()
+        )
         kinds = dict(con.execute("select source_file, document_kind from dim_documents").fetchall())
         good = con.execute(
             "select count(*) from dim_publications where source_file = 'good.txt'"

@@ -15,8 +15,19 @@ from tests.conftest import SEEDS
 CONTRACT = {
     "dim_documents": ["document_id", "source_file", "document_kind", "title", "sha256", "n_chars"],
     "dim_publications": [
-        "publication_id", "document_id", "source_file", "title", "authors", "journal", "year",
-        "pmid", "doi", "nct_ids", "study_type", "char_start", "char_end",
+        "publication_id",
+        "document_id",
+        "source_file",
+        "title",
+        "authors",
+        "journal",
+        "year",
+        "pmid",
+        "doi",
+        "nct_ids",
+        "study_type",
+        "char_start",
+        "char_end",
     ],
     "audit_rejections": ["source_file", "stage", "rule", "detail", "char_start", "char_end"],
 }
@@ -27,7 +38,8 @@ def seed_build(tmp_path_factory):
     root = tmp_path_factory.mktemp("seedbuild")
     warehouse, reports = root / "wh" / "evidence.duckdb", root / "reports"
     result = CliRunner().invoke(
-        cli, ["build", "--input", str(SEEDS), "--warehouse", str(warehouse), "--reports", str(reports)]
+        cli,
+        ["build", "--input", str(SEEDS), "--warehouse", str(warehouse), "--reports", str(reports)],
     )
     return result, warehouse, reports
 
@@ -47,7 +59,11 @@ def test_build_succeeds_and_says_what_it_read(seed_build):
 def test_marts_have_the_contract_columns(seed_build):
     _, warehouse, _ = seed_build
     for table, columns in CONTRACT.items():
-        got = [r[0] for r in _query(warehouse, f"select column_name from information_schema.columns where table_schema='main' and table_name='{table}' order by ordinal_position")]
+        sql = (
+            "select column_name from information_schema.columns "
+            f"where table_schema = 'main' and table_name = '{table}'"
+        )
+        got = [r[0] for r in _query(warehouse, sql)]
         assert set(columns) <= set(got), f"{table} lacks {set(columns) - set(got)}"
 
 
@@ -64,7 +80,9 @@ def test_documents_have_their_kinds(seed_build):
 
 def test_one_publication_per_abstract_and_listing_entry(seed_build):
     _, warehouse, _ = seed_build
-    counts = dict(_query(warehouse, "select source_file, count(*) from dim_publications group by 1"))
+    counts = dict(
+        _query(warehouse, "select source_file, count(*) from dim_publications group by 1")
+    )
     assert counts["002_e79164c9d7c5a41d.txt"] == 20
     n_listed = (SEEDS / "003_37f645316e907b92.txt").read_text().count("[PubMed]")
     assert counts["003_37f645316e907b92.txt"] == n_listed
@@ -72,7 +90,9 @@ def test_one_publication_per_abstract_and_listing_entry(seed_build):
 
 def test_publication_spans_are_exactly_the_record(seed_build):
     _, warehouse, _ = seed_build
-    rows = _query(warehouse, "select source_file, char_start, char_end, title from dim_publications")
+    rows = _query(
+        warehouse, "select source_file, char_start, char_end, title from dim_publications"
+    )
     texts = {f: (SEEDS / f).read_bytes().decode("utf-8") for f in {r[0] for r in rows}}
     for source_file, start, end, title in rows:
         record = texts[source_file][start:end]
@@ -97,7 +117,12 @@ def test_report_files_are_written_and_stand_alone(seed_build):
     _, _, reports = seed_build
     html = (reports / "quality.html").read_text()
     assert "PASSED" in (reports / "quality.md").read_text()
-    assert "<style>" in html and "http://" not in html and "https://" not in html and "<script" not in html
+    assert (
+        "<style>" in html
+        and "http://" not in html
+        and "https://" not in html
+        and "<script" not in html
+    )
     assert (reports / "data_docs" / "index.html").exists()
 
 
@@ -106,8 +131,12 @@ def test_validate_and_report_rerun_on_the_built_warehouse(seed_build, tmp_path):
     copy = tmp_path / "copy.duckdb"
     shutil.copy(warehouse, copy)
     runner = CliRunner()
-    validated = runner.invoke(cli, ["validate", "--warehouse", str(copy), "--reports", str(tmp_path / "r")])
+    validated = runner.invoke(
+        cli, ["validate", "--warehouse", str(copy), "--reports", str(tmp_path / "r")]
+    )
     assert validated.exit_code == 0, validated.output
-    reported = runner.invoke(cli, ["report", "--warehouse", str(copy), "--reports", str(tmp_path / "r")])
+    reported = runner.invoke(
+        cli, ["report", "--warehouse", str(copy), "--reports", str(tmp_path / "r")]
+    )
     assert reported.exit_code == 0 and "Data-quality report" in reported.output
     assert _query(copy, "select count(*) from audit_rejections where stage = 'validate'") == [(0,)]

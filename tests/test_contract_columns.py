@@ -15,4 +15,6 @@ def test_dbt_sources_match_pandera_models():
     tables = {t["name"]: [c["name"] for c in t["columns"]] for t in source["tables"]}
     assert set(tables) == set(STAGING_MODELS)
     for name, model in STAGING_MODELS.items():
-        assert tables[name] == list(polars_schema(model)), f"dbt source {name} differs from pandera model"
+        assert tables[name] == list(polars_schema(model)), (
+            f"dbt source {name} differs from pandera model"
+        )

@@ -96,7 +96,15 @@ def read_folder(root: Path, progress: Callable[[int], None] | None = None) -> Fo
 
 def _decode_findings(name: str, encoding: str, n_invalid: int, n_bytes: int) -> list[dict]:
     if encoding == "empty":
-        return [rejection_row(name, "read", "empty_file", "the file is empty: nothing to extract", severity="warning")]
+        return [
+            rejection_row(
+                name,
+                "read",
+                "empty_file",
+                "the file is empty: nothing to extract",
+                severity="warning",
+            )
+        ]
     if encoding == "binary":
         return [
             rejection_row(

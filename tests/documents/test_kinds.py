@@ -27,12 +27,17 @@ def test_kind_is_told_from_content(text, kind):
 
 def test_kind_does_not_depend_on_the_file_name():
     frame = files_frame({"registry.txt": docs.ABSTRACTS, "abstracts.txt": docs.REGISTRY})
-    kinds = dict(frame.with_columns(document_kind_expr()).select("source_file", "document_kind").iter_rows())
+    kinds = dict(
+        frame.with_columns(document_kind_expr()).select("source_file", "document_kind").iter_rows()
+    )
     assert kinds == {"registry.txt": "abstract_collection", "abstracts.txt": "registry_record"}
 
 
 def test_an_abstract_mentioning_a_registry_label_stays_an_abstract():
-    text = ("Inclusion criteria were broad; we enrolled 300 patients in a randomised trial of drug A. " * 5).strip()
+    text = (
+        "Inclusion criteria were broad; we enrolled 300 patients in a randomised trial of drug A. "
+        * 5
+    ).strip()
     frame = files_frame({"a.txt": text}).with_columns(document_kind_expr())
     assert frame.item(0, "document_kind") == "abstract_collection"
 

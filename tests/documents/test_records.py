@@ -15,7 +15,9 @@ def _slices(staged, texts):
     names = dict(staged.documents.select("document_id", "source_file").iter_rows())
     return [
         texts[names[d]][s:e]
-        for d, s, e in staged.publications.select("document_id", "char_start", "char_end").iter_rows()
+        for d, s, e in staged.publications.select(
+            "document_id", "char_start", "char_end"
+        ).iter_rows()
     ]
 
 
@@ -27,11 +29,20 @@ def test_listing_entries_with_and_without_authors():
     assert first["authors"] == "Moreau L, Okafor B, Lindqvist A, et al."
     assert first["title"].startswith("Drug X versus placebo")
     assert (first["journal"], first["year"], first["volume"], first["issue"], first["pages"]) == (
-        "Lancet Oncol", 2019, "20", "4", "512-521",
+        "Lancet Oncol",
+        2019,
+        "20",
+        "4",
+        "512-521",
     )
     assert first["nct_ids"] == "NCT01234567"
     assert first["study_type"] == "rct"
-    assert (second["journal"], second["volume"], second["issue"], second["pages"]) == ("J Hepatol Res", "12", None, "88")
+    assert (second["journal"], second["volume"], second["issue"], second["pages"]) == (
+        "J Hepatol Res",
+        "12",
+        None,
+        "88",
+    )
     assert third["authors"] is None and third["title"] == "An anonymous editorial on drug X."
 
 
@@ -60,7 +71,10 @@ def test_whole_page_kinds_are_one_record_with_a_title():
     assert titles["vendor.txt"] == "Compound W hydrochloride: clinical data sheet"
     years = dict(staged.publications.select("source_file", "year").iter_rows())
     assert years["vendor.txt"] == 2025
-    assert staged.publications.filter(pl.col("source_file") == "reg.txt").item(0, "nct_ids") == "NCT07654321"
+    assert (
+        staged.publications.filter(pl.col("source_file") == "reg.txt").item(0, "nct_ids")
+        == "NCT07654321"
+    )
 
 
 def test_unknown_kind_is_read_and_reported():
@@ -77,11 +91,15 @@ def test_crlf_and_bom_offsets_stay_exact():
         assert piece == piece.strip() and "\r" not in piece
 
 
-lines = st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\n"), max_size=80)
+lines = st.text(
+    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\n"), max_size=80
+)
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(lines, max_size=12), st.sampled_from([docs.LISTING, docs.ABSTRACTS, docs.VENDOR, ""]))
+@given(
+    st.lists(lines, max_size=12), st.sampled_from([docs.LISTING, docs.ABSTRACTS, docs.VENDOR, ""])
+)
 def test_spans_are_always_inside_and_trimmed(extra, base):
     text = base + "\n".join(extra)
     texts = {"x.txt": text}

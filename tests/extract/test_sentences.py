@@ -41,7 +41,11 @@ def test_splits_at_real_sentence_ends():
 
 def test_labelled_sections_start_new_sentences():
     text = "Twelve patients were enrolled. RESULTS: The ORR was 25%. CONCLUSIONS: Active."
-    assert sentences(text) == ["Twelve patients were enrolled.", "RESULTS: The ORR was 25%.", "CONCLUSIONS: Active."]
+    assert sentences(text) == [
+        "Twelve patients were enrolled.",
+        "RESULTS: The ORR was 25%.",
+        "CONCLUSIONS: Active.",
+    ]
 
 
 def test_lines_never_share_a_sentence():
@@ -63,7 +67,9 @@ def test_sentence_frame_offsets_point_into_the_file():
     texts = {"listing.txt": docs.LISTING, "abstracts.txt": docs.ABSTRACTS}
     staged = stage_documents(files_frame(texts))
     frame = sentences_frame(staged.record_lines, staged.publications)
-    for name, s, e, text in frame.select("source_file", "char_start", "char_end", "text").iter_rows():
+    for name, s, e, text in frame.select(
+        "source_file", "char_start", "char_end", "text"
+    ).iter_rows():
         assert texts[name][s:e] == text
     roles = set(frame.get_column("role"))
     assert roles == {"authors", "title", "citation", "body"}
