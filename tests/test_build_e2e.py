@@ -140,3 +140,29 @@ def test_validate_and_report_rerun_on_the_built_warehouse(seed_build, tmp_path):
     )
     assert reported.exit_code == 0 and "Data-quality report" in reported.output
     assert _query(copy, "select count(*) from audit_rejections where stage = 'validate'") == [(0,)]
+
+
+def test_a_blocking_rule_failure_fails_validation_and_names_the_row(seed_build, tmp_path):
+    _, warehouse, _ = seed_build
+    broken = tmp_path / "broken.duckdb"
+    shutil.copy(warehouse, broken)
+    with duckdb.connect(str(broken)) as con:
+        victim = con.execute(
+            "select publication_id from dim_publications order by publication_id limit 1"
+        ).fetchall()[0][0]
+        con.execute(
+            "update dim_publications set char_end = char_end + 1000000 where publication_id = ?",
+            [victim],
+        )
+    result = CliRunner().invoke(
+        cli, ["validate", "--warehouse", str(broken), "--reports", str(tmp_path / "r")]
+    )
+    assert result.exit_code == 1, result.output
+    assert "FAILED" in result.output and victim in result.output
+    rows = _query(
+        broken, "select rule, detail, severity from audit_rejections where stage = 'validate'"
+    )
+    assert any(
+        "span_in_document" in rule and victim in detail and sev == "error"
+        for rule, detail, sev in rows
+    )
