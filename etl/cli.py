@@ -46,7 +46,7 @@ def _run_extract(settings: Settings) -> pipeline.ExtractSummary:
         summary = pipeline.extract(settings, progress=bar.update)
     _say(
         f"extract: {summary.n_files} files → {summary.n_documents} documents, "
-        f"{summary.n_publications} records, {summary.n_sentences} sentences; "
+        f"{summary.n_publications} records, {summary.n_sentences} sentences, {summary.n_outcomes} outcomes; "
         f"{summary.rejections.height} rejections ({summary.n_errors} errors)"
     )
     for row in summary.rejections.iter_rows(named=True):

@@ -16,7 +16,7 @@ import polars as pl
 
 from etl.audit import rejection_row, rejections_frame
 from etl.documents import read_folder, stage_documents
-from etl.extract import sentences_frame
+from etl.extract import outcomes_frame, sentences_frame
 from etl.load import connect, write_tables
 from etl.schemas import STAGING_MODELS, Rejections
 from etl.schemas.gate import gate
@@ -35,6 +35,7 @@ class ExtractSummary:
     n_documents: int
     n_publications: int
     n_sentences: int
+    n_outcomes: int
     rejections: pl.DataFrame = field(repr=False)
 
     @property
@@ -66,6 +67,8 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
         STAGING_MODELS["sentences"],
         "sentences",
     )
+    found, unreadable = outcomes_frame(sentences.valid)
+    outcomes = gate(found, STAGING_MODELS["outcomes"], "outcomes")
     all_rejections = pl.concat(
         [
             folder.rejections,
@@ -73,6 +76,8 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
             documents.rejections,
             publications.rejections,
             sentences.rejections,
+            unreadable,
+            outcomes.rejections,
         ]
     )
     rejections = gate(all_rejections, Rejections, "rejections")
@@ -91,6 +96,7 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
                 "documents": documents.valid,
                 "publications": publications.valid,
                 "sentences": sentences.valid,
+                "outcomes": outcomes.valid,
                 "rejections": rejections.valid,
                 "vocab": STAGING_MODELS["vocab"].validate(vocab_frame()),
             },
@@ -101,6 +107,7 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
         n_documents=documents.valid.height,
         n_publications=publications.valid.height,
         n_sentences=sentences.valid.height,
+        n_outcomes=outcomes.valid.height,
         rejections=rejections.valid,
     )
 

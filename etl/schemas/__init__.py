@@ -3,6 +3,7 @@
 from etl.schemas.staging import (
     STAGING_MODELS,
     Documents,
+    Outcomes,
     Publications,
     Rejections,
     Sentences,
@@ -14,6 +15,7 @@ from etl.schemas.staging import (
 __all__ = [
     "STAGING_MODELS",
     "Documents",
+    "Outcomes",
     "Publications",
     "Rejections",
     "Sentences",

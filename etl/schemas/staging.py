@@ -77,6 +77,57 @@ class Sentences(pa.DataFrameModel):
         coerce = True
 
 
+class Outcomes(pa.DataFrameModel):
+    """One row per result number read from a sentence."""
+
+    outcome_id: str = pa.Field(unique=True, str_startswith="out_")
+    source_file: str
+    document_id: str
+    publication_id: str
+    sentence_id: str
+    endpoint: str = pa.Field(isin=codes("endpoint"))
+    endpoint_label: str
+    measure: str = pa.Field(isin=codes("measure"))
+    value: float = pa.Field(ge=0)
+    unit: str = pa.Field(isin=codes("unit"))
+    value_months: float = pa.Field(nullable=True, ge=0)
+    timepoint_months: float = pa.Field(nullable=True, gt=0)
+    ci_level: float = pa.Field(nullable=True, ge=50, lt=100)
+    ci_lower: float = pa.Field(nullable=True)
+    ci_upper: float = pa.Field(nullable=True)
+    p_value: float = pa.Field(nullable=True, ge=0, le=1)
+    p_operator: str = pa.Field(nullable=True, isin=["=", "<", ">", "<=", ">="])
+    arm_label: str = pa.Field(nullable=True)
+    comparator_label: str = pa.Field(nullable=True)
+    n_patients: int = pa.Field(nullable=True, ge=0)
+    evidence_text: str
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+    value_start: int = pa.Field(ge=0)
+    value_end: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.dataframe_check(
+        error="the interval must enclose the estimate (ci_lower <= value <= ci_upper)"
+    )
+    @classmethod
+    def ci_encloses_value(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            pl.col("ci_lower").is_null()
+            | ((pl.col("ci_lower") <= pl.col("value")) & (pl.col("value") <= pl.col("ci_upper")))
+        )
+
+    @pa.dataframe_check(error="a percentage of patients lies within 0-100")
+    @classmethod
+    def rate_within_0_100(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            (pl.col("unit") != "percent") | pl.col("value").is_between(0, 100)
+        )
+
+
 class Rejections(pa.DataFrameModel):
     """What the build could not read or accept, and why."""
 
@@ -109,6 +160,7 @@ STAGING_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "documents": Documents,
     "publications": Publications,
     "sentences": Sentences,
+    "outcomes": Outcomes,
     "rejections": Rejections,
     "vocab": Vocab,
 }

@@ -115,6 +115,7 @@ STAGES: Final = MappingProxyType(
     {
         "read": "reading files from the input folder",
         "split": "splitting documents into records and sentences",
+        "extract": "reading result numbers from sentences",
         "schema": "pandera staging schemas",
         "transform": "dbt models and tests",
         "validate": "Great Expectations suites",

@@ -1,0 +1,63 @@
+"""The groups a record compares, in the order the text names them (the randomisation statement,
+"A versus B", "compared A with B"), for attributing "x vs y" and "..., respectively" lists."""
+
+from __future__ import annotations
+
+import re
+
+_ITEM = (
+    r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*){0,4}?"
+)
+_RANDOMISED = re.compile(
+    r"(?:randomi[sz]ed|randomly assigned|assigned|allocated)\s*(?:\([^)]*\)\s*)?(?:in a \d:\d ratio\s*)?"
+    r"(?:to\s+(?:receive\s+)?(?:one of \w+ regimens:\s*)?)(?P<list>.+?)(?:\.\s|\.$|;|$)",
+    re.IGNORECASE,
+)
+_NUMBER_TO = re.compile(rf"\b\d+\s+to\s+(?P<arm>{_ITEM})(?=\s*(?:,|and|;|\)|$))", re.IGNORECASE)
+_COMPARED = re.compile(
+    rf"\bcompar\w*\s+(?:the\s+[\w\s]+?\s+of\s+)?(?P<a>{_ITEM})\s+(?:with|to|versus|vs\.?)\s+(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:using|in|for|on|of|as|among|regarding)\b|$))",
+    re.IGNORECASE,
+)
+_VERSUS = re.compile(
+    rf"(?<![\w-])(?P<a>{_ITEM})\s+(?:versus|vs\.?)\s+(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:in|for|on|of|as|among|regarding|with)\b|$))",
+    re.IGNORECASE,
+)
+_DROP = re.compile(r"\s*\((?:[^()]|\([^)]*\))*\)")
+_LEADING = re.compile(r"^(?:the|a|an|either|both|receive|to|or|and)\s+", re.IGNORECASE)
+
+
+def _clean(label: str) -> str:
+    label = _DROP.sub("", label).strip(" ,;:")
+    while _LEADING.match(label):
+        label = _LEADING.sub("", label)
+    return re.sub(r"\s+(?:groups?|arms?)$", "", label, flags=re.IGNORECASE).strip()
+
+
+def _split_list(text: str) -> list[str]:
+    text = _DROP.sub("", text)
+    parts = re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+", text)
+    return [p for p in (_clean(x) for x in parts) if p and len(p.split()) <= 5]
+
+
+def record_arms(sentences: list[str]) -> list[str]:
+    """The compared groups, experimental first where the wording says so; [] when unknown."""
+    for s in sentences:
+        if re.search(r"randomi[sz]|randomly|assigned|allocated", s, re.IGNORECASE):
+            numbered = [_clean(x.group("arm")) for x in _NUMBER_TO.finditer(s)]
+            if len(numbered) >= 2:
+                return numbered
+        m = _RANDOMISED.search(s)
+        if m:
+            numbered = [_clean(x.group("arm")) for x in _NUMBER_TO.finditer(m.group("list"))]
+            arms = numbered if len(numbered) >= 2 else _split_list(m.group("list"))
+            if len(arms) >= 2 and all(len(a) <= 60 for a in arms):
+                return arms
+    for s in sentences:
+        plain = _DROP.sub("", s)
+        for pattern in (_COMPARED, _VERSUS):
+            m = pattern.search(plain)
+            if m:
+                a, b = _clean(m.group("a")), _clean(m.group("b"))
+                if a and b and a.lower() != b.lower():
+                    return [a, b]
+    return []

@@ -1,0 +1,574 @@
+"""The grammar of results sentences: one sentence in, the result numbers it reports out.
+
+A sentence is read in passes, each a small pure function:
+1. spans that hold numbers which are not results (doses, ages, n=, grades, IQRs, ± spreads,
+   fractions, years) are masked;
+2. intervals and p-values are found and masked;
+3. values are found: ratios after their keyword, percentages, times with units, bare numbers that
+   share the unit of a list they belong to ("38.2 vs. 5.9%", "792 and 403 days");
+4. each value gets its interval, endpoint, measure, time point, p-value and group.
+Lists that go together ("..., respectively") are resolved positionally.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from etl.extract.numbers import (
+    NUM,
+    Interval,
+    IntervalError,
+    PValue,
+    find_p_values,
+    make_interval,
+    parse_number,
+)
+from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
+
+_UNIT_WORDS = {
+    "month": "months",
+    "months": "months",
+    "mo": "months",
+    "mos": "months",
+    "day": "days",
+    "days": "days",
+    "week": "weeks",
+    "weeks": "weeks",
+    "wk": "weeks",
+    "wks": "weeks",
+    "year": "years",
+    "years": "years",
+    "yr": "years",
+    "yrs": "years",
+}
+_TO_MONTHS = {"months": 1.0, "days": 1 / 30.4375, "weeks": 1 / 4.348, "years": 12.0}
+_UNIT = r"(?:months?|mos?|days?|weeks?|wks?|years?|yrs?)\b"
+_SEP = r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+(?:and|or|vs\.?|versus|v)\s+|\s*/\s*)"
+
+_MASKS = [
+    rf"\(?\s*(?:interquartile range|IQR|range)\s*[,:]?\s*{NUM}\s*(?:%|{_UNIT})?\s*(?:to|-|–|—)\s*{NUM}\s*(?:%|{_UNIT})?\s*\)?",
+    rf"±\s*{NUM}",
+    rf"\b[nN]\s*=\s*{NUM}",
+    rf"{NUM}\s*(?:mg|g|mcg|µg|μg|ml|mL|Gy|°C|IU|ng|μM|µM|nM)\b(?:\s*/\s*\w+)?",
+    rf"{NUM}\s*(?:-|\s)?(?:year|yr)s?[- ]old",
+    r"\bgrade\s*(?:>/=|≥|>=|>)?\s*\d(?:\s*(?:/|-|or|and|to)\s*\d)?",
+    r"\bphase\s+(?:\d|I{1,3}V?)[ab]?(?:\s*[/-]\s*(?:\d|I{1,3}V?)[ab]?)?",
+    r"\b(?:19|20)\d{2}\b(?!\s*(?:%|months?|days?))",
+    rf"{NUM}\s*/\s*{NUM}",
+    r"\[\d+\](?:\s*\[\d+\])*",
+    r"\bNCT\d{8}\b",
+    r"\b(?:G|Group |groups? |arms? |cohort )\d+[ab]?\b|\bG\d[ab]?\b",
+    rf"{NUM}(?:st|nd|rd|th)\b",
+    rf"{NUM}\s*(?:cycles?|doses?|sites|countries|lines?)\b",
+]
+_MASK_RE = re.compile("|".join(f"(?:{m})" for m in _MASKS), re.IGNORECASE)
+
+_CI_BRACKET = re.compile(
+    rf"[\(\[]\s*(?:(?P<lvl>{NUM})\s*%\s*(?:CI|confidence interval)(?:\s*[\[\(]CI[\]\)])?\s*[,:]?\s*)?"
+    rf"(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*(?:to|-|–|—)\s*(?P<hi>{NUM})\s*(?:%|{_UNIT})?\s*(?=[;,\)\]])",
+    re.IGNORECASE,
+)
+_CI_INLINE = re.compile(
+    rf"[;,]\s*(?P<lvl>{NUM})\s*%\s*(?:CI|confidence interval)\s*[,:]?\s*(?P<lo>{NUM})\s*%?\s*(?:to|-|–|—)\s*(?P<hi>{NUM})\s*%?",
+    re.IGNORECASE,
+)
+_CI_HEADING = re.compile(
+    rf"(?P<lvl>{NUM})\s*%\s*(?:CI|confidence interval)(?!\s*[,:]?\s*{NUM})", re.IGNORECASE
+)
+
+_RATIO = re.compile(
+    rf"(?P<kw>hazard ratio|\bHR\b|odds ratio|\bOR\b|risk ratio|relative risk|\bRR\b)(?:\s*\((?:HR|OR|RR)\))?"
+    rf"[^\d;.]{{0,90}}?(?<![\w.·])(?P<num>{NUM})(?![\d%])",
+)
+_PERCENT = re.compile(rf"(?<![\w.·])(?P<num>{NUM})\s*%")
+_TIME = re.compile(rf"(?<![\w.·])(?P<num>{NUM})\s*(?P<unit>{_UNIT})")
+_BARE = re.compile(rf"(?<![\w.·/-])(?P<num>{NUM})(?![\w.·%/])")
+
+_TIMEPOINT_LIST = re.compile(
+    r"\b(?P<list>(?:(?:\d+|one|two|three|four|five)[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year)s?\b",
+    re.IGNORECASE,
+)
+_AT_TIMEPOINT = re.compile(
+    r"\bat\s+(?P<n>\d+)\s*(?:-\s*)?(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+)\s*(?P<unit2>months?|years?))?",
+    re.IGNORECASE,
+)
+_WORD_INT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+_DIFFERENCE = re.compile(
+    r"(?:improvement|prolong\w*|delay\w*|gain|difference|extend\w*|increase\w*)\s+(?:in\s+[\w\- ]+?\s+)?(?:of|by)\s*$",
+    re.I,
+)
+_MEAN = re.compile(r"\bmean\b", re.I)
+_ARM_WORD = r"[A-Za-z][\w+\-/]*"
+_ARM_PHRASE = rf"(?:the\s+)?(?P<arm>{_ARM_WORD}(?:\s+(?:\+|plus)\s+{_ARM_WORD}|\s+{_ARM_WORD}){{0,3}}?)(?P<grp>\s+(?:groups?|arms?|cohorts?))?"
+_ARM_AFTER = re.compile(
+    rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:with|for|in|among|on|receiving)\s+{_ARM_PHRASE}"
+    rf"(?=\s*(?:[,;.)\]]|\s+(?:and|vs\.?|versus|compared|respectively|group|arm)\b|$))",
+    re.IGNORECASE,
+)
+_ARM_BEFORE = re.compile(
+    rf"(?:for|with|in)\s+{_ARM_PHRASE}\s+(?:was|were|at|of|had|remained [\w ]+? at)\s*$",
+    re.IGNORECASE,
+)
+_NOT_ARMS = frozenset(
+    [
+        "patients",
+        "all",
+        "both",
+        "each",
+        "total",
+        "this",
+        "these",
+        "those",
+        "which",
+        "whom",
+        "median",
+        "overall",
+        "survival",
+        "cases",
+        "terms",
+        "trial",
+        "study",
+        "addition",
+        "contrast",
+        "particular",
+        "comparison",
+        "general",
+        "subgroups",
+        "subgroup",
+    ]
+)
+_VERSUS = re.compile(
+    rf"(?:for|of|with|between)\s+(?:the\s+)?(?P<a>{_ARM_WORD}(?:\s+(?:\+|plus)\s+{_ARM_WORD}|\s+{_ARM_WORD}){{0,3}}?)"
+    rf"\s+(?:versus|vs\.?|compared with|compared to|and)\s+(?:the\s+)?(?P<b>{_ARM_WORD}(?:\s+{_ARM_WORD}){{0,3}}?)(?=\s*(?:was|were|is|[,;()]|$))",
+    re.IGNORECASE,
+)
+_NONINFERIOR = re.compile(
+    rf"(?:with\s+)?(?P<a>{_ARM_WORD}(?:\s+{_ARM_WORD}){{0,2}}?)\s+(?:was|were)\s+(?:non-?inferior|superior|inferior)\s+to\s+"
+    rf"(?P<b>{_ARM_WORD}(?:\s+{_ARM_WORD}){{0,2}}?)(?=\s*[,;()]|$)",
+    re.IGNORECASE,
+)
+_GROUP_LIST = re.compile(
+    rf"(?:in|for|with|among|between)\s+(?:the\s+)?(?P<list>{_ARM_WORD}(?:\s+{_ARM_WORD}){{0,3}}?"
+    rf"(?:\s*,\s*(?:and\s+)?(?:the\s+)?{_ARM_WORD}(?:\s+{_ARM_WORD}){{0,3}}?)*\s*,?\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
+    rf"{_ARM_WORD}(?:\s+(?:\+|plus)\s+{_ARM_WORD}|\s+{_ARM_WORD}){{0,3}}?)(?:\s+(?:groups?|arms?|patients|cohorts?))?"
+    rf"(?=\s*(?:[,;.)]|\s+(?:respectively|were|was|had)\b|$))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One result number read from a sentence (offsets are into the sentence)."""
+
+    value: float
+    start: int
+    end: int
+    unit: str
+    measure: str
+    endpoint: str = "OTHER"
+    endpoint_label: str = ""
+    timepoint_months: float | None = None
+    ci: Interval | None = None
+    p: PValue | None = None
+    arm: str | None = None
+    comparator: str | None = None
+    n_patients: int | None = None
+    chain: int = -1
+    problems: tuple[str, ...] = field(default=())
+
+    @property
+    def value_months(self) -> float | None:
+        return self.value * _TO_MONTHS[self.unit] if self.unit in _TO_MONTHS else None
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+def _masked(spans: list[_Span], start: int, end: int) -> bool:
+    return any(s.start <= start and end <= s.end for s in spans)
+
+
+def _intervals(text: str) -> tuple[list[tuple[_Span, Interval | None, str | None]], float | None]:
+    """Intervals with their spans (None + reason where malformed), and a heading level."""
+    found: list[tuple[_Span, Interval | None, str | None]] = []
+    for pattern in (_CI_INLINE, _CI_BRACKET):
+        for m in pattern.finditer(text):
+            if any(s.start <= m.start() < s.end for s, _, _ in found):
+                continue
+            try:
+                iv = make_interval(m.group("lo"), m.group("hi"), m.group("lvl"))
+                found.append((_Span(m.start(), m.end()), iv, None))
+            except IntervalError as exc:
+                found.append((_Span(m.start(), m.end()), None, str(exc)))
+    heading = _CI_HEADING.search(text)
+    level = parse_number(heading.group("lvl")) if heading else None
+    return sorted(found, key=lambda f: f[0].start), level
+
+
+def _values(text: str, masks: list[_Span]) -> list[Fact]:
+    facts: list[Fact] = []
+    taken: list[_Span] = []
+
+    def free(s: int, e: int) -> bool:
+        return not _masked(masks, s, e) and not any(t.start < e and s < t.end for t in taken)
+
+    for m in _RATIO.finditer(text):
+        s, e = m.start("num"), m.end("num")
+        if free(s, e):
+            kw = m.group("kw").lower()
+            measure = (
+                "odds_ratio"
+                if kw in ("odds ratio", "or")
+                else "risk_ratio"
+                if kw in ("risk ratio", "relative risk", "rr")
+                else "hazard_ratio"
+            )
+            facts.append(Fact(parse_number(m.group("num")), s, e, "ratio", measure))
+            taken.append(_Span(s, e))
+    for m in _PERCENT.finditer(text):
+        if free(m.start(), m.end()):
+            facts.append(Fact(parse_number(m.group("num")), m.start(), m.end(), "percent", "rate"))
+            taken.append(_Span(m.start(), m.end()))
+    for m in _TIME.finditer(text):
+        if free(m.start(), m.end()):
+            unit = _UNIT_WORDS[m.group("unit").lower().rstrip(".")]
+            facts.append(Fact(parse_number(m.group("num")), m.start(), m.end(), unit, "median"))
+            taken.append(_Span(m.start(), m.end()))
+    bare = [m for m in _BARE.finditer(text) if free(m.start(), m.end())]
+    return _share_units(text, sorted(facts, key=lambda f: f.start), bare, masks)
+
+
+def _share_units(
+    text: str, facts: list[Fact], bare: list[re.Match], masks: list[_Span]
+) -> list[Fact]:
+    """A bare number joined to a number with a unit by and / or / vs / a comma takes that unit:
+    "38.2 vs. 5.9%", "792 and 403 days", "4.6 (95 % CI 2.8-5.2) and 6.5 (…) months"."""
+    ordered = sorted(
+        [(f.start, f.end, f) for f in facts] + [(m.start(), m.end(), None) for m in bare]
+    )
+    out = list(facts)
+    for i, (start, end, fact) in enumerate(ordered):
+        if fact is not None:
+            continue
+        j, prev_end = i, end
+        while j + 1 < len(ordered):
+            gap = text[prev_end : ordered[j + 1][0]]
+            gap = _strip_masked(gap, prev_end, masks)
+            if not re.fullmatch(_SEP, gap):
+                break
+            j += 1
+            if ordered[j][2] is not None:
+                anchor = ordered[j][2]
+                out.append(
+                    replace(anchor, value=parse_number(text[start:end]), start=start, end=end)
+                )
+                break
+            prev_end = ordered[j][1]
+    return sorted(out, key=lambda f: f.start)
+
+
+def _strip_masked(gap: str, offset: int, masks: list[_Span]) -> str:
+    """The gap text with masked spans (intervals, p-values) removed."""
+    keep = []
+    for k, ch in enumerate(gap):
+        pos = offset + k
+        if not any(s.start <= pos < s.end for s in masks):
+            keep.append(ch)
+    return "".join(keep)
+
+
+def _chains(text: str, facts: list[Fact], masks: list[_Span]) -> list[Fact]:
+    """Number the runs of values that are listed together (same unit, joined by separators)."""
+    out: list[Fact] = []
+    chain = -1
+    for i, f in enumerate(facts):
+        if (
+            i == 0
+            or f.unit != facts[i - 1].unit
+            or not re.fullmatch(
+                _SEP, _strip_masked(text[facts[i - 1].end : f.start], facts[i - 1].end, masks)
+            )
+        ):
+            chain += 1
+        out.append(replace(f, chain=chain))
+    return out
+
+
+def _clean_arm(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = re.sub(r"^(?:the|all)\s+", "", label.strip(), flags=re.I)
+    label = re.sub(r"\s+(?:patients|recipients|subjects)$", "", label, flags=re.I)
+    if not label or label.lower() in _NOT_ARMS or label.split()[0].lower() in _NOT_ARMS:
+        return None
+    return label
+
+
+def _timepoints(text: str) -> list[tuple[int, float]]:
+    """(position, months) of each time point named in the sentence, in order."""
+    found: list[tuple[int, float]] = []
+    for m in _TIMEPOINT_LIST.finditer(text):
+        nums = re.findall(r"\d+|one|two|three|four|five", m.group("list"), re.I)
+        mult = 12.0 if m.group("unit").lower() == "year" else 1.0
+        follows = text[m.end() : m.end() + 40].lower()
+        if (
+            not re.match(
+                r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark)", follows
+            )
+            and "rate" not in follows
+        ):
+            continue
+        for n in nums:
+            found.append((m.start(), (_WORD_INT.get(n.lower()) or int(n)) * mult))
+    for m in _AT_TIMEPOINT.finditer(text):
+        for n, u in ((m.group("n"), m.group("unit")), (m.group("n2"), m.group("unit2"))):
+            if n:
+                found.append((m.start(), int(n) * (12.0 if u.lower().startswith("year") else 1.0)))
+    return sorted(found)
+
+
+def _endpoint_for(
+    text: str, fact: Fact, mentions: list[tuple[int, int, str, str]]
+) -> tuple[str, str]:
+    before = [m for m in mentions if m[1] <= fact.start]
+    if fact.unit == "percent":
+        paren = text[max(0, fact.start - 40) : fact.start]
+        ae = re.search(r"(\w[\w\- ]*?)\s*\((?:[A-Z]{2,5},\s*)?$", paren)
+        if ae and any(m[2] == "AE" and m[0] >= fact.start - 40 for m in before):
+            last = [m for m in before if m[2] == "AE"][-1]
+            return "AE", last[3]
+    if fact.measure in ("hazard_ratio", "odds_ratio", "risk_ratio"):
+        tte = [m for m in before if m[2] in TIME_TO_EVENT]
+        if tte:
+            return tte[-1][2], tte[-1][3]
+    if before:
+        return before[-1][2], before[-1][3]
+    after = [m for m in mentions if m[0] >= fact.end]
+    if after:
+        return after[0][2], after[0][3]
+    return "OTHER", ""
+
+
+def parse_sentence(
+    text: str,
+    context_endpoint: tuple[str, str] | None = None,
+    comparison: tuple[str, str] | None = None,
+    arms: list[str] | None = None,
+) -> list[Fact]:
+    """Every result number of one sentence. ``context_endpoint`` is the last endpoint the record
+    named before this sentence; ``comparison`` the (experimental, reference) groups it compares."""
+    masks = [_Span(m.start(), m.end()) for m in _MASK_RE.finditer(text)]
+    intervals, heading_level = _intervals(text)
+    p_values = find_p_values(text)
+    masks += [s for s, _, _ in intervals] + [_Span(p.start, p.end) for p in p_values]
+    if heading := _CI_HEADING.search(text):
+        masks.append(_Span(heading.start(), heading.end()))
+    facts = _chains(text, _values(text, masks), masks)
+    if not facts:
+        return []
+    mentions = endpoint_mentions(text)
+    facts = _attach_intervals(text, facts, intervals, heading_level)
+    facts = [_with_endpoint(text, f, mentions, context_endpoint) for f in facts]
+    facts = _drop_non_results(text, facts)
+    facts = _attach_timepoints(text, facts)
+    facts = _attach_arms(text, facts, comparison, arms or [])
+    return _attach_p_values(facts, p_values)
+
+
+def _attach_intervals(
+    text: str, facts: list[Fact], intervals, heading_level: float | None
+) -> list[Fact]:
+    out = []
+    stated_level = heading_level
+    for f in facts:
+        follow = [
+            iv
+            for iv in intervals
+            if 0 <= iv[0].start - f.end <= 3
+            and re.fullmatch(r"\s*(?:%|[a-z]+)?\s*", text[f.end : iv[0].start] or "")
+        ]
+        if follow:
+            _span, iv, problem = follow[0]
+            if iv is None:
+                f = replace(f, problems=(*f.problems, problem or "malformed interval"))
+            else:
+                if iv.level is not None:
+                    stated_level = iv.level
+                level = iv.level if iv.level is not None else stated_level
+                f = replace(f, ci=Interval(iv.lower, iv.upper, level))
+        out.append(f)
+    return out
+
+
+def _with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
+    code, label = _endpoint_for(text, f, mentions)
+    if code == "OTHER" and context_endpoint:
+        code, label = context_endpoint
+    measure = f.measure
+    if f.unit in _TO_MONTHS:
+        head = text[max(0, f.start - 60) : f.start]
+        if _DIFFERENCE.search(head):
+            measure = "difference"
+        elif (
+            _MEAN.search(text[max(0, f.start - 80) : f.start])
+            and "median" not in text[max(0, f.start - 80) : f.start].lower()
+        ):
+            measure = "mean"
+    return replace(f, endpoint=code, endpoint_label=label, measure=measure)
+
+
+def _drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
+    """Times that are schedules or windows ("every 4 weeks", "within 2 months", "at 36 months")
+    and time values with no time-to-event endpoint are not results."""
+    keep = []
+    for f in facts:
+        before = text[max(0, f.start - 25) : f.start].lower()
+        if f.unit in _TO_MONTHS:
+            if (
+                re.search(
+                    r"(?:every|within|each|per|after|before|during|over|up to|at least|than|for|at|by|since|past|last|first)\s*$",
+                    before,
+                )
+                and f.measure != "difference"
+            ) and not re.search(
+                r"(?:survival|pfs|os|ttp|follow-up)\s+(?:of|was|were)?\s*$", before
+            ):
+                continue
+            if (
+                re.match(r"\s*[-\u2010]\s*(?:month|year)", text[f.end - 8 : f.end + 3])
+                or text[f.end : f.end + 1] == "-"
+            ):
+                continue
+            if f.endpoint not in TIME_TO_EVENT and f.measure not in ("difference",):
+                continue
+        if (
+            f.unit == "percent"
+            and f.endpoint == "OTHER"
+            and not re.search(r"\b(?:patients|cases|had|rate|of)\b", text, re.I)
+        ):
+            continue
+        keep.append(f)
+    return keep
+
+
+def _attach_timepoints(text: str, facts: list[Fact]) -> list[Fact]:
+    points = _timepoints(text)
+    if not points:
+        return facts
+    out = []
+    rates = [f for f in facts if f.unit == "percent" and f.endpoint in TIME_TO_EVENT]
+    by_chain: dict[int, list[Fact]] = {}
+    for f in rates:
+        by_chain.setdefault(f.chain, []).append(f)
+    for f in facts:
+        if f not in rates:
+            out.append(f)
+            continue
+        chain = by_chain[f.chain]
+        prior = [p for p in points if p[0] < f.start] or points
+        if len(points) > 1 and len(chain) == len(points):
+            tp = points[chain.index(f)][1]
+        elif len(prior) > 1 and len(chain) == len(prior):
+            tp = prior[chain.index(f)][1]
+        else:
+            tp = prior[-1][1]
+        out.append(replace(f, timepoint_months=tp))
+    return out
+
+
+def _group_list(text: str, before: int) -> list[str]:
+    candidates = [m for m in _GROUP_LIST.finditer(text)]
+    if not candidates:
+        return []
+    m = candidates[-1]
+    parts = re.split(
+        r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?",
+        m.group("list"),
+    )
+    cleaned = [_clean_arm(p) for p in parts]
+    return [c for c in cleaned if c] if all(cleaned) else []
+
+
+def _attach_arms(
+    text: str, facts: list[Fact], comparison: tuple[str, str] | None, arms: list[str]
+) -> list[Fact]:
+    out = []
+    chains: dict[int, list[Fact]] = {}
+    for f in facts:
+        chains.setdefault(f.chain, []).append(f)
+    respectively = "respectively" in text.lower()
+    groups = _group_list(text, len(text)) if respectively or len(chains) else []
+    prev_end = 0
+    for f in facts:
+        arm = comparator = None
+        if f.measure in ("hazard_ratio", "odds_ratio", "risk_ratio", "difference"):
+            window = text[max(0, f.start - 160) : f.start] + text[f.end : f.end + 80]
+            vs = _VERSUS.search(window) or _NONINFERIOR.search(text)
+            if vs:
+                arm, comparator = _clean_arm(vs.group("a")), _clean_arm(vs.group("b"))
+            elif comparison:
+                arm, comparator = comparison
+        else:
+            after = _ARM_AFTER.search(_after_value(text, f))
+            before = _ARM_BEFORE.search(text[prev_end : f.start])
+            chain = chains[f.chain]
+            if after:
+                arm = _clean_arm(after.group("arm") + (after.group("grp") or ""))
+            elif before:
+                arm = _clean_arm(before.group("arm") + (before.group("grp") or ""))
+            if arm is None and len(chain) > 1:
+                position = chain.index(f)
+                if groups and len(groups) == len(chain):
+                    arm = groups[position]
+                elif len(arms) == len(chain):
+                    arm = arms[position]
+                elif comparison and len(chain) == 2:
+                    arm = comparison[position]
+        out.append(replace(f, arm=arm, comparator=comparator))
+        prev_end = f.end
+    return out
+
+
+def _after_value(text: str, f: Fact) -> str:
+    """The text after a value, past its (possibly nested) interval/p-value brackets."""
+    rest = text[f.end :]
+    i = len(rest) - len(rest.lstrip())
+    if i < len(rest) and rest[i] in "([":
+        depth = 0
+        for j in range(i, len(rest)):
+            depth += rest[j] in "(["
+            depth -= rest[j] in ")]"
+            if depth == 0:
+                return rest[j + 1 :]
+    return rest
+
+
+def _attach_p_values(facts: list[Fact], p_values: list[PValue]) -> list[Fact]:
+    """A p-value qualifies the comparison it follows: the ratio before it if any, otherwise the
+    first value (the experimental group) of the list it closes."""
+    out = list(facts)
+    used: set[int] = set()
+    for p in p_values:
+        before = [i for i, f in enumerate(out) if f.end <= p.start and i not in used]
+        if not before:
+            continue
+        ratios = [
+            i for i in before if out[i].measure in ("hazard_ratio", "odds_ratio", "risk_ratio")
+        ]
+        last = before[-1]
+        target = (
+            ratios[-1]
+            if ratios and ratios[-1] >= min(i for i in before if out[i].chain == out[last].chain)
+            else None
+        )
+        if target is None:
+            target = next(i for i in before if out[i].chain == out[last].chain)
+        if out[target].p is None:
+            out[target] = replace(out[target], p=p)
+            used.update(i for i in before if out[i].chain == out[target].chain)
+    return out

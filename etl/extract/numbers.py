@@ -1,0 +1,124 @@
+"""Numbers as results are written: "10·6" (Lancet middle dot), ".0245", "1,171", "nine",
+intervals "(14.16 to 19.58)", "[12% to 30%]", "0.55–0.87", and p-values "P = .0245",
+"one-sided p<0·0001", "p value 0.003"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A number as written: 1,171 / 10·6 / .0245 / 0.78 (not part of a word or a longer number).
+NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:[.·]\d+)?|[.·]\d+)"
+_WORDS = {
+    "no": 0,
+    "none": 0,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+}
+WORD_NUMBER = (
+    r"(?:"
+    + "|".join(sorted(_WORDS, key=len, reverse=True))
+    + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+
+
+def parse_number(text: str) -> float:
+    """'10·6' → 10.6, '.0245' → 0.0245, '1,171' → 1171.0. Raises ValueError otherwise."""
+    cleaned = text.strip().replace("·", ".").replace("\u2009", "")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", cleaned):
+        cleaned = cleaned.replace(",", "")
+    if not re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", cleaned):
+        raise ValueError(f"not a number: {text!r}")
+    return float(cleaned)
+
+
+def parse_word_number(text: str) -> int:
+    """'nine' → 9, 'Twenty-one' → 21."""
+    parts = re.split(r"[- ]", text.strip().lower())
+    if not parts or any(p not in _WORDS for p in parts):
+        raise ValueError(f"not a number word: {text!r}")
+    return sum(_WORDS[p] for p in parts)
+
+
+@dataclass(frozen=True)
+class Interval:
+    lower: float
+    upper: float
+    level: float | None
+
+
+class IntervalError(ValueError):
+    """An interval that cannot be an interval (reversed, empty)."""
+
+
+def make_interval(lower: str, upper: str, level: str | None = None) -> Interval:
+    lo, hi = parse_number(lower), parse_number(upper)
+    if lo > hi:
+        raise IntervalError(f"reversed interval ({lower} to {upper})")
+    if lo == hi:
+        raise IntervalError(f"empty interval ({lower} to {upper})")
+    lvl = parse_number(level) if level is not None else None
+    if lvl is not None and not 50 <= lvl < 100:
+        raise IntervalError(f"confidence level {level}% is not a confidence level")
+    return Interval(lo, hi, lvl)
+
+
+_P = re.compile(
+    rf"\b(?:(?:one|two)[- ]sided\s+)?p(?:\s*[- ]?value)?\s*(?:(?P<op><=|>=|=<|=>|[=<>≤≥])\s*|\s+(?:of\s+|was\s+)?)(?P<num>{NUM})(?![\d])",
+    re.IGNORECASE,
+)
+_OPS = {
+    "=": "=",
+    "<": "<",
+    ">": ">",
+    "≤": "<=",
+    "≥": ">=",
+    "<=": "<=",
+    ">=": ">=",
+    "=<": "<=",
+    "=>": ">=",
+}
+
+
+@dataclass(frozen=True)
+class PValue:
+    value: float
+    operator: str
+    start: int
+    end: int
+
+
+def find_p_values(text: str) -> list[PValue]:
+    """Every p-value in the text, with its operator (default '=') and span."""
+    found = []
+    for m in _P.finditer(text):
+        value = parse_number(m.group("num"))
+        found.append(PValue(value, _OPS.get(m.group("op") or "=", "="), m.start(), m.end()))
+    return found

@@ -1,0 +1,98 @@
+"""Sentences → result numbers (the staging table ``outcomes``).
+
+Which sentences can hold results is decided column-wise; each candidate sentence is then read by
+the grammar (etl.extract.grammar), in record order, because a record's context (the groups it
+compares, the endpoint it is talking about) carries from one sentence to the next.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import polars as pl
+
+from etl.audit import rejection_row, rejections_frame
+from etl.extract.arms import record_arms
+from etl.extract.grammar import Fact, parse_sentence
+from etl.schemas.staging import Outcomes, polars_schema
+from etl.vocab.endpoints import endpoint_mentions
+
+_CANDIDATE = r"\d\s*%|\d\s*(?:months?|mo|days?|weeks?|years?)\b|hazard ratio|\bHR\b|odds ratio|\bOR\b|\d+\s+(?:had|achieved|partial|complete)"
+
+
+def _outcome_id(document_id: str, start: int, end: int, endpoint: str, measure: str) -> str:
+    key = f"{document_id}:{start}:{end}:{endpoint}:{measure}"
+    return "out_" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def _rows(sentence: dict, facts: list[Fact]) -> tuple[list[dict], list[dict]]:
+    rows, problems = [], []
+    base = sentence["char_start"]
+    for f in facts:
+        if f.problems:
+            problems.append(
+                rejection_row(
+                    sentence["source_file"],
+                    "extract",
+                    "malformed_interval",
+                    f"{f.value} {f.unit}: {'; '.join(f.problems)} in: {sentence['text'][:300]}",
+                    sentence["char_start"],
+                    sentence["char_end"],
+                )
+            )
+        rows.append(
+            {
+                "outcome_id": _outcome_id(
+                    sentence["document_id"], base + f.start, base + f.end, f.endpoint, f.measure
+                ),
+                "source_file": sentence["source_file"],
+                "document_id": sentence["document_id"],
+                "publication_id": sentence["publication_id"],
+                "sentence_id": sentence["sentence_id"],
+                "endpoint": f.endpoint,
+                "endpoint_label": f.endpoint_label or f.endpoint,
+                "measure": f.measure,
+                "value": f.value,
+                "unit": f.unit,
+                "value_months": f.value_months,
+                "timepoint_months": f.timepoint_months,
+                "ci_level": f.ci.level if f.ci else None,
+                "ci_lower": f.ci.lower if f.ci else None,
+                "ci_upper": f.ci.upper if f.ci else None,
+                "p_value": f.p.value if f.p else None,
+                "p_operator": f.p.operator if f.p else None,
+                "arm_label": f.arm,
+                "comparator_label": f.comparator,
+                "n_patients": f.n_patients,
+                "evidence_text": sentence["text"],
+                "char_start": sentence["char_start"],
+                "char_end": sentence["char_end"],
+                "value_start": base + f.start,
+                "value_end": base + f.end,
+            }
+        )
+    return rows, problems
+
+
+def outcomes_frame(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``sentences`` (the staging frame) → (outcomes, rejections of unreadable numbers)."""
+    body = sentences.filter(pl.col("role") == "body").sort("publication_id", "sentence_index")
+    body = body.with_columns(pl.col("text").str.contains(_CANDIDATE).alias("_candidate"))
+    rows: list[dict] = []
+    problems: list[dict] = []
+    for _, record in body.group_by("publication_id", maintain_order=True):
+        texts = record.get_column("text").to_list()
+        arms = record_arms(texts)
+        comparison = (arms[0], arms[1]) if len(arms) >= 2 else None
+        context: tuple[str, str] | None = None
+        for sentence in record.iter_rows(named=True):
+            if sentence["_candidate"]:
+                facts = parse_sentence(sentence["text"], context, comparison, arms)
+                r, p = _rows(sentence, facts)
+                rows.extend(r)
+                problems.extend(p)
+            mentions = endpoint_mentions(sentence["text"])
+            if mentions:
+                context = (mentions[-1][2], mentions[-1][3])
+    frame = pl.DataFrame(rows, schema=polars_schema(Outcomes))
+    return frame, rejections_frame(problems)
