@@ -17,12 +17,14 @@ from dataclasses import dataclass, field, replace
 
 from etl.extract.numbers import (
     NUM,
+    WORD_NUMBER,
     Interval,
     IntervalError,
     PValue,
     find_p_values,
     make_interval,
     parse_number,
+    parse_word_number,
 )
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
 
@@ -47,6 +49,7 @@ _UNIT = r"(?:months?|mos?|days?|weeks?|wks?|years?|yrs?)\b"
 _SEP = r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+(?:and|or|vs\.?|versus|v)\s+|\s*/\s*)"
 
 _MASKS = [
+    rf"(?:≥|≤|>/=|</=|>=|<=|=>|=<|>|<|at least|up to|more than|less than|over|under)\s*(?:approximately\s+)?{NUM}\s*(?:%|{_UNIT}|×\S*)?",
     rf"\(?\s*(?:interquartile range|IQR|range)\s*[,:]?\s*{NUM}\s*(?:%|{_UNIT})?\s*(?:to|-|–|—)\s*{NUM}\s*(?:%|{_UNIT})?\s*\)?",
     rf"±\s*{NUM}",
     rf"\b[nN]\s*=\s*{NUM}",
@@ -79,12 +82,21 @@ _CI_HEADING = re.compile(
 
 _RATIO = re.compile(
     rf"(?P<kw>hazard ratio|\bHR\b|odds ratio|\bOR\b|risk ratio|relative risk|\bRR\b)(?:\s*\((?:HR|OR|RR)\))?"
-    rf"[^\d;.]{{0,90}}?(?<![\w.·])(?P<num>{NUM})(?![\d%])",
+    rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)\s*[\)\]])?"
+    rf"(?:\s+(?:for|of)\s+[^,;()\d]{{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
+    rf"(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{_UNIT}))",
 )
-_PERCENT = re.compile(rf"(?<![\w.·])(?P<num>{NUM})\s*%")
-_TIME = re.compile(rf"(?<![\w.·])(?P<num>{NUM})\s*(?P<unit>{_UNIT})")
+_SPREAD = rf"(?:\s*±\s*{NUM})?"
+_PERCENT = re.compile(rf"(?<![\w.·])(?P<num>{NUM}){_SPREAD}\s*%")
+_TIME = re.compile(rf"(?<![\w.·])(?P<num>{NUM}){_SPREAD}\s*(?P<unit>{_UNIT})")
 _BARE = re.compile(rf"(?<![\w.·/-])(?P<num>{NUM})(?![\w.·%/])")
 
+_COUNT = re.compile(
+    rf"(?<![\w.·])(?P<n>{NUM}|{WORD_NUMBER})\s+(?:(?:patients?|cases|participants)\s+)?"
+    rf"(?:(?:had|achieved|showed|experienced|attained)\s+(?:an?\s+|a\s+)?(?=clinical benefit|(?:complete|partial|minor|objective) (?:response|remission)|stable disease|disease control)"
+    rf"|(?=(?:complete|partial|minor|objective) responses\b))",
+    re.IGNORECASE,
+)
 _TIMEPOINT_LIST = re.compile(
     r"\b(?P<list>(?:(?:\d+|one|two|three|four|five)[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year)s?\b",
     re.IGNORECASE,
@@ -108,7 +120,14 @@ _ARM_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ARM_BEFORE = re.compile(
-    rf"(?:for|with|in)\s+{_ARM_PHRASE}\s+(?:was|were|at|of|had|remained [\w ]+? at)\s*$",
+    rf"(?:(?:for|with|in)\s+{_ARM_PHRASE}\s+(?:was|were|at|of|had|remained [\w ]+? at)|"
+    rf"(?:^|[,;]|while|whereas|and)\s*(?:the\s+)?(?P<arm2>{_ARM_WORD}(?:\s+(?:\+|plus)\s+{_ARM_WORD}|\s+{_ARM_WORD}){{0,3}}?)"
+    rf"\s+(?P<grp2>groups?|arms?)\s+had\b[^,;]*?)\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_COMPARISON = re.compile(
+    rf"(?:in|for|with)\s+(?:the\s+)?(?P<a>{_ARM_WORD}(?:\s+(?:\+|plus)\s+{_ARM_WORD}|\s+{_ARM_WORD}){{0,3}}?)(?:\s+groups?)?\s+"
+    rf"(?:than|compared (?:to|with)|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?(?P<b>{_ARM_WORD}(?:\s+{_ARM_WORD}){{0,3}}?)(?:\s+groups?)?(?=\s*(?:[,;.(]|$))",
     re.IGNORECASE,
 )
 _NOT_ARMS = frozenset(
@@ -214,8 +233,9 @@ def _values(text: str, masks: list[_Span]) -> list[Fact]:
     facts: list[Fact] = []
     taken: list[_Span] = []
 
-    def free(s: int, e: int) -> bool:
-        return not _masked(masks, s, e) and not any(t.start < e and s < t.end for t in taken)
+    def free(s: int, e: int, num: tuple[int, int] | None = None) -> bool:
+        ns, ne = num or (s, e)
+        return not _masked(masks, ns, ne) and not any(t.start < e and s < t.end for t in taken)
 
     for m in _RATIO.finditer(text):
         s, e = m.start("num"), m.end("num")
@@ -231,14 +251,20 @@ def _values(text: str, masks: list[_Span]) -> list[Fact]:
             facts.append(Fact(parse_number(m.group("num")), s, e, "ratio", measure))
             taken.append(_Span(s, e))
     for m in _PERCENT.finditer(text):
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end(), m.span("num")):
             facts.append(Fact(parse_number(m.group("num")), m.start(), m.end(), "percent", "rate"))
             taken.append(_Span(m.start(), m.end()))
     for m in _TIME.finditer(text):
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end(), m.span("num")):
             unit = _UNIT_WORDS[m.group("unit").lower().rstrip(".")]
             facts.append(Fact(parse_number(m.group("num")), m.start(), m.end(), unit, "median"))
             taken.append(_Span(m.start(), m.end()))
+    for m in _COUNT.finditer(text):
+        if free(m.start("n"), m.end("n")):
+            raw = m.group("n")
+            value = float(parse_word_number(raw)) if raw[0].isalpha() else parse_number(raw)
+            facts.append(Fact(value, m.start("n"), m.end("n"), "patients", "count"))
+            taken.append(_Span(m.start("n"), m.end("n")))
     bare = [m for m in _BARE.finditer(text) if free(m.start(), m.end())]
     return _share_units(text, sorted(facts, key=lambda f: f.start), bare, masks)
 
@@ -254,6 +280,24 @@ def _share_units(
     out = list(facts)
     for i, (start, end, fact) in enumerate(ordered):
         if fact is not None:
+            continue
+        tail = _strip_masked(text[end : end + 60], end, masks)
+        unit_after = re.match(rf"\s*(?:(?P<pct>%)|(?P<unit>{_UNIT}))", tail)
+        if unit_after:
+            unit = (
+                "percent"
+                if unit_after.group("pct")
+                else _UNIT_WORDS[unit_after.group("unit").lower()]
+            )
+            out.append(
+                Fact(
+                    parse_number(text[start:end]),
+                    start,
+                    end,
+                    unit,
+                    "rate" if unit == "percent" else "median",
+                )
+            )
             continue
         j, prev_end = i, end
         while j + 1 < len(ordered):
@@ -309,26 +353,26 @@ def _clean_arm(label: str | None) -> str | None:
     return label
 
 
-def _timepoints(text: str) -> list[tuple[int, float]]:
-    """(position, months) of each time point named in the sentence, in order."""
-    found: list[tuple[int, float]] = []
+def _timepoints(text: str) -> list[tuple[int, list[float]]]:
+    """(position, [months, ...]) of each time point, or list of them ("1-, 2- and 3-year"), in order."""
+    found: list[tuple[int, list[float]]] = []
     for m in _TIMEPOINT_LIST.finditer(text):
         nums = re.findall(r"\d+|one|two|three|four|five", m.group("list"), re.I)
         mult = 12.0 if m.group("unit").lower() == "year" else 1.0
         follows = text[m.end() : m.end() + 40].lower()
-        if (
-            not re.match(
-                r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark)", follows
-            )
-            and "rate" not in follows
+        if not re.match(
+            r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark|,\s*respectively)",
+            follows,
         ):
             continue
-        for n in nums:
-            found.append((m.start(), (_WORD_INT.get(n.lower()) or int(n)) * mult))
+        found.append((m.start(), [(_WORD_INT.get(n.lower()) or int(n)) * mult for n in nums]))
     for m in _AT_TIMEPOINT.finditer(text):
-        for n, u in ((m.group("n"), m.group("unit")), (m.group("n2"), m.group("unit2"))):
-            if n:
-                found.append((m.start(), int(n) * (12.0 if u.lower().startswith("year") else 1.0)))
+        points = [
+            int(n) * (12.0 if u.lower().startswith("year") else 1.0)
+            for n, u in ((m.group("n"), m.group("unit")), (m.group("n2"), m.group("unit2")))
+            if n
+        ]
+        found.append((m.start(), points))
     return sorted(found)
 
 
@@ -407,7 +451,11 @@ def _attach_intervals(
 
 def _with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
     code, label = _endpoint_for(text, f, mentions)
-    if code == "OTHER" and context_endpoint:
+    if (
+        code == "OTHER"
+        and context_endpoint
+        and (f.ci is not None or re.search(r"\bmedian\b", text, re.I))
+    ):
         code, label = context_endpoint
     measure = f.measure
     if f.unit in _TO_MONTHS:
@@ -470,13 +518,15 @@ def _attach_timepoints(text: str, facts: list[Fact]) -> list[Fact]:
             out.append(f)
             continue
         chain = by_chain[f.chain]
-        prior = [p for p in points if p[0] < f.start] or points
-        if len(points) > 1 and len(chain) == len(points):
-            tp = points[chain.index(f)][1]
-        elif len(prior) > 1 and len(chain) == len(prior):
-            tp = prior[chain.index(f)][1]
+        prior = [p for p in points if p[0] < chain[0].start]
+        later = [p for p in points if p[0] > chain[-1].end]
+        group = prior[-1][1] if prior else later[0][1] if later else points[-1][1]
+        if len(group) > 1 and len(chain) == len(group):
+            tp = group[chain.index(f)]
+        elif len(group) > 1 and len(chain) % len(group) == 0 and later and not prior:
+            tp = group[chain.index(f) % len(group)]
         else:
-            tp = prior[-1][1]
+            tp = group[0] if len(group) == 1 else None
         out.append(replace(f, timepoint_months=tp))
     return out
 
@@ -502,6 +552,9 @@ def _attach_arms(
     for f in facts:
         chains.setdefault(f.chain, []).append(f)
     respectively = "respectively" in text.lower()
+    local = _SENTENCE_COMPARISON.search(text)
+    if local and _clean_arm(local.group("a")) and _clean_arm(local.group("b")):
+        comparison = (_clean_arm(local.group("a")), _clean_arm(local.group("b")))
     groups = _group_list(text, len(text)) if respectively or len(chains) else []
     prev_end = 0
     for f in facts:
@@ -520,7 +573,10 @@ def _attach_arms(
             if after:
                 arm = _clean_arm(after.group("arm") + (after.group("grp") or ""))
             elif before:
-                arm = _clean_arm(before.group("arm") + (before.group("grp") or ""))
+                label = before.group("arm") or before.group("arm2")
+                arm = _clean_arm(
+                    label + (before.group("grp") or "") if before.group("arm") else label
+                )
             if arm is None and len(chain) > 1:
                 position = chain.index(f)
                 if groups and len(groups) == len(chain):
