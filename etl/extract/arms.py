@@ -26,11 +26,40 @@ _DROP = re.compile(r"\s*\((?:[^()]|\([^)]*\))*\)")
 _LEADING = re.compile(r"^(?:the|a|an|either|both|receive|to|or|and)\s+", re.IGNORECASE)
 
 
+_CUT = re.compile(
+    r"\s+(?:until|for|every|once|twice|daily|in a|stratified|according|at a dose|at doses|on days?|which|who)\b.*$",
+    re.IGNORECASE,
+)
+_ROUTE = re.compile(
+    r"^(?:oral|intravenous|iv|subcutaneous|sc|concurrent|continuous|adjuvant|matching)\s+",
+    re.IGNORECASE,
+)
+_GENERIC = frozenset(
+    [
+        "patients",
+        "those",
+        "them",
+        "all",
+        "both",
+        "each",
+        "others",
+        "participants",
+        "subjects",
+        "cases",
+    ]
+)
+_NAMED_GROUP = re.compile(
+    r"\((?:the\s+)?(?P<name>[\w+\-/]+(?:\s+[\w+\-/]+){0,3}?)\s+group\)", re.IGNORECASE
+)
+
+
 def _clean(label: str) -> str:
-    label = _DROP.sub("", label).strip(" ,;:")
+    label = _CUT.sub("", _DROP.sub("", label)).strip(" ,;:")
+    label = _ROUTE.sub("", label)
     while _LEADING.match(label):
         label = _LEADING.sub("", label)
-    return re.sub(r"\s+(?:groups?|arms?)$", "", label, flags=re.IGNORECASE).strip()
+    label = re.sub(r"\s+(?:groups?|arms?)$", "", label, flags=re.IGNORECASE).strip()
+    return "" if label.lower() in _GENERIC or label.split(" ")[0].lower() in _GENERIC else label
 
 
 def _split_list(text: str) -> list[str]:
@@ -52,6 +81,10 @@ def record_arms(sentences: list[str]) -> list[str]:
             arms = numbered if len(numbered) >= 2 else _split_list(m.group("list"))
             if len(arms) >= 2 and all(len(a) <= 60 for a in arms):
                 return arms
+    named = [m.group("name") for s in sentences for m in _NAMED_GROUP.finditer(s)]
+    named = list(dict.fromkeys(n for n in named if n.lower() not in _GENERIC))
+    if len(named) >= 2:
+        return named
     for s in sentences:
         plain = _DROP.sub("", s)
         for pattern in (_COMPARED, _VERSUS):

@@ -115,12 +115,14 @@ _MEAN = re.compile(r"\bmean\b", re.I)
 _ARM_WORD = r"[A-Za-z][\w+\-/]*"
 _ARM_PHRASE = rf"(?:the\s+)?(?P<arm>{_ARM_WORD}(?:\s+(?:\+|plus)\s+{_ARM_WORD}|\s+{_ARM_WORD}){{0,3}}?)(?P<grp>\s+(?:groups?|arms?|cohorts?))?"
 _ARM_AFTER = re.compile(
-    rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:with|for|in|among|on|receiving)\s+{_ARM_PHRASE}"
+    rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:(?:with|for|in|among|on|receiving)\s+|(?={_ARM_WORD}(?:\s+{_ARM_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
     rf"(?=\s*(?:[,;.)\]]|\s+(?:and|vs\.?|versus|compared|respectively|group|arm)\b|$))",
     re.IGNORECASE,
 )
 _ARM_BEFORE = re.compile(
-    rf"(?:(?:for|with|in)\s+{_ARM_PHRASE}\s+(?:was|were|at|of|had|remained [\w ]+? at)|"
+    rf"(?:(?P<arm3>\b(?:G|Group\s+|Arm\s+|Cohort\s+)(?:\d+[ab]?|[IVX]+)\b)\s*[,:]?\s*|"
+    rf"(?:in|for|with|among)\s+(?:all\s+)?(?P<arm4>{_ARM_WORD}(?:\s+{_ARM_WORD})?)\s+(?:recipients|patients|group)\s*\(\s*{NUM}\s*[\[\(]?\s*|"
+    rf"(?:for|with|in)\s+{_ARM_PHRASE}\s+(?:was|were|at|of|had|remained [\w ]+? at)|"
     rf"(?:^|[,;]|while|whereas|and)\s*(?:the\s+)?(?P<arm2>{_ARM_WORD}(?:\s+(?:\+|plus)\s+{_ARM_WORD}|\s+{_ARM_WORD}){{0,3}}?)"
     rf"\s+(?P<grp2>groups?|arms?)\s+had\b[^,;]*?)\s*$",
     re.IGNORECASE,
@@ -172,7 +174,7 @@ _GROUP_LIST = re.compile(
     rf"(?:in|for|with|among|between)\s+(?:the\s+)?(?P<list>{_ARM_WORD}(?:\s+{_ARM_WORD}){{0,3}}?"
     rf"(?:\s*,\s*(?:and\s+)?(?:the\s+)?{_ARM_WORD}(?:\s+{_ARM_WORD}){{0,3}}?)*\s*,?\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
     rf"{_ARM_WORD}(?:\s+(?:\+|plus)\s+{_ARM_WORD}|\s+{_ARM_WORD}){{0,3}}?)(?:\s+(?:groups?|arms?|patients|cohorts?))?"
-    rf"(?=\s*(?:[,;.)]|\s+(?:respectively|were|was|had)\b|$))",
+    rf"(?=\s*(?:[,;.()]|\s+(?:respectively|were|was|had)\b|$))",
     re.IGNORECASE,
 )
 
@@ -570,10 +572,18 @@ def _attach_arms(
             after = _ARM_AFTER.search(_after_value(text, f))
             before = _ARM_BEFORE.search(text[prev_end : f.start])
             chain = chains[f.chain]
-            if after:
+            listed = respectively and len(chain) > 1 and groups and len(groups) == len(chain)
+            if listed:
+                arm = groups[chain.index(f)]
+            elif after:
                 arm = _clean_arm(after.group("arm") + (after.group("grp") or ""))
             elif before:
-                label = before.group("arm") or before.group("arm2")
+                label = (
+                    before.group("arm")
+                    or before.group("arm2")
+                    or before.group("arm3")
+                    or before.group("arm4")
+                )
                 arm = _clean_arm(
                     label + (before.group("grp") or "") if before.group("arm") else label
                 )
@@ -587,12 +597,15 @@ def _attach_arms(
                     arm = comparison[position]
         out.append(replace(f, arm=arm, comparator=comparator))
         prev_end = f.end
-    return out
+    return _whole_list_arms(text, _single_arm_mention(text, out, arms))
 
 
 def _after_value(text: str, f: Fact) -> str:
     """The text after a value, past its (possibly nested) interval/p-value brackets."""
     rest = text[f.end :]
+    closing = re.match(r"[\])]+\s*(?:of\s+\d+\s+)?", rest)
+    if closing:
+        return " " + rest[closing.end() :]
     i = len(rest) - len(rest.lstrip())
     if i < len(rest) and rest[i] in "([":
         depth = 0
@@ -628,3 +641,37 @@ def _attach_p_values(facts: list[Fact], p_values: list[PValue]) -> list[Fact]:
             out[target] = replace(out[target], p=p)
             used.update(i for i in before if out[i].chain == out[target].chain)
     return out
+
+
+def _whole_list_arms(text: str, facts: list[Fact]) -> list[Fact]:
+    """ "60%, 35% and 26%, respectively, in the combination group": the group is the whole list's."""
+    out = list(facts)
+    for chain in {f.chain for f in facts}:
+        members = [i for i, f in enumerate(out) if f.chain == chain]
+        if len(members) < 2:
+            continue
+        rest = _after_value(text, out[members[-1]])
+        tail = re.match(r"\s*,?\s*respectively\s*,?", rest)
+        if not tail:
+            continue
+        m = _ARM_AFTER.search(rest[tail.end() :])
+        label = _clean_arm(m.group("arm") + (m.group("grp") or "")) if m else None
+        if label:
+            for i in members:
+                out[i] = replace(out[i], arm=label)
+    return out
+
+
+def _single_arm_mention(text: str, facts: list[Fact], arms: list[str]) -> list[Fact]:
+    """A sentence that names exactly one of the record's groups speaks of that group."""
+    named = [
+        a for a in arms if re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text, re.IGNORECASE)
+    ]
+    if len(named) != 1:
+        return facts
+    return [
+        replace(f, arm=named[0])
+        if f.arm is None and f.measure not in ("hazard_ratio", "odds_ratio", "risk_ratio")
+        else f
+        for f in facts
+    ]
