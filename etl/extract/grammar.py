@@ -112,7 +112,7 @@ _DIFFERENCE = re.compile(
     re.I,
 )
 _MEAN = re.compile(r"\bmean\b", re.I)
-_ARM_WORD = r"[A-Za-z][\w+\-/]*"
+_ARM_WORD = r"(?!(?:for|of|with|versus|vs|and|or|was|were|in|than|to|at)\b)[A-Za-z][\w+\-/]*"
 _ARM_PHRASE = rf"(?:the\s+)?(?P<arm>{_ARM_WORD}(?:\s+(?:\+|plus)\s+{_ARM_WORD}|\s+{_ARM_WORD}){{0,3}}?)(?P<grp>\s+(?:groups?|arms?|cohorts?))?"
 _ARM_AFTER = re.compile(
     rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:(?:with|for|in|among|on|receiving)\s+|(?={_ARM_WORD}(?:\s+{_ARM_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
@@ -382,6 +382,10 @@ def _endpoint_for(
     text: str, fact: Fact, mentions: list[tuple[int, int, str, str]]
 ) -> tuple[str, str]:
     before = [m for m in mentions if m[1] <= fact.start]
+    if fact.measure == "count":
+        following = [m for m in mentions if 0 <= m[0] - fact.end <= 40]
+        if following:
+            return following[0][2], following[0][3]
     if fact.unit == "percent":
         paren = text[max(0, fact.start - 40) : fact.start]
         ae = re.search(r"(\w[\w\- ]*?)\s*\((?:[A-Z]{2,5},\s*)?$", paren)

@@ -24,7 +24,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ),
     (
         "OS",
-        r"overall survival|\bOS\b|median survival(?: time)?|survival rates?|survival time|\bsurvival\b",
+        r"overall survival|(?:risk of |for )death|mortality|\bOS\b|median survival(?: time)?|survival rates?|survival time|\bsurvival\b",
     ),
     (
         "ORR",
