@@ -21,14 +21,15 @@ import json, resource, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
 from etl.documents import read_folder, stage_documents
-from etl.extract import sentences_frame
+from etl.extract import outcomes_frame, sentences_frame
 t1 = time.perf_counter()
 folder = read_folder(Path(sys.argv[1]))
 staged = stage_documents(folder.files)
 sentences = sentences_frame(staged.record_lines, staged.publications)
+outcomes, _ = outcomes_frame(sentences)
 t2 = time.perf_counter()
 print(json.dumps({"seconds": t2 - t1, "import_seconds": t1 - t0, "records": staged.publications.height,
-                  "sentences": sentences.height,
+                  "sentences": sentences.height, "outcomes": outcomes.height,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 

@@ -320,12 +320,17 @@ def _share_units(
 
 def _strip_masked(gap: str, offset: int, masks: list[_Span]) -> str:
     """The gap text with masked spans (intervals, p-values) removed."""
-    keep = []
-    for k, ch in enumerate(gap):
-        pos = offset + k
-        if not any(s.start <= pos < s.end for s in masks):
-            keep.append(ch)
-    return "".join(keep)
+    end = offset + len(gap)
+    pieces, cursor = [], offset
+    for span in sorted(
+        m for m in ((s.start, s.end) for s in masks) if m[0] < end and m[1] > offset
+    ):
+        if span[0] > cursor:
+            pieces.append(gap[cursor - offset : span[0] - offset])
+        cursor = max(cursor, span[1])
+    if cursor < end:
+        pieces.append(gap[cursor - offset :])
+    return "".join(pieces)
 
 
 def _chains(text: str, facts: list[Fact], masks: list[_Span]) -> list[Fact]:
@@ -409,6 +414,7 @@ def parse_sentence(
     context_endpoint: tuple[str, str] | None = None,
     comparison: tuple[str, str] | None = None,
     arms: list[str] | None = None,
+    mentions: list[tuple[int, int, str, str]] | None = None,
 ) -> list[Fact]:
     """Every result number of one sentence. ``context_endpoint`` is the last endpoint the record
     named before this sentence; ``comparison`` the (experimental, reference) groups it compares."""
@@ -421,7 +427,7 @@ def parse_sentence(
     facts = _chains(text, _values(text, masks), masks)
     if not facts:
         return []
-    mentions = endpoint_mentions(text)
+    mentions = endpoint_mentions(text) if mentions is None else mentions
     facts = _attach_intervals(text, facts, intervals, heading_level)
     facts = [_with_endpoint(text, f, mentions, context_endpoint) for f in facts]
     facts = _drop_non_results(text, facts)

@@ -86,12 +86,12 @@ def outcomes_frame(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
         comparison = (arms[0], arms[1]) if len(arms) >= 2 else None
         context: tuple[str, str] | None = None
         for sentence in record.iter_rows(named=True):
+            mentions = endpoint_mentions(sentence["text"])
             if sentence["_candidate"]:
-                facts = parse_sentence(sentence["text"], context, comparison, arms)
+                facts = parse_sentence(sentence["text"], context, comparison, arms, mentions)
                 r, p = _rows(sentence, facts)
                 rows.extend(r)
                 problems.extend(p)
-            mentions = endpoint_mentions(sentence["text"])
             if mentions:
                 context = (mentions[-1][2], mentions[-1][3])
     frame = pl.DataFrame(rows, schema=polars_schema(Outcomes))
