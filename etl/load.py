@@ -41,3 +41,24 @@ def write_tables(
 
 def read_table(con: duckdb.DuckDBPyConnection, sql: str) -> pl.DataFrame:
     return con.sql(sql).pl()
+
+
+def append_audit(con, frame: pl.DataFrame) -> None:
+    """Add rows to the audit_rejections mart (built by dbt; created here if dbt could not)."""
+    con.register("_audit", frame.to_arrow())
+    exists = con.execute(
+        "select count(*) from information_schema.tables where table_schema = 'main' and table_name = 'audit_rejections'"
+    ).fetchall()[0][0]
+    cols = "source_file, stage, rule, detail, char_start, char_end, severity"
+    if not exists:
+        con.execute(
+            f"create table main.audit_rejections as select md5(concat_ws('|', {cols})) as rejection_id, {cols} "
+            "from raw.rejections"
+        )
+    stages = ", ".join(f"'{s}'" for s in frame.get_column("stage").unique().to_list())
+    if stages:
+        con.execute(f"delete from main.audit_rejections where stage in ({stages})")
+    con.execute(
+        f"insert into main.audit_rejections select md5(concat_ws('|', {cols})) as rejection_id, {cols} from _audit"
+    )
+    con.unregister("_audit")

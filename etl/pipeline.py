@@ -17,7 +17,7 @@ import polars as pl
 from etl.audit import rejection_row, rejections_frame
 from etl.documents import read_folder, stage_documents
 from etl.extract import outcomes_frame, sentences_frame
-from etl.load import connect, write_tables
+from etl.load import append_audit, connect, write_tables
 from etl.schemas import STAGING_MODELS, Rejections
 from etl.schemas.gate import gate
 from etl.settings import Settings
@@ -121,26 +121,5 @@ def transform(settings: Settings, meanwhile: Callable[[], object] | None = None)
             for f in result.failures
         ]
         with connect(settings.warehouse) as con:
-            _append_audit(con, rejections_frame(rows))
+            append_audit(con, rejections_frame(rows))
     return result
-
-
-def _append_audit(con, frame: pl.DataFrame) -> None:
-    """Add rows to the audit_rejections mart (built by dbt; created here if dbt could not)."""
-    con.register("_audit", frame.to_arrow())
-    exists = con.execute(
-        "select count(*) from information_schema.tables where table_schema = 'main' and table_name = 'audit_rejections'"
-    ).fetchall()[0][0]
-    cols = "source_file, stage, rule, detail, char_start, char_end, severity"
-    if not exists:
-        con.execute(
-            f"create table main.audit_rejections as select md5(concat_ws('|', {cols})) as rejection_id, {cols} "
-            "from raw.rejections"
-        )
-    stages = ", ".join(f"'{s}'" for s in frame.get_column("stage").unique().to_list())
-    if stages:
-        con.execute(f"delete from main.audit_rejections where stage in ({stages})")
-    con.execute(
-        f"insert into main.audit_rejections select md5(concat_ws('|', {cols})) as rejection_id, {cols} from _audit"
-    )
-    con.unregister("_audit")

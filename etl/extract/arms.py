@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from etl.extract.phrases import is_generic
+
 _ITEM = (
     r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*){0,4}?"
 )
@@ -34,20 +36,6 @@ _ROUTE = re.compile(
     r"^(?:oral|intravenous|iv|subcutaneous|sc|concurrent|continuous|adjuvant|matching)\s+",
     re.IGNORECASE,
 )
-_GENERIC = frozenset(
-    [
-        "patients",
-        "those",
-        "them",
-        "all",
-        "both",
-        "each",
-        "others",
-        "participants",
-        "subjects",
-        "cases",
-    ]
-)
 _NAMED_GROUP = re.compile(
     r"\((?:the\s+)?(?P<name>[\w+\-/]+(?:\s+[\w+\-/]+){0,3}?)\s+group\)", re.IGNORECASE
 )
@@ -59,7 +47,7 @@ def _clean(label: str) -> str:
     while _LEADING.match(label):
         label = _LEADING.sub("", label)
     label = re.sub(r"\s+(?:groups?|arms?)$", "", label, flags=re.IGNORECASE).strip()
-    return "" if label.lower() in _GENERIC or label.split(" ")[0].lower() in _GENERIC else label
+    return "" if is_generic(label) else label
 
 
 def _split_list(text: str) -> list[str]:
@@ -82,7 +70,7 @@ def record_arms(sentences: list[str]) -> list[str]:
             if len(arms) >= 2 and all(len(a) <= 60 for a in arms):
                 return arms
     named = [m.group("name") for s in sentences for m in _NAMED_GROUP.finditer(s)]
-    named = list(dict.fromkeys(n for n in named if n.lower() not in _GENERIC))
+    named = list(dict.fromkeys(n for n in named if not is_generic(n)))
     if len(named) >= 2:
         return named
     for s in sentences:

@@ -26,6 +26,7 @@ from etl.extract.numbers import (
     parse_number,
     parse_word_number,
 )
+from etl.extract.phrases import CI_LEVEL, GROUP_NAME, GROUP_WORD, group_pattern, is_generic
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
 
 _UNIT_WORDS = {
@@ -68,17 +69,15 @@ _MASKS = [
 _MASK_RE = re.compile("|".join(f"(?:{m})" for m in _MASKS), re.IGNORECASE)
 
 _CI_BRACKET = re.compile(
-    rf"[\(\[]\s*(?:(?P<lvl>{NUM})\s*%\s*(?:CI|confidence interval)(?:\s*[\[\(]CI[\]\)])?\s*[,:]?\s*)?"
+    rf"[\(\[]\s*(?:{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:]?\s*)?"
     rf"(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*(?:to|-|–|—)\s*(?P<hi>{NUM})\s*(?:%|{_UNIT})?\s*(?=[;,\)\]])",
     re.IGNORECASE,
 )
 _CI_INLINE = re.compile(
-    rf"[;,]\s*(?P<lvl>{NUM})\s*%\s*(?:CI|confidence interval)\s*[,:]?\s*(?P<lo>{NUM})\s*%?\s*(?:to|-|–|—)\s*(?P<hi>{NUM})\s*%?",
+    rf"[;,]\s*{CI_LEVEL}\s*[,:]?\s*(?P<lo>{NUM})\s*%?\s*(?:to|-|–|—)\s*(?P<hi>{NUM})\s*%?",
     re.IGNORECASE,
 )
-_CI_HEADING = re.compile(
-    rf"(?P<lvl>{NUM})\s*%\s*(?:CI|confidence interval)(?!\s*[,:]?\s*{NUM})", re.IGNORECASE
-)
+_CI_HEADING = re.compile(rf"{CI_LEVEL}(?!\s*[,:]?\s*{NUM})", re.IGNORECASE)
 
 _RATIO = re.compile(
     rf"(?P<kw>hazard ratio|\bHR\b|odds ratio|\bOR\b|risk ratio|relative risk|\bRR\b)(?:\s*\((?:HR|OR|RR)\))?"
@@ -112,68 +111,39 @@ _DIFFERENCE = re.compile(
     re.I,
 )
 _MEAN = re.compile(r"\bmean\b", re.I)
-_ARM_WORD = r"(?!(?:for|of|with|versus|vs|and|or|was|were|in|than|to|at)\b)[A-Za-z][\w+\-/]*"
-_ARM_PHRASE = rf"(?:the\s+)?(?P<arm>{_ARM_WORD}(?:\s+(?:\+|plus)\s+{_ARM_WORD}|\s+{_ARM_WORD}){{0,3}}?)(?P<grp>\s+(?:groups?|arms?|cohorts?))?"
+_ARM_PHRASE = rf"(?:the\s+)?(?P<arm>{GROUP_NAME})(?P<grp>\s+(?:groups?|arms?|cohorts?))?"
 _ARM_AFTER = re.compile(
-    rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:(?:with|for|in|among|on|receiving)\s+|(?={_ARM_WORD}(?:\s+{_ARM_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
+    rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:(?:with|for|in|among|on|receiving)\s+|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
     rf"(?=\s*(?:[,;.)\]]|\s+(?:and|vs\.?|versus|compared|respectively|group|arm)\b|$))",
     re.IGNORECASE,
 )
 _ARM_BEFORE = re.compile(
     rf"(?:(?P<arm3>\b(?:G|Group\s+|Arm\s+|Cohort\s+)(?:\d+[ab]?|[IVX]+)\b)\s*[,:]?\s*|"
-    rf"(?:in|for|with|among)\s+(?:all\s+)?(?P<arm4>{_ARM_WORD}(?:\s+{_ARM_WORD})?)\s+(?:recipients|patients|group)\s*\(\s*{NUM}\s*[\[\(]?\s*|"
+    rf"(?:in|for|with|among)\s+(?:all\s+)?(?P<arm4>{GROUP_WORD}(?:\s+{GROUP_WORD})?)\s+(?:recipients|patients|group)\s*\(\s*{NUM}\s*[\[\(]?\s*|"
     rf"(?:for|with|in)\s+{_ARM_PHRASE}\s+(?:was|were|at|of|had|remained [\w ]+? at)|"
-    rf"(?:^|[,;]|while|whereas|and)\s*(?:the\s+)?(?P<arm2>{_ARM_WORD}(?:\s+(?:\+|plus)\s+{_ARM_WORD}|\s+{_ARM_WORD}){{0,3}}?)"
+    rf"(?:^|[,;]|while|whereas|and)\s*(?:the\s+)?(?P<arm2>{GROUP_NAME})"
     rf"\s+(?P<grp2>groups?|arms?)\s+had\b[^,;]*?)\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_COMPARISON = re.compile(
-    rf"(?:in|for|with)\s+(?:the\s+)?(?P<a>{_ARM_WORD}(?:\s+(?:\+|plus)\s+{_ARM_WORD}|\s+{_ARM_WORD}){{0,3}}?)(?:\s+groups?)?\s+"
-    rf"(?:than|compared (?:to|with)|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?(?P<b>{_ARM_WORD}(?:\s+{_ARM_WORD}){{0,3}}?)(?:\s+groups?)?(?=\s*(?:[,;.(]|$))",
+    rf"(?:in|for|with)\s+(?:the\s+)?(?P<a>{GROUP_NAME})(?:\s+groups?)?\s+"
+    rf"(?:than|compared (?:to|with)|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?:\s+groups?)?(?=\s*(?:[,;.(]|$))",
     re.IGNORECASE,
 )
-_NOT_ARMS = frozenset(
-    [
-        "patients",
-        "all",
-        "both",
-        "each",
-        "total",
-        "this",
-        "these",
-        "those",
-        "which",
-        "whom",
-        "median",
-        "overall",
-        "survival",
-        "cases",
-        "terms",
-        "trial",
-        "study",
-        "addition",
-        "contrast",
-        "particular",
-        "comparison",
-        "general",
-        "subgroups",
-        "subgroup",
-    ]
-)
 _VERSUS = re.compile(
-    rf"(?:for|of|with|between)\s+(?:the\s+)?(?P<a>{_ARM_WORD}(?:\s+(?:\+|plus)\s+{_ARM_WORD}|\s+{_ARM_WORD}){{0,3}}?)"
-    rf"\s+(?:versus|vs\.?|compared with|compared to|and)\s+(?:the\s+)?(?P<b>{_ARM_WORD}(?:\s+{_ARM_WORD}){{0,3}}?)(?=\s*(?:was|were|is|[,;()]|$))",
+    rf"(?:for|of|with|between)\s+(?:the\s+)?(?P<a>{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)"
+    rf"\s+(?:versus|vs\.?|compared with|compared to|and)\s+(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?=\s*(?:was|were|is|[,;()]|$))",
     re.IGNORECASE,
 )
 _NONINFERIOR = re.compile(
-    rf"(?:with\s+)?(?P<a>{_ARM_WORD}(?:\s+{_ARM_WORD}){{0,2}}?)\s+(?:was|were)\s+(?:non-?inferior|superior|inferior)\s+to\s+"
-    rf"(?P<b>{_ARM_WORD}(?:\s+{_ARM_WORD}){{0,2}}?)(?=\s*[,;()]|$)",
+    rf"(?:with\s+)?(?P<a>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,2}}?)\s+(?:was|were)\s+(?:non-?inferior|superior|inferior)\s+to\s+"
+    rf"(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,2}}?)(?=\s*[,;()]|$)",
     re.IGNORECASE,
 )
 _GROUP_LIST = re.compile(
-    rf"(?:in|for|with|among|between)\s+(?:the\s+)?(?P<list>{_ARM_WORD}(?:\s+{_ARM_WORD}){{0,3}}?"
-    rf"(?:\s*,\s*(?:and\s+)?(?:the\s+)?{_ARM_WORD}(?:\s+{_ARM_WORD}){{0,3}}?)*\s*,?\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
-    rf"{_ARM_WORD}(?:\s+(?:\+|plus)\s+{_ARM_WORD}|\s+{_ARM_WORD}){{0,3}}?)(?:\s+(?:groups?|arms?|patients|cohorts?))?"
+    rf"(?:in|for|with|among|between)\s+(?:the\s+)?(?P<list>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?"
+    rf"(?:\s*,\s*(?:and\s+)?(?:the\s+)?{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)*\s*,?\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
+    rf"{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)(?:\s+(?:groups?|arms?|patients|cohorts?))?"
     rf"(?=\s*(?:[,;.()]|\s+(?:respectively|were|was|had)\b|$))",
     re.IGNORECASE,
 )
@@ -355,7 +325,7 @@ def _clean_arm(label: str | None) -> str | None:
         return None
     label = re.sub(r"^(?:the|all)\s+", "", label.strip(), flags=re.I)
     label = re.sub(r"\s+(?:patients|recipients|subjects)$", "", label, flags=re.I)
-    if not label or label.lower() in _NOT_ARMS or label.split()[0].lower() in _NOT_ARMS:
+    if is_generic(label):
         return None
     return label
 
@@ -543,8 +513,9 @@ def _attach_timepoints(text: str, facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def _group_list(text: str, before: int) -> list[str]:
-    candidates = [m for m in _GROUP_LIST.finditer(text)]
+def _group_list(text: str) -> list[str]:
+    """The last list of groups the sentence names ("in the A and B groups"), or []."""
+    candidates = list(_GROUP_LIST.finditer(text))
     if not candidates:
         return []
     m = candidates[-1]
@@ -567,7 +538,8 @@ def _attach_arms(
     local = _SENTENCE_COMPARISON.search(text)
     if local and _clean_arm(local.group("a")) and _clean_arm(local.group("b")):
         comparison = (_clean_arm(local.group("a")), _clean_arm(local.group("b")))
-    groups = _group_list(text, len(text)) if respectively or len(chains) else []
+    # group lists only serve lists of values: skip the search for single values
+    groups = _group_list(text) if any(len(c) > 1 for c in chains.values()) else []
     prev_end = 0
     for f in facts:
         arm = comparator = None
@@ -674,9 +646,7 @@ def _whole_list_arms(text: str, facts: list[Fact]) -> list[Fact]:
 
 def _single_arm_mention(text: str, facts: list[Fact], arms: list[str]) -> list[Fact]:
     """A sentence that names exactly one of the record's groups speaks of that group."""
-    named = [
-        a for a in arms if re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text, re.IGNORECASE)
-    ]
+    named = [a for a in arms if group_pattern(a).search(text)]
     if len(named) != 1:
         return facts
     return [

@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 
 from etl.audit import rejection_row, rejections_frame
-from etl.load import connect
+from etl.load import append_audit, connect
 from etl.quality.frames import mart_frames, staging_counts
 from etl.quality.report import RESULTS_SCHEMA, RESULTS_TABLE, write_report
 from etl.settings import Settings
@@ -139,15 +139,13 @@ def run_validation(settings: Settings) -> ValidationOutcome:
             for r in failed.iter_rows(named=True)
         ]
     )
-    from etl.pipeline import _append_audit  # the same writer the transform stage uses
-
     with connect(settings.warehouse) as con:
         con.register("_results", results.to_arrow())
         con.execute(f"create or replace table main.{RESULTS_TABLE} as select * from _results")
         con.unregister("_results")
         con.execute("delete from main.audit_rejections where stage = 'validate'")
         if audit.height:
-            _append_audit(con, audit)
+            append_audit(con, audit)
     written = write_report(settings)
     ok = failed.filter(pl.col("severity") == "blocking").height == 0
     return ValidationOutcome(ok, results, written.markdown, docs_index)
