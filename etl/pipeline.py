@@ -16,7 +16,7 @@ import polars as pl
 
 from etl.audit import rejection_row, rejections_frame
 from etl.documents import read_folder, stage_documents
-from etl.extract import outcomes_frame, sentences_frame
+from etl.extract import outcomes_frame, sentences_frame, trial_mentions_frame
 from etl.load import append_audit, connect, write_tables
 from etl.schemas import STAGING_MODELS, Rejections
 from etl.schemas.gate import gate
@@ -69,6 +69,11 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
     )
     found, unreadable = outcomes_frame(sentences.valid)
     outcomes = gate(found, STAGING_MODELS["outcomes"], "outcomes")
+    trials = gate(
+        trial_mentions_frame(sentences.valid, publications.valid),
+        STAGING_MODELS["trial_mentions"],
+        "trial_mentions",
+    )
     all_rejections = pl.concat(
         [
             folder.rejections,
@@ -78,6 +83,7 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
             sentences.rejections,
             unreadable,
             outcomes.rejections,
+            trials.rejections,
         ]
     )
     rejections = gate(all_rejections, Rejections, "rejections")
@@ -97,6 +103,7 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
                 "publications": publications.valid,
                 "sentences": sentences.valid,
                 "outcomes": outcomes.valid,
+                "trial_mentions": trials.valid,
                 "rejections": rejections.valid,
                 "vocab": STAGING_MODELS["vocab"].validate(vocab_frame()),
             },

@@ -16,17 +16,24 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "review",
-        r"\breview\b|this (?:article|paper|chapter) (?:summari[sz]es|discusses|focuses)"
+        r"\b(?:systematic|narrative|literature|comprehensive|brief|mini-?|this|a|our)\s+review\b"
+        r"|\breview(?:s|ed)? (?:of|the|on|summari[sz]|recent|current)"
+        r"|this (?:article|paper|chapter) (?:summari[sz]es|discusses|focuses)"
         r"|we (?:review|summari[sz]e|discuss) (?:the|recent|current)|this study summari[sz]es",
     ),
     (
         "single-arm trial",
-        r"single[- ]arm|single[- ]group|non-?randomi[sz]ed|\bphase (?:i{1,2}|1|2)[ab]?\b[^.]{0,60}\b(?:trial|study)",
+        r"single[- ]arm|single[- ]group|non-?randomi[sz]ed",
     ),
     (
         "rct",
         r"\brandomi[sz]ed (?:\w+[ ,-]+){0,6}(?:trial|study)\b|were randomi[sz]ed|randomly (?:assigned|allocated)"
         r"|\brandomi[sz]ed to\b|\brandomi[sz]ation\b",
+    ),
+    (
+        # weaker cues than a randomisation statement: an early-phase or dose-finding trial
+        "single-arm trial",
+        r"\bphase (?:i{1,2}|1|2)[ab]?\b[^.]{0,60}\b(?:trial|study)|dose[- ](?:escalation|expansion)",
     ),
     (
         "cohort",

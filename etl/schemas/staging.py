@@ -128,6 +128,26 @@ class Outcomes(pa.DataFrameModel):
         )
 
 
+class TrialMentions(pa.DataFrameModel):
+    """One row per use of a trial's registry number or name, plus each unnamed primary study."""
+
+    mention_id: str = pa.Field(unique=True, str_startswith="tm_")
+    publication_id: str
+    document_id: str
+    source_file: str
+    sentence_id: str = pa.Field(nullable=True)
+    nct_id: str = pa.Field(nullable=True, str_matches=r"^NCT\d{8}$")
+    acronym: str = pa.Field(nullable=True)
+    mention_text: str = pa.Field(nullable=True)
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+    is_primary: bool
+
+    class Config:
+        strict = True
+        coerce = True
+
+
 class Rejections(pa.DataFrameModel):
     """What the build could not read or accept, and why."""
 
@@ -161,6 +181,7 @@ STAGING_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "publications": Publications,
     "sentences": Sentences,
     "outcomes": Outcomes,
+    "trial_mentions": TrialMentions,
     "rejections": Rejections,
     "vocab": Vocab,
 }

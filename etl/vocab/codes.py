@@ -36,6 +36,21 @@ STUDY_TYPES: Final = MappingProxyType(
     }
 )
 
+# Study types whose record reports a study of its own (and so a trial row, named or not).
+PRIMARY_STUDY_TYPES: Final = frozenset({"rct", "single-arm trial", "cohort", "case report"})
+# Study types whose record reports no study of its own: a trial it names is someone else's.
+SECONDARY_STUDY_TYPES: Final = frozenset({"review", "preclinical", "meta-analysis"})
+
+# Capitalised words that head "study"/"trial" in text without naming one: designs, modalities
+# and the field's common abbreviations ("an RCT", "a PET study", "the HCC trials").
+NOT_TRIAL_NAMES: Final = frozenset(
+    """
+    RCT RCTS PET MRI CT HCC NSCLC RCC CRC TACE HAIC RFA SBRT TKI TKIS ICI ICIS PD OS PFS TTP ORR
+    DCR AE AES QOL HRQOL FDA EMA NCCN ESMO ASCO EASL AASLD BCLC US UK EU USA II III IV DNA RNA
+    MTD DLT RECIST MRECIST SEER NCI WHO GWAS CAR ECOG PROSPERO COVID
+    """.split()  # noqa: SIM905 - one word per name reads better than 56 quoted strings
+)
+
 ENDPOINTS: Final = MappingProxyType(
     {
         "OS": "overall survival",

@@ -1,9 +1,13 @@
--- One row per reported result number. trial_id / arm_id / comparator_arm_id are resolved by the
--- trial and arm models (issue 4); until then they are null.
+-- One row per reported result number, with the trial it belongs to. arm_id / comparator_arm_id
+-- are resolved by the arm models (issue 4); until then they are null.
 with
 
 outcomes as (
     select * from {{ ref('stg_etl__outcomes') }}
+),
+
+trials as (
+    select * from {{ ref('int_outcomes_trials_linked') }}
 ),
 
 final as (
@@ -12,7 +16,7 @@ final as (
         source_file,
         document_id,
         publication_id,
-        cast(null as varchar) as trial_id,
+        trials.trial_id,
         endpoint,
         endpoint_label,
         measure,
@@ -36,7 +40,9 @@ final as (
         sentence_id,
         value_start,
         value_end,
+        trials.trial_link,
     from outcomes
+    left join trials using (outcome_id)
 )
 
 select * from final

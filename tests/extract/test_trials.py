@@ -1,0 +1,118 @@
+"""Trial names and registry numbers in composed abstracts (one abstract per line)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from etl.documents.stage import stage_documents
+from etl.extract import sentences_frame, trial_mentions_frame
+from tests.conftest import files_frame
+
+
+def _mentions(*abstracts: str) -> tuple[pl.DataFrame, str]:
+    # abstracts of a collection are long lines: pad each with a sentence that names nothing
+    filler = " Safety, tolerability and quality of life were assessed throughout." * 5
+    text = "\n".join(a + filler for a in abstracts) + "\n"
+    staged = stage_documents(files_frame({"abstracts.txt": text}))
+    sentences = sentences_frame(staged.record_lines, staged.publications)
+    frame = trial_mentions_frame(sentences, staged.publications)
+    return frame.join(
+        staged.publications.select("publication_id", "record_index"), on="publication_id"
+    ), text
+
+
+def _names(frame: pl.DataFrame) -> set[str]:
+    return set(frame.get_column("acronym").drop_nulls())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "In the phase III ZENITH study, patients were randomly assigned to drug A or placebo.",
+            "ZENITH",
+        ),
+        (
+            "The ORCHID trial enrolled 400 patients who were randomly assigned to two arms.",
+            "ORCHID",
+        ),
+        (
+            "Results of the CheckPoint 217 study are reported; patients were randomized.",
+            "CheckPoint 217",
+        ),
+        (
+            "We report the KEYNOTE-999 trial, in which patients were randomized to two arms.",
+            "KEYNOTE-999",
+        ),
+        ("A phase 3 trial (MERIDIAN) randomized patients to drug A or placebo.", "MERIDIAN"),
+        (
+            "Drug A after drug B (SUMMIT): a randomised, double-blind, phase 3 trial. Patients were randomized.",
+            "SUMMIT",
+        ),
+        ("Patients in Study 412 were randomized to drug A or placebo.", None),
+        ("The Study 412 trial randomized patients to drug A or placebo.", "Study 412"),
+    ],
+)
+def test_a_name_used_as_a_trial_is_a_mention(sentence: str, name: str | None):
+    frame, text = _mentions(sentence)
+    assert _names(frame) == ({name} if name else set())
+    for start, end, written in frame.select("char_start", "char_end", "mention_text").iter_rows():
+        if written is not None:
+            assert text[start:end] == written
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a phase II study of sorafenib, 40 patients were treated; the trial was single-arm.",
+        "Hepatocellular carcinoma (HCC) trials rarely enrol Child-Pugh B patients; this cohort study was retrospective.",
+        "An RCT study design was used and patients were randomized.",
+        "A PET study of 30 patients in a retrospective cohort.",
+    ],
+)
+def test_abbreviations_phases_and_designs_are_not_trial_names(sentence: str):
+    frame, _ = _mentions(sentence)
+    assert _names(frame) == set()
+
+
+def test_a_name_and_number_in_one_sentence_are_one_trial():
+    frame, _ = _mentions(
+        "In the phase III ZENITH study (NCT01234567), patients were randomly assigned to A or B. "
+        "In ZENITH, median OS was 12.1 months with A."
+    )
+    assert set(frame.get_column("nct_id")) == {"NCT01234567"}
+    assert set(frame.get_column("acronym")) == {"ZENITH"}
+    assert frame.height == 3  # the name twice, the number once
+    assert frame.filter(pl.col("is_primary")).height == 1
+
+
+def test_a_record_with_one_name_and_one_number_ties_them():
+    frame, _ = _mentions(
+        "Drug A for liver cancer (ORCHID): a randomised, phase 3 trial. Patients were randomized "
+        "to A or placebo. Median OS was 10.6 months. Funded by X. ClinicalTrials.gov, NCT07654321."
+    )
+    assert frame.select("acronym", "nct_id").unique().rows() == [("ORCHID", "NCT07654321")]
+
+
+def test_an_unnamed_primary_study_is_a_trial_of_its_own_and_a_review_is_none():
+    frame, _ = _mentions(
+        "In this retrospective cohort, 80 patients treated with sorafenib were reviewed. Median OS was 9 months.",
+        "This narrative review summarizes the REFLECT trial and the ORCHID trial of drug A.",
+    )
+    first = frame.filter(pl.col("record_index") == 0)
+    assert first.rows(named=True)[0]["is_primary"] is True
+    assert first.get_column("acronym").to_list() == [None]
+    review = frame.filter(pl.col("record_index") == 1)
+    assert _names(review) == {"REFLECT", "ORCHID"}
+    assert not review.get_column("is_primary").any()
+
+
+def test_a_name_introduced_once_is_found_wherever_it_is_used():
+    frame, _ = _mentions(
+        "The ZENITH trial randomized 300 patients to drug A or placebo.",
+        "This post hoc analysis of ZENITH examined 120 patients; median OS was 14 months.",
+    )
+    second = frame.filter(pl.col("record_index") == 1)
+    assert _names(second) == {"ZENITH"}
+    assert second.get_column("is_primary").to_list() == [True]

@@ -1,0 +1,97 @@
+"""Two documents reporting one trial: one dim_trials row, both records bridged, outcomes linked."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from etl.cli import cli
+
+_PAD = " Safety, tolerability and quality of life were assessed throughout the study." * 4
+
+PRIMARY = (
+    "BACKGROUND: Drug A is an oral kinase inhibitor. METHODS: In the phase 3 ZENITH-2 trial "
+    "(NCT01234567), 400 patients were randomly assigned to drug A (n=200) or placebo (n=200). "
+    "RESULTS: Median overall survival was 12.4 months (95% CI, 10.1 to 14.0) with drug A and "
+    "9.1 months (95% CI, 8.0 to 10.3) with placebo." + _PAD + "\n"
+    "BACKGROUND: Drug C is a novel antibody. METHODS: In this retrospective cohort, 80 patients "
+    "treated with drug C were reviewed. RESULTS: Median overall survival was 7.7 months."
+    + _PAD
+    + "\n"
+)
+UPDATE = (
+    "BACKGROUND: We report a 3-year update of ZENITH-2. METHODS: Patients were randomly assigned "
+    "to drug A or placebo. RESULTS: Median overall survival was 12.6 months with drug A and 9.0 "
+    "months with placebo." + _PAD + "\n"
+    "BACKGROUND: This narrative review summarizes trials of kinase inhibitors in liver cancer. "
+    "RESULTS: Median overall survival ranged from 8 months to 14 months." + _PAD + "\n"
+)
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory):
+    root = tmp_path_factory.mktemp("trials")
+    (root / "in").mkdir()
+    (root / "in" / "primary.txt").write_text(PRIMARY)
+    (root / "in" / "update.txt").write_text(UPDATE)
+    wh = root / "wh" / "evidence.duckdb"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            "--input",
+            str(root / "in"),
+            "--warehouse",
+            str(wh),
+            "--reports",
+            str(root / "r"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    return wh
+
+
+def _rows(wh, sql: str) -> list[tuple]:
+    with duckdb.connect(str(wh), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_one_trial_row_for_two_documents(warehouse):
+    rows = _rows(
+        warehouse, "select nct_id, acronym, n_sources from dim_trials where nct_id is not null"
+    )
+    assert rows == [("NCT01234567", "ZENITH-2", 2)]
+    bridged = _rows(
+        warehouse,
+        "select b.source_file from bridge_trial_publications b join dim_trials t using (trial_id) "
+        "where t.nct_id = 'NCT01234567' order by 1",
+    )
+    assert bridged == [("primary.txt",), ("update.txt",)]
+
+
+def test_outcomes_of_both_documents_link_to_that_trial(warehouse):
+    rows = _rows(
+        warehouse,
+        "select o.source_file, o.value, t.nct_id from fct_outcomes o "
+        "left join dim_trials t using (trial_id) where o.endpoint = 'OS' order by 1, 2",
+    )
+    by_value = {(f, v): nct for f, v, nct in rows}
+    for value in (12.4, 9.1):
+        assert by_value[("primary.txt", value)] == "NCT01234567"
+    for value in (12.6, 9.0):
+        assert by_value[("update.txt", value)] == "NCT01234567"
+
+
+def test_an_unnamed_cohort_is_its_own_trial_and_a_review_has_none(warehouse):
+    cohort = _rows(
+        warehouse,
+        "select t.nct_id, t.acronym, t.is_randomized from fct_outcomes o join dim_trials t using (trial_id) "
+        "where o.value = 7.7",
+    )
+    assert cohort == [(None, None, False)]
+    review = _rows(
+        warehouse,
+        "select trial_id from fct_outcomes where source_file = 'update.txt' and value in (8, 14)",
+    )
+    assert review and all(r == (None,) for r in review)
