@@ -16,7 +16,12 @@ import polars as pl
 
 from etl.audit import rejection_row, rejections_frame
 from etl.documents import read_folder, stage_documents
-from etl.extract import outcomes_frame, sentences_frame, trial_mentions_frame
+from etl.extract import (
+    outcomes_frame,
+    sentences_frame,
+    trial_facts_frame,
+    trial_mentions_frame,
+)
 from etl.load import append_audit, connect, write_tables
 from etl.schemas import STAGING_MODELS, Rejections
 from etl.schemas.gate import gate
@@ -74,6 +79,11 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
         STAGING_MODELS["trial_mentions"],
         "trial_mentions",
     )
+    trial_facts = gate(
+        trial_facts_frame(sentences.valid, documents.valid),
+        STAGING_MODELS["trial_facts"],
+        "trial_facts",
+    )
     all_rejections = pl.concat(
         [
             folder.rejections,
@@ -84,6 +94,7 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
             unreadable,
             outcomes.rejections,
             trials.rejections,
+            trial_facts.rejections,
         ]
     )
     rejections = gate(all_rejections, Rejections, "rejections")
@@ -104,6 +115,7 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
                 "sentences": sentences.valid,
                 "outcomes": outcomes.valid,
                 "trial_mentions": trials.valid,
+                "trial_facts": trial_facts.valid,
                 "rejections": rejections.valid,
                 "vocab": STAGING_MODELS["vocab"].validate(vocab_frame()),
             },

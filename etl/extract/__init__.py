@@ -2,6 +2,13 @@
 
 from etl.extract.outcomes import outcomes_frame
 from etl.extract.sentences import sentences_frame, split_spans
+from etl.extract.trial_facts import trial_facts_frame
 from etl.extract.trials import trial_mentions_frame
 
-__all__ = ["outcomes_frame", "sentences_frame", "split_spans", "trial_mentions_frame"]
+__all__ = [
+    "outcomes_frame",
+    "sentences_frame",
+    "split_spans",
+    "trial_facts_frame",
+    "trial_mentions_frame",
+]

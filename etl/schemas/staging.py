@@ -148,6 +148,39 @@ class TrialMentions(pa.DataFrameModel):
         coerce = True
 
 
+class TrialFacts(pa.DataFrameModel):
+    """One row per design fact a record states (phase, blinding, enrolment, registry fields)."""
+
+    publication_id: str
+    sentence_id: str
+    source_file: str
+    scope: str = pa.Field(isin=["sentence", "record"])
+    fact: str = pa.Field(
+        isin=["phase", "blinding", "randomized", "n_enrolled", "status", "sponsor", "condition"]
+    )
+    value: str = pa.Field(str_length={"min_value": 1})
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.dataframe_check(error="a phase must be one of the contract's phase codes")
+    @classmethod
+    def phase_in_vocabulary(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            (pl.col("fact") != "phase") | pl.col("value").is_in(codes("phase"))
+        )
+
+    @pa.dataframe_check(error="blinding must be one of the contract's blinding codes")
+    @classmethod
+    def blinding_in_vocabulary(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            (pl.col("fact") != "blinding") | pl.col("value").is_in(codes("blinding"))
+        )
+
+
 class Rejections(pa.DataFrameModel):
     """What the build could not read or accept, and why."""
 
@@ -182,6 +215,7 @@ STAGING_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "sentences": Sentences,
     "outcomes": Outcomes,
     "trial_mentions": TrialMentions,
+    "trial_facts": TrialFacts,
     "rejections": Rejections,
     "vocab": Vocab,
 }

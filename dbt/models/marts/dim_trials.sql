@@ -1,37 +1,56 @@
 -- One row per distinct study: a registered trial, a named trial, or an unnamed study reported by
--- one record. Design attributes that the text states (phase, blinding, enrolment, condition,
--- registry status and sponsor) are read by the trial-attribute extractor (issue 4); until then
--- they are null, and randomisation and design come from the reporting record's study type.
+-- one record. Design facts come from int_trial_facts_resolved (registry first, then the reporting
+-- records, then other mentions); randomisation falls back on the reporting record's study type.
 with
 
 trials as (
     select * from {{ ref('int_trials_resolved') }}
 ),
 
-final as (
+facts as (
     select
         trial_id,
+        max(value) filter (where fact = 'phase') as phase,
+        max(value) filter (where fact = 'blinding') as blinding,
+        max(value) filter (where fact = 'randomized') as randomized,
+        max(value) filter (where fact = 'n_enrolled') as n_enrolled,
+        max(value) filter (where fact = 'condition') as condition,
+        max(value) filter (where fact = 'status') as status,
+        max(value) filter (where fact = 'sponsor') as sponsor,
+        list(fact order by fact) filter (where sources_disagree) as disagreeing_facts,
+    from {{ ref('int_trial_facts_resolved') }}
+    group by trial_id
+),
+
+final as (
+    select
+        t.trial_id,
         nct_id,
         acronym,
         primary_title as title,
-        cast(null as varchar) as phase,
-        case
-            when primary_study_type = 'rct' then true
-            when primary_study_type in ('single-arm trial', 'cohort', 'case report') then false
-        end as is_randomized,
-        cast(null as varchar) as blinding,
+        f.phase,
+        coalesce(
+            cast(f.randomized as boolean),
+            case
+                when primary_study_type = 'rct' then true
+                when primary_study_type in ('single-arm trial', 'cohort', 'case report') then false
+            end
+        ) as is_randomized,
+        f.blinding,
         case
             when primary_study_type = 'rct' then 'randomised controlled trial'
             when primary_study_type in ('single-arm trial', 'cohort', 'case report')
                 then primary_study_type
         end as design,
-        cast(null as integer) as n_enrolled,
-        cast(null as varchar) as condition,
-        cast(null as varchar) as status,
-        cast(null as varchar) as sponsor,
+        cast(f.n_enrolled as integer) as n_enrolled,
+        f.condition,
+        f.status,
+        f.sponsor,
         cast(n_sources as integer) as n_sources,
         primary_publication_id,
-    from trials
+        coalesce(array_to_string(f.disagreeing_facts, ', '), '') as disagreeing_facts,
+    from trials as t
+    left join facts as f using (trial_id)
 )
 
 select * from final

@@ -1,0 +1,89 @@
+-- One row per trial and design fact: the value kept and whether sources disagree.
+-- A fact belongs to a trial when its record reports that trial (record scope) or when its
+-- sentence names the trial (sentence scope). Authority: a registry page, then the records that
+-- report the trial, then sentences elsewhere that name it. Within the most authoritative level,
+-- enrolment keeps the largest figure (a total, not a subgroup) and other facts the most stated
+-- value (ties: the first in file order).
+with
+
+facts as (
+    select * from {{ ref('stg_etl__trial_facts') }}
+),
+
+mentions as (
+    select * from {{ ref('int_trial_mentions_resolved') }}
+),
+
+documents as (
+    select * from {{ ref('stg_etl__documents') }}
+),
+
+record_facts as (
+    select distinct
+        m.trial_id,
+        f.fact,
+        f.value,
+        f.source_file,
+        f.char_start,
+        case when d.document_kind = 'registry_record' then 1 else 2 end as authority,
+    from facts as f
+    inner join mentions as m on m.publication_id = f.publication_id and m.is_primary
+    inner join documents as d on d.source_file = f.source_file
+    where f.scope = 'record'
+),
+
+sentence_facts as (
+    select distinct
+        m.trial_id,
+        f.fact,
+        f.value,
+        f.source_file,
+        f.char_start,
+        3 as authority,
+    from facts as f
+    inner join mentions as m on m.sentence_id = f.sentence_id
+    where f.scope = 'sentence' and m.mention_text is not null
+),
+
+stated as (
+    select * from record_facts
+    union all
+    select * from sentence_facts
+),
+
+counted as (
+    select
+        trial_id,
+        fact,
+        value,
+        min(authority) as authority,
+        count(*) as n_statements,
+        min(source_file || ':' || lpad(cast(char_start as varchar), 12, '0')) as first_at,
+    from stated
+    group by trial_id, fact, value
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by trial_id, fact
+            order by
+                authority,
+                case when fact = 'n_enrolled' then -cast(value as bigint) else 0 end,
+                n_statements desc,
+                first_at
+        ) as preference,
+        count(*) over (partition by trial_id, fact) as n_values,
+    from counted
+)
+
+select
+    trial_id,
+    fact,
+    value,
+    authority,
+    n_values,
+    n_values > 1 as sources_disagree,
+from ranked
+where preference = 1
