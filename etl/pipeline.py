@@ -17,6 +17,7 @@ import polars as pl
 from etl.audit import rejection_row, rejections_frame
 from etl.documents import read_folder, stage_documents
 from etl.extract import (
+    agent_mentions_frame,
     outcomes_frame,
     sentences_frame,
     trial_facts_frame,
@@ -28,6 +29,7 @@ from etl.schemas.gate import gate
 from etl.settings import Settings
 from etl.transform import DbtResult, run_dbt
 from etl.vocab import vocab_frame
+from etl.vocab.agents import agent_vocab
 
 EXIT_OK = 0
 EXIT_BLOCKING = 1  # a dbt test or a blocking expectation failed: the numbers cannot be trusted
@@ -84,6 +86,9 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
         STAGING_MODELS["trial_facts"],
         "trial_facts",
     )
+    agents = gate(
+        agent_mentions_frame(sentences.valid), STAGING_MODELS["agent_mentions"], "agent_mentions"
+    )
     all_rejections = pl.concat(
         [
             folder.rejections,
@@ -95,6 +100,7 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
             outcomes.rejections,
             trials.rejections,
             trial_facts.rejections,
+            agents.rejections,
         ]
     )
     rejections = gate(all_rejections, Rejections, "rejections")
@@ -116,6 +122,8 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
                 "outcomes": outcomes.valid,
                 "trial_mentions": trials.valid,
                 "trial_facts": trial_facts.valid,
+                "agent_mentions": agents.valid,
+                "agent_vocab": STAGING_MODELS["agent_vocab"].validate(agent_vocab()),
                 "rejections": rejections.valid,
                 "vocab": STAGING_MODELS["vocab"].validate(vocab_frame()),
             },

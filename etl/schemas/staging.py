@@ -7,6 +7,7 @@ import pandera.polars as pa
 import polars as pl
 
 from etl.vocab import codes
+from etl.vocab.agents import MODALITIES
 
 
 class Documents(pa.DataFrameModel):
@@ -181,6 +182,38 @@ class TrialFacts(pa.DataFrameModel):
         )
 
 
+class AgentMentions(pa.DataFrameModel):
+    """One row per intervention named in a sentence (a regimen name gives one row per agent)."""
+
+    publication_id: str
+    document_id: str
+    source_file: str
+    sentence_id: str
+    agent_name: str = pa.Field(str_length={"min_value": 2})
+    mention_text: str
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+    is_known: bool
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class AgentVocab(pa.DataFrameModel):
+    """The reference vocabulary of interventions (etl/vocab/agents.csv)."""
+
+    name: str = pa.Field(unique=True, str_matches=r"^[^A-Z]+$")  # lower-case INN
+    synonyms: str
+    agent_class: str
+    targets: str
+    modality: str = pa.Field(isin=list(MODALITIES))
+
+    class Config:
+        strict = True
+        coerce = True
+
+
 class Rejections(pa.DataFrameModel):
     """What the build could not read or accept, and why."""
 
@@ -216,6 +249,8 @@ STAGING_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "outcomes": Outcomes,
     "trial_mentions": TrialMentions,
     "trial_facts": TrialFacts,
+    "agent_mentions": AgentMentions,
+    "agent_vocab": AgentVocab,
     "rejections": Rejections,
     "vocab": Vocab,
 }

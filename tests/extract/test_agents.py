@@ -1,0 +1,60 @@
+"""Interventions in composed sentences: vocabulary forms, regimens, procedures, unknown drugs."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.agents import _mentions_in
+
+
+def names(text: str) -> list[tuple[str, bool]]:
+    return [(name, known) for name, _, _, _, known in _mentions_in(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Patients received Nexavar 400 mg twice daily.", "sorafenib"),
+        ("BAY 43-9006 was given orally.", "sorafenib"),
+        ("Lenvima was compared with placebo.", "lenvatinib"),
+        ("Stivarga was well tolerated.", "regorafenib"),
+        ("Patients underwent TACE every 8 weeks.", "transarterial chemoembolization"),
+        (
+            "Transarterial chemoembolisation was repeated on demand.",
+            "transarterial chemoembolization",
+        ),
+        ("SBRT delivered 40 Gy in 5 fractions.", "stereotactic body radiotherapy"),
+        (
+            "Hepatic arterial infusion chemotherapy (HAIC) with 5-FU was used.",
+            "hepatic arterial infusion chemotherapy",
+        ),
+    ],
+)
+def test_brand_names_codes_and_abbreviations_resolve_to_one_name(text: str, agent: str):
+    assert (agent, True) in names(text)
+
+
+def test_a_regimen_name_stands_for_each_of_its_agents():
+    got = {n for n, _ in names("STRIDE improved overall survival.")}
+    assert got == {"tremelimumab", "durvalumab"}
+
+
+def test_placebo_and_the_matching_form_are_one_agent():
+    assert names("Patients received matching placebo.") == [("placebo", True)]
+
+
+def test_a_drug_the_vocabulary_does_not_know_is_kept_unclassified():
+    got = names("Zanzalintinib plus ficerafusp alfa or the antibody novelumab was given.")
+    assert ("zanzalintinib", False) in got and ("novelumab", False) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The stacey trial had a tacet design.",  # 'tace' inside words, lower-case
+        "Ten patients were treated at the centre.",
+        "A monoclonal antibody and a kinase inhibitor were compared.",
+    ],
+)
+def test_ordinary_words_are_not_agents(text: str):
+    assert names(text) == []
