@@ -20,6 +20,7 @@ from etl.extract import (
     agent_mentions_frame,
     outcomes_frame,
     sentences_frame,
+    trial_arms_frame,
     trial_facts_frame,
     trial_mentions_frame,
 )
@@ -89,6 +90,7 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
     agents = gate(
         agent_mentions_frame(sentences.valid), STAGING_MODELS["agent_mentions"], "agent_mentions"
     )
+    arms = gate(trial_arms_frame(sentences.valid), STAGING_MODELS["trial_arms"], "trial_arms")
     all_rejections = pl.concat(
         [
             folder.rejections,
@@ -101,6 +103,7 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
             trials.rejections,
             trial_facts.rejections,
             agents.rejections,
+            arms.rejections,
         ]
     )
     rejections = gate(all_rejections, Rejections, "rejections")
@@ -123,6 +126,7 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
                 "trial_mentions": trials.valid,
                 "trial_facts": trial_facts.valid,
                 "agent_mentions": agents.valid,
+                "trial_arms": arms.valid,
                 "agent_vocab": STAGING_MODELS["agent_vocab"].validate(agent_vocab()),
                 "rejections": rejections.valid,
                 "vocab": STAGING_MODELS["vocab"].validate(vocab_frame()),

@@ -95,3 +95,19 @@ def test_an_unnamed_cohort_is_its_own_trial_and_a_review_has_none(warehouse):
         "select trial_id from fct_outcomes where source_file = 'update.txt' and value in (8, 14)",
     )
     assert review and all(r == (None,) for r in review)
+
+
+def test_arms_are_sized_linked_to_agents_and_outcomes(warehouse):
+    arms = _rows(
+        warehouse,
+        "select a.label, a.n_patients, list(g.name order by g.name) from dim_arms a "
+        "join dim_trials t using (trial_id) left join bridge_arm_agents b using (arm_id) "
+        "left join dim_agents g using (agent_id) where t.nct_id = 'NCT01234567' group by all order by 1",
+    )
+    assert arms == [("drug A", 200, [None]), ("placebo", 200, ["placebo"])]
+    linked = _rows(
+        warehouse,
+        "select o.value, a.label from fct_outcomes o join dim_arms a on a.arm_id = o.arm_id "
+        "where o.source_file = 'primary.txt' order by 1",
+    )
+    assert linked == [(9.1, "placebo"), (12.4, "drug A")]

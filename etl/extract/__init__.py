@@ -3,6 +3,7 @@
 from etl.extract.agents import agent_mentions_frame
 from etl.extract.outcomes import outcomes_frame
 from etl.extract.sentences import sentences_frame, split_spans
+from etl.extract.trial_arms import trial_arms_frame
 from etl.extract.trial_facts import trial_facts_frame
 from etl.extract.trials import trial_mentions_frame
 
@@ -11,6 +12,7 @@ __all__ = [
     "outcomes_frame",
     "sentences_frame",
     "split_spans",
+    "trial_arms_frame",
     "trial_facts_frame",
     "trial_mentions_frame",
 ]

@@ -214,6 +214,23 @@ class AgentVocab(pa.DataFrameModel):
         coerce = True
 
 
+class TrialArms(pa.DataFrameModel):
+    """One row per sized group a record lists (its label as written and its size)."""
+
+    publication_id: str
+    sentence_id: str
+    source_file: str
+    arm_order: int = pa.Field(ge=0)
+    label: str = pa.Field(str_length={"min_value": 1, "max_value": 60})
+    n_patients: int = pa.Field(ge=1)
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
 class Rejections(pa.DataFrameModel):
     """What the build could not read or accept, and why."""
 
@@ -249,6 +266,7 @@ STAGING_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "outcomes": Outcomes,
     "trial_mentions": TrialMentions,
     "trial_facts": TrialFacts,
+    "trial_arms": TrialArms,
     "agent_mentions": AgentMentions,
     "agent_vocab": AgentVocab,
     "rejections": Rejections,

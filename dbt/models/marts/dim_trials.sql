@@ -22,6 +22,15 @@ facts as (
     group by trial_id
 ),
 
+arm_totals as (
+    -- when no enrolment is stated, the sizes of the listed arms add up to it
+    select trial_id, sum(n_patients) as n_in_arms
+    from {{ ref('int_arms_resolved') }}
+    where arm_source = 'list'
+    group by trial_id
+    having count(*) = count(n_patients)
+),
+
 final as (
     select
         t.trial_id,
@@ -42,7 +51,7 @@ final as (
             when primary_study_type in ('single-arm trial', 'cohort', 'case report')
                 then primary_study_type
         end as design,
-        cast(f.n_enrolled as integer) as n_enrolled,
+        cast(coalesce(cast(f.n_enrolled as integer), a.n_in_arms) as integer) as n_enrolled,
         f.condition,
         f.status,
         f.sponsor,
@@ -51,6 +60,7 @@ final as (
         coalesce(array_to_string(f.disagreeing_facts, ', '), '') as disagreeing_facts,
     from trials as t
     left join facts as f using (trial_id)
+    left join arm_totals as a using (trial_id)
 )
 
 select * from final

@@ -1,5 +1,4 @@
--- One row per reported result number, with the trial it belongs to. arm_id / comparator_arm_id
--- are resolved by the arm models (issue 4); until then they are null.
+-- One row per reported result number, with the trial and arms it belongs to.
 with
 
 outcomes as (
@@ -8,6 +7,10 @@ outcomes as (
 
 trials as (
     select * from {{ ref('int_outcomes_trials_linked') }}
+),
+
+arms as (
+    select * from {{ ref('int_outcomes_arms_linked') }}
 ),
 
 final as (
@@ -30,9 +33,9 @@ final as (
         p_value,
         p_operator,
         arm_label,
-        cast(null as varchar) as arm_id,
+        arms.arm_id,
         comparator_label,
-        cast(null as varchar) as comparator_arm_id,
+        arms.comparator_arm_id,
         n_patients,
         evidence_text,
         char_start,
@@ -43,6 +46,7 @@ final as (
         trials.trial_link,
     from outcomes
     left join trials using (outcome_id)
+    left join arms using (outcome_id)
 )
 
 select * from final

@@ -1,0 +1,90 @@
+-- One row per trial arm. Sized groups belong to the trial their record reports; the same label
+-- (any case, with or without "group") in several records of one trial is one arm, sized by the
+-- first statement in file order. A single-arm study that lists no groups gets one arm, named by
+-- the agent its record names most and sized by its enrolment.
+with
+
+stated as (
+    select * from {{ ref('stg_etl__trial_arms') }}
+),
+
+reports as (
+    select publication_id, trial_id
+    from {{ ref('int_trial_mentions_resolved') }}
+    where is_primary
+),
+
+trials as (
+    select * from {{ ref('int_trials_resolved') }}
+),
+
+facts as (
+    select * from {{ ref('int_trial_facts_resolved') }}
+),
+
+agent_mentions as (
+    select * from {{ ref('stg_etl__agent_mentions') }}
+),
+
+listed as (
+    select
+        r.trial_id,
+        {{ arm_key('s.label') }} as label_key,
+        s.label,
+        s.n_patients,
+        s.arm_order,
+        s.source_file || ':' || lpad(cast(s.char_start as varchar), 12, '0') as stated_at,
+    from stated as s
+    inner join reports as r using (publication_id)
+),
+
+merged as (
+    select
+        trial_id,
+        label_key,
+        arg_min(label, stated_at) as label,
+        arg_min(n_patients, stated_at) as n_patients,
+        min(arm_order) as arm_order,
+        'list' as arm_source,
+    from listed
+    group by trial_id, label_key
+),
+
+single_arm_trials as (
+    select t.trial_id, t.primary_publication_id, cast(e.value as integer) as n_enrolled
+    from trials as t
+    inner join facts as r on r.trial_id = t.trial_id and r.fact = 'randomized' and r.value = 'false'
+    left join facts as e on e.trial_id = t.trial_id and e.fact = 'n_enrolled'
+    where t.trial_id not in (select trial_id from merged)
+),
+
+single as (
+    select
+        s.trial_id,
+        {{ arm_key('a.agent_name') }} as label_key,
+        a.agent_name as label,
+        s.n_enrolled as n_patients,
+        0 as arm_order,
+        'single-arm' as arm_source,
+    from single_arm_trials as s
+    inner join (
+        select trial_id, arg_max(agent_name, n) as agent_name
+        from (
+            select s.trial_id, a.agent_name, count(*) as n
+            from single_arm_trials as s
+            inner join agent_mentions as a on a.publication_id = s.primary_publication_id
+            where a.agent_name <> 'placebo'
+            group by s.trial_id, a.agent_name
+        )
+        group by trial_id
+    ) as a using (trial_id)
+)
+
+select
+    'arm_' || left(md5(trial_id || ':' || label_key), 16) as arm_id,
+    *,
+from (
+    select * from merged
+    union all
+    select * from single
+)

@@ -1,0 +1,103 @@
+"""Records → the groups a study assigned patients to, with their sizes (staging ``trial_arms``).
+
+Read from the statements that give sizes, in any of their usual shapes:
+- "randomized to STRIDE (n = 393), durvalumab (n = 389), or sorafenib (n = 389)";
+- "573 were enrolled and randomised (379 to regorafenib and 194 to placebo)";
+- "Eighty sorafenib-naive and 154 sorafenib-experienced patients were treated".
+A list needs at least two sized groups, so a subgroup aside ("survivors with X (n = 103)") is not
+an arm. Single-arm studies get their one arm in dbt, from the enrolment and the agent given.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from etl.extract.numbers import WORD_NUMBER, parse_word_number
+from etl.extract.phrases import GROUP_NAME, is_generic
+from etl.schemas.staging import TrialArms, polars_schema
+
+_ASSIGNING = re.compile(
+    r"randomi[sz]|randomly|assigned|allocated|divided|enrolled|treated|received", re.IGNORECASE
+)
+_LEAD = re.compile(
+    r"^(?:(?:to|or|and|receive|receiving|either|the|a|an|into|of|with)\s+)+", re.IGNORECASE
+)
+# The label of "(n = N)" is the phrase since the previous list delimiter (comma, or, and, to, ':').
+_N_EQUALS = re.compile(
+    r"(?:^|[,;:(]|\b(?:to|or|and|into|versus|vs\.?)\b)\s*"
+    r"(?P<label>(?:(?!\b(?:to|or|and|into|versus|vs)\b)[^,;:()]){1,60}?)\s*"
+    r"\(\s*n\s*=\s*(?P<n>\d+)\s*\)",
+    re.IGNORECASE,
+)
+_N_TO = re.compile(rf"\b(?P<n>\d+)\s+to\s+(?P<label>{GROUP_NAME})(?=\s*(?:,|;|\)|and\b|or\b|$))")
+_COUNT_LABEL = re.compile(
+    rf"(?P<n>\d+|{WORD_NUMBER})\s+(?P<label>[A-Za-z][\w+/-]*(?:-[\w]+)?)"
+    rf"\s+and\s+(?P<n2>\d+|{WORD_NUMBER})\s+(?P<label2>[A-Za-z][\w+/-]*)\s+(?:patients|participants)\b",
+    re.IGNORECASE,
+)
+
+
+def _label(raw: str) -> str | None:
+    label = _LEAD.sub("", raw.strip()).strip(" ,;:")
+    label = re.sub(r"\s+(?:groups?|arms?)$", "", label, flags=re.IGNORECASE)
+    return None if not label or is_generic(label) or len(label) > 60 else label
+
+
+def _size(raw: str) -> int | None:
+    try:
+        return int(raw) if raw.isdigit() else parse_word_number(raw)
+    except ValueError:
+        return None
+
+
+def sized_groups(text: str) -> list[tuple[str, int, int, int]]:
+    """(label, n, start, end) of each sized group a sentence lists; [] unless it lists two or more."""
+    if not _ASSIGNING.search(text):
+        return []
+    for pattern in (_N_EQUALS, _N_TO):
+        found = [
+            (label, int(m.group("n")), m.start(), m.end())
+            for m in pattern.finditer(text)
+            if (label := _label(m.group("label"))) is not None
+        ]
+        if len(found) >= 2:
+            return found
+    m = _COUNT_LABEL.search(text)
+    if m:
+        pairs = [(m.group("label"), m.group("n")), (m.group("label2"), m.group("n2"))]
+        found = [
+            (label, n, m.start(), m.end())
+            for raw_label, raw_n in pairs
+            if (label := _label(raw_label)) is not None and (n := _size(raw_n)) is not None
+        ]
+        if len(found) == 2:
+            return found
+    return []
+
+
+def trial_arms_frame(sentences: pl.DataFrame) -> pl.DataFrame:
+    """The staging frame ``trial_arms``: sized groups of each record, first statement wins per label."""
+    rows: list[dict] = []
+    body = sentences.filter(pl.col("role") == "body").sort("publication_id", "sentence_index")
+    seen: set[tuple[str, str]] = set()
+    for s in body.filter(pl.col("text").str.contains(r"\d")).iter_rows(named=True):
+        for order, (label, n, start, end) in enumerate(sized_groups(s["text"])):
+            key = (s["publication_id"], label.lower())
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append(
+                {
+                    "publication_id": s["publication_id"],
+                    "sentence_id": s["sentence_id"],
+                    "source_file": s["source_file"],
+                    "arm_order": order,
+                    "label": label,
+                    "n_patients": n,
+                    "char_start": s["char_start"] + start,
+                    "char_end": s["char_start"] + end,
+                }
+            )
+    return pl.DataFrame(rows, schema=polars_schema(TrialArms))
