@@ -111,3 +111,14 @@ def test_arms_are_sized_linked_to_agents_and_outcomes(warehouse):
         "where o.source_file = 'primary.txt' order by 1",
     )
     assert linked == [(9.1, "placebo"), (12.4, "drug A")]
+
+
+def test_a_later_record_with_a_different_value_is_a_conflict(warehouse):
+    rows = _rows(
+        warehouse,
+        "select endpoint, arm_label, value_a, value_b, source_file_a, source_file_b "
+        "from fct_outcome_conflicts order by value_a",
+    )
+    assert ("OS", "drug A", 12.4, 12.6, "primary.txt", "update.txt") in rows
+    assert ("OS", "placebo", 9.1, 9.0, "primary.txt", "update.txt") in rows
+    assert all(r[2] != r[3] for r in rows)
