@@ -12,8 +12,10 @@ Lists that go together ("..., respectively") are resolved positionally.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
+from typing import NamedTuple
 
 from etl.extract.numbers import (
     NUM,
@@ -23,10 +25,21 @@ from etl.extract.numbers import (
     PValue,
     find_p_values,
     make_interval,
+    num_not_after,
     parse_number,
     parse_word_number,
 )
-from etl.extract.phrases import CI_LEVEL, GROUP_NAME, GROUP_WORD, group_pattern, is_generic
+from etl.extract.phrases import (
+    CI_LEVEL,
+    GROUP_NAME,
+    GROUP_WORD,
+    Prefiltered,
+    alternatives,
+    case_folded,
+    cheap_scan,
+    group_pattern,
+    is_generic,
+)
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
 
 _UNIT_WORDS = {
@@ -45,6 +58,8 @@ _UNIT_WORDS = {
     "yr": "years",
     "yrs": "years",
 }
+_RATIOS = ("hazard_ratio", "odds_ratio", "risk_ratio")
+_COMPARED_MEASURES = (*_RATIOS, "difference")
 _TO_MONTHS = {"months": 1.0, "days": 1 / 30.4375, "weeks": 1 / 4.348, "years": 12.0}
 _UNIT = r"(?:months?|mos?|days?|weeks?|wks?|years?|yrs?)\b"
 _SEP = r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+(?:and|or|vs\.?|versus|v)\s+|\s*/\s*)"
@@ -66,87 +81,149 @@ _MASKS = [
     rf"{NUM}(?:st|nd|rd|th)\b",
     rf"{NUM}\s*(?:cycles?|doses?|sites|countries|lines?)\b",
 ]
-_MASK_RE = re.compile("|".join(f"(?:{m})" for m in _MASKS), re.IGNORECASE)
+# The masks are one alternation, (?:mask)|(?:mask)|..., case-insensitive. Its top-level branches
+# are kept apart, each with a gate, so that a sentence is scanned with only the branches that can
+# match in it (_mask_spans): most sentences have no dose, no year, no "grade".
+_MASK_BRANCHES = [branch for m in _MASKS for branch in alternatives(m)]
+_ALL_MASK_BRANCHES = tuple(range(len(_MASK_BRANCHES)))
+_MASK_GATES = [
+    Prefiltered(rx, cheap_scan(rx)) for rx in (re.compile(b, re.IGNORECASE) for b in _MASK_BRANCHES)
+]
 
-_CI_BRACKET = re.compile(
-    rf"[\(\[]\s*(?:{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:]?\s*)?"
-    rf"(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*(?:to|-|–|—)\s*(?P<hi>{NUM})\s*(?:%|{_UNIT})?\s*(?=[;,\)\]])",
-    re.IGNORECASE,
+_CI_BRACKET = Prefiltered(
+    re.compile(
+        rf"[\(\[]\s*(?:{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:]?\s*)?"
+        rf"(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*(?:to|-|–|—)\s*(?P<hi>{NUM})\s*(?:%|{_UNIT})?\s*(?=[;,\)\]])",
+        re.IGNORECASE,
+    )
 )
-_CI_INLINE = re.compile(
-    rf"[;,]\s*{CI_LEVEL}\s*[,:]?\s*(?P<lo>{NUM})\s*%?\s*(?:to|-|–|—)\s*(?P<hi>{NUM})\s*%?",
-    re.IGNORECASE,
+_CI_INLINE = Prefiltered(
+    re.compile(
+        rf"[;,]\s*{CI_LEVEL}\s*[,:]?\s*(?P<lo>{NUM})\s*%?\s*(?:to|-|–|—)\s*(?P<hi>{NUM})\s*%?",
+        re.IGNORECASE,
+    )
 )
-_CI_HEADING = re.compile(rf"{CI_LEVEL}(?!\s*[,:]?\s*{NUM})", re.IGNORECASE)
+_HEADING = re.compile(rf"{CI_LEVEL}(?!\s*[,:]?\s*{NUM})", re.IGNORECASE)
+_CI_HEADING = Prefiltered(_HEADING, cheap_scan(_HEADING))
 
-_RATIO = re.compile(
-    rf"(?P<kw>hazard ratio|\bHR\b|odds ratio|\bOR\b|risk ratio|relative risk|\bRR\b)(?:\s*\((?:HR|OR|RR)\))?"
-    rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)\s*[\)\]])?"
-    rf"(?:\s+(?:for|of)\s+[^,;()\d]{{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
-    rf"(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{_UNIT}))",
+_RATIO = Prefiltered(
+    re.compile(
+        rf"(?P<kw>hazard ratio|\bHR\b|odds ratio|\bOR\b|risk ratio|relative risk|\bRR\b)(?:\s*\((?:HR|OR|RR)\))?"
+        rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)\s*[\)\]])?"
+        rf"(?:\s+(?:for|of)\s+[^,;()\d]{{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
+        rf"(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{_UNIT}))",
+    )
 )
 _SPREAD = rf"(?:\s*±\s*{NUM})?"
-_PERCENT = re.compile(rf"(?<![\w.·])(?P<num>{NUM}){_SPREAD}\s*%")
-_TIME = re.compile(rf"(?<![\w.·])(?P<num>{NUM}){_SPREAD}\s*(?P<unit>{_UNIT})")
-_BARE = re.compile(rf"(?<![\w.·/-])(?P<num>{NUM})(?![\w.·%/])")
+# (?<![\w.·]){NUM}, written to start with the number (see num_not_after)
+_ALONE = num_not_after(r"\w.·")
+_ALONE_NOT_PER = num_not_after(r"\w.·/-")
+_PERCENT = Prefiltered(re.compile(rf"(?P<num>{_ALONE}){_SPREAD}\s*%"))
+_TIME = Prefiltered(re.compile(rf"(?P<num>{_ALONE}){_SPREAD}\s*(?P<unit>{_UNIT})"))
+_BARE = re.compile(rf"(?P<num>{_ALONE_NOT_PER})(?![\w.·%/])")
 
-_COUNT = re.compile(
-    rf"(?<![\w.·])(?P<n>{NUM}|{WORD_NUMBER})\s+(?:(?:patients?|cases|participants)\s+)?"
-    rf"(?:(?:had|achieved|showed|experienced|attained)\s+(?:an?\s+|a\s+)?(?=clinical benefit|(?:complete|partial|minor|objective) (?:response|remission)|stable disease|disease control)"
-    rf"|(?=(?:complete|partial|minor|objective) responses\b))",
-    re.IGNORECASE,
+_COUNT = Prefiltered(
+    re.compile(
+        rf"(?<![\w.·])(?P<n>{NUM}|{WORD_NUMBER})\s+(?:(?:patients?|cases|participants)\s+)?"
+        rf"(?:(?:had|achieved|showed|experienced|attained)\s+(?:an?\s+|a\s+)?(?=clinical benefit|(?:complete|partial|minor|objective) (?:response|remission)|stable disease|disease control)"
+        rf"|(?=(?:complete|partial|minor|objective) responses\b))",
+        re.IGNORECASE,
+    )
 )
-_TIMEPOINT_LIST = re.compile(
-    r"\b(?P<list>(?:(?:\d+|one|two|three|four|five)[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year)s?\b",
-    re.IGNORECASE,
+_TIMEPOINT_LIST = Prefiltered(
+    re.compile(
+        r"\b(?P<list>(?:(?:\d+|one|two|three|four|five)[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year)s?\b",
+        re.IGNORECASE,
+    )
 )
-_AT_TIMEPOINT = re.compile(
-    r"\bat\s+(?P<n>\d+)\s*(?:-\s*)?(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+)\s*(?P<unit2>months?|years?))?",
-    re.IGNORECASE,
+_AT_TIMEPOINT = Prefiltered(
+    re.compile(
+        r"\bat\s+(?P<n>\d+)\s*(?:-\s*)?(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+)\s*(?P<unit2>months?|years?))?",
+        re.IGNORECASE,
+    )
 )
 _WORD_INT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
-_DIFFERENCE = re.compile(
-    r"(?:improvement|prolong\w*|delay\w*|gain|difference|extend\w*|increase\w*)\s+(?:in\s+[\w\- ]+?\s+)?(?:of|by)\s*$",
-    re.I,
+_DIFFERENCE = Prefiltered(
+    re.compile(
+        r"(?:improvement|prolong\w*|delay\w*|gain|difference|extend\w*|increase\w*)\s+(?:in\s+[\w\- ]+?\s+)?(?:of|by)\s*$",
+        re.I,
+    )
 )
-_MEAN = re.compile(r"\bmean\b", re.I)
+_MEAN = Prefiltered(re.compile(r"\bmean\b", re.I))
 _ARM_PHRASE = rf"(?:the\s+)?(?P<arm>{GROUP_NAME})(?P<grp>\s+(?:groups?|arms?|cohorts?))?"
-_ARM_AFTER = re.compile(
-    rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:(?:with|for|in|among|on|receiving)\s+|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
-    rf"(?=\s*(?:[,;.)\]]|\s+(?:and|vs\.?|versus|compared|respectively|group|arm)\b|$))",
-    re.IGNORECASE,
+_ARM_AFTER = Prefiltered(
+    re.compile(
+        rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:(?:with|for|in|among|on|receiving)\s+|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
+        rf"(?=\s*(?:[,;.)\]]|\s+(?:and|vs\.?|versus|compared|respectively|group|arm)\b|$))",
+        re.IGNORECASE,
+    )
 )
-_ARM_BEFORE = re.compile(
-    rf"(?:(?P<arm3>\b(?:G|Group\s+|Arm\s+|Cohort\s+)(?:\d+[ab]?|[IVX]+)\b)\s*[,:]?\s*|"
-    rf"(?:in|for|with|among)\s+(?:all\s+)?(?P<arm4>{GROUP_WORD}(?:\s+{GROUP_WORD})?)\s+(?:recipients|patients|group)\s*\(\s*{NUM}\s*[\[\(]?\s*|"
-    rf"(?:for|with|in)\s+{_ARM_PHRASE}\s+(?:was|were|at|of|had|remained [\w ]+? at)|"
-    rf"(?:^|[,;]|while|whereas|and)\s*(?:the\s+)?(?P<arm2>{GROUP_NAME})"
-    rf"\s+(?P<grp2>groups?|arms?)\s+had\b[^,;]*?)\s*$",
-    re.IGNORECASE,
+_ARM_BEFORE = Prefiltered(
+    re.compile(
+        rf"(?:(?P<arm3>\b(?:G|Group\s+|Arm\s+|Cohort\s+)(?:\d+[ab]?|[IVX]+)\b)\s*[,:]?\s*|"
+        rf"(?:in|for|with|among)\s+(?:all\s+)?(?P<arm4>{GROUP_WORD}(?:\s+{GROUP_WORD})?)\s+(?:recipients|patients|group)\s*\(\s*{NUM}\s*[\[\(]?\s*|"
+        rf"(?:for|with|in)\s+{_ARM_PHRASE}\s+(?:was|were|at|of|had|remained [\w ]+? at)|"
+        rf"(?:^|[,;]|while|whereas|and)\s*(?:the\s+)?(?P<arm2>{GROUP_NAME})"
+        rf"\s+(?P<grp2>groups?|arms?)\s+had\b[^,;]*?)\s*$",
+        re.IGNORECASE,
+    )
 )
-_SENTENCE_COMPARISON = re.compile(
-    rf"(?:in|for|with)\s+(?:the\s+)?(?P<a>{GROUP_NAME})(?:\s+groups?)?\s+"
-    rf"(?:than|compared (?:to|with)|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?:\s+groups?)?(?=\s*(?:[,;.(]|$))",
-    re.IGNORECASE,
+_SENTENCE_COMPARISON = Prefiltered(
+    re.compile(
+        rf"(?:in|for|with)\s+(?:the\s+)?(?P<a>{GROUP_NAME})(?:\s+groups?)?\s+"
+        rf"(?:than|compared (?:to|with)|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?:\s+groups?)?(?=\s*(?:[,;.(]|$))",
+        re.IGNORECASE,
+    )
 )
-_VERSUS = re.compile(
-    rf"(?:for|of|with|between)\s+(?:the\s+)?(?P<a>{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)"
-    rf"\s+(?:versus|vs\.?|compared with|compared to|and)\s+(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?=\s*(?:was|were|is|[,;()]|$))",
-    re.IGNORECASE,
+_VERSUS = Prefiltered(
+    re.compile(
+        rf"(?:for|of|with|between)\s+(?:the\s+)?(?P<a>{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)"
+        rf"\s+(?:versus|vs\.?|compared with|compared to|and)\s+(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?=\s*(?:was|were|is|[,;()]|$))",
+        re.IGNORECASE,
+    )
 )
-_NONINFERIOR = re.compile(
-    rf"(?:with\s+)?(?P<a>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,2}}?)\s+(?:was|were)\s+(?:non-?inferior|superior|inferior)\s+to\s+"
-    rf"(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,2}}?)(?=\s*[,;()]|$)",
-    re.IGNORECASE,
+_NONINFERIOR = Prefiltered(
+    re.compile(
+        rf"(?:with\s+)?(?P<a>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,2}}?)\s+(?:was|were)\s+(?:non-?inferior|superior|inferior)\s+to\s+"
+        rf"(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,2}}?)(?=\s*[,;()]|$)",
+        re.IGNORECASE,
+    )
 )
-_GROUP_LIST = re.compile(
-    rf"(?:in|for|with|among|between)\s+(?:the\s+)?(?P<list>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?"
-    rf"(?:\s*,\s*(?:and\s+)?(?:the\s+)?{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)*\s*,?\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
-    rf"{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)(?:\s+(?:groups?|arms?|patients|cohorts?))?"
-    rf"(?=\s*(?:[,;.()]|\s+(?:respectively|were|was|had)\b|$))",
-    re.IGNORECASE,
+_GROUP_LIST = Prefiltered(
+    re.compile(
+        rf"(?:in|for|with|among|between)\s+(?:the\s+)?(?P<list>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?"
+        rf"(?:\s*,\s*(?:and\s+)?(?:the\s+)?{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)*\s*,?\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
+        rf"{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)(?:\s+(?:groups?|arms?|patients|cohorts?))?"
+        rf"(?=\s*(?:[,;.()]|\s+(?:respectively|were|was|had)\b|$))",
+        re.IGNORECASE,
+    )
 )
+
+# Patterns used inside the passes, compiled once (re's own cache costs a lookup per call).
+_SEP_RE = re.compile(_SEP)
+_UNIT_AFTER = re.compile(rf"\s*(?:(?P<pct>%)|(?P<unit>{_UNIT}))")
+_LEADING_ARTICLE = re.compile(r"^(?:the|all)\s+", re.I)
+_TRAILING_NOUN = re.compile(r"\s+(?:patients|recipients|subjects)$", re.I)
+_TIMEPOINT_NUMBER = re.compile(r"\d+|one|two|three|four|five", re.I)
+_TIMEPOINT_FOLLOWS = re.compile(
+    r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark|,\s*respectively)"
+)
+_OPEN_PAREN_AFTER_WORD = Prefiltered(re.compile(r"(\w[\w\- ]*?)\s*\((?:[A-Z]{2,5},\s*)?$"))
+_INTERVAL_GAP = re.compile(r"\s*(?:%|[a-z]+)?\s*")
+_MEDIAN = Prefiltered(re.compile(r"\bmedian\b", re.I))
+_WINDOW_BEFORE = re.compile(
+    r"(?:every|within|each|per|after|before|during|over|up to|at least|than|for|at|by|since|past|last|first)\s*$"
+)
+_SURVIVAL_BEFORE = re.compile(r"(?:survival|pfs|os|ttp|follow-up)\s+(?:of|was|were)?\s*$")
+_HYPHEN_UNIT = re.compile(r"\s*[-\u2010]\s*(?:month|year)")
+_RESULT_WORDS = Prefiltered(re.compile(r"\b(?:patients|cases|had|rate|of)\b", re.I))
+_LIST_SEP = re.compile(
+    r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
+)
+_BRACKET = re.compile(r"[()\[\]]")
+_CLOSING = re.compile(r"[\])]+\s*(?:of\s+\d+\s+)?")
+_RESPECTIVELY_TAIL = re.compile(r"\s*,?\s*respectively\s*,?")
 
 
 @dataclass(frozen=True)
@@ -174,8 +251,27 @@ class Fact:
         return self.value * _TO_MONTHS[self.unit] if self.unit in _TO_MONTHS else None
 
 
-@dataclass(frozen=True)
-class _Span:
+_FACT_FIELDS = frozenset(f.name for f in fields(Fact))
+_BLANK = Fact(0.0, 0, 0, "", "")
+
+
+def _with(fact: Fact, **changes: object) -> Fact:
+    """``dataclasses.replace`` for a Fact, without its per-call introspection of the fields: a
+    Fact has no ``__post_init__`` and no ``init=False`` field, so a copy of its attributes with
+    ``changes`` applied is the same value. (Each fact goes through several passes.)"""
+    if not changes.keys() <= _FACT_FIELDS:
+        raise TypeError(f"Fact has no field {sorted(changes.keys() - _FACT_FIELDS)}")
+    new = object.__new__(Fact)
+    new.__dict__.update(fact.__dict__, **changes)
+    return new
+
+
+def _fact(value: float, start: int, end: int, unit: str, measure: str) -> Fact:
+    """Fact(value, start, end, unit, measure), made as _with makes its copies."""
+    return _with(_BLANK, value=value, start=start, end=end, unit=unit, measure=measure)
+
+
+class _Span(NamedTuple):
     start: int
     end: int
 
@@ -184,8 +280,12 @@ def _masked(spans: list[_Span], start: int, end: int) -> bool:
     return any(s.start <= start and end <= s.end for s in spans)
 
 
-def _intervals(text: str) -> tuple[list[tuple[_Span, Interval | None, str | None]], float | None]:
-    """Intervals with their spans (None + reason where malformed), and a heading level."""
+def _overlaps(spans: list[_Span], start: int, end: int) -> bool:
+    return any(s.start < end and start < s.end for s in spans)
+
+
+def _intervals(text: str) -> list[tuple[_Span, Interval | None, str | None]]:
+    """Intervals with their spans (None + reason where malformed)."""
     found: list[tuple[_Span, Interval | None, str | None]] = []
     for pattern in (_CI_INLINE, _CI_BRACKET):
         for m in pattern.finditer(text):
@@ -196,9 +296,7 @@ def _intervals(text: str) -> tuple[list[tuple[_Span, Interval | None, str | None
                 found.append((_Span(m.start(), m.end()), iv, None))
             except IntervalError as exc:
                 found.append((_Span(m.start(), m.end()), None, str(exc)))
-    heading = _CI_HEADING.search(text)
-    level = parse_number(heading.group("lvl")) if heading else None
-    return sorted(found, key=lambda f: f[0].start), level
+    return sorted(found, key=lambda f: f[0].start)
 
 
 def _values(text: str, masks: list[_Span]) -> list[Fact]:
@@ -207,7 +305,7 @@ def _values(text: str, masks: list[_Span]) -> list[Fact]:
 
     def free(s: int, e: int, num: tuple[int, int] | None = None) -> bool:
         ns, ne = num or (s, e)
-        return not _masked(masks, ns, ne) and not any(t.start < e and s < t.end for t in taken)
+        return not _masked(masks, ns, ne) and not _overlaps(taken, s, e)
 
     for m in _RATIO.finditer(text):
         s, e = m.start("num"), m.end("num")
@@ -220,22 +318,22 @@ def _values(text: str, masks: list[_Span]) -> list[Fact]:
                 if kw in ("risk ratio", "relative risk", "rr")
                 else "hazard_ratio"
             )
-            facts.append(Fact(parse_number(m.group("num")), s, e, "ratio", measure))
+            facts.append(_fact(parse_number(m.group("num")), s, e, "ratio", measure))
             taken.append(_Span(s, e))
     for m in _PERCENT.finditer(text):
         if free(m.start(), m.end(), m.span("num")):
-            facts.append(Fact(parse_number(m.group("num")), m.start(), m.end(), "percent", "rate"))
+            facts.append(_fact(parse_number(m.group("num")), m.start(), m.end(), "percent", "rate"))
             taken.append(_Span(m.start(), m.end()))
     for m in _TIME.finditer(text):
         if free(m.start(), m.end(), m.span("num")):
             unit = _UNIT_WORDS[m.group("unit").lower().rstrip(".")]
-            facts.append(Fact(parse_number(m.group("num")), m.start(), m.end(), unit, "median"))
+            facts.append(_fact(parse_number(m.group("num")), m.start(), m.end(), unit, "median"))
             taken.append(_Span(m.start(), m.end()))
     for m in _COUNT.finditer(text):
         if free(m.start("n"), m.end("n")):
             raw = m.group("n")
             value = float(parse_word_number(raw)) if raw[0].isalpha() else parse_number(raw)
-            facts.append(Fact(value, m.start("n"), m.end("n"), "patients", "count"))
+            facts.append(_fact(value, m.start("n"), m.end("n"), "patients", "count"))
             taken.append(_Span(m.start("n"), m.end("n")))
     bare = [m for m in _BARE.finditer(text) if free(m.start(), m.end())]
     return _share_units(text, sorted(facts, key=lambda f: f.start), bare, masks)
@@ -254,7 +352,7 @@ def _share_units(
         if fact is not None:
             continue
         tail = _strip_masked(text[end : end + 60], end, masks)
-        unit_after = re.match(rf"\s*(?:(?P<pct>%)|(?P<unit>{_UNIT}))", tail)
+        unit_after = _UNIT_AFTER.match(tail)
         if unit_after:
             unit = (
                 "percent"
@@ -262,7 +360,7 @@ def _share_units(
                 else _UNIT_WORDS[unit_after.group("unit").lower()]
             )
             out.append(
-                Fact(
+                _fact(
                     parse_number(text[start:end]),
                     start,
                     end,
@@ -275,14 +373,12 @@ def _share_units(
         while j + 1 < len(ordered):
             gap = text[prev_end : ordered[j + 1][0]]
             gap = _strip_masked(gap, prev_end, masks)
-            if not re.fullmatch(_SEP, gap):
+            if not _SEP_RE.fullmatch(gap):
                 break
             j += 1
             if ordered[j][2] is not None:
                 anchor = ordered[j][2]
-                out.append(
-                    replace(anchor, value=parse_number(text[start:end]), start=start, end=end)
-                )
+                out.append(_with(anchor, value=parse_number(text[start:end]), start=start, end=end))
                 break
             prev_end = ordered[j][1]
     return sorted(out, key=lambda f: f.start)
@@ -311,20 +407,20 @@ def _chains(text: str, facts: list[Fact], masks: list[_Span]) -> list[Fact]:
         if (
             i == 0
             or f.unit != facts[i - 1].unit
-            or not re.fullmatch(
-                _SEP, _strip_masked(text[facts[i - 1].end : f.start], facts[i - 1].end, masks)
+            or not _SEP_RE.fullmatch(
+                _strip_masked(text[facts[i - 1].end : f.start], facts[i - 1].end, masks)
             )
         ):
             chain += 1
-        out.append(replace(f, chain=chain))
+        out.append(_with(f, chain=chain))
     return out
 
 
 def _clean_arm(label: str | None) -> str | None:
     if not label:
         return None
-    label = re.sub(r"^(?:the|all)\s+", "", label.strip(), flags=re.I)
-    label = re.sub(r"\s+(?:patients|recipients|subjects)$", "", label, flags=re.I)
+    label = _LEADING_ARTICLE.sub("", label.strip())
+    label = _TRAILING_NOUN.sub("", label)
     if is_generic(label):
         return None
     return label
@@ -334,13 +430,10 @@ def _timepoints(text: str) -> list[tuple[int, list[float]]]:
     """(position, [months, ...]) of each time point, or list of them ("1-, 2- and 3-year"), in order."""
     found: list[tuple[int, list[float]]] = []
     for m in _TIMEPOINT_LIST.finditer(text):
-        nums = re.findall(r"\d+|one|two|three|four|five", m.group("list"), re.I)
+        nums = _TIMEPOINT_NUMBER.findall(m.group("list"))
         mult = 12.0 if m.group("unit").lower() == "year" else 1.0
         follows = text[m.end() : m.end() + 40].lower()
-        if not re.match(
-            r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark|,\s*respectively)",
-            follows,
-        ):
+        if not _TIMEPOINT_FOLLOWS.match(follows):
             continue
         found.append((m.start(), [(_WORD_INT.get(n.lower()) or int(n)) * mult for n in nums]))
     for m in _AT_TIMEPOINT.finditer(text):
@@ -362,9 +455,9 @@ def _endpoint_for(
         if following:
             return following[0][2], following[0][3]
     if fact.unit == "percent":
-        paren = text[max(0, fact.start - 40) : fact.start]
-        ae = re.search(r"(\w[\w\- ]*?)\s*\((?:[A-Z]{2,5},\s*)?$", paren)
-        if ae and any(m[2] == "AE" and m[0] >= fact.start - 40 for m in before):
+        near_ae = any(m[2] == "AE" and m[0] >= fact.start - 40 for m in before)
+        # (the cheap test first: the pattern is slow on the 40 characters before every rate)
+        if near_ae and _OPEN_PAREN_AFTER_WORD.search(text[max(0, fact.start - 40) : fact.start]):
             last = [m for m in before if m[2] == "AE"][-1]
             return "AE", last[3]
     if fact.measure in ("hazard_ratio", "odds_ratio", "risk_ratio"):
@@ -379,6 +472,26 @@ def _endpoint_for(
     return "OTHER", ""
 
 
+@functools.lru_cache(maxsize=256)
+def _mask_pattern(branches: tuple[int, ...]) -> re.Pattern[str]:
+    """The mask alternation restricted to some of its branches."""
+    return re.compile("|".join(f"(?:{_MASK_BRANCHES[i]})" for i in branches), re.IGNORECASE)
+
+
+def _mask_spans(text: str) -> list[_Span]:
+    """Spans of the masks, as the whole alternation finds them: a branch that cannot match
+    anywhere in the text never takes part, so leaving it out changes no match."""
+    folded = case_folded(text)
+    branches = (
+        _ALL_MASK_BRANCHES
+        if folded is None
+        else tuple(i for i, gate in enumerate(_MASK_GATES) if gate.admits(folded))
+    )
+    if not branches:
+        return []
+    return [_Span(m.start(), m.end()) for m in _mask_pattern(branches).finditer(text)]
+
+
 def parse_sentence(
     text: str,
     context_endpoint: tuple[str, str] | None = None,
@@ -388,11 +501,14 @@ def parse_sentence(
 ) -> list[Fact]:
     """Every result number of one sentence. ``context_endpoint`` is the last endpoint the record
     named before this sentence; ``comparison`` the (experimental, reference) groups it compares."""
-    masks = [_Span(m.start(), m.end()) for m in _MASK_RE.finditer(text)]
-    intervals, heading_level = _intervals(text)
+    masks = _mask_spans(text)
+    intervals = _intervals(text)
     p_values = find_p_values(text)
     masks += [s for s, _, _ in intervals] + [_Span(p.start, p.end) for p in p_values]
-    if heading := _CI_HEADING.search(text):
+    # a level stated without an interval ("95% CI" heading a list) applies to the bare ones
+    heading = _CI_HEADING.search(text)
+    heading_level = parse_number(heading.group("lvl")) if heading else None
+    if heading:
         masks.append(_Span(heading.start(), heading.end()))
     facts = _chains(text, _values(text, masks), masks)
     if not facts:
@@ -416,28 +532,24 @@ def _attach_intervals(
             iv
             for iv in intervals
             if 0 <= iv[0].start - f.end <= 3
-            and re.fullmatch(r"\s*(?:%|[a-z]+)?\s*", text[f.end : iv[0].start] or "")
+            and _INTERVAL_GAP.fullmatch(text[f.end : iv[0].start] or "")
         ]
         if follow:
             _span, iv, problem = follow[0]
             if iv is None:
-                f = replace(f, problems=(*f.problems, problem or "malformed interval"))
+                f = _with(f, problems=(*f.problems, problem or "malformed interval"))
             else:
                 if iv.level is not None:
                     stated_level = iv.level
                 level = iv.level if iv.level is not None else stated_level
-                f = replace(f, ci=Interval(iv.lower, iv.upper, level))
+                f = _with(f, ci=Interval(iv.lower, iv.upper, level))
         out.append(f)
     return out
 
 
 def _with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
     code, label = _endpoint_for(text, f, mentions)
-    if (
-        code == "OTHER"
-        and context_endpoint
-        and (f.ci is not None or re.search(r"\bmedian\b", text, re.I))
-    ):
+    if code == "OTHER" and context_endpoint and (f.ci is not None or _MEDIAN.search(text)):
         code, label = context_endpoint
     measure = f.measure
     if f.unit in _TO_MONTHS:
@@ -449,7 +561,7 @@ def _with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
             and "median" not in text[max(0, f.start - 80) : f.start].lower()
         ):
             measure = "mean"
-    return replace(f, endpoint=code, endpoint_label=label, measure=measure)
+    return _with(f, endpoint=code, endpoint_label=label, measure=measure)
 
 
 def _drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
@@ -459,39 +571,28 @@ def _drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
     for f in facts:
         before = text[max(0, f.start - 25) : f.start].lower()
         if f.unit in _TO_MONTHS:
-            if (
-                re.search(
-                    r"(?:every|within|each|per|after|before|during|over|up to|at least|than|for|at|by|since|past|last|first)\s*$",
-                    before,
-                )
-                and f.measure != "difference"
-            ) and not re.search(
-                r"(?:survival|pfs|os|ttp|follow-up)\s+(?:of|was|were)?\s*$", before
+            if (_WINDOW_BEFORE.search(before) and f.measure != "difference") and not (
+                _SURVIVAL_BEFORE.search(before)
             ):
                 continue
-            if (
-                re.match(r"\s*[-\u2010]\s*(?:month|year)", text[f.end - 8 : f.end + 3])
-                or text[f.end : f.end + 1] == "-"
-            ):
+            if _HYPHEN_UNIT.match(text[f.end - 8 : f.end + 3]) or text[f.end : f.end + 1] == "-":
                 continue
             if f.endpoint not in TIME_TO_EVENT and f.measure not in ("difference",):
                 continue
-        if (
-            f.unit == "percent"
-            and f.endpoint == "OTHER"
-            and not re.search(r"\b(?:patients|cases|had|rate|of)\b", text, re.I)
-        ):
+        if f.unit == "percent" and f.endpoint == "OTHER" and not _RESULT_WORDS.search(text):
             continue
         keep.append(f)
     return keep
 
 
 def _attach_timepoints(text: str, facts: list[Fact]) -> list[Fact]:
+    rates = [f for f in facts if f.unit == "percent" and f.endpoint in TIME_TO_EVENT]
+    if not rates:  # only these take a time point: no need to look for one
+        return facts
     points = _timepoints(text)
     if not points:
         return facts
     out = []
-    rates = [f for f in facts if f.unit == "percent" and f.endpoint in TIME_TO_EVENT]
     by_chain: dict[int, list[Fact]] = {}
     for f in rates:
         by_chain.setdefault(f.chain, []).append(f)
@@ -509,7 +610,7 @@ def _attach_timepoints(text: str, facts: list[Fact]) -> list[Fact]:
             tp = group[chain.index(f) % len(group)]
         else:
             tp = group[0] if len(group) == 1 else None
-        out.append(replace(f, timepoint_months=tp))
+        out.append(_with(f, timepoint_months=tp))
     return out
 
 
@@ -519,10 +620,7 @@ def _group_list(text: str) -> list[str]:
     if not candidates:
         return []
     m = candidates[-1]
-    parts = re.split(
-        r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?",
-        m.group("list"),
-    )
+    parts = _LIST_SEP.split(m.group("list"))
     cleaned = [_clean_arm(p) for p in parts]
     return [c for c in cleaned if c] if all(cleaned) else []
 
@@ -535,15 +633,17 @@ def _attach_arms(
     for f in facts:
         chains.setdefault(f.chain, []).append(f)
     respectively = "respectively" in text.lower()
-    local = _SENTENCE_COMPARISON.search(text)
-    if local and _clean_arm(local.group("a")) and _clean_arm(local.group("b")):
-        comparison = (_clean_arm(local.group("a")), _clean_arm(local.group("b")))
+    # the sentence's own comparison only serves ratios, differences and pairs of values
+    if any(f.measure in _COMPARED_MEASURES for f in facts) or any(
+        len(c) == 2 for c in chains.values()
+    ):
+        comparison = _sentence_comparison(text, comparison)
     # group lists only serve lists of values: skip the search for single values
     groups = _group_list(text) if any(len(c) > 1 for c in chains.values()) else []
     prev_end = 0
     for f in facts:
         arm = comparator = None
-        if f.measure in ("hazard_ratio", "odds_ratio", "risk_ratio", "difference"):
+        if f.measure in _COMPARED_MEASURES:
             window = text[max(0, f.start - 160) : f.start] + text[f.end : f.end + 80]
             vs = _VERSUS.search(window) or _NONINFERIOR.search(text)
             if vs:
@@ -551,24 +651,9 @@ def _attach_arms(
             elif comparison:
                 arm, comparator = comparison
         else:
-            after = _ARM_AFTER.search(_after_value(text, f))
-            before = _ARM_BEFORE.search(text[prev_end : f.start])
             chain = chains[f.chain]
             listed = respectively and len(chain) > 1 and groups and len(groups) == len(chain)
-            if listed:
-                arm = groups[chain.index(f)]
-            elif after:
-                arm = _clean_arm(after.group("arm") + (after.group("grp") or ""))
-            elif before:
-                label = (
-                    before.group("arm")
-                    or before.group("arm2")
-                    or before.group("arm3")
-                    or before.group("arm4")
-                )
-                arm = _clean_arm(
-                    label + (before.group("grp") or "") if before.group("arm") else label
-                )
+            arm = groups[chain.index(f)] if listed else _arm_around(text, f, prev_end)
             if arm is None and len(chain) > 1:
                 position = chain.index(f)
                 if groups and len(groups) == len(chain):
@@ -577,25 +662,47 @@ def _attach_arms(
                     arm = arms[position]
                 elif comparison and len(chain) == 2:
                     arm = comparison[position]
-        out.append(replace(f, arm=arm, comparator=comparator))
+        out.append(_with(f, arm=arm, comparator=comparator))
         prev_end = f.end
     return _whole_list_arms(text, _single_arm_mention(text, out, arms))
+
+
+def _sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The groups the sentence itself compares ("longer with A than with B"), else ``comparison``."""
+    local = _SENTENCE_COMPARISON.search(text)
+    if local and _clean_arm(local.group("a")) and _clean_arm(local.group("b")):
+        return (_clean_arm(local.group("a")), _clean_arm(local.group("b")))
+    return comparison
+
+
+def _arm_around(text: str, f: Fact, prev_end: int) -> str | None:
+    """The group named right after a value, else the one named between the previous value and
+    it (the second is only looked for when the first is not there)."""
+    after = _ARM_AFTER.search(_after_value(text, f))
+    if after:
+        return _clean_arm(after.group("arm") + (after.group("grp") or ""))
+    before = _ARM_BEFORE.search(text[prev_end : f.start])
+    if not before:
+        return None
+    label = (
+        before.group("arm") or before.group("arm2") or before.group("arm3") or before.group("arm4")
+    )
+    return _clean_arm(label + (before.group("grp") or "") if before.group("arm") else label)
 
 
 def _after_value(text: str, f: Fact) -> str:
     """The text after a value, past its (possibly nested) interval/p-value brackets."""
     rest = text[f.end :]
-    closing = re.match(r"[\])]+\s*(?:of\s+\d+\s+)?", rest)
+    closing = _CLOSING.match(rest)
     if closing:
         return " " + rest[closing.end() :]
     i = len(rest) - len(rest.lstrip())
     if i < len(rest) and rest[i] in "([":
         depth = 0
-        for j in range(i, len(rest)):
-            depth += rest[j] in "(["
-            depth -= rest[j] in ")]"
+        for bracket in _BRACKET.finditer(rest, i):  # (only brackets change the depth)
+            depth += 1 if bracket.group() in "([" else -1
             if depth == 0:
-                return rest[j + 1 :]
+                return rest[bracket.end() :]
     return rest
 
 
@@ -620,7 +727,7 @@ def _attach_p_values(facts: list[Fact], p_values: list[PValue]) -> list[Fact]:
         if target is None:
             target = next(i for i in before if out[i].chain == out[last].chain)
         if out[target].p is None:
-            out[target] = replace(out[target], p=p)
+            out[target] = _with(out[target], p=p)
             used.update(i for i in before if out[i].chain == out[target].chain)
     return out
 
@@ -633,25 +740,24 @@ def _whole_list_arms(text: str, facts: list[Fact]) -> list[Fact]:
         if len(members) < 2:
             continue
         rest = _after_value(text, out[members[-1]])
-        tail = re.match(r"\s*,?\s*respectively\s*,?", rest)
+        tail = _RESPECTIVELY_TAIL.match(rest)
         if not tail:
             continue
         m = _ARM_AFTER.search(rest[tail.end() :])
         label = _clean_arm(m.group("arm") + (m.group("grp") or "")) if m else None
         if label:
             for i in members:
-                out[i] = replace(out[i], arm=label)
+                out[i] = _with(out[i], arm=label)
     return out
 
 
 def _single_arm_mention(text: str, facts: list[Fact], arms: list[str]) -> list[Fact]:
     """A sentence that names exactly one of the record's groups speaks of that group."""
+    if all(f.arm is not None or f.measure in _RATIOS for f in facts):
+        return facts  # no fact would take the group: no need to look for it
     named = [a for a in arms if group_pattern(a).search(text)]
     if len(named) != 1:
         return facts
     return [
-        replace(f, arm=named[0])
-        if f.arm is None and f.measure not in ("hazard_ratio", "odds_ratio", "risk_ratio")
-        else f
-        for f in facts
+        _with(f, arm=named[0]) if f.arm is None and f.measure not in _RATIOS else f for f in facts
     ]

@@ -8,6 +8,8 @@ compares, the endpoint it is talking about) carries from one sentence to the nex
 from __future__ import annotations
 
 import hashlib
+from itertools import groupby
+from operator import itemgetter
 
 import polars as pl
 
@@ -80,12 +82,13 @@ def outcomes_frame(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     body = body.with_columns(pl.col("text").str.contains(_CANDIDATE).alias("_candidate"))
     rows: list[dict] = []
     problems: list[dict] = []
-    for _, record in body.group_by("publication_id", maintain_order=True):
-        texts = record.get_column("text").to_list()
-        arms = record_arms(texts)
+    # one conversion to Python rows; sorted by record, so a record's sentences are adjacent
+    for _, group in groupby(body.rows(named=True), key=itemgetter("publication_id")):
+        record = list(group)
+        arms = record_arms([sentence["text"] for sentence in record])
         comparison = (arms[0], arms[1]) if len(arms) >= 2 else None
         context: tuple[str, str] | None = None
-        for sentence in record.iter_rows(named=True):
+        for sentence in record:
             mentions = endpoint_mentions(sentence["text"])
             if sentence["_candidate"]:
                 facts = parse_sentence(sentence["text"], context, comparison, arms, mentions)

@@ -10,6 +10,7 @@ boundary, so they are safe by construction.
 from __future__ import annotations
 
 import re
+import string
 
 import polars as pl
 
@@ -88,13 +89,24 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_CHARS = frozenset(string.ascii_letters + ".")
+
+
+def _run_start(text: str, stop: int) -> int:
+    """Where the run of letters and dots that ends at ``stop`` (or just before a newline there)
+    starts: no match of _WORD_BEFORE can start earlier."""
+    end = stop - 1 if text[stop - 1 : stop] == "\n" else stop
+    while end > 0 and text[end - 1] in _WORD_CHARS:
+        end -= 1
+    return end
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
     """Is the word ending at ``stop`` (the index of the '.') an abbreviation or an initial?"""
     if text[stop] != ".":
         return False
-    m = _WORD_BEFORE.search(text, 0, stop)
+    # searched from the start of the word, not of the text: from 0 the search is quadratic
+    m = _WORD_BEFORE.search(text, _run_start(text, stop), stop)
     if not m:
         return False
     return m.group(1).lower().rstrip(".") in _ABBREVIATIONS

@@ -1,6 +1,8 @@
 """How endpoints are named in text, mapped to the codes of etl.vocab.codes.ENDPOINTS.
 
 Order matters: longer, more specific names first (a regex alternation takes the first match).
+Each alternative starts with plain words (after an optional ``\\b``), or with a group of plain
+alternatives: the finder only tries the places where one of those starts (see _leading_words).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ("FOLLOWUP", r"follow[- ]up"),
     (
         "AE",
-        r"adverse events?|\bT?R?AEs?\b|toxicit(?:y|ies)|side[- ]effects?|hypertension|\bHTN\b|rash|fatigue"
+        r"adverse events?|\b(?:TRAE|TAE|RAE|AE)s?\b|toxicit(?:y|ies)|side[- ]effects?|hypertension|\bHTN\b|rash|fatigue"
         r"|diarrh(?:o)?ea|hand[- ]foot (?:skin )?(?:reaction|syndrome)|\bHFS(?:R)?\b|renal failure"
         r"|hepatic failure|nausea|vomiting|neutropenia|thrombocytopenia|anorexia|decreased appetite|alopecia",
     ),
@@ -53,8 +55,107 @@ TIME_TO_EVENT: Final = frozenset(
 )
 
 
+# Characters that stand for themselves in a pattern (ASCII only: their case is A-Z's).
+_PLAIN_CHAR = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -'/,:;")
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _atom_end(pattern: str, i: int) -> int:
+    """Where the atom that starts at ``i`` ends: an escape, a class, a group or one character."""
+    if pattern[i] == "\\":
+        return i + 2
+    if pattern[i] == "[":
+        i += 2 if pattern[i + 1 : i + 2] == "^" else 1
+        if pattern[i] == "]":  # a "]" right after "[" or "[^" is a member
+            i += 1
+        while pattern[i] != "]":
+            i += 2 if pattern[i] == "\\" else 1
+        return i + 1
+    if pattern[i] == "(":
+        i += 1
+        while pattern[i] != ")":
+            i = _atom_end(pattern, i)
+        return i + 1
+    return i + 1
+
+
+def _top_level_split(pattern: str) -> list[str]:
+    """The alternatives of a pattern at its top level: "a|b(?:c|d)" → ["a", "b(?:c|d)"]."""
+    parts, start, i = [], 0, 0
+    while i < len(pattern):
+        if pattern[i] == "|":
+            parts.append(pattern[start:i])
+            start = i + 1
+        i = _atom_end(pattern, i)
+    return [*parts, pattern[start:]]
+
+
+def _leading_words(alternative: str) -> tuple[str, ...]:
+    """Lower-cased texts one of which starts every match of ``alternative``, () when unknown:
+    "\\bTTT?F\\b" → ("tt",), "(?:risk of |for )death" → ("risk of ", "for "), "T?AE" → ()."""
+    rest = alternative.removeprefix("\\b")
+    if rest.startswith("(?:"):
+        end = _atom_end(rest, 0)
+        options = _top_level_split(rest[3 : end - 1])
+        if rest[end : end + 1] in _QUANTIFIERS or not all(
+            o and set(o) <= _PLAIN_CHAR for o in options
+        ):
+            return ()
+        return tuple(o.lower() for o in options)
+    run = 0
+    while run < len(rest) and rest[run] in _PLAIN_CHAR:
+        run += 1
+    if rest[run : run + 1] in _QUANTIFIERS:
+        run -= 1  # the quantifier makes the last plain character optional
+    return (rest[:run].lower(),) if run > 0 else ()
+
+
+def _starts_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A case-sensitive pattern, for lower-cased text, that matches wherever a match of one of
+    ``patterns`` can start; None when an alternative does not say how it starts."""
+    words: set[str] = set()
+    for pattern in patterns:
+        for alternative in _top_level_split(pattern):
+            leading = _leading_words(alternative)
+            if not leading:
+                return None
+            words.update(leading)
+    shortest = sorted(w for w in words if not any(o != w and w.startswith(o) for o in words))
+    # grouped by first letter, so that the engine skips the letters that start no name
+    by_first: dict[str, list[str]] = {}
+    for w in shortest:
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    return re.compile("|".join(f"{re.escape(c)}(?:{'|'.join(r)})" for c, r in by_first.items()))
+
+
+_STARTS: Final = _starts_pattern(tuple(pattern for _, pattern in ENDPOINT_SYNONYMS))
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+
+
+def _case_folded(text: str) -> str | None:
+    """``text`` lower-cased with every offset kept, when that folds case as IGNORECASE does:
+    always for ASCII; otherwise only when no non-ASCII character has a case (those can match
+    ASCII letters under IGNORECASE, "ſ" ~ "s", or change length, "İ" → "i̇")."""
+    if text.isascii() or all(c.lower() == c == c.upper() for c in _NON_ASCII.findall(text)):
+        return text.lower()
+    return None
+
+
 def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, code, wording) of every endpoint named in the text, in order."""
-    return [
-        (m.start(), m.end(), m.lastgroup or "OTHER", m.group(0)) for m in ENDPOINT_RE.finditer(text)
-    ]
+    folded = _case_folded(text) if _STARTS is not None else None
+    if folded is None:
+        return [
+            (m.start(), m.end(), m.lastgroup or "OTHER", m.group(0))
+            for m in ENDPOINT_RE.finditer(text)
+        ]
+    # ENDPOINT_RE.finditer, tried only where a name can start: same matches, same order
+    found, pos = [], 0
+    while start := _STARTS.search(folded, pos):
+        m = ENDPOINT_RE.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+            continue
+        found.append((m.start(), m.end(), m.lastgroup or "OTHER", m.group(0)))
+        pos = m.end()
+    return found
