@@ -74,7 +74,10 @@ def group_pattern(name: str) -> re.Pattern[str]:
 # The grammar runs some thirty patterns over each sentence, and a regex scan costs far more than
 # asking whether a word is in the sentence. Most patterns need some word ("hazard ratio", "%",
 # "month"): needed_texts() reads those words off the pattern, and Prefiltered skips the scan
-# when one is missing. The result is the same; only impossible scans are left out.
+# when one is missing, or when a cheaper pattern that must find something wherever the pattern
+# matches finds nothing (cheap_scan). The result is the same; only impossible scans are left out.
+# IGNORECASE patterns are asked about the sentence lower-cased once (case_folded): words are then
+# found with `in`, and a folded pattern (folded_pattern) lets the engine skip to its letters.
 
 _SPECIAL = frozenset("\\.^$*+?{}[]()|")
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{(\d*)(?:,\d*)?\})[?+]?")
@@ -232,7 +235,7 @@ def _fold_class(body: str) -> str:
             continue
         lo, hi = members[i - 1][-1], members[i + 1][-1]  # (an escaped end stands for itself)
         if (_fold_char(lo), _fold_char(hi)) == (lo, hi):
-            capitals = (chr(c) for c in range(max(ord(lo), 65), min(ord(hi), 90) + 1))
+            capitals = (chr(c) for c in range(max(ord(lo), ord("A")), min(ord(hi), ord("Z")) + 1))
             if any(not lo <= capital.lower() <= hi for capital in capitals):
                 raise ValueError(f"cannot fold the range {lo}-{hi}")
         elif not ("A" <= lo <= "Z" and "A" <= hi <= "Z"):
@@ -289,6 +292,8 @@ def cheap_scan(compiled: re.Pattern[str]) -> re.Pattern[str] | None:
     digit every number ends with, so that the engine does not read a number at every digit.
     Folded for case_folded text when ``compiled`` ignores case; None when there is nothing to
     gain or it cannot be folded."""
+    if compiled.flags & re.VERBOSE:
+        return None  # (white space and comments would be read as text)
     pattern = compiled.pattern.removeprefix(r"\b")
     group = re.match(r"\(\?P<\w+>", pattern)
     number = len(NUM) if pattern.startswith(NUM) else 0
@@ -299,7 +304,9 @@ def cheap_scan(compiled: re.Pattern[str]) -> re.Pattern[str] | None:
     elif pattern == compiled.pattern and not compiled.flags & re.IGNORECASE:
         return None  # (folded, a letter-led pattern gets skipped to its letters)
     try:
-        return re.compile(folded_pattern(pattern) if compiled.flags & re.IGNORECASE else pattern)
+        if compiled.flags & re.IGNORECASE:
+            return re.compile(folded_pattern(pattern), compiled.flags & ~re.IGNORECASE)
+        return re.compile(pattern, compiled.flags)
     except ValueError:
         return None
 
@@ -313,8 +320,8 @@ class Prefiltered:
         self.compiled = compiled
         self.scan = scan
         self.fold = bool(compiled.flags & re.IGNORECASE)
-        try:
-            needs = needed_texts(compiled.pattern)
+        try:  # (in a VERBOSE pattern white space and comments are not text)
+            needs = () if compiled.flags & re.VERBOSE else needed_texts(compiled.pattern)
         except ValueError:
             needs = ()
         self.needs = tuple(
