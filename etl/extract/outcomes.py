@@ -82,8 +82,8 @@ def outcomes_frame(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     body = body.with_columns(pl.col("text").str.contains(_CANDIDATE).alias("_candidate"))
     rows: list[dict] = []
     problems: list[dict] = []
-    # one conversion to Python rows; sorted by record, so a record's sentences are adjacent
-    for _, group in groupby(body.rows(named=True), key=itemgetter("publication_id")):
+    # sorted by record, so a record's sentences are adjacent (rows are read in buffered slices)
+    for _, group in groupby(body.iter_rows(named=True), key=itemgetter("publication_id")):
         record = list(group)
         arms = record_arms([sentence["text"] for sentence in record])
         comparison = (arms[0], arms[1]) if len(arms) >= 2 else None
