@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from etl.extract.phrases import Prefiltered, is_generic
+from etl.extract.phrases import is_generic
+from etl.regex_prefilter import Prefiltered
 
 _ITEM = (
     r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*){0,4}?"

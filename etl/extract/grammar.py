@@ -29,17 +29,8 @@ from etl.extract.numbers import (
     parse_number,
     parse_word_number,
 )
-from etl.extract.phrases import (
-    CI_LEVEL,
-    GROUP_NAME,
-    GROUP_WORD,
-    Prefiltered,
-    alternatives,
-    case_folded,
-    cheap_scan,
-    group_pattern,
-    is_generic,
-)
+from etl.extract.phrases import CI_LEVEL, GROUP_NAME, GROUP_WORD, group_pattern, is_generic
+from etl.regex_prefilter import Prefiltered, alternatives, case_folded, cheap_scan
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
 
 _UNIT_WORDS = {
@@ -87,7 +78,8 @@ _MASKS = [
 _MASK_BRANCHES = [branch for m in _MASKS for branch in alternatives(m)]
 _ALL_MASK_BRANCHES = tuple(range(len(_MASK_BRANCHES)))
 _MASK_GATES = [
-    Prefiltered(rx, cheap_scan(rx)) for rx in (re.compile(b, re.IGNORECASE) for b in _MASK_BRANCHES)
+    Prefiltered(rx, cheap_scan(rx, NUM))
+    for rx in (re.compile(b, re.IGNORECASE) for b in _MASK_BRANCHES)
 ]
 
 _CI_BRACKET = Prefiltered(
@@ -104,7 +96,7 @@ _CI_INLINE = Prefiltered(
     )
 )
 _HEADING = re.compile(rf"{CI_LEVEL}(?!\s*[,:]?\s*{NUM})", re.IGNORECASE)
-_CI_HEADING = Prefiltered(_HEADING, cheap_scan(_HEADING))
+_CI_HEADING = Prefiltered(_HEADING, cheap_scan(_HEADING, NUM))
 
 _RATIO = Prefiltered(
     re.compile(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from etl.regex_prefilter import alternatives, atom_end, case_folded
+
 ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     (
         "TTUP",
@@ -60,43 +62,13 @@ _PLAIN_CHAR = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 _QUANTIFIERS = ("?", "*", "+", "{")
 
 
-def _atom_end(pattern: str, i: int) -> int:
-    """Where the atom that starts at ``i`` ends: an escape, a class, a group or one character."""
-    if pattern[i] == "\\":
-        return i + 2
-    if pattern[i] == "[":
-        i += 2 if pattern[i + 1 : i + 2] == "^" else 1
-        if pattern[i] == "]":  # a "]" right after "[" or "[^" is a member
-            i += 1
-        while pattern[i] != "]":
-            i += 2 if pattern[i] == "\\" else 1
-        return i + 1
-    if pattern[i] == "(":
-        i += 1
-        while pattern[i] != ")":
-            i = _atom_end(pattern, i)
-        return i + 1
-    return i + 1
-
-
-def _top_level_split(pattern: str) -> list[str]:
-    """The alternatives of a pattern at its top level: "a|b(?:c|d)" → ["a", "b(?:c|d)"]."""
-    parts, start, i = [], 0, 0
-    while i < len(pattern):
-        if pattern[i] == "|":
-            parts.append(pattern[start:i])
-            start = i + 1
-        i = _atom_end(pattern, i)
-    return [*parts, pattern[start:]]
-
-
 def _leading_words(alternative: str) -> tuple[str, ...]:
     """Lower-cased texts one of which starts every match of ``alternative``, () when unknown:
     "\\bTTT?F\\b" → ("tt",), "(?:risk of |for )death" → ("risk of ", "for "), "T?AE" → ()."""
     rest = alternative.removeprefix("\\b")
     if rest.startswith("(?:"):
-        end = _atom_end(rest, 0)
-        options = _top_level_split(rest[3 : end - 1])
+        end = atom_end(rest, 0)
+        options = alternatives(rest[3 : end - 1])
         if rest[end : end + 1] in _QUANTIFIERS or not all(
             o and set(o) <= _PLAIN_CHAR for o in options
         ):
@@ -115,7 +87,7 @@ def _starts_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     ``patterns`` can start; None when an alternative does not say how it starts."""
     words: set[str] = set()
     for pattern in patterns:
-        for alternative in _top_level_split(pattern):
+        for alternative in alternatives(pattern):
             leading = _leading_words(alternative)
             if not leading:
                 return None
@@ -129,21 +101,11 @@ def _starts_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 _STARTS: Final = _starts_pattern(tuple(pattern for _, pattern in ENDPOINT_SYNONYMS))
-_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
-
-
-def _case_folded(text: str) -> str | None:
-    """``text`` lower-cased with every offset kept, when that folds case as IGNORECASE does:
-    always for ASCII; otherwise only when no non-ASCII character has a case (those can match
-    ASCII letters under IGNORECASE, "ſ" ~ "s", or change length, "İ" → "i̇")."""
-    if text.isascii() or all(c.lower() == c == c.upper() for c in _NON_ASCII.findall(text)):
-        return text.lower()
-    return None
 
 
 def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, code, wording) of every endpoint named in the text, in order."""
-    folded = _case_folded(text) if _STARTS is not None else None
+    folded = case_folded(text) if _STARTS is not None else None
     if folded is None:
         return [
             (m.start(), m.end(), m.lastgroup or "OTHER", m.group(0))

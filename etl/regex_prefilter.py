@@ -1,0 +1,293 @@
+"""Which texts a regular expression can match in, decided without running it.
+
+A regex scan costs far more than asking whether a word is in a text. Most patterns need some word
+("hazard ratio", "%", "month"): needed_texts() reads those words off the pattern, and Prefiltered
+skips the scan when one is missing, or when a cheaper pattern that must find something wherever
+the pattern matches finds nothing (cheap_scan). The result is the same; only impossible scans are
+left out. IGNORECASE patterns are asked about the text lower-cased once (case_folded): words are
+then found with `in`, and a folded pattern (folded_pattern) lets the engine skip to its letters.
+
+Kept apart from etl.extract and etl.vocab so that both can use it (the endpoint vocabulary reads
+its own patterns with atom_end / alternatives / case_folded) without importing each other.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import string
+from collections.abc import Iterator
+
+_SPECIAL = frozenset("\\.^$*+?{}[]()|")
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{(\d*)(?:,\d*)?\})[?+]?")
+_ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def atom_end(pattern: str, i: int) -> int:
+    """Where the atom starting at ``i`` ends: an escape, a class, a group or one character."""
+    c = pattern[i]
+    if c == "\\":
+        kind = pattern[i + 1]
+        if kind == "N":
+            return pattern.index("}", i) + 1
+        if kind.isdigit():  # a group reference or an octal code: up to three digits
+            end = i + 2
+            while end < min(i + 4, len(pattern)) and pattern[end].isdigit():
+                end += 1
+            return end
+        return i + _ESCAPE_LENGTH.get(kind, 2)
+    if c == "[":
+        i += 2 if pattern[i + 1] == "^" else 1
+        if pattern[i] == "]":  # a "]" first in a class is a member
+            i += 1
+        while pattern[i] != "]":
+            i += 2 if pattern[i] == "\\" else 1
+        return i + 1
+    if c == "(":
+        i += 1
+        while pattern[i] != ")":
+            i = atom_end(pattern, i)
+        return i + 1
+    return i + 1
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern: "a|b(?:c|d)" → ["a", "b(?:c|d)"]."""
+    parts, start, i = [], 0, 0
+    while i < len(pattern):
+        if pattern[i] == "|":
+            parts.append(pattern[start:i])
+            start = i + 1
+        i = atom_end(pattern, i)
+    return [*parts, pattern[start:]]
+
+
+Needs = tuple[frozenset[str], ...]
+
+
+def _most_selective(needs: Needs) -> frozenset[str] | None:
+    return max(needs, key=lambda texts: (min(map(len, texts)), -len(texts)), default=None)
+
+
+def needed_texts(pattern: str) -> Needs:
+    """Sets of texts such that every match of ``pattern`` contains one text of each set (as
+    written; fold case for IGNORECASE patterns). () when nothing is certain.
+    "(?:hazard|odds) ratio\\s*\\d" → ({"hazard", "odds"}, {" ratio"})."""
+    branches = alternatives(pattern)
+    if len(branches) == 1:
+        return _sequence_needs(branches[0])
+    union: set[str] = set()
+    for branch in branches:
+        texts = _most_selective(_sequence_needs(branch))
+        if texts is None:
+            return ()
+        union |= texts
+    return (frozenset(union),)
+
+
+def _group_body(group: str) -> str | None:
+    """The part of ``(...)`` whose text a match contains; None for lookbehinds, negative
+    lookaheads and back references (they put nothing into the match that must be there)."""
+    if not group.startswith("(?"):
+        return group[1:-1]
+    if group.startswith(("(?:", "(?=")):
+        return group[3:-1]
+    if group.startswith("(?P<"):
+        return group[group.index(">") + 1 : -1]
+    if group.startswith(("(?!", "(?<=", "(?<!", "(?P=", "(?#")):
+        return None
+    raise ValueError(f"unsupported group {group!r}")  # inline flags, conditionals
+
+
+def _sequence_needs(pattern: str) -> Needs:
+    """needed_texts of a pattern without top-level alternatives."""
+    needs: list[frozenset[str]] = []
+    run, i = "", 0
+    while i < len(pattern):
+        end = atom_end(pattern, i)
+        quantifier = _QUANTIFIER.match(pattern, end)
+        optional = quantifier is not None and (
+            quantifier.group(0)[0] in "?*" or quantifier.group(1) in ("", "0")
+        )
+        atom = pattern[i:end]
+        literal = (
+            atom[1]
+            if atom[0] == "\\" and len(atom) == 2 and not atom[1].isalnum()
+            else atom
+            if atom[0] not in _SPECIAL
+            else None
+        )
+        if literal is not None and not optional:
+            run += literal
+            if quantifier:  # repeated: what follows is not next to this run
+                needs.append(frozenset([run]))
+                run = ""
+        else:
+            if run:
+                needs.append(frozenset([run]))
+            run = ""
+            body = _group_body(atom) if atom[0] == "(" and not optional else None
+            if body is not None:
+                needs.extend(needed_texts(body))
+        i = quantifier.end() if quantifier else end
+    if run:
+        needs.append(frozenset([run]))
+    return tuple(needs)
+
+
+@functools.lru_cache(maxsize=16)
+def case_folded(text: str) -> str | None:
+    """``text`` lower-cased, every offset kept, when that folds case as IGNORECASE does: always
+    for ASCII; otherwise only when no non-ASCII character has a case (those can match ASCII
+    letters under IGNORECASE, "ſ" ~ "s", or change length, "İ" → "i̇"). Cached: each sentence
+    is folded once for all the patterns asked about it."""
+    if text.isascii() or all(c.lower() == c == c.upper() for c in _NON_ASCII.findall(text)):
+        return text.lower()
+    return None
+
+
+# Escapes that mean the same whatever the case: classes, anchors, control characters.
+_CASELESS_ESCAPES = frozenset("dDsSwWbBAZntrfv")
+
+
+@functools.cache
+def _fold_char(c: str) -> str:
+    """``c`` for case-folded text: lower-cased. ValueError when that is not what IGNORECASE
+    does: ``c`` lower-cases to two characters, or matches an ASCII letter that lower-casing does
+    not give ("ſ" matches "s"; case_folded text keeps ASCII letters only)."""
+    folded = c.lower()
+    if c.isascii():
+        return folded
+    matched = [a for a in string.ascii_letters if re.fullmatch(re.escape(c), a, re.IGNORECASE)]
+    if len(folded) != 1 or any(a.lower() != folded for a in matched):
+        raise ValueError(f"cannot fold {c!r}")
+    return folded
+
+
+def _fold_class(body: str) -> str:
+    """A class ``[...]`` for case-folded text; ValueError for a range that folding would change
+    ("[0-Z]" also takes a-z under IGNORECASE; "[!-_]" takes "a" as "A")."""
+    members = re.findall(r"\\.|.", body[1:-1].removeprefix("^"), re.DOTALL)
+    for i in range(1, len(members) - 1):
+        if members[i] != "-":
+            continue
+        lo, hi = members[i - 1][-1], members[i + 1][-1]  # (an escaped end stands for itself)
+        if (_fold_char(lo), _fold_char(hi)) == (lo, hi):
+            capitals = (chr(c) for c in range(max(ord(lo), ord("A")), min(ord(hi), ord("Z")) + 1))
+            if any(not lo <= capital.lower() <= hi for capital in capitals):
+                raise ValueError(f"cannot fold the range {lo}-{hi}")
+        elif not ("A" <= lo <= "Z" and "A" <= hi <= "Z"):
+            raise ValueError(f"cannot fold the range {lo}-{hi}")
+    return _fold(body, in_class=True)
+
+
+def _fold(pattern: str, in_class: bool = False) -> str:
+    out, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            if pattern[i + 1].isalnum() and pattern[i + 1] not in _CASELESS_ESCAPES:
+                raise ValueError(f"cannot fold {pattern[i : i + 2]!r}")  # \x41, \N{..}, \1
+            end = i + 2
+        elif c == "[" and not in_class:
+            end = atom_end(pattern, i)
+            out.append(_fold_class(pattern[i:end]))
+            i = end
+            continue
+        elif pattern.startswith(("(?P<", "(?P="), i) and not in_class:
+            end = pattern.index(">" if pattern[i + 3] == "<" else ")", i) + 1
+        else:
+            out.append(_fold_char(c))
+            i += 1
+            continue
+        out.append(pattern[i:end])
+        i = end
+    return "".join(out)
+
+
+def _fold_text(text: str) -> str:
+    return "".join(_fold_char(c) for c in text)
+
+
+def _foldable(text: str) -> bool:
+    try:
+        _fold_text(text)
+    except ValueError:
+        return False
+    return True
+
+
+def folded_pattern(pattern: str) -> str:
+    """``pattern`` for case_folded text, where it matches as IGNORECASE ``pattern`` matches the
+    text: letters lower-cased, escapes ("\\S") and group names kept. ValueError where that is
+    not certain (character codes such as "\\x41", ranges across letters)."""
+    return _fold(pattern)
+
+
+def cheap_scan(compiled: re.Pattern[str], number_pattern: str) -> re.Pattern[str] | None:
+    """A cheaper pattern that finds something wherever ``compiled`` matches, for Prefiltered:
+    without a leading \\b, and with a leading ``number_pattern`` (bare or in a named group)
+    reduced to the digit every number ends with, so that the engine does not read a number at every digit.
+    Folded for case_folded text when ``compiled`` ignores case; None when there is nothing to
+    gain or it cannot be folded."""
+    if compiled.flags & re.VERBOSE:
+        return None  # (white space and comments would be read as text)
+    pattern = compiled.pattern.removeprefix(r"\b")
+    group = re.match(r"\(\?P<\w+>", pattern)
+    number = len(number_pattern) if pattern.startswith(number_pattern) else 0
+    if group and pattern.startswith(number_pattern + ")", group.end()):
+        number = group.end() + len(number_pattern) + 1
+    if number and not _QUANTIFIER.match(pattern, number):  # (a repeated number is not one digit)
+        pattern = r"\d" + pattern[number:]
+    elif pattern == compiled.pattern and not compiled.flags & re.IGNORECASE:
+        return None  # (folded, a letter-led pattern gets skipped to its letters)
+    try:
+        if compiled.flags & re.IGNORECASE:
+            return re.compile(folded_pattern(pattern), compiled.flags & ~re.IGNORECASE)
+        return re.compile(pattern, compiled.flags)
+    except ValueError:
+        return None
+
+
+class Prefiltered:
+    """A compiled pattern that is not run on texts lacking a text its matches need, nor, when a
+    ``scan`` is given, on texts where that cheaper pattern finds nothing (it must find something
+    wherever ``compiled`` matches; for IGNORECASE patterns it reads the case_folded text)."""
+
+    def __init__(self, compiled: re.Pattern[str], scan: re.Pattern[str] | None = None) -> None:
+        self.compiled = compiled
+        self.scan = scan
+        self.fold = bool(compiled.flags & re.IGNORECASE)
+        try:  # (in a VERBOSE pattern white space and comments are not text)
+            needs = () if compiled.flags & re.VERBOSE else needed_texts(compiled.pattern)
+        except ValueError:
+            needs = ()
+        self.needs = tuple(
+            tuple(sorted({_fold_text(t) for t in texts} if self.fold else texts))
+            for texts in needs
+            if not self.fold or all(_foldable(t) for t in texts)
+        )
+
+    def can_match(self, text: str) -> bool:
+        """False only when no match is possible: a needed text is missing."""
+        if not self.needs and self.scan is None:
+            return True
+        haystack = case_folded(text) if self.fold else text
+        return haystack is None or self.admits(haystack)
+
+    def admits(self, haystack: str) -> bool:
+        """can_match, given the text as the pattern reads it (case_folded for IGNORECASE)."""
+        for texts in self.needs:
+            for t in texts:
+                if t in haystack:
+                    break
+            else:
+                return False
+        return self.scan is None or self.scan.search(haystack) is not None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text) if self.can_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text) if self.can_match(text) else iter(())
