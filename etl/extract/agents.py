@@ -8,13 +8,17 @@ lists it for curation instead of it being silently missed.
 
 from __future__ import annotations
 
+from functools import cache
+
 import polars as pl
 
 from etl.schemas.staging import AgentMentions, polars_schema
 from etl.vocab.agents import UNKNOWN_DRUG, agent_patterns, synonym_index
 
 
+@cache
 def _lookup() -> dict[str, tuple[str, ...]]:
+    """Written form (as declared, and lower-cased) → agents; built once, read per mention."""
     index = synonym_index()
     return index | {form.lower(): names for form, names in index.items()}
 

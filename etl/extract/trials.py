@@ -127,6 +127,7 @@ def _link_within_records(mentions: pl.DataFrame) -> pl.DataFrame:
         pl.col("acronym").drop_nulls().unique().alias("_r_names"),
     )
     only = pl.col("_s_ncts").list.len() == 1
+    record_tie = (pl.col("_r_ncts").list.len() == 1) & (pl.col("_r_names").list.len() == 1)
     return (
         mentions.join(by_sentence, on="sentence_id", how="left")
         .join(by_record, on="publication_id", how="left")
@@ -134,16 +135,12 @@ def _link_within_records(mentions: pl.DataFrame) -> pl.DataFrame:
             nct_id=pl.coalesce(
                 pl.col("nct_id"),
                 pl.when(only).then(pl.col("_s_ncts").list.first()),
-                pl.when(
-                    (pl.col("_r_ncts").list.len() == 1) & (pl.col("_r_names").list.len() == 1)
-                ).then(pl.col("_r_ncts").list.first()),
+                pl.when(record_tie).then(pl.col("_r_ncts").list.first()),
             ),
             acronym=pl.coalesce(
                 pl.col("acronym"),
                 pl.when(pl.col("_s_names").list.len() == 1).then(pl.col("_s_names").list.first()),
-                pl.when(
-                    (pl.col("_r_ncts").list.len() == 1) & (pl.col("_r_names").list.len() == 1)
-                ).then(pl.col("_r_names").list.first()),
+                pl.when(record_tie).then(pl.col("_r_names").list.first()),
             ),
         )
         .drop("_s_ncts", "_s_names", "_r_ncts", "_r_names")

@@ -20,7 +20,7 @@ MODALITIES = ("small molecule", "antibody", "procedure", "radiotherapy", "placeb
 # International non-proprietary name stems of drug classes common in oncology: a word carrying one
 # is a drug even when the vocabulary does not know it yet (it is kept, marked unclassified).
 INN_STEMS = (
-    "tinib", "fenib", "rafenib", "ciclib", "lisib", "parib", "zomib", "degib", "rafenib",
+    "tinib", "fenib", "ciclib", "lisib", "parib", "zomib", "degib",
     "mab", "cept", "platin", "taxel", "rubicin", "tecan", "mustine", "citabine",
 )  # fmt: skip
 
@@ -64,5 +64,5 @@ def agent_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 UNKNOWN_DRUG = re.compile(
-    r"(?<![\w-])(?P<name>[A-Za-z][a-z]{2,}(?:" + "|".join(sorted(set(INN_STEMS))) + r"))(?![\w-])"
+    r"(?<![\w-])(?P<name>[A-Za-z][a-z]{2,}(?:" + "|".join(INN_STEMS) + r"))(?![\w-])"
 )
