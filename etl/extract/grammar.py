@@ -53,7 +53,7 @@ _RATIOS = ("hazard_ratio", "odds_ratio", "risk_ratio")
 _COMPARED_MEASURES = (*_RATIOS, "difference")
 _TO_MONTHS = {"months": 1.0, "days": 1 / 30.4375, "weeks": 1 / 4.348, "years": 12.0}
 _UNIT = r"(?:months?|mos?|days?|weeks?|wks?|years?|yrs?)\b"
-_SEP = r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+(?:and|or|vs\.?|versus|v)\s+|\s*/\s*)"
+_SEP = r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s*(?:and|or|vs\.?|versus|v)\s+|\s*/\s*)"
 
 _MASKS = [
     rf"(?:≥|≤|>/=|</=|>=|<=|=>|=<|>|<|at least|up to|more than|less than|over|under)\s*(?:approximately\s+)?{NUM}\s*(?:%|{_UNIT}|×\S*)?",
@@ -193,7 +193,8 @@ _GROUP_LIST = Prefiltered(
 )
 
 # Patterns used inside the passes, compiled once (re's own cache costs a lookup per call).
-_SEP_RE = re.compile(_SEP)
+# values listed together, each possibly closing its own bracket: "20% [95% CI 12-30%] and 14%"
+_SEP_RE = re.compile(rf"(?:\s*[\])])*{_SEP}")
 _UNIT_AFTER = re.compile(rf"\s*(?:(?P<pct>%)|(?P<unit>{_UNIT}))")
 _LEADING_ARTICLE = re.compile(r"^(?:the|all)\s+", re.I)
 _TRAILING_NOUN = re.compile(r"\s+(?:patients|recipients|subjects)$", re.I)
