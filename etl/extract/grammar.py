@@ -491,9 +491,12 @@ def parse_sentence(
     comparison: tuple[str, str] | None = None,
     arms: list[str] | None = None,
     mentions: list[tuple[int, int, str, str]] | None = None,
+    recent_groups: tuple[str, ...] = (),
 ) -> list[Fact]:
     """Every result number of one sentence. ``context_endpoint`` is the last endpoint the record
-    named before this sentence; ``comparison`` the (experimental, reference) groups it compares."""
+    named before this sentence; ``comparison`` the (experimental, reference) groups it compares;
+    ``recent_groups`` the groups of the last list of values before this sentence (see
+    ``listed_groups``)."""
     masks = _mask_spans(text)
     intervals = _intervals(text)
     p_values = find_p_values(text)
@@ -512,7 +515,41 @@ def parse_sentence(
     facts = _drop_non_results(text, facts)
     facts = _attach_timepoints(text, facts)
     facts = _attach_arms(text, facts, comparison, arms or [])
+    if "respectively" in text.lower():
+        facts = _carry_groups(facts, recent_groups)
     return _attach_p_values(facts, p_values)
+
+
+def listed_groups(facts: list[Fact]) -> tuple[str, ...]:
+    """The groups, in order, of the last set of values that report one result (endpoint, measure,
+    time point) for several groups, a different group each: "7.1 months in A and 4.2 in B"."""
+    sets: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        if f.measure not in _COMPARED_MEASURES:
+            sets.setdefault((f.endpoint, f.measure, f.unit, f.timepoint_months), []).append(f)
+    for members in sorted(sets.values(), key=lambda m: m[-1].end, reverse=True):
+        groups = tuple(f.arm for f in members if f.arm)
+        if len(members) > 1 and len(groups) == len(members) and len(set(groups)) == len(groups):
+            return groups
+    return ()
+
+
+def _carry_groups(facts: list[Fact], recent: tuple[str, ...]) -> list[Fact]:
+    """ "..., 28% in the A and 20% in the B groups; 5-year rates were 14% and 12%, respectively":
+    a list with no group of its own takes, in order, the groups of the last list before it (in
+    the sentence, else in the previous one) when it has as many values."""
+    out = list(facts)
+    for chain in sorted({f.chain for f in facts}):
+        members = [i for i, f in enumerate(out) if f.chain == chain]
+        if len(members) < 2 or any(out[i].arm for i in members):
+            continue
+        if any(out[i].measure in _COMPARED_MEASURES for i in members):
+            continue
+        groups = listed_groups([f for f in out if f.end <= out[members[0]].start]) or recent
+        if len(groups) == len(members):
+            for i, group in zip(members, groups, strict=True):
+                out[i] = _with(out[i], arm=group)
+    return out
 
 
 def _attach_intervals(

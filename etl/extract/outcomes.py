@@ -15,7 +15,7 @@ import polars as pl
 
 from etl.audit import rejection_row, rejections_frame
 from etl.extract.arms import record_arms
-from etl.extract.grammar import Fact, parse_sentence
+from etl.extract.grammar import Fact, listed_groups, parse_sentence
 from etl.schemas.staging import Outcomes, polars_schema
 from etl.vocab.endpoints import endpoint_mentions
 
@@ -88,10 +88,14 @@ def outcomes_frame(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
         arms = record_arms([sentence["text"] for sentence in record])
         comparison = (arms[0], arms[1]) if len(arms) >= 2 else None
         context: tuple[str, str] | None = None
+        recent: tuple[str, ...] = ()
         for sentence in record:
             mentions = endpoint_mentions(sentence["text"])
             if sentence["_candidate"]:
-                facts = parse_sentence(sentence["text"], context, comparison, arms, mentions)
+                facts = parse_sentence(
+                    sentence["text"], context, comparison, arms, mentions, recent_groups=recent
+                )
+                recent = listed_groups(facts) or recent
                 r, p = _rows(sentence, facts)
                 rows.extend(r)
                 problems.extend(p)

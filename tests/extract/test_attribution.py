@@ -5,7 +5,7 @@ Sentences are composed for the tests in several phrasings each; none is copied f
 
 import pytest
 
-from etl.extract.grammar import parse_sentence
+from etl.extract.grammar import listed_groups, parse_sentence
 
 # Constructions the grammar does not read yet (issue 3, open): each stays a strict xfail, so that
 # the day the grammar reads it the test passes, pytest reports XPASS as a failure and the mark
@@ -211,3 +211,35 @@ def test_time_points_times_groups():
 )
 def test_ranges_event_maturity_and_costs_are_not_results(text):
     assert parse_sentence(text) == []
+
+
+def test_respectively_list_takes_the_groups_of_the_list_before_it_in_the_sentence():
+    got = rows(
+        "The 3-year OS rates were 30% in the low-risk and 18% in the high-risk groups; "
+        "5-year OS rates were 16% and 9%, respectively."
+    )
+    assert [(g[1], g[2], g[3]) for g in got] == [
+        (30.0, 36.0, "low-risk"),
+        (18.0, 36.0, "high-risk groups"),
+        (16.0, 60.0, "low-risk"),
+        (9.0, 60.0, "high-risk groups"),
+    ]
+
+
+def test_respectively_list_takes_the_groups_listed_by_the_previous_sentence():
+    first = parse_sentence(
+        "Median PFS was 7.1 months in the drug A group and 4.2 months in the drug B group."
+    )
+    groups = listed_groups(first)
+    assert groups == ("drug A group", "drug B group")
+    got = parse_sentence(
+        "Objective response rates were 24% and 11%, respectively.", recent_groups=groups
+    )
+    assert [(f.value, f.arm) for f in got] == [(24.0, "drug A group"), (11.0, "drug B group")]
+
+
+def test_a_list_without_respectively_does_not_borrow_groups():
+    got = parse_sentence(
+        "Objective response rates were 24% and 11%.", recent_groups=("drug A", "drug B")
+    )
+    assert [f.arm for f in got] == [None, None]
