@@ -146,7 +146,7 @@ _MEAN = Prefiltered(re.compile(r"\bmean\b", re.I))
 _ARM_PHRASE = rf"(?:the\s+)?(?P<arm>{GROUP_NAME})(?P<grp>\s+(?:groups?|arms?|cohorts?))?"
 _ARM_AFTER = Prefiltered(
     re.compile(
-        rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:(?:with|for|in|among|on|receiving)\s+|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
+        rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:(?:with|for|in|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
         rf"(?=\s*(?:[,;.)\]]|\s+(?:and|vs\.?|versus|compared|respectively|group|arm)\b|$))",
         re.IGNORECASE,
     )
@@ -163,8 +163,8 @@ _ARM_BEFORE = Prefiltered(
 )
 _SENTENCE_COMPARISON = Prefiltered(
     re.compile(
-        rf"(?:in|for|with)\s+(?:the\s+)?(?P<a>{GROUP_NAME})(?:\s+groups?)?\s+"
-        rf"(?:than|compared (?:to|with)|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?:\s+groups?)?(?=\s*(?:[,;.(]|$))",
+        rf"(?:in|for|with|among|on|receiving|given|treated with)\s+(?:the\s+)?(?P<a>{GROUP_NAME})(?:\s+groups?)?\s+"
+        rf"(?:than|compared (?:to|with)|versus|vs\.?)\s+(?:(?:in|with|for|on|among|receiving)\s+)?(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?:\s+groups?)?(?=\s*(?:[,;.(]|$))",
         re.IGNORECASE,
     )
 )
@@ -182,6 +182,9 @@ _NONINFERIOR = Prefiltered(
         re.IGNORECASE,
     )
 )
+_GROUP_PHRASE = Prefiltered(
+    re.compile(rf"\bthe\s+(?P<g>{GROUP_NAME})\s+(?:group|arm|cohort)\b", re.IGNORECASE)
+)
 _GROUP_LIST = Prefiltered(
     re.compile(
         rf"(?:in|for|with|among|between)\s+(?:the\s+)?(?P<list>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?"
@@ -194,7 +197,11 @@ _GROUP_LIST = Prefiltered(
 
 # Patterns used inside the passes, compiled once (re's own cache costs a lookup per call).
 # values listed together, each possibly closing its own bracket: "20% [95% CI 12-30%] and 14%"
-_SEP_RE = re.compile(rf"(?:\s*[\])])*{_SEP}")
+# and a rate may follow its count in brackets: "125 [38%] v 165 [50%]", "47 patients (13%) vs one (1%)"
+_SEP_RE = re.compile(
+    rf"(?:\s*[\])])*{_SEP}(?:(?:{NUM}|{WORD_NUMBER})\s*(?:patients?|cases|participants)?\s*[\[(]\s*)?",
+    re.IGNORECASE,
+)
 _UNIT_AFTER = re.compile(rf"\s*(?:(?P<pct>%)|(?P<unit>{_UNIT}))")
 _LEADING_ARTICLE = re.compile(r"^(?:the|all)\s+", re.I)
 _TRAILING_NOUN = re.compile(r"\s+(?:patients|recipients|subjects)$", re.I)
@@ -698,10 +705,15 @@ def _attach_arms(
 
 
 def _sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple[str, str] | None:
-    """The groups the sentence itself compares ("longer with A than with B"), else ``comparison``."""
+    """The groups the sentence itself compares ("longer with A than with B"; or the only two
+    groups it names: "in the A group had ... compared to patients in the B group"), else
+    ``comparison``."""
     local = _SENTENCE_COMPARISON.search(text)
     if local and _clean_arm(local.group("a")) and _clean_arm(local.group("b")):
         return (_clean_arm(local.group("a")), _clean_arm(local.group("b")))
+    named = list(dict.fromkeys(m.group("g") for m in _GROUP_PHRASE.finditer(text)))
+    if len(named) == 2 and all(_clean_arm(g) for g in named):
+        return (f"{named[0]} group", f"{named[1]} group")
     return comparison
 
 

@@ -95,7 +95,6 @@ def test_one_group_then_others_compared_with_than():
     ]
 
 
-@GAP
 @pytest.mark.parametrize(
     "text",
     [
@@ -243,3 +242,30 @@ def test_a_list_without_respectively_does_not_borrow_groups():
         "Objective response rates were 24% and 11%.", recent_groups=("drug A", "drug B")
     )
     assert [f.arm for f in got] == [None, None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients in the surgery + drug A group had a longer TTP (29 mo vs 22 mo, P = 0.04) "
+        "compared to patients in the surgery group.",
+        "In the surgery + drug A group, time to progression was longer than in the surgery group "
+        "(29 vs. 22 months, respectively, p = 0.04).",
+    ],
+)
+def test_a_pair_of_values_follows_the_two_groups_the_sentence_names(text):
+    got = parse_sentence(text)
+    assert [(f.endpoint, f.value, f.arm) for f in got] == [
+        ("TTP", 29.0, "surgery + drug A group"),
+        ("TTP", 22.0, "surgery group"),
+    ]
+    assert got[0].p is not None and got[0].p.value == 0.04
+
+
+def test_a_ratio_compares_the_two_groups_its_sentence_names():
+    got = parse_sentence(
+        "The 2-year PFS rate was 70% in the drug A group and 30% in the placebo group "
+        "(hazard ratio for progression or death, 0.21; 95% CI, 0.1 to 0.4)."
+    )
+    ratio = next(f for f in got if f.measure == "hazard_ratio")
+    assert (ratio.arm, ratio.comparator) == ("drug A group", "placebo group")
