@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
+from etl.extract.endpoint_lists import Value, list_slots
 from etl.extract.numbers import (
     NUM,
     WORD_NUMBER,
@@ -182,6 +183,7 @@ _NONINFERIOR = Prefiltered(
         re.IGNORECASE,
     )
 )
+_HEAD_ITEM_HINT = Prefiltered(re.compile(r"\b(?:median|mean)\b[^.;]*?\sand\s", re.IGNORECASE))
 _GROUP_PHRASE = Prefiltered(
     re.compile(rf"\bthe\s+(?P<g>{GROUP_NAME})\s+(?:group|arm|cohort)\b", re.IGNORECASE)
 )
@@ -202,7 +204,7 @@ _SEP_RE = re.compile(
     rf"(?:\s*[\])])*{_SEP}(?:(?:{NUM}|{WORD_NUMBER})\s*(?:patients?|cases|participants)?\s*[\[(]\s*)?",
     re.IGNORECASE,
 )
-_UNIT_AFTER = re.compile(rf"\s*(?:(?P<pct>%)|(?P<unit>{_UNIT}))")
+_UNIT_AFTER = re.compile(rf"\s*[\])]?\s*(?:(?P<pct>%)|(?P<unit>{_UNIT}))")
 _LEADING_ARTICLE = re.compile(r"^(?:the|all)\s+", re.I)
 _TRAILING_NOUN = re.compile(r"\s+(?:patients|recipients|subjects)$", re.I)
 _TIMEPOINT_NUMBER = re.compile(r"\d+|one|two|three|four|five", re.I)
@@ -244,6 +246,7 @@ class Fact:
     comparator: str | None = None
     n_patients: int | None = None
     chain: int = -1
+    group_index: int = -1  # its group's position when a list repeats endpoints per group
     problems: tuple[str, ...] = field(default=())
 
     @property
@@ -344,30 +347,31 @@ def _share_units(
 ) -> list[Fact]:
     """A bare number joined to a number with a unit by and / or / vs / a comma takes that unit:
     "38.2 vs. 5.9%", "792 and 403 days", "4.6 (95 % CI 2.8-5.2) and 6.5 (…) months"."""
-    ordered = sorted(
+    ordered: list[tuple[int, int, Fact | None]] = sorted(
         [(f.start, f.end, f) for f in facts] + [(m.start(), m.end(), None) for m in bare]
     )
     out = list(facts)
+    # first the bare numbers with a unit of their own after an interval ("6.5 (…) months") …
     for i, (start, end, fact) in enumerate(ordered):
         if fact is not None:
             continue
-        tail = _strip_masked(text[end : end + 60], end, masks)
-        unit_after = _UNIT_AFTER.match(tail)
+        unit_after = _UNIT_AFTER.match(_strip_masked(text[end : end + 60], end, masks))
         if unit_after:
             unit = (
                 "percent"
                 if unit_after.group("pct")
                 else _UNIT_WORDS[unit_after.group("unit").lower()]
             )
-            out.append(
-                _fact(
-                    parse_number(text[start:end]),
-                    start,
-                    end,
-                    unit,
-                    "rate" if unit == "percent" else "median",
-                )
+            measure = "rate" if unit == "percent" else "median"
+            ordered[i] = (
+                start,
+                end,
+                _fact(parse_number(text[start:end]), start, end, unit, measure),
             )
+            out.append(ordered[i][2])
+    # … then those that share the unit of the next number of their list ("4.6 (…) and 6.5 (…) months")
+    for i, (start, end, fact) in enumerate(ordered):
+        if fact is not None:
             continue
         j, prev_end = i, end
         while j + 1 < len(ordered):
@@ -376,8 +380,8 @@ def _share_units(
             if not _SEP_RE.fullmatch(gap):
                 break
             j += 1
-            if ordered[j][2] is not None:
-                anchor = ordered[j][2]
+            anchor = ordered[j][2]
+            if anchor is not None:
                 out.append(_with(anchor, value=parse_number(text[start:end]), start=start, end=end))
                 break
             prev_end = ordered[j][1]
@@ -519,6 +523,8 @@ def parse_sentence(
     mentions = endpoint_mentions(text) if mentions is None else mentions
     facts = _attach_intervals(text, facts, intervals, heading_level)
     facts = [_with_endpoint(text, f, mentions, context_endpoint) for f in facts]
+    if len(mentions) > 1 or _HEAD_ITEM_HINT.search(text):
+        facts = _endpoint_list_slots(text, facts, mentions)
     facts = _drop_non_results(text, facts)
     facts = _attach_timepoints(text, facts)
     facts = _attach_arms(text, facts, comparison, arms or [])
@@ -601,6 +607,17 @@ def _with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
     return _with(f, endpoint=code, endpoint_label=label, measure=measure)
 
 
+def _endpoint_list_slots(text: str, facts: list[Fact], mentions) -> list[Fact]:
+    """Values read against a list of endpoints named together (etl.extract.endpoint_lists)."""
+    values = [Value(f.start, f.end, f.chain, f.measure in _COMPARED_MEASURES) for f in facts]
+    items, slots = list_slots(text, mentions, values)
+    out = list(facts)
+    for i, slot in slots.items():
+        code, label = items[slot.item]
+        out[i] = _with(out[i], endpoint=code, endpoint_label=label, group_index=slot.group)
+    return out
+
+
 def _drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
     """Times that are schedules or windows ("every 4 weeks", "within 2 months", "at 36 months")
     and time values with no time-to-event endpoint are not results."""
@@ -671,7 +688,7 @@ def _attach_arms(
         chains.setdefault(f.chain, []).append(f)
     respectively = "respectively" in text.lower()
     # the sentence's own comparison only serves ratios, differences and pairs of values
-    if any(f.measure in _COMPARED_MEASURES for f in facts) or any(
+    if any(f.measure in _COMPARED_MEASURES or f.group_index >= 0 for f in facts) or any(
         len(c) == 2 for c in chains.values()
     ):
         comparison = _sentence_comparison(text, comparison)
@@ -687,11 +704,14 @@ def _attach_arms(
                 arm, comparator = _clean_arm(vs.group("a")), _clean_arm(vs.group("b"))
             elif comparison:
                 arm, comparator = comparison
+        elif f.group_index >= 0:  # endpoints × groups: "15 and 12 months versus 8 and 4 months"
+            count = 1 + max(x.group_index for x in chains[f.chain])
+            arm = _nth_group(f.group_index, count, groups, comparison, arms)
         else:
             chain = chains[f.chain]
             listed = respectively and len(chain) > 1 and groups and len(groups) == len(chain)
             arm = groups[chain.index(f)] if listed else _arm_around(text, f, prev_end)
-            if arm is None and len(chain) > 1:
+            if arm is None and len(chain) > 1 and len({x.endpoint for x in chain}) == 1:
                 position = chain.index(f)
                 if groups and len(groups) == len(chain):
                     arm = groups[position]
@@ -702,6 +722,16 @@ def _attach_arms(
         out.append(_with(f, arm=arm, comparator=comparator))
         prev_end = f.end
     return _whole_list_arms(text, _single_arm_mention(text, out, arms))
+
+
+def _nth_group(
+    index: int, count: int, groups: list[str], comparison: tuple[str, str] | None, arms: list[str]
+) -> str | None:
+    """The index-th of ``count`` groups: from the sentence's list, its comparison, or the record's."""
+    for source in (groups, list(comparison or ()), arms):
+        if len(source) == count:
+            return source[index]
+    return None
 
 
 def _sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple[str, str] | None:
@@ -756,6 +786,17 @@ def _attach_p_values(facts: list[Fact], p_values: list[PValue]) -> list[Fact]:
     for p in p_values:
         before = [i for i, f in enumerate(out) if f.end <= p.start and i not in used]
         if not before:
+            continue
+        # endpoints × groups: the p-values, one per endpoint, go to the first group's values
+        slotted = [
+            i
+            for i in before
+            if out[i].chain == out[before[-1]].chain
+            and out[i].group_index == 0
+            and out[i].p is None
+        ]
+        if slotted:
+            out[slotted[0]] = _with(out[slotted[0]], p=p)
             continue
         ratios = [
             i for i in before if out[i].measure in ("hazard_ratio", "odds_ratio", "risk_ratio")

@@ -1,0 +1,143 @@
+"""Lists of endpoints named as one phrase, and which value of a list reports which of them.
+
+"Median progression-free and overall survival were 4.6 and 6.5 months, respectively",
+"the partial response rate, the disease control rate, and the rate of X were 38.2 vs. 5.9%,
+85.3 vs. 60.3%, and 76.5 vs. 35.3%", "median survival time and TTF were 15 and 12.2 months
+versus 8 and 4.4 months": the values are read against the list positionally. An item of the list
+that the endpoint vocabulary does not know ("median duration of treatment and survival") still
+takes its place, as OTHER, so that the values after it do not shift.
+
+Pure functions over the sentence text, its endpoint mentions and the positions of its values.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from etl.regex_prefilter import Prefiltered
+
+# between two items: the first's head noun or abbreviation, then a list separator
+_GAP = re.compile(
+    r"(?:\s+rates?)?(?:\s*\([^()\d]*\))?"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?:patients'\s+)?",
+    re.IGNORECASE,
+)
+# an item the vocabulary does not know, closing the list: ", and the rate of X were"
+_TAIL_ITEM = re.compile(
+    r"(?:\s+rates?)?(?:\s*\([^()\d]*\))?\s*,\s*and\s+(?:the\s+)?(?P<np>[^,;()]{3,120}?)\s+(?:were|was)\b",
+    re.IGNORECASE,
+)
+# or opening it after a shared "median"/"mean": "Median duration of treatment and survival were"
+_HEAD_ITEM = Prefiltered(
+    re.compile(
+        r"\b(?:median|mean)\s+(?P<np>[a-z][a-z'-]+(?:\s+(?!(?:was|were|is|are|and)\b)[a-z][\w'-]*){0,6})"
+        r"\s+and\s+(?:the\s+)?(?:patients'\s+)?$",
+        re.IGNORECASE,
+    )
+)
+_ABBREVIATION = re.compile(r"\s*\(\s*$")
+_VERSUS = re.compile(r"\b(?:vs|versus|v)\b", re.IGNORECASE)
+
+Mention = tuple[int, int, str, str]
+
+
+class EndpointList(NamedTuple):
+    end: int
+    items: list[tuple[str, str]]  # (code, label), in order
+    stop: int  # where the next endpoint is named: the list governs the values before it
+
+
+class Slot(NamedTuple):
+    item: int  # index into EndpointList.items
+    group: int  # position of the value's group when the list repeats per group, else -1
+
+
+class Value(NamedTuple):
+    start: int
+    end: int
+    chain: int
+    compared: bool  # a ratio or difference: it compares groups, it is not one item's value
+
+
+def endpoint_list(text: str, mentions: list[Mention]) -> EndpointList | None:
+    """The first list of two or more endpoints named together, else None."""
+    ordered = [
+        m
+        for i, m in enumerate(mentions)
+        # "overall survival (OS)": the abbreviation is the same item
+        if not (
+            i
+            and m[2] == mentions[i - 1][2]
+            and _ABBREVIATION.fullmatch(text[mentions[i - 1][1] : m[0]])
+        )
+    ]
+    i = 0
+    while i < len(ordered):
+        run = [ordered[i]]
+        while (
+            i + 1 < len(ordered)
+            and ordered[i + 1][2] != run[-1][2]
+            and _GAP.fullmatch(text[run[-1][1] : ordered[i + 1][0]])
+        ):
+            i += 1
+            run.append(ordered[i])
+        items = [(m[2], m[3]) for m in run]
+        end = run[-1][1]
+        head = _HEAD_ITEM.search(text[: run[0][0]])
+        if head:
+            items.insert(0, ("OTHER", head.group("np")))
+        tail = _TAIL_ITEM.match(text, end)
+        if tail:
+            items.append(("OTHER", tail.group("np")))
+            end = tail.end("np")
+        if len(items) >= 2:
+            later = [m[0] for m in ordered if m[0] >= end]
+            return EndpointList(end, items, later[0] if later else len(text))
+        i += 1
+    return None
+
+
+def list_slots(
+    text: str, mentions: list[Mention], values: list[Value]
+) -> tuple[list[tuple[str, str]], dict[int, Slot]]:
+    """Index of a value → its slot, for the values that an endpoint list governs: those after
+    the list and before any other endpoint is named. Three shapes are read:
+    one list of k×g values ("15 and 12.2 months versus 8 and 4.4 months": endpoints vary
+    fastest unless the first separator is "versus"), k lists, one per endpoint ("38.2 vs. 5.9%,
+    85.3 vs. 60.3%"), or lists of k values each ("4.0 and 7.5 months in A; 2.5 and 5.0 in B")."""
+    found = endpoint_list(text, mentions)
+    if found is None:
+        return [], {}
+    k = len(found.items)
+    governed = [
+        i for i, v in enumerate(values) if found.end <= v.start < found.stop and not v.compared
+    ]
+    chains: dict[int, list[int]] = {}
+    for i in governed:
+        chains.setdefault(values[i].chain, []).append(i)
+    lists = list(chains.values())
+    slots: dict[int, Slot] = {}
+    if len(lists) == 1 and len(lists[0]) % k == 0:
+        members = lists[0]
+        groups = len(members) // k
+        group_first = groups > 1 and _VERSUS.search(
+            text[values[members[0]].end : values[members[1]].start]
+        )
+        for pos, i in enumerate(members):
+            if group_first:
+                slots[i] = Slot(pos // groups, pos % groups)
+            else:
+                slots[i] = Slot(pos % k, pos // k if groups > 1 else -1)
+    elif len(lists) == k and not all(
+        len(c) == k and not _VERSUS.search(text[values[c[0]].end : values[c[-1]].start])
+        for c in lists
+    ):
+        for item, members in enumerate(lists):
+            for i in members:
+                slots[i] = Slot(item, -1)
+    elif all(len(c) == k for c in lists):
+        for members in lists:
+            for pos, i in enumerate(members):
+                slots[i] = Slot(pos, -1)
+    return found.items, slots
