@@ -72,6 +72,11 @@ _MASKS = [
     r"\b(?:G|Group |groups? |arms? |cohort )\d+[ab]?\b|\bG\d[ab]?\b",
     rf"{NUM}(?:st|nd|rd|th)\b",
     rf"{NUM}\s*(?:cycles?|doses?|sites|countries|lines?)\b",
+    # a range is not a result ("only 2-3% of patients", "for 2-3 weeks"); an interval is found apart
+    rf"{NUM}\s*[-–—]\s*{NUM}\s*(?:%|{_UNIT})",
+    # the maturity of an analysis ("73.6% of OS events") and approximate background figures
+    rf"{NUM}\s*%\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:events|deaths)\b",
+    rf"[∼~≈]\s*{NUM}",
 ]
 # The masks are one alternation, (?:mask)|(?:mask)|..., case-insensitive. Its top-level branches
 # are kept apart, each with a gate, so that a sentence is scanned with only the branches that can
@@ -131,7 +136,8 @@ _TIMEPOINT_LIST = Prefiltered(
 )
 _AT_TIMEPOINT = Prefiltered(
     re.compile(
-        r"\bat\s+(?P<n>\d+)\s*(?:-\s*)?(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+)\s*(?P<unit2>months?|years?))?",
+        r"\bat\s+(?P<n>\d+)\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+)\s*(?P<unit2>months?|years?))?"
+        r"|and\s+(?P<n3>\d+)\s*(?P<unit3>months?|years?))",
         re.IGNORECASE,
     )
 )
@@ -219,13 +225,22 @@ _WINDOW_BEFORE = re.compile(
 )
 _SURVIVAL_BEFORE = re.compile(r"(?:survival|pfs|os|ttp|follow-up)\s+(?:of|was|were)?\s*$")
 _HYPHEN_UNIT = re.compile(r"\s*[-\u2010]\s*(?:month|year)")
+_FOLLOW_UP_SPAN = re.compile(r"\s+of\s+(?:additional\s+)?follow[- ]?up", re.IGNORECASE)
+_ECONOMIC = Prefiltered(
+    re.compile(
+        r"\bQALYs?\b|\bICER\b|cost[- ]effective|willingness[- ]to[- ]pay|incremental cost",
+        re.IGNORECASE,
+    )
+)
 _RESULT_WORDS = Prefiltered(re.compile(r"\b(?:patients|cases|had|rate|of)\b", re.I))
 _LIST_SEP = re.compile(
     r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
 )
 _BRACKET = re.compile(r"[()\[\]]")
 _CLOSING = re.compile(r"[\])]+\s*(?:of\s+\d+\s+)?")
-_RESPECTIVELY_TAIL = re.compile(r"\s*,?\s*respectively\s*,?")
+_RESPECTIVELY_TAIL = re.compile(
+    r"(?:\s*at\s+[\w\s,-]*?(?:months?|years?))?\s*,?\s*respectively\s*,?", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -441,11 +456,13 @@ def _timepoints(text: str) -> list[tuple[int, list[float]]]:
             continue
         found.append((m.start(), [(_WORD_INT.get(n.lower()) or int(n)) * mult for n in nums]))
     for m in _AT_TIMEPOINT.finditer(text):
-        points = [
-            int(n) * (12.0 if u.lower().startswith("year") else 1.0)
-            for n, u in ((m.group("n"), m.group("unit")), (m.group("n2"), m.group("unit2")))
-            if n
-        ]
+        # "at 1 year and 2 years", or with the unit said once: "at 1 and 2 years"
+        pairs = (
+            ((m.group("n"), m.group("unit")), (m.group("n2"), m.group("unit2")))
+            if m.group("unit")
+            else ((m.group("n"), m.group("unit3")), (m.group("n3"), m.group("unit3")))
+        )
+        points = [int(n) * (12.0 if u.lower().startswith("year") else 1.0) for n, u in pairs if n]
         found.append((m.start(), points))
     return sorted(found)
 
@@ -622,6 +639,7 @@ def _drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
     """Times that are schedules or windows ("every 4 weeks", "within 2 months", "at 36 months")
     and time values with no time-to-event endpoint are not results."""
     keep = []
+    at_points: list[tuple[int, int]] | None = None
     for f in facts:
         before = text[max(0, f.start - 25) : f.start].lower()
         if f.unit in _TO_MONTHS:
@@ -633,8 +651,18 @@ def _drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
                 continue
             if f.endpoint not in TIME_TO_EVENT and f.measure not in ("difference",):
                 continue
-        if f.unit == "percent" and f.endpoint == "OTHER" and not _RESULT_WORDS.search(text):
-            continue
+            if _FOLLOW_UP_SPAN.match(text, f.end) and not _MEDIAN.search(before):
+                continue  # "with 5 years of follow-up": how long patients were watched
+            if at_points is None:
+                at_points = [m.span() for m in _AT_TIMEPOINT.finditer(text)]
+            if any(s <= f.start and f.end <= e for s, e in at_points):
+                continue  # "OS at 1 year and 2 years": time points, not values
+        if (
+            f.unit == "percent"
+            and f.endpoint == "OTHER"
+            and (not _RESULT_WORDS.search(text) or _ECONOMIC.search(text))
+        ):
+            continue  # a share with no endpoint, in no results sentence, or a cost model's
         keep.append(f)
     return keep
 
@@ -657,11 +685,18 @@ def _attach_timepoints(text: str, facts: list[Fact]) -> list[Fact]:
         chain = by_chain[f.chain]
         prior = [p for p in points if p[0] < chain[0].start]
         later = [p for p in points if p[0] > chain[-1].end]
-        group = prior[-1][1] if prior else later[0][1] if later else points[-1][1]
+        # time points right after the values are theirs: "37% and 0% at 1 and 2 years"
+        if later and later[0][0] - chain[-1].end <= 12 and len(later[0][1]) == len(chain):
+            group = later[0][1]
+        else:
+            group = prior[-1][1] if prior else later[0][1] if later else points[-1][1]
+        position = chain.index(f)
         if len(group) > 1 and len(chain) == len(group):
-            tp = group[chain.index(f)]
-        elif len(group) > 1 and len(chain) % len(group) == 0 and later and not prior:
-            tp = group[chain.index(f) % len(group)]
+            tp = group[position]
+        elif len(group) > 1 and len(chain) % len(group) == 0:
+            # time points × groups: "at 1 and 2 years in A and B were 96%, 83%, 77% and 65%"
+            tp = group[position % len(group)]
+            f = _with(f, group_index=position // len(group))
         else:
             tp = group[0] if len(group) == 1 else None
         out.append(_with(f, timepoint_months=tp))

@@ -165,7 +165,6 @@ def test_endpoint_list_with_a_pair_each():
     ]
 
 
-@GAP
 def test_time_points_after_the_values():
     got = rows(
         "Survival rates were 37% and 12% at 1 and 2 years, respectively, in the drug B group."
@@ -176,35 +175,28 @@ def test_time_points_after_the_values():
     ]
 
 
-@GAP
 def test_time_points_times_groups():
     got = rows(
         "OS at 1 year and 2 years in the A group and B group were 96% and 82% and 77% and 64%, respectively."
     )
-    assert [(g[1], g[2], g[3]) for g in got] == [
-        (96.0, 12.0, "A group"),
-        (82.0, 24.0, "A group"),
-        (77.0, 12.0, "B group"),
-        (64.0, 24.0, "B group"),
+    assert [(g[1], g[2], g[3].removesuffix(" group")) for g in got] == [
+        (96.0, 12.0, "A"),
+        (82.0, 24.0, "A"),
+        (77.0, 12.0, "B"),
+        (64.0, 24.0, "B"),
     ]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param(
-            "Only 2-3% of patients achieve a partial response with kinase inhibitors.", marks=GAP
-        ),
+        "Only 2-3% of patients achieve a partial response with kinase inhibitors.",
         "Patients received drug A for 2-3 weeks before chemoembolisation.",
-        pytest.param(
-            "Overall survival was not analysed because only 73.6% of OS events had occurred.",
-            marks=GAP,
-        ),
-        pytest.param(
-            "The probability of cost-effectiveness at a willingness-to-pay threshold of $50,000 "
-            "per QALY was 100% and 0%.",
-            marks=GAP,
-        ),
+        "Overall survival was not analysed because only 73.6% of OS events had occurred.",
+        "The probability of cost-effectiveness at a willingness-to-pay threshold of $50,000 "
+        "per QALY was 100% and 0%.",
+        "Drug A improved median overall survival by ~3 months over best supportive care.",
+        "With 5 years of follow-up, drug A continued to provide durable benefit.",
     ],
 )
 def test_ranges_event_maturity_and_costs_are_not_results(text):
