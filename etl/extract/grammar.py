@@ -106,7 +106,7 @@ _CI_HEADING = Prefiltered(_HEADING, cheap_scan(_HEADING, NUM))
 
 _RATIO = Prefiltered(
     re.compile(
-        rf"(?P<kw>hazard ratio|\bHR\b|odds ratio|\bOR\b|risk ratio|relative risk|\bRR\b)(?:\s*\((?:HR|OR|RR)\))?"
+        rf"(?P<kw>(?i:hazard ratio)|\bHR\b|(?i:odds ratio)|\bOR\b|(?i:risk ratio|relative risk)|\bRR\b)(?:\s*\((?:HR|OR|RR)\))?"
         rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)\s*[\)\]])?"
         rf"(?:\s+(?:for|of)\s+[^,;()\d]{{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
         rf"(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{_UNIT}))",
@@ -154,7 +154,7 @@ _ARM_PHRASE = rf"(?:the\s+)?(?P<arm>{GROUP_NAME})(?P<grp>\s+(?:groups?|arms?|coh
 _ARM_AFTER = Prefiltered(
     re.compile(
         rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:(?:with|for|in|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
-        rf"(?=\s*(?:[,;.)\]]|\s+(?:and|vs\.?|versus|compared|respectively|group|arm)\b|$))",
+        rf"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|versus|compared|respectively|group|arm)\b|$))",
         re.IGNORECASE,
     )
 )
@@ -162,9 +162,17 @@ _ARM_BEFORE = Prefiltered(
     re.compile(
         rf"(?:(?P<arm3>\b(?:G|Group\s+|Arm\s+|Cohort\s+)(?:\d+[ab]?|[IVX]+)\b)\s*[,:]?\s*|"
         rf"(?:in|for|with|among)\s+(?:all\s+)?(?P<arm4>{GROUP_WORD}(?:\s+{GROUP_WORD})?)\s+(?:recipients|patients|group)\s*\(\s*{NUM}\s*[\[\(]?\s*|"
+        rf"(?:^|[,;:]\s*)(?:patients|those)\s+(?:who|that)\s+(?P<arm5>(?:developed|had|received|achieved|experienced)\s+[\w/+-]+(?:\s+[\w/+-]+){{0,2}}?)"
+        rf"\s+(?:had|showed|experienced|achieved)\b[^,;]*?|"
         rf"(?:for|with|in)\s+{_ARM_PHRASE}\s+(?:was|were|at|of|had|remained [\w ]+? at)|"
         rf"(?:^|[,;]|while|whereas|and)\s*(?:the\s+)?(?P<arm2>{GROUP_NAME})"
         rf"\s+(?P<grp2>groups?|arms?)\s+had\b[^,;]*?)\s*$",
+        re.IGNORECASE,
+    )
+)
+_GROUP_THEN_BRACKET = Prefiltered(
+    re.compile(
+        rf"(?:in|for|with|among)\s+(?:the\s+)?(?P<arm>{GROUP_NAME}\s+(?:group|arm|cohort))\s*\(\s*$",
         re.IGNORECASE,
     )
 )
@@ -190,6 +198,22 @@ _NONINFERIOR = Prefiltered(
     )
 )
 _HEAD_ITEM_HINT = Prefiltered(re.compile(r"\b(?:median|mean)\b[^.;]*?\sand\s", re.IGNORECASE))
+_COUNT_GAP = re.compile(
+    r"\s+(?:(?:patients?|cases|participants)\s+)?(?:(?:had|achieved|showed|experienced|attained)\s+(?:an?\s+)?)?",
+    re.IGNORECASE,
+)
+_COUNT_PHRASE = re.compile(r"\s+(?P<what>[a-z]+\s+responses?)\b", re.IGNORECASE)
+_COUNT_ASIDE = re.compile(r"\s*\((?:[nN]\s*=\s*)?\d+(?:\s+(?:patients|cases|subjects))?\)")
+_POSITIVE_SIGN = re.compile(r"\s*\(\s*\+\s*\)")
+_NEGATIVE_SIGN = re.compile(r"\s*\(\s*[-−–]\s*\)")
+_FRONTED = Prefiltered(
+    re.compile(
+        rf"^(?:[A-Z]+:\s*)?(?:among|in|for)\s+(?:the\s+)?(?:(?P<who>patients|those|subjects)\s+"
+        rf"(?:who\s+received|receiving|treated\s+with|given|on)\s+)?(?P<g>{GROUP_NAME})"
+        rf"(?P<head>\s+(?:group|arm|cohort))?\s*,",
+        re.IGNORECASE,
+    )
+)
 _GROUP_PHRASE = Prefiltered(
     re.compile(rf"\bthe\s+(?P<g>{GROUP_NAME})\s+(?:group|arm|cohort)\b", re.IGNORECASE)
 )
@@ -210,8 +234,15 @@ _SEP_RE = re.compile(
     rf"(?:\s*[\])])*{_SEP}(?:(?:{NUM}|{WORD_NUMBER})\s*(?:patients?|cases|participants)?\s*[\[(]\s*)?",
     re.IGNORECASE,
 )
+_COMPARED_GAP = re.compile(
+    r"(?:\s*[\])])*\s*,?\s*(?:vs\.?|versus|(?:as\s+)?compared (?:with|to))\s+", re.IGNORECASE
+)
 _UNIT_AFTER = re.compile(rf"\s*[\])]?\s*(?:(?P<pct>%)|(?P<unit>{_UNIT}))")
 _LEADING_ARTICLE = re.compile(r"^(?:the|all)\s+", re.I)
+_QUALIFIED_PATIENTS = re.compile(
+    r"^(?:patients|those|subjects)\s+(?=(?:with|without|who|on|receiving|treated|given)\s+\S)",
+    re.IGNORECASE,
+)
 _TRAILING_NOUN = re.compile(r"\s+(?:patients|recipients|subjects)$", re.I)
 _TIMEPOINT_NUMBER = re.compile(r"\d+|one|two|three|four|five", re.I)
 _TIMEPOINT_FOLLOWS = re.compile(
@@ -388,18 +419,22 @@ def _share_units(
     for i, (start, end, fact) in enumerate(ordered):
         if fact is not None:
             continue
-        j, prev_end = i, end
-        while j + 1 < len(ordered):
-            gap = text[prev_end : ordered[j + 1][0]]
-            gap = _strip_masked(gap, prev_end, masks)
+        j, prev_end, anchor = i, end, None
+        while j + 1 < len(ordered) and anchor is None:
+            gap = _strip_masked(text[prev_end : ordered[j + 1][0]], prev_end, masks)
             if not _SEP_RE.fullmatch(gap):
                 break
             j += 1
-            anchor = ordered[j][2]
-            if anchor is not None:
-                out.append(_with(anchor, value=parse_number(text[start:end]), start=start, end=end))
-                break
-            prev_end = ordered[j][1]
+            anchor, prev_end = ordered[j][2], ordered[j][1]
+        if anchor is None and i:
+            # or the unit of the value it is compared with: "8.2 months (…) compared with 4.1 (…)"
+            before = ordered[i - 1][2]
+            if before is not None and _COMPARED_GAP.fullmatch(
+                _strip_masked(text[before.end : start], before.end, masks)
+            ):
+                anchor = before
+        if anchor is not None:
+            out.append(_with(anchor, value=parse_number(text[start:end]), start=start, end=end))
     return sorted(out, key=lambda f: f.start)
 
 
@@ -439,6 +474,9 @@ def _clean_arm(label: str | None) -> str | None:
     if not label:
         return None
     label = _LEADING_ARTICLE.sub("", label.strip())
+    qualified = _QUALIFIED_PATIENTS.match(label)
+    if qualified:  # "those without this toxicity", "patients on placebo": a group by what it has
+        return "patients " + label[qualified.end() :]
     label = _TRAILING_NOUN.sub("", label)
     if is_generic(label):
         return None
@@ -472,9 +510,12 @@ def _endpoint_for(
 ) -> tuple[str, str]:
     before = [m for m in mentions if m[1] <= fact.start]
     if fact.measure == "count":
-        following = [m for m in mentions if 0 <= m[0] - fact.end <= 40]
-        if following:
+        # the response the count is of, right after it: "6 had clinical benefit", "2 minor responses"
+        following = [m for m in mentions if m[0] >= fact.end]
+        if following and _COUNT_GAP.fullmatch(text, fact.end, following[0][0]):
             return following[0][2], following[0][3]
+        phrase = _COUNT_PHRASE.match(text, fact.end)
+        return "OTHER", phrase.group("what") if phrase else ""
     if fact.unit == "percent":
         near_ae = any(m[2] == "AE" and m[0] >= fact.start - 40 for m in before)
         # (the cheap test first: the pattern is slow on the 40 characters before every rate)
@@ -704,7 +745,12 @@ def _attach_timepoints(text: str, facts: list[Fact]) -> list[Fact]:
 
 
 def _group_list(text: str) -> list[str]:
-    """The last list of groups the sentence names ("in the A and B groups"), or []."""
+    """The last list of groups the sentence names ("in the A and B groups"), or []. Asides with
+    counts are passed over and signs read: "in the MT (+) (11 patients) and MT (-) groups"."""
+    if "(" in text:
+        text = _NEGATIVE_SIGN.sub(
+            " negative", _POSITIVE_SIGN.sub(" positive", _COUNT_ASIDE.sub("", text))
+        )
     candidates = list(_GROUP_LIST.finditer(text))
     if not candidates:
         return []
@@ -745,7 +791,11 @@ def _attach_arms(
         else:
             chain = chains[f.chain]
             listed = respectively and len(chain) > 1 and groups and len(groups) == len(chain)
-            arm = groups[chain.index(f)] if listed else _arm_around(text, f, prev_end)
+            arm = (
+                groups[chain.index(f)]
+                if listed
+                else _arm_around(text, f, prev_end, alone=len(chain) == 1)
+            )
             if arm is None and len(chain) > 1 and len({x.endpoint for x in chain}) == 1:
                 position = chain.index(f)
                 if groups and len(groups) == len(chain):
@@ -756,7 +806,45 @@ def _attach_arms(
                     arm = comparison[position]
         out.append(_with(f, arm=arm, comparator=comparator))
         prev_end = f.end
-    return _whole_list_arms(text, _single_arm_mention(text, out, arms))
+    out = _whole_list_arms(text, _single_arm_mention(text, out, arms))
+    return _ratio_of_the_two_groups(_fronted_group(text, out, arms))
+
+
+def _fronted_group(text: str, facts: list[Fact], arms: list[str]) -> list[Fact]:
+    """ "Among patients who received A, rash (73%) and fatigue (67%) were the most common": a
+    group put before the sentence's clause is the group of its values that name none."""
+    if all(f.arm is not None or f.measure in _COMPARED_MEASURES for f in facts):
+        return facts
+    m = _FRONTED.search(text)  # (anchored at the start)
+    if not m:
+        return facts
+    group = _clean_arm(m.group("g"))
+    known = {a.lower() for a in arms}
+    if not group or not (m.group("who") or m.group("head") or group.lower() in known):
+        return facts
+    label = group + (m.group("head") or "")
+    return [
+        _with(f, arm=label) if f.arm is None and f.measure not in _COMPARED_MEASURES else f
+        for f in facts
+    ]
+
+
+def _ratio_of_the_two_groups(facts: list[Fact]) -> list[Fact]:
+    """A ratio with no groups of its own compares the two groups whose values its sentence gives:
+    "8.2 months in patients with X compared with 4.1 in those without (HR 0.4)"."""
+    if all(f.arm is not None or f.measure not in _COMPARED_MEASURES for f in facts):
+        return facts
+    named = list(
+        dict.fromkeys(f.arm for f in facts if f.arm and f.measure not in _COMPARED_MEASURES)
+    )
+    if len(named) != 2:
+        return facts
+    return [
+        _with(f, arm=named[0], comparator=named[1])
+        if f.arm is None and f.measure in _COMPARED_MEASURES
+        else f
+        for f in facts
+    ]
 
 
 def _nth_group(
@@ -782,17 +870,23 @@ def _sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple
     return comparison
 
 
-def _arm_around(text: str, f: Fact, prev_end: int) -> str | None:
+def _arm_around(text: str, f: Fact, prev_end: int, alone: bool = False) -> str | None:
     """The group named right after a value, else the one named between the previous value and
-    it (the second is only looked for when the first is not there)."""
+    it (the second is only looked for when the first is not there). A value ``alone`` (not one
+    of a list) may also be the bracketed value of the group before it: "in the A group (50%)"."""
     after = _ARM_AFTER.search(_after_value(text, f))
     if after:
         return _clean_arm(after.group("arm") + (after.group("grp") or ""))
     before = _ARM_BEFORE.search(text[prev_end : f.start])
     if not before:
-        return None
+        bracketed = alone and _GROUP_THEN_BRACKET.search(text[prev_end : f.start])
+        return _clean_arm(bracketed.group("arm")) if bracketed else None
     label = (
-        before.group("arm") or before.group("arm2") or before.group("arm3") or before.group("arm4")
+        before.group("arm")
+        or before.group("arm2")
+        or before.group("arm3")
+        or before.group("arm4")
+        or before.group("arm5")
     )
     return _clean_arm(label + (before.group("grp") or "") if before.group("arm") else label)
 

@@ -20,7 +20,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ("TTSP", r"time to symptomatic progression|\bTTSP\b"),
     ("TTF", r"time to treatment failure|\bTTT?F\b"),
     ("TTP", r"time to (?:radiologic(?:al)? )?progression|\bTTP\b|radiological progression"),
-    ("TTR", r"time to (?:objective )?response|\bTTR\b"),
+    ("TTR", r"time to (?:an? )?(?:objective )?response|\bTTR\b"),
     ("DOR", r"duration of (?:objective )?response|\bDOR\b|\bDoR\b"),
     (
         "PFS",

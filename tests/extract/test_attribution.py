@@ -7,11 +7,6 @@ import pytest
 
 from etl.extract.grammar import listed_groups, parse_sentence
 
-# Constructions the grammar does not read yet (issue 3, open): each stays a strict xfail, so that
-# the day the grammar reads it the test passes, pytest reports XPASS as a failure and the mark
-# must come off.
-GAP = pytest.mark.xfail(strict=True, reason="issue 3: construction not read by the grammar yet")
-
 
 def rows(text, **kw):
     return [
@@ -82,7 +77,6 @@ def test_groups_listed_before_a_respectively_list(text):
     ]
 
 
-@GAP
 def test_one_group_then_others_compared_with_than():
     got = rows(
         "The median survival time was significantly longer in the resection group (19.9 months) "
@@ -296,4 +290,92 @@ def test_endpoints_each_followed_by_its_own_pair_are_not_a_list():
         ("OS", 11.5, "drug B"),
         ("TTP", 10.2, "drug A"),
         ("TTP", 6.7, "drug B"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients who developed rash had median OS of 9.1 months (95% CI 7.0-11.2) compared with "
+        "5.2 (95% CI 4.0-6.3) for those without rash (hazard ratio 0.5, 95% CI 0.3-0.8, p = 0.004).",
+        "Patients who developed rash had a median overall survival of 9.1 months versus 5.2 for "
+        "those without rash (Hazard Ratio (HR) 0.5; p = 0.004).",
+    ],
+)
+def test_values_compared_with_a_bare_number_and_the_ratio_between_them(text):
+    got = parse_sentence(text)
+    assert [(f.measure, f.value, f.arm, f.comparator) for f in got] == [
+        ("median", 9.1, "developed rash", None),
+        ("median", 5.2, "patients without rash", None),
+        ("hazard_ratio", 0.5, "developed rash", "patients without rash"),
+    ]
+    assert [f.p.value if f.p else None for f in got] == [None, None, 0.004]
+    assert got[1].unit == "months"
+
+
+def test_time_to_an_objective_response_is_ttr():
+    got = rows(
+        "The median time to an objective response was 2.8 months (interquartile range, 1.4 to 4.1) "
+        "in the drug A group."
+    )
+    assert got == [("TTR", 2.8, None, "drug A group", None)]
+
+
+def test_a_lone_value_in_brackets_after_its_group():
+    got = rows(
+        "One-year survival was higher in the low-risk and intermediate groups (82% and 78%, "
+        "respectively) and lower in the high-risk group (50%)."
+    )
+    assert [(g[1], g[3]) for g in got] == [
+        (82.0, "low-risk"),
+        (78.0, "intermediate"),
+        (50.0, "high-risk group"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Among patients who received drug A, the most common adverse events were rash (40%) "
+            "and fatigue (31%).",
+            "drug A",
+        ),
+        (
+            "In the drug A group, the most common adverse events were rash (40%) and fatigue (31%).",
+            "drug A group",
+        ),
+    ],
+)
+def test_a_group_put_before_the_clause_is_its_values_group(text, group):
+    assert [(g[0], g[1], g[3]) for g in rows(text)] == [("AE", 40.0, group), ("AE", 31.0, group)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In conclusion, the objective response rate was 30% in this cohort.",
+        "In contrast, the objective response rate was 30%.",
+    ],
+)
+def test_a_fronted_phrase_that_names_no_group_gives_none(text):
+    assert [g[3] for g in rows(text)] == [None]
+
+
+def test_groups_named_by_a_sign_with_counts_in_brackets():
+    got = rows(
+        "In the KRAS (+) (12 patients) and KRAS (-) (9 patients) groups, the median survival time "
+        "was 512 and 301 days, respectively."
+    )
+    assert [(g[1], g[3]) for g in got] == [(512.0, "KRAS positive"), (301.0, "KRAS negative")]
+
+
+def test_a_count_takes_the_response_written_right_after_it():
+    got = parse_sentence(
+        "Of 12 evaluable patients, 7 had clinical benefit (5 partial responses, 2 minor responses)."
+    )
+    assert [(f.value, f.endpoint, f.endpoint_label) for f in got] == [
+        (7.0, "CBR", "clinical benefit"),
+        (5.0, "PR", "partial responses"),
+        (2.0, "OTHER", "minor responses"),
     ]
