@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import polars as pl
+from typing import TYPE_CHECKING
 
-from etl.schemas.staging import Rejections, polars_schema
-
-REJECTION_SCHEMA = polars_schema(Rejections)
+if TYPE_CHECKING:
+    import polars as pl
 
 
 def rejection_row(
@@ -30,4 +29,10 @@ def rejection_row(
 
 
 def rejections_frame(rows: list[dict]) -> pl.DataFrame:
-    return pl.DataFrame(rows, schema=REJECTION_SCHEMA)
+    # (imported here: rejection_row is used by extraction workers that load neither polars nor
+    # pandera)
+    import polars as pl
+
+    from etl.schemas.staging import Rejections, polars_schema
+
+    return pl.DataFrame(rows, schema=polars_schema(Rejections))

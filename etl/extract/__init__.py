@@ -1,18 +1,28 @@
-"""Pure extractors: frames of records in, frames of sentences and facts out."""
+"""Pure extractors: frames of records in, frames of sentences and facts out.
 
-from etl.extract.agents import agent_mentions_frame
-from etl.extract.outcomes import outcomes_frame
-from etl.extract.sentences import sentences_frame, split_spans
-from etl.extract.trial_arms import trial_arms_frame
-from etl.extract.trial_facts import trial_facts_frame
-from etl.extract.trials import trial_mentions_frame
+The frame functions are loaded on first use (PEP 562), so that importing one light module of the
+package (the grammar, in an extraction worker process) does not load polars and pandera.
+"""
 
-__all__ = [
-    "agent_mentions_frame",
-    "outcomes_frame",
-    "sentences_frame",
-    "split_spans",
-    "trial_arms_frame",
-    "trial_facts_frame",
-    "trial_mentions_frame",
-]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WHERE = {
+    "agent_mentions_frame": "etl.extract.agents",
+    "outcomes_frame": "etl.extract.outcomes",
+    "sentences_frame": "etl.extract.sentences",
+    "split_spans": "etl.extract.sentences",
+    "trial_arms_frame": "etl.extract.trial_arms",
+    "trial_facts_frame": "etl.extract.trial_facts",
+    "trial_mentions_frame": "etl.extract.trials",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_WHERE[name]), name)

@@ -1,105 +1,79 @@
 """Sentences → result numbers (the staging table ``outcomes``).
 
-Which sentences can hold results is decided column-wise; each candidate sentence is then read by
-the grammar (etl.extract.grammar), in record order, because a record's context (the groups it
-compares, the endpoint it is talking about) carries from one sentence to the next.
+Which sentences can hold results is decided column-wise; the candidates are then read record by
+record (etl.extract.records), in one process or, for a large input, in several.
 """
 
 from __future__ import annotations
 
-import hashlib
-from itertools import groupby
-from operator import itemgetter
+import multiprocessing
+import os
+from bisect import bisect_left
+from concurrent.futures import ProcessPoolExecutor
+from itertools import chain, pairwise
 
 import polars as pl
 
-from etl.audit import rejection_row, rejections_frame
-from etl.extract.arms import record_arms
-from etl.extract.grammar import Fact, listed_groups, parse_sentence
+from etl.audit import rejections_frame
+from etl.extract.records import read_records
 from etl.schemas.staging import Outcomes, polars_schema
-from etl.vocab.endpoints import endpoint_mentions
 
 _CANDIDATE = r"\d\s*%|\d\s*(?:months?|mo|days?|weeks?|years?)\b|hazard ratio|\bHR\b|odds ratio|\bOR\b|\d+\s+(?:had|achieved|partial|complete)"
 
 
-def _outcome_id(document_id: str, start: int, end: int, endpoint: str, measure: str) -> str:
-    key = f"{document_id}:{start}:{end}:{endpoint}:{measure}"
-    return "out_" + hashlib.sha1(key.encode()).hexdigest()[:16]
+def outcomes_frame(
+    sentences: pl.DataFrame, workers: int | None = None, parallel_from: int = 20_000
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``sentences`` (the staging frame) → (outcomes, rejections of unreadable numbers).
 
-
-def _rows(sentence: dict, facts: list[Fact]) -> tuple[list[dict], list[dict]]:
-    rows, problems = [], []
-    base = sentence["char_start"]
-    for f in facts:
-        if f.problems:
-            problems.append(
-                rejection_row(
-                    sentence["source_file"],
-                    "extract",
-                    "malformed_interval",
-                    f"{f.value} {f.unit}: {'; '.join(f.problems)} in: {sentence['text'][:300]}",
-                    sentence["char_start"],
-                    sentence["char_end"],
-                )
-            )
-        rows.append(
-            {
-                "outcome_id": _outcome_id(
-                    sentence["document_id"], base + f.start, base + f.end, f.endpoint, f.measure
-                ),
-                "source_file": sentence["source_file"],
-                "document_id": sentence["document_id"],
-                "publication_id": sentence["publication_id"],
-                "sentence_id": sentence["sentence_id"],
-                "endpoint": f.endpoint,
-                "endpoint_label": f.endpoint_label or f.endpoint,
-                "measure": f.measure,
-                "value": f.value,
-                "unit": f.unit,
-                "value_months": f.value_months,
-                "timepoint_months": f.timepoint_months,
-                "ci_level": f.ci.level if f.ci else None,
-                "ci_lower": f.ci.lower if f.ci else None,
-                "ci_upper": f.ci.upper if f.ci else None,
-                "p_value": f.p.value if f.p else None,
-                "p_operator": f.p.operator if f.p else None,
-                "arm_label": f.arm,
-                "comparator_label": f.comparator,
-                "n_patients": f.n_patients,
-                "evidence_text": sentence["text"],
-                "char_start": sentence["char_start"],
-                "char_end": sentence["char_end"],
-                "value_start": base + f.start,
-                "value_end": base + f.end,
-            }
-        )
-    return rows, problems
-
-
-def outcomes_frame(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """``sentences`` (the staging frame) → (outcomes, rejections of unreadable numbers)."""
+    Records are independent, so a large input (``parallel_from`` body sentences or more) is cut at
+    record boundaries and read by ``workers`` processes (default: the usable cores, at most 4; or
+    ETL_WORKERS); the parts are joined in order, so the output is the same as one process's."""
     body = sentences.filter(pl.col("role") == "body").sort("publication_id", "sentence_index")
     body = body.with_columns(pl.col("text").str.contains(_CANDIDATE).alias("_candidate"))
-    rows: list[dict] = []
-    problems: list[dict] = []
-    # sorted by record, so a record's sentences are adjacent (rows are read in buffered slices)
-    for _, group in groupby(body.iter_rows(named=True), key=itemgetter("publication_id")):
-        record = list(group)
-        arms = record_arms([sentence["text"] for sentence in record])
-        comparison = (arms[0], arms[1]) if len(arms) >= 2 else None
-        context: tuple[str, str] | None = None
-        recent: tuple[str, ...] = ()
-        for sentence in record:
-            mentions = endpoint_mentions(sentence["text"])
-            if sentence["_candidate"]:
-                facts = parse_sentence(
-                    sentence["text"], context, comparison, arms, mentions, recent_groups=recent
-                )
-                recent = listed_groups(facts) or recent
-                r, p = _rows(sentence, facts)
-                rows.extend(r)
-                problems.extend(p)
-            if mentions:
-                context = (mentions[-1][2], mentions[-1][3])
-    frame = pl.DataFrame(rows, schema=polars_schema(Outcomes))
-    return frame, rejections_frame(problems)
+    n = workers or _default_workers()
+    if n < 2 or body.height < parallel_from:
+        return _read_records(body)
+    columns = ["publication_id", "sentence_id", "document_id", "source_file", "text"]
+    columns += ["char_start", "char_end", "_candidate"]
+    parts = [part.select(columns).to_dicts() for part in _record_slices(body, n)]
+    # fork: a spawned worker would import the main program again (the CLI: dbt, GX, pandera) and
+    # lose more than it gains. The workers touch no polars (a forked copy of its thread pool is not
+    # safe to use): plain dicts in, plain dicts out.
+    with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork")) as pool:
+        results = list(pool.map(read_records, parts))
+    return (
+        pl.DataFrame(
+            list(chain.from_iterable(r for r, _ in results)), schema=polars_schema(Outcomes)
+        ),
+        rejections_frame(list(chain.from_iterable(p for _, p in results))),
+    )
+
+
+def _default_workers() -> int:
+    configured = os.environ.get("ETL_WORKERS")
+    if configured:
+        return max(1, int(configured))
+    return min(len(os.sched_getaffinity(0)), 4)
+
+
+def _record_slices(body: pl.DataFrame, n: int) -> list[pl.DataFrame]:
+    """``body`` (sorted by record) in ``n`` slices of about equal size, cut where a record starts."""
+    starts = (
+        body.select((pl.col("publication_id") != pl.col("publication_id").shift(1)).arg_true())
+        .to_series()
+        .to_list()
+    )
+    cuts = [0]
+    for k in range(1, n):
+        i = bisect_left(starts, body.height * k // n)
+        if i < len(starts) and starts[i] > cuts[-1]:
+            cuts.append(starts[i])
+    cuts.append(body.height)
+    return [body.slice(a, b - a) for a, b in pairwise(cuts) if b > a]
+
+
+def _read_records(body: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The outcomes of whole records (``body`` sorted by record, then sentence)."""
+    rows, problems = read_records(body.iter_rows(named=True))
+    return pl.DataFrame(rows, schema=polars_schema(Outcomes)), rejections_frame(problems)
