@@ -379,3 +379,14 @@ def test_a_count_takes_the_response_written_right_after_it():
         (5.0, "PR", "partial responses"),
         (2.0, "OTHER", "minor responses"),
     ]
+
+
+def test_a_share_of_those_in_a_group():
+    got = rows(
+        "Grade 3 or 4 adverse events occurred in 57% of patients in the drug A group and 55% of "
+        "those in the drug B group."
+    )
+    assert [(g[0], g[1], g[3]) for g in got] == [
+        ("AE", 57.0, "drug A group"),
+        ("AE", 55.0, "drug B group"),
+    ]
