@@ -179,14 +179,15 @@ _GROUP_THEN_BRACKET = Prefiltered(
 _SENTENCE_COMPARISON = Prefiltered(
     re.compile(
         rf"(?:in|for|with|among|on|receiving|given|treated with)\s+(?:the\s+)?(?P<a>{GROUP_NAME})(?:\s+groups?)?\s+"
-        rf"(?:than|compared (?:to|with)|versus|vs\.?)\s+(?:(?:in|with|for|on|among|receiving)\s+)?(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?:\s+groups?)?(?=\s*(?:[,;.(]|$))",
+        rf"(?:than|(?:when\s+|as\s+)?compared (?:to|with)|versus|vs\.?)\s+(?:(?:in|with|for|on|among|receiving)\s+)?(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?:\s+groups?)?(?=\s*(?:[,;.(]|$))",
         re.IGNORECASE,
     )
 )
 _VERSUS = Prefiltered(
     re.compile(
-        rf"(?:for|of|with|between)\s+(?:the\s+)?(?P<a>{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)"
-        rf"\s+(?:versus|vs\.?|compared with|compared to|and)\s+(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?=\s*(?:was|were|is|[,;()]|$))",
+        rf"(?:(?:for|of|with|between)\s+|[(;]\s*)(?:the\s+)?(?P<a>{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)"
+        rf"\s+(?:versus|vs\.?|(?:when\s+|as\s+)?compared with|(?:when\s+|as\s+)?compared to|and)\s+(?:the\s+)?"
+        rf"(?:(?:those|patients)\s+(?:on|receiving|given|treated with)\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?=\s*(?:was|were|is|[,;():]|\.(?!\d)|$))",
         re.IGNORECASE,
     )
 )
@@ -779,8 +780,14 @@ def _attach_arms(
     for f in facts:
         arm = comparator = None
         if f.measure in _COMPARED_MEASURES:
-            window = text[max(0, f.start - 160) : f.start] + text[f.end : f.end + 80]
-            vs = _VERSUS.search(window) or _NONINFERIOR.search(text)
+            # the comparison named nearest before the value, else right after it: "A vs. B:
+            # hazard ratio=1.75; A vs. C: hazard ratio=2.26"
+            named_before = list(_VERSUS.finditer(text[max(0, prev_end, f.start - 160) : f.start]))
+            vs = (
+                named_before[-1]
+                if named_before
+                else _VERSUS.search(text[f.end : f.end + 80]) or _NONINFERIOR.search(text)
+            )
             if vs:
                 arm, comparator = _clean_arm(vs.group("a")), _clean_arm(vs.group("b"))
             elif comparison:

@@ -390,3 +390,25 @@ def test_a_share_of_those_in_a_group():
         ("AE", 57.0, "drug A group"),
         ("AE", 55.0, "drug B group"),
     ]
+
+
+def test_each_ratio_takes_the_comparison_named_just_before_it():
+    got = parse_sentence(
+        "Prognostic factors for overall survival were initial treatment (resection vs. ablation: "
+        "hazard ratio=1.750, p=0.036; resection vs. drug A: hazard ratio=2.262, p=0.006) and "
+        "stage (hazard ratio=1.705, p=0.008)."
+    )
+    assert [(f.value, f.arm, f.comparator) for f in got] == [
+        (1.75, "resection", "ablation"),
+        (2.262, "resection", "drug A"),
+        (1.705, None, None),
+    ]
+
+
+def test_a_difference_for_patients_on_a_when_compared_to_those_on_b():
+    got = parse_sentence(
+        "The trial showed an improvement in progression-free survival of 5 months for patients "
+        "on drug A when compared to those on placebo."
+    )
+    assert [(f.measure, f.value) for f in got] == [("difference", 5.0)]
+    assert got[0].arm.endswith("drug A") and got[0].comparator.endswith("placebo")
