@@ -215,6 +215,12 @@ _FRONTED = Prefiltered(
         re.IGNORECASE,
     )
 )
+_FACTOR_ITEM = Prefiltered(
+    re.compile(
+        rf"(?:^|[,;:]\s*(?:and\s+)?|\)\s+and\s+)(?P<label>[A-Za-z][^,;:()]{{1,60}}?)\s*\(\s*"
+        rf"(?:(?P<kw>(?i:hazard ratio|odds ratio)|HR|OR)\s*[=:,]?\s*)?(?P<num>{NUM})\s*[,;]\s*[pP]\b"
+    )
+)
 _GROUP_PHRASE = Prefiltered(
     re.compile(rf"\bthe\s+(?P<g>{GROUP_NAME})\s+(?:group|arm|cohort)\b", re.IGNORECASE)
 )
@@ -370,6 +376,22 @@ def _values(text: str, masks: list[_Span]) -> list[Fact]:
             )
             facts.append(_fact(parse_number(m.group("num")), s, e, "ratio", measure))
             taken.append(_Span(s, e))
+    if facts:  # a list of factors, the first with its ratio named: "X (HR = 0.49, p = 0.04), Y (3.42, p = 0.01)"
+        measure = facts[0].measure
+        items = [m for m in _FACTOR_ITEM.finditer(text) if free(m.start("num"), m.end("num"))]
+        named = [m for m in _FACTOR_ITEM.finditer(text) if m.group("kw")]
+        if named and len(items) + len(named) >= 2:
+            for m in items:
+                s, e = m.span("num")
+                label = _clean_arm(m.group("label"))
+                facts.append(
+                    _with(_fact(parse_number(m.group("num")), s, e, "ratio", measure), arm=label)
+                )
+                taken.append(_Span(s, e))
+            for m in named:
+                for i, f in enumerate(facts):
+                    if f.start == m.start("num"):
+                        facts[i] = _with(f, arm=_clean_arm(m.group("label")))
     for m in _PERCENT.finditer(text):
         if free(m.start(), m.end(), m.span("num")):
             facts.append(_fact(parse_number(m.group("num")), m.start(), m.end(), "percent", "rate"))
@@ -527,6 +549,10 @@ def _endpoint_for(
         tte = [m for m in before if m[2] in TIME_TO_EVENT]
         if tte:
             return tte[-1][2], tte[-1][3]
+        # "X (HR 0.49), Y (3.42) correlated with survival": the ratio's endpoint may come after
+        tte_after = [m for m in mentions if m[0] >= fact.end and m[2] in TIME_TO_EVENT]
+        if tte_after:
+            return tte_after[0][2], tte_after[0][3]
     if before:
         return before[-1][2], before[-1][3]
     after = [m for m in mentions if m[0] >= fact.end]
@@ -779,7 +805,9 @@ def _attach_arms(
     prev_end = 0
     for f in facts:
         arm = comparator = None
-        if f.measure in _COMPARED_MEASURES:
+        if f.measure in _COMPARED_MEASURES and f.arm is not None:  # a factor of a list
+            arm = f.arm
+        elif f.measure in _COMPARED_MEASURES:
             # the comparison named nearest before the value, else right after it: "A vs. B:
             # hazard ratio=1.75; A vs. C: hazard ratio=2.26"
             named_before = list(_VERSUS.finditer(text[max(0, prev_end, f.start - 160) : f.start]))

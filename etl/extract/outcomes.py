@@ -18,7 +18,7 @@ from etl.audit import rejections_frame
 from etl.extract.records import read_records
 from etl.schemas.staging import Outcomes, polars_schema
 
-_CANDIDATE = r"\d\s*%|\d\s*(?:months?|mo|days?|weeks?|years?)\b|hazard ratio|\bHR\b|odds ratio|\bOR\b|\d+\s+(?:had|achieved|partial|complete)"
+_CANDIDATE = r"\d\s*%|\d\s*(?:months?|mo|days?|weeks?|years?)\b|(?i:hazard ratio|odds ratio)|\bHR\b|\bOR\b|\d+\s+(?:had|achieved|partial|complete)"
 
 
 def outcomes_frame(

@@ -412,3 +412,26 @@ def test_a_difference_for_patients_on_a_when_compared_to_those_on_b():
     )
     assert [(f.measure, f.value) for f in got] == [("difference", 5.0)]
     assert got[0].arm.endswith("drug A") and got[0].comparator.endswith("placebo")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Child-Pugh score 5 (Hazard Ratio = 0.492, p = 0.049), absent toxicity (3.423, p = 0.015), "
+        "and tumor numbers ≤ 3 (0.313, p = 0.009) significantly correlated with patient survival.",
+        "On multivariate analysis, Child-Pugh score 5 (HR 0.492, p = 0.049), absent toxicity "
+        "(3.423, p = 0.015) and tumor numbers ≤ 3 (0.313; p = 0.009) predicted overall survival.",
+    ],
+)
+def test_a_list_of_prognostic_factors_each_with_its_ratio(text):
+    got = parse_sentence(text)
+    assert [(f.endpoint, f.measure, f.value, f.arm, f.p.value) for f in got] == [
+        ("OS", "hazard_ratio", 0.492, "Child-Pugh score 5", 0.049),
+        ("OS", "hazard_ratio", 3.423, "absent toxicity", 0.015),
+        ("OS", "hazard_ratio", 0.313, "tumor numbers ≤ 3", 0.009),
+    ]
+
+
+def test_a_single_bracketed_number_with_a_p_value_is_not_a_ratio():
+    got = parse_sentence("Median age was 61 (58, p = 0.3) and the response rate was 20%.")
+    assert [(f.measure, f.value) for f in got] == [("rate", 20.0)]
