@@ -378,8 +378,9 @@ def _values(text: str, masks: list[_Span]) -> list[Fact]:
             taken.append(_Span(s, e))
     if facts:  # a list of factors, the first with its ratio named: "X (HR = 0.49, p = 0.04), Y (3.42, p = 0.01)"
         measure = facts[0].measure
-        items = [m for m in _FACTOR_ITEM.finditer(text) if free(m.start("num"), m.end("num"))]
-        named = [m for m in _FACTOR_ITEM.finditer(text) if m.group("kw")]
+        found = list(_FACTOR_ITEM.finditer(text))
+        items = [m for m in found if free(m.start("num"), m.end("num"))]
+        named = [m for m in found if m.group("kw")]
         if named and len(items) + len(named) >= 2:
             for m in items:
                 s, e = m.span("num")
