@@ -1,7 +1,9 @@
 """`make bench`: extraction and full-build throughput and peak memory on synthetic corpora.
 
 Peak memory of the extraction counts its worker processes (etl.extract.outcomes reads a large
-input in several): the main process's peak plus, for each worker, the largest worker's peak.
+input in several): the process tree's proportional set size (PSS: a page shared by k processes
+counts 1/k in each, so the sum is the physical memory the tree holds), sampled every 50 ms from
+/proc. A forked worker's max RSS would count the pages it shares with its parent again.
 
 Each measurement runs in its own process so that peak memory (max RSS) is its own.
 Usage: python -m bench [--sizes 1000,10000,100000] [--full-max 10000]
@@ -35,19 +37,55 @@ t2 = time.perf_counter()
 print(json.dumps({"seconds": t2 - t1, "import_seconds": t1 - t0, "records": staged.publications.height,
                   "sentences": sentences.height, "outcomes": outcomes.height,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
                   "workers": _default_workers() if sentences.height >= 20_000 else 0}))
 """
 
 
+def _children(pid: int) -> list[int]:
+    """``pid`` and its descendants, from /proc."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # (gone since the listing)
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    tree, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        tree.append(p)
+        todo.extend(parents.get(p, []))
+    return tree
+
+
+def _pss_mb(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        total += next(
+            int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")
+        )
+    return total / 1024
+
+
 def _extract(folder: Path) -> dict:
-    out = subprocess.run(
-        [sys.executable, "-c", _EXTRACT_ONLY, str(folder)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _EXTRACT_ONLY, str(folder)], stdout=out, stderr=err, text=True
+        )
+        peak = 0.0
+        while proc.poll() is None:
+            peak = max(peak, _pss_mb(_children(proc.pid)))
+            time.sleep(0.05)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode:
+            raise SystemExit(f"extraction failed ({proc.returncode}):\n{err.read()}")
+        result = json.loads(out.read().strip().splitlines()[-1])
+    return result | {"pss_peak_mb": peak}
 
 
 def _full_build(folder: Path, work: Path) -> dict:
@@ -92,8 +130,8 @@ def main() -> None:
             paths = write_corpus(folder, n)
             mb = sum(p.stat().st_size for p in paths) / 1e6
             ex = _extract(folder)
-            # the extraction's memory: the main process and, at most, every worker at its peak
-            peak = ex["peak_mb"] + ex["workers"] * ex["worker_peak_mb"]
+            # the extraction's memory: the process tree's, sampled (a single process: its max RSS)
+            peak = max(ex["pss_peak_mb"], ex["peak_mb"])
             line = (
                 f"{n:>9} {mb:>7.1f} {ex['seconds']:>9.2f} {n / ex['seconds']:>9.0f} {mb / ex['seconds']:>6.1f} "
                 f"{peak:>8.0f}"

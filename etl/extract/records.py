@@ -18,6 +18,35 @@ from etl.extract.arms import record_arms
 from etl.extract.grammar import Fact, listed_groups, parse_sentence
 from etl.vocab.endpoints import endpoint_mentions
 
+# The columns of an outcome row, in the order of the staging table.
+OUTCOME_COLUMNS = (
+    "outcome_id",
+    "source_file",
+    "document_id",
+    "publication_id",
+    "sentence_id",
+    "endpoint",
+    "endpoint_label",
+    "measure",
+    "value",
+    "unit",
+    "value_months",
+    "timepoint_months",
+    "ci_level",
+    "ci_lower",
+    "ci_upper",
+    "p_value",
+    "p_operator",
+    "arm_label",
+    "comparator_label",
+    "n_patients",
+    "evidence_text",
+    "char_start",
+    "char_end",
+    "value_start",
+    "value_end",
+)
+
 
 def _outcome_id(document_id: str, start: int, end: int, endpoint: str, measure: str) -> str:
     key = f"{document_id}:{start}:{end}:{endpoint}:{measure}"

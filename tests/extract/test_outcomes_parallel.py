@@ -20,7 +20,7 @@ def test_workers_give_the_rows_one_process_gives_in_the_same_order():
     staged = stage_documents(files_frame({"abstracts.txt": "\n".join(lines) + "\n"}))
     sentences = sentences_frame(staged.record_lines, staged.publications)
     one, _ = outcomes_frame(sentences, workers=1)
-    several, _ = outcomes_frame(sentences, workers=3, parallel_from=0)
+    several, _ = outcomes_frame(sentences, workers=3, parallel_from=0, chunk=50)
     assert one.height == 40 * 5
     assert several.equals(one)
     assert several.get_column("publication_id").n_unique() == 40
