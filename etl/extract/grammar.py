@@ -110,7 +110,9 @@ _RATIO = Prefiltered(
         rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)\s*[\)\]])?"
         rf"(?:\s+(?:for|of)\s+[^,;()\d]{{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
         rf"(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{_UNIT}))",
-    )
+    ),
+    # (the inline (?i:...) keywords hide what the pattern needs: every match holds one of these)
+    re.compile(r"(?i:ratio|relative risk)|HR|OR|RR"),
 )
 _SPREAD = rf"(?:\s*±\s*{NUM})?"
 # (?<![\w.·]){NUM}, written to start with the number (see num_not_after)
