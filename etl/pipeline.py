@@ -19,6 +19,7 @@ from etl.documents import read_folder, stage_documents
 from etl.extract import (
     agent_mentions_frame,
     outcomes_frame,
+    registry_frames,
     sentences_frame,
     trial_arms_frame,
     trial_facts_frame,
@@ -91,6 +92,16 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
         agent_mentions_frame(sentences.valid), STAGING_MODELS["agent_mentions"], "agent_mentions"
     )
     arms = gate(trial_arms_frame(sentences.valid), STAGING_MODELS["trial_arms"], "trial_arms")
+    read = registry_frames(sentences.valid, documents.valid)
+    registry = {
+        name: gate(frame, STAGING_MODELS[name], name)
+        for name, frame in (
+            ("registry_criteria", read.criteria),
+            ("registry_outcome_measures", read.outcome_measures),
+            ("registry_locations", read.locations),
+            ("registry_arms", read.arms),
+        )
+    }
     all_rejections = pl.concat(
         [
             folder.rejections,
@@ -104,6 +115,7 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
             trial_facts.rejections,
             agents.rejections,
             arms.rejections,
+            *(r.rejections for r in registry.values()),
         ]
     )
     rejections = gate(all_rejections, Rejections, "rejections")
@@ -127,6 +139,7 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
                 "trial_facts": trial_facts.valid,
                 "agent_mentions": agents.valid,
                 "trial_arms": arms.valid,
+                **{name: r.valid for name, r in registry.items()},
                 "agent_vocab": STAGING_MODELS["agent_vocab"].validate(agent_vocab()),
                 "rejections": rejections.valid,
                 "vocab": STAGING_MODELS["vocab"].validate(vocab_frame()),

@@ -28,6 +28,39 @@ UPDATE = (
     "RESULTS: Median overall survival ranged from 8 months to 14 months." + _PAD + "\n"
 )
 
+REGISTRY = """Registry Record
+ZENITH-2: Drug A Versus Placebo in Advanced Liver Cancer
+Registration Number
+NCT01234567
+Overall Status
+Completed
+Lead Sponsor
+Example Oncology Inc.
+Phase
+Phase 3
+Enrollment
+410
+Arms and Interventions
+Experimental: Drug A
+Drug: Drug A
+Drug A 200 mg orally twice daily, continuously.
+Placebo Comparator: Placebo
+Drug: Placebo
+Matching placebo orally twice daily.
+Primary Outcome Measures
+Overall survival [Time Frame: up to 4 years]
+Secondary Outcome Measures
+Progression-free survival [Time Frame: up to 4 years]
+Inclusion Criteria
+- Age 18 years or older
+- Child-Pugh class A
+Exclusion Criteria
+- Prior systemic therapy
+Locations
+Example University Hospital
+Leiden, South Holland, Netherlands
+"""
+
 
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory):
@@ -35,6 +68,7 @@ def warehouse(tmp_path_factory):
     (root / "in").mkdir()
     (root / "in" / "primary.txt").write_text(PRIMARY)
     (root / "in" / "update.txt").write_text(UPDATE)
+    (root / "in" / "registry.txt").write_text(REGISTRY)
     wh = root / "wh" / "evidence.duckdb"
     result = CliRunner().invoke(
         cli,
@@ -61,13 +95,13 @@ def test_one_trial_row_for_two_documents(warehouse):
     rows = _rows(
         warehouse, "select nct_id, acronym, n_sources from dim_trials where nct_id is not null"
     )
-    assert rows == [("NCT01234567", "ZENITH-2", 2)]
+    assert rows == [("NCT01234567", "ZENITH-2", 3)]
     bridged = _rows(
         warehouse,
         "select b.source_file from bridge_trial_publications b join dim_trials t using (trial_id) "
         "where t.nct_id = 'NCT01234567' order by 1",
     )
-    assert bridged == [("primary.txt",), ("update.txt",)]
+    assert bridged == [("primary.txt",), ("registry.txt",), ("update.txt",)]
 
 
 def test_outcomes_of_both_documents_link_to_that_trial(warehouse):
@@ -122,3 +156,41 @@ def test_a_later_record_with_a_different_value_is_a_conflict(warehouse):
     assert ("OS", "drug A", 12.4, 12.6, "primary.txt", "update.txt") in rows
     assert ("OS", "placebo", 9.1, 9.0, "primary.txt", "update.txt") in rows
     assert all(r[2] != r[3] for r in rows)
+
+
+def test_the_registry_page_gives_the_trial_its_fields_sites_criteria_and_measures(warehouse):
+    trial = _rows(
+        warehouse,
+        "select status, sponsor, phase, n_enrolled, disagreeing_facts from dim_trials "
+        "where nct_id = 'NCT01234567'",
+    )
+    # the registry outranks the abstract's "400 patients were randomly assigned"
+    assert trial == [("Completed", "Example Oncology Inc.", "3", 410, "n_enrolled")]
+    where = "join dim_trials t using (trial_id) where t.nct_id = 'NCT01234567'"
+    assert _rows(
+        warehouse,
+        f"select kind, ordinal, criterion from dim_eligibility_criteria {where} order by 1, 2",
+    ) == [
+        ("exclusion", 1, "Prior systemic therapy"),
+        ("inclusion", 1, "Age 18 years or older"),
+        ("inclusion", 2, "Child-Pugh class A"),
+    ]
+    assert _rows(
+        warehouse,
+        f"select kind, endpoint, time_frame from dim_trial_outcome_measures {where} order by 1",
+    ) == [("primary", "OS", "up to 4 years"), ("secondary", "PFS", "up to 4 years")]
+    assert _rows(
+        warehouse, f"select facility, city, region, country from dim_trial_locations {where}"
+    ) == [("Example University Hospital", "Leiden", "South Holland", "Netherlands")]
+
+
+def test_arms_take_their_registered_regimen(warehouse):
+    arms = _rows(
+        warehouse,
+        "select a.label, a.n_patients, a.regimen from dim_arms a join dim_trials t using (trial_id) "
+        "where t.nct_id = 'NCT01234567' order by 1",
+    )
+    assert arms == [
+        ("drug A", 200, "Drug A 200 mg orally twice daily, continuously."),
+        ("placebo", 200, "Matching placebo orally twice daily."),
+    ]

@@ -12,6 +12,7 @@ from typing import Any
 _WHERE = {
     "agent_mentions_frame": "etl.extract.agents",
     "outcomes_frame": "etl.extract.outcomes",
+    "registry_frames": "etl.extract.registry",
     "sentences_frame": "etl.extract.sentences",
     "split_spans": "etl.extract.sentences",
     "trial_arms_frame": "etl.extract.trial_arms",

@@ -231,6 +231,78 @@ class TrialArms(pa.DataFrameModel):
         coerce = True
 
 
+class RegistryCriteria(pa.DataFrameModel):
+    """One row per eligibility criterion of a registry page."""
+
+    publication_id: str
+    source_file: str
+    kind: str = pa.Field(isin=["inclusion", "exclusion"])
+    ordinal: int = pa.Field(ge=1)
+    criterion: str = pa.Field(str_length={"min_value": 3})
+    sentence_id: str
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class RegistryOutcomeMeasures(pa.DataFrameModel):
+    """One row per primary/secondary/other outcome measure of a registry page."""
+
+    publication_id: str
+    source_file: str
+    kind: str = pa.Field(isin=["primary", "secondary", "other"])
+    ordinal: int = pa.Field(ge=1)
+    measure_name: str = pa.Field(str_length={"min_value": 2})
+    endpoint: str = pa.Field(isin=codes("endpoint"))
+    time_frame: str = pa.Field(nullable=True)
+    description: str = pa.Field(nullable=True)
+    sentence_id: str
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class RegistryLocations(pa.DataFrameModel):
+    """One row per site a registry page lists."""
+
+    publication_id: str
+    source_file: str
+    facility: str = pa.Field(nullable=True)
+    city: str
+    region: str = pa.Field(nullable=True)
+    country: str
+    sentence_id: str
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class RegistryArms(pa.DataFrameModel):
+    """One row per arm a registry page lists, with its interventions and their description."""
+
+    publication_id: str
+    source_file: str
+    label: str = pa.Field(str_length={"min_value": 1, "max_value": 120})
+    intervention: str = pa.Field(nullable=True)
+    description: str = pa.Field(nullable=True)
+    sentence_id: str
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
 class Rejections(pa.DataFrameModel):
     """What the build could not read or accept, and why."""
 
@@ -268,6 +340,10 @@ STAGING_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "trial_facts": TrialFacts,
     "trial_arms": TrialArms,
     "agent_mentions": AgentMentions,
+    "registry_criteria": RegistryCriteria,
+    "registry_outcome_measures": RegistryOutcomeMeasures,
+    "registry_locations": RegistryLocations,
+    "registry_arms": RegistryArms,
     "agent_vocab": AgentVocab,
     "rejections": Rejections,
     "vocab": Vocab,

@@ -1,7 +1,8 @@
 -- One row per trial arm. Sized groups belong to the trial their record reports; the same label
 -- (any case, with or without "group") in several records of one trial is one arm, sized by the
 -- first statement in file order. A single-arm study that lists no groups gets one arm, named by
--- the agent its record names most and sized by its enrolment.
+-- the agent its record names most and sized by its enrolment. A registry page's arm table gives
+-- the arms their regimen (and the arms themselves, for a registered trial the text sizes none).
 with
 
 stated as (
@@ -78,13 +79,63 @@ single as (
         )
         group by trial_id
     ) as a using (trial_id)
-)
+),
 
-select
-    'arm_' || left(md5(trial_id || ':' || label_key), 16) as arm_id,
-    *,
-from (
+registered as (
+    -- the arms a registry page lists, with their description (dose, route, schedule)
+    select
+        r.trial_id,
+        {{ arm_key('a.label') }} as label_key,
+        a.label,
+        cast(null as integer) as n_patients,
+        cast(row_number() over (partition by r.trial_id order by a.char_start) - 1 as integer)
+            as arm_order,
+        'registry' as arm_source,
+        coalesce(a.description, a.intervention) as regimen,
+    from {{ ref('stg_etl__registry_arms') }} as a
+    inner join reports as r using (publication_id)
+),
+
+found as (
     select * from merged
     union all
     select * from single
+),
+
+arms as (
+    select * from found
+    union all
+    -- a registered trial whose text gives no groups: its registry arms
+    select * exclude (regimen) from registered
+    where trial_id not in (select trial_id from found)
+),
+
+regimens as (
+    -- an arm's registered regimen: by label, or the only registered arm of a one-arm trial
+    select
+        arms.trial_id,
+        arms.label_key,
+        coalesce(
+            any_value(by_label.regimen),
+            any_value(only_one.regimen)
+        ) as regimen,
+    from arms
+    left join registered as by_label
+        on by_label.trial_id = arms.trial_id and by_label.label_key = arms.label_key
+    left join (
+        select trial_id, any_value(regimen) as regimen
+        from registered
+        group by trial_id
+        having count(*) = 1
+    ) as only_one
+        on only_one.trial_id = arms.trial_id
+        and (select count(*) from arms as a2 where a2.trial_id = arms.trial_id) = 1
+    group by arms.trial_id, arms.label_key
 )
+
+select
+    'arm_' || left(md5(arms.trial_id || ':' || arms.label_key), 16) as arm_id,
+    arms.*,
+    regimens.regimen,
+from arms
+left join regimens using (trial_id, label_key)

@@ -11,7 +11,7 @@ final as (
         trial_id,
         label,
         n_patients,
-        cast(null as varchar) as regimen,
+        regimen,
         arm_order,
         arm_source,
     from arms
