@@ -17,6 +17,7 @@ import polars as pl
 from etl.audit import rejection_row, rejections_frame
 from etl.documents import read_folder, stage_documents
 from etl.extract import (
+    agent_doses_frame,
     agent_mentions_frame,
     outcomes_frame,
     registry_frames,
@@ -92,6 +93,7 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
         agent_mentions_frame(sentences.valid), STAGING_MODELS["agent_mentions"], "agent_mentions"
     )
     arms = gate(trial_arms_frame(sentences.valid), STAGING_MODELS["trial_arms"], "trial_arms")
+    doses = gate(agent_doses_frame(sentences.valid), STAGING_MODELS["agent_doses"], "agent_doses")
     read = registry_frames(sentences.valid, documents.valid)
     registry = {
         name: gate(frame, STAGING_MODELS[name], name)
@@ -115,6 +117,7 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
             trial_facts.rejections,
             agents.rejections,
             arms.rejections,
+            doses.rejections,
             *(r.rejections for r in registry.values()),
         ]
     )
@@ -139,6 +142,7 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
                 "trial_facts": trial_facts.valid,
                 "agent_mentions": agents.valid,
                 "trial_arms": arms.valid,
+                "agent_doses": doses.valid,
                 **{name: r.valid for name, r in registry.items()},
                 "agent_vocab": STAGING_MODELS["agent_vocab"].validate(agent_vocab()),
                 "rejections": rejections.valid,

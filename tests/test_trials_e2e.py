@@ -19,6 +19,9 @@ PRIMARY = (
     "treated with drug C were reviewed. RESULTS: Median overall survival was 7.7 months."
     + _PAD
     + "\n"
+    "METHODS: In the phase 3 ORION-5 trial (NCT07654321), 300 patients were randomly assigned "
+    "to sorafenib 400 mg twice daily (n=150) or lenvatinib 12 mg once daily (n=150). RESULTS: "
+    "The objective response rate was 9% with sorafenib and 24% with lenvatinib." + _PAD + "\n"
 )
 UPDATE = (
     "BACKGROUND: We report a 3-year update of ZENITH-2. METHODS: Patients were randomly assigned "
@@ -93,9 +96,10 @@ def _rows(wh, sql: str) -> list[tuple]:
 
 def test_one_trial_row_for_two_documents(warehouse):
     rows = _rows(
-        warehouse, "select nct_id, acronym, n_sources from dim_trials where nct_id is not null"
+        warehouse,
+        "select nct_id, acronym, n_sources from dim_trials where nct_id is not null order by 1",
     )
-    assert rows == [("NCT01234567", "ZENITH-2", 3)]
+    assert rows == [("NCT01234567", "ZENITH-2", 3), ("NCT07654321", "ORION-5", 1)]
     bridged = _rows(
         warehouse,
         "select b.source_file from bridge_trial_publications b join dim_trials t using (trial_id) "
@@ -142,7 +146,7 @@ def test_arms_are_sized_linked_to_agents_and_outcomes(warehouse):
     linked = _rows(
         warehouse,
         "select o.value, a.label from fct_outcomes o join dim_arms a on a.arm_id = o.arm_id "
-        "where o.source_file = 'primary.txt' order by 1",
+        "where o.source_file = 'primary.txt' and o.endpoint = 'OS' order by 1",
     )
     assert linked == [(9.1, "placebo"), (12.4, "drug A")]
 
@@ -193,4 +197,17 @@ def test_arms_take_their_registered_regimen(warehouse):
     assert arms == [
         ("drug A", 200, "Drug A 200 mg orally twice daily, continuously."),
         ("placebo", 200, "Matching placebo orally twice daily."),
+    ]
+
+
+def test_arms_take_the_doses_their_trials_reports_state(warehouse):
+    arms = _rows(
+        warehouse,
+        "select a.label, a.n_patients, a.regimen, b.dose from dim_arms a "
+        "join dim_trials t using (trial_id) join bridge_arm_agents b using (arm_id) "
+        "where t.nct_id = 'NCT07654321' order by 1",
+    )
+    assert arms == [
+        ("lenvatinib", 150, "lenvatinib 12 mg once daily", "12 mg once daily"),
+        ("sorafenib", 150, "sorafenib 400 mg twice daily", "400 mg twice daily"),
     ]

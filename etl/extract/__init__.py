@@ -10,6 +10,7 @@ import importlib
 from typing import Any
 
 _WHERE = {
+    "agent_doses_frame": "etl.extract.doses",
     "agent_mentions_frame": "etl.extract.agents",
     "outcomes_frame": "etl.extract.outcomes",
     "registry_frames": "etl.extract.registry",

@@ -23,7 +23,7 @@ def _lookup() -> dict[str, tuple[str, ...]]:
     return index | {form.lower(): names for form, names in index.items()}
 
 
-def _mentions_in(text: str) -> list[tuple[str, str, int, int, bool]]:
+def mentions_in(text: str) -> list[tuple[str, str, int, int, bool]]:
     """(agent name, text as written, start, end, known) for one sentence, left to right."""
     lookup = _lookup()
     found: list[tuple[str, str, int, int, bool]] = []
@@ -59,6 +59,6 @@ def agent_mentions_frame(sentences: pl.DataFrame) -> pl.DataFrame:
         for s in readable.select(
             "publication_id", "document_id", "source_file", "sentence_id", "char_start", "text"
         ).iter_rows(named=True)
-        for name, written, start, end, known in _mentions_in(s["text"])
+        for name, written, start, end, known in mentions_in(s["text"])
     ]
     return pl.DataFrame(rows, schema=polars_schema(AgentMentions))

@@ -14,7 +14,7 @@ import re
 
 import polars as pl
 
-from etl.extract.numbers import WORD_NUMBER, parse_word_number
+from etl.extract.numbers import NUM, WORD_NUMBER, parse_word_number
 from etl.extract.phrases import GROUP_NAME, is_generic
 from etl.schemas.staging import TrialArms, polars_schema
 
@@ -32,6 +32,10 @@ _N_EQUALS = re.compile(
     re.IGNORECASE,
 )
 _N_TO = re.compile(rf"\b(?P<n>\d+)\s+to\s+(?P<label>{GROUP_NAME})(?=\s*(?:,|;|\)|and\b|or\b|$))")
+_DOSE_START = re.compile(
+    rf"\s+(?:at\s+)?{NUM}\s*(?:mg|g|µg|μg|mcg|IU|Gy)\b|\s+at\s+(?:an?\s+)?(?:daily\s+)?doses?\b",
+    re.IGNORECASE,
+)
 _COUNT_LABEL = re.compile(
     rf"(?P<n>\d+|{WORD_NUMBER})\s+(?P<label>[A-Za-z][\w+/-]*(?:-[\w]+)?)"
     rf"\s+and\s+(?P<n2>\d+|{WORD_NUMBER})\s+(?P<label2>[A-Za-z][\w+/-]*)\s+(?:patients|participants)\b",
@@ -41,6 +45,9 @@ _COUNT_LABEL = re.compile(
 
 def _label(raw: str) -> str | None:
     label = _LEAD.sub("", raw.strip()).strip(" ,;:")
+    # "sorafenib 400 mg twice daily (n = 150)": the group is the agent; its dose is read apart
+    dose = _DOSE_START.search(label)
+    label = label[: dose.start()].strip(" ,;:") if dose else label
     label = re.sub(r"\s+(?:groups?|arms?)$", "", label, flags=re.IGNORECASE)
     return None if not label or is_generic(label) or len(label) > 60 else label
 

@@ -231,6 +231,22 @@ class TrialArms(pa.DataFrameModel):
         coerce = True
 
 
+class AgentDoses(pa.DataFrameModel):
+    """One row per dose a sentence states for an agent ("sorafenib 400 mg twice daily")."""
+
+    publication_id: str
+    sentence_id: str
+    source_file: str
+    agent_name: str = pa.Field(str_length={"min_value": 2})
+    dose: str = pa.Field(str_length={"min_value": 2})
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
 class RegistryCriteria(pa.DataFrameModel):
     """One row per eligibility criterion of a registry page."""
 
@@ -340,6 +356,7 @@ STAGING_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "trial_facts": TrialFacts,
     "trial_arms": TrialArms,
     "agent_mentions": AgentMentions,
+    "agent_doses": AgentDoses,
     "registry_criteria": RegistryCriteria,
     "registry_outcome_measures": RegistryOutcomeMeasures,
     "registry_locations": RegistryLocations,

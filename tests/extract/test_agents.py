@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from etl.extract.agents import _mentions_in
+from etl.extract.agents import mentions_in
 
 
 def names(text: str) -> list[tuple[str, bool]]:
-    return [(name, known) for name, _, _, _, known in _mentions_in(text)]
+    return [(name, known) for name, _, _, _, known in mentions_in(text)]
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 -- Which agents make up each arm: an agent belongs to an arm when the arm's label names it by any
 -- of its written forms ("TACE plus sorafenib" → transarterial chemoembolization + sorafenib;
--- "STRIDE" → tremelimumab + durvalumab).
+-- "STRIDE" → tremelimumab + durvalumab), with the dose the trial's reports state for it.
 with
 
 arms as (
@@ -45,10 +45,31 @@ matched as (
     inner join patterns
         on (patterns.in_words and regexp_matches(arms.label, patterns.pattern, 'i'))
         or (not patterns.in_words and regexp_matches(arms.label, patterns.pattern))
+),
+
+reports as (
+    select distinct publication_id, trial_id
+    from {{ ref('int_trial_mentions_resolved') }}
+    where is_primary
+),
+
+doses as (
+    -- the dose a trial's own reports state for each agent: the first, in file order
+    select
+        reports.trial_id,
+        d.agent_name,
+        arg_min(d.dose, d.source_file || ':' || lpad(cast(d.char_start as varchar), 12, '0'))
+            as dose,
+    from {{ ref('stg_etl__agent_doses') }} as d
+    inner join reports using (publication_id)
+    group by reports.trial_id, d.agent_name
 )
 
 select
-    arm_id,
-    agent_id,
-    cast(null as varchar) as dose,
+    matched.arm_id,
+    matched.agent_id,
+    doses.dose,
 from matched
+inner join arms on arms.arm_id = matched.arm_id
+inner join agents on agents.agent_id = matched.agent_id
+left join doses on doses.trial_id = arms.trial_id and doses.agent_name = agents.name
