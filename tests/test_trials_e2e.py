@@ -16,7 +16,7 @@ PRIMARY = (
     "RESULTS: Median overall survival was 12.4 months (95% CI, 10.1 to 14.0) with drug A and "
     "9.1 months (95% CI, 8.0 to 10.3) with placebo." + _PAD + "\n"
     "BACKGROUND: Drug C is a novel antibody. METHODS: In this retrospective cohort, 80 patients "
-    "treated with drug C were reviewed. RESULTS: Median overall survival was 7.7 months."
+    "treated with drug C and zelvotinib were reviewed. RESULTS: Median overall survival was 7.7 months."
     + _PAD
     + "\n"
     "METHODS: In the phase 3 ORION-5 trial (NCT07654321), 300 patients were randomly assigned "
@@ -211,3 +211,15 @@ def test_arms_take_the_doses_their_trials_reports_state(warehouse):
         ("lenvatinib", 150, "lenvatinib 12 mg once daily", "12 mg once daily"),
         ("sorafenib", 150, "sorafenib 400 mg twice daily", "400 mg twice daily"),
     ]
+
+
+def test_the_report_lists_the_disagreement_and_the_conflicts_for_curation(warehouse):
+    report = (warehouse.parent.parent / "r" / "quality.md").read_text()
+    disagreeing = report.split("## Trials whose sources disagree (1)", 1)[1].split("##", 1)[0]
+    assert "ZENITH-2" in disagreeing and "n_enrolled" in disagreeing
+    conflicts = report.split("## Outcome conflicts (", 1)[1].split("##", 1)[0]
+    assert "12.4 | 12.6 | primary.txt | update.txt" in conflicts
+    unknown = report.split("## Unclassified agents (1)", 1)[1].split("##", 1)[0]
+    assert "| zelvotinib |" in unknown  # not in the vocabulary: listed for curation
+    page = (warehouse.parent.parent / "r" / "quality.html").read_text()
+    assert "Trials whose sources disagree (1)" in page

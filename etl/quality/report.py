@@ -32,6 +32,38 @@ class ReportData:
     counts: dict[str, int]
     results: pl.DataFrame
     rejections: pl.DataFrame
+    # for curation: (title, what it means, rows), listed only when there are rows
+    curation: tuple[tuple[str, str, pl.DataFrame], ...] = ()
+
+
+# What an analyst should look at by hand: it passed the rules, but the build could not settle it.
+_CURATION = (
+    (
+        "Unclassified agents",
+        "Drug-like names the agent vocabulary (etl/vocab/agents.csv) does not know: add them to it.",
+        "dim_agents",
+        "select name, synonyms, n_mentions, n_publications from main.dim_agents "
+        "where agent_class = 'unclassified' order by n_mentions desc, name",
+    ),
+    (
+        "Trials whose sources disagree",
+        "Design facts stated differently by two sources; dim_trials keeps the most "
+        "authoritative (registry > full report > review).",
+        "dim_trials",
+        "select trial_id, coalesce(acronym, nct_id, 'unnamed') as trial, disagreeing_facts, "
+        "n_sources from main.dim_trials where disagreeing_facts <> '' order by trial",
+    ),
+    (
+        "Outcome conflicts",
+        "The same trial, arm, endpoint, measure and time point reported with different values "
+        "(fct_outcome_conflicts); both numbers stay in fct_outcomes.",
+        "fct_outcome_conflicts",
+        "select c.conflict_id, coalesce(t.acronym, t.nct_id, c.trial_id) as trial, c.endpoint, "
+        "c.measure, c.timepoint_months, c.arm_label, c.value_a, c.value_b, c.source_file_a, "
+        "c.source_file_b from main.fct_outcome_conflicts c left join main.dim_trials t "
+        "using (trial_id) order by trial, c.endpoint, c.arm_label",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -73,7 +105,12 @@ def load_report_data(warehouse: Path) -> ReportData:
                 }
             )
         )
-    return ReportData(counts, results, rejections)
+        curation = tuple(
+            (title, meaning, con.sql(sql).pl())
+            for title, meaning, table, sql in _CURATION
+            if _table_exists(con, table)
+        )
+    return ReportData(counts, results, rejections, curation)
 
 
 def _verdict(results: pl.DataFrame) -> tuple[str, int, int]:
@@ -86,6 +123,14 @@ def _verdict(results: pl.DataFrame) -> tuple[str, int, int]:
 
 def _md_cell(value: object) -> str:
     return str("" if value is None else value).replace("|", "\\|").replace("\n", " ")[:300]
+
+
+def _md_table(frame: pl.DataFrame) -> list[str]:
+    return [
+        "| " + " | ".join(frame.columns) + " |",
+        "|" + "---|" * frame.width,
+        *["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in frame.iter_rows()],
+    ]
 
 
 def render_markdown(data: ReportData) -> str:
@@ -130,6 +175,13 @@ def render_markdown(data: ReportData) -> str:
                 f"\n… and {data.rejections.height - _MAX_ROWS} more rows in audit_rejections."
             )
         lines.append("")
+    for title, meaning, rows in data.curation:
+        if rows.height:
+            lines += [f"## {title} ({rows.height})", "", meaning, ""]
+            lines += _md_table(rows.head(_MAX_ROWS))
+            if rows.height > _MAX_ROWS:
+                lines.append(f"\n… and {rows.height - _MAX_ROWS} more.")
+            lines.append("")
     passed = data.results.filter(pl.col("success")).height
     lines.append(f"{passed} of {data.results.height} rules passed.")
     return "\n".join(lines) + "\n"
@@ -164,6 +216,12 @@ def render_html(data: ReportData) -> str:
         "severity", "success", "suite", "description", "n_checked", "n_failed", "failing_ids"
     ).sort("success", "severity", "suite")
     css_class = verdict.split()[0]
+    curation = "".join(
+        f"<h2>{html.escape(title)} ({rows.height})</h2><p>{html.escape(meaning)}</p>"
+        f"{_html_table(rows)}"
+        for title, meaning, rows in data.curation
+        if rows.height
+    )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Data-quality report</title><style>{_CSS}</style></head>
 <body><h1>Data-quality report: <span class="{css_class}">{html.escape(verdict)}</span></h1>
@@ -172,6 +230,7 @@ def render_html(data: ReportData) -> str:
 <h2>Tables</h2>{_html_table(counts)}
 <h2>Rules</h2>{_html_table(results, row_class="severity")}
 <h2>Rejected input (audit_rejections)</h2>{_html_table(data.rejections, row_class="severity")}
+{curation}
 </body></html>
 """
 
