@@ -51,6 +51,33 @@ _OWN = re.compile(r"\b(?:this|the present|the current|our|we)\b|^in the phase", 
 _OTHERS = re.compile(
     r"\b(?:previous(?:ly)?|prior|earlier|has shown|have shown|showed|had shown)\b", re.IGNORECASE
 )
+# A disease named by its head noun and up to three words before it; the words before that say
+# how far it has gone or how it was treated are not part of its name.
+_CONDITION = re.compile(
+    r"\b(?P<c>(?:[A-Za-z][\w'-]*\s+){0,3}?(?:carcinoma|cancer|tumou?r|sarcoma|lymphoma|leuka?emia"
+    r"|melanoma|myeloma|glioma|glioblastoma|mesothelioma|neoplasm|cholangiocarcinoma)s?)\b",
+    re.IGNORECASE,
+)
+# Words that end a disease's name, read backwards from its head noun: what the disease is in or
+# for, how far it has gone, what was done to it, and verbs ("inhibits", "suppressing").
+_NOT_THE_DISEASE = frozenset(
+    [
+        *("in", "with", "of", "for", "on", "to", "by", "from", "and", "or", "the", "a", "an"),
+        *("patients", "patient", "all", "any", "their", "its", "this", "these", "human", "main"),
+        *("unresectable", "advanced", "metastatic", "recurrent", "refractory", "locally"),
+        *("inoperable", "untreated", "previously", "treated", "newly", "diagnosed", "early"),
+        *("late", "stage", "intermediate", "progressive", "resistant", "relapsed", "other"),
+        *("malignant", "solid", "primary", "secondary", "residual", "multiple", "large", "small"),
+    ]
+)
+_NOT_A_MODIFIER = re.compile(
+    r"(?:ing|ed|[^sui's]s)$"  # verbs and plurals: "suppressing", "treated", "inhibits"
+    r"|^(?:.{1,2}|[ivx]+[abc]?|[0-4][abc]?)$"  # a letter, a stage: "C", "IIIb", "4a"
+    r"|-(?:refractory|resistant|naive|experienced|intolerant|stage|related|associated)$",
+    re.IGNORECASE,
+)
+
+
 _REGISTRY_LABELS = {
     "status": "status",
     "overall status": "status",
@@ -106,6 +133,30 @@ def _facts_of(text: str) -> Iterator[tuple[str, str, int, int]]:
             yield "n_enrolled", str(n), m.start(), m.end()
 
 
+def condition_of(phrase: str) -> str | None:
+    """The disease a phrase names, lower-case and singular: the words right before its head noun,
+    back to the first that is not part of a disease's name ("treatment of unresectable
+    hepatocellular carcinomas" → "hepatocellular carcinoma"); None when no such word is left
+    ("the main tumour")."""
+    *before, head = phrase.split()
+    kept: list[str] = []
+    for word in reversed(before):
+        if word.lower() in _NOT_THE_DISEASE or _NOT_A_MODIFIER.search(word):
+            break
+        kept.insert(0, word.lower())
+    if not kept:
+        return None
+    return " ".join([*kept, head.lower().removesuffix("s").replace("tumour", "tumor")])
+
+
+def _conditions_of(text: str) -> Iterator[tuple[str, str, int, int]]:
+    for m in _CONDITION.finditer(text):
+        condition = condition_of(m.group("c"))
+        if condition:  # (the span starts at the disease's first word, not at "in advanced")
+            start = m.start() + m.group("c").lower().find(condition.split()[0])
+            yield "condition", condition, start, m.end()
+
+
 def _rank(text: str) -> int:
     """How surely a sentence speaks of the record's own study (higher is surer)."""
     return (2 if _OWN.search(text) else 0) - (3 if _OTHERS.search(text) else 0)
@@ -121,6 +172,8 @@ def _registry(lines: list[dict]) -> Iterator[dict]:
         if fact == "phase":
             m = _PHASE.search(raw)
             raw = normalise_phase(m) if m else None
+        elif fact == "condition":  # as the text's conditions are written: lower-case, singular
+            raw = condition_of(raw) or raw
         elif fact == "n_enrolled":
             n = _count(raw.split()[0]) if raw else None
             raw = str(n) if n is not None else None
@@ -144,6 +197,12 @@ def _record_rows(record: pl.DataFrame, is_registry: bool) -> list[dict]:
             rows.append({**found, "scope": "sentence"})
             rank = _rank(line["text"])
             if fact not in best or rank > best[fact][0]:  # ties: the first statement
+                best[fact] = (rank, found)
+        # the disease studied: the record's own, never one a sentence elsewhere names
+        for fact, value, start, end in _conditions_of(line["text"]):
+            rank = _rank(line["text"])
+            if fact not in best or rank > best[fact][0]:
+                found = {"fact": fact, "value": value, "sentence": line, "start": start, "end": end}
                 best[fact] = (rank, found)
     record_level = {fact: found for fact, (_, found) in best.items()}
     if is_registry:  # a registry page states its own fields: they outrank the prose

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from etl.documents.stage import stage_documents
 from etl.extract import sentences_frame, trial_facts_frame
+from etl.extract.trial_facts import _conditions_of
 from tests.conftest import files_frame
 
 _PAD = " Safety, tolerability and quality of life were assessed throughout." * 5
@@ -74,7 +77,50 @@ def test_registry_labels_give_status_sponsor_condition_and_target():
     facts = _record_facts(page, "registry.txt")
     assert facts["status"] == "RECRUITING"
     assert facts["sponsor"] == "City Hospital"
-    assert facts["condition"] == "Hepatocellular Carcinoma"
+    assert facts["condition"] == "hepatocellular carcinoma"  # written as the text's conditions are
     assert facts["n_enrolled"] == "40"
     assert facts["phase"] == "2"
     assert facts["randomized"] == "false"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condition"),
+    [
+        (
+            "METHODS: In this phase 2 trial, patients with unresectable hepatocellular carcinomas "
+            "received drug A.",
+            "hepatocellular carcinoma",
+        ),
+        (
+            "METHODS: We enrolled 40 patients with sorafenib-refractory advanced biliary tract "
+            "cancer.",
+            "biliary tract cancer",
+        ),
+        ("METHODS: This study enrolled adults with progressive desmoid tumours.", "desmoid tumor"),
+    ],
+)
+def test_the_disease_studied_without_its_stage_or_treatment_state(sentence, condition):
+    assert _record_facts(sentence + _PAD + "\n")["condition"] == condition
+
+
+def test_the_records_own_disease_wins_over_the_background():
+    text = (
+        "BACKGROUND: Drug A previously showed activity in renal cell carcinoma. METHODS: In this "
+        "phase 2 trial, we treated 30 patients with metastatic gastric cancer." + _PAD + "\n"
+    )
+    assert _record_facts(text)["condition"] == "gastric cancer"
+
+
+_WORDS = ["a", "of", "C", "IIIb", "s", "Lung", "renal-cell", "treated", "advanced", "Kaposi's"]
+
+
+@given(
+    st.lists(st.sampled_from([*_WORDS, "cancer", "tumours", "CARCINOMA"]), max_size=12).map(
+        " ".join
+    )
+)
+def test_a_condition_is_lower_case_and_its_span_lies_in_the_text(text):
+    for _fact, condition, start, end in _conditions_of(text):
+        assert 0 <= start < end <= len(text)
+        assert condition == condition.lower()
+        assert text[start:end].lower().startswith(condition.split()[0])
