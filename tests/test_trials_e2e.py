@@ -223,3 +223,18 @@ def test_the_report_lists_the_disagreement_and_the_conflicts_for_curation(wareho
     assert "| zelvotinib |" in unknown  # not in the vocabulary: listed for curation
     page = (warehouse.parent.parent / "r" / "quality.html").read_text()
     assert "Trials whose sources disagree (1)" in page
+
+
+def test_design_says_how_the_study_was_done(warehouse):
+    designs = dict(
+        _rows(
+            warehouse,
+            "select coalesce(t.nct_id, 'cohort'), t.design from dim_trials t "
+            "where t.nct_id = 'NCT01234567' or t.trial_id in "
+            "(select trial_id from fct_outcomes where value = 7.7)",
+        )
+    )
+    assert designs == {
+        "NCT01234567": "randomised, placebo-controlled trial",
+        "cohort": "retrospective cohort",
+    }

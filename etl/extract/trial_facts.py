@@ -3,7 +3,8 @@
 Long format, one row per stated fact with its offsets: ``phase`` ("Phase IIa" → 2, "phase II-III"
 → 2/3, "Phase 1b/2" → 1/2, registry "Not Applicable" → NA), ``blinding``, ``randomized``,
 ``n_enrolled`` ("1171 patients were randomly assigned", "Target Recruitment 22", "Twenty-two
-patients ... were enrolled"), and the registry fields ``status``, ``sponsor`` and ``condition``.
+patients ... were enrolled"), ``placebo_controlled``, ``retrospective``, ``condition`` (the
+disease the record's own study is in), and the registry fields ``status``, ``sponsor`` and ``condition``.
 
 Scope ``sentence``: a fact stated in a sentence naming a trial ("the phase III REFLECT trial").
 Scope ``record``: the record's own study, taken from the sentence that speaks of it ("In this
@@ -37,6 +38,11 @@ _RANDOMIZED = re.compile(
     r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated))\b|\b(?P<non>non-?randomi[sz]ed|single[- ]arm)\b",
     re.IGNORECASE,
 )
+_PLACEBO = re.compile(
+    r"\bplacebo[- ]controlled\b|\b(?:versus|vs\.?|or|to|with)\s+(?:matching\s+)?placebo\b",
+    re.IGNORECASE,
+)
+_RETROSPECTIVE = re.compile(r"\bretrospective(?:ly)?\b", re.IGNORECASE)
 _ENROLL_VERB = r"(?:randomly\s+assigned|randomi[sz]ed|enrolled|included|recruited|allocated)"
 _ENROLLED = re.compile(
     # "1171 patients were randomly assigned", "573 were enrolled and randomised"
@@ -127,6 +133,10 @@ def _facts_of(text: str) -> Iterator[tuple[str, str, int, int]]:
         yield "blinding", word, m.start(), m.end()
     for m in _RANDOMIZED.finditer(text):
         yield "randomized", "false" if m.group("non") else "true", m.start(), m.end()
+    for m in _PLACEBO.finditer(text):
+        yield "placebo_controlled", "true", m.start(), m.end()
+    for m in _RETROSPECTIVE.finditer(text):
+        yield "retrospective", "true", m.start(), m.end()
     for m in _ENROLLED.finditer(text):
         raw = m.group("n") or m.group("n2")
         if (n := _count(raw)) is not None:

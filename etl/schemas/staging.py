@@ -156,9 +156,7 @@ class TrialFacts(pa.DataFrameModel):
     sentence_id: str
     source_file: str
     scope: str = pa.Field(isin=["sentence", "record"])
-    fact: str = pa.Field(
-        isin=["phase", "blinding", "randomized", "n_enrolled", "status", "sponsor", "condition"]
-    )
+    fact: str = pa.Field(isin=codes("trial_fact"))
     value: str = pa.Field(str_length={"min_value": 1})
     char_start: int = pa.Field(ge=0)
     char_end: int = pa.Field(ge=1)

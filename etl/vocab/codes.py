@@ -146,6 +146,20 @@ SENTENCE_ROLES: Final = MappingProxyType(
     }
 )
 
+TRIAL_FACTS: Final = MappingProxyType(
+    {
+        "phase": "trial phase code",
+        "blinding": "blinding code",
+        "randomized": "'true' or 'false'",
+        "n_enrolled": "patients enrolled or randomised",
+        "placebo_controlled": "'true' where the trial compares with placebo",
+        "retrospective": "'true' where the study looks back at records",
+        "status": "registry recruitment status",
+        "sponsor": "registry lead sponsor",
+        "condition": "the disease studied, lower-case",
+    }
+)
+
 CODE_SETS: Final = MappingProxyType(
     {
         "document_kind": DOCUMENT_KINDS,
@@ -158,6 +172,7 @@ CODE_SETS: Final = MappingProxyType(
         "severity": SEVERITIES,
         "stage": STAGES,
         "sentence_role": SENTENCE_ROLES,
+        "trial_fact": TRIAL_FACTS,
     }
 )
 

@@ -124,3 +124,18 @@ def test_a_condition_is_lower_case_and_its_span_lies_in_the_text(text):
         assert 0 <= start < end <= len(text)
         assert condition == condition.lower()
         assert text[start:end].lower().startswith(condition.split()[0])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fact"),
+    [
+        (
+            "METHODS: In this double-blind, placebo-controlled phase 3 trial, drug A was given.",
+            "placebo_controlled",
+        ),
+        ("METHODS: We randomly assigned 90 patients to drug A or placebo.", "placebo_controlled"),
+        ("METHODS: We retrospectively reviewed 120 patients treated with drug A.", "retrospective"),
+    ],
+)
+def test_placebo_control_and_retrospective_review_are_design_facts(sentence, fact):
+    assert _record_facts(sentence + _PAD + "\n")[fact] == "true"

@@ -15,6 +15,8 @@ facts as (
         max(value) filter (where fact = 'randomized') as randomized,
         max(value) filter (where fact = 'n_enrolled') as n_enrolled,
         max(value) filter (where fact = 'condition') as condition,
+        bool_or(value = 'true') filter (where fact = 'placebo_controlled') as placebo_controlled,
+        bool_or(value = 'true') filter (where fact = 'retrospective') as retrospective,
         max(value) filter (where fact = 'status') as status,
         max(value) filter (where fact = 'sponsor') as sponsor,
         list(fact order by fact) filter (where sources_disagree) as disagreeing_facts,
@@ -47,9 +49,18 @@ final as (
         ) as is_randomized,
         f.blinding,
         case
-            when primary_study_type = 'rct' then 'randomised controlled trial'
-            when primary_study_type in ('single-arm trial', 'cohort', 'case report')
-                then primary_study_type
+            when primary_study_type = 'case report' then 'case report'
+            when primary_study_type = 'cohort'
+                then case when f.retrospective then 'retrospective cohort' else 'cohort' end
+            when coalesce(cast(f.randomized as boolean), primary_study_type = 'rct')
+                then concat_ws(
+                    ', ',
+                    'randomised',
+                    f.blinding,
+                    case when f.placebo_controlled then 'placebo-controlled' end
+                ) || ' trial'
+            when primary_study_type = 'single-arm trial' or f.randomized = 'false'
+                then 'single-arm trial'
         end as design,
         cast(coalesce(cast(f.n_enrolled as integer), a.n_in_arms) as integer) as n_enrolled,
         f.condition,
