@@ -59,6 +59,22 @@ def _size(raw: str) -> int | None:
         return None
 
 
+_NAMED_BY_ID = re.compile(
+    r"^(?P<head>group|arm|cohort)s?\s+(?P<id>[IVX]+|[A-Z]|\d+)$", re.IGNORECASE
+)
+_BARE_ID = re.compile(r"^(?:[IVX]+|[A-Z]|\d+)$")
+
+
+def _ids_named(found: list[tuple[str, int, int, int]]) -> list[tuple[str, int, int, int]]:
+    """ "Groups I (n = 52) ...; II (n = 58) ...; and III (n = 46)": Group I, Group II, Group III."""
+    first = _NAMED_BY_ID.match(found[0][0])
+    if not first or not all(_BARE_ID.match(label) for label, *_ in found[1:]):
+        return found
+    head = first.group("head").capitalize()
+    ids = [first.group("id"), *(label for label, *_ in found[1:])]
+    return [(f"{head} {i}", *rest) for i, (_, *rest) in zip(ids, found, strict=True)]
+
+
 def sized_groups(text: str) -> list[tuple[str, int, int, int]]:
     """(label, n, start, end) of each sized group a sentence lists; [] unless it lists two or more."""
     if not _ASSIGNING.search(text):
@@ -70,7 +86,7 @@ def sized_groups(text: str) -> list[tuple[str, int, int, int]]:
             if (label := _label(m.group("label"))) is not None
         ]
         if len(found) >= 2:
-            return found
+            return _ids_named(found)
     m = _COUNT_LABEL.search(text)
     if m:
         pairs = [(m.group("label"), m.group("n")), (m.group("label2"), m.group("n2"))]

@@ -52,3 +52,15 @@ def test_offsets_cover_the_statement():
     text = "Patients were randomized to drug A (n=10) or drug B (n=12)."
     for label, n, start, end in sized_groups(text):
         assert label in text[start:end] and str(n) in text[start:end]
+
+
+def test_groups_named_by_numerals_keep_their_head_noun():
+    groups = sized_groups(
+        "Patients were divided into Cohorts A (n = 20) receiving drug X; B (n = 22) receiving "
+        "drug Y; and C (n = 19) receiving both."
+    )
+    assert [(label, n) for label, n, _, _ in groups] == [
+        ("Cohort A", 20),
+        ("Cohort B", 22),
+        ("Cohort C", 19),
+    ]
