@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import groupby, pairwise
+from operator import itemgetter
 
 import polars as pl
 
@@ -59,11 +60,12 @@ _OTHERS = re.compile(
 )
 # A disease named by its head noun and up to three words before it; the words before that say
 # how far it has gone or how it was treated are not part of its name.
-_CONDITION = re.compile(
-    r"\b(?P<c>(?:[A-Za-z][\w'-]*\s+){0,3}?(?:carcinoma|cancer|tumou?r|sarcoma|lymphoma|leuka?emia"
-    r"|melanoma|myeloma|glioma|glioblastoma|mesothelioma|neoplasm|cholangiocarcinoma)s?)\b",
+_CONDITION_HEAD = re.compile(
+    r"\b(?:carcinoma|cancer|tumou?r|sarcoma|lymphoma|leuka?emia|melanoma|myeloma|glioma"
+    r"|glioblastoma|mesothelioma|neoplasm|cholangiocarcinoma)s?\b",
     re.IGNORECASE,
 )
+_WORDS_BEFORE = re.compile(r"(?:[A-Za-z][\w'-]*\s+){1,3}\Z")
 # Words that end a disease's name, read backwards from its head noun: what the disease is in or
 # for, how far it has gone, what was done to it, and verbs ("inhibits", "suppressing").
 _NOT_THE_DISEASE = frozenset(
@@ -84,6 +86,12 @@ _NOT_A_MODIFIER = re.compile(
 )
 
 
+# What a line must contain to state a design fact or a disease (a cheap, column-wise test).
+_MAYBE = (
+    r"(?i)phase|blind|open[- ]label|randomi|randomly|single[- ]arm|placebo|retrospective|enrolled"
+    r"|included|recruited|allocated|carcinoma|cancer|tumo|sarcoma|lymphoma|leuk|melanoma|myeloma"
+    r"|glioma|mesothelioma|neoplasm|not applicable|n/a"
+)
 _REGISTRY_LABELS = {
     "status": "status",
     "overall status": "status",
@@ -160,10 +168,15 @@ def condition_of(phrase: str) -> str | None:
 
 
 def _conditions_of(text: str) -> Iterator[tuple[str, str, int, int]]:
-    for m in _CONDITION.finditer(text):
-        condition = condition_of(m.group("c"))
+    # the head noun first (a cheap scan), then the words right before it
+    for m in _CONDITION_HEAD.finditer(text):
+        before = _WORDS_BEFORE.search(text[max(0, m.start() - 80) : m.start()])
+        if before is None:
+            continue
+        phrase = before.group() + m.group()
+        condition = condition_of(phrase)
         if condition:  # (the span starts at the disease's first word, not at "in advanced")
-            start = m.start() + m.group("c").lower().find(condition.split()[0])
+            start = m.start() - len(before.group()) + phrase.lower().find(condition.split()[0])
             yield "condition", condition, start, m.end()
 
 
@@ -197,23 +210,30 @@ def _registry(lines: list[dict]) -> Iterator[dict]:
             }
 
 
-def _record_rows(record: pl.DataFrame, is_registry: bool) -> list[dict]:
-    lines = record.sort("sentence_index").to_dicts()
+def _record_rows(lines: list[dict], is_registry: bool) -> list[dict]:
+    """The facts of one record (its lines in order; ``_maybe`` tells which can state one)."""
     rows: list[dict] = []
     best: dict[str, tuple[int, dict]] = {}
     for line in lines:
-        for fact, value, start, end in _facts_of(line["text"]):
-            found = {"fact": fact, "value": value, "sentence": line, "start": start, "end": end}
-            rows.append({**found, "scope": "sentence"})
-            rank = _rank(line["text"])
-            if fact not in best or rank > best[fact][0]:  # ties: the first statement
-                best[fact] = (rank, found)
+        if not line["_maybe"]:
+            continue
+        text = line["text"]
+        stated = [*_facts_of(text)]
+        for fact, value, start, end in stated:
+            rows.append(
+                {"fact": fact, "value": value, "sentence": line, "start": start, "end": end}
+                | {"scope": "sentence"}
+            )
         # the disease studied: the record's own, never one a sentence elsewhere names
-        for fact, value, start, end in _conditions_of(line["text"]):
-            rank = _rank(line["text"])
-            if fact not in best or rank > best[fact][0]:
-                found = {"fact": fact, "value": value, "sentence": line, "start": start, "end": end}
-                best[fact] = (rank, found)
+        stated += _conditions_of(text)
+        if stated:
+            rank = _rank(text)
+        for fact, value, start, end in stated:
+            if fact not in best or rank > best[fact][0]:  # ties: the first statement
+                best[fact] = (
+                    rank,
+                    {"fact": fact, "value": value, "sentence": line, "start": start, "end": end},
+                )
     record_level = {fact: found for fact, (_, found) in best.items()}
     if is_registry:  # a registry page states its own fields: they outrank the prose
         record_level |= {f["fact"]: f for f in _registry(lines)}
@@ -226,11 +246,25 @@ def trial_facts_frame(sentences: pl.DataFrame, documents: pl.DataFrame) -> pl.Da
     registry_docs = set(
         documents.filter(pl.col("document_kind") == "registry_record").get_column("document_id")
     )
-    readable = sentences.filter(pl.col("role").is_in(["body", "title"]))
+    readable = (
+        sentences.filter(pl.col("role").is_in(["body", "title"]))
+        .sort("publication_id", "sentence_index")
+        .select(
+            "publication_id",
+            "document_id",
+            "sentence_id",
+            "source_file",
+            "char_start",
+            "text",
+            pl.col("text").str.contains(_MAYBE).alias("_maybe"),
+        )
+    )
     out: list[dict] = []
-    for (publication_id,), record in readable.group_by("publication_id", maintain_order=True):
-        document = record.get_column("document_id")[0]
-        for r in _record_rows(record, document in registry_docs):
+    for publication_id, group in groupby(
+        readable.iter_rows(named=True), key=itemgetter("publication_id")
+    ):
+        lines = list(group)
+        for r in _record_rows(lines, lines[0]["document_id"] in registry_docs):
             s = r["sentence"]
             out.append(
                 {
