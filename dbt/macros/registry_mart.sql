@@ -8,9 +8,9 @@ rows as (
 ),
 
 reports as (
-    select publication_id, min(trial_id) as trial_id
-    from {{ ref('int_trial_mentions_resolved') }}
-    where is_primary
+    -- the page's own trial: the first it reports, as outcomes are linked
+    select publication_id, arg_min(trial_id, first_char_start) as trial_id
+    from {{ ref('int_trial_reports') }}
     group by publication_id
 ),
 

@@ -10,9 +10,7 @@ stated as (
 ),
 
 reports as (
-    select publication_id, trial_id
-    from {{ ref('int_trial_mentions_resolved') }}
-    where is_primary
+    select * from {{ ref('int_trial_reports') }}
 ),
 
 trials as (
@@ -115,11 +113,10 @@ regimens as (
     select
         arms.trial_id,
         arms.label_key,
-        coalesce(
-            any_value(by_label.regimen),
-            any_value(only_one.regimen)
-        ) as regimen,
-    from arms
+        coalesce(any_value(by_label.regimen), any_value(only_one.regimen)) as regimen,
+    from (
+        select *, count(*) over (partition by trial_id) as n_arms from arms
+    ) as arms
     left join registered as by_label
         on by_label.trial_id = arms.trial_id and by_label.label_key = arms.label_key
     left join (
@@ -128,8 +125,7 @@ regimens as (
         group by trial_id
         having count(*) = 1
     ) as only_one
-        on only_one.trial_id = arms.trial_id
-        and (select count(*) from arms as a2 where a2.trial_id = arms.trial_id) = 1
+        on only_one.trial_id = arms.trial_id and arms.n_arms = 1
     group by arms.trial_id, arms.label_key
 )
 

@@ -48,9 +48,7 @@ matched as (
 ),
 
 reports as (
-    select distinct publication_id, trial_id
-    from {{ ref('int_trial_mentions_resolved') }}
-    where is_primary
+    select * from {{ ref('int_trial_reports') }}
 ),
 
 doses as (
