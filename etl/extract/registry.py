@@ -299,7 +299,7 @@ def registry_frames(sentences: pl.DataFrame, documents: pl.DataFrame) -> Registr
         "document_id"
     )
     pages = sentences.filter(
-        pl.col("document_id").is_in(registry_docs.implode()) & (pl.col("role") != "reference")
+        pl.col("document_id").is_in(registry_docs.implode()) & (pl.col("role") == "body")
     ).sort("publication_id", "sentence_index")
     found: dict[str, list[dict]] = {"criteria": [], "measures": [], "locations": [], "arms": []}
     for (publication_id,), record in pages.group_by("publication_id", maintain_order=True):
