@@ -13,6 +13,8 @@ export UV_PYTHON_DOWNLOADS ?= never
 # compile .pyc at install time: imports (GX takes seconds) stay fast even where
 # PYTHONDONTWRITEBYTECODE is set
 export UV_COMPILE_BYTECODE ?= 1
+# pytest-xdist workers for `make test` (auto: one per core)
+TEST_WORKERS ?= auto
 
 .PHONY: help env build test lint format bench score clean
 
@@ -31,8 +33,8 @@ env: ## Install uv if missing and sync the locked environment
 build: env ## Build warehouse/evidence.duckdb from seeds/ (extract, dbt, GX, report)
 	@$(UV) run etl build
 
-test: env ## Run the test suite
-	@$(UV) run pytest
+test: env ## Run the test suite (in parallel over the cores: pytest-xdist)
+	@$(UV) run pytest -n $(TEST_WORKERS)
 
 lint: env ## ruff: lint and format check
 	@$(UV) run ruff check etl expectations tests bench

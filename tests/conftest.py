@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import fcntl
+import json
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -33,3 +37,44 @@ def files_frame(texts: dict[str, str]) -> pl.DataFrame:
 @pytest.fixture
 def make_files():
     return files_frame
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    exit_code: int
+    output: str
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """`etl build` of seeds/ into a temporary warehouse, once per test run (shared by pytest-xdist
+    workers: the first to need it builds, under a lock; the others wait and reuse it):
+    (result, warehouse path, reports folder). Tests copy the warehouse before changing it."""
+    from click.testing import CliRunner
+
+    from etl.cli import cli
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # (the run's folder, above each worker's own)
+    root = shared / "seedbuild"
+    root.mkdir(exist_ok=True)
+    warehouse, reports = root / "wh" / "evidence.duckdb", root / "reports"
+    done = root / "result.json"
+    with (root / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            result = CliRunner().invoke(
+                cli,
+                [
+                    "build",
+                    "--input",
+                    str(SEEDS),
+                    "--warehouse",
+                    str(warehouse),
+                    "--reports",
+                    str(reports),
+                ],
+            )
+            done.write_text(json.dumps({"exit_code": result.exit_code, "output": result.output}))
+    return BuildResult(**json.loads(done.read_text())), warehouse, reports

@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import duckdb
-import pytest
 from click.testing import CliRunner
 
 from etl.cli import cli
@@ -31,17 +30,6 @@ CONTRACT = {
     ],
     "audit_rejections": ["source_file", "stage", "rule", "detail", "char_start", "char_end"],
 }
-
-
-@pytest.fixture(scope="module")
-def seed_build(tmp_path_factory):
-    root = tmp_path_factory.mktemp("seedbuild")
-    warehouse, reports = root / "wh" / "evidence.duckdb", root / "reports"
-    result = CliRunner().invoke(
-        cli,
-        ["build", "--input", str(SEEDS), "--warehouse", str(warehouse), "--reports", str(reports)],
-    )
-    return result, warehouse, reports
 
 
 def _query(warehouse: Path, sql: str) -> list[tuple]:

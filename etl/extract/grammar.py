@@ -32,6 +32,7 @@ from etl.extract.numbers import (
 )
 from etl.extract.phrases import CI_LEVEL, GROUP_NAME, GROUP_WORD, group_pattern, is_generic
 from etl.regex_prefilter import Prefiltered, alternatives, case_folded, cheap_scan
+from etl.vocab.codes import MONTHS_PER_UNIT
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
 
 _UNIT_WORDS = {
@@ -52,7 +53,7 @@ _UNIT_WORDS = {
 }
 _RATIOS = ("hazard_ratio", "odds_ratio", "risk_ratio")
 _COMPARED_MEASURES = (*_RATIOS, "difference")
-_TO_MONTHS = {"months": 1.0, "days": 1 / 30.4375, "weeks": 1 / 4.348, "years": 12.0}
+_TO_MONTHS = MONTHS_PER_UNIT
 _UNIT = r"(?:months?|mos?|days?|weeks?|wks?|years?|yrs?)\b"
 _SEP = r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s*(?:and|or|vs\.?|versus|v)\s+|\s*/\s*)"
 

@@ -1,19 +1,31 @@
-"""The marts as dataframes for GX, with the cross-table facts each suite checks."""
+"""The marts as dataframes for GX, with the cross-column, cross-table and source-text facts each
+suite checks (etl.quality.derive)."""
 
 from __future__ import annotations
 
 import duckdb
-import pandas as pd
 import polars as pl
 
+from etl.quality.derive import known, outcome_facts, trial_facts
 from etl.text import WHITESPACE
+
+_STAGING_COUNTS = {
+    "documents": "select count(*) from raw.documents",
+    "publications": "select count(*) from raw.publications",
+    "sentences": "select count(*) from raw.sentences",
+    "rejections": "select count(*) from raw.rejections",
+    "outcomes": "select count(*) from raw.outcomes",
+    "agents": "select count(distinct agent_name) from raw.agent_mentions",
+}
 
 
 def staging_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    return {
-        t: con.execute(f"select count(*) from raw.{t}").fetchall()[0][0]
-        for t in ("documents", "publications", "sentences", "rejections")
-    }
+    """Rows (or, for agents, distinct names) each mart should hold, counted in staging."""
+    return {name: con.execute(sql).fetchall()[0][0] for name, sql in _STAGING_COUNTS.items()}
+
+
+def _ids(con: duckdb.DuckDBPyConnection, table: str, column: str) -> pl.Series:
+    return con.sql(f"select {column} from main.{table}").pl().get_column(column)
 
 
 def _documents(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -21,32 +33,124 @@ def _documents(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 
 def _publications(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """dim_publications, with its spans checked against the document's text as read (null where
+    the document is unknown: that is document_known's failure, not the span's). Parents are read
+    one row per key, so a duplicated key fails its own rule and no other."""
     pubs = con.sql(
-        "select p.*, d.document_kind, d.n_chars from main.dim_publications p "
-        "left join main.dim_documents d using (document_id)"
+        "select p.*, d.document_kind from main.dim_publications p left join "
+        "(select document_id, min(document_kind) as document_kind from main.dim_documents "
+        "group by document_id) d using (document_id)"
     ).pl()
-    texts = con.sql("select document_id, text from raw.documents").pl()
-    span = pl.col("text").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start"))
+    texts = con.sql(
+        "select document_id, min(text) as text from raw.documents group by document_id"
+    ).pl()
+    start, end = pl.col("char_start"), pl.col("char_end")
+    span = pl.col("text").str.slice(start, end - start)
+    in_document = (start >= 0) & (start < end) & (end <= pl.col("text").str.len_chars())
+    documents = _ids(con, "dim_documents", "document_id")
     return (
         pubs.join(texts, on="document_id", how="left")
         .with_columns(
-            (
-                (pl.col("char_start") >= 0)
-                & (pl.col("char_start") < pl.col("char_end"))
-                & (pl.col("char_end") <= pl.col("n_chars"))
-            )
-            .fill_null(False)
-            .alias("span_in_document"),
-            ((span.str.len_chars() > 0) & (span == span.str.strip_chars(WHITESPACE)))
-            .fill_null(False)
-            .alias("span_is_trimmed"),
+            span_in_document=pl.when(pl.col("text").is_not_null()).then(
+                in_document.fill_null(False)
+            ),
+            span_is_trimmed=pl.when(pl.col("text").is_not_null() & in_document).then(
+                (span.str.len_chars() > 0) & (span == span.str.strip_chars(WHITESPACE))
+            ),
+            document_known=known("document_id", documents),
         )
         .drop("text")
     )
 
 
-LOADERS = {"dim_documents": _documents, "dim_publications": _publications}
+def _outcomes(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    texts = dict(con.execute("select document_id, text from raw.documents").fetchall())
+    keys = {
+        "documents": _ids(con, "dim_documents", "document_id"),
+        "publications": _ids(con, "dim_publications", "publication_id"),
+        "trials": _ids(con, "dim_trials", "trial_id"),
+        "arms": _ids(con, "dim_arms", "arm_id"),
+    }
+    arm_trials = con.sql(
+        "select a.arm_id, min(a.trial_id) as arm_trial_id from main.dim_arms a "
+        "join main.dim_trials t using (trial_id) group by a.arm_id"
+    ).pl()
+    outcomes = con.sql("select * from main.fct_outcomes").pl()
+    return outcome_facts(outcomes, texts, keys, arm_trials)
 
 
-def mart_frames(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
-    return {name: load(con).to_pandas() for name, load in LOADERS.items()}
+def _trials(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return trial_facts(
+        con.sql("select * from main.dim_trials").pl(),
+        con.sql("select trial_id, n_patients from main.dim_arms").pl(),
+    )
+
+
+def _arms(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    trials = _ids(con, "dim_trials", "trial_id")
+    return (
+        con.sql("select * from main.dim_arms")
+        .pl()
+        .with_columns(trial_known=known("trial_id", trials))
+    )
+
+
+def _agents(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return con.sql("select * from main.dim_agents").pl()
+
+
+def _bridge(table: str, left: tuple[str, str], right: tuple[str, str], joiner: str):
+    """A bridge's loader: its rows named "<left> <joiner> <right>", each key checked against its
+    dimension (``left``/``right``: column, dimension table)."""
+
+    def load(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+        return (
+            con.sql(f"select * from main.{table}")
+            .pl()
+            .with_columns(
+                bridge_id=pl.concat_str(left[0], right[0], separator=f" {joiner} "),
+                **{
+                    f"{column.removesuffix('_id')}_known": known(column, _ids(con, dim, column))
+                    for column, dim in (left, right)
+                },
+            )
+        )
+
+    return load
+
+
+def _conflicts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    outcomes = _ids(con, "fct_outcomes", "outcome_id")
+    return (
+        con.sql("select * from main.fct_outcome_conflicts")
+        .pl()
+        .with_columns(
+            outcome_a_known=known("outcome_id_a", outcomes),
+            outcome_b_known=known("outcome_id_b", outcomes),
+            values_differ=(pl.col("value_a") != pl.col("value_b")).fill_null(False),
+        )
+    )
+
+
+LOADERS = {
+    "dim_documents": _documents,
+    "dim_publications": _publications,
+    "fct_outcomes": _outcomes,
+    "dim_trials": _trials,
+    "dim_arms": _arms,
+    "dim_agents": _agents,
+    "bridge_arm_agents": _bridge(
+        "bridge_arm_agents", ("arm_id", "dim_arms"), ("agent_id", "dim_agents"), "+"
+    ),
+    "bridge_trial_publications": _bridge(
+        "bridge_trial_publications",
+        ("trial_id", "dim_trials"),
+        ("publication_id", "dim_publications"),
+        "in",
+    ),
+    "fct_outcome_conflicts": _conflicts,
+}
+
+
+def mart_frames(con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame]:
+    return {name: load(con) for name, load in LOADERS.items()}

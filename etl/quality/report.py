@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -15,6 +15,7 @@ from etl.settings import Settings
 RESULTS_TABLE = "quality_results"
 RESULTS_SCHEMA = {
     "suite": pl.String,
+    "rule": pl.String,  # named <suite>.<rule> in audit_rejections
     "expectation": pl.String,
     "column_name": pl.String,
     "severity": pl.String,  # blocking | warning
@@ -24,7 +25,21 @@ RESULTS_SCHEMA = {
     "description": pl.String,
     "failing_ids": pl.String,
 }
+FAILURES_TABLE = "quality_failures"
+FAILURES_SCHEMA = {
+    "suite": pl.String,
+    "rule": pl.String,
+    "severity": pl.String,
+    "row_id": pl.String,  # the mart's key (expectations' ID_COLUMN)
+    "description": pl.String,
+    "checked": pl.String,  # the values the rule read, "value=13.3, ci_lower=100.0"
+    "source_file": pl.String,
+    "char_start": pl.Int64,
+    "char_end": pl.Int64,
+    "evidence": pl.String,
+}
 _MAX_ROWS = 50
+_MAX_EVIDENCE = 240
 
 
 @dataclass(frozen=True)
@@ -32,6 +47,7 @@ class ReportData:
     counts: dict[str, int]
     results: pl.DataFrame
     rejections: pl.DataFrame
+    failures: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=FAILURES_SCHEMA))
     # for curation: (title, what it means, rows), listed only when there are rows
     curation: tuple[tuple[str, str, pl.DataFrame], ...] = ()
 
@@ -105,12 +121,19 @@ def load_report_data(warehouse: Path) -> ReportData:
                 }
             )
         )
+        failures = (
+            con.sql(
+                f"select * from main.{FAILURES_TABLE} order by severity, suite, rule, row_id"
+            ).pl()
+            if _table_exists(con, FAILURES_TABLE)
+            else pl.DataFrame(schema=FAILURES_SCHEMA)
+        )
         curation = tuple(
             (title, meaning, con.sql(sql).pl())
             for title, meaning, table, sql in _CURATION
             if _table_exists(con, table)
         )
-    return ReportData(counts, results, rejections, curation)
+    return ReportData(counts, results, rejections, failures, curation)
 
 
 def _verdict(results: pl.DataFrame) -> tuple[str, int, int]:
@@ -133,6 +156,22 @@ def _md_table(frame: pl.DataFrame) -> list[str]:
     ]
 
 
+def _failing_rows(failures: pl.DataFrame) -> pl.DataFrame:
+    """The first failing rows, each with where it comes from and the sentence it was read from."""
+    return failures.head(_MAX_ROWS).select(
+        "severity",
+        pl.concat_str("suite", "rule", separator=".").alias("rule"),
+        "row_id",
+        "checked",
+        pl.concat_str(
+            "source_file",
+            pl.format("[{}:{}]", "char_start", "char_end").fill_null(""),
+            ignore_nulls=True,
+        ).alias("source"),
+        pl.col("evidence").str.slice(0, _MAX_EVIDENCE),
+    )
+
+
 def render_markdown(data: ReportData) -> str:
     verdict, n_blocking, n_warning = _verdict(data.results)
     lines = [
@@ -151,13 +190,21 @@ def render_markdown(data: ReportData) -> str:
         lines += [
             "## Failed rules",
             "",
-            "| severity | suite | rule | failed rows | ids |",
+            "| severity | rule | what it checks | failed rows | ids |",
             "|---|---|---|---|---|",
         ]
         lines += [
-            f"| {r['severity']} | {r['suite']} | {_md_cell(r['description'])} | {r['n_failed']} | {_md_cell(r['failing_ids'])} |"
+            f"| {r['severity']} | {r['suite']}.{r['rule']} | {_md_cell(r['description'])} "
+            f"| {r['n_failed']} | {_md_cell(r['failing_ids'])} |"
             for r in failed.iter_rows(named=True)
         ]
+        lines.append("")
+    if data.failures.height:
+        lines += ["## Failing rows", "", *_md_table(_failing_rows(data.failures))]
+        if data.failures.height > _MAX_ROWS:
+            lines.append(
+                f"\n… and {data.failures.height - _MAX_ROWS} more rows in {FAILURES_TABLE}."
+            )
         lines.append("")
     if data.rejections.height:
         lines += [
@@ -213,8 +260,20 @@ def render_html(data: ReportData) -> str:
     verdict, n_blocking, n_warning = _verdict(data.results)
     counts = pl.DataFrame({"table": list(data.counts), "rows": list(data.counts.values())})
     results = data.results.select(
-        "severity", "success", "suite", "description", "n_checked", "n_failed", "failing_ids"
-    ).sort("success", "severity", "suite")
+        "severity",
+        "success",
+        pl.concat_str("suite", "rule", separator=".").alias("rule"),
+        "description",
+        "n_checked",
+        "n_failed",
+        "failing_ids",
+    ).sort("success", "severity", "rule")
+    failing = (
+        f"<h2>Failing rows ({data.failures.height})</h2>"
+        f"{_html_table(_failing_rows(data.failures), row_class='severity')}"
+        if data.failures.height
+        else ""
+    )
     css_class = verdict.split()[0]
     curation = "".join(
         f"<h2>{html.escape(title)} ({rows.height})</h2><p>{html.escape(meaning)}</p>"
@@ -229,6 +288,7 @@ def render_html(data: ReportData) -> str:
 {data.rejections.height} rows in audit_rejections.</p>
 <h2>Tables</h2>{_html_table(counts)}
 <h2>Rules</h2>{_html_table(results, row_class="severity")}
+{failing}
 <h2>Rejected input (audit_rejections)</h2>{_html_table(data.rejections, row_class="severity")}
 {curation}
 </body></html>

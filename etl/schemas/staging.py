@@ -97,7 +97,7 @@ class Outcomes(pa.DataFrameModel):
     ci_lower: float = pa.Field(nullable=True)
     ci_upper: float = pa.Field(nullable=True)
     p_value: float = pa.Field(nullable=True, ge=0, le=1)
-    p_operator: str = pa.Field(nullable=True, isin=["=", "<", ">", "<=", ">="])
+    p_operator: str = pa.Field(nullable=True, isin=codes("p_operator"))
     arm_label: str = pa.Field(nullable=True)
     comparator_label: str = pa.Field(nullable=True)
     n_patients: int = pa.Field(nullable=True, ge=0)

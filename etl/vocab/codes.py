@@ -99,6 +99,32 @@ UNITS: Final = MappingProxyType(
     }
 )
 
+P_OPERATORS: Final = MappingProxyType(
+    {
+        "=": "p equals the value",
+        "<": "p below the value",
+        ">": "p above the value",
+        "<=": "p at most the value",
+        ">=": "p at least the value",
+    }
+)
+
+# How the measures and units relate (the outcome rules of expectations/fct_outcomes.py and the
+# grammar's conversion to months read these).
+MONTHS_PER_UNIT: Final = MappingProxyType(
+    {"months": 1.0, "days": 1 / 30.4375, "weeks": 1 / 4.348, "years": 12.0}
+)
+TIME_UNITS: Final = frozenset(MONTHS_PER_UNIT)
+RATIO_MEASURES: Final = frozenset({"hazard_ratio", "odds_ratio", "risk_ratio"})
+# The unit each measure must carry (None: any; medians and means depend on the endpoint)
+UNIT_OF_MEASURE: Final = MappingProxyType(
+    {
+        "rate": frozenset({"percent"}),
+        "count": frozenset({"patients"}),
+        **{m: frozenset({"ratio"}) for m in sorted(RATIO_MEASURES)},
+    }
+)
+
 PHASES: Final = MappingProxyType(
     {
         "1": "phase 1",
@@ -169,6 +195,7 @@ CODE_SETS: Final = MappingProxyType(
         "unit": UNITS,
         "phase": PHASES,
         "blinding": BLINDING,
+        "p_operator": P_OPERATORS,
         "severity": SEVERITIES,
         "stage": STAGES,
         "sentence_role": SENTENCE_ROLES,

@@ -1,0 +1,151 @@
+"""Per-row facts the GX suites check but cannot compute themselves: they span columns (a CI against
+its p-value), tables (an arm's trial) or the source text (provenance). Pure functions over polars
+frames; a fact is null where its rule does not apply, and GX leaves null values out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import polars as pl
+
+from etl.vocab.codes import MONTHS_PER_UNIT, RATIO_MEASURES
+
+# A number token as written: "16.43", "10·6", "1,234", ".0245"
+_NUMBER_TOKEN = r"\d[\d,]*(?:[.·]\d+)?|[.·]\d+"
+_SIGNIFICANCE = 0.05
+
+
+def known(column: str, keys: pl.Series) -> pl.Expr:
+    """True where ``column`` names a row of the parent table, False where it names none; null where
+    the column is null (an optional link)."""
+    return (
+        pl.when(pl.col(column).is_null()).then(None).otherwise(pl.col(column).is_in(keys.implode()))
+    )
+
+
+def slices(
+    frame: pl.DataFrame, texts: Mapping[str, str], key: str, start: str, end: str
+) -> pl.Series:
+    """``texts[key][start:end]`` for each row (Python str offsets, as the contract defines them);
+    null where the key has no text or an offset is missing. A comprehension, not a join: joining a
+    document's text onto each of a million rows would copy it a million times."""
+    rows = frame.select(key, start, end).iter_rows()
+    return pl.Series(
+        [
+            texts[k][a:b] if k in texts and a is not None and b is not None else None
+            for k, a, b in rows
+        ],
+        dtype=pl.String,
+    )
+
+
+def _written_as(value: pl.Expr, span: pl.Expr) -> pl.Expr:
+    """True where one number token of ``span`` reads as ``value`` (a comma either groups thousands
+    or marks decimals; signs are not compared: "-1", "−1" and "1" all read as 1 here); null where
+    the span has no digit (a number written in words)."""
+    tokens = span.str.replace_all("·", ".", literal=True).str.extract_all(_NUMBER_TOKEN)
+    grouped = tokens.list.eval(
+        pl.element().str.replace_all(",", "", literal=True).cast(pl.Float64, strict=False)
+    )
+    decimal = tokens.list.eval(
+        pl.element().str.replace_all(",", ".", literal=True).cast(pl.Float64, strict=False)
+    )
+    magnitude = value.abs()
+    tolerance = 1e-9 * pl.max_horizontal(pl.lit(1.0), magnitude)
+
+    def close(readings: pl.Expr) -> pl.Expr:
+        gap = (readings - magnitude).list.eval(pl.element().abs()).list.min()
+        return (gap <= tolerance).fill_null(False)
+
+    return pl.when(~span.str.contains(r"\d")).then(None).otherwise(close(grouped) | close(decimal))
+
+
+def outcome_facts(
+    outcomes: pl.DataFrame,
+    texts: Mapping[str, str],
+    keys: Mapping[str, pl.Series],
+    arm_trials: pl.DataFrame,
+) -> pl.DataFrame:
+    """``fct_outcomes`` with the facts its rules read. ``texts``: document_id → text; ``keys``:
+    the ids of dim_documents, dim_publications, dim_trials, dim_arms; ``arm_trials``: arm_id,
+    arm_trial_id (dim_arms, for arms of a known trial)."""
+    value, lower, upper = pl.col("value"), pl.col("ci_lower"), pl.col("ci_upper")
+    has_text = pl.col("document_id").is_in(list(texts))
+    evidence = slices(outcomes, texts, "document_id", "char_start", "char_end")
+    value_span = slices(outcomes, texts, "document_id", "value_start", "value_end")
+    factor = pl.col("unit").replace_strict(
+        dict(MONTHS_PER_UNIT), default=None, return_dtype=pl.Float64
+    )
+    is_ratio = pl.col("measure").is_in(sorted(RATIO_MEASURES))
+    p, op = pl.col("p_value"), pl.col("p_operator").fill_null("=")
+    significant = (
+        pl.when(op.is_in(["<", "<="]) & (p <= _SIGNIFICANCE))
+        .then(True)
+        .when((op == "=") & (p < _SIGNIFICANCE))
+        .then(True)
+        .when(op.is_in(["=", ">", ">="]) & (p >= _SIGNIFICANCE))
+        .then(False)
+    )
+    excludes_one = (upper < 1) | (lower > 1)
+    includes_one = (lower < 1) & (upper > 1)
+    applicable = (
+        is_ratio
+        & lower.is_not_null()
+        & upper.is_not_null()
+        & (pl.col("ci_level").fill_null(95) == 95)
+    )
+    return (
+        outcomes.with_columns(
+            _evidence_in_source=evidence,
+            _value_span=value_span,
+        )
+        .join(arm_trials, on="arm_id", how="left")
+        .with_columns(
+            ci_bounds_paired=lower.is_null() == upper.is_null(),
+            value_months_consistent=pl.when(factor.is_null())
+            .then(pl.col("value_months").is_null())
+            .otherwise(
+                (pl.col("value_months") - value * factor).abs()
+                <= 1e-6 * pl.max_horizontal(pl.lit(1.0), (value * factor).abs())
+            )
+            .fill_null(False),
+            ci_agrees_with_p=pl.when(applicable & significant.is_not_null()).then(
+                ~((excludes_one & ~significant) | (includes_one & significant))
+            ),
+            # (null where the document is unknown: that is document_known's failure)
+            evidence_matches_source=pl.when(has_text).then(
+                (pl.col("_evidence_in_source") == pl.col("evidence_text")).fill_null(False)
+            ),
+            value_in_evidence=pl.when(has_text).then(
+                (
+                    (pl.col("value_start") >= pl.col("char_start"))
+                    & (pl.col("value_end") <= pl.col("char_end"))
+                    & _written_as(value, pl.col("_value_span")).fill_null(True)
+                ).fill_null(False)
+            ),
+            document_known=known("document_id", keys["documents"]),
+            publication_known=known("publication_id", keys["publications"]),
+            trial_known=known("trial_id", keys["trials"]),
+            arm_known=known("arm_id", keys["arms"]),
+            comparator_known=known("comparator_arm_id", keys["arms"]),
+            # (an unknown arm is arm_known's failure, not this rule's)
+            # (an unknown arm, an arm of an unknown trial or an unknown trial_id is another
+            # rule's failure, not this one's)
+            arm_in_trial=pl.when(
+                pl.col("arm_trial_id").is_not_null()
+                & known("trial_id", keys["trials"]).fill_null(True)
+            ).then((pl.col("arm_trial_id") == pl.col("trial_id")).fill_null(False)),
+        )
+        .drop("_evidence_in_source", "_value_span", "arm_trial_id")
+    )
+
+
+def trial_facts(trials: pl.DataFrame, arms: pl.DataFrame) -> pl.DataFrame:
+    """``dim_trials`` with ``arms_total``: the sum of its arms' sizes (null without sized arms)."""
+    totals = (
+        arms.filter(pl.col("n_patients").is_not_null())
+        .group_by("trial_id")
+        .agg(pl.col("n_patients").sum().cast(pl.Int64).alias("arms_total"))
+    )
+    return trials.join(totals, on="trial_id", how="left")
