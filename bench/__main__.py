@@ -6,13 +6,17 @@ counts 1/k in each, so the sum is the physical memory the tree holds), sampled e
 /proc. A forked worker's max RSS would count the pages it shares with its parent again.
 
 Each measurement runs in its own process so that peak memory (max RSS) is its own.
-Usage: python -m bench [--sizes 1000,10000,100000] [--full-max 10000]
+Validation is timed on a warehouse whose fct_outcomes is grown to --validate-rows rows (its
+outcomes repeated under new ids), target under 30 s for 1,000,000.
+
+Usage: python -m bench [--sizes 1000,10000,100000] [--full-max 10000] [--validate-rows 1000000]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -113,17 +117,72 @@ def _full_build(folder: Path, work: Path) -> dict:
     return {"seconds": seconds, "exit": proc.returncode, "peak_mb_python": peak}
 
 
+_VALIDATE = """
+import json, resource, sys, time
+from pathlib import Path
+t0 = time.perf_counter()
+from etl.quality.validate import run_validation
+from etl.settings import load_settings
+t1 = time.perf_counter()
+outcome = run_validation(load_settings(warehouse=Path(sys.argv[1]), reports_dir=Path(sys.argv[2])))
+t2 = time.perf_counter()
+failed = outcome.results.filter(~outcome.results["success"])
+print(json.dumps({"seconds": t2 - t1, "import_seconds": t1 - t0, "rules": outcome.results.height,
+                  "failed": failed.height, "ok": outcome.ok,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def _grow_outcomes(warehouse: Path, rows: int) -> int:
+    """Repeat the warehouse's outcomes (staging and mart, new ids; same sources and offsets, so
+    every rule still applies) until fct_outcomes has ``rows`` rows."""
+    import duckdb
+
+    with duckdb.connect(str(warehouse)) as con:
+        n = con.execute("select count(*) from main.fct_outcomes").fetchall()[0][0]
+        copies = -(-rows // max(n, 1))
+        for table in ("raw.outcomes", "main.fct_outcomes"):
+            con.execute(
+                f"create or replace table {table} as select * replace (case when k = 0 then "
+                "outcome_id else outcome_id || '_' || k end as outcome_id) "
+                f"from {table}, range({copies}) t(k) order by k, outcome_id limit {rows}"
+            )
+        return con.execute("select count(*) from main.fct_outcomes").fetchall()[0][0]
+
+
+def _validate(warehouse: Path, rows: int, work: Path) -> dict:
+    grown = work / "validate.duckdb"
+    shutil.copy(warehouse, grown)
+    n = _grow_outcomes(grown, rows)
+    proc = subprocess.run(
+        [sys.executable, "-c", _VALIDATE, str(grown), str(work / "validate_reports")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode:
+        raise SystemExit(f"validation failed ({proc.returncode}):\n{proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1]) | {"rows": n}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument(
         "--full-max", type=int, default=10000, help="largest size to run the full build on"
     )
+    parser.add_argument(
+        "--validate-rows",
+        type=int,
+        default=1_000_000,
+        help="fct_outcomes rows to time validation on (0: skip)",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(
         f"{'abstracts':>9} {'MB':>7} {'extract s':>9} {'abstr/s':>9} {'MB/s':>6} {'peak MB':>8} {'build s':>8} {'build/s':>8} {'exit':>4}"
     )
+    built: Path | None = None
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         for n in sizes:
             folder = Path(tmp) / f"corpus_{n}"
@@ -141,7 +200,20 @@ def main() -> None:
                 work.mkdir()
                 full = _full_build(folder, work)
                 line += f" {full['seconds']:>8.1f} {n / full['seconds']:>8.0f} {full['exit']:>4}"
+                built = built or work / "wh.duckdb"
             print(line, flush=True)
+        if args.validate_rows:
+            if built is None:  # (no full build ran: build the smallest corpus)
+                work = Path(tmp) / "build_validate"
+                work.mkdir()
+                _full_build(Path(tmp) / f"corpus_{sizes[0]}", work)
+                built = work / "wh.duckdb"
+            v = _validate(built, args.validate_rows, Path(tmp))
+            print(
+                f"\nvalidation of {v['rows']:,} fct_outcomes rows: {v['seconds']:.1f} s "
+                f"(+ {v['import_seconds']:.1f} s importing GX), peak {v['peak_mb']:.0f} MB, "
+                f"{v['rules']} rules, {v['failed']} failed"
+            )
 
 
 if __name__ == "__main__":

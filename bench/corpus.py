@@ -35,14 +35,17 @@ def abstract(rng: random.Random) -> str:
     n_a, n_b = rng.randint(20, 600), rng.randint(20, 600)
     med_a, med_b = float(_num(rng, 2, 30)), float(_num(rng, 2, 30))
     hr = float(_num(rng, 0.3, 1.3, 2))
+    lo, hi = f"{hr * 0.8:.2f}", f"{hr * 1.2:.2f}"
+    # a p-value that agrees with the interval (below 0.05 exactly when it excludes 1)
+    significant = float(hi) < 1 or float(lo) > 1
+    p = rng.choice(["0.001", ".0245", "<0.001"] if significant else ["0.31", "0.47", ".082"])
     sentences = [
         f"BACKGROUND: {a.capitalize()} has shown activity in {cond}, but its benefit over {b} is unclear.",
         f"METHODS: In this randomised, open-label, phase {rng.choice(['2', '3', 'III', 'II'])} trial, "
         f"{n_a + n_b} patients were randomly assigned to {a} (n={n_a}) or {b} (n={n_b}).",
         f"RESULTS: Median {end} was {med_a} months (95% CI, {med_a * 0.8:.1f} to {med_a * 1.2:.1f}) with {a} "
         f"and {med_b} months (95% CI, {med_b * 0.8:.1f} to {med_b * 1.2:.1f}) with {b}.",
-        f"The hazard ratio for {a} versus {b} was {hr} (95% CI {hr * 0.8:.2f}-{hr * 1.2:.2f}; "
-        f"P={rng.choice(['0.001', '.0245', '0.31', '<0.001'])}).",
+        f"The hazard ratio for {a} versus {b} was {hr} (95% CI {lo}-{hi}; P={p}).",
         f"Objective responses occurred in {_num(rng, 1, 60)}% vs. {_num(rng, 1, 60)}% of patients, respectively.",
         f"Grade 3/4 adverse events occurred in {_num(rng, 10, 70)}% and {_num(rng, 10, 70)}% of patients.",
         f"CONCLUSIONS: {a.capitalize()} {'improved' if hr < 1 else 'did not improve'} {end} in {cond}.",

@@ -161,6 +161,14 @@ def _statistics() -> list[gxe.Expectation]:
                 "A ratio's 95% CI excludes 1 exactly when its p-value is below 0.05",
             ),
         ),
+        holds(
+            "count_agrees_with_rate",
+            warning(
+                "count_agrees_with_rate",
+                "A rate is its count's share of the denominator stated with it (else its arm's "
+                "size), to within a percentage point",
+            ),
+        ),
     ]
 
 

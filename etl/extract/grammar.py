@@ -278,6 +278,16 @@ _LIST_SEP = re.compile(
     r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
 )
 _BRACKET = re.compile(r"[()\[\]]")
+# Patients stated with a rate, right after it ("60.7% (17 patients)", "17.5%; 68/388",
+# "45% [9 of 20]") or right before it ("59/103 (57.3%)", "17 patients (60.7%)")
+_PATIENTS = r"(?:patients?|pts|participants|subjects|cases|individuals)\b"
+_STATED_COUNT = (
+    rf"(?:(?P<n>\d{{1,6}})\s*/\s*(?P<d>\d{{1,6}})(?!\s*(?:\d|%|{_UNIT}))"
+    rf"|(?P<n_of>\d{{1,6}})\s+of\s+(?P<d_of>\d{{1,6}})(?:\s+(?:evaluable\s+)?{_PATIENTS})?"
+    rf"|(?P<n_only>\d{{1,6}})\s+{_PATIENTS})"
+)
+_COUNT_AFTER = re.compile(rf"\s*[(\[;,]\s*{_STATED_COUNT}\s*[)\];,.]?", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(rf"{_STATED_COUNT}\s*[(\[]\s*$", re.IGNORECASE)
 _CLOSING = re.compile(r"[\])]+\s*(?:of\s+\d+\s+)?")
 _RESPECTIVELY_TAIL = re.compile(
     r"(?:\s*at\s+[\w\s,-]*?(?:months?|years?))?\s*,?\s*respectively\s*,?", re.IGNORECASE
@@ -301,6 +311,7 @@ class Fact:
     arm: str | None = None
     comparator: str | None = None
     n_patients: int | None = None
+    n_denominator: int | None = None
     chain: int = -1
     group_index: int = -1  # its group's position when a list repeats endpoints per group
     problems: tuple[str, ...] = field(default=())
@@ -617,9 +628,27 @@ def parse_sentence(
     facts = _drop_non_results(text, facts)
     facts = _attach_timepoints(text, facts)
     facts = _attach_arms(text, facts, comparison, arms or [])
+    facts = _attach_counts(text, facts)
     if "respectively" in text.lower():
         facts = _carry_groups(facts, recent_groups)
     return _attach_p_values(facts, p_values)
+
+
+def _attach_counts(text: str, facts: list[Fact]) -> list[Fact]:
+    """A rate's patients, as stated with it: "68/388" gives n_patients 68 and n_denominator 388,
+    "(17 patients)" n_patients 17."""
+    out = []
+    for f in facts:
+        found = None
+        if f.unit == "percent":
+            found = _COUNT_AFTER.match(text, f.end) or _COUNT_BEFORE.search(text, 0, f.start)
+        if found is None:
+            out.append(f)
+            continue
+        n = found.group("n") or found.group("n_of") or found.group("n_only")
+        d = found.group("d") or found.group("d_of")
+        out.append(_with(f, n_patients=int(n), n_denominator=int(d) if d else None))
+    return out
 
 
 def listed_groups(facts: list[Fact]) -> tuple[str, ...]:

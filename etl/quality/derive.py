@@ -14,6 +14,7 @@ from etl.vocab.codes import MONTHS_PER_UNIT, RATIO_MEASURES
 # A number token as written: "16.43", "10·6", "1,234", ".0245"
 _NUMBER_TOKEN = r"\d[\d,]*(?:[.·]\d+)?|[.·]\d+"
 _SIGNIFICANCE = 0.05
+_RATE_TOLERANCE = 1.0  # percentage points: "17.5%; 68/388" is 17.53%, rounded
 
 
 def known(column: str, keys: pl.Series) -> pl.Expr:
@@ -69,9 +70,11 @@ def outcome_facts(
 ) -> pl.DataFrame:
     """``fct_outcomes`` with the facts its rules read. ``texts``: document_id → text; ``keys``:
     the ids of dim_documents, dim_publications, dim_trials, dim_arms; ``arm_trials``: arm_id,
-    arm_trial_id (dim_arms, for arms of a known trial)."""
+    arm_trial_id, arm_n (dim_arms: the arm's trial where known, and its size)."""
     value, lower, upper = pl.col("value"), pl.col("ci_lower"), pl.col("ci_upper")
     has_text = pl.col("document_id").is_in(list(texts))
+    # what a rate's count is a share of: the denominator stated with it, else its arm's size
+    denominator = pl.coalesce(pl.col("n_denominator"), pl.col("arm_n"))
     evidence = slices(outcomes, texts, "document_id", "char_start", "char_end")
     value_span = slices(outcomes, texts, "document_id", "value_start", "value_end")
     factor = pl.col("unit").replace_strict(
@@ -132,12 +135,17 @@ def outcome_facts(
             # (an unknown arm is arm_known's failure, not this rule's)
             # (an unknown arm, an arm of an unknown trial or an unknown trial_id is another
             # rule's failure, not this one's)
+            count_agrees_with_rate=pl.when(
+                (pl.col("measure") == "rate")
+                & pl.col("n_patients").is_not_null()
+                & (denominator > 0)
+            ).then((100 * pl.col("n_patients") / denominator - value).abs() <= _RATE_TOLERANCE),
             arm_in_trial=pl.when(
                 pl.col("arm_trial_id").is_not_null()
                 & known("trial_id", keys["trials"]).fill_null(True)
             ).then((pl.col("arm_trial_id") == pl.col("trial_id")).fill_null(False)),
         )
-        .drop("_evidence_in_source", "_value_span", "arm_trial_id")
+        .drop("_evidence_in_source", "_value_span", "arm_trial_id", "arm_n")
     )
 
 

@@ -72,8 +72,8 @@ def _outcomes(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         "arms": _ids(con, "dim_arms", "arm_id"),
     }
     arm_trials = con.sql(
-        "select a.arm_id, min(a.trial_id) as arm_trial_id from main.dim_arms a "
-        "join main.dim_trials t using (trial_id) group by a.arm_id"
+        "select a.arm_id, min(t.trial_id) as arm_trial_id, min(a.n_patients) as arm_n "
+        "from main.dim_arms a left join main.dim_trials t using (trial_id) group by a.arm_id"
     ).pl()
     outcomes = con.sql("select * from main.fct_outcomes").pl()
     return outcome_facts(outcomes, texts, keys, arm_trials)

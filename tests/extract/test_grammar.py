@@ -1,6 +1,8 @@
 """The grammar of results sentences, on sentences written for the tests (not the seeds)."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from etl.extract.grammar import parse_sentence
 
@@ -156,3 +158,42 @@ def test_reversed_interval_is_reported_not_trusted():
 def test_group_codes_before_values():
     got = facts("Response rates by cohort were: G1, 30%; G2, 22%.")
     assert [(g[2], g[5]) for g in got] == [(30.0, "G1"), (22.0, "G2")]
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "d"),
+    [
+        ("Stable disease: 60.7% (17 patients).", 17, None),
+        ("No new serious adverse events occurred with A (17.5%; 68/388).", 68, 388),
+        ("Overall, 57.3% (59/103) had no subsequent therapy.", 59, 103),
+        ("Responses occurred in 12 of 40 patients (30%).", 12, 40),
+        ("The ORR was 45% [9 of 20 evaluable patients].", 9, 20),
+        ("Disease control: 9/20 (45%).", 9, 20),
+    ],
+)
+def test_patients_stated_with_a_rate(text, n, d):
+    (f,) = parse_sentence(text)
+    assert (f.unit, f.n_patients, f.n_denominator) == ("percent", n, d)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ORR was 25% (95% CI, 12 to 30) with A.",
+        "Grade 3/4 events occurred in 24% of patients.",
+        "The ORR was 25% (n = 28).",
+    ],
+)
+def test_no_patients_where_none_are_stated_with_the_rate(text):
+    assert all(f.n_patients is None and f.n_denominator is None for f in parse_sentence(text))
+
+
+@given(
+    st.integers(1, 5000).flatmap(lambda d: st.tuples(st.integers(0, d), st.just(d))),
+    st.sampled_from(["({n}/{d})", "({n} of {d} patients)", "; {n}/{d}", "[{n}/{d}]"]),
+)
+def test_any_stated_fraction_is_read_back(fraction, form):
+    n, d = fraction
+    rate = round(100 * n / d, 1)
+    (f,) = parse_sentence(f"Responses occurred in {rate}% {form.format(n=n, d=d)} of the group.")
+    assert (f.value, f.n_patients, f.n_denominator) == (rate, n, d)

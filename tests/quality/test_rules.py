@@ -292,7 +292,7 @@ CASES = [
     ),
     Case(
         "fct_outcomes.n_patients_non_negative",
-        _RATE,
+        _MEDIAN,  # (not a rate: a rate's count is also checked against its denominator)
         ("update fct_outcomes set n_patients = -1 where outcome_id = {v}",),
     ),
     # units
@@ -332,6 +332,11 @@ CASES = [
         f"select min(outcome_id) from fct_outcomes where measure = 'hazard_ratio' and "
         f"ci_level = 95 and ci_upper < 1 and p_value < 0.05 and {_FREE}",
         ("update fct_outcomes set p_value = 0.5, p_operator = '=' where outcome_id = {v}",),
+    ),
+    Case(
+        "fct_outcomes.count_agrees_with_rate",
+        f"select min(outcome_id) from fct_outcomes where n_denominator > 20 and {_FREE}",
+        ("update fct_outcomes set n_patients = n_patients + 10 where outcome_id = {v}",),
     ),
     # provenance and keys
     Case(

@@ -37,6 +37,7 @@ final as (
         comparator_label,
         arms.comparator_arm_id,
         n_patients,
+        n_denominator,
         evidence_text,
         char_start,
         char_end,

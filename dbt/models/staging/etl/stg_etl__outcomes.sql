@@ -26,6 +26,7 @@ renamed as (
         nullif(trim(arm_label), '') as arm_label,
         nullif(trim(comparator_label), '') as comparator_label,
         cast(n_patients as integer) as n_patients,
+        cast(n_denominator as integer) as n_denominator,
         evidence_text,
         cast(char_start as bigint) as char_start,
         cast(char_end as bigint) as char_end,
