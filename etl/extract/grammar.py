@@ -53,7 +53,6 @@ _UNIT_WORDS = {
 }
 _RATIOS = ("hazard_ratio", "odds_ratio", "risk_ratio")
 _COMPARED_MEASURES = (*_RATIOS, "difference")
-_TO_MONTHS = MONTHS_PER_UNIT
 _UNIT = r"(?:months?|mos?|days?|weeks?|wks?|years?|yrs?)\b"
 _SEP = r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s*(?:and|or|vs\.?|versus|v)\s+|\s*/\s*)"
 
@@ -318,7 +317,7 @@ class Fact:
 
     @property
     def value_months(self) -> float | None:
-        return self.value * _TO_MONTHS[self.unit] if self.unit in _TO_MONTHS else None
+        return self.value * MONTHS_PER_UNIT[self.unit] if self.unit in MONTHS_PER_UNIT else None
 
 
 _FACT_FIELDS = frozenset(f.name for f in fields(Fact))
@@ -713,7 +712,7 @@ def _with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
     if code == "OTHER" and context_endpoint and (f.ci is not None or _MEDIAN.search(text)):
         code, label = context_endpoint
     measure = f.measure
-    if f.unit in _TO_MONTHS:
+    if f.unit in MONTHS_PER_UNIT:
         head = text[max(0, f.start - 60) : f.start]
         if _DIFFERENCE.search(head):
             measure = "difference"
@@ -743,7 +742,7 @@ def _drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
     at_points: list[tuple[int, int]] | None = None
     for f in facts:
         before = text[max(0, f.start - 25) : f.start].lower()
-        if f.unit in _TO_MONTHS:
+        if f.unit in MONTHS_PER_UNIT:
             if (_WINDOW_BEFORE.search(before) and f.measure != "difference") and not (
                 _SURVIVAL_BEFORE.search(before)
             ):

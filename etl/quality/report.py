@@ -101,7 +101,17 @@ def load_report_data(warehouse: Path) -> ReportData:
     with connect(warehouse, read_only=True) as con:
         counts = {
             t: con.execute(f"select count(*) from main.{t}").fetchall()[0][0]
-            for t in ("dim_documents", "dim_publications", "audit_rejections")
+            for t in (
+                "dim_documents",
+                "dim_publications",
+                "fct_outcomes",
+                "dim_trials",
+                "dim_arms",
+                "dim_agents",
+                "fct_outcome_conflicts",
+                "audit_rejections",
+                FAILURES_TABLE,
+            )
             if _table_exists(con, t)
         }
         results = (
