@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
+import traceback
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from etl import pipeline
+from etl import pipeline, publish
 from etl.settings import ENV_INPUT, ENV_REPORTS, ENV_WAREHOUSE, Settings, load_settings
 
 _input = click.option(
@@ -45,12 +49,20 @@ def _run_extract(settings: Settings) -> pipeline.ExtractSummary:
     with click.progressbar(length=n_inputs, label="reading documents", file=sys.stderr) as bar:
         summary = pipeline.extract(settings, progress=bar.update)
     _say(
-        f"extract: {summary.n_files} files → {summary.n_documents} documents, "
-        f"{summary.n_publications} records, {summary.n_sentences} sentences, {summary.n_outcomes} outcomes; "
-        f"{summary.rejections.height} rejections ({summary.n_errors} errors)"
+        f"extract: read {summary.n_files} files → {summary.n_documents} documents, "
+        f"{summary.n_publications} records, {summary.n_sentences} sentences, {summary.n_outcomes} outcomes"
     )
-    for row in summary.rejections.iter_rows(named=True):
-        _say(f"  [{row['severity']}] {row['source_file']}: {row['rule']}: {row['detail']}")
+    _say(
+        f"extract: rejected {summary.n_files_rejected} files, {summary.n_publications_rejected} records, "
+        f"{summary.n_outcomes_rejected} outcomes; {summary.rejections.height} rejections "
+        f"({summary.n_errors} errors), all in audit_rejections"
+    )
+    for row in pipeline.rejections_by_rule(summary.rejections).iter_rows(named=True):
+        files = ", ".join(row["files"]) + (", …" if row["n_files"] > len(row["files"]) else "")
+        _say(
+            f"  {row['n']:>5} [{row['severity']}] {row['stage']}/{row['rule']} in {files}: "
+            f"{row['example'][:200]}"
+        )
     return summary
 
 
@@ -81,6 +93,17 @@ def _run_validate(settings: Settings) -> bool:
     return outcome.ok
 
 
+@contextlib.contextmanager
+def _in_place(target: Path) -> Iterator[None]:
+    """A stage run on its own writes to the warehouse in place: it still takes the build lock."""
+    try:
+        with publish.exclusive(target):
+            yield
+    except publish.BuildLocked as exc:
+        _say(f"NOT STARTED — {exc}")
+        sys.exit(pipeline.EXIT_BUSY)
+
+
 @click.group()
 def cli() -> None:
     """Build and check the oncology evidence warehouse (see README.md)."""
@@ -90,16 +113,21 @@ def cli() -> None:
 @_input
 @_warehouse
 def extract(input_dir: Path | None, warehouse: Path | None) -> None:
-    """Read documents, split them into records and sentences, load the staging tables."""
-    summary = _run_extract(load_settings(input_dir, warehouse))
+    """Read documents, split them into records and sentences, load the staging tables (in place:
+    for development; `etl build` is the safe refresh)."""
+    settings = load_settings(input_dir, warehouse)
+    with _in_place(settings.warehouse):
+        summary = _run_extract(settings)
     sys.exit(pipeline.EXIT_INPUT_REJECTED if summary.n_errors else pipeline.EXIT_OK)
 
 
 @cli.command()
 @_warehouse
 def transform(warehouse: Path | None) -> None:
-    """Build the dbt models (staging views and marts) and run dbt's tests."""
-    ok = _run_transform(load_settings(warehouse=warehouse))
+    """Build the dbt models (staging views and marts) and run dbt's tests (in place)."""
+    settings = load_settings(warehouse=warehouse)
+    with _in_place(settings.warehouse):
+        ok = _run_transform(settings)
     sys.exit(pipeline.EXIT_OK if ok else pipeline.EXIT_BLOCKING)
 
 
@@ -108,7 +136,9 @@ def transform(warehouse: Path | None) -> None:
 @_reports
 def validate(warehouse: Path | None, reports_dir: Path | None) -> None:
     """Run the Great Expectations suites over the marts; write and print the quality report."""
-    ok = _run_validate(load_settings(warehouse=warehouse, reports_dir=reports_dir))
+    settings = load_settings(warehouse=warehouse, reports_dir=reports_dir)
+    with _in_place(settings.warehouse):
+        ok = _run_validate(settings)
     sys.exit(pipeline.EXIT_OK if ok else pipeline.EXIT_BLOCKING)
 
 
@@ -124,25 +154,87 @@ def report(warehouse: Path | None, reports_dir: Path | None) -> None:
 
 
 @cli.command()
+@_warehouse
+def fingerprint(warehouse: Path | None) -> None:
+    """Print a content hash of every mart (and one for the whole warehouse): two builds of the
+    same input print the same lines."""
+    from etl.load import connect
+
+    target = load_settings(warehouse=warehouse).warehouse
+    with connect(target, read_only=True) as con:
+        prints = publish.fingerprints(con)
+    for p in prints:
+        click.echo(f"{p.table:32} {p.n_rows:>10} {p.digest}")
+    click.echo(f"{'warehouse':32} {'':>10} {publish.fingerprint_digest(prints)}")
+
+
+@cli.command()
 @_input
 @_warehouse
 @_reports
 def build(input_dir: Path | None, warehouse: Path | None, reports_dir: Path | None) -> None:
-    """All stages: extract, transform, validate, report.
+    """All stages: extract, transform, validate, report; then publish.
 
-    Exit status: 0 all good; 1 a dbt test or a blocking expectation failed; 3 the warehouse was
-    built but some input could not be read or accepted (see audit_rejections).
+    The build writes a working file beside the warehouse and swaps it in only when dbt and the
+    blocking rules pass: readers never see a half-built warehouse, and a failed or interrupted
+    build leaves the published one as it was. One build at a time per warehouse.
+
+    Exit status: 0 published; 3 published, but some input could not be read or accepted (see
+    audit_rejections); 1 not published: a dbt test or a blocking rule failed (the failed build is
+    kept as <name>.failed.duckdb); 4 not started: another build of this warehouse is running;
+    5 built but could not be published; 70 not published: an internal error; 128+N interrupted
+    by signal N.
     """
     settings = load_settings(input_dir, warehouse, reports_dir)
+    target = settings.warehouse
+    try:
+        with publish.exclusive(target), publish.interruptible():
+            code = _build_and_publish(settings)
+    except publish.BuildLocked as exc:
+        _say(f"build: NOT STARTED — {exc}")
+        code = pipeline.EXIT_BUSY
+    except publish.Interrupted as exc:
+        _say(f"build: INTERRUPTED by {exc}; nothing published, {target} is as it was")
+        code = 128 + exc.signum
+    sys.exit(code)
+
+
+def _build_and_publish(settings: Settings) -> int:
+    target = settings.warehouse
+    work = publish.start(target)
+    staged = replace(settings, warehouse=work)
     started = time.perf_counter()
-    summary = _run_extract(settings)
-    transformed = _run_transform(settings, overlap_validation=True)
-    validated = _run_validate(settings) if transformed else False
-    _say(f"build: {time.perf_counter() - started:.1f} s → {settings.warehouse}")
+    try:
+        summary = _run_extract(staged)
+        transformed = _run_transform(staged, overlap_validation=True)
+        validated = _run_validate(staged) if transformed else False
+    except Exception:
+        publish.discard(work)
+        _say(traceback.format_exc())
+        _say(
+            f"build: FAILED with an internal error (above); nothing published, {target} is as it was"
+        )
+        return pipeline.EXIT_INTERNAL
+    except BaseException:
+        publish.discard(work)
+        raise
+    _say(f"build: {time.perf_counter() - started:.1f} s")
     if not (transformed and validated):
-        _say("build: FAILED — a blocking rule failed; see the report and audit_rejections")
-        sys.exit(pipeline.EXIT_BLOCKING)
+        failed = publish.keep_failed(work, target)
+        _say(
+            f"build: FAILED — a blocking rule failed; see the report and audit_rejections in {failed}. "
+            f"Nothing published: {target} is as it was"
+        )
+        return pipeline.EXIT_BLOCKING
+    try:
+        publish.publish(work, target)
+    except OSError as exc:
+        _say(
+            f"build: built but NOT PUBLISHED — cannot replace {target}: {exc}; the build is at {work}"
+        )
+        return pipeline.EXIT_PUBLISH_FAILED
+    _say(f"build: published {target}")
     if summary.n_errors:
         _say(f"build: done, but {summary.n_errors} input problems were rejected (audit_rejections)")
-        sys.exit(pipeline.EXIT_INPUT_REJECTED)
-    sys.exit(pipeline.EXIT_OK)
+        return pipeline.EXIT_INPUT_REJECTED
+    return pipeline.EXIT_OK

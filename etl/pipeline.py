@@ -37,6 +37,9 @@ from etl.vocab.agents import agent_vocab
 EXIT_OK = 0
 EXIT_BLOCKING = 1  # a dbt test or a blocking expectation failed: the numbers cannot be trusted
 EXIT_INPUT_REJECTED = 3  # the warehouse was built, but some input could not be read or accepted
+EXIT_BUSY = 4  # another build of the same warehouse is running: nothing was done
+EXIT_PUBLISH_FAILED = 5  # built and checked, but the target could not be replaced
+EXIT_INTERNAL = 70  # an unexpected error (a bug): nothing was published (sysexits' EX_SOFTWARE)
 
 
 @dataclass
@@ -47,10 +50,36 @@ class ExtractSummary:
     n_sentences: int
     n_outcomes: int
     rejections: pl.DataFrame = field(repr=False)
+    n_publications_rejected: int = 0
+    n_outcomes_rejected: int = 0
 
     @property
     def n_errors(self) -> int:
         return self.rejections.filter(pl.col("severity") == "error").height
+
+    @property
+    def n_files_rejected(self) -> int:
+        """Files that gave no document, or whose reading failed (the stage ``read`` errors)."""
+        return (
+            self.rejections.filter((pl.col("stage") == "read") & (pl.col("severity") == "error"))
+            .get_column("source_file")
+            .n_unique()
+        )
+
+
+def rejections_by_rule(rejections: pl.DataFrame, examples: int = 3) -> pl.DataFrame:
+    """One row per (severity, stage, rule): how many rejections, in how many files, which files
+    (the first ``examples``) and the first detail: what the build prints about what it refused."""
+    return (
+        rejections.group_by("severity", "stage", "rule", maintain_order=True)
+        .agg(
+            pl.len().alias("n"),
+            pl.col("source_file").n_unique().alias("n_files"),
+            pl.col("source_file").unique(maintain_order=True).head(examples).alias("files"),
+            pl.col("detail").first().alias("example"),
+        )
+        .sort(pl.col("severity") != "error", pl.col("n"), descending=[False, True])
+    )
 
 
 def count_inputs(settings: Settings) -> int:
@@ -157,6 +186,8 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
         n_sentences=sentences.valid.height,
         n_outcomes=outcomes.valid.height,
         rejections=rejections.valid,
+        n_publications_rejected=staged.publications.height - publications.valid.height,
+        n_outcomes_rejected=found.height - outcomes.valid.height,
     )
 
 
