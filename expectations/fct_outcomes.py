@@ -70,6 +70,29 @@ def _ranges() -> list[gxe.Expectation]:
             **blocking("rate_range", "Rates lie within 0-100 percent"),
         ),
         gxe.ExpectColumnValuesToBeBetween(
+            column="ci_upper",
+            max_value=100,
+            row_condition=Column("measure") == "rate",
+            **blocking("rate_ci_range", "A rate's CI lies within 0-100 percent"),
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="ci_upper",
+            max_value=MAX_RATIO,
+            row_condition=Column("measure").is_in(_RATIOS),
+            **warning(
+                "ratio_ci_plausible",
+                f"A ratio's CI reaching above {MAX_RATIO} is rare: check the reading",
+            ),
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="ci_upper_months",
+            max_value=MAX_MONTHS,
+            **warning(
+                "time_ci_plausible",
+                f"A time's CI reaching above {MAX_MONTHS} months is rare: check the reading",
+            ),
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
             column="value",
             min_value=0,
             strict_min=True,

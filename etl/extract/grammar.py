@@ -293,6 +293,13 @@ _RESPECTIVELY_TAIL = re.compile(
 )
 
 
+class Problem(NamedTuple):
+    """A part of a result that was read but cannot be right: the rule it breaks and why."""
+
+    rule: str
+    message: str
+
+
 @dataclass(frozen=True)
 class Fact:
     """One result number read from a sentence (offsets are into the sentence)."""
@@ -313,7 +320,7 @@ class Fact:
     n_denominator: int | None = None
     chain: int = -1
     group_index: int = -1  # its group's position when a list repeats endpoints per group
-    problems: tuple[str, ...] = field(default=())
+    problems: tuple[Problem, ...] = field(default=())  # what was read but not kept, and why
 
     @property
     def value_months(self) -> float | None:
@@ -630,7 +637,30 @@ def parse_sentence(
     facts = _attach_counts(text, facts)
     if "respectively" in text.lower():
         facts = _carry_groups(facts, recent_groups)
-    return _attach_p_values(facts, p_values)
+    return [_possible(f) for f in _attach_p_values(facts, p_values)]
+
+
+def _possible(f: Fact) -> Fact:
+    """An interval or p-value that cannot be (a percentage's interval beyond 0-100, a p-value
+    above 1) is not kept; the value is, and the problem is reported."""
+    problems = list(f.problems)
+    ci, p = f.ci, f.p
+    if ci is not None and f.unit == "percent" and (ci.lower < 0 or ci.upper > 100):
+        problems.append(
+            Problem(
+                "impossible_interval",
+                f"interval {ci.lower:g} to {ci.upper:g} lies outside 0-100% (not kept)",
+            )
+        )
+        ci = None
+    if p is not None and not 0 <= p.value <= 1:
+        problems.append(
+            Problem("impossible_p_value", f"p = {p.value:g} is not a probability (not kept)")
+        )
+        p = None
+    if ci is f.ci and p is f.p:
+        return f
+    return _with(f, ci=ci, p=p, problems=tuple(problems))
 
 
 def _attach_counts(text: str, facts: list[Fact]) -> list[Fact]:
@@ -697,7 +727,13 @@ def _attach_intervals(
         if follow:
             _span, iv, problem = follow[0]
             if iv is None:
-                f = _with(f, problems=(*f.problems, problem or "malformed interval"))
+                f = _with(
+                    f,
+                    problems=(
+                        *f.problems,
+                        Problem("malformed_interval", problem or "malformed interval"),
+                    ),
+                )
             else:
                 if iv.level is not None:
                     stated_level = iv.level

@@ -58,17 +58,17 @@ def _rows(sentence: dict, facts: list[Fact]) -> tuple[list[dict], list[dict]]:
     rows, problems = [], []
     base = sentence["char_start"]
     for f in facts:
-        if f.problems:
-            problems.append(
-                rejection_row(
-                    sentence["source_file"],
-                    "extract",
-                    "malformed_interval",
-                    f"{f.value} {f.unit}: {'; '.join(f.problems)} in: {sentence['text'][:300]}",
-                    sentence["char_start"],
-                    sentence["char_end"],
-                )
+        problems.extend(
+            rejection_row(
+                sentence["source_file"],
+                "extract",
+                problem.rule,
+                f"{f.value:g} {f.unit}: {problem.message} in: {sentence['text'][:300]}",
+                sentence["char_start"],
+                sentence["char_end"],
             )
+            for problem in f.problems
+        )
         rows.append(
             {
                 "outcome_id": _outcome_id(

@@ -106,6 +106,8 @@ def outcome_facts(
         .join(arm_trials, on="arm_id", how="left")
         .with_columns(
             ci_bounds_paired=lower.is_null() == upper.is_null(),
+            # (a difference's interval may be of any size: it is not a time)
+            ci_upper_months=pl.when(pl.col("measure") != "difference").then(upper * factor),
             value_months_consistent=pl.when(factor.is_null())
             .then(pl.col("value_months").is_null())
             .otherwise(

@@ -152,7 +152,7 @@ def test_adverse_event_list():
 
 def test_reversed_interval_is_reported_not_trusted():
     f = one("Median PFS was 5.1 months (95% CI, 6.8 to 3.9).")
-    assert f.ci is None and any("reversed" in p for p in f.problems)
+    assert f.ci is None and any("reversed" in p.message for p in f.problems)
 
 
 def test_group_codes_before_values():
@@ -197,3 +197,34 @@ def test_any_stated_fraction_is_read_back(fraction, form):
     rate = round(100 * n / d, 1)
     (f,) = parse_sentence(f"Responses occurred in {rate}% {form.format(n=n, d=d)} of the group.")
     assert (f.value, f.n_patients, f.n_denominator) == (rate, n, d)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("The hazard ratio for death was 0.62 (95% CI 0.51-0.75; P = 1.2).", "impossible_p_value"),
+        ("The HR was 0.62 (95% CI, 0.51 to 0.75), p value 3.5.", "impossible_p_value"),
+        ("The objective response rate was 45% (95% CI 0.5-500%).", "impossible_interval"),
+        (
+            "Disease control was achieved in 60% (95% CI, 41 to 112) of patients.",
+            "impossible_interval",
+        ),
+        ("Median PFS was 5.1 months (95% CI, 6.8 to 3.9).", "malformed_interval"),
+    ],
+)
+def test_an_impossible_interval_or_p_is_reported_and_the_value_kept(sentence, rule):
+    f = one(sentence)
+    assert [p.rule for p in f.problems] == [rule]
+    assert f.value in (0.62, 45.0, 60.0, 5.1)
+    assert (f.ci is None) if rule != "impossible_p_value" else (f.p is None and f.ci is not None)
+
+
+def test_thousands_separators_are_one_number():
+    got = parse_sentence(
+        "Median overall survival was 1,025 days with drug A and 812 days with placebo (P<.0001)."
+    )
+    assert [(f.value, f.unit, f.arm) for f in got] == [
+        (1025.0, "days", "drug A"),
+        (812.0, "days", "placebo"),
+    ]
+    assert [(f.p.value, f.p.operator) for f in got if f.p] == [(0.0001, "<")]

@@ -273,6 +273,30 @@ CASES = [
         _restating("25", value=25.0, ci_lower=None, ci_upper=None, ci_level=None),
     ),
     Case(
+        "fct_outcomes.rate_ci_range",
+        _RATE,
+        (
+            "update fct_outcomes set ci_lower = value - 1, ci_upper = 120, ci_level = 95 "
+            "where outcome_id = {v}",
+        ),
+    ),
+    Case(
+        "fct_outcomes.ratio_ci_plausible",
+        _HR,  # (p dropped: an interval across 1 would contradict a significant p too)
+        (
+            "update fct_outcomes set ci_lower = value / 2, ci_upper = 500, ci_level = 95, "
+            "p_value = null, p_operator = null where outcome_id = {v}",
+        ),
+    ),
+    Case(
+        "fct_outcomes.time_ci_plausible",
+        _MEDIAN,
+        (
+            "update fct_outcomes set ci_lower = value / 2, ci_upper = 500, ci_level = 95 "
+            "where outcome_id = {v}",
+        ),
+    ),
+    Case(
         "fct_outcomes.time_positive",
         _MEDIAN,
         _restating("0", value=0.0, value_months=0.0, ci_lower=None, ci_upper=None, ci_level=None),
