@@ -31,6 +31,7 @@ class Decoded:
     text: str
     encoding: str  # utf-8, utf-8-sig, utf-16, utf-8+cp1252, binary, empty
     n_invalid_bytes: int = 0
+    truncated: bool = False  # the invalid bytes are an unfinished character at the very end
 
     @property
     def is_binary(self) -> bool:
@@ -70,6 +71,24 @@ def decode_bytes(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         text = data.decode("utf-8", errors="etl-legacy")
         valid = data.decode("utf-8", errors="ignore").encode("utf-8")
-        return Decoded(text, "utf-8+cp1252", len(data) - len(valid))
+        n_invalid = len(data) - len(valid)
+        return Decoded(text, "utf-8+cp1252", n_invalid, _cut_short(data, n_invalid))
     encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     return Decoded(text, encoding)
+
+
+def _cut_short(data: bytes, n_invalid: int) -> bool:
+    """Are the only invalid bytes the start of a multi-byte character at the end of the data
+    (a file cut short mid-character)?"""
+    if n_invalid > 3:
+        return False
+    head, tail = data[:-n_invalid], data[-n_invalid:]
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    try:
+        tail.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.reason == "unexpected end of data"
+    return False

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import polars as pl
 
+# Word boundaries here are ASCII ones: a Unicode \b makes polars' regex engine leave its fast
+# path on any non-ASCII text (6 s instead of 0.07 s to classify a 20 MB file).
+_B = r"(?-u:\b)"
 # Field labels that registry pages (ClinicalTrials.gov, MedPath, ChiCTR, EU CTR ...) print.
 _REGISTRY_LABELS = (
-    r"(?i)\b(registration number|study type|study design|inclusion criteria|exclusion criteria"
+    rf"(?i){_B}(registration number|study type|study design|inclusion criteria|exclusion criteria"
     r"|primary outcome measures?|secondary outcome measures?|recruitment status|overall status"
     r"|lead sponsor|sponsor|target recruitment|enrollment|trial locations|locations"
     r"|arms? (?:&|and|&&) interventions|eligibility criteria|study start|study completion"
-    r"|clinicaltrials\.gov identifier)\b"
+    rf"|clinicaltrials\.gov identifier){_B}"
 )
 # A citation line: "Journal Abbrev. 2017; 17(1):30" (year, semicolon, volume/pages).
-CITATION_LINE = r"(?m)^[^\n;]{2,160}?\.\s+(?:19|20)\d{2}\b[^\n;]{0,24};\s*[^\n]*?\d"
+CITATION_LINE = rf"(?m)^[^\n;]{{2,160}}?\.\s+(?:19|20)\d{{2}}{_B}[^\n;]{{0,24}};\s*[^\n]*?\d"
 _VENDOR_MARKERS = (
-    r"(?i)(cas no\.|cat\. ?no\.|get quote|request quote|research use only|\bRUO\b"
+    rf"(?i)(cas no\.|cat\. ?no\.|get quote|request quote|research use only|{_B}RUO{_B}"
     r"|custom synthesis|molecular weight|molecular formula|purity|bulk grade|add to cart)"
 )
 _LONG_LINE = 300

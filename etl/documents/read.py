@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from etl.audit import rejection_row, rejections_frame
-from etl.documents.decode import decode_bytes
+from etl.documents.decode import Decoded, decode_bytes
 from etl.documents.ids import document_id
 
 DOCUMENT_FILE_SCHEMA = {
@@ -69,6 +70,16 @@ def read_folder(root: Path, progress: Callable[[int], None] | None = None) -> Fo
         try:
             if path.is_symlink() and path.resolve(strict=False).is_dir():
                 raise IsADirectoryError(f"{name} is a link to a folder; links are not followed")
+            if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block the read forever
+                rejections.append(
+                    rejection_row(
+                        name,
+                        "read",
+                        "not_a_regular_file",
+                        f"{name} is not a regular file (a pipe, socket or device): not read",
+                    )
+                )
+                continue
             data = path.read_bytes()
         except (OSError, RuntimeError) as exc:  # RuntimeError: symlink loop on some Pythons
             rejections.append(
@@ -88,13 +99,12 @@ def read_folder(root: Path, progress: Callable[[int], None] | None = None) -> Fo
                 "text": decoded.text,
             }
         )
-        rejections.extend(
-            _decode_findings(name, decoded.encoding, decoded.n_invalid_bytes, len(data))
-        )
+        rejections.extend(_decode_findings(name, decoded, len(data)))
     return FolderRead(pl.DataFrame(rows, schema=DOCUMENT_FILE_SCHEMA), rejections_frame(rejections))
 
 
-def _decode_findings(name: str, encoding: str, n_invalid: int, n_bytes: int) -> list[dict]:
+def _decode_findings(name: str, decoded: Decoded, n_bytes: int) -> list[dict]:
+    encoding, n_invalid = decoded.encoding, decoded.n_invalid_bytes
     if encoding == "empty":
         return [
             rejection_row(
@@ -112,6 +122,17 @@ def _decode_findings(name: str, encoding: str, n_invalid: int, n_bytes: int) -> 
                 "read",
                 "binary_file",
                 f"{n_bytes} bytes of binary content (NUL or control bytes); not read as text",
+            )
+        ]
+    if decoded.truncated:
+        return [
+            rejection_row(
+                name,
+                "read",
+                "truncated_utf8",
+                f"the file ends in the middle of a character ({n_invalid} of its {n_bytes} bytes): "
+                "it was probably cut short; the rest was read",
+                severity="warning",
             )
         ]
     if n_invalid:

@@ -13,7 +13,7 @@ from etl.documents.kinds import document_kind_expr, is_html_expr
 from etl.documents.records import lines_frame, record_lines, records_frame
 from etl.documents.study_type import study_type_expr
 from etl.schemas.staging import Documents, Publications, polars_schema
-from etl.text import WHITESPACE
+from etl.text import WHITESPACE, slices
 
 
 @dataclass(frozen=True)
@@ -84,15 +84,10 @@ def stage_documents(files: pl.DataFrame) -> Staged:
     """``files`` (from etl.documents.read) → documents, publications and record lines."""
     docs = files.with_columns(document_kind_expr())
     rec_lines = record_lines(lines_frame(docs))
-    records = (
-        records_frame(rec_lines)
-        .join(docs.select("document_id", "text"), on="document_id")
-        .with_columns(
-            pl.col("text")
-            .str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start"))
-            .alias("record_text")
-        )
-        .drop("text")
+    records = records_frame(rec_lines)
+    texts = dict(docs.select("document_id", "text").iter_rows())
+    records = records.with_columns(
+        slices(records, texts, "document_id", "char_start", "char_end").alias("record_text")
     )
     publications = records.with_columns(
         span_id_expr("pub", pl.col("document_id"), pl.col("record_index")).alias("publication_id"),

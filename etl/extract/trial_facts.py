@@ -22,41 +22,58 @@ from operator import itemgetter
 import polars as pl
 
 from etl.extract.numbers import NUM, WORD_NUMBER, parse_number, parse_word_number
+from etl.regex_prefilter import Prefiltered
 from etl.schemas.staging import TrialFacts, polars_schema
 
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 _PHASE_NUM = r"(?:iv|i{1,3}|[1-4])[ab]?"
-_PHASE = re.compile(
-    rf"\b(?:early\s+)?phase[\s-]*(?P<a>{_PHASE_NUM})(?:\s*(?:/|-|–|to|and)\s*(?:phase\s*)?(?P<b>{_PHASE_NUM}))?\b"
-    r"|^(?P<na>not applicable|n/a)$",
-    re.IGNORECASE,
+_PHASE = Prefiltered(
+    re.compile(
+        rf"\b(?:early\s+)?phase[\s-]*(?P<a>{_PHASE_NUM})(?:\s*(?:/|-|–|to|and)\s*(?:phase\s*)?(?P<b>{_PHASE_NUM}))?\b"
+        r"|^(?P<na>not applicable|n/a)$",
+        re.IGNORECASE,
+    )
 )
-_BLINDING = re.compile(
-    r"\b(?P<b>double[- ]blind(?:ed)?|single[- ]blind(?:ed)?|open[- ]label)\b",
-    re.IGNORECASE,
+_BLINDING = Prefiltered(
+    re.compile(
+        r"\b(?P<b>double[- ]blind(?:ed)?|single[- ]blind(?:ed)?|open[- ]label)\b",
+        re.IGNORECASE,
+    )
 )
-_RANDOMIZED = re.compile(
-    r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated))\b|\b(?P<non>non-?randomi[sz]ed|single[- ]arm)\b",
-    re.IGNORECASE,
+_RANDOMIZED = Prefiltered(
+    re.compile(
+        r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated))\b|\b(?P<non>non-?randomi[sz]ed|single[- ]arm)\b",
+        re.IGNORECASE,
+    )
 )
-_PLACEBO = re.compile(
-    r"\bplacebo[- ]controlled\b|\b(?:versus|vs\.?|or|to|with)\s+(?:matching\s+)?placebo\b",
-    re.IGNORECASE,
+_PLACEBO = Prefiltered(
+    re.compile(
+        r"\bplacebo[- ]controlled\b|\b(?:versus|vs\.?|or|to|with)\s+(?:matching\s+)?placebo\b",
+        re.IGNORECASE,
+    )
 )
-_RETROSPECTIVE = re.compile(r"\bretrospective(?:ly)?\b", re.IGNORECASE)
+_RETROSPECTIVE = Prefiltered(re.compile(r"\bretrospective(?:ly)?\b", re.IGNORECASE))
 _ENROLL_VERB = r"(?:randomly\s+assigned|randomi[sz]ed|enrolled|included|recruited|allocated)"
-_ENROLLED = re.compile(
-    # "1171 patients were randomly assigned", "573 were enrolled and randomised"
-    rf"(?<!hundred and )(?<!hundred )(?<![\w-])(?P<n>{NUM}|{WORD_NUMBER})(?!\s*(?:hundred|thousand|and)\b)\s+(?:[\w-]+\s+){{0,3}}?"
-    rf"(?:(?:patients|participants|subjects)\b[^.;,]{{0,60}}?\s+)?(?:were|was)\s+{_ENROLL_VERB}"
-    # "we randomly assigned 87 patients", "enrolled 22 participants"
-    rf"|\b{_ENROLL_VERB}\s+(?P<n2>{NUM}|{WORD_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants|subjects)\b",
-    re.IGNORECASE,
+_ENROLLED = Prefiltered(
+    re.compile(
+        # "1171 patients were randomly assigned", "573 were enrolled and randomised"
+        rf"(?<!hundred and )(?<!hundred )(?<![\w-])(?P<n>{NUM}|{WORD_NUMBER})(?!\s*(?:hundred|thousand|and)\b)\s+(?:[\w-]+\s+){{0,3}}?"
+        rf"(?:(?:patients|participants|subjects)\b[^.;,]{{0,60}}?\s+)?(?:were|was)\s+{_ENROLL_VERB}"
+        # "we randomly assigned 87 patients", "enrolled 22 participants"
+        rf"|\b{_ENROLL_VERB}\s+(?P<n2>{NUM}|{WORD_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants|subjects)\b",
+        re.IGNORECASE,
+    )
 )
+# (each pattern Prefiltered: not run on a sentence that lacks the words its matches need)
 # The record speaking of its own study, or of someone else's.
-_OWN = re.compile(r"\b(?:this|the present|the current|our|we)\b|^in the phase", re.IGNORECASE)
-_OTHERS = re.compile(
-    r"\b(?:previous(?:ly)?|prior|earlier|has shown|have shown|showed|had shown)\b", re.IGNORECASE
+_OWN = Prefiltered(
+    re.compile(r"\b(?:this|the present|the current|our|we)\b|^in the phase", re.IGNORECASE)
+)
+_OTHERS = Prefiltered(
+    re.compile(
+        r"\b(?:previous(?:ly)?|prior|earlier|has shown|have shown|showed|had shown)\b",
+        re.IGNORECASE,
+    )
 )
 # A disease named by its head noun and up to three words before it; the words before that say
 # how far it has gone or how it was treated are not part of its name.

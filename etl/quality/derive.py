@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from etl.text import slices
 from etl.vocab.codes import MONTHS_PER_UNIT, RATIO_MEASURES
 
 # A number token as written: "16.43", "10·6", "1,234", ".0245"
@@ -22,22 +23,6 @@ def known(column: str, keys: pl.Series) -> pl.Expr:
     the column is null (an optional link)."""
     return (
         pl.when(pl.col(column).is_null()).then(None).otherwise(pl.col(column).is_in(keys.implode()))
-    )
-
-
-def slices(
-    frame: pl.DataFrame, texts: Mapping[str, str], key: str, start: str, end: str
-) -> pl.Series:
-    """``texts[key][start:end]`` for each row (Python str offsets, as the contract defines them);
-    null where the key has no text or an offset is missing. A comprehension, not a join: joining a
-    document's text onto each of a million rows would copy it a million times."""
-    rows = frame.select(key, start, end).iter_rows()
-    return pl.Series(
-        [
-            texts[k][a:b] if k in texts and a is not None and b is not None else None
-            for k, a, b in rows
-        ],
-        dtype=pl.String,
     )
 
 

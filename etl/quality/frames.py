@@ -7,7 +7,7 @@ import duckdb
 import polars as pl
 
 from etl.quality.derive import known, outcome_facts, trial_facts
-from etl.text import WHITESPACE
+from etl.text import WHITESPACE, slices
 
 _STAGING_COUNTS = {
     "documents": "select count(*) from raw.documents",
@@ -41,25 +41,29 @@ def _publications(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         "(select document_id, min(document_kind) as document_kind from main.dim_documents "
         "group by document_id) d using (document_id)"
     ).pl()
-    texts = con.sql(
-        "select document_id, min(text) as text from raw.documents group by document_id"
-    ).pl()
+    texts = dict(
+        con.execute(
+            "select document_id, min(text) as text from raw.documents group by document_id"
+        ).fetchall()
+    )
     start, end = pl.col("char_start"), pl.col("char_end")
-    span = pl.col("text").str.slice(start, end - start)
-    in_document = (start >= 0) & (start < end) & (end <= pl.col("text").str.len_chars())
+    has_text = pl.col("document_id").is_in(list(texts))
+    length = pl.col("document_id").replace_strict(
+        {k: len(v) for k, v in texts.items()}, default=None, return_dtype=pl.Int64
+    )
+    in_document = (start >= 0) & (start < end) & (end <= length)
+    span = pl.col("_span")
     documents = _ids(con, "dim_documents", "document_id")
     return (
-        pubs.join(texts, on="document_id", how="left")
+        pubs.with_columns(_span=slices(pubs, texts, "document_id", "char_start", "char_end"))
         .with_columns(
-            span_in_document=pl.when(pl.col("text").is_not_null()).then(
-                in_document.fill_null(False)
-            ),
-            span_is_trimmed=pl.when(pl.col("text").is_not_null() & in_document).then(
+            span_in_document=pl.when(has_text).then(in_document.fill_null(False)),
+            span_is_trimmed=pl.when(has_text & in_document).then(
                 (span.str.len_chars() > 0) & (span == span.str.strip_chars(WHITESPACE))
             ),
             document_known=known("document_id", documents),
         )
-        .drop("text")
+        .drop("_span")
     )
 
 

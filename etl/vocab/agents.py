@@ -66,3 +66,5 @@ def agent_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 UNKNOWN_DRUG = re.compile(
     r"(?<![\w-])(?P<name>[A-Za-z][a-z]{2,}(?:" + "|".join(INN_STEMS) + r"))(?![\w-])"
 )
+# the same without its look-arounds (polars' engine has none): matches wherever UNKNOWN_DRUG does
+UNKNOWN_DRUG_STEMS = r"[A-Za-z][a-z]{2,}(?:" + "|".join(INN_STEMS) + r")"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from etl.extract.agents import mentions_in
+from etl.extract.agents import may_name_an_agent, mentions_in
+from etl.vocab.agents import synonym_index
 
 
 def names(text: str) -> list[tuple[str, bool]]:
@@ -58,3 +62,24 @@ def test_a_drug_the_vocabulary_does_not_know_is_kept_unclassified():
 )
 def test_ordinary_words_are_not_agents(text: str):
     assert names(text) == []
+
+
+_PIECES = st.sampled_from(
+    [
+        *synonym_index(),
+        *("zorbatinib", "Exampumab", "ſorafenib", "SORAFENİB", "K", "μ"),
+        *("and", "with", "the", "patients", ",", "(", ")", "-", "/", "2", "mg", "tace", "TACE"),
+    ]
+)
+
+
+@given(
+    st.lists(
+        st.tuples(_PIECES, st.sampled_from([str, str.upper, str.lower, str.title])), max_size=8
+    )
+)
+def test_the_column_prefilter_passes_every_sentence_that_names_an_agent(parts):
+    text = " ".join(case(piece) for piece, case in parts)
+    if mentions_in(text):
+        frame = pl.DataFrame({"text": [text]})
+        assert frame.select(may_name_an_agent()).item(), text
