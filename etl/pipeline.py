@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from etl.audit import rejection_row, rejections_frame
-from etl.documents import read_folder, stage_documents
+from etl.documents import FolderRead, read_folder, stage_documents
 from etl.extract import (
     agent_doses_frame,
     agent_mentions_frame,
@@ -89,7 +89,15 @@ def count_inputs(settings: Settings) -> int:
 
 def extract(settings: Settings, progress: Callable[[int], None] | None = None) -> ExtractSummary:
     """Read the input folder, split, check with pandera and load the staging tables."""
-    folder = read_folder(settings.input_dir, progress)
+    tables, summary = extract_tables(read_folder(settings.input_dir, progress))
+    with connect(settings.warehouse) as con:
+        write_tables(con, tables)
+    return summary
+
+
+def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], ExtractSummary]:
+    """The files read → every staging table, checked by its pandera model (what fails is in the
+    ``rejections`` table), and the counts of what was read and rejected. Pure: no I/O."""
     staged = stage_documents(folder.files)
     documents = gate(staged.documents, STAGING_MODELS["documents"], "documents")
     kept_docs = documents.valid.get_column("document_id")
@@ -159,26 +167,22 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
             ]
         )
         rejections = gate(pl.concat([rejections.valid, fallback]), Rejections, "rejections")
-    with connect(settings.warehouse) as con:
-        write_tables(
-            con,
-            {
-                "documents": documents.valid,
-                "publications": publications.valid,
-                "sentences": sentences.valid,
-                "outcomes": outcomes.valid,
-                "trial_mentions": trials.valid,
-                "trial_facts": trial_facts.valid,
-                "agent_mentions": agents.valid,
-                "trial_arms": arms.valid,
-                "agent_doses": doses.valid,
-                **{name: r.valid for name, r in registry.items()},
-                "agent_vocab": STAGING_MODELS["agent_vocab"].validate(agent_vocab()),
-                "rejections": rejections.valid,
-                "vocab": STAGING_MODELS["vocab"].validate(vocab_frame()),
-            },
-        )
-    return ExtractSummary(
+    tables = {
+        "documents": documents.valid,
+        "publications": publications.valid,
+        "sentences": sentences.valid,
+        "outcomes": outcomes.valid,
+        "trial_mentions": trials.valid,
+        "trial_facts": trial_facts.valid,
+        "agent_mentions": agents.valid,
+        "trial_arms": arms.valid,
+        "agent_doses": doses.valid,
+        **{name: r.valid for name, r in registry.items()},
+        "agent_vocab": STAGING_MODELS["agent_vocab"].validate(agent_vocab()),
+        "rejections": rejections.valid,
+        "vocab": STAGING_MODELS["vocab"].validate(vocab_frame()),
+    }
+    return tables, ExtractSummary(
         n_files=folder.files.height
         + folder.rejections.filter(pl.col("rule").str.starts_with("unreadable")).height,
         n_documents=documents.valid.height,
