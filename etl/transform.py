@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl.settings import DBT_PROJECT_DIR
+from etl.settings import DBT_PROJECT_DIR, STORAGE_COMPATIBILITY_VERSION
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ def run_dbt(
     env = {
         **os.environ,
         "ETL_WAREHOUSE": str(warehouse.resolve()),
+        "ETL_STORAGE_COMPATIBILITY_VERSION": STORAGE_COMPATIBILITY_VERSION,
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_USE_COLORS": "false",
     }

@@ -3,6 +3,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,11 +46,12 @@ class BuildResult:
     output: str
 
 
-@pytest.fixture(scope="session")
-def seed_build(tmp_path_factory):
-    """`etl build` of seeds/ into a temporary warehouse, once per test run (shared by pytest-xdist
-    workers: the first to need it builds, under a lock; the others wait and reuse it):
-    (result, warehouse path, reports folder). Tests copy the warehouse before changing it."""
+def shared_build(
+    tmp_path_factory, name: str, fill_input: Callable[[Path], None] | None = None
+) -> tuple[BuildResult, Path, Path, Path]:
+    """`etl build` of a folder, once per test run, shared by the pytest-xdist workers: the first
+    to need it builds, under a file lock; the others wait and reuse it. ``fill_input`` writes the
+    input folder (default: seeds/ itself). (result, warehouse, reports folder, input folder)."""
     from click.testing import CliRunner
 
     from etl.cli import cli
@@ -57,24 +59,25 @@ def seed_build(tmp_path_factory):
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # (the run's folder, above each worker's own)
-    root = shared / "seedbuild"
+    root = shared / name
     root.mkdir(exist_ok=True)
     warehouse, reports = root / "wh" / "evidence.duckdb", root / "reports"
+    inbox = root / "inbox" if fill_input else SEEDS
     done = root / "result.json"
     with (root / "lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
-            result = CliRunner().invoke(
-                cli,
-                [
-                    "build",
-                    "--input",
-                    str(SEEDS),
-                    "--warehouse",
-                    str(warehouse),
-                    "--reports",
-                    str(reports),
-                ],
-            )
+            if fill_input:
+                fill_input(inbox)
+            args = ["--input", str(inbox), "--warehouse", str(warehouse), "--reports", str(reports)]
+            result = CliRunner().invoke(cli, ["build", *args])
             done.write_text(json.dumps({"exit_code": result.exit_code, "output": result.output}))
-    return BuildResult(**json.loads(done.read_text())), warehouse, reports
+    return BuildResult(**json.loads(done.read_text())), warehouse, reports, inbox
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """`etl build` of seeds/ into a temporary warehouse, once per test run:
+    (result, warehouse path, reports folder). Tests copy the warehouse before changing it."""
+    result, warehouse, reports, _ = shared_build(tmp_path_factory, "seedbuild")
+    return result, warehouse, reports

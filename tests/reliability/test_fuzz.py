@@ -55,7 +55,7 @@ def _spans_inside(text: str, frame, evidence: str | None = None) -> None:
 
 
 @settings(
-    max_examples=40,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

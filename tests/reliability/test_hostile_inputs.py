@@ -5,35 +5,29 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
+from pathlib import Path
 
 import duckdb
 import pytest
-from click.testing import CliRunner
 
-from etl.cli import cli
 from etl.pipeline import EXIT_INPUT_REJECTED
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, shared_build
 from tests.fixtures import docs
-from tests.reliability.hostile import NUMBERS, write_hostile
+from tests.reliability.hostile import NUMBERS, expected_rules, write_hostile
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile")
-    inbox = root / "inbox"
+def _fill(inbox: Path) -> None:
     shutil.copytree(SEEDS, inbox)
-    expected = write_hostile(inbox / "hostile")
+    write_hostile(inbox / "hostile")
     (inbox / "new.txt").write_text(docs.ABSTRACTS)  # an ordinary new document
-    warehouse = root / "wh" / "evidence.duckdb"
-    started = time.perf_counter()
-    result = CliRunner().invoke(
-        cli,
-        ["build", "--input", str(inbox), "--warehouse", str(warehouse), "--reports", str(root)],
-    )
-    seconds = time.perf_counter() - started
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory):
+    """Seeds, the hostile corpus and one ordinary new document, built once per test run."""
+    result, warehouse, _, inbox = shared_build(tmp_path_factory, "hostile", _fill)
     con = duckdb.connect(str(warehouse), read_only=True)
-    yield result, inbox, expected, con, seconds
+    yield result, inbox, expected_rules(), con
     con.close()
 
 
@@ -48,7 +42,7 @@ def test_the_build_publishes_and_says_input_was_rejected(hostile):
 
 
 def test_every_input_file_is_in_dim_documents_or_audit_rejections(hostile):
-    _, inbox, _, con, _ = hostile
+    _, inbox, _, con = hostile
     names = {
         os.path.relpath(os.path.join(d, f), inbox)
         for d, dirs, files in os.walk(inbox)
@@ -61,7 +55,7 @@ def test_every_input_file_is_in_dim_documents_or_audit_rejections(hostile):
 
 
 def test_each_hostile_file_has_its_rule_and_the_build_says_why(hostile):
-    result, _, expected, con, _ = hostile
+    result, _, expected, con = hostile
     rules = {}
     for source, rule in _rows(con, "select source_file, rule from audit_rejections"):
         rules.setdefault(source, set()).add(rule)
@@ -69,6 +63,9 @@ def test_each_hostile_file_has_its_rule_and_the_build_says_why(hostile):
         if rule is not None:
             assert rule in rules.get(f"hostile/{name}", set()), (name, rules.get(f"hostile/{name}"))
             assert rule in result.output  # the build's own summary names it
+    kinds = dict(_rows(con, "select source_file, document_kind from dim_documents"))
+    assert kinds["hostile/latin1.txt"] == "abstract_collection"  # decoded, still usable
+    assert kinds["hostile/sub/nested.txt"] == "registry_record"
     clean = [f"hostile/{n}" for n, r in expected.items() if r is None]
     read_problems = _rows(
         con,
@@ -79,7 +76,7 @@ def test_each_hostile_file_has_its_rule_and_the_build_says_why(hostile):
 
 
 def test_readable_hostile_files_give_their_results_with_exact_evidence(hostile):
-    _, inbox, _, con, _ = hostile
+    _, inbox, _, con = hostile
     got = _rows(
         con,
         "select source_file, value, evidence_text, char_start, char_end, value_start, value_end "
@@ -105,7 +102,7 @@ def test_readable_hostile_files_give_their_results_with_exact_evidence(hostile):
 
 
 def test_hostile_numbers_are_kept_without_what_cannot_be(hostile):
-    _, _, _, con, _ = hostile
+    _, _, _, con = hostile
     rows = _rows(
         con,
         "select value, ci_lower, ci_upper, p_value, p_operator from fct_outcomes "
@@ -128,7 +125,7 @@ def test_hostile_numbers_are_kept_without_what_cannot_be(hostile):
 
 def test_the_seeds_come_out_as_they_do_alone(hostile, seed_build):
     """Adding documents (hostile or not) changes no existing outcome, trial or agent."""
-    _, _, _, con, _ = hostile
+    _, _, _, con = hostile
     _, alone, _ = seed_build
     seed_files = ", ".join(f"'{p.name}'" for p in SEEDS.iterdir())
     columns = "outcome_id, endpoint, measure, value, ci_lower, ci_upper, p_value, arm_label, evidence_text"
