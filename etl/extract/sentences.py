@@ -135,6 +135,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+_LONG_LINE = 20_000  # characters
 _SPAN_LIST = pl.List(pl.Struct({"start": pl.Int64, "end": pl.Int64, "text": pl.String}))
 
 
@@ -145,10 +146,15 @@ def sentences_frame(rec_lines: pl.DataFrame, publications: pl.DataFrame) -> pl.D
     document_id, record_index, publication_id. Titles and citation lines are sentences too;
     ``role`` says which part of the record a sentence comes from.
     """
-    # (each sentence's text is cut in Python, where a str offset costs nothing: polars'
-    # str.slice walks the line from its start, quadratic over the sentences of one long line)
+    # A long line's sentences are cut in Python, where a str offset costs nothing: polars'
+    # str.slice walks the line from its start, quadratic over the sentences of one long line (a
+    # 5 MB line took 25 s). Other lines are cut by polars: Python strings for every sentence
+    # would cost memory (a third more at 100,000 abstracts).
     split = pl.col("line").map_elements(
-        lambda s: [{"start": a, "end": b, "text": s[a:b]} for a, b in split_spans(s)],
+        lambda s: [
+            {"start": a, "end": b, "text": s[a:b] if len(s) > _LONG_LINE else None}
+            for a, b in split_spans(s)
+        ],
         return_dtype=_SPAN_LIST,
     )
     whole = pl.concat_list(
@@ -157,6 +163,15 @@ def sentences_frame(rec_lines: pl.DataFrame, publications: pl.DataFrame) -> pl.D
             pl.col("line").str.len_chars().cast(pl.Int64).alias("end"),
             pl.col("line").alias("text"),
         )
+    )
+    # (polars computes both sides of a coalesce: the long lines' sentences, cut already, get an
+    # empty slice there)
+    cut = pl.col("span").struct.field("text")
+    offset = pl.when(cut.is_null()).then(pl.col("span").struct.field("start")).otherwise(0)
+    length = (
+        pl.when(cut.is_null())
+        .then(pl.col("span").struct.field("end") - pl.col("span").struct.field("start"))
+        .otherwise(0)
     )
     spans = rec_lines.select(
         "document_id",
@@ -176,7 +191,7 @@ def sentences_frame(rec_lines: pl.DataFrame, publications: pl.DataFrame) -> pl.D
         .with_columns(
             (pl.col("char_start") + pl.col("span").struct.field("start")).alias("s"),
             (pl.col("char_start") + pl.col("span").struct.field("end")).alias("e"),
-            pl.col("span").struct.field("text").alias("text"),
+            pl.coalesce(cut, pl.col("line").str.slice(offset, length)).alias("text"),
         )
         .join(
             publications.select("document_id", "record_index", "publication_id"),

@@ -64,7 +64,14 @@ def test_spans_are_ordered_disjoint_and_trimmed(text):
 
 
 def test_sentence_frame_offsets_point_into_the_file():
-    texts = {"listing.txt": docs.LISTING, "abstracts.txt": docs.ABSTRACTS}
+    # (with a line long enough that its sentences are cut apart from the others: see _LONG_LINE)
+    long_line = (
+        "RESULTS: Median OS was 10·2 months (95% CI 8·1-12·3). " + "The team saw them. " * 1500
+    )
+    texts = {
+        "listing.txt": docs.LISTING,
+        "abstracts.txt": docs.ABSTRACTS + "\n" + long_line + "\n" + docs.ABSTRACTS,
+    }
     staged = stage_documents(files_frame(texts))
     frame = sentences_frame(staged.record_lines, staged.publications)
     for name, s, e, text in frame.select(
