@@ -22,6 +22,8 @@ from pathlib import Path
 
 import duckdb
 
+from etl.load import connect
+
 
 class BuildLocked(RuntimeError):
     """Another build of the same warehouse is running."""
@@ -119,7 +121,7 @@ def start(target: Path) -> Path:
 def _checkpointed(path: Path) -> None:
     """Fold the write-ahead log, if any, into the file: the file alone is what gets published."""
     if path.with_name(path.name + ".wal").exists():
-        with duckdb.connect(str(path)) as con:
+        with connect(path) as con:  # (in the warehouse's storage format, as it was written)
             con.execute("checkpoint")
 
 
