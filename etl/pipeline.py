@@ -183,8 +183,13 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
         "vocab": STAGING_MODELS["vocab"].validate(vocab_frame()),
     }
     return tables, ExtractSummary(
+        # every entry of the input folder: the files read, and those that could not be
         n_files=folder.files.height
-        + folder.rejections.filter(pl.col("rule").str.starts_with("unreadable")).height,
+        + folder.rejections.filter(
+            ~pl.col("source_file").is_in(folder.files.get_column("source_file").implode())
+        )
+        .get_column("source_file")
+        .n_unique(),
         n_documents=documents.valid.height,
         n_publications=publications.valid.height,
         n_sentences=sentences.valid.height,
