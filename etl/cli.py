@@ -7,7 +7,7 @@ import sys
 import time
 import traceback
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
@@ -188,8 +188,13 @@ def build(input_dir: Path | None, warehouse: Path | None, reports_dir: Path | No
     settings = load_settings(input_dir, warehouse, reports_dir)
     target = settings.warehouse
     try:
-        with publish.exclusive(target), publish.interruptible():
-            code = _build_and_publish(settings)
+        with publish.exclusive(target):
+            work = publish.start(target)
+            with publish.interruptible():
+                built = _build(replace(settings, warehouse=work))
+            # (signals have their default effect again: a signal now cannot be reported as
+            # "nothing published" after the swap; a kill before it leaves the target as it was)
+            code = _publish(built, work, target)
     except publish.BuildLocked as exc:
         _say(f"build: NOT STARTED — {exc}")
         code = pipeline.EXIT_BUSY
@@ -199,27 +204,38 @@ def build(input_dir: Path | None, warehouse: Path | None, reports_dir: Path | No
     sys.exit(code)
 
 
-def _build_and_publish(settings: Settings) -> int:
-    target = settings.warehouse
-    work = publish.start(target)
-    staged = replace(settings, warehouse=work)
+@dataclass(frozen=True)
+class _Built:
+    ok: bool  # dbt's tests and the blocking rules passed
+    n_input_errors: int
+
+
+def _build(staged: Settings) -> _Built | None:
+    """Extract, transform and validate into the working file ``staged.warehouse``; None after an
+    internal error (reported; the working file removed)."""
     started = time.perf_counter()
     try:
         summary = _run_extract(staged)
         transformed = _run_transform(staged, overlap_validation=True)
         validated = _run_validate(staged) if transformed else False
     except Exception:
-        publish.discard(work)
+        publish.discard(staged.warehouse)
         _say(traceback.format_exc())
+        return None
+    except BaseException:
+        publish.discard(staged.warehouse)
+        raise
+    _say(f"build: {time.perf_counter() - started:.1f} s")
+    return _Built(transformed and validated, summary.n_errors)
+
+
+def _publish(built: _Built | None, work: Path, target: Path) -> int:
+    if built is None:
         _say(
             f"build: FAILED with an internal error (above); nothing published, {target} is as it was"
         )
         return pipeline.EXIT_INTERNAL
-    except BaseException:
-        publish.discard(work)
-        raise
-    _say(f"build: {time.perf_counter() - started:.1f} s")
-    if not (transformed and validated):
+    if not built.ok:
         failed = publish.keep_failed(work, target)
         _say(
             f"build: FAILED — a blocking rule failed; see the report and audit_rejections in {failed}. "
@@ -234,7 +250,9 @@ def _build_and_publish(settings: Settings) -> int:
         )
         return pipeline.EXIT_PUBLISH_FAILED
     _say(f"build: published {target}")
-    if summary.n_errors:
-        _say(f"build: done, but {summary.n_errors} input problems were rejected (audit_rejections)")
+    if built.n_input_errors:
+        _say(
+            f"build: done, but {built.n_input_errors} input problems were rejected (audit_rejections)"
+        )
         return pipeline.EXIT_INPUT_REJECTED
     return pipeline.EXIT_OK
