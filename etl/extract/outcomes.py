@@ -16,20 +16,10 @@ from itertools import chain, pairwise
 import polars as pl
 
 from etl.audit import rejections_frame
-from etl.extract.records import OUTCOME_COLUMNS, read_records
+from etl.extract.records import FACT_COLUMNS, INPUT_COLUMNS, SENTENCE_COLUMNS, read_records
 from etl.schemas.staging import Outcomes, polars_schema
 
 _CANDIDATE = r"\d\s*%|\d\s*(?:months?|mo|days?|weeks?|years?)\b|(?i:hazard ratio|odds ratio)|\bHR\b|\bOR\b|\d+\s+(?:had|achieved|partial|complete)"
-_INPUT_COLUMNS = [
-    "publication_id",
-    "sentence_id",
-    "document_id",
-    "source_file",
-    "text",
-    "char_start",
-    "char_end",
-    "_candidate",
-]
 
 
 def outcomes_frame(
@@ -41,34 +31,54 @@ def outcomes_frame(
     """``sentences`` (the staging frame) → (outcomes, rejections of unreadable numbers).
 
     Records are independent, so a large input (``parallel_from`` body sentences or more) is cut
-    at record boundaries into parts of about ``chunk`` sentences, read by ``workers`` processes
-    (default: the usable cores, at most 4; or ETL_WORKERS). The parts are joined in order, so the
-    output is the same as one process's. A part is sent when a worker is about to need it, so
-    only a few parts are in flight, whatever the size of the input."""
+    at record boundaries into parts of at most ``chunk`` sentences, and at least eight parts per
+    worker (so that no worker is left with a long last part while the others wait), read by
+    ``workers`` processes (default: the usable cores, at most 4; or ETL_WORKERS). The parts are
+    joined in order, so the output is the same as one process's. A part is sent when a worker is
+    about to need it, so only a few parts are in flight, whatever the size of the input. A worker
+    gets the columns the grammar reads and returns the facts with the row of their sentence; the
+    sentence's own columns (ids, evidence, offsets) are joined here, column-wise."""
     body = sentences.filter(pl.col("role") == "body").sort("publication_id", "sentence_index")
     body = body.with_columns(pl.col("text").str.contains(_CANDIDATE).alias("_candidate"))
     n = workers or _default_workers()
     if n < 2 or body.height < parallel_from:
-        return _read_records(body)
-    body = body.select(_INPUT_COLUMNS)
-    parts = (
-        {c: part.get_column(c).to_list() for c in _INPUT_COLUMNS}
-        for part in _record_slices(body, chunk)
-    )
+        facts, problems = read_records(_columns(body))
+        return _outcomes(body, facts), rejections_frame(problems)
+    parts = _record_slices(body, min(chunk, max(1, -(-body.height // (8 * n)))))
     frames, problems = [], []
     # fork: a spawned worker would import the main program again (the CLI: dbt, GX, pandera) and
     # lose more than it gains. The workers touch no polars (a forked copy of its thread pool is not
     # safe to use): plain lists in, plain lists out.
     with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork")) as pool:
-        pending: deque[Future] = deque()
+        pending: deque[tuple[pl.DataFrame, Future]] = deque()
         for part in chain(parts, [None]):
             if part is not None:
-                pending.append(pool.submit(_read_part, part))
+                pending.append((part, pool.submit(read_records, _columns(part))))
             while pending and (part is None or len(pending) > 2 * n):
-                columns, part_problems = pending.popleft().result()
-                frames.append(pl.DataFrame(columns, schema=polars_schema(Outcomes)))
+                done, future = pending.popleft()
+                facts, part_problems = future.result()
+                frames.append(_outcomes(done, facts))
                 problems.extend(part_problems)
     return pl.concat(frames, how="vertical"), rejections_frame(problems)
+
+
+def _columns(body: pl.DataFrame) -> dict[str, list]:
+    """What the grammar reads of each sentence, as Python lists."""
+    return {c: body.get_column(c).to_list() for c in INPUT_COLUMNS}
+
+
+def _outcomes(body: pl.DataFrame, facts: dict[str, list]) -> pl.DataFrame:
+    """The staging rows of ``facts`` read from ``body``: each fact with its sentence's columns."""
+    schema = polars_schema(Outcomes)
+    read = pl.DataFrame(
+        {c: facts[c] for c in FACT_COLUMNS}, schema={c: schema[c] for c in FACT_COLUMNS}
+    )
+    rows = pl.Series("row", facts["sentence_row"], dtype=pl.UInt32)
+    sentence = body.select(
+        pl.col(source).gather(rows).cast(schema[column]).alias(column)
+        for column, source in SENTENCE_COLUMNS.items()
+    )
+    return pl.concat([sentence, read], how="horizontal").select(list(schema))
 
 
 def _default_workers() -> int:
@@ -92,17 +102,3 @@ def _record_slices(body: pl.DataFrame, chunk: int) -> list[pl.DataFrame]:
             cuts.append(starts[i])
     cuts.append(body.height)
     return [body.slice(a, b - a) for a, b in pairwise(cuts) if b > a]
-
-
-def _read_part(part: dict[str, list]) -> tuple[dict[str, list], list[dict]]:
-    """In a worker: the outcomes of a part of the input (columns), as columns."""
-    names = list(part)
-    sentences = (dict(zip(names, row, strict=True)) for row in zip(*part.values(), strict=True))
-    found, problems = read_records(sentences)
-    return {c: [row[c] for row in found] for c in OUTCOME_COLUMNS}, problems
-
-
-def _read_records(body: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The outcomes of whole records (``body`` sorted by record, then sentence)."""
-    rows, problems = read_records(body.iter_rows(named=True))
-    return pl.DataFrame(rows, schema=polars_schema(Outcomes)), rejections_frame(problems)

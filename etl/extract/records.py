@@ -9,22 +9,26 @@ which import only this module and the grammar.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from itertools import groupby
-from operator import itemgetter
 
 from etl.audit import rejection_row
 from etl.extract.arms import record_arms
 from etl.extract.grammar import Fact, listed_groups, parse_sentence
 from etl.vocab.endpoints import endpoint_mentions
 
-# The columns of an outcome row, in the order of the staging table.
-OUTCOME_COLUMNS = (
+# The columns of an outcome row that come from its sentence (outcome column: sentence column), and
+# those read by the grammar; etl.extract.outcomes joins the two on the sentence's row.
+SENTENCE_COLUMNS = {
+    "source_file": "source_file",
+    "document_id": "document_id",
+    "publication_id": "publication_id",
+    "sentence_id": "sentence_id",
+    "evidence_text": "text",
+    "char_start": "char_start",
+    "char_end": "char_end",
+}
+FACT_COLUMNS = (
     "outcome_id",
-    "source_file",
-    "document_id",
-    "publication_id",
-    "sentence_id",
     "endpoint",
     "endpoint_label",
     "measure",
@@ -41,11 +45,18 @@ OUTCOME_COLUMNS = (
     "comparator_label",
     "n_patients",
     "n_denominator",
-    "evidence_text",
-    "char_start",
-    "char_end",
     "value_start",
     "value_end",
+)
+# What read_records needs of each sentence (a sentence may hold a result when ``_candidate``).
+INPUT_COLUMNS = (
+    "publication_id",
+    "document_id",
+    "source_file",
+    "text",
+    "char_start",
+    "char_end",
+    "_candidate",
 )
 
 
@@ -54,77 +65,86 @@ def _outcome_id(document_id: str, start: int, end: int, endpoint: str, measure: 
     return "out_" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
-def _rows(sentence: dict, facts: list[Fact]) -> tuple[list[dict], list[dict]]:
-    rows, problems = [], []
-    base = sentence["char_start"]
-    for f in facts:
-        problems.extend(
-            rejection_row(
-                sentence["source_file"],
-                "extract",
-                problem.rule,
-                f"{f.value:g} {f.unit}: {problem.message} in: {sentence['text'][:300]}",
-                sentence["char_start"],
-                sentence["char_end"],
-            )
-            for problem in f.problems
-        )
-        rows.append(
-            {
-                "outcome_id": _outcome_id(
-                    sentence["document_id"], base + f.start, base + f.end, f.endpoint, f.measure
-                ),
-                "source_file": sentence["source_file"],
-                "document_id": sentence["document_id"],
-                "publication_id": sentence["publication_id"],
-                "sentence_id": sentence["sentence_id"],
-                "endpoint": f.endpoint,
-                "endpoint_label": f.endpoint_label or f.endpoint,
-                "measure": f.measure,
-                "value": f.value,
-                "unit": f.unit,
-                "value_months": f.value_months,
-                "timepoint_months": f.timepoint_months,
-                "ci_level": f.ci.level if f.ci else None,
-                "ci_lower": f.ci.lower if f.ci else None,
-                "ci_upper": f.ci.upper if f.ci else None,
-                "p_value": f.p.value if f.p else None,
-                "p_operator": f.p.operator if f.p else None,
-                "arm_label": f.arm,
-                "comparator_label": f.comparator,
-                "n_patients": f.n_patients,
-                "n_denominator": f.n_denominator,
-                "evidence_text": sentence["text"],
-                "char_start": sentence["char_start"],
-                "char_end": sentence["char_end"],
-                "value_start": base + f.start,
-                "value_end": base + f.end,
-            }
-        )
-    return rows, problems
+def _fact_row(document_id: str, base: int, f: Fact) -> tuple:
+    """The FACT_COLUMNS of one fact of a sentence that starts at ``base``."""
+    ci, p = f.ci, f.p
+    return (
+        _outcome_id(document_id, base + f.start, base + f.end, f.endpoint, f.measure),
+        f.endpoint,
+        f.endpoint_label or f.endpoint,
+        f.measure,
+        f.value,
+        f.unit,
+        f.value_months,
+        f.timepoint_months,
+        ci.level if ci else None,
+        ci.lower if ci else None,
+        ci.upper if ci else None,
+        p.value if p else None,
+        p.operator if p else None,
+        f.arm,
+        f.comparator,
+        f.n_patients,
+        f.n_denominator,
+        base + f.start,
+        base + f.end,
+    )
 
 
-def read_records(sentences: Iterable[dict]) -> tuple[list[dict], list[dict]]:
-    """(outcome rows, rejection rows) of whole records: ``sentences`` are body sentences sorted
-    by record then position, each with ``_candidate`` (whether it can hold a result)."""
-    rows: list[dict] = []
+def _problem_rows(source_file: str, text: str, start: int, end: int, f: Fact) -> list[dict]:
+    return [
+        rejection_row(
+            source_file,
+            "extract",
+            problem.rule,
+            f"{f.value:g} {f.unit}: {problem.message} in: {text[:300]}",
+            start,
+            end,
+        )
+        for problem in f.problems
+    ]
+
+
+def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]:
+    """(facts, rejection rows) of whole records. ``columns`` hold INPUT_COLUMNS of body sentences
+    sorted by record then position; ``facts`` holds FACT_COLUMNS and ``sentence_row``, the
+    position in ``columns`` of the sentence each fact was read from."""
+    publication, text, start = columns["publication_id"], columns["text"], columns["char_start"]
+    candidate, document = columns["_candidate"], columns["document_id"]
+    rows: list[tuple] = []
+    sentence_rows: list[int] = []
     problems: list[dict] = []
-    for _, group in groupby(sentences, key=itemgetter("publication_id")):
+    for _, group in groupby(range(len(publication)), key=publication.__getitem__):
         record = list(group)
-        arms = record_arms([sentence["text"] for sentence in record])
+        arms = record_arms([text[i] for i in record])
         comparison = (arms[0], arms[1]) if len(arms) >= 2 else None
         context: tuple[str, str] | None = None
         recent: tuple[str, ...] = ()
-        for sentence in record:
-            mentions = endpoint_mentions(sentence["text"])
-            if sentence["_candidate"]:
+        for i in record:
+            mentions = endpoint_mentions(text[i])
+            if candidate[i]:
                 facts = parse_sentence(
-                    sentence["text"], context, comparison, arms, mentions, recent_groups=recent
+                    text[i], context, comparison, arms, mentions, recent_groups=recent
                 )
                 recent = listed_groups(facts) or recent
-                r, p = _rows(sentence, facts)
-                rows.extend(r)
-                problems.extend(p)
+                for f in facts:
+                    rows.append(_fact_row(document[i], start[i], f))
+                    sentence_rows.append(i)
+                    if f.problems:
+                        problems.extend(
+                            _problem_rows(
+                                columns["source_file"][i],
+                                text[i],
+                                start[i],
+                                columns["char_end"][i],
+                                f,
+                            )
+                        )
             if mentions:
                 context = (mentions[-1][2], mentions[-1][3])
-    return rows, problems
+    facts_columns = (
+        dict(zip(FACT_COLUMNS, map(list, zip(*rows, strict=True)), strict=True))
+        if rows
+        else {c: [] for c in FACT_COLUMNS}
+    )
+    return {**facts_columns, "sentence_row": sentence_rows}, problems
