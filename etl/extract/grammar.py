@@ -353,11 +353,18 @@ class _Span(NamedTuple):
 
 
 def _masked(spans: list[_Span], start: int, end: int) -> bool:
-    return any(s.start <= start and end <= s.end for s in spans)
+    # (a loop, not any() over a generator: it runs for every number of every sentence)
+    for span_start, span_end in spans:  # noqa: SIM110
+        if span_start <= start and end <= span_end:
+            return True
+    return False
 
 
 def _overlaps(spans: list[_Span], start: int, end: int) -> bool:
-    return any(s.start < end and start < s.end for s in spans)
+    for span_start, span_end in spans:  # noqa: SIM110
+        if span_start < end and start < span_end:
+            return True
+    return False
 
 
 def _intervals(text: str) -> list[tuple[_Span, Interval | None, str | None]]:
@@ -483,15 +490,17 @@ def _share_units(
 
 
 def _strip_masked(gap: str, offset: int, masks: list[_Span]) -> str:
-    """The gap text with masked spans (intervals, p-values) removed."""
+    """The gap text with masked spans (intervals, p-values; ``masks`` sorted) removed."""
     end = offset + len(gap)
     pieces, cursor = [], offset
-    for span in sorted(
-        m for m in ((s.start, s.end) for s in masks) if m[0] < end and m[1] > offset
-    ):
-        if span[0] > cursor:
-            pieces.append(gap[cursor - offset : span[0] - offset])
-        cursor = max(cursor, span[1])
+    for span_start, span_end in masks:
+        if span_start >= end:
+            break
+        if span_end <= offset:
+            continue
+        if span_start > cursor:
+            pieces.append(gap[cursor - offset : span_start - offset])
+        cursor = max(cursor, span_end)
     if cursor < end:
         pieces.append(gap[cursor - offset :])
     return "".join(pieces)
@@ -623,6 +632,7 @@ def parse_sentence(
     heading_level = parse_number(heading.group("lvl")) if heading else None
     if heading:
         masks.append(_Span(heading.start(), heading.end()))
+    masks.sort()
     facts = _chains(text, _values(text, masks), masks)
     if not facts:
         return []
