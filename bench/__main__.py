@@ -7,9 +7,11 @@ counts 1/k in each, so the sum is the physical memory the tree holds), sampled f
 cores being measured). A forked worker's max RSS would count the pages it shares with its parent
 again.
 
-The machines are shared and their speed varies from minute to minute: each extraction runs
---repeat times (default 3) and the fastest run is reported (as timeit does: the slower runs
-measure the neighbours); peak memory is the largest of the runs.
+The machines are shared and their speed varies from minute to minute (by a factor of two on
+some days): each extraction runs --repeat times (default 3) and the fastest run is reported (as
+timeit does: the slower runs measure the neighbours); peak memory is the largest of the runs.
+"loop s" is how long a fixed pure-Python loop took just before, a gauge of the machine's speed
+at that moment: figures from two runs compare only as far as their gauges agree.
 
 Each measurement runs in its own process so that peak memory (max RSS) is its own.
 Validation is timed on a warehouse whose fct_outcomes is grown to --validate-rows rows (its
@@ -50,6 +52,18 @@ print(json.dumps({"seconds": t2 - t1, "import_seconds": t1 - t0, "records": stag
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "workers": _default_workers() if sentences.height >= 20_000 else 0}))
 """
+
+
+def _gauge() -> float:
+    """Seconds a fixed pure-Python loop takes (the fastest of three): the machine's speed now."""
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        total = 0
+        for i in range(5_000_000):
+            total += i
+        best = min(best, time.perf_counter() - t)
+    return best
 
 
 def _children(pid: int) -> list[int]:
@@ -194,7 +208,8 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(
-        f"{'abstracts':>9} {'MB':>7} {'extract s':>9} {'abstr/s':>9} {'MB/s':>6} {'peak MB':>8} {'build s':>8} {'build/s':>8} {'exit':>4}"
+        f"{'abstracts':>9} {'MB':>7} {'loop s':>6} {'extract s':>9} {'abstr/s':>9} {'MB/s':>6} "
+        f"{'peak MB':>8} {'build s':>8} {'build/s':>8} {'exit':>4}"
     )
     built: Path | None = None
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
@@ -202,6 +217,7 @@ def main() -> None:
             folder = Path(tmp) / f"corpus_{n}"
             paths = write_corpus(folder, n)
             mb = sum(p.stat().st_size for p in paths) / 1e6
+            gauge = _gauge()
             runs = [_extract(folder) for _ in range(max(1, args.repeat))]
             ex = min(runs, key=lambda r: r["seconds"]) | {
                 "pss_peak_mb": max(r["pss_peak_mb"] for r in runs),
@@ -210,7 +226,7 @@ def main() -> None:
             # the extraction's memory: the process tree's, sampled (a single process: its max RSS)
             peak = max(ex["pss_peak_mb"], ex["peak_mb"])
             line = (
-                f"{n:>9} {mb:>7.1f} {ex['seconds']:>9.2f} {n / ex['seconds']:>9.0f} {mb / ex['seconds']:>6.1f} "
+                f"{n:>9} {mb:>7.1f} {gauge:>6.2f} {ex['seconds']:>9.2f} {n / ex['seconds']:>9.0f} {mb / ex['seconds']:>6.1f} "
                 f"{peak:>8.0f}"
             )
             if n <= args.full_max:
