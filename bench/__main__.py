@@ -40,7 +40,7 @@ from pathlib import Path
 t0 = time.perf_counter()
 from etl.documents import read_folder, stage_documents
 from etl.extract import outcomes_frame, sentences_frame
-from etl.extract.outcomes import _default_workers
+from etl.extract.outcomes import PARALLEL_FROM, _default_workers
 t1 = time.perf_counter()
 folder = read_folder(Path(sys.argv[1]))
 staged = stage_documents(folder.files)
@@ -50,7 +50,7 @@ t2 = time.perf_counter()
 print(json.dumps({"seconds": t2 - t1, "import_seconds": t1 - t0, "records": staged.publications.height,
                   "sentences": sentences.height, "outcomes": outcomes.height,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "workers": _default_workers() if sentences.height >= 20_000 else 0}))
+                  "workers": _default_workers() if sentences.height >= PARALLEL_FROM else 0}))
 """
 
 
