@@ -10,8 +10,9 @@ again.
 The machines are shared and their speed varies from minute to minute (by a factor of two on
 some days): each extraction runs --repeat times (default 3) and the fastest run is reported (as
 timeit does: the slower runs measure the neighbours); peak memory is the largest of the runs.
-"loop s" is how long a fixed pure-Python loop took just before, a gauge of the machine's speed
-at that moment: figures from two runs compare only as far as their gauges agree.
+"loop s" is how long a fixed pure-Python loop took just before, run on every core at once, a
+gauge of the machine's speed at that moment: figures from two runs compare only as far as their
+gauges agree.
 
 Each measurement runs in its own process so that peak memory (max RSS) is its own.
 Validation is timed on a warehouse whose fct_outcomes is grown to --validate-rows rows (its
@@ -25,6 +26,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import shutil
 import subprocess
 import sys
@@ -54,16 +57,21 @@ print(json.dumps({"seconds": t2 - t1, "import_seconds": t1 - t0, "records": stag
 """
 
 
+def _loop(_: object = None) -> float:
+    t = time.perf_counter()
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    return time.perf_counter() - t
+
+
 def _gauge() -> float:
-    """Seconds a fixed pure-Python loop takes (the fastest of three): the machine's speed now."""
-    best = float("inf")
-    for _ in range(3):
-        t = time.perf_counter()
-        total = 0
-        for i in range(5_000_000):
-            total += i
-        best = min(best, time.perf_counter() - t)
-    return best
+    """Seconds a fixed pure-Python loop takes when one runs on each usable core at once (the
+    slowest of them, fastest of three tries): the machine's speed now, for work that uses every
+    core as the extraction does."""
+    cores = len(os.sched_getaffinity(0))
+    with multiprocessing.get_context("fork").Pool(cores) as pool:
+        return min(max(pool.map(_loop, range(cores))) for _ in range(3))
 
 
 def _children(pid: int) -> list[int]:
