@@ -1,4 +1,6 @@
-"""Records → result rows: the sequential part of outcome extraction, with no polars in it.
+"""Records → the result numbers of their sentences, as columns: the sequential part of outcome
+extraction, with no polars in it. Only what the grammar reads comes back (with the row of the
+sentence it was read from); etl.extract.outcomes joins each sentence's own columns.
 
 A record's sentences are read in order, because its context (the groups it compares, the endpoint
 it last named, the groups it last listed) carries from one sentence to the next. Records are
