@@ -13,6 +13,7 @@ its own patterns with atom_end / alternatives / case_folded) without importing e
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import string
@@ -250,15 +251,64 @@ def cheap_scan(compiled: re.Pattern[str], number_pattern: str) -> re.Pattern[str
         return None
 
 
+class FoldedMatch:
+    """A match found on case_folded text, read as a match on the original text: the offsets are
+    the same, the groups are cut from the original (so they keep their case)."""
+
+    __slots__ = ("_match", "_text")
+
+    def __init__(self, match: re.Match[str], text: str) -> None:
+        self._match = match
+        self._text = text
+
+    def group(self, *groups: int | str) -> str | tuple[str | None, ...] | None:
+        if len(groups) > 1:
+            return tuple(self._one(g) for g in groups)
+        return self._one(groups[0] if groups else 0)
+
+    def _one(self, group: int | str) -> str | None:
+        start, end = self._match.span(group)
+        return None if start < 0 else self._text[start:end]
+
+    __getitem__ = _one
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {name: self._one(name) for name in self._match.re.groupindex}
+
+    def start(self, group: int | str = 0) -> int:
+        return self._match.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._match.end(group)
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        return self._match.span(group)
+
+    @property
+    def lastgroup(self) -> str | None:
+        return self._match.lastgroup
+
+
 class Prefiltered:
     """A compiled pattern that is not run on texts lacking a text its matches need, nor, when a
     ``scan`` is given, on texts where that cheaper pattern finds nothing (it must find something
-    wherever ``compiled`` matches; for IGNORECASE patterns it reads the case_folded text)."""
+    wherever ``compiled`` matches; for IGNORECASE patterns it reads the case_folded text).
+
+    An IGNORECASE pattern that can be folded is also run folded, on the case_folded text, and its
+    matches are read off the original text (FoldedMatch): the same matches, found two to four
+    times faster where the pattern starts with words (the engine skips to their first letters,
+    which it cannot do while ignoring case)."""
 
     def __init__(self, compiled: re.Pattern[str], scan: re.Pattern[str] | None = None) -> None:
         self.compiled = compiled
         self.scan = scan
         self.fold = bool(compiled.flags & re.IGNORECASE)
+        self.folded: re.Pattern[str] | None = None
+        if self.fold and not compiled.flags & re.VERBOSE:
+            with contextlib.suppress(ValueError):  # (not foldable: run as it is)
+                self.folded = re.compile(
+                    folded_pattern(compiled.pattern), compiled.flags & ~re.IGNORECASE
+                )
         try:  # (in a VERBOSE pattern white space and comments are not text)
             needs = () if compiled.flags & re.VERBOSE else needed_texts(compiled.pattern)
         except ValueError:
@@ -286,8 +336,23 @@ class Prefiltered:
                 return False
         return self.scan is None or self.scan.search(haystack) is not None
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.compiled.search(text) if self.can_match(text) else None
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | FoldedMatch | None:
+        if self.folded is None:
+            return self.compiled.search(text, pos) if self.can_match(text) else None
+        haystack = case_folded(text)
+        if haystack is None:
+            return self.compiled.search(text, pos)
+        if not self.admits(haystack):
+            return None
+        m = self.folded.search(haystack, pos)
+        return None if m is None else FoldedMatch(m, text)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text) if self.can_match(text) else iter(())
+    def finditer(self, text: str) -> Iterator[re.Match[str] | FoldedMatch]:
+        if self.folded is None:
+            return self.compiled.finditer(text) if self.can_match(text) else iter(())
+        haystack = case_folded(text)
+        if haystack is None:
+            return self.compiled.finditer(text)
+        if not self.admits(haystack):
+            return iter(())
+        return (FoldedMatch(m, text) for m in self.folded.finditer(haystack))

@@ -680,7 +680,10 @@ def _attach_counts(text: str, facts: list[Fact]) -> list[Fact]:
     for f in facts:
         found = None
         if f.unit == "percent":
-            found = _COUNT_AFTER.match(text, f.end) or _COUNT_BEFORE.search(text, 0, f.start)
+            found = _COUNT_AFTER.match(text, f.end)
+            # (the count before a rate ends with an open bracket: only then is it looked for)
+            if found is None and text[: f.start].rstrip()[-1:] in ("(", "["):
+                found = _COUNT_BEFORE.search(text, 0, f.start)
         if found is None:
             out.append(f)
             continue
@@ -990,9 +993,10 @@ def _arm_around(text: str, f: Fact, prev_end: int, alone: bool = False) -> str |
     after = _ARM_AFTER.search(_after_value(text, f))
     if after:
         return _clean_arm(after.group("arm") + (after.group("grp") or ""))
-    before = _ARM_BEFORE.search(text[prev_end : f.start])
+    gap = text[prev_end : f.start]
+    before = _ARM_BEFORE.search(gap, _arm_before_start(gap))
     if not before:
-        bracketed = alone and _GROUP_THEN_BRACKET.search(text[prev_end : f.start])
+        bracketed = alone and gap.rstrip().endswith("(") and _GROUP_THEN_BRACKET.search(gap)
         return _clean_arm(bracketed.group("arm")) if bracketed else None
     label = (
         before.group("arm")
@@ -1002,6 +1006,23 @@ def _arm_around(text: str, f: Fact, prev_end: int, alone: bool = False) -> str |
         or before.group("arm5")
     )
     return _clean_arm(label + (before.group("grp") or "") if before.group("arm") else label)
+
+
+def _arm_before_start(gap: str) -> int:
+    """Where in ``gap`` a match of _ARM_BEFORE can start: at its last ";", or at its last comma
+    but one between digits ("1,171") or one that only white space follows ("Group II, "), or
+    later. (A match runs to the end of the gap and holds a ";" or "," only as its first
+    character, in a number, or after a group's number at its end: the engine need not try
+    every earlier place, which costs more than the rest of the grammar's look for groups.)"""
+    start = gap.rfind(";")
+    comma = len(gap)
+    while (comma := gap.rfind(",", start + 1, comma)) > start:
+        in_number = (
+            0 < comma < len(gap) - 1 and gap[comma - 1].isdigit() and gap[comma + 1].isdigit()
+        )
+        if not in_number and gap[comma + 1 :].strip():
+            return comma
+    return max(start, 0)
 
 
 def _after_value(text: str, f: Fact) -> str:

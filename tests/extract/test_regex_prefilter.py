@@ -1,0 +1,108 @@
+"""Shortcuts in running the grammar's patterns give the matches the patterns themselves give.
+
+The grammar runs its patterns through etl.regex_prefilter (gates, case-folded execution) and
+starts some searches late (grammar._arm_before_start): if a shortcut were wrong, a result's group
+or interval would silently change. Texts are drawn from the words the patterns look for, in
+every case, with numbers, brackets and characters that case-folding cannot handle.
+"""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.extract import arms, endpoint_lists, grammar, trial_facts
+from etl.regex_prefilter import Prefiltered
+
+_VOCABULARY = (
+    "in for with among the a of and or vs. versus compared to than was were had showed "
+    "patients those who that received developed group groups arm arms cohort recipients "
+    "sorafenib TACE plus + placebo drug A B Group G1 II Arm Cohort respectively "
+    "hazard ratio HR OR odds RR risk relative confidence interval CI median mean survival "
+    "overall progression-free months month years days weeks rate response partial complete "
+    "stable disease clinical benefit grade phase n range IQR at least up to more than "
+    "randomly assigned randomised allocated improvement difference increase non-inferior "
+    "superior inferior p value one-sided QALY cost-effective follow-up every within"
+)
+_PIECES = (
+    *_VOCABULARY.split(),
+    "12",
+    "3.5",
+    "0.78",
+    "10·6",
+    "1,171",
+    ".0245",
+    "95%",
+    "45 %",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    ";",
+    ":",
+    "=",
+    "<",
+    "≥",
+    "-",
+    "–",
+    "/",
+    "±",
+    "İ",  # lower-cases to two characters: the text cannot be case-folded
+    "ſ",  # matches "s" when case is ignored
+    "µg",
+)
+_CASES = (str, str.lower, str.upper, str.title)
+
+texts = st.lists(
+    st.tuples(st.sampled_from(_PIECES), st.sampled_from(_CASES), st.sampled_from(("", " ", "  "))),
+    max_size=30,
+).map(lambda parts: "".join(case(piece) + space for piece, case, space in parts))
+
+_PATTERNS = [
+    pytest.param(value, id=f"{module.__name__.rsplit('.', 1)[-1]}.{name}")
+    for module in (grammar, arms, endpoint_lists, trial_facts)
+    for name, value in vars(module).items()
+    if isinstance(value, Prefiltered)
+]
+
+
+def _matches(found):
+    return [(m.span(), m.group(0), m.lastgroup) for m in found]
+
+
+@pytest.mark.parametrize("pattern", _PATTERNS)
+@settings(max_examples=150, deadline=None)
+@given(text=texts)
+def test_a_prefiltered_pattern_finds_what_its_pattern_finds(pattern, text):
+    assert _matches(pattern.finditer(text)) == _matches(pattern.compiled.finditer(text))
+    found, expected = pattern.search(text), pattern.compiled.search(text)
+    assert (found and found.groupdict()) == (expected and expected.groupdict())
+
+
+def test_a_folded_match_keeps_the_case_of_the_text():
+    m = grammar._SENTENCE_COMPARISON.search("longer In The TACE Group than with Sorafenib.")
+    assert (m.group("a"), m.group("b")) == ("TACE", "Sorafenib")
+    assert m.span("a") == (14, 18)
+
+
+@settings(max_examples=500, deadline=None)
+@given(gap=texts)
+def test_the_group_before_a_value_is_looked_for_only_where_it_can_start(gap):
+    found = grammar._ARM_BEFORE.search(gap, grammar._arm_before_start(gap))
+    expected = grammar._ARM_BEFORE.compiled.search(gap)
+    assert (found and found.groupdict()) == (expected and expected.groupdict())
+
+
+@pytest.mark.parametrize(
+    "gap",
+    [
+        "; in contrast, Group II, ",
+        "rates were 1,171 and, for the TACE group was ",
+        "in all, rates were high, patients who developed rash had a median ",
+        "(95% CI, 5.5 to 9.2); in all sorafenib recipients (1,171 (",
+    ],
+)
+def test_groups_before_a_value_across_commas_and_semicolons(gap):
+    found = grammar._ARM_BEFORE.search(gap, grammar._arm_before_start(gap))
+    expected = grammar._ARM_BEFORE.compiled.search(gap)
+    assert expected is not None and found.groupdict() == expected.groupdict()
