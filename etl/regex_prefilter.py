@@ -356,3 +356,26 @@ class Prefiltered:
         if not self.admits(haystack):
             return iter(())
         return (FoldedMatch(m, text) for m in self.folded.finditer(haystack))
+
+
+class FromStarts:
+    """A pattern tried only where ``starts`` finds that a match can start (``starts`` matches one
+    character, at every such place): the matches of the pattern's own finditer, for a pattern
+    the engine cannot skip through. One whose first words mix case rules ("(?i:hazard
+    ratio)|\\bHR\\b") is tried at every character, at the cost of its whole alternation; a
+    one-character class that leads ``starts`` lets the engine skip to the few places it names."""
+
+    def __init__(self, compiled: re.Pattern[str], starts: re.Pattern[str]) -> None:
+        self.compiled = compiled
+        self.starts = starts
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        end = 0
+        for start in self.starts.finditer(text):
+            at = start.start()
+            if at >= end and (m := self.compiled.match(text, at)):
+                end = m.end()
+                yield m
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)

@@ -31,7 +31,7 @@ from etl.extract.numbers import (
     parse_word_number,
 )
 from etl.extract.phrases import CI_LEVEL, GROUP_NAME, GROUP_WORD, group_pattern, is_generic
-from etl.regex_prefilter import Prefiltered, alternatives, case_folded, cheap_scan
+from etl.regex_prefilter import FromStarts, Prefiltered, alternatives, case_folded, cheap_scan
 from etl.vocab.codes import MONTHS_PER_UNIT
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
 
@@ -104,15 +104,18 @@ _CI_INLINE = Prefiltered(
 _HEADING = re.compile(rf"{CI_LEVEL}(?!\s*[,:]?\s*{NUM})", re.IGNORECASE)
 _CI_HEADING = Prefiltered(_HEADING, cheap_scan(_HEADING, NUM))
 
-_RATIO = Prefiltered(
+_RATIO = FromStarts(
     re.compile(
         rf"(?P<kw>(?i:hazard ratio)|\bHR\b|(?i:odds ratio)|\bOR\b|(?i:risk ratio|relative risk)|\bRR\b)(?:\s*\((?:HR|OR|RR)\))?"
         rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)\s*[\)\]])?"
         rf"(?:\s+(?:for|of)\s+[^,;()\d]{{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
         rf"(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{_UNIT}))",
     ),
-    # (the inline (?i:...) keywords hide what the pattern needs: every match holds one of these)
-    re.compile(r"(?i:ratio|relative risk)|HR|OR|RR"),
+    # where a ratio's keyword starts: "hazard ratio" etc. in any case, "HR", "OR", "RR" as words
+    re.compile(
+        r"[hHoOrR](?=(?i:(?<=h)azard ratio|(?<=o)dds ratio|(?<=r)isk ratio|(?<=r)elative risk)"
+        r"|(?<=[HOR])(?<!\w.)R\b)"
+    ),
 )
 _SPREAD = rf"(?:\s*±\s*{NUM})?"
 # (?<![\w.·]){NUM}, written to start with the number (see num_not_after)

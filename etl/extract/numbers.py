@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.regex_prefilter import Prefiltered
+
 # A number as written: 1,171 / 10·6 / .0245 / 0.78 (not part of a word or a longer number).
 # It is the alternation  \d{1,3}(?:,\d{3})+(?!\d) | \d+(?:[.·]\d+)? | [.·]\d+  written to start
 # with a character class: the same matches in the same order, but the regex engine skips
@@ -108,9 +110,12 @@ def make_interval(lower: str, upper: str, level: str | None = None) -> Interval:
     return Interval(lo, hi, lvl)
 
 
-_P = re.compile(
-    rf"\b(?:(?:one|two)[- ]sided\s+)?p(?:\s*[- ]?value)?\s*(?:(?P<op><=|>=|=<|=>|[=<>≤≥])\s*|\s+(?:of\s+|was\s+)?)(?P<num>{NUM})(?![\d])",
-    re.IGNORECASE,
+_P_TAIL = r"p(?:\s*[- ]?value)?\s*(?:(?P<op><=|>=|=<|=>|[=<>≤≥])\s*|\s+(?:of\s+|was\s+)?)"
+_P = Prefiltered(
+    re.compile(rf"\b(?:(?:one|two)[- ]sided\s+)?{_P_TAIL}(?P<num>{NUM})(?![\d])", re.IGNORECASE),
+    # what every p-value holds, from its "p" to the first character of its number: a scan that
+    # the engine runs fast (it skips to each "p"), and most sentences have no p-value
+    re.compile(rf"{_P_TAIL}[\d.·]"),
 )
 _OPS = {
     "=": "=",

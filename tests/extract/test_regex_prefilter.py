@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.extract import arms, endpoint_lists, grammar, trial_facts
-from etl.regex_prefilter import Prefiltered
+from etl.extract import arms, endpoint_lists, grammar, numbers, trial_facts
+from etl.regex_prefilter import FromStarts, Prefiltered
 
 _VOCABULARY = (
     "in for with among the a of and or vs. versus compared to than was were had showed "
@@ -60,9 +60,9 @@ texts = st.lists(
 
 _PATTERNS = [
     pytest.param(value, id=f"{module.__name__.rsplit('.', 1)[-1]}.{name}")
-    for module in (grammar, arms, endpoint_lists, trial_facts)
+    for module in (grammar, numbers, arms, endpoint_lists, trial_facts)
     for name, value in vars(module).items()
-    if isinstance(value, Prefiltered)
+    if isinstance(value, (Prefiltered, FromStarts))
 ]
 
 
@@ -77,6 +77,20 @@ def test_a_prefiltered_pattern_finds_what_its_pattern_finds(pattern, text):
     assert _matches(pattern.finditer(text)) == _matches(pattern.compiled.finditer(text))
     found, expected = pattern.search(text), pattern.compiled.search(text)
     assert (found and found.groupdict()) == (expected and expected.groupdict())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the relative risk ratio was 0.5",  # (a keyword inside another)
+        "HRs: HR 0.61, hr 0.7, OR=1.2 or RR 2; Hazard Ratio 0.8; odds ratio, 1.4",
+        "XHR 0.5, HR0.5",
+    ],
+)
+def test_a_ratio_is_found_where_its_keyword_starts(text):
+    assert _matches(grammar._RATIO.finditer(text)) == _matches(
+        grammar._RATIO.compiled.finditer(text)
+    )
 
 
 def test_a_folded_match_keeps_the_case_of_the_text():
