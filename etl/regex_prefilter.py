@@ -251,6 +251,12 @@ def cheap_scan(compiled: re.Pattern[str], number_pattern: str) -> re.Pattern[str
         return None
 
 
+def _shortest(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """The texts that hold no other of ``texts``: one of these is in a text where one of
+    ``texts`` is."""
+    return tuple(t for t in texts if not any(o != t and o in t for o in texts))
+
+
 class FoldedMatch:
     """A match found on case_folded text, read as a match on the original text: the offsets are
     the same, the groups are cut from the original (so they keep their case)."""
@@ -318,6 +324,12 @@ class Prefiltered:
             for texts in needs
             if not self.fold or all(_foldable(t) for t in texts)
         )
+        # the test, as admits runs it: single needed texts first, then sets of several (of
+        # which the shortest do: a text that holds another is there only where the other is)
+        sets = [_shortest(texts) for texts in self.needs]
+        self._single = tuple(texts[0] for texts in sets if len(texts) == 1)
+        self._any = tuple(texts for texts in sets if len(texts) > 1)
+        self._scan = scan.search if scan is not None else None
 
     def can_match(self, text: str) -> bool:
         """False only when no match is possible: a needed text is missing."""
@@ -328,13 +340,16 @@ class Prefiltered:
 
     def admits(self, haystack: str) -> bool:
         """can_match, given the text as the pattern reads it (case_folded for IGNORECASE)."""
-        for texts in self.needs:
+        for t in self._single:
+            if t not in haystack:
+                return False
+        for texts in self._any:
             for t in texts:
                 if t in haystack:
                     break
             else:
                 return False
-        return self.scan is None or self.scan.search(haystack) is not None
+        return self._scan is None or self._scan(haystack) is not None
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | FoldedMatch | None:
         if self.folded is None:

@@ -340,8 +340,10 @@ def _with(fact: Fact, **changes: object) -> Fact:
     ``changes`` applied is the same value. (Each fact goes through several passes.)"""
     if not changes.keys() <= _FACT_FIELDS:
         raise TypeError(f"Fact has no field {sorted(changes.keys() - _FACT_FIELDS)}")
+    attributes = fact.__dict__.copy()  # (a copy at its full size: no dict grown key by key)
+    attributes.update(changes)
     new = object.__new__(Fact)
-    new.__dict__.update(fact.__dict__, **changes)
+    object.__setattr__(new, "__dict__", attributes)
     return new
 
 
