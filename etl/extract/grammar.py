@@ -881,13 +881,27 @@ def _attach_arms(
     for f in facts:
         chains.setdefault(f.chain, []).append(f)
     respectively = "respectively" in text.lower()
-    # the sentence's own comparison only serves ratios, differences and pairs of values
-    if any(f.measure in _COMPARED_MEASURES or f.group_index >= 0 for f in facts) or any(
+    # the sentence's own comparison only serves ratios, differences and pairs of values, and
+    # group lists only lists of values; both are looked for when a value first needs them
+    # (most values name their group themselves)
+    compared = any(f.measure in _COMPARED_MEASURES or f.group_index >= 0 for f in facts) or any(
         len(c) == 2 for c in chains.values()
-    ):
-        comparison = _sentence_comparison(text, comparison)
-    # group lists only serve lists of values: skip the search for single values
-    groups = _group_list(text) if any(len(c) > 1 for c in chains.values()) else []
+    )
+    listed_values = any(len(c) > 1 for c in chains.values())
+
+    comparisons: list[tuple[str, str] | None] = []  # (the sentence's, once looked for)
+    group_lists: list[list[str]] = []
+
+    def own_comparison() -> tuple[str, str] | None:
+        if not comparisons:
+            comparisons.append(_sentence_comparison(text, comparison) if compared else comparison)
+        return comparisons[0]
+
+    def group_list() -> list[str]:
+        if not group_lists:
+            group_lists.append(_group_list(text) if listed_values else [])
+        return group_lists[0]
+
     prev_end = 0
     for f in facts:
         arm = comparator = None
@@ -904,27 +918,30 @@ def _attach_arms(
             )
             if vs:
                 arm, comparator = _clean_arm(vs.group("a")), _clean_arm(vs.group("b"))
-            elif comparison:
-                arm, comparator = comparison
+            elif own_comparison():
+                arm, comparator = own_comparison()
         elif f.group_index >= 0:  # endpoints × groups: "15 and 12 months versus 8 and 4 months"
             count = 1 + max(x.group_index for x in chains[f.chain])
-            arm = _nth_group(f.group_index, count, groups, comparison, arms)
+            arm = _nth_group(f.group_index, count, group_list(), own_comparison(), arms)
         else:
             chain = chains[f.chain]
-            listed = respectively and len(chain) > 1 and groups and len(groups) == len(chain)
+            listed = (
+                respectively and len(chain) > 1 and group_list() and len(group_list()) == len(chain)
+            )
             arm = (
-                groups[chain.index(f)]
+                group_list()[chain.index(f)]
                 if listed
                 else _arm_around(text, f, prev_end, alone=len(chain) == 1)
             )
             if arm is None and len(chain) > 1 and len({x.endpoint for x in chain}) == 1:
                 position = chain.index(f)
+                groups = group_list()
                 if groups and len(groups) == len(chain):
                     arm = groups[position]
                 elif len(arms) == len(chain):
                     arm = arms[position]
-                elif comparison and len(chain) == 2:
-                    arm = comparison[position]
+                elif own_comparison() and len(chain) == 2:
+                    arm = own_comparison()[position]
         out.append(_with(f, arm=arm, comparator=comparator))
         prev_end = f.end
     out = _whole_list_arms(text, _single_arm_mention(text, out, arms))
