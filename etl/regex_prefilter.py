@@ -380,11 +380,19 @@ class FromStarts:
     ratio)|\\bHR\\b") is tried at every character, at the cost of its whole alternation; a
     one-character class that leads ``starts`` lets the engine skip to the few places it names."""
 
-    def __init__(self, compiled: re.Pattern[str], starts: re.Pattern[str]) -> None:
+    def __init__(
+        self,
+        compiled: re.Pattern[str],
+        starts: re.Pattern[str],
+        scan: re.Pattern[str] | None = None,
+    ) -> None:
         self.compiled = compiled
         self.starts = starts
+        self.scan = scan  # (as Prefiltered's: finds something in every text the pattern matches)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.scan is not None and self.scan.search(text) is None:
+            return
         end = 0
         for start in self.starts.finditer(text):
             at = start.start()

@@ -116,6 +116,9 @@ _RATIO = FromStarts(
         r"[hHoOrR](?=(?i:(?<=h)azard ratio|(?<=o)dds ratio|(?<=r)isk ratio|(?<=r)elative risk)"
         r"|(?<=[HOR])(?<!\w.)R\b)"
     ),
+    # what every keyword holds ("ratio" or "relative risk" in any case, "HR", "OR", "RR"): one
+    # fast scan, where most sentences have none
+    re.compile(r"[RrHO](?:(?<=[Rr])(?i:atio|elative risk)|(?<=[HOR])R)"),
 )
 _SPREAD = rf"(?:\s*±\s*{NUM})?"
 # (?<![\w.·]){NUM}, written to start with the number (see num_not_after)
