@@ -71,7 +71,7 @@ def _matches(found):
 
 
 @pytest.mark.parametrize("pattern", _PATTERNS)
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(text=texts)
 def test_a_prefiltered_pattern_finds_what_its_pattern_finds(pattern, text):
     assert _matches(pattern.finditer(text)) == _matches(pattern.compiled.finditer(text))
@@ -99,7 +99,7 @@ def test_a_folded_match_keeps_the_case_of_the_text():
     assert m.span("a") == (14, 18)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(gap=texts)
 def test_the_group_before_a_value_is_looked_for_only_where_it_can_start(gap):
     found = grammar._ARM_BEFORE.search(gap, grammar._arm_before_start(gap))
