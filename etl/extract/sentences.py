@@ -136,7 +136,24 @@ def split_spans(text: str) -> list[tuple[int, int]]:
 
 
 _LONG_LINE = 20_000  # characters
-_SPAN_LIST = pl.List(pl.Struct({"start": pl.Int64, "end": pl.Int64, "text": pl.String}))
+_WHOLE_ROLES = ("authors", "citation")  # lines kept whole
+
+
+def _span_columns(lines: list[str]) -> dict[str, list]:
+    """The sentences of ``lines`` as columns: the line's position, start, end, and the text of
+    the sentences of long lines (None for the others: polars cuts those)."""
+    rows: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str | None] = []
+    for row, line in enumerate(lines):
+        long = len(line) > _LONG_LINE
+        for start, end in split_spans(line):
+            rows.append(row)
+            starts.append(start)
+            ends.append(end)
+            texts.append(line[start:end] if long else None)
+    return {"_row": rows, "start": starts, "end": ends, "cut": texts}
 
 
 def sentences_frame(rec_lines: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame:
@@ -149,48 +166,35 @@ def sentences_frame(rec_lines: pl.DataFrame, publications: pl.DataFrame) -> pl.D
     # A long line's sentences are cut in Python, where a str offset costs nothing: polars'
     # str.slice walks the line from its start, quadratic over the sentences of one long line (a
     # 5 MB line took 25 s). Other lines are cut by polars: Python strings for every sentence
-    # would cost memory (a third more at 100,000 abstracts).
-    split = pl.col("line").map_elements(
-        lambda s: [
-            {"start": a, "end": b, "text": s[a:b] if len(s) > _LONG_LINE else None}
-            for a, b in split_spans(s)
-        ],
-        return_dtype=_SPAN_LIST,
+    # would cost memory (a third more at 100,000 abstracts). The spans come back as plain
+    # columns joined to their line by its position (as structs, one per sentence, they cost
+    # polars as much again as the splitting).
+    lines = rec_lines.select(
+        "document_id", "source_file", "record_index", "line_no", "role", "line", "char_start"
+    ).with_row_index("_row")
+    whole = pl.col("role").is_in(_WHOLE_ROLES)
+    split = lines.filter(~whole)
+    columns = _span_columns(split.get_column("line").to_list())
+    positions = pl.Series(columns.pop("_row"), dtype=pl.UInt32)
+    split_spans_frame = pl.DataFrame(
+        columns, schema={"start": pl.Int64, "end": pl.Int64, "cut": pl.String}
+    ).select(split.get_column("_row").gather(positions).alias("_row"), pl.all())
+    whole_spans = lines.filter(whole).select(
+        "_row",
+        pl.lit(0, dtype=pl.Int64).alias("start"),
+        pl.col("line").str.len_chars().cast(pl.Int64).alias("end"),
+        pl.col("line").alias("cut"),
     )
-    whole = pl.concat_list(
-        pl.struct(
-            pl.lit(0, dtype=pl.Int64).alias("start"),
-            pl.col("line").str.len_chars().cast(pl.Int64).alias("end"),
-            pl.col("line").alias("text"),
-        )
-    )
+    spans = pl.concat([split_spans_frame, whole_spans]).join(lines, on="_row")
     # (polars computes both sides of a coalesce: the long lines' sentences, cut already, get an
     # empty slice there)
-    cut = pl.col("span").struct.field("text")
-    offset = pl.when(cut.is_null()).then(pl.col("span").struct.field("start")).otherwise(0)
-    length = (
-        pl.when(cut.is_null())
-        .then(pl.col("span").struct.field("end") - pl.col("span").struct.field("start"))
-        .otherwise(0)
-    )
-    spans = rec_lines.select(
-        "document_id",
-        "source_file",
-        "record_index",
-        "line_no",
-        "role",
-        "line",
-        "char_start",
-        pl.when(pl.col("role").is_in(["authors", "citation"]))
-        .then(whole)
-        .otherwise(split)
-        .alias("span"),
-    ).explode("span")
+    cut = pl.col("cut")
+    offset = pl.when(cut.is_null()).then(pl.col("start")).otherwise(0)
+    length = pl.when(cut.is_null()).then(pl.col("end") - pl.col("start")).otherwise(0)
     return (
-        spans.filter(pl.col("span").is_not_null())
-        .with_columns(
-            (pl.col("char_start") + pl.col("span").struct.field("start")).alias("s"),
-            (pl.col("char_start") + pl.col("span").struct.field("end")).alias("e"),
+        spans.with_columns(
+            (pl.col("char_start") + pl.col("start")).alias("s"),
+            (pl.col("char_start") + pl.col("end")).alias("e"),
             pl.coalesce(cut, pl.col("line").str.slice(offset, length)).alias("text"),
         )
         .join(
