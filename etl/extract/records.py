@@ -107,6 +107,15 @@ def _problem_rows(source_file: str, text: str, start: int, end: int, f: Fact) ->
     ]
 
 
+def _last_listed(facts_by_sentence: list[list[Fact]]) -> tuple[str, ...]:
+    """The groups of the last sentence of these that lists values by group (listed_groups)."""
+    for facts in reversed(facts_by_sentence):
+        groups = listed_groups(facts)
+        if groups:
+            return groups
+    return ()
+
+
 def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]:
     """(facts, rejection rows) of whole records. ``columns`` hold INPUT_COLUMNS of body sentences
     sorted by record then position; ``facts`` holds FACT_COLUMNS and ``sentence_row``, the
@@ -122,13 +131,19 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
         comparison = (arms[0], arms[1]) if len(arms) >= 2 else None
         context: tuple[str, str] | None = None
         recent: tuple[str, ...] = ()
+        unread: list[list[Fact]] = []  # facts read since ``recent`` was brought up to date
         for i in record:
             mentions = endpoint_mentions(text[i])
             if candidate[i]:
+                # the groups last listed only serve a "respectively" list: looked for then
+                if unread and "respectively" in text[i].lower():
+                    recent = _last_listed(unread) or recent
+                    unread = []
                 facts = parse_sentence(
                     text[i], context, comparison, arms, mentions, recent_groups=recent
                 )
-                recent = listed_groups(facts) or recent
+                if facts:
+                    unread.append(facts)
                 for f in facts:
                     rows.append(_fact_row(document[i], start[i], f))
                     sentence_rows.append(i)
