@@ -928,9 +928,7 @@ def _attach_arms(
             arm = _nth_group(f.group_index, count, group_list(), own_comparison(), arms)
         else:
             chain = chains[f.chain]
-            listed = (
-                respectively and len(chain) > 1 and group_list() and len(group_list()) == len(chain)
-            )
+            listed = respectively and len(chain) > 1 and len(group_list()) == len(chain)
             arm = (
                 group_list()[chain.index(f)]
                 if listed
