@@ -306,9 +306,11 @@ class Problem(NamedTuple):
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Fact:
-    """One result number read from a sentence (offsets are into the sentence)."""
+    """One result number read from a sentence (offsets are into the sentence). The passes of
+    parse_sentence fill its attributes in place: a fact belongs to the sentence being read until
+    parse_sentence returns it, and is not changed after."""
 
     value: float
     start: int
@@ -340,19 +342,23 @@ _BLANK = Fact(0.0, 0, 0, "", "")
 def _with(fact: Fact, **changes: object) -> Fact:
     """``dataclasses.replace`` for a Fact, without its per-call introspection of the fields: a
     Fact has no ``__post_init__`` and no ``init=False`` field, so a copy of its attributes with
-    ``changes`` applied is the same value. (Each fact goes through several passes.)"""
+    ``changes`` applied is the same value."""
     if not changes.keys() <= _FACT_FIELDS:
         raise TypeError(f"Fact has no field {sorted(changes.keys() - _FACT_FIELDS)}")
     attributes = fact.__dict__.copy()  # (a copy at its full size: no dict grown key by key)
     attributes.update(changes)
     new = object.__new__(Fact)
-    object.__setattr__(new, "__dict__", attributes)
+    new.__dict__ = attributes
     return new
 
 
 def _fact(value: float, start: int, end: int, unit: str, measure: str) -> Fact:
     """Fact(value, start, end, unit, measure), made as _with makes its copies."""
-    return _with(_BLANK, value=value, start=start, end=end, unit=unit, measure=measure)
+    attributes = _BLANK.__dict__.copy()
+    attributes.update(value=value, start=start, end=end, unit=unit, measure=measure)
+    new = object.__new__(Fact)
+    new.__dict__ = attributes
+    return new
 
 
 class _Span(NamedTuple):
@@ -420,14 +426,14 @@ def _values(text: str, masks: list[_Span]) -> list[Fact]:
             for m in items:
                 s, e = m.span("num")
                 label = _clean_arm(m.group("label"))
-                facts.append(
-                    _with(_fact(parse_number(m.group("num")), s, e, "ratio", measure), arm=label)
-                )
+                fact = _fact(parse_number(m.group("num")), s, e, "ratio", measure)
+                fact.arm = label
+                facts.append(fact)
                 taken.append(_Span(s, e))
             for m in named:
-                for i, f in enumerate(facts):
+                for f in facts:
                     if f.start == m.start("num"):
-                        facts[i] = _with(f, arm=_clean_arm(m.group("label")))
+                        f.arm = _clean_arm(m.group("label"))
     for m in _PERCENT.finditer(text):
         if free(m.start(), m.end(), m.span("num")):
             facts.append(_fact(parse_number(m.group("num")), m.start(), m.end(), "percent", "rate"))
@@ -516,7 +522,6 @@ def _strip_masked(gap: str, offset: int, masks: list[_Span]) -> str:
 
 def _chains(text: str, facts: list[Fact], masks: list[_Span]) -> list[Fact]:
     """Number the runs of values that are listed together (same unit, joined by separators)."""
-    out: list[Fact] = []
     chain = -1
     for i, f in enumerate(facts):
         if (
@@ -527,8 +532,8 @@ def _chains(text: str, facts: list[Fact], masks: list[_Span]) -> list[Fact]:
             )
         ):
             chain += 1
-        out.append(_with(f, chain=chain))
-    return out
+        f.chain = chain
+    return facts
 
 
 def _clean_arm(label: str | None) -> str | None:
@@ -676,29 +681,26 @@ def _possible(f: Fact) -> Fact:
             Problem("impossible_p_value", f"p = {p.value:g} is not a probability (not kept)")
         )
         p = None
-    if ci is f.ci and p is f.p:
-        return f
-    return _with(f, ci=ci, p=p, problems=tuple(problems))
+    if ci is not f.ci or p is not f.p:
+        f.ci, f.p, f.problems = ci, p, tuple(problems)
+    return f
 
 
 def _attach_counts(text: str, facts: list[Fact]) -> list[Fact]:
     """A rate's patients, as stated with it: "68/388" gives n_patients 68 and n_denominator 388,
     "(17 patients)" n_patients 17."""
-    out = []
     for f in facts:
-        found = None
-        if f.unit == "percent":
-            found = _COUNT_AFTER.match(text, f.end)
-            # (the count before a rate ends with an open bracket: only then is it looked for)
-            if found is None and text[: f.start].rstrip()[-1:] in ("(", "["):
-                found = _COUNT_BEFORE.search(text, 0, f.start)
-        if found is None:
-            out.append(f)
+        if f.unit != "percent":
             continue
-        n = found.group("n") or found.group("n_of") or found.group("n_only")
-        d = found.group("d") or found.group("d_of")
-        out.append(_with(f, n_patients=int(n), n_denominator=int(d) if d else None))
-    return out
+        found = _COUNT_AFTER.match(text, f.end)
+        # (the count before a rate ends with an open bracket: only then is it looked for)
+        if found is None and text[: f.start].rstrip()[-1:] in ("(", "["):
+            found = _COUNT_BEFORE.search(text, 0, f.start)
+        if found is not None:
+            n = found.group("n") or found.group("n_of") or found.group("n_only")
+            d = found.group("d") or found.group("d_of")
+            f.n_patients, f.n_denominator = int(n), int(d) if d else None
+    return facts
 
 
 def listed_groups(facts: list[Fact]) -> tuple[str, ...]:
@@ -719,24 +721,22 @@ def _carry_groups(facts: list[Fact], recent: tuple[str, ...]) -> list[Fact]:
     """ "..., 28% in the A and 20% in the B groups; 5-year rates were 14% and 12%, respectively":
     a list with no group of its own takes, in order, the groups of the last list before it (in
     the sentence, else in the previous one) when it has as many values."""
-    out = list(facts)
     for chain in sorted({f.chain for f in facts}):
-        members = [i for i, f in enumerate(out) if f.chain == chain]
-        if len(members) < 2 or any(out[i].arm for i in members):
+        members = [f for f in facts if f.chain == chain]
+        if len(members) < 2 or any(f.arm for f in members):
             continue
-        if any(out[i].measure in _COMPARED_MEASURES for i in members):
+        if any(f.measure in _COMPARED_MEASURES for f in members):
             continue
-        groups = listed_groups([f for f in out if f.end <= out[members[0]].start]) or recent
+        groups = listed_groups([f for f in facts if f.end <= members[0].start]) or recent
         if len(groups) == len(members):
-            for i, group in zip(members, groups, strict=True):
-                out[i] = _with(out[i], arm=group)
-    return out
+            for f, group in zip(members, groups, strict=True):
+                f.arm = group
+    return facts
 
 
 def _attach_intervals(
     text: str, facts: list[Fact], intervals, heading_level: float | None
 ) -> list[Fact]:
-    out = []
     stated_level = heading_level
     for f in facts:
         follow = [
@@ -748,20 +748,16 @@ def _attach_intervals(
         if follow:
             _span, iv, problem = follow[0]
             if iv is None:
-                f = _with(
-                    f,
-                    problems=(
-                        *f.problems,
-                        Problem("malformed_interval", problem or "malformed interval"),
-                    ),
+                f.problems = (
+                    *f.problems,
+                    Problem("malformed_interval", problem or "malformed interval"),
                 )
             else:
                 if iv.level is not None:
                     stated_level = iv.level
                 level = iv.level if iv.level is not None else stated_level
-                f = _with(f, ci=Interval(iv.lower, iv.upper, level))
-        out.append(f)
-    return out
+                f.ci = Interval(iv.lower, iv.upper, level)
+    return facts
 
 
 def _with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
@@ -778,18 +774,19 @@ def _with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
             and "median" not in text[max(0, f.start - 80) : f.start].lower()
         ):
             measure = "mean"
-    return _with(f, endpoint=code, endpoint_label=label, measure=measure)
+    f.endpoint, f.endpoint_label, f.measure = code, label, measure
+    return f
 
 
 def _endpoint_list_slots(text: str, facts: list[Fact], mentions) -> list[Fact]:
     """Values read against a list of endpoints named together (etl.extract.endpoint_lists)."""
     values = [Value(f.start, f.end, f.chain, f.measure in _COMPARED_MEASURES) for f in facts]
     items, slots = list_slots(text, mentions, values)
-    out = list(facts)
     for i, slot in slots.items():
-        code, label = items[slot.item]
-        out[i] = _with(out[i], endpoint=code, endpoint_label=label, group_index=slot.group)
-    return out
+        f = facts[i]
+        f.endpoint, f.endpoint_label = items[slot.item]
+        f.group_index = slot.group
+    return facts
 
 
 def _drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
@@ -831,14 +828,10 @@ def _attach_timepoints(text: str, facts: list[Fact]) -> list[Fact]:
     points = _timepoints(text)
     if not points:
         return facts
-    out = []
     by_chain: dict[int, list[Fact]] = {}
     for f in rates:
         by_chain.setdefault(f.chain, []).append(f)
-    for f in facts:
-        if f not in rates:
-            out.append(f)
-            continue
+    for f in rates:
         chain = by_chain[f.chain]
         prior = [p for p in points if p[0] < chain[0].start]
         later = [p for p in points if p[0] > chain[-1].end]
@@ -853,11 +846,11 @@ def _attach_timepoints(text: str, facts: list[Fact]) -> list[Fact]:
         elif len(group) > 1 and len(chain) % len(group) == 0:
             # time points × groups: "at 1 and 2 years in A and B were 96%, 83%, 77% and 65%"
             tp = group[position % len(group)]
-            f = _with(f, group_index=position // len(group))
+            f.group_index = position // len(group)
         else:
             tp = group[0] if len(group) == 1 else None
-        out.append(_with(f, timepoint_months=tp))
-    return out
+        f.timepoint_months = tp
+    return facts
 
 
 def _group_list(text: str) -> list[str]:
@@ -879,7 +872,6 @@ def _group_list(text: str) -> list[str]:
 def _attach_arms(
     text: str, facts: list[Fact], comparison: tuple[str, str] | None, arms: list[str]
 ) -> list[Fact]:
-    out = []
     chains: dict[int, list[Fact]] = {}
     for f in facts:
         chains.setdefault(f.chain, []).append(f)
@@ -943,10 +935,10 @@ def _attach_arms(
                     arm = arms[position]
                 elif own_comparison() and len(chain) == 2:
                     arm = own_comparison()[position]
-        out.append(_with(f, arm=arm, comparator=comparator))
+        f.arm, f.comparator = arm, comparator
         prev_end = f.end
-    out = _whole_list_arms(text, _single_arm_mention(text, out, arms))
-    return _ratio_of_the_two_groups(_fronted_group(text, out, arms))
+    facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))
+    return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
 
 
 def _fronted_group(text: str, facts: list[Fact], arms: list[str]) -> list[Fact]:
@@ -962,10 +954,10 @@ def _fronted_group(text: str, facts: list[Fact], arms: list[str]) -> list[Fact]:
     if not group or not (m.group("who") or m.group("head") or group.lower() in known):
         return facts
     label = group + (m.group("head") or "")
-    return [
-        _with(f, arm=label) if f.arm is None and f.measure not in _COMPARED_MEASURES else f
-        for f in facts
-    ]
+    for f in facts:
+        if f.arm is None and f.measure not in _COMPARED_MEASURES:
+            f.arm = label
+    return facts
 
 
 def _ratio_of_the_two_groups(facts: list[Fact]) -> list[Fact]:
@@ -978,12 +970,10 @@ def _ratio_of_the_two_groups(facts: list[Fact]) -> list[Fact]:
     )
     if len(named) != 2:
         return facts
-    return [
-        _with(f, arm=named[0], comparator=named[1])
-        if f.arm is None and f.measure in _COMPARED_MEASURES
-        else f
-        for f in facts
-    ]
+    for f in facts:
+        if f.arm is None and f.measure in _COMPARED_MEASURES:
+            f.arm, f.comparator = named[0], named[1]
+    return facts
 
 
 def _nth_group(
@@ -1067,7 +1057,7 @@ def _after_value(text: str, f: Fact) -> str:
 def _attach_p_values(facts: list[Fact], p_values: list[PValue]) -> list[Fact]:
     """A p-value qualifies the comparison it follows: the ratio before it if any, otherwise the
     first value (the experimental group) of the list it closes."""
-    out = list(facts)
+    out = facts
     used: set[int] = set()
     for p in p_values:
         before = [i for i, f in enumerate(out) if f.end <= p.start and i not in used]
@@ -1082,7 +1072,7 @@ def _attach_p_values(facts: list[Fact], p_values: list[PValue]) -> list[Fact]:
             and out[i].p is None
         ]
         if slotted:
-            out[slotted[0]] = _with(out[slotted[0]], p=p)
+            out[slotted[0]].p = p
             continue
         ratios = [
             i for i in before if out[i].measure in ("hazard_ratio", "odds_ratio", "risk_ratio")
@@ -1096,28 +1086,27 @@ def _attach_p_values(facts: list[Fact], p_values: list[PValue]) -> list[Fact]:
         if target is None:
             target = next(i for i in before if out[i].chain == out[last].chain)
         if out[target].p is None:
-            out[target] = _with(out[target], p=p)
+            out[target].p = p
             used.update(i for i in before if out[i].chain == out[target].chain)
     return out
 
 
 def _whole_list_arms(text: str, facts: list[Fact]) -> list[Fact]:
     """ "60%, 35% and 26%, respectively, in the combination group": the group is the whole list's."""
-    out = list(facts)
     for chain in {f.chain for f in facts}:
-        members = [i for i, f in enumerate(out) if f.chain == chain]
+        members = [f for f in facts if f.chain == chain]
         if len(members) < 2:
             continue
-        rest = _after_value(text, out[members[-1]])
+        rest = _after_value(text, members[-1])
         tail = _RESPECTIVELY_TAIL.match(rest)
         if not tail:
             continue
         m = _ARM_AFTER.search(rest[tail.end() :])
         label = _clean_arm(m.group("arm") + (m.group("grp") or "")) if m else None
         if label:
-            for i in members:
-                out[i] = _with(out[i], arm=label)
-    return out
+            for f in members:
+                f.arm = label
+    return facts
 
 
 def _single_arm_mention(text: str, facts: list[Fact], arms: list[str]) -> list[Fact]:
@@ -1127,6 +1116,7 @@ def _single_arm_mention(text: str, facts: list[Fact], arms: list[str]) -> list[F
     named = [a for a in arms if group_pattern(a).search(text)]
     if len(named) != 1:
         return facts
-    return [
-        _with(f, arm=named[0]) if f.arm is None and f.measure not in _RATIOS else f for f in facts
-    ]
+    for f in facts:
+        if f.arm is None and f.measure not in _RATIOS:
+            f.arm = named[0]
+    return facts
