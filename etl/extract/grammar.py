@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
@@ -626,14 +627,14 @@ def _mask_spans(text: str) -> list[_Span]:
 
 def parse_sentence(
     text: str,
-    context_endpoint: tuple[str, str] | None = None,
+    context_endpoint: tuple[str, str] | Callable[[], tuple[str, str] | None] | None = None,
     comparison: tuple[str, str] | None = None,
     arms: list[str] | None = None,
     mentions: list[tuple[int, int, str, str]] | None = None,
     recent_groups: tuple[str, ...] = (),
 ) -> list[Fact]:
     """Every result number of one sentence. ``context_endpoint`` is the last endpoint the record
-    named before this sentence; ``comparison`` the (experimental, reference) groups it compares;
+    named before this sentence (or a function that gives it, called only if a value needs it); ``comparison`` the (experimental, reference) groups it compares;
     ``recent_groups`` the groups of the last list of values before this sentence (see
     ``listed_groups``)."""
     masks = _mask_spans(text)
@@ -763,7 +764,9 @@ def _attach_intervals(
 def _with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
     code, label = _endpoint_for(text, f, mentions)
     if code == "OTHER" and context_endpoint and (f.ci is not None or _MEDIAN.search(text)):
-        code, label = context_endpoint
+        context = context_endpoint() if callable(context_endpoint) else context_endpoint
+        if context:
+            code, label = context
     measure = f.measure
     if f.unit in MONTHS_PER_UNIT:
         head = text[max(0, f.start - 60) : f.start]

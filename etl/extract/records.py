@@ -116,6 +116,30 @@ def _last_listed(facts_by_sentence: list[list[Fact]]) -> tuple[str, ...]:
     return ()
 
 
+class _Context:
+    """The last endpoint a record named before the sentence being read (for parse_sentence, which
+    calls it only when a value needs it). The sentences that cannot hold a result are looked
+    through for endpoints only then, latest first: most never are."""
+
+    def __init__(self, text: list[str]) -> None:
+        self._text = text
+        self._last: tuple[str, str] | None = None
+        self._unread: list[int] = []  # sentences since the last one with an endpoint, not read
+
+    def skip(self, i: int) -> None:
+        self._unread.append(i)
+
+    def read(self, mentions: list[tuple[int, int, str, str]]) -> None:
+        if mentions:
+            self._last = (mentions[-1][2], mentions[-1][3])
+            self._unread.clear()
+
+    def __call__(self) -> tuple[str, str] | None:
+        while self._unread:
+            self.read(endpoint_mentions(self._text[self._unread.pop()]))
+        return self._last
+
+
 def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]:
     """(facts, rejection rows) of whole records. ``columns`` hold INPUT_COLUMNS of body sentences
     sorted by record then position; ``facts`` holds FACT_COLUMNS and ``sentence_row``, the
@@ -129,36 +153,37 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
         record = list(group)
         arms = record_arms([text[i] for i in record])
         comparison = (arms[0], arms[1]) if len(arms) >= 2 else None
-        context: tuple[str, str] | None = None
+        context = _Context(text)
         recent: tuple[str, ...] = ()
         unread: list[list[Fact]] = []  # facts read since ``recent`` was brought up to date
         for i in record:
+            if not candidate[i]:
+                context.skip(i)
+                continue
             mentions = endpoint_mentions(text[i])
-            if candidate[i]:
-                # the groups last listed only serve a "respectively" list: looked for then
-                if unread and "respectively" in text[i].lower():
-                    recent = _last_listed(unread) or recent
-                    unread = []
-                facts = parse_sentence(
-                    text[i], context, comparison, arms, mentions, recent_groups=recent
-                )
-                if facts:
-                    unread.append(facts)
-                for f in facts:
-                    rows.append(_fact_row(document[i], start[i], f))
-                    sentence_rows.append(i)
-                    if f.problems:
-                        problems.extend(
-                            _problem_rows(
-                                columns["source_file"][i],
-                                text[i],
-                                start[i],
-                                columns["char_end"][i],
-                                f,
-                            )
+            # the groups last listed only serve a "respectively" list: looked for then
+            if unread and "respectively" in text[i].lower():
+                recent = _last_listed(unread) or recent
+                unread = []
+            facts = parse_sentence(
+                text[i], context, comparison, arms, mentions, recent_groups=recent
+            )
+            if facts:
+                unread.append(facts)
+            for f in facts:
+                rows.append(_fact_row(document[i], start[i], f))
+                sentence_rows.append(i)
+                if f.problems:
+                    problems.extend(
+                        _problem_rows(
+                            columns["source_file"][i],
+                            text[i],
+                            start[i],
+                            columns["char_end"][i],
+                            f,
                         )
-            if mentions:
-                context = (mentions[-1][2], mentions[-1][3])
+                    )
+            context.read(mentions)
     facts_columns = (
         dict(zip(FACT_COLUMNS, map(list, zip(*rows, strict=True)), strict=True))
         if rows

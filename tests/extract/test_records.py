@@ -1,0 +1,55 @@
+"""A value whose sentence names no endpoint takes the last one its record named before it, in
+whatever sentence that was: one with numbers (read in full) or one without (looked through only
+when a value needs it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.documents.stage import stage_documents
+from etl.extract import outcomes_frame, sentences_frame
+from tests.conftest import files_frame
+
+_VALUE = "The median was 9.1 months (95% CI 8.0-12.0)."
+
+
+def _endpoints(*documents: str) -> list[str]:
+    staged = stage_documents(files_frame({f"{i}.txt": d for i, d in enumerate(documents)}))
+    outcomes, _ = outcomes_frame(sentences_frame(staged.record_lines, staged.publications))
+    return outcomes.sort("publication_id", "char_start").get_column("endpoint").to_list()
+
+
+@pytest.mark.parametrize(
+    ("before", "endpoint"),
+    [
+        # the latest name, in a sentence without numbers right before the value's
+        (
+            "Progression-free survival was the primary end point. Overall survival was secondary.",
+            "OS",
+        ),
+        (
+            "Overall survival was secondary. Progression-free survival was the primary end point.",
+            "PFS",
+        ),
+        # sentences that name nothing do not hide an earlier name
+        (
+            "Time to progression was assessed. Patients were seen every visit. Safety was good.",
+            "TTP",
+        ),
+        # a name in a sentence with numbers, then a later one in a sentence without
+        ("Overall survival was 12.0 months. Progression-free survival was also assessed.", "PFS"),
+        # and the other way round
+        ("Progression-free survival was assessed. The overall survival was 12.0 months.", "OS"),
+    ],
+)
+def test_a_value_with_no_endpoint_of_its_own_takes_the_last_one_named_before_it(
+    before: str, endpoint: str
+):
+    assert _endpoints(f"{before} {_VALUE}")[-1] == endpoint
+
+
+def test_no_endpoint_is_carried_from_one_document_to_the_next():
+    # (a time with no time-to-event endpoint is not a result: here it has none)
+    first = "Overall survival was the primary end point. Patients were seen every visit."
+    assert _endpoints(first, f"Treatment was well tolerated. {_VALUE}") == []
+    assert _endpoints(first + f" {_VALUE}") == ["OS"]
