@@ -32,7 +32,14 @@ from etl.extract.numbers import (
     parse_word_number,
 )
 from etl.extract.phrases import CI_LEVEL, GROUP_NAME, GROUP_WORD, group_pattern, is_generic
-from etl.regex_prefilter import FromStarts, Prefiltered, alternatives, case_folded, cheap_scan
+from etl.regex_prefilter import (
+    FromStarts,
+    Prefiltered,
+    admitted,
+    alternatives,
+    case_folded,
+    cheap_scan,
+)
 from etl.vocab.codes import MONTHS_PER_UNIT
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
 
@@ -88,6 +95,7 @@ _MASK_GATES = [
     Prefiltered(rx, cheap_scan(rx, NUM))
     for rx in (re.compile(b, re.IGNORECASE) for b in _MASK_BRANCHES)
 ]
+_MASKS_ADMITTED = admitted(_MASK_GATES)
 
 _CI_BRACKET = Prefiltered(
     re.compile(
@@ -615,11 +623,7 @@ def _mask_spans(text: str) -> list[_Span]:
     """Spans of the masks, as the whole alternation finds them: a branch that cannot match
     anywhere in the text never takes part, so leaving it out changes no match."""
     folded = case_folded(text)
-    branches = (
-        _ALL_MASK_BRANCHES
-        if folded is None
-        else tuple(i for i, gate in enumerate(_MASK_GATES) if gate.admits(folded))
-    )
+    branches = _ALL_MASK_BRANCHES if folded is None else _MASKS_ADMITTED(folded)
     if not branches:
         return []
     return [_Span(m.start(), m.end()) for m in _mask_pattern(branches).finditer(text)]

@@ -6,12 +6,14 @@ or interval would silently change. Texts are drawn from the words the patterns l
 every case, with numbers, brackets and characters that case-folding cannot handle.
 """
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.extract import arms, endpoint_lists, grammar, numbers, trial_facts
-from etl.regex_prefilter import FromStarts, Prefiltered
+from etl.regex_prefilter import FromStarts, Prefiltered, admitted, case_folded
 
 _VOCABULARY = (
     "in for with among the a of and or vs. versus compared to than was were had showed "
@@ -21,7 +23,8 @@ _VOCABULARY = (
     "overall progression-free months month years days weeks rate response partial complete "
     "stable disease clinical benefit grade phase n range IQR at least up to more than "
     "randomly assigned randomised allocated improvement difference increase non-inferior "
-    "superior inferior p value one-sided QALY cost-effective follow-up every within"
+    "superior inferior p value one-sided QALY cost-effective follow-up every within "
+    "mg old year-old cycles doses sites countries events deaths st nd th NCT01234567 2019"
 )
 _PIECES = (
     *_VOCABULARY.split(),
@@ -50,6 +53,9 @@ _PIECES = (
     "İ",  # lower-cases to two characters: the text cannot be case-folded
     "ſ",  # matches "s" when case is ignored
     "µg",
+    "[1]",
+    "~",
+    "≈",
 )
 _CASES = (str, str.lower, str.upper, str.title)
 
@@ -120,3 +126,31 @@ def test_groups_before_a_value_across_commas_and_semicolons(gap):
     found = grammar._ARM_BEFORE.search(gap, grammar._arm_before_start(gap))
     expected = grammar._ARM_BEFORE.compiled.search(gap)
     assert expected is not None and found.groupdict() == expected.groupdict()
+
+
+_WHOLE_MASK = re.compile("|".join(f"(?:{b})" for b in grammar._MASK_BRANCHES), re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_the_masked_spans_are_those_of_the_whole_mask_alternation(text):
+    # (only the branches whose gates admit the text are run)
+    expected = [m.span() for m in _WHOLE_MASK.finditer(text)]
+    assert [tuple(span) for span in grammar._mask_spans(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_admitted_gives_the_gates_that_admit_a_text(text):
+    folded = case_folded(text)
+    if folded is not None:
+        gates = grammar._MASK_GATES
+        expected = tuple(i for i, gate in enumerate(gates) if gate.admits(folded))
+        assert grammar._MASKS_ADMITTED(folded) == expected
+
+
+def test_admitted_takes_gates_that_read_the_text_alike():
+    folded = Prefiltered(re.compile("grade", re.IGNORECASE))
+    plain = Prefiltered(re.compile("Grade"))
+    with pytest.raises(ValueError, match="folded"):
+        admitted([folded, plain])
