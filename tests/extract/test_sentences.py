@@ -1,9 +1,11 @@
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from etl.documents.stage import stage_documents
-from etl.extract.sentences import sentences_frame, split_spans
+from etl.extract.sentences import _ABBREVIATIONS, _is_abbreviation, sentences_frame, split_spans
 from tests.conftest import files_frame
 from tests.fixtures import docs
 
@@ -81,3 +83,25 @@ def test_sentence_frame_offsets_point_into_the_file():
     roles = set(frame.get_column("role"))
     assert roles == {"authors", "title", "citation", "body"}
     assert frame.get_column("sentence_id").is_unique().all()
+
+
+_WORDS = st.sampled_from(
+    ["vs", "e.g", "al", "approx", "b.i.d", "Fig", "sorafenib", "patients", "mo", "ab", "x", "É"]
+)
+_GAPS = st.sampled_from([" ", ".", "..", "\n", "(", "1", ""])
+
+
+@given(st.lists(st.tuples(_WORDS, _GAPS), max_size=8), st.sampled_from(["", "."]))
+@example([("approx", "")], "")  # (the longest abbreviation)
+@example([("b.i.d", "")], ".")
+@example([("sorafenib", " "), ("vs", "")], "")
+@example([("ab", ""), ("approx", "")], "")  # (longer than any abbreviation)
+@settings(max_examples=300)
+def test_a_stop_after_an_abbreviation_is_no_sentence_end(parts, dots):
+    """The shortcut for long words gives what the word before the stop gives: an abbreviation
+    ("vs.", "e.g.", "approx.") only when that word, its trailing dots dropped, is one."""
+    text = "".join(w + g for w, g in parts) + dots + ". Next"
+    stop = len(text) - len(". Next")
+    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:stop])
+    expected = bool(word) and word.group(1).lower().rstrip(".") in _ABBREVIATIONS
+    assert _is_abbreviation(text, stop) == expected
