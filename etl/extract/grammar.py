@@ -133,8 +133,11 @@ _SPREAD = rf"(?:\s*±\s*{NUM})?"
 # (?<![\w.·]){NUM}, written to start with the number (see num_not_after)
 _ALONE = num_not_after(r"\w.·")
 _ALONE_NOT_PER = num_not_after(r"\w.·/-")
-_PERCENT = Prefiltered(re.compile(rf"(?P<num>{_ALONE}){_SPREAD}\s*%"))
-_TIME = Prefiltered(re.compile(rf"(?P<num>{_ALONE}){_SPREAD}\s*(?P<unit>{_UNIT})"))
+# a rate or a time: one scan finds both (no match of one can overlap a match of the other: a
+# number is followed by "%" or by a unit, not both)
+_PERCENT_OR_TIME = Prefiltered(
+    re.compile(rf"(?P<num>{_ALONE}){_SPREAD}\s*(?:(?P<pct>%)|(?P<unit>{_UNIT}))")
+)
 _BARE = re.compile(rf"(?P<num>{_ALONE_NOT_PER})(?![\w.·%/])")
 
 _COUNT = Prefiltered(
@@ -443,14 +446,14 @@ def _values(text: str, masks: list[_Span]) -> list[Fact]:
                 for f in facts:
                     if f.start == m.start("num"):
                         f.arm = _clean_arm(m.group("label"))
-    for m in _PERCENT.finditer(text):
+    for m in _PERCENT_OR_TIME.finditer(text):
         if free(m.start(), m.end(), m.span("num")):
-            facts.append(_fact(parse_number(m.group("num")), m.start(), m.end(), "percent", "rate"))
-            taken.append(_Span(m.start(), m.end()))
-    for m in _TIME.finditer(text):
-        if free(m.start(), m.end(), m.span("num")):
-            unit = _UNIT_WORDS[m.group("unit").lower().rstrip(".")]
-            facts.append(_fact(parse_number(m.group("num")), m.start(), m.end(), unit, "median"))
+            value = parse_number(m.group("num"))
+            if m.group("pct"):
+                facts.append(_fact(value, m.start(), m.end(), "percent", "rate"))
+            else:
+                unit = _UNIT_WORDS[m.group("unit").lower().rstrip(".")]
+                facts.append(_fact(value, m.start(), m.end(), unit, "median"))
             taken.append(_Span(m.start(), m.end()))
     for m in _COUNT.finditer(text):
         if free(m.start("n"), m.end("n")):

@@ -154,3 +154,36 @@ def test_admitted_takes_gates_that_read_the_text_alike():
     plain = Prefiltered(re.compile("Grade"))
     with pytest.raises(ValueError, match="folded"):
         admitted([folded, plain])
+
+
+_PERCENT = re.compile(rf"(?P<num>{grammar._ALONE}){grammar._SPREAD}\s*%")
+_TIME = re.compile(rf"(?P<num>{grammar._ALONE}){grammar._SPREAD}\s*(?P<unit>{grammar._UNIT})")
+
+
+_NUMBER = st.sampled_from(["12", "3.5", "0.78", "10·6", "1,171", ".5"])
+# a number, maybe with a spread, then maybe a unit or a sign: "12 ± 3.5 %", "3.5months", "12-"
+_VALUE = st.tuples(
+    _NUMBER,
+    st.sampled_from(["", " ± ", "±"]),
+    _NUMBER,
+    st.sampled_from(["", " "]),
+    st.sampled_from(["%", "months", "mo", "days", "yr", "", "-", "/"]),
+).map(lambda t: t[0] + (t[1] + t[2] if t[1] else "") + t[3] + t[4])
+_NUMBERS_AND_UNITS = st.lists(
+    st.one_of(_VALUE, st.sampled_from([" ", "(", ")", ",", "of", "a", "-", "%"])), max_size=8
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_NUMBERS_AND_UNITS)
+def test_one_scan_finds_the_rates_and_the_times_two_scans_find(text):
+    # (a number is followed by "%" or by a unit: no rate can overlap a time)
+    expected = sorted(
+        [(m.span(), m.group("num"), "%") for m in _PERCENT.finditer(text)]
+        + [(m.span(), m.group("num"), m.group("unit")) for m in _TIME.finditer(text)]
+    )
+    found = [
+        (m.span(), m.group("num"), m.group("pct") or m.group("unit"))
+        for m in grammar._PERCENT_OR_TIME.finditer(text)
+    ]
+    assert found == expected
