@@ -178,16 +178,19 @@ _ARM_AFTER = Prefiltered(
         re.IGNORECASE,
     )
 )
-_ARM_BEFORE = Prefiltered(
-    re.compile(
-        rf"(?:(?P<arm3>\b(?:G|Group\s+|Arm\s+|Cohort\s+)(?:\d+[ab]?|[IVX]+)\b)\s*[,:]?\s*|"
-        rf"(?:in|for|with|among)\s+(?:all\s+)?(?P<arm4>{GROUP_WORD}(?:\s+{GROUP_WORD})?)\s+(?:recipients|patients|group)\s*\(\s*{NUM}\s*[\[\(]?\s*|"
-        rf"(?:^|[,;:]\s*)(?:patients|those)\s+(?:who|that)\s+(?P<arm5>(?:developed|had|received|achieved|experienced)\s+[\w/+-]+(?:\s+[\w/+-]+){{0,2}}?)"
-        rf"\s+(?:had|showed|experienced|achieved)\b[^,;]*?|"
-        rf"(?:for|with|in)\s+{_ARM_PHRASE}\s+(?:was|were|at|of|had|remained [\w ]+? at)|"
+# The group named before a value, right before it (the match ends the gap between the previous
+# value and this one): the alternatives of one pattern, (?:a|b|...)\s*$, each run apart with its
+# own gate (most gaps lack what all but one or two need); see _arm_before.
+_ARM_BEFORE = tuple(
+    Prefiltered(re.compile(rf"(?:{branch})\s*$", re.IGNORECASE))
+    for branch in (
+        r"(?P<arm3>\b(?:G|Group\s+|Arm\s+|Cohort\s+)(?:\d+[ab]?|[IVX]+)\b)\s*[,:]?\s*",
+        rf"(?:in|for|with|among)\s+(?:all\s+)?(?P<arm4>{GROUP_WORD}(?:\s+{GROUP_WORD})?)\s+(?:recipients|patients|group)\s*\(\s*{NUM}\s*[\[\(]?\s*",
+        r"(?:^|[,;:]\s*)(?:patients|those)\s+(?:who|that)\s+(?P<arm5>(?:developed|had|received|achieved|experienced)\s+[\w/+-]+(?:\s+[\w/+-]+){0,2}?)"
+        r"\s+(?:had|showed|experienced|achieved)\b[^,;]*?",
+        rf"(?:for|with|in)\s+{_ARM_PHRASE}\s+(?:was|were|at|of|had|remained [\w ]+? at)",
         rf"(?:^|[,;]|while|whereas|and)\s*(?:the\s+)?(?P<arm2>{GROUP_NAME})"
-        rf"\s+(?P<grp2>groups?|arms?)\s+had\b[^,;]*?)\s*$",
-        re.IGNORECASE,
+        rf"\s+(?P<grp2>groups?|arms?)\s+had\b[^,;]*?",
     )
 )
 _GROUP_THEN_BRACKET = Prefiltered(
@@ -1017,18 +1020,30 @@ def _arm_around(text: str, f: Fact, prev_end: int, alone: bool = False) -> str |
     if after:
         return _clean_arm(after.group("arm") + (after.group("grp") or ""))
     gap = text[prev_end : f.start]
-    before = _ARM_BEFORE.search(gap, _arm_before_start(gap))
+    before = _arm_before(gap)
     if not before:
         bracketed = alone and gap.rstrip().endswith("(") and _GROUP_THEN_BRACKET.search(gap)
         return _clean_arm(bracketed.group("arm")) if bracketed else None
     label = (
-        before.group("arm")
-        or before.group("arm2")
-        or before.group("arm3")
-        or before.group("arm4")
-        or before.group("arm5")
+        before.get("arm")
+        or before.get("arm2")
+        or before.get("arm3")
+        or before.get("arm4")
+        or before.get("arm5")
     )
-    return _clean_arm(label + (before.group("grp") or "") if before.group("arm") else label)
+    return _clean_arm(label + (before.get("grp") or "") if before.get("arm") else label)
+
+
+def _arm_before(gap: str) -> dict[str, str | None] | None:
+    """The groups of the match of _ARM_BEFORE's alternatives in ``gap`` that their alternation
+    would find: the leftmost, the first alternative where two start at the same place."""
+    start = _arm_before_start(gap)
+    found = None
+    for pattern in _ARM_BEFORE:
+        m = pattern.search(gap, start)
+        if m is not None and (found is None or m.start() < found.start()):
+            found = m
+    return None if found is None else found.groupdict()
 
 
 def _arm_before_start(gap: str) -> int:
