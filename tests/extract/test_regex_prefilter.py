@@ -135,23 +135,13 @@ def test_the_group_before_a_value_is_what_the_whole_pattern_finds(gap):
         "rates were 1,171 and, for the TACE group was ",
         "in all, rates were high, patients who developed rash had a median ",
         "(95% CI, 5.5 to 9.2); in all sorafenib recipients (1,171 (",
-    ],
-)
-def test_groups_before_a_value_across_commas_and_semicolons(gap):
-    expected = _groups_before(gap)
-    assert expected is not None and _found_before(gap) == expected
-
-
-@pytest.mark.parametrize(
-    "gap",
-    [
         # two alternatives match: the leftmost is the one
         "patients who developed rash had a longer survival in the TACE group was ",
         # two start at the same place: the first of them is the one
         "those who received TACE arm had higher rates of ",
     ],
 )
-def test_the_group_before_a_value_where_two_alternatives_match(gap):
+def test_groups_before_a_value_across_commas_semicolons_and_alternatives(gap):
     expected = _groups_before(gap)
     assert expected is not None and _found_before(gap) == expected
 
