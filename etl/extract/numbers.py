@@ -71,6 +71,13 @@ _WORD_SEP = re.compile(r"[- ]")
 
 def parse_number(text: str) -> float:
     """'10·6' → 10.6, '.0245' → 0.0245, '1,171' → 1171.0. Raises ValueError otherwise."""
+    whole, dot, decimals = text.partition(".")
+    if (
+        text.isascii()
+        and (whole.isdigit() or (dot and not whole))
+        and decimals.isdigit() == bool(dot)
+    ):
+        return float(text)  # (the common case, as _DECIMAL would read it: ASCII digits, one dot)
     cleaned = text.strip().replace("·", ".").replace("\u2009", "")
     if "," in cleaned and _THOUSANDS.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")

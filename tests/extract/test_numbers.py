@@ -26,7 +26,9 @@ def test_numbers_as_written(text, value):
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize("text", ["", "1.2.3", "abc", "1,17", "--1"])
+@pytest.mark.parametrize(
+    "text", ["", "1.2.3", "abc", "1,17", "--1", "5.", ".", "-1", "1e5", "inf", "1_000", "12a"]
+)
 def test_not_numbers(text):
     with pytest.raises(ValueError):
         parse_number(text)
