@@ -473,6 +473,8 @@ def _share_units(
 ) -> list[Fact]:
     """A bare number joined to a number with a unit by and / or / vs / a comma takes that unit:
     "38.2 vs. 5.9%", "792 and 403 days", "4.6 (95 % CI 2.8-5.2) and 6.5 (…) months"."""
+    if not bare:
+        return facts  # (sorted by their start, as given)
     ordered: list[tuple[int, int, Fact | None]] = sorted(
         [(f.start, f.end, f) for f in facts] + [(m.start(), m.end(), None) for m in bare]
     )
