@@ -271,10 +271,11 @@ class FoldedMatch:
         self._match = match
         self._text = text
 
-    def group(self, *groups: int | str) -> str | tuple[str | None, ...] | None:
-        if len(groups) > 1:
-            return tuple(self._one(g) for g in groups)
-        return self._one(groups[0] if groups else 0)
+    def group(self, group: int | str = 0, *more: int | str) -> str | tuple[str | None, ...] | None:
+        if more:
+            return tuple(self._one(g) for g in (group, *more))
+        start, end = self._match.span(group)
+        return None if start < 0 else self._text[start:end]
 
     def _one(self, group: int | str) -> str | None:
         start, end = self._match.span(group)
