@@ -309,6 +309,7 @@ _STATED_COUNT = (
 _COUNT_AFTER = re.compile(rf"\s*[(\[;,]\s*{_STATED_COUNT}\s*[)\];,.]?", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(rf"{_STATED_COUNT}\s*[(\[]\s*$", re.IGNORECASE)
 _CLOSING = re.compile(r"[\])]+\s*(?:of\s+\d+\s+)?")
+_RESPECTIVELY = Prefiltered(re.compile("respectively", re.IGNORECASE))
 _RESPECTIVELY_TAIL = re.compile(
     r"(?:\s*at\s+[\w\s,-]*?(?:months?|years?))?\s*,?\s*respectively\s*,?", re.IGNORECASE
 )
@@ -1120,6 +1121,8 @@ def _attach_p_values(facts: list[Fact], p_values: list[PValue]) -> list[Fact]:
 
 def _whole_list_arms(text: str, facts: list[Fact]) -> list[Fact]:
     """ "60%, 35% and 26%, respectively, in the combination group": the group is the whole list's."""
+    if not _RESPECTIVELY.can_match(text):
+        return facts  # (no list is followed by "respectively")
     for chain in {f.chain for f in facts}:
         members = [f for f in facts if f.chain == chain]
         if len(members) < 2:
