@@ -230,10 +230,16 @@ def folded_pattern(pattern: str) -> str:
     return _fold(pattern)
 
 
+# A pattern that starts with a sign: "%", "/", "±", "×" or a class of such characters ("[-–—]")
+_SIGN_LED = re.compile(r"[%/±×]|\[-?[^\]\\\w\s^-]+\]")
+
+
 def cheap_scan(compiled: re.Pattern[str], number_pattern: str) -> re.Pattern[str] | None:
     """A cheaper pattern that finds something wherever ``compiled`` matches, for Prefiltered:
     without a leading \\b, and with a leading ``number_pattern`` (bare or in a named group)
-    reduced to the digit every number ends with, so that the engine does not read a number at every digit.
+    reduced to the digit every number ends with, so that the engine does not read a number at every digit;
+    left out altogether (with the white space after it) when a sign follows it ("%", "/", a
+    dash): the engine skips to the few places where that sign is, instead of trying every digit.
     Folded for case_folded text when ``compiled`` ignores case; None when there is nothing to
     gain or it cannot be folded."""
     if compiled.flags & re.VERBOSE:
@@ -244,7 +250,8 @@ def cheap_scan(compiled: re.Pattern[str], number_pattern: str) -> re.Pattern[str
     if group and pattern.startswith(number_pattern + ")", group.end()):
         number = group.end() + len(number_pattern) + 1
     if number and not _QUANTIFIER.match(pattern, number):  # (a repeated number is not one digit)
-        pattern = r"\d" + pattern[number:]
+        rest = pattern[number:].removeprefix(r"\s*")
+        pattern = rest if _SIGN_LED.match(rest) else r"\d" + pattern[number:]
     elif pattern == compiled.pattern and not compiled.flags & re.IGNORECASE:
         return None  # (folded, a letter-led pattern gets skipped to its letters)
     try:

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.extract import arms, endpoint_lists, grammar, numbers, trial_facts
-from etl.regex_prefilter import FromStarts, Prefiltered, admitted, case_folded
+from etl.regex_prefilter import FromStarts, Prefiltered, admitted, case_folded, cheap_scan
 
 _VOCABULARY = (
     "in for with among the a of and or vs. versus compared to than was were had showed "
@@ -205,3 +205,33 @@ def test_one_scan_finds_the_rates_and_the_times_two_scans_find(text):
         for m in grammar._PERCENT_OR_TIME.finditer(text)
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "scan"),
+    [
+        (rf"{numbers.NUM}\s*%\s*of", r"%\s*of"),  # (the engine skips to the sign)
+        (rf"(?P<n>{numbers.NUM})\s*/\s*\d", r"/\s*\d"),
+        (rf"{numbers.NUM}\s*[-–—]\s*\d", r"[-–—]\s*\d"),
+        (rf"{numbers.NUM}\s*mg", r"\d\s*mg"),  # (a letter: the number's last digit leads)
+        (rf"{numbers.NUM}\s*[+-/]", r"\d\s*[+-/]"),  # (a range of signs is not read)
+    ],
+)
+def test_a_scan_starts_at_the_sign_after_a_number(pattern, scan):
+    assert cheap_scan(re.compile(pattern), numbers.NUM).pattern == scan
+
+
+_SCANNED = [
+    pytest.param(rx, id=rx.pattern[:30])
+    for rx in (grammar._HEADING, *(g.compiled for g in grammar._MASK_GATES))
+]
+
+
+@pytest.mark.parametrize("compiled", _SCANNED)
+@settings(max_examples=60, deadline=None)
+@given(text=texts)
+def test_a_scan_finds_something_wherever_its_pattern_matches(compiled, text):
+    scan = cheap_scan(compiled, numbers.NUM)
+    folded = case_folded(text) if compiled.flags & re.IGNORECASE else text
+    if scan is not None and folded is not None and compiled.search(text):
+        assert scan.search(folded)
