@@ -680,8 +680,10 @@ def parse_sentence(
 def _possible(f: Fact) -> Fact:
     """An interval or p-value that cannot be (a percentage's interval beyond 0-100, a p-value
     above 1) is not kept; the value is, and the problem is reported."""
-    problems = list(f.problems)
     ci, p = f.ci, f.p
+    if ci is None and p is None:
+        return f
+    problems = list(f.problems)
     if ci is not None and f.unit == "percent" and (ci.lower < 0 or ci.upper > 100):
         problems.append(
             Problem(
@@ -782,11 +784,13 @@ def _with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
             code, label = context
     measure = f.measure
     if f.unit in MONTHS_PER_UNIT:
+        # (asked first of the whole sentence, folded once: most name no difference and no mean)
         head = text[max(0, f.start - 60) : f.start]
-        if _DIFFERENCE.search(head):
+        if _DIFFERENCE.can_match(text) and _DIFFERENCE.search(head):
             measure = "difference"
         elif (
-            _MEAN.search(text[max(0, f.start - 80) : f.start])
+            _MEAN.can_match(text)
+            and _MEAN.search(text[max(0, f.start - 80) : f.start])
             and "median" not in text[max(0, f.start - 80) : f.start].lower()
         ):
             measure = "mean"
