@@ -237,9 +237,9 @@ _SIGN_LED = re.compile(r"[%/±×]|\[-?[^\]\\\w\s^-]+\]")
 def cheap_scan(compiled: re.Pattern[str], number_pattern: str) -> re.Pattern[str] | None:
     """A cheaper pattern that finds something wherever ``compiled`` matches, for Prefiltered:
     without a leading \\b, and with a leading ``number_pattern`` (bare or in a named group)
-    reduced to the digit every number ends with, so that the engine does not read a number at every digit;
-    left out altogether (with the white space after it) when a sign follows it ("%", "/", a
-    dash): the engine skips to the few places where that sign is, instead of trying every digit.
+    reduced to the digit every number ends with, so that the engine does not read a number at
+    every digit; left out altogether (with the white space after it) when a sign follows it
+    ("%", "/", a dash): the engine skips to the few places where that sign is.
     Folded for case_folded text when ``compiled`` ignores case; None when there is nothing to
     gain or it cannot be folded."""
     if compiled.flags & re.VERBOSE:

@@ -12,10 +12,11 @@ Lists that go together ("..., respectively") are resolved positionally.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from etl.extract.endpoint_lists import Value, list_slots
@@ -351,26 +352,14 @@ class Fact:
         return self.value * MONTHS_PER_UNIT[self.unit] if self.unit in MONTHS_PER_UNIT else None
 
 
-_FACT_FIELDS = frozenset(f.name for f in fields(Fact))
 _BLANK = Fact(0.0, 0, 0, "", "")
 
 
-def _with(fact: Fact, **changes: object) -> Fact:
-    """``dataclasses.replace`` for a Fact, without its per-call introspection of the fields: a
-    Fact has no ``__post_init__`` and no ``init=False`` field, so a copy of its attributes with
-    ``changes`` applied is the same value."""
-    if not changes.keys() <= _FACT_FIELDS:
-        raise TypeError(f"Fact has no field {sorted(changes.keys() - _FACT_FIELDS)}")
-    attributes = fact.__dict__.copy()  # (a copy at its full size: no dict grown key by key)
-    attributes.update(changes)
-    new = object.__new__(Fact)
-    new.__dict__ = attributes
-    return new
-
-
 def _fact(value: float, start: int, end: int, unit: str, measure: str) -> Fact:
-    """Fact(value, start, end, unit, measure), made as _with makes its copies."""
-    attributes = _BLANK.__dict__.copy()
+    """Fact(value, start, end, unit, measure), made as a copy of a blank one: a Fact has no
+    ``__post_init__`` and no ``init=False`` field, so that is the same value, without the
+    generated ``__init__``'s assignment of every field in turn."""
+    attributes = _BLANK.__dict__.copy()  # (a copy at its full size: no dict grown key by key)
     attributes.update(value=value, start=start, end=end, unit=unit, measure=measure)
     new = object.__new__(Fact)
     new.__dict__ = attributes
@@ -517,7 +506,9 @@ def _share_units(
             ):
                 anchor = before
         if anchor is not None:
-            out.append(_with(anchor, value=parse_number(text[start:end]), start=start, end=end))
+            shared = copy.copy(anchor)
+            shared.value, shared.start, shared.end = parse_number(text[start:end]), start, end
+            out.append(shared)
     return sorted(out, key=lambda f: f.start)
 
 
@@ -647,9 +638,9 @@ def parse_sentence(
     recent_groups: tuple[str, ...] = (),
 ) -> list[Fact]:
     """Every result number of one sentence. ``context_endpoint`` is the last endpoint the record
-    named before this sentence (or a function that gives it, called only if a value needs it); ``comparison`` the (experimental, reference) groups it compares;
-    ``recent_groups`` the groups of the last list of values before this sentence (see
-    ``listed_groups``)."""
+    named before this sentence (or a function that gives it, called only if a value needs it);
+    ``comparison`` the (experimental, reference) groups it compares; ``recent_groups`` the
+    groups of the last list of values before this sentence (see ``listed_groups``)."""
     masks = _mask_spans(text)
     intervals = _intervals(text)
     p_values = find_p_values(text)
