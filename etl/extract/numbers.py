@@ -5,7 +5,7 @@ intervals "(14.16 to 19.58)", "[12% to 30%]", "0.55–0.87", and p-values "P = .
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from etl.regex_prefilter import Prefiltered
 
@@ -94,8 +94,9 @@ def parse_word_number(text: str) -> int:
     return sum(_WORDS[p] for p in parts)
 
 
-@dataclass(frozen=True)
-class Interval:
+class Interval(NamedTuple):
+    """An interval as read (a named tuple: made for every interval of every sentence)."""
+
     lower: float
     upper: float
     level: float | None
@@ -137,8 +138,9 @@ _OPS = {
 }
 
 
-@dataclass(frozen=True)
-class PValue:
+class PValue(NamedTuple):
+    """A p-value as read, with its span in the sentence."""
+
     value: float
     operator: str
     start: int
