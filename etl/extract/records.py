@@ -70,8 +70,9 @@ def _outcome_id(document_id: str, start: int, end: int, endpoint: str, measure: 
 def _fact_row(document_id: str, base: int, f: Fact) -> tuple:
     """The FACT_COLUMNS of one fact of a sentence that starts at ``base``."""
     ci, p = f.ci, f.p
+    start, end = base + f.start, base + f.end
     return (
-        _outcome_id(document_id, base + f.start, base + f.end, f.endpoint, f.measure),
+        _outcome_id(document_id, start, end, f.endpoint, f.measure),
         f.endpoint,
         f.endpoint_label or f.endpoint,
         f.measure,
@@ -88,8 +89,8 @@ def _fact_row(document_id: str, base: int, f: Fact) -> tuple:
         f.comparator,
         f.n_patients,
         f.n_denominator,
-        base + f.start,
-        base + f.end,
+        start,
+        end,
     )
 
 
