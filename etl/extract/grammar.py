@@ -1,6 +1,8 @@
 """The grammar of results sentences: one sentence in, the result numbers it reports out.
 
-A sentence is read in passes, each a small pure function:
+A sentence is read in passes, each a small function that changes nothing but the facts of the
+sentence being read (it fills their attributes in place: they are that sentence's own until
+parse_sentence returns them):
 1. spans that hold numbers which are not results (doses, ages, n=, grades, IQRs, ± spreads,
    fractions, years) are masked;
 2. intervals and p-values are found and masked;
@@ -1045,7 +1047,7 @@ def _arm_before(gap: str) -> dict[str, str | None] | None:
 
 
 def _arm_before_start(gap: str) -> int:
-    """Where in ``gap`` a match of _ARM_BEFORE can start: at its last ";", or at its last comma
+    """Where in ``gap`` a match of one of _ARM_BEFORE's alternatives can start: at its last ";", or at its last comma
     but one between digits ("1,171") or one that only white space follows ("Group II, "), or
     later. (A match runs to the end of the gap and holds a ";" or "," only as its first
     character, in a number, or after a group's number at its end: the engine need not try
