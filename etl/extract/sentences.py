@@ -3,8 +3,11 @@
 A line never spans two sentences. Inside a line, a sentence ends at ``.``, ``!`` or ``?`` (with
 any closing quotes or brackets) followed by white space and a capital letter, a digit or an
 opening bracket, unless the word before the stop is an abbreviation ("vs.", "et al.", "e.g.",
-"Fig."). Author and citation lines of listings are kept whole. Decimals ("10·6", ".0245", "P = .0245") and "95% CI" never contain such a
-boundary, so they are safe by construction.
+"Fig."). Author and citation lines of listings are kept whole. Decimals ("10·6", ".0245",
+"P = .0245") and "95% CI" never contain such a boundary, so they are safe by construction.
+
+split_spans is the rule, in Python; sentences_frame makes the same cuts with polars (line_spans),
+on all cores rather than in a Python loop on one.
 """
 
 from __future__ import annotations
@@ -142,25 +145,80 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
-_LONG_LINE = 20_000  # characters
 _WHOLE_ROLES = ("authors", "citation")  # lines kept whole
 
+# split_spans again, for polars (whose regex engine has no look-around): a stop after an
+# abbreviation is first swapped for _KEEP (the run of letters and dots that ends at it is the
+# abbreviation, after any leading dots and with any trailing ones), then _CUT is put at every
+# sentence end left, where the line is cut. Python's white space (str.isspace, re's \s) is spelt
+# out: Rust's lacks U+001C-U+001F. Lines that hold _KEEP, _CUT or a newline are split by
+# split_spans. The tests hold the two splits to the same spans.
+_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_KEEP, _CUT = "\ue000", "\ue001"
+_SPACE_CLASS = "[" + "".join(f"\\x{{{ord(c):X}}}" for c in _SPACE) + "]"
+_ABBREVIATION_STOP = "(^|[^A-Za-z.])(\\.*(?:{})\\.*)\\.".format(
+    "|".join(
+        "".join(f"[{c}{c.upper()}]" if c.isalpha() else "\\." for c in word)
+        for word in sorted(_ABBREVIATIONS)
+    )
+)
+_SENTENCE_END = f"([.!?][\"'”’)\\]]*)({_SPACE_CLASS}+[\"'“‘(\\[]?[A-Z0-9])"
 
-def _span_columns(lines: list[str]) -> dict[str, list]:
-    """The sentences of ``lines`` as columns: the line's position, start, end, and the text of
-    the sentences of long lines (None for the others: polars cuts those)."""
+
+def _python_spans(lines: pl.DataFrame) -> pl.DataFrame:
+    """_row, start, end and text of the sentences of ``lines`` (_row, line), split by split_spans."""
     rows: list[int] = []
     starts: list[int] = []
     ends: list[int] = []
-    texts: list[str | None] = []
-    for row, line in enumerate(lines):
-        long = len(line) > _LONG_LINE
+    texts: list[str] = []
+    for row, line in lines.select("_row", "line").iter_rows():
         for start, end in split_spans(line):
             rows.append(row)
             starts.append(start)
             ends.append(end)
-            texts.append(line[start:end] if long else None)
-    return {"_row": rows, "start": starts, "end": ends, "cut": texts}
+            texts.append(line[start:end])
+    return pl.DataFrame(
+        {"_row": rows, "start": starts, "end": ends, "text": texts},
+        schema={"_row": pl.UInt32, "start": pl.Int64, "end": pl.Int64, "text": pl.String},
+    )
+
+
+def _polars_spans(lines: pl.DataFrame) -> pl.DataFrame:
+    """What _python_spans gives, for lines free of _KEEP, _CUT and newlines, found by polars."""
+    piece = pl.col("piece")
+    length = piece.str.len_chars().cast(pl.Int64)
+    text = piece.str.strip_chars(_SPACE)
+    start = pl.col("_at") + length - piece.str.strip_chars_start(_SPACE).str.len_chars()
+    return (
+        lines.select(
+            "_row",
+            pl.col("line")
+            .str.replace_all(_ABBREVIATION_STOP, "${1}${2}" + _KEEP)
+            .str.replace_all(_SENTENCE_END, "${1}" + _CUT + "${2}")
+            .str.replace_all(_KEEP, ".", literal=True)
+            .str.split(_CUT)
+            .alias("piece"),
+        )
+        .explode("piece")
+        .with_columns((length.cum_sum() - length).over("_row").alias("_at"))
+        .select(
+            "_row",
+            start.alias("start"),
+            (start + text.str.len_chars()).alias("end"),
+            text.alias("text"),
+        )
+        .filter(pl.col("end") > pl.col("start"))
+    )
+
+
+def line_spans(lines: pl.DataFrame) -> pl.DataFrame:
+    """_row, start, end and text of every sentence of ``lines`` (_row, line): split_spans' spans,
+    found by polars but for lines that hold _KEEP, _CUT or a newline (split_spans cuts there)."""
+    marked = pl.col("line").str.contains(f"[\n{_KEEP}{_CUT}]")
+    return pl.concat([_polars_spans(lines.filter(~marked)), _python_spans(lines.filter(marked))])
 
 
 def sentences_frame(rec_lines: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame:
@@ -170,39 +228,22 @@ def sentences_frame(rec_lines: pl.DataFrame, publications: pl.DataFrame) -> pl.D
     document_id, record_index, publication_id. Titles and citation lines are sentences too;
     ``role`` says which part of the record a sentence comes from.
     """
-    # A long line's sentences are cut in Python, where a str offset costs nothing: polars'
-    # str.slice walks the line from its start, quadratic over the sentences of one long line (a
-    # 5 MB line took 25 s). Other lines are cut by polars: Python strings for every sentence
-    # would cost memory (a third more at 100,000 abstracts). The spans come back as plain
-    # columns joined to their line by its position (as structs, one per sentence, they cost
-    # polars as much again as the splitting).
     lines = rec_lines.select(
         "document_id", "source_file", "record_index", "line_no", "role", "line", "char_start"
     ).with_row_index("_row")
     whole = pl.col("role").is_in(_WHOLE_ROLES)
-    split = lines.filter(~whole)
-    columns = _span_columns(split.get_column("line").to_list())
-    positions = pl.Series(columns.pop("_row"), dtype=pl.UInt32)
-    split_spans_frame = pl.DataFrame(
-        columns, schema={"start": pl.Int64, "end": pl.Int64, "cut": pl.String}
-    ).select(split.get_column("_row").gather(positions).alias("_row"), pl.all())
+    split = lines.filter(~whole).select("_row", "line")
     whole_spans = lines.filter(whole).select(
         "_row",
         pl.lit(0, dtype=pl.Int64).alias("start"),
         pl.col("line").str.len_chars().cast(pl.Int64).alias("end"),
-        pl.col("line").alias("cut"),
+        pl.col("line").alias("text"),
     )
-    spans = pl.concat([split_spans_frame, whole_spans]).join(lines, on="_row")
-    # (polars computes both sides of a coalesce: the long lines' sentences, cut already, get an
-    # empty slice there)
-    cut = pl.col("cut")
-    offset = pl.when(cut.is_null()).then(pl.col("start")).otherwise(0)
-    length = pl.when(cut.is_null()).then(pl.col("end") - pl.col("start")).otherwise(0)
+    spans = pl.concat([line_spans(split), whole_spans]).join(lines.drop("line"), on="_row")
     return (
         spans.with_columns(
             (pl.col("char_start") + pl.col("start")).alias("s"),
             (pl.col("char_start") + pl.col("end")).alias("e"),
-            pl.coalesce(cut, pl.col("line").str.slice(offset, length)).alias("text"),
         )
         .join(
             publications.select("document_id", "record_index", "publication_id"),

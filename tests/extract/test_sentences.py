@@ -1,11 +1,19 @@
 import re
 
+import polars as pl
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from etl.documents.stage import stage_documents
-from etl.extract.sentences import _ABBREVIATIONS, _is_abbreviation, sentences_frame, split_spans
+from etl.extract.sentences import (
+    _ABBREVIATIONS,
+    _SPACE,
+    _is_abbreviation,
+    line_spans,
+    sentences_frame,
+    split_spans,
+)
 from tests.conftest import files_frame
 from tests.fixtures import docs
 
@@ -105,3 +113,49 @@ def test_a_stop_after_an_abbreviation_is_no_sentence_end(parts, dots):
     word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:stop])
     expected = bool(word) and word.group(1).lower().rstrip(".") in _ABBREVIATIONS
     assert _is_abbreviation(text, stop) == expected
+
+
+# lines built of pieces where the two splits could part: words that are abbreviations, hold one or
+# follow dots; stops with closing quotes and brackets; Python's white space that Rust's lacks
+# (U+001C-U+001F) and some it shares; letters that only Unicode case folding makes ASCII (ſ, the
+# Kelvin sign); what may start a sentence; the characters line_spans marks its cuts with
+_LINE_WORDS = st.sampled_from(
+    [
+        *("vs", "v", "al", "e.g", "U.S", "Fig", "wk", "approx", "b.i.d", "Ph.D", "The", "median"),
+        *("vſ", "w\u212a", "xvs", "x.vs", ".vs", "É", "a", "٣", "1", ""),
+    ]
+)
+_AFTER_WORDS = st.sampled_from(
+    [
+        *(".", "..", "!", "?", ". ", ".. ", ".  ", '." ', ".) ", ".] ", "’ ", "? (", ".\x1c"),
+        *(".\x1f", ".\x85", ".\xa0", ".\u200b", ".\u3000", " ", "\t", "", "\ue000", "\ue001"),
+        *("\n", ". \n"),
+    ]
+)
+_NEXT = st.sampled_from(["A", "Z", "0", "The ", "(A", "[1", "“T", "‘", "a", "É", "", " "])
+_LINES = st.lists(st.tuples(_LINE_WORDS, _AFTER_WORDS, _NEXT), max_size=10).map(
+    lambda parts: "".join(map("".join, parts))
+)
+
+
+@given(st.lists(_LINES, min_size=1, max_size=12))
+@example(["Median OS was 21.7 vs. 11.5 months. The HR was 0.78! Why? (A note.)"])
+@example(["As in Smith et al. (2019). Fig. 2 shows it.. E.g. here.\x1c\x1cNext"])
+@settings(max_examples=300, deadline=None)
+def test_line_spans_are_split_spans(lines):
+    """Polars' split (look-around spelt out, Python's white space spelt out) cuts every line
+    where split_spans does: the same sentences, with the same offsets."""
+    frame = pl.DataFrame(
+        {"_row": range(len(lines)), "line": lines}, schema_overrides={"_row": pl.UInt32}
+    )
+    found = sorted(line_spans(frame).select("_row", "start", "end", "text").iter_rows())
+    expected = [
+        (row, s, e, line[s:e]) for row, line in enumerate(lines) for s, e in split_spans(line)
+    ]
+    assert found == expected
+
+
+def test_white_space_is_pythons():
+    """line_spans trims what Python's str.strip trims, no more, no less."""
+    pythons = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+    assert pythons == _SPACE
