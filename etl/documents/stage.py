@@ -9,7 +9,7 @@ import polars as pl
 from etl.audit import rejection_row, rejections_frame
 from etl.documents.biblio import citation_fields, identifier_fields, title_expr, year_expr
 from etl.documents.ids import span_id_expr
-from etl.documents.kinds import document_kind_expr, is_html_expr
+from etl.documents.kinds import is_html_expr, with_document_kind
 from etl.documents.records import lines_frame, record_lines, records_frame
 from etl.documents.study_type import study_type_expr
 from etl.schemas.staging import Documents, Publications, polars_schema
@@ -82,7 +82,7 @@ def _kind_findings(docs: pl.DataFrame) -> pl.DataFrame:
 
 def stage_documents(files: pl.DataFrame) -> Staged:
     """``files`` (from etl.documents.read) → documents, publications and record lines."""
-    docs = files.with_columns(document_kind_expr())
+    docs = with_document_kind(files)
     rec_lines = record_lines(lines_frame(docs))
     records = records_frame(rec_lines)
     texts = dict(docs.select("document_id", "text").iter_rows())

@@ -1,7 +1,15 @@
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from etl.documents.kinds import document_kind_expr
+from etl.documents.kinds import (
+    _REGISTRY_LABELS,
+    _VENDOR_MARKERS,
+    _n_distinct,
+    document_kind_expr,
+    with_document_kind,
+)
 from tests.conftest import files_frame
 from tests.fixtures import docs
 
@@ -21,8 +29,9 @@ from tests.fixtures import docs
     ],
 )
 def test_kind_is_told_from_content(text, kind):
-    frame = files_frame({"any-name.txt": text}).with_columns(document_kind_expr())
-    assert frame.get_column("document_kind").to_list() == [kind]
+    frame = files_frame({"any-name.txt": text})
+    assert with_document_kind(frame).get_column("document_kind").to_list() == [kind]
+    assert frame.with_columns(document_kind_expr()).equals(with_document_kind(frame))
 
 
 def test_kind_does_not_depend_on_the_file_name():
@@ -46,3 +55,41 @@ def test_kind_expr_is_columnar():
     frame = files_frame({f"f{i}.txt": t for i, t in enumerate([docs.LISTING, docs.VENDOR])})
     assert isinstance(document_kind_expr(), pl.Expr)
     assert frame.with_columns(document_kind_expr()).height == 2
+
+
+# marks and labels in any case, broken or run into words, among the characters that case
+# folding and lower case treat apart (ſ, the Kelvin sign, İ) and other non-ASCII letters
+_MARK_PIECES = st.sampled_from(
+    [
+        *("RUO", "ruo", "Purity", "PURITY", "CAS No.", "cas no.", "Cat. No.", "cat.no."),
+        *(
+            "Study Type",
+            "STUDY TYPE",
+            "study \u212aype",
+            "Sponsor",
+            "SPONSOR",
+            "ſponsor",
+            "reſearch use only",
+            "Lead Sponsor",
+        ),
+        *("Locations", "Arms & Interventions", "arms and interventions", "Enrollment"),
+        *("ſ", "\u212a", "İ", "ı", "é", "x", "_", "1", " ", "\n", ": ", ".", ""),
+    ]
+)
+
+
+@given(st.lists(st.lists(_MARK_PIECES, max_size=12).map("".join), min_size=1, max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_marks_are_found_in_any_case(texts):
+    """Looked for in lower case where that finds the same, the marks and labels are counted as
+    a pattern that ignores case counts them."""
+    frame = pl.DataFrame({"text": texts})
+    for pattern in (_REGISTRY_LABELS, _VENDOR_MARKERS):
+        caseless = (
+            pl.col("text")
+            .str.extract_all("(?i)" + pattern)
+            .list.eval(pl.element().str.to_lowercase())
+            .list.n_unique()
+        )
+        found = frame.select(_n_distinct(pattern).alias("n"), caseless.alias("expected"))
+        assert found.get_column("n").to_list() == found.get_column("expected").to_list()
