@@ -89,16 +89,25 @@ def stage_documents(files: pl.DataFrame) -> Staged:
     records = records.with_columns(
         slices(records, texts, "document_id", "char_start", "char_end").alias("record_text")
     )
-    publications = records.with_columns(
-        span_id_expr("pub", pl.col("document_id"), pl.col("record_index")).alias("publication_id"),
-        pl.col("authors_line").alias("authors"),
-        title_expr(),
-        *citation_fields(),
-        *identifier_fields(),
-        study_type_expr(),
-    ).with_columns(
-        year_expr(),
-        pl.when(pl.col("_ncts") != "").then(pl.col("_ncts")).alias("nct_ids"),
+    # (the streaming engine reads the records in parts, on all cores: the study-type rules alone
+    # took 1.1 s on one for 100,000 abstracts)
+    publications = (
+        records.lazy()
+        .with_columns(
+            span_id_expr("pub", pl.col("document_id"), pl.col("record_index")).alias(
+                "publication_id"
+            ),
+            pl.col("authors_line").alias("authors"),
+            title_expr(),
+            *citation_fields(),
+            *identifier_fields(),
+            study_type_expr(),
+        )
+        .with_columns(
+            year_expr(),
+            pl.when(pl.col("_ncts") != "").then(pl.col("_ncts")).alias("nct_ids"),
+        )
+        .collect(engine="streaming")
     )
     record_titles = publications.filter(pl.col("record_index") == 0).select(
         "document_id", pl.col("title").alias("record_title")
