@@ -218,8 +218,10 @@ def _build(staged: Settings) -> _Built | None:
         summary = _run_extract(staged)
         transformed = _run_transform(staged, overlap_validation=True)
         validated = _run_validate(staged) if transformed else False
+        publish.raise_if_interrupted()  # (a signal that a library took and kept quiet)
     except Exception:
         publish.discard(staged.warehouse)
+        publish.raise_if_interrupted()  # (an error raised for a signal is the signal's)
         _say(traceback.format_exc())
         return None
     except BaseException:

@@ -83,16 +83,23 @@ def exclusive(target: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+# The signals taken while interruptible() is in force, latest last.
+_received: list[int] = []
+
+
 @contextlib.contextmanager
 def interruptible() -> Iterator[None]:
     """SIGINT, SIGTERM and SIGHUP raise Interrupted, so the build unwinds (stops dbt, removes its
     unfinished file) instead of dying mid-write. Only the main thread can take signals; elsewhere
-    this does nothing."""
+    this does nothing. A library that takes the signal while it runs may raise its own error
+    instead (DuckDB: "Query interrupted"): see raise_if_interrupted."""
+    _received.clear()
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def _raise(signum: int, _frame: object) -> None:
+        _received.append(signum)
         raise Interrupted(signum)
 
     handled = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -102,6 +109,13 @@ def interruptible() -> Iterator[None]:
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
+
+
+def raise_if_interrupted() -> None:
+    """Raise Interrupted if a signal came while interruptible() was in force: called on an error,
+    which then is the signal's doing, however the code that took it reported it."""
+    if _received:
+        raise Interrupted(_received[-1])
 
 
 def discard(path: Path) -> None:

@@ -115,6 +115,35 @@ def test_an_interrupted_build_leaves_the_published_warehouse_byte_identical(
         pass
 
 
+@pytest.mark.parametrize("reported", [True, False])
+def test_a_signal_that_a_library_takes_is_still_an_interruption(
+    published, small_input, monkeypatch, reported
+):
+    """DuckDB takes a Ctrl-C that comes while it writes and raises "Query interrupted" (or a
+    library could take it and say nothing): the build still says INTERRUPTED, exits 128 + the
+    signal and publishes nothing."""
+    before = _sha(published)
+
+    def writes_until_interrupted(*_args, **_kwargs):
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)  # (the handler runs before this returns)
+        except publish.Interrupted:
+            if reported:
+                raise RuntimeError("Query interrupted") from None
+            return
+        raise AssertionError("the signal was not taken")
+
+    monkeypatch.setattr("etl.pipeline.write_tables", writes_until_interrupted)
+    monkeypatch.setattr("etl.cli._run_transform", lambda *a, **k: True)  # (it would publish)
+    monkeypatch.setattr("etl.cli._run_validate", lambda *a, **k: True)
+    result = CliRunner().invoke(cli, _build_args(small_input, published))
+    assert result.exit_code == 128 + signal.SIGINT, result.output
+    assert "INTERRUPTED" in result.output and "internal error" not in result.output
+    assert _sha(published) == before
+    assert not publish.building_path(published).exists()
+
+
 def test_a_build_whose_blocking_rules_fail_publishes_nothing_and_keeps_its_file(
     published, small_input, monkeypatch
 ):
