@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 import pytest
-from click.testing import CliRunner
 
-from etl.cli import cli
+from tests.conftest import shared_build
 
 _PAD = " Safety, tolerability and quality of life were assessed throughout the study." * 4
 
@@ -66,27 +67,29 @@ Leiden, South Holland, Netherlands
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory):
-    root = tmp_path_factory.mktemp("trials")
-    (root / "in").mkdir()
-    (root / "in" / "primary.txt").write_text(PRIMARY)
-    (root / "in" / "update.txt").write_text(UPDATE)
-    (root / "in" / "registry.txt").write_text(REGISTRY)
-    wh = root / "wh" / "evidence.duckdb"
-    result = CliRunner().invoke(
-        cli,
-        [
-            "build",
-            "--input",
-            str(root / "in"),
-            "--warehouse",
-            str(wh),
-            "--reports",
-            str(root / "r"),
-        ],
-    )
+def built(tmp_path_factory) -> tuple[Path, Path]:
+    """The build of the three documents, shared by the pytest-xdist workers (built once):
+    (warehouse, reports folder)."""
+
+    def fill(inbox: Path) -> None:
+        inbox.mkdir()
+        (inbox / "primary.txt").write_text(PRIMARY)
+        (inbox / "update.txt").write_text(UPDATE)
+        (inbox / "registry.txt").write_text(REGISTRY)
+
+    result, wh, reports, _ = shared_build(tmp_path_factory, "trials", fill)
     assert result.exit_code == 0, result.output
-    return wh
+    return wh, reports
+
+
+@pytest.fixture(scope="module")
+def warehouse(built):
+    return built[0]
+
+
+@pytest.fixture(scope="module")
+def reports(built):
+    return built[1]
 
 
 def _rows(wh, sql: str) -> list[tuple]:
@@ -213,15 +216,15 @@ def test_arms_take_the_doses_their_trials_reports_state(warehouse):
     ]
 
 
-def test_the_report_lists_the_disagreement_and_the_conflicts_for_curation(warehouse):
-    report = (warehouse.parent.parent / "r" / "quality.md").read_text()
+def test_the_report_lists_the_disagreement_and_the_conflicts_for_curation(reports):
+    report = (reports / "quality.md").read_text()
     disagreeing = report.split("## Trials whose sources disagree (1)", 1)[1].split("##", 1)[0]
     assert "ZENITH-2" in disagreeing and "n_enrolled" in disagreeing
     conflicts = report.split("## Outcome conflicts (", 1)[1].split("##", 1)[0]
     assert "12.4 | 12.6 | primary.txt | update.txt" in conflicts
     unknown = report.split("## Unclassified agents (1)", 1)[1].split("##", 1)[0]
     assert "| zelvotinib |" in unknown  # not in the vocabulary: listed for curation
-    page = (warehouse.parent.parent / "r" / "quality.html").read_text()
+    page = (reports / "quality.html").read_text()
     assert "Trials whose sources disagree (1)" in page
 
 
