@@ -182,8 +182,9 @@ _ARM_AFTER = Prefiltered(
     )
 )
 # The group named before a value, right before it (the match ends the gap between the previous
-# value and this one): the alternatives of one pattern, (?:a|b|...)\s*$, each run apart with its
-# own gate (most gaps lack what all but one or two need); see _arm_before.
+# value and this one): the alternatives of one pattern, (?:a|b|...)\s*$, each with its own gate
+# (most gaps lack what all but one or two need), run as one alternation of those that the gap
+# admits; see _arm_before.
 _ARM_BEFORE = tuple(
     Prefiltered(re.compile(rf"(?:{branch})\s*$", re.IGNORECASE))
     for branch in (
@@ -196,6 +197,8 @@ _ARM_BEFORE = tuple(
         rf"\s+(?P<grp2>groups?|arms?)\s+had\b[^,;]*?",
     )
 )
+_ARM_BEFORE_ADMITTED = admitted(_ARM_BEFORE)
+_ALL_ARM_BEFORE = tuple(range(len(_ARM_BEFORE)))
 _GROUP_THEN_BRACKET = Prefiltered(
     re.compile(
         rf"(?:in|for|with|among)\s+(?:the\s+)?(?P<arm>{GROUP_NAME}\s+(?:group|arm|cohort))\s*\(\s*$",
@@ -1034,16 +1037,23 @@ def _arm_around(text: str, f: Fact, prev_end: int, alone: bool = False) -> str |
     return _clean_arm(label + (before.get("grp") or "") if before.get("arm") else label)
 
 
+@functools.lru_cache(maxsize=32)
+def _arm_before_pattern(alternatives: tuple[int, ...]) -> Prefiltered:
+    """The alternation of some of _ARM_BEFORE's alternatives."""
+    return Prefiltered(
+        re.compile("|".join(_ARM_BEFORE[i].compiled.pattern for i in alternatives), re.IGNORECASE)
+    )
+
+
 def _arm_before(gap: str) -> dict[str, str | None] | None:
     """The groups of the match of _ARM_BEFORE's alternatives in ``gap`` that their alternation
-    would find: the leftmost, the first alternative where two start at the same place."""
-    start = _arm_before_start(gap)
-    found = None
-    for pattern in _ARM_BEFORE:
-        m = pattern.search(gap, start)
-        if m is not None and (found is None or m.start() < found.start()):
-            found = m
-    return None if found is None else found.groupdict()
+    finds: an alternative that cannot match anywhere in the gap is left out of it."""
+    folded = case_folded(gap)
+    alternatives = _ALL_ARM_BEFORE if folded is None else _ARM_BEFORE_ADMITTED(folded)
+    if not alternatives:
+        return None
+    m = _arm_before_pattern(alternatives).search(gap, _arm_before_start(gap))
+    return None if m is None else m.groupdict()
 
 
 def _arm_before_start(gap: str) -> int:
