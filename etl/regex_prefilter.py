@@ -343,16 +343,18 @@ class Prefiltered:
         self._single = tuple(texts[0] for texts in sets if len(texts) == 1)
         self._any = tuple(texts for texts in sets if len(texts) > 1)
         self._scan = scan.search if scan is not None else None
+        self._admits = _gate_test(self)  # (admits, written out: called for every text)
 
     def can_match(self, text: str) -> bool:
         """False only when no match is possible: a needed text is missing."""
         if not self.needs and self.scan is None:
             return True
         haystack = case_folded(text) if self.fold else text
-        return haystack is None or self.admits(haystack)
+        return haystack is None or self._admits(haystack)
 
     def admits(self, haystack: str) -> bool:
-        """can_match, given the text as the pattern reads it (case_folded for IGNORECASE)."""
+        """can_match, given the text as the pattern reads it (case_folded for IGNORECASE). (The
+        definition: the patterns run the same test written out, see _gate_function.)"""
         for t in self._single:
             if t not in haystack:
                 return False
@@ -370,7 +372,7 @@ class Prefiltered:
         haystack = case_folded(text)
         if haystack is None:
             return self.compiled.search(text, pos)
-        if not self.admits(haystack):
+        if not self._admits(haystack):
             return None
         m = self.folded.search(haystack, pos)
         return None if m is None else FoldedMatch(m, text)
@@ -381,7 +383,7 @@ class Prefiltered:
         haystack = case_folded(text)
         if haystack is None:
             return self.compiled.finditer(text)
-        if not self.admits(haystack):
+        if not self._admits(haystack):
             return iter(())
         return (FoldedMatch(m, text) for m in self.folded.finditer(haystack))
 
@@ -424,17 +426,37 @@ def admitted(gates: Sequence[Prefiltered]) -> Callable[[str], tuple[int, ...]]:
     method call and two loops per gate cost more than the tests themselves."""
     if len({gate.fold for gate in gates}) > 1:
         raise ValueError("gates that read the text folded and gates that do not")
-    scans: dict[str, Callable[[str], re.Match[str] | None]] = {}
-    lines = ["def admitted(h):", "    out = []"]
+    return _gate_function(gates)
+
+
+def _tests(gate: Prefiltered, i: int, scans: dict[str, Callable]) -> str:
+    """gate.admits(h) as an expression of ``h`` (its scan, if any, put in ``scans``)."""
+    tests = [f"{t!r} in h" for t in gate._single]
+    tests += ["(" + " or ".join(f"{t!r} in h" for t in texts) + ")" for texts in gate._any]
+    if gate._scan is not None:
+        scans[f"scan_{i}"] = gate._scan
+        tests.append(f"scan_{i}(h) is not None")
+    return " and ".join(tests) or "True"
+
+
+def _compile(source: str, scans: dict[str, Callable]) -> Callable:
+    namespace: dict[str, object] = dict(scans)
+    exec(source, namespace)  # (source built from the gates' own texts and scans)
+    return namespace["f"]  # type: ignore[return-value]
+
+
+def _gate_test(gate: Prefiltered) -> Callable[[str], bool]:
+    """gate.admits, written out."""
+    scans: dict[str, Callable] = {}
+    return _compile(f"def f(h):\n    return {_tests(gate, 0, scans)}", scans)
+
+
+def _gate_function(gates: Sequence[Prefiltered]) -> Callable[[str], tuple[int, ...]]:
+    """admitted's function, for gates that read the text alike."""
+    scans: dict[str, Callable] = {}
+    lines = ["def f(h):", "    out = []"]
     for i, gate in enumerate(gates):
-        tests = [f"{t!r} in h" for t in gate._single]
-        tests += ["(" + " or ".join(f"{t!r} in h" for t in texts) + ")" for texts in gate._any]
-        if gate._scan is not None:
-            scans[f"scan_{i}"] = gate._scan
-            tests.append(f"scan_{i}(h) is not None")
-        lines.append(f"    if {' and '.join(tests) or 'True'}:")
+        lines.append(f"    if {_tests(gate, i, scans)}:")
         lines.append(f"        out.append({i})")
     lines.append("    return tuple(out)")
-    namespace: dict[str, object] = dict(scans)
-    exec("\n".join(lines), namespace)  # (source built above from the gates' own texts)
-    return namespace["admitted"]  # type: ignore[return-value]
+    return _compile("\n".join(lines), scans)

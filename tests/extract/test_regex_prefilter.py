@@ -167,6 +167,25 @@ def test_admitted_gives_the_gates_that_admit_a_text(text):
         assert grammar._MASKS_ADMITTED(folded) == expected
 
 
+_GATES = [
+    gate
+    for module in (grammar, numbers, arms, endpoint_lists, trial_facts)
+    for value in vars(module).values()
+    for gate in (value if isinstance(value, (tuple, list)) else [value])
+    if isinstance(gate, Prefiltered)
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_each_pattern_runs_its_gate_as_defined(text):
+    # (the test the patterns run is admits written out as code)
+    for gate in _GATES:
+        haystack = case_folded(text) if gate.fold else text
+        if haystack is not None:
+            assert gate._admits(haystack) == gate.admits(haystack), gate.compiled.pattern
+
+
 def test_admitted_takes_gates_that_read_the_text_alike():
     folded = Prefiltered(re.compile("grade", re.IGNORECASE))
     plain = Prefiltered(re.compile("Grade"))
