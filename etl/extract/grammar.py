@@ -328,11 +328,13 @@ class Problem(NamedTuple):
     message: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Fact:
     """One result number read from a sentence (offsets are into the sentence). The passes of
     parse_sentence fill its attributes in place: a fact belongs to the sentence being read until
-    parse_sentence returns it, and is not changed after."""
+    parse_sentence returns it, and is not changed after. A fact is itself, equal to no other
+    (two facts of one sentence differ in their offsets): finding one in a list compares no
+    fields."""
 
     value: float
     start: int
