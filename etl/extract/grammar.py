@@ -373,9 +373,9 @@ def _fact(value: float, start: int, end: int, unit: str, measure: str) -> Fact:
     return new
 
 
-class _Span(NamedTuple):
-    start: int
-    end: int
+# (start, end) of a piece of a sentence: a plain tuple, made for every number, interval and
+# mask read (a named tuple costs ten times as much to make)
+_Span = tuple[int, int]
 
 
 def _masked(spans: list[_Span], start: int, end: int) -> bool:
@@ -398,14 +398,14 @@ def _intervals(text: str) -> list[tuple[_Span, Interval | None, str | None]]:
     found: list[tuple[_Span, Interval | None, str | None]] = []
     for pattern in (_CI_INLINE, _CI_BRACKET):
         for m in pattern.finditer(text):
-            if any(s.start <= m.start() < s.end for s, _, _ in found):
+            if any(s <= m.start() < e for (s, e), _, _ in found):
                 continue
             try:
                 iv = make_interval(m.group("lo"), m.group("hi"), m.group("lvl"))
-                found.append((_Span(m.start(), m.end()), iv, None))
+                found.append(((m.start(), m.end()), iv, None))
             except IntervalError as exc:
-                found.append((_Span(m.start(), m.end()), None, str(exc)))
-    return sorted(found, key=lambda f: f[0].start)
+                found.append(((m.start(), m.end()), None, str(exc)))
+    return sorted(found, key=lambda f: f[0][0])
 
 
 def _values(text: str, masks: list[_Span]) -> list[Fact]:
@@ -428,7 +428,7 @@ def _values(text: str, masks: list[_Span]) -> list[Fact]:
                 else "hazard_ratio"
             )
             facts.append(_fact(parse_number(m.group("num")), s, e, "ratio", measure))
-            taken.append(_Span(s, e))
+            taken.append((s, e))
     if facts:  # a list of factors, the first with its ratio named: "X (HR = 0.49, p = 0.04), Y (3.42, p = 0.01)"
         measure = facts[0].measure
         found = list(_FACTOR_ITEM.finditer(text))
@@ -441,7 +441,7 @@ def _values(text: str, masks: list[_Span]) -> list[Fact]:
                 fact = _fact(parse_number(m.group("num")), s, e, "ratio", measure)
                 fact.arm = label
                 facts.append(fact)
-                taken.append(_Span(s, e))
+                taken.append((s, e))
             for m in named:
                 for f in facts:
                     if f.start == m.start("num"):
@@ -454,13 +454,13 @@ def _values(text: str, masks: list[_Span]) -> list[Fact]:
             else:
                 unit = _UNIT_WORDS[m.group("unit").lower().rstrip(".")]
                 facts.append(_fact(value, m.start(), m.end(), unit, "median"))
-            taken.append(_Span(m.start(), m.end()))
+            taken.append(m.span())
     for m in _COUNT.finditer(text):
         if free(m.start("n"), m.end("n")):
             raw = m.group("n")
             value = float(parse_word_number(raw)) if raw[0].isalpha() else parse_number(raw)
             facts.append(_fact(value, m.start("n"), m.end("n"), "patients", "count"))
-            taken.append(_Span(m.start("n"), m.end("n")))
+            taken.append((m.start("n"), m.end("n")))
     bare = [m for m in _BARE.finditer(text) if free(m.start(), m.end())]
     return _share_units(text, sorted(facts, key=lambda f: f.start), bare, masks)
 
@@ -633,7 +633,7 @@ def _mask_spans(text: str) -> list[_Span]:
     branches = _ALL_MASK_BRANCHES if folded is None else _MASKS_ADMITTED(folded)
     if not branches:
         return []
-    return [_Span(m.start(), m.end()) for m in _mask_pattern(branches).finditer(text)]
+    return [m.span() for m in _mask_pattern(branches).finditer(text)]
 
 
 def parse_sentence(
@@ -651,12 +651,12 @@ def parse_sentence(
     masks = _mask_spans(text)
     intervals = _intervals(text)
     p_values = find_p_values(text)
-    masks += [s for s, _, _ in intervals] + [_Span(p.start, p.end) for p in p_values]
+    masks += [s for s, _, _ in intervals] + [(p.start, p.end) for p in p_values]
     # a level stated without an interval ("95% CI" heading a list) applies to the bare ones
     heading = _CI_HEADING.search(text)
     heading_level = parse_number(heading.group("lvl")) if heading else None
     if heading:
-        masks.append(_Span(heading.start(), heading.end()))
+        masks.append((heading.start(), heading.end()))
     masks.sort()
     facts = _chains(text, _values(text, masks), masks)
     if not facts:
@@ -756,8 +756,7 @@ def _attach_intervals(
         follow = [
             iv
             for iv in intervals
-            if 0 <= iv[0].start - f.end <= 3
-            and _INTERVAL_GAP.fullmatch(text[f.end : iv[0].start] or "")
+            if 0 <= iv[0][0] - f.end <= 3 and _INTERVAL_GAP.fullmatch(text[f.end : iv[0][0]] or "")
         ]
         if follow:
             _span, iv, problem = follow[0]
