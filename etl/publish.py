@@ -112,8 +112,9 @@ def interruptible() -> Iterator[None]:
 
 
 def raise_if_interrupted() -> None:
-    """Raise Interrupted if a signal came while interruptible() was in force: called on an error,
-    which then is the signal's doing, however the code that took it reported it."""
+    """Raise Interrupted if a signal came while interruptible() was in force. Called on an error
+    (which then is the signal's doing, however the code that took it reported it) and after the
+    last step (a library may take a signal and say nothing)."""
     if _received:
         raise Interrupted(_received[-1])
 
