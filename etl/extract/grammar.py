@@ -1039,10 +1039,10 @@ def _arm_around(text: str, f: Fact, prev_end: int, alone: bool = False) -> str |
 
 
 @functools.lru_cache(maxsize=32)
-def _arm_before_pattern(alternatives: tuple[int, ...]) -> Prefiltered:
+def _arm_before_pattern(chosen: tuple[int, ...]) -> Prefiltered:
     """The alternation of some of _ARM_BEFORE's alternatives."""
     return Prefiltered(
-        re.compile("|".join(_ARM_BEFORE[i].compiled.pattern for i in alternatives), re.IGNORECASE)
+        re.compile("|".join(_ARM_BEFORE[i].compiled.pattern for i in chosen), re.IGNORECASE)
     )
 
 
@@ -1050,10 +1050,10 @@ def _arm_before(gap: str) -> dict[str, str | None] | None:
     """The groups of the match of _ARM_BEFORE's alternatives in ``gap`` that their alternation
     finds: an alternative that cannot match anywhere in the gap is left out of it."""
     folded = case_folded(gap)
-    alternatives = _ALL_ARM_BEFORE if folded is None else _ARM_BEFORE_ADMITTED(folded)
-    if not alternatives:
+    chosen = _ALL_ARM_BEFORE if folded is None else _ARM_BEFORE_ADMITTED(folded)
+    if not chosen:
         return None
-    m = _arm_before_pattern(alternatives).search(gap, _arm_before_start(gap))
+    m = _arm_before_pattern(chosen).search(gap, _arm_before_start(gap))
     return None if m is None else m.groupdict()
 
 
