@@ -93,7 +93,6 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _WORD_CHARS = frozenset(string.ascii_letters + ".")
-_LONGEST = max(map(len, _ABBREVIATIONS))
 
 
 def _run_start(text: str, stop: int) -> int:
@@ -109,9 +108,6 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     """Is the word ending at ``stop`` (the index of the '.') an abbreviation or an initial?"""
     if text[stop] != ".":
         return False
-    before = text[max(0, stop - _LONGEST - 1) : stop]
-    if len(before) > _LONGEST and before.isascii() and before.isalpha():
-        return False  # (the common case) a word of more letters than any abbreviation
     # searched from the start of the word, not of the text: from 0 the search is quadratic
     m = _WORD_BEFORE.search(text, _run_start(text, stop), stop)
     if not m:
@@ -134,9 +130,6 @@ def split_spans(text: str) -> list[tuple[int, int]]:
         line_start += len(line) + 1
     trimmed = []
     for s, e in spans:
-        if s < e and not text[s].isspace() and not text[e - 1].isspace():
-            trimmed.append((s, e))  # (the common case: nothing to trim)
-            continue
         piece = text[s:e]
         lead = len(piece) - len(piece.lstrip())
         trail = len(piece) - len(piece.rstrip())

@@ -106,8 +106,8 @@ _GAPS = st.sampled_from([" ", ".", "..", "\n", "(", "1", ""])
 @example([("ab", ""), ("approx", "")], "")  # (longer than any abbreviation)
 @settings(max_examples=300)
 def test_a_stop_after_an_abbreviation_is_no_sentence_end(parts, dots):
-    """The shortcut for long words gives what the word before the stop gives: an abbreviation
-    ("vs.", "e.g.", "approx.") only when that word, its trailing dots dropped, is one."""
+    """A stop ends no sentence after an abbreviation ("vs.", "e.g.", "approx."): the word before
+    the stop, its trailing dots dropped, is one."""
     text = "".join(w + g for w, g in parts) + dots + ". Next"
     stop = len(text) - len(". Next")
     word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:stop])
