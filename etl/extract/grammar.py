@@ -250,6 +250,11 @@ _FACTOR_ITEM = Prefiltered(
         rf"(?:(?P<kw>(?i:hazard ratio|odds ratio)|HR|OR)\s*[=:,]?\s*)?(?P<num>{NUM})\s*[,;]\s*[pP]\b"
     )
 )
+# what a factor with its ratio named holds, from its bracket to its p ("(HR = 0.49, p"): the list
+# is only read when one is there (most sentences with a ratio name it before the value)
+_FACTOR_NAMED = re.compile(
+    rf"\(\s*(?:(?i:hazard ratio|odds ratio)|HR|OR)\s*[=:,]?\s*{NUM}\s*[,;]\s*[pP]\b"
+)
 _GROUP_PHRASE = Prefiltered(
     re.compile(rf"\bthe\s+(?P<g>{GROUP_NAME})\s+(?:group|arm|cohort)\b", re.IGNORECASE)
 )
@@ -429,7 +434,8 @@ def _values(text: str, masks: list[_Span]) -> list[Fact]:
             )
             facts.append(_fact(parse_number(m.group("num")), s, e, "ratio", measure))
             taken.append((s, e))
-    if facts:  # a list of factors, the first with its ratio named: "X (HR = 0.49, p = 0.04), Y (3.42, p = 0.01)"
+    # a list of factors, the first with its ratio named: "X (HR = 0.49, p = 0.04), Y (3.42, p = 0.01)"
+    if facts and _FACTOR_NAMED.search(text):
         measure = facts[0].measure
         found = list(_FACTOR_ITEM.finditer(text))
         items = [m for m in found if free(m.start("num"), m.end("num"))]

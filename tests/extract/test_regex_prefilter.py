@@ -254,3 +254,26 @@ def test_a_scan_finds_something_wherever_its_pattern_matches(compiled, text):
     folded = case_folded(text) if compiled.flags & re.IGNORECASE else text
     if scan is not None and folded is not None and compiled.search(text):
         assert scan.search(folded)
+
+
+_factor = st.tuples(
+    st.sampled_from(("age", "Child-Pugh score 5", "absent toxicity", "stage")),
+    st.sampled_from(("", "hazard ratio", "Hazard Ratio", "HR", "OR", "odds ratio", "hr", "RR")),
+    st.sampled_from(("", " ", "=", " = ", ": ", ", ")),
+    st.sampled_from(("0.49", "3.423", "1,171", ".5", "2")),
+    st.sampled_from((",", ";", " ;", ":")),
+    st.sampled_from((" p = 0.04", " P<0.001", " p-value 0.3", "p", " pts")),
+).map(lambda t: f"{t[0]} ({t[1]}{t[2]}{t[3]}{t[4]}{t[5]})")
+factor_lists = st.tuples(
+    st.lists(_factor, min_size=1, max_size=4),
+    st.sampled_from((", ", "; ", " and ", ", and ")),
+    texts,
+).map(lambda t: t[2] + t[1].join(t[0]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(texts, factor_lists))
+def test_a_list_of_factors_is_read_wherever_one_names_its_ratio(text):
+    # (the grammar reads the list only when _FACTOR_NAMED finds something)
+    if any(m.group("kw") for m in grammar._FACTOR_ITEM.finditer(text)):
+        assert grammar._FACTOR_NAMED.search(text)
