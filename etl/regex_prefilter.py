@@ -7,7 +7,8 @@ the pattern matches finds nothing (cheap_scan). The result is the same; only imp
 left out. IGNORECASE patterns are asked about the text lower-cased once (case_folded): words are
 then found with `in`, and a folded pattern (folded_pattern) lets the engine skip to its letters.
 Prefiltered also runs such a pattern folded, on the lower-cased text, and reads its groups off the
-original (FoldedMatch). FromStarts runs a pattern the engine cannot skip through only at the
+original (FoldedMatch), or, where the groups are read in any case (numbers), gives the folded
+matches themselves (finditer_lowered). FromStarts runs a pattern the engine cannot skip through only at the
 places a one-character scan finds for it. A gate's test is generated code, written out from its
 texts (_gate_test); admitted() asks many gates about one text in a single generated function
 (the grammar's mask gates, asked of every sentence). All of them give the
@@ -387,6 +388,17 @@ class Prefiltered:
         if not self._admits(haystack):
             return iter(())
         return (FoldedMatch(m, text) for m in self.folded.finditer(haystack))
+
+    def finditer_lowered(self, text: str) -> Iterator[re.Match[str]]:
+        """finditer's matches where case does not matter in their groups (numbers, signs, units
+        read in any case): the matches on the case_folded text when the pattern runs folded, so
+        the same spans, their groups lower-cased; made without a FoldedMatch for each."""
+        if self.folded is None:
+            return self.compiled.finditer(text) if self.can_match(text) else iter(())
+        haystack = case_folded(text)
+        if haystack is None:
+            return self.compiled.finditer(text)
+        return self.folded.finditer(haystack) if self._admits(haystack) else iter(())
 
 
 class FromStarts:

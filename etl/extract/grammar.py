@@ -19,6 +19,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 from etl.extract.endpoint_lists import Value, list_slots
@@ -402,15 +403,19 @@ def _intervals(text: str) -> list[tuple[_Span, Interval | None, str | None]]:
     """Intervals with their spans (None + reason where malformed)."""
     found: list[tuple[_Span, Interval | None, str | None]] = []
     for pattern in (_CI_INLINE, _CI_BRACKET):
-        for m in pattern.finditer(text):
-            if any(s <= m.start() < e for (s, e), _, _ in found):
-                continue
-            try:
-                iv = make_interval(m.group("lo"), m.group("hi"), m.group("lvl"))
-                found.append(((m.start(), m.end()), iv, None))
-            except IntervalError as exc:
-                found.append(((m.start(), m.end()), None, str(exc)))
-    return sorted(found, key=lambda f: f[0][0])
+        for m in pattern.finditer_lowered(text):  # (an interval's groups are numbers)
+            span = m.span()
+            for (s, e), _, _ in found:
+                if s <= span[0] < e:
+                    break
+            else:
+                try:
+                    found.append((span, make_interval(*m.group("lo", "hi", "lvl")), None))
+                except IntervalError as exc:
+                    found.append((span, None, str(exc)))
+    if len(found) > 1:
+        found.sort(key=itemgetter(0))  # (by start: no two start at one place)
+    return found
 
 
 def _values(text: str, masks: list[_Span]) -> list[Fact]:
@@ -461,12 +466,13 @@ def _values(text: str, masks: list[_Span]) -> list[Fact]:
                 unit = _UNIT_WORDS[m.group("unit").lower().rstrip(".")]
                 facts.append(_fact(value, m.start(), m.end(), unit, "median"))
             taken.append(m.span())
-    for m in _COUNT.finditer(text):
-        if free(m.start("n"), m.end("n")):
+    for m in _COUNT.finditer_lowered(text):  # (a number, in words or digits: no case to keep)
+        s, e = m.span("n")
+        if free(s, e):
             raw = m.group("n")
             value = float(parse_word_number(raw)) if raw[0].isalpha() else parse_number(raw)
-            facts.append(_fact(value, m.start("n"), m.end("n"), "patients", "count"))
-            taken.append((m.start("n"), m.end("n")))
+            facts.append(_fact(value, s, e, "patients", "count"))
+            taken.append((s, e))
     bare = [m for m in _BARE.finditer(text) if free(m.start(), m.end())]
     return _share_units(text, sorted(facts, key=lambda f: f.start), bare, masks)
 

@@ -150,7 +150,8 @@ class PValue(NamedTuple):
 def find_p_values(text: str) -> list[PValue]:
     """Every p-value in the text, with its operator (default '=') and span."""
     found = []
-    for m in _P.finditer(text):
-        value = parse_number(m.group("num"))
-        found.append(PValue(value, _OPS.get(m.group("op") or "=", "="), m.start(), m.end()))
+    for m in _P.finditer_lowered(text):  # (a number and a sign: no case to keep)
+        num, op = m.group("num", "op")
+        start, end = m.span()
+        found.append(PValue(parse_number(num), _OPS.get(op or "=", "="), start, end))
     return found

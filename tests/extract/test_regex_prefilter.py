@@ -83,6 +83,15 @@ def test_a_prefiltered_pattern_finds_what_its_pattern_finds(pattern, text):
     assert _matches(pattern.finditer(text)) == _matches(pattern.compiled.finditer(text))
     found, expected = pattern.search(text), pattern.compiled.search(text)
     assert (found and found.groupdict()) == (expected and expected.groupdict())
+    if isinstance(pattern, Prefiltered):  # the same matches, their groups in any case
+        lowered = [
+            (m.span(), {k: v and v.lower() for k, v in m.groupdict().items()})
+            for m in pattern.finditer_lowered(text)
+        ]
+        assert lowered == [
+            (m.span(), {k: v and v.lower() for k, v in m.groupdict().items()})
+            for m in pattern.compiled.finditer(text)
+        ]
 
 
 @pytest.mark.parametrize(
