@@ -8,11 +8,11 @@ left out. IGNORECASE patterns are asked about the text lower-cased once (case_fo
 then found with `in`, and a folded pattern (folded_pattern) lets the engine skip to its letters.
 Prefiltered also runs such a pattern folded, on the lower-cased text, and reads its groups off the
 original (FoldedMatch), or, where the groups are read in any case (numbers), gives the folded
-matches themselves (finditer_lowered). FromStarts runs a pattern the engine cannot skip through only at the
-places a one-character scan finds for it. A gate's test is generated code, written out from its
-texts (_gate_test); admitted() asks many gates about one text in a single generated function
-(the grammar's mask gates, asked of every sentence). All of them give the
-pattern's own matches (tests/extract/test_regex_prefilter.py holds them to that).
+matches themselves (finditer_lowered). FromStarts runs a pattern the engine cannot skip through
+only at the places a one-character scan finds for it. A gate's test is generated code, written
+out from its texts (_gate_test); admitted() asks many gates about one text in a single generated
+function (the grammar's mask gates, asked of every sentence). All of them give the pattern's own
+matches (tests/extract/test_regex_prefilter.py holds them to that).
 
 Kept apart from etl.extract and etl.vocab so that both can use it (the endpoint vocabulary reads
 its own patterns with atom_end / alternatives / case_folded) without importing each other.
