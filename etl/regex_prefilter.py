@@ -380,14 +380,10 @@ class Prefiltered:
         return None if m is None else FoldedMatch(m, text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str] | FoldedMatch]:
-        if self.folded is None:
-            return self.compiled.finditer(text) if self.can_match(text) else iter(())
-        haystack = case_folded(text)
-        if haystack is None:
-            return self.compiled.finditer(text)
-        if not self._admits(haystack):
-            return iter(())
-        return (FoldedMatch(m, text) for m in self.folded.finditer(haystack))
+        found = self.finditer_lowered(text)
+        if self.folded is None or case_folded(text) is None:
+            return found
+        return (FoldedMatch(m, text) for m in found)
 
     def finditer_lowered(self, text: str) -> Iterator[re.Match[str]]:
         """finditer's matches where case does not matter in their groups (numbers, signs, units
