@@ -245,17 +245,16 @@ _FRONTED = Prefiltered(
         re.IGNORECASE,
     )
 )
+_FACTOR_RATIO = r"(?i:hazard ratio|odds ratio)|HR|OR"
 _FACTOR_ITEM = Prefiltered(
     re.compile(
         rf"(?:^|[,;:]\s*(?:and\s+)?|\)\s+and\s+)(?P<label>[A-Za-z][^,;:()]{{1,60}}?)\s*\(\s*"
-        rf"(?:(?P<kw>(?i:hazard ratio|odds ratio)|HR|OR)\s*[=:,]?\s*)?(?P<num>{NUM})\s*[,;]\s*[pP]\b"
+        rf"(?:(?P<kw>{_FACTOR_RATIO})\s*[=:,]?\s*)?(?P<num>{NUM})\s*[,;]\s*[pP]\b"
     )
 )
 # what a factor with its ratio named holds, from its bracket to its p ("(HR = 0.49, p"): the list
 # is only read when one is there (most sentences with a ratio name it before the value)
-_FACTOR_NAMED = re.compile(
-    rf"\(\s*(?:(?i:hazard ratio|odds ratio)|HR|OR)\s*[=:,]?\s*{NUM}\s*[,;]\s*[pP]\b"
-)
+_FACTOR_NAMED = re.compile(rf"\(\s*(?:{_FACTOR_RATIO})\s*[=:,]?\s*{NUM}\s*[,;]\s*[pP]\b")
 _GROUP_PHRASE = Prefiltered(
     re.compile(rf"\bthe\s+(?P<g>{GROUP_NAME})\s+(?:group|arm|cohort)\b", re.IGNORECASE)
 )
