@@ -11,7 +11,8 @@ original (FoldedMatch), or, where the groups are read in any case (numbers), giv
 matches themselves (finditer_lowered). FromStarts runs a pattern the engine cannot skip through
 only at the places a one-character scan finds for it. A gate's test is generated code, written
 out from its texts (_gate_test); admitted() asks many gates about one text in a single generated
-function (the grammar's mask gates, asked of every sentence). All of them give the pattern's own
+function (the grammar's mask gates, asked of every sentence); GatedAlternation runs an alternation
+with only the alternatives whose gates admit a text. All of them give the pattern's own
 matches (tests/extract/test_regex_prefilter.py holds them to that).
 
 Kept apart from etl.extract and etl.vocab so that both can use it (the endpoint vocabulary reads
@@ -436,6 +437,33 @@ def admitted(gates: Sequence[Prefiltered]) -> Callable[[str], tuple[int, ...]]:
     if len({gate.fold for gate in gates}) > 1:
         raise ValueError("gates that read the text folded and gates that do not")
     return _gate_function(gates)
+
+
+class GatedAlternation:
+    """The alternation of the gates' patterns, (?:a)|(?:b)|..., run on a text with only the
+    alternatives whose gates admit that text: one that cannot match anywhere in it never takes
+    part, so leaving it out changes no match. The gates are asked at once (admitted); each
+    alternation met is compiled once (the last ``cache`` of them are kept)."""
+
+    def __init__(self, gates: Sequence[Prefiltered], cache: int = 256) -> None:
+        flags = {gate.compiled.flags for gate in gates}
+        if len(flags) != 1:
+            raise ValueError("alternatives with different flags")
+        self.gates = tuple(gates)
+        self.admitted = admitted(self.gates)
+        self._flags = flags.pop()
+        self._all = tuple(range(len(self.gates)))
+        self._alternation = functools.lru_cache(maxsize=cache)(self._compile)
+
+    def _compile(self, chosen: tuple[int, ...]) -> re.Pattern[str]:
+        alternatives = (f"(?:{self.gates[i].compiled.pattern})" for i in chosen)
+        return re.compile("|".join(alternatives), self._flags)
+
+    def for_text(self, text: str) -> re.Pattern[str] | None:
+        """The alternation of the alternatives that can match in ``text``, None if none can."""
+        haystack = case_folded(text) if self.gates[0].fold else text
+        chosen = self._all if haystack is None else self.admitted(haystack)
+        return self._alternation(chosen) if chosen else None
 
 
 def _tests(gate: Prefiltered, i: int, scans: dict[str, Callable]) -> str:

@@ -15,7 +15,6 @@ Lists that go together ("..., respectively") are resolved positionally.
 from __future__ import annotations
 
 import copy
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -38,10 +37,9 @@ from etl.extract.numbers import (
 from etl.extract.phrases import CI_LEVEL, GROUP_NAME, GROUP_WORD, group_pattern, is_generic
 from etl.regex_prefilter import (
     FromStarts,
+    GatedAlternation,
     Prefiltered,
-    admitted,
     alternatives,
-    case_folded,
     cheap_scan,
 )
 from etl.vocab.codes import MONTHS_PER_UNIT
@@ -94,12 +92,11 @@ _MASKS = [
 # are kept apart, each with a gate, so that a sentence is scanned with only the branches that can
 # match in it (_mask_spans): most sentences have no dose, no year, no "grade".
 _MASK_BRANCHES = [branch for m in _MASKS for branch in alternatives(m)]
-_ALL_MASK_BRANCHES = tuple(range(len(_MASK_BRANCHES)))
 _MASK_GATES = [
     Prefiltered(rx, cheap_scan(rx, NUM))
     for rx in (re.compile(b, re.IGNORECASE) for b in _MASK_BRANCHES)
 ]
-_MASKS_ADMITTED = admitted(_MASK_GATES)
+_MASK_ALTERNATION = GatedAlternation(_MASK_GATES)
 
 _CI_BRACKET = Prefiltered(
     re.compile(
@@ -198,8 +195,7 @@ _ARM_BEFORE = tuple(
         rf"\s+(?P<grp2>groups?|arms?)\s+had\b[^,;]*?",
     )
 )
-_ARM_BEFORE_ADMITTED = admitted(_ARM_BEFORE)
-_ALL_ARM_BEFORE = tuple(range(len(_ARM_BEFORE)))
+_ARM_BEFORE_ALTERNATION = GatedAlternation(_ARM_BEFORE, cache=32)
 _GROUP_THEN_BRACKET = Prefiltered(
     re.compile(
         rf"(?:in|for|with|among)\s+(?:the\s+)?(?P<arm>{GROUP_NAME}\s+(?:group|arm|cohort))\s*\(\s*$",
@@ -631,20 +627,10 @@ def _endpoint_for(
     return "OTHER", ""
 
 
-@functools.lru_cache(maxsize=256)
-def _mask_pattern(branches: tuple[int, ...]) -> re.Pattern[str]:
-    """The mask alternation restricted to some of its branches."""
-    return re.compile("|".join(f"(?:{_MASK_BRANCHES[i]})" for i in branches), re.IGNORECASE)
-
-
 def _mask_spans(text: str) -> list[_Span]:
-    """Spans of the masks, as the whole alternation finds them: a branch that cannot match
-    anywhere in the text never takes part, so leaving it out changes no match."""
-    folded = case_folded(text)
-    branches = _ALL_MASK_BRANCHES if folded is None else _MASKS_ADMITTED(folded)
-    if not branches:
-        return []
-    return [m.span() for m in _mask_pattern(branches).finditer(text)]
+    """Spans of the masks, as the whole alternation finds them (see GatedAlternation)."""
+    pattern = _MASK_ALTERNATION.for_text(text)
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
 
 
 def parse_sentence(
@@ -1049,22 +1035,11 @@ def _arm_around(text: str, f: Fact, prev_end: int, alone: bool = False) -> str |
     return _clean_arm(label + (before.get("grp") or "") if before.get("arm") else label)
 
 
-@functools.lru_cache(maxsize=32)
-def _arm_before_pattern(chosen: tuple[int, ...]) -> Prefiltered:
-    """The alternation of some of _ARM_BEFORE's alternatives."""
-    return Prefiltered(
-        re.compile("|".join(_ARM_BEFORE[i].compiled.pattern for i in chosen), re.IGNORECASE)
-    )
-
-
 def _arm_before(gap: str) -> dict[str, str | None] | None:
     """The groups of the match of _ARM_BEFORE's alternatives in ``gap`` that their alternation
-    finds: an alternative that cannot match anywhere in the gap is left out of it."""
-    folded = case_folded(gap)
-    chosen = _ALL_ARM_BEFORE if folded is None else _ARM_BEFORE_ADMITTED(folded)
-    if not chosen:
-        return None
-    m = _arm_before_pattern(chosen).search(gap, _arm_before_start(gap))
+    finds (see GatedAlternation)."""
+    pattern = _ARM_BEFORE_ALTERNATION.for_text(gap)
+    m = None if pattern is None else pattern.search(gap, _arm_before_start(gap))
     return None if m is None else m.groupdict()
 
 

@@ -13,7 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.extract import arms, endpoint_lists, grammar, numbers, trial_facts
-from etl.regex_prefilter import FromStarts, Prefiltered, admitted, case_folded, cheap_scan
+from etl.regex_prefilter import (
+    FromStarts,
+    GatedAlternation,
+    Prefiltered,
+    admitted,
+    case_folded,
+    cheap_scan,
+)
 
 _VOCABULARY = (
     "in for with among the a of and or vs. versus compared to than was were had showed "
@@ -173,7 +180,7 @@ def test_admitted_gives_the_gates_that_admit_a_text(text):
     if folded is not None:
         gates = grammar._MASK_GATES
         expected = tuple(i for i, gate in enumerate(gates) if gate.admits(folded))
-        assert grammar._MASKS_ADMITTED(folded) == expected
+        assert grammar._MASK_ALTERNATION.admitted(folded) == expected
 
 
 _GATES = [
@@ -193,6 +200,18 @@ def test_each_pattern_runs_its_gate_as_defined(text):
         haystack = case_folded(text) if gate.fold else text
         if haystack is not None:
             assert gate._admits(haystack) == gate.admits(haystack), gate.compiled.pattern
+
+
+def test_an_alternation_runs_only_the_alternatives_a_text_admits():
+    alternation = GatedAlternation(
+        [Prefiltered(re.compile(p, re.IGNORECASE)) for p in ("grade \\d", "phase \\d")]
+    )
+    assert alternation.for_text("no numbers here") is None
+    assert alternation.for_text("Grade 3 events").pattern == "(?:grade \\d)"
+    with pytest.raises(ValueError, match="flags"):
+        GatedAlternation(
+            [Prefiltered(re.compile("a", re.IGNORECASE)), Prefiltered(re.compile("b"))]
+        )
 
 
 def test_admitted_takes_gates_that_read_the_text_alike():
