@@ -16,7 +16,7 @@ export UV_COMPILE_BYTECODE ?= 1
 # pytest-xdist workers for `make test` (auto: one per core)
 TEST_WORKERS ?= auto
 
-.PHONY: help env build test lint format bench score clean
+.PHONY: help env build test lint format bench score score-dev clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-8s %s\n", $$1, $$2}'
@@ -50,5 +50,20 @@ bench: env ## Benchmarks (synthetic corpus; prints throughput and peak memory)
 score: ## Score the built warehouse against the gold annotations in ../shared/eval
 	@$(UV) run python ../shared/eval/score.py --warehouse warehouse/evidence.duckdb --gold ../shared/eval/gold/seeds
 
+# The development corpus is third-party text: it is read where it lies and built into a scratch
+# folder, never into warehouse/ and never into the project's history.
+EVAL ?= ../shared/eval
+SCRATCH ?= .scratch/score-dev
+score-dev: env ## Build the dev corpus (../shared/eval/corpus/dev) into .scratch/ and score it
+	@rm -rf $(SCRATCH) && mkdir -p $(SCRATCH)/input
+	@cp $(EVAL)/corpus/dev/*.txt $(SCRATCH)/input/
+	@rc=0; $(UV) run etl build --input $(SCRATCH)/input --warehouse $(SCRATCH)/evidence.duckdb \
+		--reports $(SCRATCH)/reports > $(SCRATCH)/build.log 2>&1 || rc=$$?; \
+	echo "dev build: exit $$rc ($$(tail -n 1 $(SCRATCH)/build.log)); log in $(SCRATCH)/build.log"; \
+	wh=$(SCRATCH)/evidence.duckdb; [ -f $$wh ] || wh=$(SCRATCH)/evidence.failed.duckdb; \
+	$(UV) run python $(EVAL)/score.py --warehouse $$wh --gold $(EVAL)/gold/dev; \
+	$(UV) run python $(EVAL)/score.py --warehouse $$wh --gold $(EVAL)/gold/dev --misses > $(SCRATCH)/misses.txt 2>&1; \
+	echo "every miss: $(SCRATCH)/misses.txt"
+
 clean: ## Remove the warehouse, reports and dbt artifacts
-	rm -rf warehouse reports dbt/target dbt/logs .pytest_cache
+	rm -rf warehouse reports dbt/target dbt/logs .pytest_cache .scratch

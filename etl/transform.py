@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.settings import DBT_PROJECT_DIR, STORAGE_COMPATIBILITY_VERSION
+from etl.vocab.codes import vocab_vars
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,13 @@ def _dbt_executable() -> str:
 
 
 def run_dbt(
-    warehouse: Path, command: str = "build", meanwhile: Callable[[], object] | None = None
+    warehouse: Path,
+    command: str = "build",
+    meanwhile: Callable[[], object] | None = None,
+    args: tuple[str, ...] = (),
 ) -> DbtResult:
-    """Run ``dbt <command>``; ``meanwhile`` runs in this process while dbt works (e.g. the slow
-    import of the next stage), so the two overlap on a multi-core machine."""
+    """Run ``dbt <command> [args]``; ``meanwhile`` runs in this process while dbt works (e.g. the
+    slow import of the next stage), so the two overlap on a multi-core machine."""
     target = artifacts_dir(warehouse)
     target.mkdir(parents=True, exist_ok=True)
     env = {
@@ -69,6 +73,10 @@ def run_dbt(
         str(target / "target"),
         "--log-path",
         str(target / "logs"),
+        # the vocabularies, for the `code` macro: a code SQL writes is checked when it compiles
+        "--vars",
+        json.dumps(vocab_vars()),
+        *args,
     ]
     results = target / "target" / "run_results.json"
     results.unlink(missing_ok=True)

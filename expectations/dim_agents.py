@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import great_expectations.expectations as gxe
 
-from etl.vocab.agents import MODALITIES
+from etl.vocab.codes import codes
 from expectations.context import SuiteContext, blocking, key_rules
 
 ID_COLUMN = "agent_id"
@@ -24,7 +24,7 @@ def expectations(ctx: SuiteContext) -> list[gxe.Expectation]:
         ),
         gxe.ExpectColumnValuesToBeInSet(
             column="modality",
-            value_set=list(MODALITIES),
+            value_set=codes("modality"),
             **blocking("modality_in_vocabulary", "Modalities come from the vocabulary"),
         ),
         gxe.ExpectTableRowCountToEqual(

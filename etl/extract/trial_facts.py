@@ -24,6 +24,9 @@ import polars as pl
 from etl.extract.numbers import NUM, WORD_NUMBER, parse_number, parse_word_number
 from etl.regex_prefilter import Prefiltered
 from etl.schemas.staging import TrialFacts, polars_schema
+from etl.vocab.codes import code
+
+_SENTENCE, _RECORD = code("fact_scope", "sentence"), code("fact_scope", "record")
 
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 _PHASE_NUM = r"(?:iv|i{1,3}|[1-4])[ab]?"
@@ -54,10 +57,15 @@ _PLACEBO = Prefiltered(
 )
 _RETROSPECTIVE = Prefiltered(re.compile(r"\bretrospective(?:ly)?\b", re.IGNORECASE))
 _ENROLL_VERB = r"(?:randomly\s+assigned|randomi[sz]ed|enrolled|included|recruited|allocated)"
+# What a count before "were randomised" may count that is not people: "209 sites in 23 countries".
+_NOT_PEOPLE = (
+    r"(?:sites?|cent(?:er|re)s?|countries|hospitals|institutions|cities|regions|events|deaths"
+    r"|cycles|doses|months|years|weeks|days)\b"
+)
 _ENROLLED = Prefiltered(
     re.compile(
         # "1171 patients were randomly assigned", "573 were enrolled and randomised"
-        rf"(?<!hundred and )(?<!hundred )(?<![\w-])(?P<n>{NUM}|{WORD_NUMBER})(?!\s*(?:hundred|thousand|and)\b)\s+(?:[\w-]+\s+){{0,3}}?"
+        rf"(?<!hundred and )(?<!hundred )(?<![\w-])(?P<n>{NUM}|{WORD_NUMBER})(?!\s*(?:hundred|thousand|and)\b)(?!\s+{_NOT_PEOPLE})\s+(?:[\w-]+\s+){{0,3}}?"
         rf"(?:(?:patients|participants|subjects)\b[^.;,]{{0,60}}?\s+)?(?:were|was)\s+{_ENROLL_VERB}"
         # "we randomly assigned 87 patients", "enrolled 22 participants"
         rf"|\b{_ENROLL_VERB}\s+(?P<n2>{NUM}|{WORD_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants|subjects)\b",
@@ -239,7 +247,7 @@ def _record_rows(lines: list[dict], is_registry: bool) -> list[dict]:
         for fact, value, start, end in stated:
             rows.append(
                 {"fact": fact, "value": value, "sentence": line, "start": start, "end": end}
-                | {"scope": "sentence"}
+                | {"scope": _SENTENCE}
             )
         # the disease studied: the record's own, never one a sentence elsewhere names
         stated += _conditions_of(text)
@@ -254,7 +262,7 @@ def _record_rows(lines: list[dict], is_registry: bool) -> list[dict]:
     record_level = {fact: found for fact, (_, found) in best.items()}
     if is_registry:  # a registry page states its own fields: they outrank the prose
         record_level |= {f["fact"]: f for f in _registry(lines)}
-    rows += [{**found, "scope": "record"} for found in record_level.values()]
+    rows += [{**found, "scope": _RECORD} for found in record_level.values()]
     return rows
 
 

@@ -7,7 +7,6 @@ import pandera.polars as pa
 import polars as pl
 
 from etl.vocab import codes
-from etl.vocab.agents import MODALITIES
 
 
 class Documents(pa.DataFrameModel):
@@ -156,7 +155,7 @@ class TrialFacts(pa.DataFrameModel):
     publication_id: str
     sentence_id: str
     source_file: str
-    scope: str = pa.Field(isin=["sentence", "record"])
+    scope: str = pa.Field(isin=codes("fact_scope"))
     fact: str = pa.Field(isin=codes("trial_fact"))
     value: str = pa.Field(str_length={"min_value": 1})
     char_start: int = pa.Field(ge=0)
@@ -206,7 +205,7 @@ class AgentVocab(pa.DataFrameModel):
     synonyms: str
     agent_class: str
     targets: str
-    modality: str = pa.Field(isin=list(MODALITIES))
+    modality: str = pa.Field(isin=codes("modality"))
 
     class Config:
         strict = True
@@ -251,7 +250,7 @@ class RegistryCriteria(pa.DataFrameModel):
 
     publication_id: str
     source_file: str
-    kind: str = pa.Field(isin=["inclusion", "exclusion"])
+    kind: str = pa.Field(isin=codes("criterion_kind"))
     ordinal: int = pa.Field(ge=1)
     criterion: str = pa.Field(str_length={"min_value": 3})
     sentence_id: str
@@ -268,7 +267,7 @@ class RegistryOutcomeMeasures(pa.DataFrameModel):
 
     publication_id: str
     source_file: str
-    kind: str = pa.Field(isin=["primary", "secondary", "other"])
+    kind: str = pa.Field(isin=codes("outcome_measure_kind"))
     ordinal: int = pa.Field(ge=1)
     measure_name: str = pa.Field(str_length={"min_value": 2})
     endpoint: str = pa.Field(isin=codes("endpoint"))

@@ -15,7 +15,6 @@ from pathlib import Path
 import polars as pl
 
 AGENTS_CSV = Path(__file__).with_name("agents.csv")
-MODALITIES = ("small molecule", "antibody", "procedure", "radiotherapy", "placebo", "other")
 
 # International non-proprietary name stems of drug classes common in oncology: a word carrying one
 # is a drug even when the vocabulary does not know it yet (it is kept, marked unclassified).

@@ -172,6 +172,62 @@ SENTENCE_ROLES: Final = MappingProxyType(
     }
 )
 
+# Where an arm of dim_arms comes from.
+ARM_SOURCES: Final = MappingProxyType(
+    {
+        "list": 'a group the text lists with its size ("randomised to A (n = 393) or B")',
+        "single_arm": "the one arm of a single-arm study, named by its agent",
+        "registry": "an arm of a registry page's arm table",
+    }
+)
+
+# How an outcome found its trial.
+TRIAL_LINKS: Final = MappingProxyType(
+    {
+        "sentence": "the outcome's own sentence names the trial",
+        "record": "the record the outcome is read from reports the trial",
+    }
+)
+
+# Where a trial fact applies.
+FACT_SCOPES: Final = MappingProxyType(
+    {
+        "sentence": "the fact is stated of a trial its sentence names",
+        "record": "the fact is stated of the trial its record reports",
+    }
+)
+
+CRITERION_KINDS: Final = MappingProxyType(
+    {"inclusion": "an inclusion criterion", "exclusion": "an exclusion criterion"}
+)
+
+OUTCOME_MEASURE_KINDS: Final = MappingProxyType(
+    {
+        "primary": "a primary outcome measure",
+        "secondary": "a secondary outcome measure",
+        "other": "another pre-specified outcome measure",
+    }
+)
+
+MODALITIES: Final = MappingProxyType(
+    {
+        "small molecule": "a small-molecule drug",
+        "antibody": "a monoclonal antibody",
+        "procedure": "a procedure (surgery, ablation, chemoembolisation, transplantation)",
+        "radiotherapy": "radiotherapy",
+        "placebo": "placebo",
+        "other": "any other intervention",
+    }
+)
+
+# Where a number of fct_outcomes comes from.
+SOURCE_KINDS: Final = MappingProxyType(
+    {
+        "publication": "read from the text of a document",
+        "registry_results": "a registry's posted results",
+    }
+)
+
 TRIAL_FACTS: Final = MappingProxyType(
     {
         "phase": "trial phase code",
@@ -200,6 +256,13 @@ CODE_SETS: Final = MappingProxyType(
         "stage": STAGES,
         "sentence_role": SENTENCE_ROLES,
         "trial_fact": TRIAL_FACTS,
+        "arm_source": ARM_SOURCES,
+        "trial_link": TRIAL_LINKS,
+        "fact_scope": FACT_SCOPES,
+        "criterion_kind": CRITERION_KINDS,
+        "outcome_measure_kind": OUTCOME_MEASURE_KINDS,
+        "modality": MODALITIES,
+        "source_kind": SOURCE_KINDS,
     }
 )
 
@@ -207,6 +270,20 @@ CODE_SETS: Final = MappingProxyType(
 def codes(code_set: str) -> list[str]:
     """The codes of one vocabulary, in declaration order."""
     return list(CODE_SETS[code_set])
+
+
+def code(code_set: str, value: str) -> str:
+    """``value``, a code of ``code_set``: the way code writes a code, so that a code the
+    vocabulary does not declare fails where it is written (at import, for a module constant), not
+    in a dbt test after the build. dbt's macro ``code`` does the same for SQL."""
+    if value not in CODE_SETS[code_set]:
+        raise ValueError(f"{value!r} is not a code of {code_set!r} (etl/vocab/codes.py)")
+    return value
+
+
+def vocab_vars() -> dict[str, dict[str, list[str]]]:
+    """The vocabularies as dbt ``--vars`` (``var('vocab')``), for the ``code`` macro."""
+    return {"vocab": {name: list(mapping) for name, mapping in CODE_SETS.items()}}
 
 
 def vocab_frame() -> pl.DataFrame:

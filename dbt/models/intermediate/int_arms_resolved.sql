@@ -44,7 +44,7 @@ merged as (
         arg_min(label, stated_at) as label,
         arg_min(n_patients, stated_at) as n_patients,
         min(arm_order) as arm_order,
-        'list' as arm_source,
+        {{ code('arm_source', 'list') }} as arm_source,
     from listed
     group by trial_id, label_key
 ),
@@ -52,8 +52,8 @@ merged as (
 single_arm_trials as (
     select t.trial_id, t.primary_publication_id, cast(e.value as integer) as n_enrolled
     from trials as t
-    inner join facts as r on r.trial_id = t.trial_id and r.fact = 'randomized' and r.value = 'false'
-    left join facts as e on e.trial_id = t.trial_id and e.fact = 'n_enrolled'
+    inner join facts as r on r.trial_id = t.trial_id and r.fact = {{ code('trial_fact', 'randomized') }} and r.value = 'false'
+    left join facts as e on e.trial_id = t.trial_id and e.fact = {{ code('trial_fact', 'n_enrolled') }}
     where t.trial_id not in (select trial_id from merged)
 ),
 
@@ -64,7 +64,7 @@ single as (
         a.agent_name as label,
         s.n_enrolled as n_patients,
         0 as arm_order,
-        'single-arm' as arm_source,
+        {{ code('arm_source', 'single_arm') }} as arm_source,
     from single_arm_trials as s
     inner join (
         select trial_id, arg_max(agent_name, n) as agent_name
@@ -88,7 +88,7 @@ registered as (
         cast(null as integer) as n_patients,
         cast(row_number() over (partition by r.trial_id order by a.char_start) - 1 as integer)
             as arm_order,
-        'registry' as arm_source,
+        {{ code('arm_source', 'registry') }} as arm_source,
         coalesce(a.description, a.intervention) as regimen,
     from {{ ref('stg_etl__registry_arms') }} as a
     inner join reports as r using (publication_id)

@@ -33,8 +33,8 @@ select
     o.outcome_id,
     coalesce(s.trial_id, r.trial_id) as trial_id,
     case
-        when s.trial_id is not null then 'sentence'
-        when r.trial_id is not null then 'record'
+        when s.trial_id is not null then {{ code('trial_link', 'sentence') }}
+        when r.trial_id is not null then {{ code('trial_link', 'record') }}
     end as trial_link,
 from outcomes as o
 left join named_in_sentence as s on s.sentence_id = o.sentence_id

@@ -25,11 +25,11 @@ record_facts as (
         f.value,
         f.source_file,
         f.char_start,
-        case when d.document_kind = 'registry_record' then 1 else 2 end as authority,
+        case when d.document_kind = {{ code('document_kind', 'registry_record') }} then 1 else 2 end as authority,
     from facts as f
     inner join mentions as m on m.publication_id = f.publication_id and m.is_primary
     inner join documents as d on d.source_file = f.source_file
-    where f.scope = 'record'
+    where f.scope = {{ code('fact_scope', 'record') }}
 ),
 
 sentence_facts as (
@@ -42,7 +42,7 @@ sentence_facts as (
         3 as authority,
     from facts as f
     inner join mentions as m on m.sentence_id = f.sentence_id
-    where f.scope = 'sentence' and m.mention_text is not null
+    where f.scope = {{ code('fact_scope', 'sentence') }} and m.mention_text is not null
 ),
 
 stated as (
@@ -70,7 +70,7 @@ ranked as (
             partition by trial_id, fact
             order by
                 authority,
-                case when fact = 'n_enrolled' then -cast(value as bigint) else 0 end,
+                case when fact = {{ code('trial_fact', 'n_enrolled') }} then -cast(value as bigint) else 0 end,
                 n_statements desc,
                 first_at
         ) as preference,

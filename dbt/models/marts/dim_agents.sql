@@ -29,7 +29,7 @@ final as (
         m.agent_name as name,
         m.synonyms,
         coalesce(v.agent_class, 'unclassified') as agent_class,
-        coalesce(v.modality, 'other') as modality,
+        coalesce(v.modality, {{ code('modality', 'other') }}) as modality,
         v.targets,
         m.is_known,
         cast(m.n_mentions as integer) as n_mentions,

@@ -10,15 +10,15 @@ trials as (
 facts as (
     select
         trial_id,
-        max(value) filter (where fact = 'phase') as phase,
-        max(value) filter (where fact = 'blinding') as blinding,
-        max(value) filter (where fact = 'randomized') as randomized,
-        max(value) filter (where fact = 'n_enrolled') as n_enrolled,
-        max(value) filter (where fact = 'condition') as condition,
-        bool_or(value = 'true') filter (where fact = 'placebo_controlled') as placebo_controlled,
-        bool_or(value = 'true') filter (where fact = 'retrospective') as retrospective,
-        max(value) filter (where fact = 'status') as status,
-        max(value) filter (where fact = 'sponsor') as sponsor,
+        max(value) filter (where fact = {{ code('trial_fact', 'phase') }}) as phase,
+        max(value) filter (where fact = {{ code('trial_fact', 'blinding') }}) as blinding,
+        max(value) filter (where fact = {{ code('trial_fact', 'randomized') }}) as randomized,
+        max(value) filter (where fact = {{ code('trial_fact', 'n_enrolled') }}) as n_enrolled,
+        max(value) filter (where fact = {{ code('trial_fact', 'condition') }}) as condition,
+        bool_or(value = 'true') filter (where fact = {{ code('trial_fact', 'placebo_controlled') }}) as placebo_controlled,
+        bool_or(value = 'true') filter (where fact = {{ code('trial_fact', 'retrospective') }}) as retrospective,
+        max(value) filter (where fact = {{ code('trial_fact', 'status') }}) as status,
+        max(value) filter (where fact = {{ code('trial_fact', 'sponsor') }}) as sponsor,
         list(fact order by fact) filter (where sources_disagree) as disagreeing_facts,
     from {{ ref('int_trial_facts_resolved') }}
     group by trial_id
@@ -28,7 +28,7 @@ arm_totals as (
     -- when no enrolment is stated, the sizes of the listed arms add up to it
     select trial_id, sum(n_patients) as n_in_arms
     from {{ ref('int_arms_resolved') }}
-    where arm_source = 'list'
+    where arm_source = {{ code('arm_source', 'list') }}
     group by trial_id
     having count(*) = count(n_patients)
 ),
@@ -43,23 +43,23 @@ final as (
         coalesce(
             cast(f.randomized as boolean),
             case
-                when primary_study_type = 'rct' then true
-                when primary_study_type in ('single-arm trial', 'cohort', 'case report') then false
+                when primary_study_type = {{ code('study_type', 'rct') }} then true
+                when primary_study_type in ({{ code('study_type', 'single-arm trial') }}, {{ code('study_type', 'cohort') }}, {{ code('study_type', 'case report') }}) then false
             end
         ) as is_randomized,
         f.blinding,
         case
-            when primary_study_type = 'case report' then 'case report'
-            when primary_study_type = 'cohort'
+            when primary_study_type = {{ code('study_type', 'case report') }} then 'case report'
+            when primary_study_type = {{ code('study_type', 'cohort') }}
                 then case when f.retrospective then 'retrospective cohort' else 'cohort' end
-            when coalesce(cast(f.randomized as boolean), primary_study_type = 'rct')
+            when coalesce(cast(f.randomized as boolean), primary_study_type = {{ code('study_type', 'rct') }})
                 then concat_ws(
                     ', ',
                     'randomised',
                     f.blinding,
                     case when f.placebo_controlled then 'placebo-controlled' end
                 ) || ' trial'
-            when primary_study_type = 'single-arm trial' or f.randomized = 'false'
+            when primary_study_type = {{ code('study_type', 'single-arm trial') }} or f.randomized = 'false'
                 then 'single-arm trial'
         end as design,
         cast(coalesce(cast(f.n_enrolled as integer), a.n_in_arms) as integer) as n_enrolled,

@@ -9,7 +9,7 @@ outcomes as (
         coalesce(arm_id, {{ arm_key('arm_label') }}) as arm_key,
         coalesce(comparator_arm_id, {{ arm_key('comparator_label') }}) as comparator_key,
     from {{ ref('fct_outcomes') }}
-    where trial_id is not null and (arm_label is not null or measure in ('hazard_ratio', 'odds_ratio', 'risk_ratio'))
+    where trial_id is not null and (arm_label is not null or measure in ({{ code('measure', 'hazard_ratio') }}, {{ code('measure', 'odds_ratio') }}, {{ code('measure', 'risk_ratio') }}))
 ),
 
 pairs as (
@@ -37,7 +37,7 @@ pairs as (
         and a.endpoint = b.endpoint
         -- adverse-event and other measures are not yet told apart by category (serious, grade 3/4,
         -- any grade), so two of them can differ without disagreeing: they are left out
-        and a.endpoint not in ('OTHER', 'AE')
+        and a.endpoint not in ({{ code('endpoint', 'OTHER') }}, {{ code('endpoint', 'AE') }})
         and a.measure = b.measure
         and a.unit = b.unit
         and a.timepoint_months is not distinct from b.timepoint_months
