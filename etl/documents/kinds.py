@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import polars as pl
 
+from etl.vocab.codes import code
+
+_OTHER = code("document_kind", "other")
+ABSTRACT = code("document_kind", "abstract")
+ABSTRACT_COLLECTION = code("document_kind", "abstract_collection")
+
 # Word boundaries here are ASCII ones: a Unicode \b makes polars' regex engine leave its fast
 # path on any non-ASCII text (6 s instead of 0.07 s to classify a 20 MB file).
 _B = r"(?-u:\b)"
@@ -14,15 +20,62 @@ _REGISTRY_LABELS = (
     r"|primary outcome measures?|secondary outcome measures?|recruitment status|overall status"
     r"|lead sponsor|sponsor|target recruitment|enrollment|trial locations|locations"
     r"|arms? (?:&|and|&&) interventions|eligibility criteria|study start|study completion"
+    r"|detailed description|brief summary|official title|study overview|intervention model"
+    r"|primary purpose|condition or disease|masking"
     rf"|clinicaltrials\.gov identifier){_B}"
 )
 _VENDOR_MARKERS = (
     rf"(cas no\.|cat\. ?no\.|get quote|request quote|research use only|{_B}ruo{_B}"
-    r"|custom synthesis|molecular weight|molecular formula|purity|bulk grade|add to cart)"
+    r"|custom synthesis|molecular weight|molecular formula|purity|bulk grade|add to cart"
+    # a drug maker's page for prescribers, a compound supplier's evidence page
+    r"|prescribing information|important safety information|not been reviewed by the fda"
+    r"|target compound|procurement|view source"
+    # a glossary of abbreviations, as such pages close: "ci=confidence interval; cr=complete"
+    r"|(?:\b[a-z]{2,6}=[a-z][a-z -]{2,40}; ){2})"
 )
+# What a news or press piece says of a study, and of itself; and what an abstract says (its
+# section headings, its first person, its identifiers); and what a review or knowledge page says.
+# Each is counted as distinct marks found (lower case).
+_NEWS_MARKERS = (
+    rf"{_B}(announced|announces|press release|said|says|stated|told|and colleagues"
+    r"|presented (?:at|by)|were presented|was presented|as reported in|reported (?:in|on|by) (?:the|a)"
+    r"|copyright|shares|per cent|congress|annual meeting|symposium|key findings|study details"
+    rf"|prof\.|md,|fda (?:granted|approved)|the company){_B}|“"
+)
+_HASHTAG = r"(?:^|\s)#[A-Za-z]{3,}\b"
+_ABSTRACT_MARKERS = (
+    r"(?m)^(?:abstract|background|methods|results|conclusions?|purpose|aims?|objectives?"
+    r"|patients and methods|findings|interpretation|summary|introduction)(?:\s*[:.–-]|\s*$)"
+    rf"|{_B}(?:we (?:report|conducted|randomly|randomized|investigated|evaluated|studied"
+    r"|retrospectively|assessed|analy[sz]ed|compared|enrolled|present|describe)|here,? we"
+    r"|this (?:article|study|trial) (?:reports|was registered)|in this (?:[\w-]+,? ){0,4}(?:study|trial)"
+    r"|the primary (?:end ?point|objective|outcome) was|pmid|pmcid|doi)"
+    rf"{_B}"
+)
+_REVIEW_MARKERS = (
+    rf"{_B}(published in|the evidence for|evidence summary|guidelines?|a second study|several trials"
+    r"|meta-analys[ie]s|recommend(?:ed|s|ation)?|narrative review|systematic review|this review)"
+    rf"{_B}"
+)
+# A table's caption opens the page: "Table 2.", "Table 1 Landmark trials ..."
+_TABLE_CAPTION = r"^\s*(?:\ufeff)?\s*table\s+\d+\b"
+# A line of a table: cells separated by "|" or tabs.
+_TABLE_LINE = r"\||\t.*\t"
+_TABLE_SHARE = 0.6
+# A result-like number: what a study report holds and a page about nothing clinical does not.
+_RESULT_LIKE = r"\d\s*%|\d\s*(?:months?|weeks?|days?|years?)\b|hazard ratio|\bHR\b|\bpatients\b"
+# A heading of a web article: a short line in Title Case between two paragraphs, not one of an
+# abstract's own sections ("LEAP-012 Trial Details", "Overall Survival Trends").
+_PARAGRAPH = 200
+_HEADING_MAX = 60
+
 # A citation line: "Journal Abbrev. 2017; 17(1):30" (year, semicolon, volume/pages).
 CITATION_LINE = rf"(?m)^[^\n;]{{2,160}}?\.\s+(?:19|20)\d{{2}}{_B}[^\n;]{{0,24}};\s*[^\n]*?\d"
 _LONG_LINE = 300
+# A collection of one abstract per line (a PubMed text export): most lines long, and either
+# enough of them that they cannot be the paragraphs of one text, or each opening an abstract.
+_LINE_COLLECTION = 4
+_OPENING_LABEL = r"^(?:BACKGROUND|PURPOSE|OBJECTIVES?|AIMS?|INTRODUCTION|CONTEXT|Background|Purpose|Objectives?|Aims?|Introduction)\s*:"
 # A pattern ignoring case ("(?i)") finds in a text what the pattern finds in its lower case, but
 # for texts that hold one of these: ſ and the Kelvin sign match "s" and "k" ignoring case (not
 # in lower case: ſ stays ſ) and the Kelvin sign and İ turn to ASCII letters in lower case (word
@@ -45,10 +98,40 @@ def _n_distinct(pattern: str) -> pl.Expr:
     return pl.coalesce(caseless, lower).list.n_unique().fill_null(0)
 
 
+def _headings(lines: pl.Expr) -> pl.Expr:
+    """How many lines are headings of a web article (see _PARAGRAPH)."""
+    line = pl.element()
+    long = line.str.len_chars() >= _PARAGRAPH
+    heading = (
+        (line.str.len_chars().is_between(3, _HEADING_MAX))
+        & line.str.contains(
+            r"^[A-Z0-9][\w-]*(?:\s+(?:[A-Z0-9][\w/-]*|of|and|in|the|with|for|vs\.?))+$"
+        )
+        & ~line.str.to_lowercase().str.contains(
+            r"^(?:abstract|background|methods|results|conclusions?|purpose|patients and methods"
+            r"|findings|interpretation|summary|introduction|key points|visual abstract)$"
+        )
+    )
+    return (
+        lines.list.eval(pl.element().filter(pl.element().str.len_chars() > 0))
+        .list.eval(
+            (heading & long.shift(1).fill_null(False) & long.shift(-1).fill_null(False)).cast(
+                pl.Int32
+            )
+        )
+        .list.sum()
+    )
+
+
 def _signatures() -> dict[str, pl.Expr]:
     """What the kind of a text is told from, each by one expression of its ``text``."""
     text = pl.col("text")
     lines = text.str.split("\n").list.eval(pl.element().str.strip_chars())
+    filled = lines.list.eval(pl.element().filter(pl.element().str.len_chars() > 0))
+    chars = filled.list.eval(pl.element().str.len_chars()).list.sum()
+    table_chars = filled.list.eval(
+        pl.element().filter(pl.element().str.contains(_TABLE_LINE)).str.len_chars()
+    ).list.sum()
     return {
         "_empty": text.str.len_chars() == 0,
         "_pubmed": text.str.contains(r"<PubmedArticle[\s>]|<!DOCTYPE PubmedArticleSet"),
@@ -58,33 +141,65 @@ def _signatures() -> dict[str, pl.Expr]:
         "_registry": _n_distinct(_REGISTRY_LABELS),
         "_citations": text.str.count_matches(CITATION_LINE),
         "_vendor": _n_distinct(_VENDOR_MARKERS),
-        "_lines": lines.list.eval(pl.element().filter(pl.element().str.len_chars() > 0)).list.len(),
+        "_lines": filled.list.len(),
         "_long": lines.list.eval(
             pl.element().filter(pl.element().str.len_chars() >= _LONG_LINE)
         ).list.len(),
+        "_openings": filled.list.eval(
+            pl.element().str.contains(_OPENING_LABEL).cast(pl.Int32)
+        ).list.sum(),
+        "_caption": filled.list.first().str.to_lowercase().str.contains(_TABLE_CAPTION),
+        "_table_share": (table_chars / chars).fill_nan(0.0).fill_null(0.0),
+        "_table_lines": filled.list.eval(
+            pl.element().str.contains(_TABLE_LINE).cast(pl.Int32)
+        ).list.sum(),
+        # (hashtags: a post of a news feed; two or more count as two marks)
+        "_news": _n_distinct(_NEWS_MARKERS) + text.str.count_matches(_HASHTAG).clip(0, 2),
+        "_abstract": _n_distinct(_ABSTRACT_MARKERS),
+        "_review": _n_distinct(_REVIEW_MARKERS),
+        "_headings": _headings(lines),
+        "_results": text.str.contains(_RESULT_LIKE),
     }
 
 
 def _kind(s: dict[str, pl.Expr]) -> pl.Expr:
-    """The first family whose signature the text carries."""
+    """The first family whose signature the text carries. A text of prose that is none of the
+    others is a news piece, a review page or an abstract by what it says of itself; an abstract
+    whose records (etl.documents.abstracts) turn out to be several becomes a collection later."""
+    news = (
+        ((s["_news"] >= 2) & (s["_news"] >= s["_abstract"]))
+        | ((s["_news"] >= 1) & (s["_abstract"] == 0))
+        | ((s["_headings"] >= 2) & (s["_abstract"] <= 1))
+    )
     return (
         pl.when(s["_empty"])
-        .then(pl.lit("other"))
+        .then(pl.lit(_OTHER))
         .when(s["_pubmed"])
-        .then(pl.lit("pubmed_xml"))
+        .then(pl.lit(code("document_kind", "pubmed_xml")))
         .when(s["_json"])
-        .then(pl.lit("ctgov_json"))
+        .then(pl.lit(code("document_kind", "ctgov_json")))
         .when(s["_html"])
-        .then(pl.lit("other"))
+        .then(pl.lit(_OTHER))
         .when(s["_registry"] >= 3)
-        .then(pl.lit("registry_record"))
+        .then(pl.lit(code("document_kind", "registry_record")))
         .when(s["_citations"] >= 2)
-        .then(pl.lit("publication_listing"))
+        .then(pl.lit(code("document_kind", "publication_listing")))
+        .when(s["_caption"] | ((s["_table_share"] >= _TABLE_SHARE) & (s["_table_lines"] >= 3)))
+        .then(pl.lit(code("document_kind", "trial_table")))
         .when(s["_vendor"] >= 2)
-        .then(pl.lit("vendor_sheet"))
-        .when((s["_lines"] > 0) & (s["_long"] >= 0.8 * s["_lines"]))
-        .then(pl.lit("abstract_collection"))
-        .otherwise(pl.lit("other"))
+        .then(pl.lit(code("document_kind", "vendor_sheet")))
+        .when(news)
+        .then(pl.lit(code("document_kind", "news_article")))
+        .when(
+            (s["_long"] >= 0.8 * s["_lines"])
+            & ((s["_lines"] >= _LINE_COLLECTION) | ((s["_lines"] > 1) & (s["_openings"] >= 2)))
+        )
+        .then(pl.lit(ABSTRACT_COLLECTION))
+        .when((s["_review"] >= 2) & (s["_abstract"] <= 1) & (s["_news"] <= 1))
+        .then(pl.lit(code("document_kind", "review")))
+        .when((s["_abstract"] >= 1) | s["_results"])
+        .then(pl.lit(ABSTRACT))
+        .otherwise(pl.lit(_OTHER))
         .alias("document_kind")
     )
 

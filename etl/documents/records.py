@@ -8,14 +8,29 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl.documents.kinds import CITATION_LINE
+from etl.documents.abstracts import abstract_lines
+from etl.documents.kinds import ABSTRACT, ABSTRACT_COLLECTION, CITATION_LINE
 from etl.text import WHITESPACE
+from etl.vocab.codes import code
 
 _AUTHOR = r"[\p{Lu}][\p{L}'’\-]+(?:[ \-][\p{Lu}][\p{L}'’\-]+)* [\p{Lu}]{1,4}"
 AUTHORS_LINE = rf"^(?:{_AUTHOR})(?:,\s*{_AUTHOR})*(?:,?\s+et al\.?)?\.?$"
 _CITATION_ONE = CITATION_LINE.removeprefix("(?m)")
 _PROSE_LINE = 120
-_WHOLE_DOCUMENT_KINDS = ("vendor_sheet", "registry_record", "pubmed_xml", "ctgov_json", "other")
+# Kinds read as one record: the whole page is about one study, or is read as one piece.
+_WHOLE_DOCUMENT_KINDS = tuple(
+    code("document_kind", k)
+    for k in (
+        "vendor_sheet",
+        "registry_record",
+        "pubmed_xml",
+        "ctgov_json",
+        "news_article",
+        "review",
+        "trial_table",
+        "other",
+    )
+)
 
 
 def lines_frame(docs: pl.DataFrame) -> pl.DataFrame:
@@ -59,8 +74,9 @@ def _whole_document_lines(lines: pl.DataFrame) -> pl.DataFrame:
 
 
 def _abstract_lines(lines: pl.DataFrame) -> pl.DataFrame:
+    """A collection of one abstract per line: each line a record."""
     return lines.filter(
-        (pl.col("document_kind") == "abstract_collection") & ~pl.col("is_blank")
+        (pl.col("document_kind") == ABSTRACT_COLLECTION) & ~pl.col("is_blank")
     ).with_columns(
         pl.int_range(pl.len()).over("document_id").cast(pl.Int64).alias("record_index"),
         pl.lit("body").alias("role"),
@@ -144,9 +160,27 @@ def record_lines(lines: pl.DataFrame) -> pl.DataFrame:
     return pl.concat(
         [
             f.select(cols)
-            for f in (_whole_document_lines(lines), _abstract_lines(lines), _listing_lines(lines))
+            for f in (
+                _whole_document_lines(lines),
+                _abstract_lines(lines),
+                abstract_lines(lines, ABSTRACT),
+                _listing_lines(lines),
+            )
         ]
     ).sort("document_id", "line_no")
+
+
+def with_collections(rec_lines: pl.DataFrame) -> pl.DataFrame:
+    """An abstract page whose lines turned out to hold several abstracts is a collection."""
+    several = (pl.col("document_kind") == ABSTRACT) & (
+        pl.col("record_index").max().over("document_id") > 0
+    )
+    return rec_lines.with_columns(
+        pl.when(several)
+        .then(pl.lit(ABSTRACT_COLLECTION))
+        .otherwise(pl.col("document_kind"))
+        .alias("document_kind")
+    )
 
 
 def records_frame(rec_lines: pl.DataFrame) -> pl.DataFrame:

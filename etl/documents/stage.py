@@ -9,8 +9,8 @@ import polars as pl
 from etl.audit import rejection_row, rejections_frame
 from etl.documents.biblio import citation_fields, identifier_fields, title_expr, year_expr
 from etl.documents.ids import span_id_expr
-from etl.documents.kinds import is_html_expr, with_document_kind
-from etl.documents.records import lines_frame, record_lines, records_frame
+from etl.documents.kinds import ABSTRACT_COLLECTION, is_html_expr, with_document_kind
+from etl.documents.records import lines_frame, record_lines, records_frame, with_collections
 from etl.documents.study_type import study_type_expr
 from etl.schemas.staging import Documents, Publications, polars_schema
 from etl.text import WHITESPACE, slices
@@ -83,7 +83,14 @@ def _kind_findings(docs: pl.DataFrame) -> pl.DataFrame:
 def stage_documents(files: pl.DataFrame) -> Staged:
     """``files`` (from etl.documents.read) → documents, publications and record lines."""
     docs = with_document_kind(files)
-    rec_lines = record_lines(lines_frame(docs))
+    rec_lines = with_collections(record_lines(lines_frame(docs)))
+    collections = rec_lines.filter(pl.col("document_kind") == ABSTRACT_COLLECTION)
+    docs = docs.with_columns(
+        pl.when(pl.col("document_id").is_in(collections.get_column("document_id").implode()))
+        .then(pl.lit(ABSTRACT_COLLECTION))
+        .otherwise(pl.col("document_kind"))
+        .alias("document_kind")
+    )
     records = records_frame(rec_lines)
     texts = dict(docs.select("document_id", "text").iter_rows())
     records = records.with_columns(

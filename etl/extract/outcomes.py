@@ -19,6 +19,9 @@ import polars as pl
 from etl.audit import rejections_frame
 from etl.extract.records import FACT_COLUMNS, INPUT_COLUMNS, SENTENCE_COLUMNS, read_records
 from etl.schemas.staging import Outcomes, polars_schema
+from etl.vocab.codes import code
+
+_BODY, _TITLE = code("sentence_role", "body"), code("sentence_role", "title")
 
 _CANDIDATE = r"\d\s*%|\d\s*(?:months?|mo|days?|weeks?|years?)\b|(?i:hazard ratio|odds ratio)|\bHR\b|\bOR\b|\d+\s+(?:had|achieved|partial|complete)"
 
@@ -44,8 +47,15 @@ def outcomes_frame(
     about to need it, so only a few parts are in flight, whatever the size of the input. A worker
     gets the columns the grammar reads and returns the facts with the row of their sentence; the
     sentence's own columns (ids, evidence, offsets) are joined here, column-wise."""
-    body = sentences.filter(pl.col("role") == "body").sort("publication_id", "sentence_index")
-    body = body.with_columns(pl.col("text").str.contains(_CANDIDATE).alias("_candidate"))
+    # titles come along for the record's context (the groups "A Versus B" compares); only body
+    # sentences are read for numbers
+    body = sentences.filter(pl.col("role").is_in([_BODY, _TITLE])).sort(
+        "publication_id", "sentence_index"
+    )
+    body = body.with_columns(
+        ((pl.col("role") == _BODY) & pl.col("text").str.contains(_CANDIDATE)).alias("_candidate"),
+        (pl.col("role") == _TITLE).alias("_title"),
+    )
     n = workers or _default_workers()
     if n < 2 or body.height < parallel_from:
         facts, problems = read_records(_columns(body))

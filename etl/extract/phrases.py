@@ -1,6 +1,6 @@
 """Phrase patterns shared by the extractors: how a group (arm, cohort) is named in text.
 
-Declared once so that the record-level arm finder (etl.extract.arms) and the sentence grammar
+Declared once so that the record context (etl.extract.context) and the sentence grammar
 (etl.extract.grammar) agree on what a group name is and which words never are one.
 """
 

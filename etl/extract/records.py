@@ -14,7 +14,7 @@ import hashlib
 from itertools import groupby
 
 from etl.audit import rejection_row
-from etl.extract.arms import record_arms
+from etl.extract.context import apply_context, record_context
 from etl.extract.grammar import Fact, listed_groups, parse_sentence
 from etl.vocab.endpoints import endpoint_mentions
 
@@ -50,7 +50,8 @@ FACT_COLUMNS = (
     "value_start",
     "value_end",
 )
-# What read_records needs of each sentence (a sentence may hold a result when ``_candidate``).
+# What read_records needs of each sentence (a sentence may hold a result when ``_candidate``; a
+# title, ``_title``, only serves the record's context).
 INPUT_COLUMNS = (
     "publication_id",
     "document_id",
@@ -59,6 +60,7 @@ INPUT_COLUMNS = (
     "char_start",
     "char_end",
     "_candidate",
+    "_title",
 )
 
 
@@ -146,14 +148,15 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
     sorted by record then position; ``facts`` holds FACT_COLUMNS and ``sentence_row``, the
     position in ``columns`` of the sentence each fact was read from."""
     publication, text, start = columns["publication_id"], columns["text"], columns["char_start"]
-    candidate, document = columns["_candidate"], columns["document_id"]
+    candidate, document, title = columns["_candidate"], columns["document_id"], columns["_title"]
     rows: list[tuple] = []
     sentence_rows: list[int] = []
     problems: list[dict] = []
     for _, group in groupby(range(len(publication)), key=publication.__getitem__):
         record = list(group)
-        arms = record_arms([text[i] for i in record])
-        comparison = (arms[0], arms[1]) if len(arms) >= 2 else None
+        study = record_context([text[i] for i in record])
+        arms, comparison = study.labels, study.comparison
+        record = [i for i in record if not title[i]]
         context = _Context(text)
         recent: tuple[str, ...] = ()
         unread: list[list[Fact]] = []  # facts read since ``recent`` was brought up to date
@@ -166,8 +169,9 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
             if unread and "respectively" in text[i].lower():
                 recent = _last_listed(unread) or recent
                 unread = []
-            facts = parse_sentence(
-                text[i], context, comparison, arms, mentions, recent_groups=recent
+            facts = apply_context(
+                parse_sentence(text[i], context, comparison, arms, mentions, recent_groups=recent),
+                study,
             )
             if facts:
                 unread.append(facts)

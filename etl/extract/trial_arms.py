@@ -26,7 +26,7 @@ _LEAD = re.compile(
 )
 # The label of "(n = N)" is the phrase since the previous list delimiter (comma, or, and, to, ':').
 _N_EQUALS = re.compile(
-    r"(?:^|[,;:(]|\b(?:to|or|and|into|versus|vs\.?)\b)\s*"
+    r"(?:^|[,;:()]|\b(?:to|or|and|into|versus|vs\.?)\b)\s*"
     r"(?P<label>(?:(?!\b(?:to|or|and|into|versus|vs)\b)[^,;:()]){1,60}?)\s*"
     r"\(\s*n\s*=\s*(?P<n>\d+)\s*\)",
     re.IGNORECASE,

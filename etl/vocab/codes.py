@@ -13,9 +13,13 @@ import polars as pl
 
 DOCUMENT_KINDS: Final = MappingProxyType(
     {
-        "vendor_sheet": "supplier's technical/product sheet about a compound",
+        "abstract": "one journal or conference abstract (structured or not)",
+        "abstract_collection": "several abstracts: one per line (a PubMed text export) or in turn",
+        "news_article": "a news report or press release about a study",
+        "review": "a review or knowledge-base page summarising several studies",
+        "trial_table": "a table of trials or their results (pipe- or tab-separated, or a cell a line)",
+        "vendor_sheet": "a supplier's or maker's page about a compound (technical sheet, HCP page)",
         "registry_record": "a trial registry page (e.g. ClinicalTrials.gov, MedPath)",
-        "abstract_collection": "plain text, one abstract per line",
         "publication_listing": "a list of citations, each with authors, title, journal, abstract",
         "pubmed_xml": "PubMed XML export",
         "ctgov_json": "ClinicalTrials.gov JSON record",

@@ -59,9 +59,9 @@ def test_one_abstract_per_line_blank_lines_skipped():
     texts = {"abstracts.txt": docs.ABSTRACTS}
     staged = _stage(texts)
     records = _slices(staged, texts)
-    assert len(records) == 3
+    assert len(records) == 4
     assert records == [line.strip() for line in docs.ABSTRACTS.split("\n") if line.strip()]
-    assert staged.publications.get_column("title").null_count() == 3
+    assert staged.publications.get_column("title").null_count() == 4
 
 
 def test_whole_page_kinds_are_one_record_with_a_title():
@@ -78,7 +78,7 @@ def test_whole_page_kinds_are_one_record_with_a_title():
 
 
 def test_unknown_kind_is_read_and_reported():
-    staged = _stage({"news.txt": docs.NEWS})
+    staged = _stage({"chrome.txt": "Site map | Contact | Privacy"})
     assert staged.publications.height == 1
     assert staged.rejections.get_column("rule").to_list() == ["unknown_kind"]
 

@@ -11,9 +11,10 @@ from tests.conftest import files_frame
 
 
 def _mentions(*abstracts: str) -> tuple[pl.DataFrame, str]:
-    # abstracts of a collection are long lines: pad each with a sentence that names nothing
+    # abstracts of a collection are long lines, each opening with its section label: pad each
+    # with a sentence that names nothing
     filler = " Safety, tolerability and quality of life were assessed throughout." * 5
-    text = "\n".join(a + filler for a in abstracts) + "\n"
+    text = "\n".join("BACKGROUND: " + a + filler for a in abstracts) + "\n"
     staged = stage_documents(files_frame({"abstracts.txt": text}))
     sentences = sentences_frame(staged.record_lines, staged.publications)
     frame = trial_mentions_frame(sentences, staged.publications)

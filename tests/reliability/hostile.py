@@ -51,7 +51,7 @@ def expected_rules() -> dict[str, str | None]:
         "pipe": "not_a_regular_file",
         "dangling.txt": "unreadable_file",
         "image.png": "binary_file",
-        "news.txt": "unknown_kind",
+        "chrome.txt": "unknown_kind",
         "sub/nested.txt": None,
     }
     if os.geteuid() != 0:  # (root reads any file whatever its mode)
@@ -81,7 +81,7 @@ def write_hostile(folder: Path) -> dict[str, str | None]:
         "one_line.txt": _one_line().encode(),
         "numbers.txt": "\n".join(_abstract(s) for s in NUMBERS).encode(),
         "image.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200),
-        "news.txt": docs.NEWS.encode(),  # a kind of text the reader does not know
+        "chrome.txt": b"Site map | Contact | Privacy",  # a kind of text the reader does not know
     }
     for name, data in files.items():
         (folder / name).write_bytes(data)

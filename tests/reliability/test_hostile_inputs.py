@@ -65,7 +65,7 @@ def test_each_hostile_file_has_its_rule_and_the_build_says_why(hostile):
             assert rule in rules.get(f"hostile/{name}", set()), (name, rules.get(f"hostile/{name}"))
             assert rule in result.output  # the build's own summary names it
     kinds = dict(_rows(con, "select source_file, document_kind from dim_documents"))
-    assert kinds["hostile/latin1.txt"] == "abstract_collection"  # decoded, still usable
+    assert kinds["hostile/latin1.txt"] == "abstract"  # decoded, still usable
     assert kinds["hostile/sub/nested.txt"] == "registry_record"
     clean = [f"hostile/{n}" for n, r in expected.items() if r is None]
     read_problems = _rows(

@@ -1,0 +1,307 @@
+"""The study a record reports, resolved once per record before its numbers are read: the groups
+it compares, in the order it declares them, which is experimental and which the control, and the
+names each group goes by.
+
+Groups are declared by sized lists ("randomized 2:1 to A (n = 143) or B (n = 68)"), the
+randomisation statement ("randomly assigned (1:1) to receive either A or B, plus C", "379 to A
+and 194 to B"), groups given identifiers ("A [arm A] or B [arm B]", "(the A group)"), or a
+comparison in the title or text ("A Versus B", "compared A with B", "A demonstrated ... compared
+with B"). A group defined with an abbreviation ("nivolumab plus cabozantinib (NIVO + CABO)",
+"pembrolizumab (pembro)") goes by both. The control is the group given placebo, best supportive
+care, the standard of care or an investigator's choice ("X alone"), else the last one declared.
+
+A group label that the sentence grammar proposes is resolved against the declared groups
+(``RecordContext.resolve``): a label that holds all the words of one of a group's names is that
+group, kept as written when it is a clean name and replaced by the declared label when it drags a
+clause along ("Pembro + chemo significantly improved survival"); a label that names no declared
+group is kept only when it reads as a group's name (a subgroup: "D1", "MRD responders").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl.extract.group_labels import (
+    DROP_BRACKETS,
+    group_label,
+    is_clean_label,
+    simplify,
+    split_groups,
+    tail_label,
+)
+from etl.extract.phrases import is_generic
+from etl.extract.trial_arms import sized_groups
+from etl.regex_prefilter import Prefiltered
+
+_ITEM = (
+    r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*){0,4}?"
+)
+_ASSIGNMENT = Prefiltered(re.compile(r"randomi[sz]|randomly|assigned|allocated", re.IGNORECASE))
+# "randomly assigned (1:1) to receive A or B", "randomized 2:1 to A or B", "randomly assigned, in a
+# 1:1 ratio, patients who had ... to receive A or B", "at a two-to-one ratio to A or B". (The
+# ratio keeps no trailing space: the lazy gap after it would otherwise find a later " to ".)
+_RATIO = r"(?:\s*,?\s*(?:in|at)\s+an?\s+[\w:-]+\s+ratio,?|\s+\d:\d(?::\d)?,?|\s*\(\s*\d:\d(?::\d)?\s*\))?"
+_RANDOMISED = Prefiltered(
+    re.compile(
+        rf"(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)){_RATIO}"
+        rf"(?:[^.;]{{0,200}}?)?\s+to\s+(?:receive\s+)?(?:either\s*:?\s*)?(?:one of \w+ regimens:\s*)?"
+        r"(?P<list>[^.;]+?)(?:\.\s|\.$|;|$)",
+        re.IGNORECASE,
+    )
+)
+_COMPARED = Prefiltered(
+    re.compile(
+        rf"\bcompar\w*\s+(?:the\s+[\w\s]+?\s+of\s+)?(?P<a>{_ITEM})\s+(?:with|to|versus|vs\.?)\s+(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:using|in|for|on|of|as|among|regarding)\b|$))",
+        re.IGNORECASE,
+    )
+)
+_VERSUS = Prefiltered(
+    re.compile(
+        rf"(?<![\w-])(?P<a>{_ITEM})\s+(?:versus|vs\.?)\s+(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:in|for|on|of|as|among|regarding|with|at)\b|$))",
+        re.IGNORECASE,
+    )
+)
+# "A demonstrated/improved ... compared with B": the subject of a sentence against its reference
+_SUBJECT_OVER = Prefiltered(
+    re.compile(
+        rf"^(?:[A-Z]+:\s*)?(?P<a>{_ITEM})\s+(?:demonstrated|showed|improved|prolonged|reduced|extended|resulted|led|"
+        r"(?:was|were)\s+associated|significantly|achieved|produced|yielded)\b[^.;]{0,200}?\b(?:compared\s+(?:with|to)|versus|vs\.?|over|relative\s+to)\s+"
+        rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:in|for|on|of|as|among|regarding|with|at)\b|$))",
+        re.IGNORECASE,
+    )
+)
+# groups named with an identifier: "FOLFIRI plus cetuximab [arm A] or bevacizumab [arm B]"
+_IDENTIFIED = re.compile(
+    rf"(?P<label>{_ITEM})\s*[\[(]\s*(?P<id>(?:arm|group|cohort)\s+[A-Z0-9]{{1,3}})\s*[\])]",
+    re.IGNORECASE,
+)
+_OR_SPLIT = re.compile(r",?\s+or\s+", re.IGNORECASE)
+_NAMED_GROUP = Prefiltered(
+    re.compile(r"\((?:the\s+)?(?P<name>[\w+\-/]+(?:\s+[\w+\-/]+){0,3}?)\s+group\)", re.IGNORECASE)
+)
+# an abbreviation a text defines: "nivolumab plus cabozantinib (NIVO + CABO)"
+_DEFINED = re.compile(r"\((?P<short>[A-Za-z][\w+\-/]*(?:\s*[+/]\s*[\w\-]+){0,3})\)")
+_WORDS_BEFORE = re.compile(r"[A-Za-z][\w\-/+]*")
+# what the control group is given, and (weaker) what a group given one agent alone is called
+_CONTROL = re.compile(
+    r"\b(?:placebo|pbo|best supportive care|bsc|standard(?:-of-care| of care| care| therapy| treatment|)|"
+    r"physician.?s? choice|investigator.?s? choice|observation|conventional|control|usual care|"
+    r"active monitoring)\b|^(?:[\w-]+[- ])?(?:chemotherapy|chemo)$",
+    re.IGNORECASE,
+)
+_ALONE = re.compile(r"\b(?:alone|only)\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9]+")
+# words that never tell one group from another
+_COMMON = frozenset(
+    """the a an group groups arm arms patients patient with in of on for plus and alone
+    monotherapy treated treatment receiving received who those cohort regimen to assigned
+    randomized randomised therapy combination""".split()  # noqa: SIM905
+)
+
+
+def _bag(label: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(label.lower()) if w not in _COMMON)
+
+
+@dataclass(frozen=True)
+class Arm:
+    label: str
+    names: tuple[str, ...]  # the label and the other names defined for it
+    control: bool
+    bags: tuple[frozenset[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class RecordContext:
+    arms: tuple[Arm, ...] = ()
+    _resolved: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def labels(self) -> list[str]:
+        return [a.label for a in self.arms]
+
+    @property
+    def experimental(self) -> str | None:
+        return next((a.label for a in self.arms if not a.control), None)
+
+    @property
+    def control(self) -> str | None:
+        return next((a.label for a in reversed(self.arms) if a.control), None)
+
+    @property
+    def comparison(self) -> tuple[str, str] | None:
+        """(experimental, control), the groups a ratio compares when it says nothing else."""
+        experimental, control = self.experimental, self.control
+        if experimental and control and experimental != control:
+            return experimental, control
+        return None
+
+    def arm_of(self, label: str) -> Arm | None:
+        """The declared group a label names: the one with the most words of one of its names,
+        all of them in the label."""
+        bag = _bag(label)
+        best, best_size = None, 0
+        for arm in self.arms:
+            for names in arm.bags:
+                if names <= bag and len(names) > best_size:
+                    best, best_size = arm, len(names)
+        return best
+
+    def resolve(self, label: str | None) -> str | None:
+        """The label a number is given, checked against the declared groups (module doc)."""
+        if label is None or not self.arms:
+            return label
+        if label not in self._resolved:
+            arm = self.arm_of(label)
+            clean = is_clean_label(label)
+            self._resolved[label] = (
+                (label if clean else arm.label) if arm else (label if clean else None)
+            )
+        return self._resolved[label]
+
+
+def _pair(a: str, b: str) -> list[str]:
+    """The groups of "A versus B" ("A or B versus C": three)."""
+    groups = [group_label(x) for x in (*_OR_SPLIT.split(a), b)]
+    if all(groups) and len({g.lower() for g in groups}) == len(groups):
+        return groups
+    return []
+
+
+def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The groups, in the order the record declares them ([] when it declares none), and the
+    identifiers some of them are given ({"arm A": label})."""
+    assigning = [s for s in sentences if _ASSIGNMENT.search(s)]
+    for s in assigning:
+        sized = [group_label(label) for label, *_ in sized_groups(simplify(s))]
+        if len(sized) >= 2 and all(sized):
+            return sized, {}
+    for s in sentences:
+        identified = list(_IDENTIFIED.finditer(s))
+        if len(identified) >= 2:
+            labels = [tail_label(m.group("label")) for m in identified]
+            if all(labels):
+                ids = {m.group("id"): lab for m, lab in zip(identified, labels, strict=True)}
+                return labels, ids
+    for s in assigning:
+        m = _RANDOMISED.search(DROP_BRACKETS.sub("", s))
+        if m:
+            arms = split_groups(m.group("list"))
+            if 2 <= len(arms) <= 4 and all(arms):
+                return arms, {}
+    named = [m.group("name") for s in sentences for m in _NAMED_GROUP.finditer(s)]
+    named = list(dict.fromkeys(n for n in named if not is_generic(n)))
+    if len(named) >= 2:
+        return named, {}
+    for s in sentences:
+        plain = DROP_BRACKETS.sub("", s)
+        for pattern in (_COMPARED, _VERSUS, _SUBJECT_OVER):
+            m = pattern.search(plain)
+            if m and (pair := _pair(m.group("a"), m.group("b"))):
+                return pair, {}
+    return [], {}
+
+
+def _abbreviations(sentences: list[str]) -> list[tuple[str, str]]:
+    """(long form, abbreviation) pairs the record defines, found as Schwartz and Hearst find
+    them: the shortest run of words before the bracket that starts with the abbreviation's first
+    letter and holds all its letters in order ("Nivolumab plus cabozantinib (NIVO + CABO)",
+    "pembrolizumab (pembro)", "low-dose cytarabine (LDAC)")."""
+    pairs = []
+    for s in sentences:
+        if "(" not in s:
+            continue
+        for m in _DEFINED.finditer(s):
+            short = m.group("short")
+            letters = "".join(c for c in short.lower() if c.isalnum())
+            if len(letters) < 2 or len(letters) > 12 or any(c.isdigit() for c in letters):
+                continue
+            words = _WORDS_BEFORE.findall(s[: m.start()])[-(len(letters) + 5) :]
+            for n in range(1, len(words) + 1):
+                long = " ".join(words[-n:])
+                if long[:1].lower() == letters[0] and _in_order(letters, long.lower()):
+                    if not any(c.isdigit() for c in long):
+                        pairs.append((long, short))
+                    break
+    return pairs
+
+
+def _in_order(letters: str, text: str) -> bool:
+    position = 0
+    for c in letters:
+        position = text.find(c, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def _names(label: str, defined: list[tuple[str, str]], identifiers: dict[str, str]) -> list[str]:
+    """The label and the names the record defines for it."""
+    names = [label, *(i for i, named in identifiers.items() if named == label)]
+    bag = _bag(label)
+    for long, short in defined:
+        long_bag, short_bag = _bag(long), _bag(short)
+        if not bag:
+            continue
+        # "sunitinib (SUN)" for the group "sunitinib", "(NIVO + CABO)" for the group of the
+        # long form's words, "pembrolizumab (pembro)" for a group named by either
+        if (bag <= long_bag and not (long_bag - bag - _COMMON)) or bag in (short_bag, long_bag):
+            names.extend(n for n in (long, short) if n not in names)
+    return names
+
+
+def record_context(sentences: list[str]) -> RecordContext:
+    """The record's groups, from its sentences (its title among them) in order."""
+    declared, identifiers = _declared(sentences)
+    labels = list(dict.fromkeys(declared))
+    if len(labels) < 2:
+        return RecordContext()
+    defined = _abbreviations(sentences)
+    arms = []
+    for label in labels:
+        names = tuple(_names(label, defined, identifiers))
+        bags = tuple(b for b in (_bag(n) for n in names) if b)
+        arms.append(Arm(label, names, False, bags))
+    # the control: the last group given a control treatment, else the last given one agent
+    # alone, else the last declared
+    for evidence in (_CONTROL, _ALONE, None):
+        found = [i for i, a in enumerate(arms) if evidence is None or evidence.search(a.label)]
+        if found:
+            i = found[-1]
+            arms[i] = Arm(arms[i].label, arms[i].names, True, arms[i].bags)
+            break
+    return RecordContext(tuple(arms))
+
+
+_COMPARED_MEASURES = ("hazard_ratio", "odds_ratio", "risk_ratio", "difference")
+
+
+def apply_context(facts: list, context: RecordContext) -> list:
+    """The facts of a sentence with their groups resolved against the record's (``resolve``): a
+    ratio or difference that names no groups compares the experimental group with the control,
+    and one that names only one of two groups compares it with the other."""
+    if not context.arms or not facts:
+        return facts
+    labels = context.labels
+    for f in facts:
+        arm, comparator = context.resolve(f.arm), context.resolve(f.comparator)
+        if f.measure in _COMPARED_MEASURES:
+            arm, comparator = _compared(context, labels, arm, comparator)
+        f.arm, f.comparator = arm, comparator
+    return facts
+
+
+def _compared(
+    context: RecordContext, labels: list[str], arm: str | None, comparator: str | None
+) -> tuple[str | None, str | None]:
+    if arm is None and comparator is None and context.comparison:
+        return context.comparison
+    if len(labels) == 2:
+        named = context.arm_of(arm) if arm else None
+        other = context.arm_of(comparator) if comparator else None
+        if arm is None and other is not None:
+            return next(a.label for a in context.arms if a is not other), comparator
+        if comparator is None and named is not None:
+            return arm, next(a.label for a in context.arms if a is not named)
+    return arm, comparator

@@ -1,0 +1,150 @@
+"""What a group (arm) of a study is called, cut out of the phrase that names it.
+
+"either daily oral ibrutinib 560 mg" → "ibrutinib"; "nivolumab 480 mg and relatlimab 160 mg
+fixed-dose combination" → "nivolumab and relatlimab"; "the difference in RFS for A" → "A";
+"received ≤6 cycles of A+AVD" → "A+AVD". A phrase that is a clause, not a name ("Pembro + chemo
+significantly improved survival"), is no label. Shared by the record context (the groups a record
+declares) and the sized groups of dim_arms, so that the two name a group alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.phrases import is_generic
+
+DROP_BRACKETS = re.compile(r"\s*[\(\[](?:[^()\[\]]|[\(\[][^)\]]*[\)\]])*[\)\]]")
+_LEADING = re.compile(
+    r"^(?:the|a|an|either|both|other|receive|receiving|received|to|or|and|with|combination of|"
+    r"first-line|second-line|1L/2L|1L|2L|adjuvant|neoadjuvant|perioperative|open-label|"
+    r"daily|weekly|oral|intravenous|iv|subcutaneous|sc|concurrent|continuous|matching|"
+    r"single-agent|up to|≤\s*\d+)\s+",
+    re.IGNORECASE,
+)
+# where a phrase stops naming the group: its schedule, route, setting or who got it
+CUT = re.compile(
+    r"(?:^|\s+)(?:until|for|every|once|twice|daily|weekly|in a|stratified|according|at a dose|"
+    r"at doses|on days?|which|who|given|administered|as (?:first|second)|followed by|"
+    r"in (?:the|patients|participants|subjects|adults|men|women|previously|\d+-day)|"
+    r"intravenously|orally|subcutaneously|q\dw|iv|po|sc)\b.*$",
+    re.IGNORECASE,
+)
+DOSE = re.compile(
+    r"\s*(?:\bat\s+)?\b\d[\d.,]*\s*(?:mg/m2|mg/m²|mg/kg|mg|g|µg|μg|mcg|IU|Gy|AUC)\b(?:\s*/\s*\w+)?",
+    re.IGNORECASE,
+)
+# when, not what: "on days 1 and 15 of a 28-day cycle", "once every 3 weeks"
+SCHEDULE = re.compile(
+    r"\s+(?:on\s+)?days?\s+\d[\d,\s]*(?:(?:and|to|-|–)\s*\d+)?(?:\s+of\s+(?:a|each|every)\s+[\w-]+\s+cycle)?"
+    r"|\s+(?:once|twice)?\s*(?:daily|weekly|every\s+\d+\s+(?:weeks?|days?))(?:\s+for\s+\d+\s+\w+(?:\s+on/\d+\s+\w+\s+off)?)?",
+    re.IGNORECASE,
+)
+_FORM = re.compile(r"\s+(?:fixed-dose\s+)?combination$", re.IGNORECASE)
+# a phrase headed by what is not a group names its group after a preposition: "the difference in
+# RFS for A" → "A", "≤6 cycles of A" → "A", "efficacy and safety of A" → "A" (but "chemotherapy of
+# physician's choice" is a group)
+_NOT_A_GROUP = re.compile(
+    r"^(?:(?:the|a|an|in|of|\S*\d\S*)\s+)*(?:difference|cycles?|courses?|doses?|efficacy|safety|"
+    r"addition|analysis|benefit|use|administration|survival|rfs|pfs|os|efs|dfs|response|risk|"
+    r"outcomes?|results?)\b[^,;]*?\b(?:for|of|with|in|among|from)\s+(?=\S)",
+    re.IGNORECASE,
+)
+_GROUP_SUFFIX = re.compile(r"\s+(?:groups?|arms?)$", re.IGNORECASE)
+# a trial's name is not a group: "RELATIVITY-047 demonstrated ... over nivolumab"
+_TRIAL_LIKE = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*[- ]?\d{1,4}[A-Za-z]?$")
+# words that show a phrase has run into a clause: verbs, adverbs, result words
+_CLAUSE = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|showed|shows|improved|demonstrated|reduced|achieved|"
+    r"significantly|statistically|based|superiority|survival|response|rate|median|compared|"
+    r"versus|vs|than|reached|benefit|risk|death|population|analysis|months?|years?|disease|"
+    r"cancer|carcinoma|after|before|during|follow-up|respective|respectively|\d+%|"
+    r"ORR|OS|PFS|DOR|DFS|EFS|RFS|HR|CI|P)\b",
+    re.IGNORECASE,
+)
+
+
+def is_clean_label(label: str) -> bool:
+    """A label that reads as a group's name, not a clause that happens to precede a number."""
+    words = label.split()
+    return 0 < len(words) <= 6 and not _CLAUSE.search(label)
+
+
+def simplify(text: str) -> str:
+    """``text`` without doses and schedules: "lenvatinib at 20 mg once daily plus pembrolizumab
+    at 200 mg once every 3 weeks (n = 411)" → "lenvatinib plus pembrolizumab (n = 411)"."""
+    return SCHEDULE.sub("", DOSE.sub("", text))
+
+
+def _strip_leading(label: str) -> str:
+    while _LEADING.match(label):
+        label = _LEADING.sub("", label, count=1)
+    return label
+
+
+def group_label(phrase: str) -> str:
+    """The group a phrase names, or "" when it names none (module doc)."""
+    label = DOSE.sub("", DROP_BRACKETS.sub("", phrase)).strip(" ,;:")
+    label = _strip_leading(label)
+    for _ in range(3):  # "difference in RFS for A": past each head that is not a group
+        label = _NOT_A_GROUP.sub("", label)
+    label = CUT.sub("", label).strip(" ,;:")
+    label = _strip_leading(label)
+    label = _FORM.sub("", _GROUP_SUFFIX.sub("", label)).strip(" ,;:")
+    label = re.sub(r"\s+", " ", label)
+    if is_generic(label) or not is_clean_label(label) or _TRIAL_LIKE.match(label):
+        return ""
+    return label
+
+
+_OR = re.compile(r",?\s+or\s+", re.IGNORECASE)
+# a backbone all groups get, after the last of them: "A or B, plus C", "A or B, both given with
+# C", "A or B in combination with C"
+_BACKBONE = re.compile(
+    r"\s*,\s*(?:both\s+|each\s+|all\s+)?(?:given\s+)?(?:plus|in combination with|combined with|with|"
+    r"on a background of)\s+.*$",
+    re.IGNORECASE,
+)
+_SHARED_TAIL = re.compile(r"\s+(?:in combination with|combined with)\s+.*$", re.IGNORECASE)
+_FOLLOWED = re.compile(r"\s*,?\s*(?:followed by|then)\b.*$", re.IGNORECASE)
+_ITEM_SEP = re.compile(r"\s*;\s*(?:or\s+|and\s+)?|\s*,\s*(?:or\s+|and\s+)?|\s+and\s+(?=\d)")
+_NUMBER_TO = re.compile(
+    r"\b\d+\s+(?:\w+\s+){0,3}?(?:were\s+)?(?:(?:randomi[sz]ed|assigned|allocated)\s+)?to\s+",
+    re.IGNORECASE,
+)
+_AND_NUMBER_TO = re.compile(
+    r"\s+and\s+(?=\d+\s+(?:\w+\s+){0,3}?(?:were\s+)?(?:(?:randomi[sz]ed|assigned|allocated)\s+)?to\s)",
+    re.IGNORECASE,
+)
+_COMBINED = re.compile(r"\s+in combination with\s+", re.IGNORECASE)
+
+
+def split_groups(listed: str) -> list[str]:
+    """The groups of an assignment's list, in order: "either A or B, plus C, every 3 weeks,
+    followed by A or B" → [A, B]; "A and 328 to B" → [A, B]. Empty strings mark pieces that
+    name no group (the caller decides what a list with such a piece is worth)."""
+    text = _FOLLOWED.sub("", simplify(DROP_BRACKETS.sub("", listed)))
+    first_or = _OR.search(text)
+    if first_or:  # the backbone after the groups
+        backbone = _BACKBONE.search(text, first_or.end())
+        if backbone:
+            text = text[: backbone.start()]
+        last = list(_OR.finditer(text))[-1].end()
+        shared = _SHARED_TAIL.search(text, last)
+        if shared and not _COMBINED.search(text[:last]) and " plus " not in text[:last]:
+            text = text[: shared.start()]
+    text = _COMBINED.sub(" plus ", _NUMBER_TO.sub("", _AND_NUMBER_TO.sub(", ", text)))
+    pieces = [p for part in _OR.split(text) for p in _ITEM_SEP.split(part) if p.strip()]
+    labels = [(group_label(p), p) for p in pieces]
+    # a piece that is only a schedule or a route ("given intravenously") is no group
+    return [label for label, p in labels if label or not CUT.match(p.strip())]
+
+
+def tail_label(phrase: str, max_words: int = 8) -> str:
+    """The longest run of the last words of ``phrase`` that is a group label: "We compared
+    FOLFOX plus drug M" → "FOLFOX plus drug M"."""
+    words = phrase.split()
+    for n in range(min(len(words), max_words), 0, -1):
+        label = group_label(" ".join(words[-n:]))
+        if label:
+            return label
+    return ""

@@ -1,0 +1,149 @@
+"""The groups a record declares, resolved once per record, and what the numbers of its sentences
+take from them. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.context import apply_context, record_context
+from etl.extract.grammar import parse_sentence
+from etl.extract.group_labels import group_label, split_groups
+
+
+@pytest.mark.parametrize(
+    ("sentences", "arms", "control"),
+    [
+        (
+            [
+                "Adults were randomly assigned in a 1:1 ratio to receive either drug K (200 mg) or "
+                "placebo, plus cisplatin and gemcitabine, every 3 weeks, followed by drug K or placebo "
+                "maintenance."
+            ],
+            ["drug K", "placebo"],
+            "placebo",
+        ),
+        (
+            [
+                "Overall, 412 patients were randomized 2:1 to zelatinib (n = 275) or placebo (n = 137) "
+                "in 28-day cycles."
+            ],
+            ["zelatinib", "placebo"],
+            "placebo",
+        ),
+        (
+            ["We compared FOLFOX plus drug M [arm A] or drug N [arm B] in a second-line setting."],
+            ["FOLFOX plus drug M", "drug N"],
+            "drug N",
+        ),
+        (
+            ["Drug R Plus Drug S Versus Drug S Alone in Advanced Melanoma", "We report the trial."],
+            ["Drug R Plus Drug S", "Drug S Alone"],
+            "Drug S Alone",
+        ),
+        (
+            [
+                "Patients were randomized to receive drug T at 20 mg once daily plus drug U at 200 mg "
+                "once every 3 weeks (n = 300) or chemotherapy of physician's choice (n = 302)."
+            ],
+            ["drug T plus drug U", "chemotherapy of physician's choice"],
+            "chemotherapy of physician's choice",
+        ),
+        (
+            [
+                "Patients were randomly assigned to drug V plus drug W, drug V alone, or chemotherapy."
+            ],
+            ["drug V plus drug W", "drug V alone", "chemotherapy"],
+            "chemotherapy",
+        ),
+        (
+            [
+                "Drug X demonstrated a significant improvement in survival compared with drug Y in the "
+                "earlier study."
+            ],
+            ["Drug X", "drug Y"],
+            "drug Y",
+        ),
+        (["In this single-arm study, 60 patients received drug Z."], [], None),
+    ],
+)
+def test_the_groups_a_record_declares_in_order_and_its_control(sentences, arms, control):
+    context = record_context(sentences)
+    assert context.labels == arms
+    assert context.control == control
+
+
+def test_an_abbreviation_the_record_defines_is_a_name_of_its_group():
+    context = record_context(
+        [
+            "Drug K plus drug L (DK + DL) was compared with drug M (DM) in a phase 3 trial.",
+            "Overall, 300 patients were randomised to DK + DL and 296 to DM.",
+        ]
+    )
+    assert context.labels == ["DK + DL", "DM"]
+    assert context.arm_of("drug K plus drug L").label == "DK + DL"
+    assert context.arm_of("patients given drug M").label == "DM"
+
+
+@pytest.mark.parametrize(
+    ("proposed", "resolved"),
+    [
+        ("zelatinib + chemo", "zelatinib + chemo"),  # a clean name of a declared group, as written
+        ("Zelatinib plus chemotherapy significantly improved survival", "zelatinib"),
+        ("renal cell carcinoma based on superiority", None),  # a clause naming no group
+        ("cohort D2", "cohort D2"),  # a subgroup the record does not declare, read as a name
+        (None, None),
+    ],
+)
+def test_a_proposed_label_is_resolved_against_the_declared_groups(proposed, resolved):
+    context = record_context(["Patients were randomly assigned to zelatinib or placebo."])
+    assert context.resolve(proposed) == resolved
+
+
+def test_a_ratio_without_groups_compares_experimental_with_control():
+    context = record_context(["Patients were randomly assigned to zelatinib or placebo."])
+    sentence = "The hazard ratio for death was 0.72 (95% CI, 0.60 to 0.86; P<0.001)."
+    (ratio,) = apply_context(
+        parse_sentence(sentence, None, context.comparison, context.labels), context
+    )
+    assert (ratio.arm, ratio.comparator) == ("zelatinib", "placebo")
+
+
+def test_a_ratio_naming_only_the_control_compares_the_other_group_with_it():
+    context = record_context(["Patients were randomly assigned to zelatinib or placebo."])
+    sentence = "Renal toxicity was lower (hazard ratio, 0.70) compared with placebo."
+    (ratio,) = apply_context(parse_sentence(sentence, None, None, context.labels), context)
+    assert (ratio.arm, ratio.comparator) == ("zelatinib", "placebo")
+
+
+def test_a_versus_list_without_group_names_takes_the_declared_order():
+    context = record_context(["Patients were randomized to drug K (n = 101) or placebo (n = 99)."])
+    sentence = "Median overall survival was 12.4 vs 9.8 months (HR 0.74; 95% CI 0.58-0.94)."
+    facts = apply_context(
+        parse_sentence(sentence, None, context.comparison, context.labels), context
+    )
+    assert [(f.value, f.arm) for f in facts if f.measure == "median"] == [
+        (12.4, "drug K"),
+        (9.8, "placebo"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label"),
+    [
+        ("either daily oral drug K 560 mg", "drug K"),
+        ("received ≤6 cycles of AB+CD", "AB+CD"),
+        ("drug K 480 mg and drug L 160 mg fixed-dose combination", "drug K and drug L"),
+        ("the difference in RFS for drug K plus drug L", "drug K plus drug L"),
+        ("Drug K significantly improved survival", ""),
+        ("ZEPHYR-12", ""),  # a trial's name is not a group
+    ],
+)
+def test_a_group_label_is_cut_out_of_its_phrase(phrase, label):
+    assert group_label(phrase) == label
+
+
+def test_a_list_of_groups_drops_its_backbone_and_schedule():
+    assert split_groups(
+        "drug K on days 1 and 15 of a 28-day cycle or drug L on days 1, 8 and 15, both given with "
+        "either cisplatin or carboplatin"
+    ) == ["drug K", "drug L"]
