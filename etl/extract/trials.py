@@ -1,77 +1,78 @@
 """Sentences → mentions of trials (the staging table ``trial_mentions``).
 
-A trial is named in text in three ways, and only these are taken as names, so that an ordinary
-capitalised abbreviation (HCC, TACE, OS) never becomes a trial:
+A trial is named by its registry number (``NCT03298451``) or by a name the text uses as a trial's
+(etl.extract.trial_names: "the phase III HIMALAYA study", "a phase 2 trial (DESTINY-Breast01)",
+"RUBY Investigators", "TOPAZ-1 evaluated ...", "5-year results from CheckMate 227"), so that an
+ordinary capitalised abbreviation (HCC, TACE, OS) or a biomarker never becomes a trial. Once a
+name is known from one of those uses, every other use of it in the corpus is a mention too ("a
+4-year updated analysis of HIMALAYA"), in upper case too; a name a text gives another in
+brackets or after a slash is that trial's alias ("EV-302 (KEYNOTE-A39)").
 
-- a registry number: ``NCT03298451``;
-- a name used as the head of "trial"/"study": "the phase III HIMALAYA study", "REFLECT trial",
-  "the CheckMate 040 study", "KEYNOTE-240 trial", "Study 304";
-- a parenthesised name that a trial noun introduces: "a phase III trial (DECISION)", or a title
-  "... (RESORCE): a randomised, double-blind, phase 3 trial".
-
-Once a name is known from one of those uses, every other use of it in the corpus is a mention too
-("a 4-year updated analysis of HIMALAYA"). Each record also gets the trial it reports itself (its
-``is_primary`` mention): its registry number, else the one trial it names, else (for a primary
-study that names none) an unnamed trial of its own. Linking names to numbers and merging across
-documents is done in dbt (int_trials_resolved), not here.
+Each record also gets the trial it reports itself (its ``is_primary`` mention): the one whose
+uses place it best (in the title, registered, after a design, as the subject of what a trial
+does; not "based on X"), else (for a primary study that names none) an unnamed trial of its own.
+Linking names to numbers and merging across documents is done in dbt (int_trials_resolved).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import polars as pl
 
 from etl.documents.ids import span_id_expr
+from etl.extract.trial_names import aliases, named
 from etl.schemas.staging import TrialMentions, polars_schema
-from etl.vocab.codes import NOT_TRIAL_NAMES, PRIMARY_STUDY_TYPES, SECONDARY_STUDY_TYPES
+from etl.vocab.codes import PRIMARY_STUDY_TYPES, SECONDARY_STUDY_TYPES
 
 NCT_RE = re.compile(r"\bNCT\d{8}\b")
-
-# A trial name: at least two capitals in one word (HIMALAYA, CheckMate, IMbrave150, KEYNOTE),
-# optionally followed by a number (CheckMate 040, KEYNOTE-240, LEAP-002); or "Study 304".
-_NAME = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*(?:[- ]\d{1,4}[A-Za-z]?\b)?|Study \d{2,4}\b)"
-_TRIAL_NOUN = r"(?:[Tt]rials?|[Ss]tud(?:y|ies))\b"
-_NAME_AS_HEAD = re.compile(rf"\b(?P<name>{_NAME})\s+{_TRIAL_NOUN}")
-_NAME_IN_PARENS = re.compile(
-    rf"\b{_TRIAL_NOUN}[^.;()]{{0,40}}?\((?P<name>{_NAME})\)"
-    rf"|\((?P<title>{_NAME})\)\s*:\s*(?:an?|the)\b[^.;]{{0,120}}?\b{_TRIAL_NOUN}"
+# a registration statement: the record's own trial ("ClinicalTrials.gov number, NCT...")
+_REGISTERED = re.compile(
+    r"(?i)(?:clinicaltrials\.gov|registered|registration|trial information|identifier|"
+    r"clinical trial(?:s)? (?:number|id)|ct\.gov id)[^.;]{0,40}?NCT\d{8}"
 )
-_ROMAN = re.compile(r"^(?:[IVX]+[ab]?)(?:[/-][IVX]+[ab]?)?$")
-
-
-def _clean_name(name: str) -> str | None:
-    """The name as a trial identifier, or None when it is not one (a phase, an abbreviation)."""
-    name = name.strip()
-    head = re.split(r"[- ]", name)[0]
-    if _ROMAN.match(head) or head.upper() in NOT_TRIAL_NAMES or head.startswith("NCT"):
-        return None
-    if sum(c.isalpha() for c in name) < 3:
-        return None
-    return name
-
-
-def _named(text: str) -> Iterable[tuple[str, int, int]]:
-    """(name, start, end) for each use of a trial name that the grammar above recognises."""
-    for m in _NAME_AS_HEAD.finditer(text):
-        if (name := _clean_name(m.group("name"))) is not None:
-            yield name, m.start("name"), m.end("name")
-    for m in _NAME_IN_PARENS.finditer(text):
-        group = "name" if m.group("name") else "title"
-        if (name := _clean_name(m.group(group))) is not None:
-            yield name, m.start(group), m.end(group)
+# what makes a record speak of someone else's trial: "Based on X", "previously ... in X"
+_BACKGROUND = re.compile(
+    r"(?i)\b(?:based on|previously|prior|earlier|following|after|as in|similar to|like|than in|"
+    r"building on|extension of|compared to results of)\b[^.;]{0,60}$"
+)
+_DESIGN = re.compile(
+    r"(?i)\b(?:phase\s+[\dIV/]+[ab]?|randomi[sz]ed|open-label|double-blind|placebo-controlled|"
+    r"pivotal|multicent(?:er|re)|single-arm)\b[^.;]{0,40}$"
+)
 
 
 def known_names(sentences: pl.DataFrame) -> list[str]:
-    """Every trial name the corpus introduces by one of the grammatical uses above."""
-    texts = sentences.filter(pl.col("text").str.contains(r"(?i)trial|stud(?:y|ies)"))
-    names = {name for text in texts.get_column("text") for name, _, _ in _named(text)}
-    return sorted(names)
+    """Every trial name the corpus introduces by one of the uses etl.extract.trial_names reads,
+    with the upper-case form of each mixed-case one (ALPHASTAR7 for AlphaStar7)."""
+    names: set[str] = set()
+    first = (pl.col("sentence_index") == 0) | (pl.col("role") == "title")
+    for text, is_first in sentences.select("text", first.alias("first")).iter_rows():
+        names.update(name for name, _, _ in named(text, is_first))
+    return sorted(names | {n.upper() for n in names if not n.isupper() and len(n) > 4})
 
 
-def _mentions(sentences: pl.DataFrame, names: list[str]) -> pl.DataFrame:
-    """One row per NCT number or known trial name in a sentence, with its exact offsets."""
+def alias_map(sentences: pl.DataFrame, names: list[str]) -> dict[str, str]:
+    """Each alias a text ties to a name ("EV-302 (KEYNOTE-A39)") → the name, by its key."""
+    texts = sentences.filter(pl.col("text").str.contains(r"\(|/")).get_column("text")
+    mapping: dict[str, str] = {}
+    for text in texts:
+        for name, alias in aliases(text):
+            key_name, key_alias = name_key(name), name_key(alias)
+            if key_alias != key_name and key_alias not in mapping:
+                mapping[key_alias] = mapping.get(key_name, name)
+    return mapping
+
+
+def name_key(name: str) -> str:
+    """ "CheckMate 040", "CheckMate-040" and "CHECKMATE 040" are one name (as dbt keys them)."""
+    return re.sub(r"[^A-Z0-9]", "", name.upper())
+
+
+def _mentions(sentences: pl.DataFrame, names: list[str], canonical: dict[str, str]) -> pl.DataFrame:
+    """One row per NCT number or known trial name in a sentence, with its exact offsets and what
+    the sentence says around it (_subject_score); an alias takes its name ("KEYNOTE-A39" written,
+    "EV-302" its acronym)."""
     alternatives = [r"NCT\d{8}"] + [re.escape(n) for n in sorted(names, key=len, reverse=True)]
     pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")(?![\w-])")
     literal = pl.col("text").str.contains("NCT")
@@ -79,23 +80,50 @@ def _mentions(sentences: pl.DataFrame, names: list[str]) -> pl.DataFrame:
         literal = literal | pl.col("text").str.contains_any(names)
     rows = []
     for s in sentences.filter(literal).iter_rows(named=True):
-        for m in pattern.finditer(s["text"]):
+        text = s["text"]
+        first = s["sentence_index"] == 0 or s["role"] == "title"
+        for m in pattern.finditer(text):
             is_nct = NCT_RE.fullmatch(m.group()) is not None
+            written = m.group()
             rows.append(
                 {
                     "publication_id": s["publication_id"],
                     "document_id": s["document_id"],
                     "source_file": s["source_file"],
                     "sentence_id": s["sentence_id"],
-                    "nct_id": m.group() if is_nct else None,
-                    "acronym": None if is_nct else m.group(),
-                    "mention_text": m.group(),
+                    "nct_id": written if is_nct else None,
+                    "acronym": None if is_nct else canonical.get(name_key(written), written),
+                    "mention_text": written,
                     "char_start": s["char_start"] + m.start(),
                     "char_end": s["char_start"] + m.end(),
+                    "_score": _subject_score(text, m.start(), m.end(), first, is_nct),
                 }
             )
     schema = {k: v for k, v in polars_schema(TrialMentions).items() if k in _MENTION_COLUMNS}
-    return pl.DataFrame(rows, schema=schema)
+    return pl.DataFrame(rows, schema={**schema, "_score": pl.Float64})
+
+
+def _subject_score(text: str, start: int, end: int, first: bool, is_nct: bool) -> float:
+    """How much a use of a trial's name says the record reports that trial: in its title or
+    first line, its registration, after a design ("the phase 3 X trial"), as the subject of what
+    a trial does ("X evaluated"); less when the record builds on it ("Based on X")."""
+    before, after = text[max(0, start - 80) : start], text[end : end + 40]
+    score = 1.0
+    if first:
+        score += 3
+    if is_nct and _REGISTERED.search(text[max(0, start - 60) : end]):
+        score += 4
+    if _DESIGN.search(before):
+        score += 2
+    if re.match(
+        r"\s+(?:trial|study)?\s*(?:evaluated|compared|assessed|investigated|randomi[sz]ed|enrolled)\b",
+        after,
+        re.I,
+    ):
+        score += 2
+    if _BACKGROUND.search(before):
+        score -= 4
+    return score
 
 
 _MENTION_COLUMNS = (
@@ -115,19 +143,36 @@ def _link_within_records(mentions: pl.DataFrame) -> pl.DataFrame:
     """Fill a name's NCT number (and a number's name) where the record ties the two together.
 
     A tie is a name and a number in the same sentence ("HIMALAYA study (NCT03298451)"), or a
-    record that names exactly one trial and carries exactly one number (a trial report whose
-    registration line is at its end).
+    record whose best-placed name (_subject_score) and only number both speak of its own study
+    (a trial report whose registration line is at its end).
     """
     by_sentence = mentions.group_by("sentence_id").agg(
         pl.col("nct_id").drop_nulls().unique().alias("_s_ncts"),
         pl.col("acronym").drop_nulls().unique().alias("_s_names"),
     )
-    by_record = mentions.group_by("publication_id").agg(
-        pl.col("nct_id").drop_nulls().unique().alias("_r_ncts"),
-        pl.col("acronym").drop_nulls().unique().alias("_r_names"),
+    named = mentions.filter(pl.col("acronym").is_not_null())
+    best_name = named.group_by("publication_id", "acronym").agg(pl.col("_score").sum())
+    best_name = (
+        best_name.sort("_score", "acronym", descending=[True, False])
+        .group_by("publication_id", maintain_order=True)
+        .agg(
+            pl.col("acronym").first().alias("_r_name"),
+            pl.col("_score").first().alias("_r_score"),
+            (pl.col("_score").len() == 1).alias("_one_name"),
+        )
+    )
+    by_record = (
+        mentions.group_by("publication_id")
+        .agg(
+            pl.col("nct_id").drop_nulls().unique().alias("_r_ncts"),
+        )
+        .join(best_name, on="publication_id", how="left")
     )
     only = pl.col("_s_ncts").list.len() == 1
-    record_tie = (pl.col("_r_ncts").list.len() == 1) & (pl.col("_r_names").list.len() == 1)
+    record_tie = (pl.col("_r_ncts").list.len() == 1) & (
+        pl.col("_one_name") | (pl.col("_r_score") >= _SUBJECT)
+    )
+    tied = pl.col("acronym").is_null() | (pl.col("acronym") == pl.col("_r_name"))
     return (
         mentions.join(by_sentence, on="sentence_id", how="left")
         .join(by_record, on="publication_id", how="left")
@@ -135,50 +180,53 @@ def _link_within_records(mentions: pl.DataFrame) -> pl.DataFrame:
             nct_id=pl.coalesce(
                 pl.col("nct_id"),
                 pl.when(only).then(pl.col("_s_ncts").list.first()),
-                pl.when(record_tie).then(pl.col("_r_ncts").list.first()),
+                pl.when(record_tie & tied).then(pl.col("_r_ncts").list.first()),
             ),
             acronym=pl.coalesce(
                 pl.col("acronym"),
                 pl.when(pl.col("_s_names").list.len() == 1).then(pl.col("_s_names").list.first()),
-                pl.when(record_tie).then(pl.col("_r_names").list.first()),
+                pl.when(record_tie).then(pl.col("_r_name")),
             ),
         )
-        .drop("_s_ncts", "_s_names", "_r_ncts", "_r_names")
+        .drop("_s_ncts", "_s_names", "_r_ncts", "_r_name", "_r_score", "_one_name")
     )
+
+
+# a name placed as the record's own study (in its title, after a design, registered): enough to
+# tie it to the record's one registry number when the record names other trials too
+_SUBJECT = 4.0
 
 
 def _primary(mentions: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame:
     """Mark the mention naming each record's own trial, adding an unnamed one where needed.
 
-    A record reports its own trial when it carries a registry number (its first one), or when it
-    names exactly one trial and is not a review, meta-analysis or preclinical paper. A primary
-    study (trial, cohort, case report) that names none is an unnamed trial of its own.
+    A record reports the trial its uses place best (_subject_score summed over its uses of each
+    trial: the registry number, else the name); a review, meta-analysis or preclinical paper
+    reports none of the trials it names unless it registers one. A primary study (trial, cohort,
+    case report) that names none is an unnamed trial of its own.
     """
-    firsts = (
-        mentions.sort("char_start")
-        .group_by("publication_id", maintain_order=True)
-        .agg(
-            pl.col("char_start").filter(pl.col("nct_id").is_not_null()).first().alias("_first_nct"),
-            pl.col("acronym").drop_nulls().n_unique().alias("_n_names"),
-            pl.col("char_start")
-            .filter(pl.col("acronym").is_not_null())
-            .first()
-            .alias("_first_name"),
-        )
+    trial = pl.coalesce(pl.col("nct_id"), pl.lit("name:") + pl.col("acronym"))
+    scored = (
+        mentions.with_columns(trial.alias("_trial"))
         .join(publications.select("publication_id", "study_type"), on="publication_id")
         .with_columns(
-            _primary_at=pl.coalesce(
-                pl.col("_first_nct"),
-                pl.when(
-                    ~pl.col("study_type").is_in(list(SECONDARY_STUDY_TYPES))
-                    & (pl.col("_n_names") == 1)
-                ).then(pl.col("_first_name")),
-            )
+            pl.col("_score").sum().over("publication_id", "_trial").alias("_total"),
+            pl.col("char_start").min().over("publication_id", "_trial").alias("_first_at"),
         )
-        .select("publication_id", "_primary_at")
     )
-    marked = mentions.join(firsts, on="publication_id", how="left").with_columns(
-        is_primary=(pl.col("char_start") == pl.col("_primary_at")).fill_null(False)
+    chosen = (
+        scored.filter(
+            ~pl.col("study_type").is_in(list(SECONDARY_STUDY_TYPES))
+            | pl.col("nct_id").is_not_null()
+        )
+        .sort("_total", "_first_at", descending=[True, False])
+        .group_by("publication_id", maintain_order=True)
+        .agg(pl.col("_first_at").first().alias("_primary_at"))
+    )
+    marked = (
+        scored.join(chosen, on="publication_id", how="left")
+        .with_columns(is_primary=(pl.col("char_start") == pl.col("_primary_at")).fill_null(False))
+        .drop("_primary_at", "_trial", "_total", "_first_at", "study_type", "_score")
     )
     claimed = marked.filter(pl.col("is_primary")).get_column("publication_id").implode()
     unnamed = publications.filter(
@@ -196,7 +244,7 @@ def _primary(mentions: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame
         pl.col("char_end"),
         pl.lit(True).alias("is_primary"),
     )
-    return pl.concat([marked.drop("_primary_at"), unnamed], how="vertical_relaxed")
+    return pl.concat([marked, unnamed], how="vertical_relaxed")
 
 
 def trial_mentions_frame(sentences: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame:
@@ -205,7 +253,8 @@ def trial_mentions_frame(sentences: pl.DataFrame, publications: pl.DataFrame) ->
     Citation lines are read too (a registration number often sits there), author lines are not.
     """
     readable = sentences.filter(pl.col("role") != "authors")
-    mentions = _link_within_records(_mentions(readable, known_names(readable)))
+    names = known_names(readable)
+    mentions = _link_within_records(_mentions(readable, names, alias_map(readable, names)))
     rows = _primary(mentions, publications).with_columns(
         span_id_expr(
             "tm", pl.col("publication_id"), pl.col("char_start"), pl.col("char_end")

@@ -117,3 +117,62 @@ def test_a_name_introduced_once_is_found_wherever_it_is_used():
     second = frame.filter(pl.col("record_index") == 1)
     assert _names(second) == {"ZENITH"}
     assert second.get_column("is_primary").to_list() == [True]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a numbered name as the subject of what a trial does, or after "results from"
+        (
+            "ZEPHYR-12 evaluated drug A plus chemotherapy in patients with advanced disease.",
+            "ZEPHYR-12",
+        ),
+        ("We present 4-year results from LumaStar 88 in patients with melanoma.", "LumaStar 88"),
+        # hyphenated names, a letter after the number, a one-letter prefix
+        ("The phase 3 ORBIT-Lung07 trial randomized patients to two arms.", "ORBIT-Lung07"),
+        (
+            "Patients in the CheckPoint 8XZ trial were randomized to drug A or drug B.",
+            "CheckPoint 8XZ",
+        ),
+        ("The X-ORCA trial randomized patients to drug A or placebo.", "X-ORCA"),
+        # the study's investigators
+        ("ARROW Investigators. Drug A was compared with placebo in a randomized trial.", "ARROW"),
+    ],
+)
+def test_trial_names_are_found_where_the_text_uses_them_as_names(sentence: str, name: str):
+    frame, _ = _mentions(sentence)
+    assert name in _names(frame)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # biomarkers, drug codes and defined terms look like numbered names but are none
+        "Responses were seen regardless of CTLA-4 or LAG-3 expression in the phase 3 trial.",
+        "MK-9999 evaluated in patients with tumours expressing CD19 was well tolerated.",
+        "Patients with triple-negative breast cancer (TNBC) were enrolled in this study (n = 40).",
+        "A phase 3 study of zanidatamab deruxtecan (Z-DXd) in gastric cancer was randomized.",
+    ],
+)
+def test_biomarkers_drug_codes_and_defined_terms_are_not_trial_names(sentence: str):
+    frame, _ = _mentions(sentence)
+    assert _names(frame) == set()
+
+
+def test_a_name_in_brackets_after_a_trial_is_its_alias():
+    frame, _ = _mentions(
+        "Results of the phase 3 HELIX-302 clinical trial (KEYSTONE-B12) were presented; patients "
+        "were randomized to drug A or chemotherapy. Median OS was 30.1 months."
+    )
+    assert set(frame.get_column("acronym").drop_nulls()) == {"HELIX-302"}
+    assert set(frame.get_column("mention_text").drop_nulls()) == {"HELIX-302", "KEYSTONE-B12"}
+
+
+def test_the_record_reports_the_trial_it_places_best_not_the_one_it_builds_on():
+    frame, _ = _mentions(
+        "Based on ORCHID-1, drug A is approved for advanced disease. The phase 3, double-blind "
+        "ORCHID-9 trial compared drug A with placebo after resection; patients were randomized "
+        "1:1. There was no difference in recurrence-free survival (hazard ratio, 1.02)."
+    )
+    primary = frame.filter(pl.col("is_primary"))
+    assert primary.get_column("acronym").to_list() == ["ORCHID-9"]

@@ -1,0 +1,180 @@
+"""How a text names a trial, so that an ordinary capitalised abbreviation (HCC, TACE, OS), a
+biomarker (PD-L1, CTLA-4, HER2) or a drug code (MK-3475) never becomes one.
+
+A name is taken where the text uses it as a trial's name:
+- as the head of "trial"/"study" ("the phase III HIMALAYA study", "EV-302 clinical trial",
+  "CheckMate 9ER trial", "Study 309 trial");
+- in brackets that a trial noun or a trial's name introduces ("a phase 2 trial
+  (DESTINY-Breast01)", "EV-302 (KEYNOTE-A39)"), or that closes a title ("... Versus Sunitinib
+  (CLEAR)"), or a title "... (RESORCE): a randomised, phase 3 trial";
+- as the study's investigators ("RUBY Investigators", "the ORION Study Group");
+- a name with a number (KEYNOTE-826, CheckMate 227, TOPAZ-1, NAPOLI 3, LY-004) in a record's
+  title or first line, as the subject of what a trial does ("TOPAZ-1 evaluated ..."), or after
+  "in", "from", "of" a report ("5-year results from CheckMate 227");
+- joined to a name by a slash ("Study 309/KEYNOTE-775").
+Names known from one use are found wherever else they are used (etl.extract.trials).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from etl.vocab.codes import NOT_TRIAL_NAMES
+
+# A word of a name: two capitals or more (HIMALAYA, CheckMate, PROfound, IMbrave150), maybe after
+# a one-letter prefix (J-ALEX), with hyphenated parts (DESTINY-Breast01, COU-AA-302, KEYNOTE-A39,
+# ALTA-1L, IN-NOVATE) and a number after a space (CheckMate 227, CheckMate 9ER, NAPOLI 3).
+_WORD = r"(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+_NUMBER = r"(?:[ -]\d{1,5}[A-Z]{0,2}\b)"
+NAME = rf"(?:{_WORD}{_NUMBER}?|Study \d{{2,4}}\b)"
+# the same, with a number (in the word or after it): what may name a trial without a trial noun
+_NUMBERED = re.compile(
+    rf"(?<![\w-])(?P<name>(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER}))(?![\w-]|\s*(?:%|mg|months?|weeks?|years?|days?)\b)"
+)
+_TRIAL_NOUN = r"(?:[Tt]rials?|[Ss]tud(?:y|ies)|[Pp]rotocol)\b"
+_NOUN_PHRASE = (
+    rf"(?:(?:clinical|phase\s+[\dIV/]+[ab]?|randomi[sz]ed|pivotal|registrational)\s+)?{_TRIAL_NOUN}"
+)
+_AS_HEAD = re.compile(rf"\b(?P<name>{NAME})\s+{_NOUN_PHRASE}")
+_IN_BRACKETS = re.compile(
+    rf"\b{_TRIAL_NOUN}[^.;()]{{0,40}}?\((?P<name>{NAME})\)"
+    rf"|\((?P<title>{NAME})\)\s*:\s*(?:an?|the)\b[^.;]{{0,120}}?\b{_TRIAL_NOUN}"
+)
+_ALIAS = re.compile(rf"\b(?P<name>{NAME})\s*(?:{_NOUN_PHRASE}\s*)?\((?P<alias>{NAME})\)")
+_SLASHED = re.compile(rf"\b(?P<name>{NAME})/(?P<alias>{NAME})\b")
+_INVESTIGATORS = re.compile(
+    rf"\b(?P<name>{NAME})\s+(?:[Ii]nvestigators|[Ss]tudy [Gg]roup|[Cc]ollaborative [Gg]roup|[Tt]rialists)\b"
+)
+_TITLE_CLOSE = re.compile(rf"\((?P<name>{NAME})\)\s*\.?\s*$")
+# what a trial does, after its name; what a report is of, before it
+_SUBJECT_VERB = (
+    r"\s+(?:trial\s+|study\s+)?(?:evaluated|compared|assessed|investigated|randomi[sz]ed|enrolled|"
+    r"included|showed|demonstrated|met|achieved|reported|examined|tested|is|was)\b"
+)
+_REPORT_OF = r"(?:\b(?:in|from|of)\s+(?:the\s+)?(?:phase\s+[\dIV/]+[ab]?\s+)?)"
+# biomarkers, scales and meetings that look like numbered names
+_NOT_NAMES = (
+    frozenset(
+        """CTLA LAG TIM TIGIT BCL IL CD PD HER ERBB ECOG CPS TPS CTCAE RECIST FIGO AJCC UICC WHO
+    COVID SARS HLA FGFR EGFR KRAS NRAS BRAF ALK ROS MET RET NTRK BRCA HRD MSI TMB IDH FLT NPM TP
+    MEK PI PIK AKT MTOR VEGF VEGFR PARP CDK BTK JAK BCR ABL MRD AML ALL CLL CML MDS DLBCL MCL
+    NSCLC SCLC HCC RCC CRC ESMO ASCO ASH AACR SABCS WCLC EHA EASL GI GU EORTC QLQ FACT EQ NCCN
+    TNM BCLC CYP UGT ABCB SLC HBV HCV HIV EBV HPV CMV MK DS BAY AZD GS ABT PF RO BMS JNJ SAR
+    TAK INCB ONO BGB IBI SHR MEDI REGN LOXO ARRY""".split()  # noqa: SIM905
+    )
+    | NOT_TRIAL_NAMES
+)
+_ROMAN = re.compile(r"^(?:[IVX]+[ab]?)(?:[/-][IVX]+[ab]?)?$")
+
+
+def clean_name(name: str) -> str | None:
+    """The name as a trial identifier, or None when it is not one (a phase, an abbreviation)."""
+    name = name.strip()
+    head = re.match(r"(?:[A-Z]-(?=[A-Za-z]{2}))?([A-Za-z]*)", name).group(1)
+    if _ROMAN.match(head) or head.upper() in _NOT_NAMES or head.startswith("NCT"):
+        return None
+    letters = sum(c.isalpha() for c in name)
+    if letters < 2 or (letters == 2 and not any(c.isdigit() for c in name)):
+        return None
+    return name
+
+
+def _numbered(name: str) -> bool:
+    """A numbered name that is not a drug code: 'MK-3475' (two or three letters, then four
+    digits or more) names a drug, 'KEYNOTE-3475' or 'CALGB 50901' may name a trial."""
+    m = re.match(r"^([A-Za-z-]+?)[- ]?(\d+)", name)
+    if m is None:
+        return False
+    letters = sum(c.isalpha() for c in m.group(1))
+    return not (letters <= 3 and len(m.group(2)) >= 4)
+
+
+def _abbreviates(short: str, before: str) -> bool:
+    """Is ``short`` the abbreviation of the words right before it ("triple-negative breast
+    cancer (TNBC)", "trastuzumab deruxtecan (T-DXd)")? Then the brackets define a term, not a
+    trial's name. Tested as Schwartz and Hearst do, on the shortest run of words before it whose
+    first word starts with its first letter: its letters in that order (all, or all but one of
+    four or more), half of them or more the initials of the run's words ("Renal Cell Carcinoma
+    (CLEAR)" is no abbreviation: C, L, E, A, R are not its initials)."""
+    letters = "".join(c for c in short.lower() if c.isalpha())
+    words = re.findall(r"[A-Za-z][A-Za-z']*", before)[-(len(letters) + 3) :]
+    for n in range(1, len(words) + 1):
+        run = [w.lower() for w in words[-n:]]
+        if run[0][:1] != letters[:1]:
+            continue
+        text, position, matched = " ".join(run), 0, 0
+        for c in letters:
+            found = text.find(c, position)
+            if found >= 0:
+                position, matched = found + 1, matched + 1
+        initials, i = [w[0] for w in run], 0
+        for c in letters:
+            if i < len(initials) and initials[i] == c:
+                i += 1
+        in_order = matched == len(letters) or (len(letters) >= 4 and matched >= len(letters) - 1)
+        if in_order and 2 * i >= len(letters):
+            return True
+    return False
+
+
+def _has_number(name: str) -> bool:
+    return any(c.isdigit() for c in name)
+
+
+def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
+    """(name, start, end) of each use of a trial name the grammar above recognises; ``first``:
+    the text is a record's title or first line."""
+    for pattern in (_AS_HEAD, _INVESTIGATORS):
+        for m in pattern.finditer(text):
+            if (name := clean_name(m.group("name"))) is not None:
+                yield name, m.start("name"), m.end("name")
+    for m in _IN_BRACKETS.finditer(text):
+        g = "name" if m.group("name") else "title"
+        name = clean_name(m.group(g))
+        if name is not None and not _abbreviates(name, text[: m.start(g)]):
+            yield name, m.start(g), m.end(g)
+    for m in _ALIAS.finditer(text):  # "EV-302 (KEYNOTE-A39)": both numbered, or a trial noun
+        name, alias = clean_name(m.group("name")), clean_name(m.group("alias"))
+        numbered = name and _has_number(name) and alias and _has_number(alias)
+        if (
+            numbered or (name and "(" not in m.group(0)[: len(name) + 1] and _noun_between(m))
+        ) and (alias and not _abbreviates(alias, text[: m.start("alias")])):
+            yield alias, m.start("alias"), m.end("alias")
+    for m in _SLASHED.finditer(text):  # "Study 309/KEYNOTE-775"
+        name, alias = clean_name(m.group("name")), clean_name(m.group("alias"))
+        if name and alias and (_has_number(name) or _has_number(alias)):
+            yield name, m.start("name"), m.end("name")
+            yield alias, m.start("alias"), m.end("alias")
+    if first and (m := _TITLE_CLOSE.search(text)):
+        name = clean_name(m.group("name"))
+        if name is not None and not _abbreviates(name, text[: m.start("name")]):
+            yield name, m.start("name"), m.end("name")
+    for m in _NUMBERED.finditer(text):
+        name = clean_name(m.group("name"))
+        if name is None or not _numbered(name):
+            continue
+        before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 40]
+        if (
+            first
+            or re.match(_SUBJECT_VERB, after)
+            or re.search(_REPORT_OF + r"$", before, re.IGNORECASE)
+        ):
+            yield name, m.start("name"), m.end("name")
+
+
+def _noun_between(m: re.Match) -> bool:
+    return re.search(_TRIAL_NOUN, m.group(0)) is not None
+
+
+def aliases(text: str) -> Iterable[tuple[str, str]]:
+    """(name, alias) pairs a text ties: "EV-302 (KEYNOTE-A39)", "Study 309/KEYNOTE-775"."""
+    for m in _ALIAS.finditer(text):
+        a, b = clean_name(m.group("name")), clean_name(m.group("alias"))
+        tied = (_has_number(a or "") and _has_number(b or "")) or _noun_between(m)
+        if a and b and a != b and tied and not _abbreviates(b, text[: m.start("alias")]):
+            yield a, b
+    for m in _SLASHED.finditer(text):
+        a, b = clean_name(m.group("name")), clean_name(m.group("alias"))
+        if a and b and a != b and (_has_number(a) or _has_number(b)):
+            yield a, b
