@@ -23,7 +23,8 @@ PLACEHOLDER: Final = (
     r"|not available|[-–—]+)(?![\w/])"
 )
 _PLACEHOLDER = re.compile(rf"(?:{LABEL})?{PLACEHOLDER}", re.IGNORECASE)
-_NUM_START = re.compile(rf"(?:{LABEL})?(?:[<>≤≥]\s*)?(?:\d|[.·]\d)")
+# (a number glued to a word or hyphen starts a label: "12-month OS rate", "1y PFS rate")
+_NUM_START = re.compile(rf"(?:{LABEL})?(?:[<>≤≥]\s*)?(?:\d[\d,]*(?:[.·]\d+)?|[.·]\d+)(?![\w-])")
 _REF = re.compile(r"(?:\[\d+(?:\s*[,–-]\s*\d+)*\]\s*)+")
 _TRIAL_TOKEN = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: \d{1,4}[A-Za-z]?)?")
 _TRIAL_TAIL = re.compile(r"\s*(?:\([^()]*\))?\s*(?:[;,].*)?", re.DOTALL)
