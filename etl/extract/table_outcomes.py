@@ -129,7 +129,7 @@ def _columns(table: Table) -> list[_Column]:
         text = " ".join(cell.text for cell in cells)
         kinds = [cell_kind(r[c].text if r[c] else None) for r in table.rows if c < len(r)]
         numeric = sum(k == "num" for k in kinds) * 2 >= max(1, sum(k != "empty" for k in kinds))
-        kind = _column_kind(text, c, numeric, kinds)
+        kind = _column_kind(text, c, numeric, kinds, has_row_labels)
         if c == 0 and kind == "stub":
             has_row_labels = True
         meaning = merge([describe(cell.text) for cell in reversed(cells)])
@@ -137,7 +137,9 @@ def _columns(table: Table) -> list[_Column]:
     return _with_groups(table, columns, has_row_labels)
 
 
-def _column_kind(text: str, c: int, numeric: bool, kinds: list[str]) -> str:
+def _column_kind(text: str, c: int, numeric: bool, kinds: list[str], row_labels: bool) -> str:
+    """What a column holds, from its header and its cells' kinds; beside row labels, a column of
+    sentences with numbers holds results ("Clinical benefit rate | 64% in 28 patients")."""
     hk = header_kind(text)
     if _SIZE_HEADER.fullmatch(text):
         return "size"
@@ -154,7 +156,7 @@ def _column_kind(text: str, c: int, numeric: bool, kinds: list[str]) -> str:
     if hk == "ref" or _SKIP_HEADER.search(text):
         return "skip"
     if not numeric and any(k in ("text", "trial") for k in kinds):
-        return "skip"
+        return "result" if row_labels and "num" in kinds else "skip"
     return "result"
 
 

@@ -238,6 +238,23 @@ def test_one_treatment_column_gives_every_number_of_its_row_that_group():
     assert (second.trial, second.arms) == ("CORAL", (("orvexib", 41),))
 
 
+def test_key_value_table_reads_sentences_with_their_row_label_as_the_endpoint():
+    text = (
+        "Parameter\tResult\n"
+        "Design\tPhase 2, single-arm study of velmurane [2]\n"
+        "Patients\t44 patients with an invented cancer\n"
+        "Disease control rate\t61.4% in 44 evaluable patients [2].\n"
+        "Median DOR\tnot reached\n"
+        "Median PFS\t5.2 months (IQR 3.1-9.0)\n"
+    )
+    facts = [f for r in read(text) for f in r.facts]
+    assert [brief(f) for f in facts] == [
+        ("DCR", "rate", 61.4, "percent", None, None, None),
+        ("PFS", "median", 5.2, "months", None, None, None),
+    ]
+    assert facts[1].ci is None  # an interquartile range is no confidence interval
+
+
 def test_a_table_without_a_trial_column_takes_the_one_registry_number_it_gives():
     text = (
         "| Measure | Result |\n|---|---|\n"
