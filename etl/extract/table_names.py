@@ -25,6 +25,7 @@ _SIZE_ANYWHERE: Final = re.compile(r"\(?\s*\b[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)?")
 _TYPE_PREFIX: Final = re.compile(
     r"^(?:drug|biological|procedure|radiation|device|other|arm|group)\s*:\s*", re.IGNORECASE
 )
+_LONGEST_LABEL: Final = 60  # a longer treatment cell describes a regimen, it names no group
 _TRAILING_REMARK: Final = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
@@ -45,7 +46,7 @@ def arm_label(text: str) -> tuple[str | None, int | None]:
     while _TRAILING_REMARK.search(text) and _TRAILING_REMARK.sub("", text).strip():
         text = _TRAILING_REMARK.sub("", text)
     text = text.strip(" ,;:-")
-    return (text or None), size
+    return (text if 0 < len(text) <= _LONGEST_LABEL else None), size
 
 
 def phase_code(note: str, numbers_allowed: bool = False) -> str | None:
