@@ -1,0 +1,284 @@
+"""The shape of a table, read from what its cells hold: how many columns a table written one cell
+per line has, which rows carry an extra (or lack a) leading cell, and which columns a header cell
+spans. Pure functions over cell texts (``None``: no cell); etl.documents.tables places the cells.
+
+A cell is of one kind: ``num`` (a result: "34.7 months (32.7-36.8)", "Median: 10.2 months",
+"1y PFS rate; 48.7%"), ``na`` (a placeholder: "NR", "N/A", "Median: NE (...)"), ``ref`` ("[12]"),
+``trial`` (a study's name: "ALEX (19)", "KEYNOTE-189"), ``text`` or ``empty``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final, NamedTuple
+
+from etl.vocab.codes import NOT_TRIAL_NAMES
+from etl.vocab.endpoints import endpoint_mentions
+
+# a short label before a value: "Median:", "1y PFS rate;", "Gefitinib/Erlotinib:"
+LABEL: Final = r"(?:\d+\s*-?\s*(?:y|yrs?|years?|m|mos?|months?)\b)?[^\d:;()\[\]]{1,60}?\s*[:;]\s*"
+PLACEHOLDER: Final = (
+    r"(?:NR|NE|NA|N/A|n/a|ND|NS|NC|not reached|not estimable|not evaluable|not applicable"
+    r"|not available|[-–—]+)(?![\w/])"
+)
+_PLACEHOLDER = re.compile(rf"(?:{LABEL})?{PLACEHOLDER}", re.IGNORECASE)
+# (a number glued to a word or hyphen starts a label: "12-month OS rate", "1y PFS rate")
+_NUM_START = re.compile(rf"(?:{LABEL})?(?:[<>≤≥]\s*)?(?:\d[\d,]*(?:[.·]\d+)?|[.·]\d+)(?![\w-])")
+_REF = re.compile(r"(?:\[\d+(?:\s*[,–-]\s*\d+)*\]\s*)+")
+_TRIAL_TOKEN = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: \d{1,4}[A-Za-z]?)?")
+_TRIAL_TAIL = re.compile(r"\s*(?:\([^()]*\))?\s*(?:[;,].*)?", re.DOTALL)
+
+KINDS: Final = ("empty", "na", "num", "ref", "trial", "text")
+_MAX_COLUMNS: Final = 40  # more columns than this one cell per line: not a table read here
+_MAX_ALIGNED_COLUMNS: Final = 80  # header cells of wider tables are placed by position
+_MAX_SPAN: Final = 8  # columns one header cell spans at most
+
+
+def is_trial_name(text: str) -> bool:
+    """A study's name, with at most a bracket and a remark after it: "COU-AA-302 (Nbib887198)",
+    "ALEX (19)", "ALCANTARA (II); Ph-positive only"; not "ADC anti-CD22", not "PFS (IA)"."""
+    m = _TRIAL_TOKEN.match(text)
+    if m is None or not _TRIAL_TAIL.fullmatch(text, m.end()):
+        return False
+    name = m.group(0)
+    head = re.split(r"[- ]", name)[0]
+    capitals = sum(c.isupper() for c in name)
+    letters = sum(c.isalpha() for c in name)
+    return capitals >= 2 and letters >= 3 and head.upper() not in NOT_TRIAL_NAMES
+
+
+def cell_kind(text: str | None) -> str:
+    """The kind of a cell's text (see the module docstring)."""
+    if not text:
+        return "empty"
+    if _PLACEHOLDER.fullmatch(text) or (_PLACEHOLDER.match(text) and _after_placeholder(text)):
+        return "na"
+    if _REF.fullmatch(text):
+        return "ref"
+    if _NUM_START.match(text):
+        return "num"
+    if is_trial_name(text):
+        return "trial"
+    return "text"
+
+
+def _after_placeholder(text: str) -> bool:
+    """A placeholder followed only by a bracket: "NE (range: 20.3 months-NE)", "NR (12.1-NR)"."""
+    m = _PLACEHOLDER.match(text)
+    assert m is not None
+    return text[m.end() :].lstrip().startswith(("(", "["))
+
+
+def _family(kind: str) -> str:
+    """Kinds that a column mixes freely count as one: a trial's name is text too."""
+    return "text" if kind == "trial" else kind
+
+
+# ---- one cell per line: how many columns ------------------------------------------------------
+
+
+def infer_columns(kinds: Sequence[str], max_skip: int = 2) -> tuple[int, int] | None:
+    """(skip, k): the cells ``kinds[skip:]``, read k to a row, the first row the header, make the
+    table whose columns are most consistent in kind; None when no k makes a results table (a
+    header of text, at least two data rows, a column of numbers). Cells left over after the last
+    complete row, and skipped leading cells (a caption's second line), cost a little."""
+    best: tuple[float, int, int] | None = None
+    for skip in range(min(max_skip, len(kinds)) + 1):
+        cells = kinds[skip:]
+        for k in range(2, min(len(cells) // 3, _MAX_COLUMNS) + 1):
+            score = _layout_score(cells, k)
+            if score is None:
+                continue
+            score -= 0.02 * skip
+            if best is None or score > best[0] + 1e-9:
+                best = (score, skip, k)
+    return None if best is None else (best[1], best[2])
+
+
+def _layout_score(cells: Sequence[str], k: int) -> float | None:
+    header = cells[:k]
+    if any(h not in ("text", "trial", "empty") for h in header) or all(
+        h == "empty" for h in header
+    ):
+        return None
+    n_rows = (len(cells) - k) // k
+    if n_rows < 2:
+        return None
+    agreeing = total = 0
+    numeric_column = False
+    for j in range(k):
+        counts: dict[str, int] = {}
+        for r in range(1, n_rows + 1):
+            kind = _family(cells[r * k + j])
+            if kind not in ("empty", "na"):
+                counts[kind] = counts.get(kind, 0) + 1
+        if counts:
+            agreeing += max(counts.values())
+            total += sum(counts.values())
+            numeric_column |= counts.get("num", 0) * 2 >= sum(counts.values())
+    if not numeric_column or total == 0:
+        return None
+    leftover = cells[(n_rows + 1) * k :]
+    return agreeing / total - 0.05 * sum(kind != "empty" for kind in leftover)
+
+
+# ---- pipe rows: which rows lack or carry a leading cell ---------------------------------------
+
+
+def column_kinds(rows: Sequence[Sequence[str]], width: int) -> list[str]:
+    """The kind most cells of each column have (rows of ``width`` cells only); "empty" for a
+    column of empty cells and placeholders."""
+    out = []
+    for j in range(width):
+        counts: dict[str, int] = {}
+        for row in rows:
+            if len(row) == width and row[j] not in ("empty", "na"):
+                counts[row[j]] = counts.get(row[j], 0) + 1
+        out.append(max(counts, key=lambda k: (counts[k], k == "trial")) if counts else "empty")
+    return out
+
+
+def _agreement(kind: str, column: str) -> float:
+    if kind in ("empty", "na") or column == "empty":
+        return 0.0
+    if kind == column:
+        return 1.0
+    return 0.5 if _family(kind) == _family(column) else -1.0
+
+
+def row_shift(row: Sequence[str], columns: Sequence[str]) -> int:
+    """How many columns a row shorter than the table starts to the right: the shift that puts
+    its cells under columns of their kind, when it does so clearly better than none (a group
+    label cell that this row omits: "| TRIAL (x) | ..." under "| Group | TRIAL (y) | ...")."""
+    room = len(columns) - len(row)
+    if room <= 0:
+        return 0
+
+    def score(shift: int) -> float:
+        return sum(_agreement(kind, columns[i + shift]) for i, kind in enumerate(row))
+
+    best = max(range(room + 1), key=lambda s: (score(s), -s))
+    return best if score(best) >= score(0) + 2 else 0
+
+
+# ---- header cells over columns -----------------------------------------------------------------
+
+_RESULT_HEADER = re.compile(
+    r"\b(?:median|mean|rates?|ratio|HR|OR|RR|CI|survival|response|months?|weeks?|years?|p-?\s?values?"
+    r"|events?|incidence|efficacy|outcomes?)\b|%",
+    re.IGNORECASE,
+)
+_REF_HEADER = re.compile(r"\b(?:references?|refs?\.?|authors?|citations?|sources?)\b", re.I)
+_ARM_HEADER = re.compile(
+    r"\b(?:treatments?|arms?|drugs?|interventions?|regimens?|agents?|therap(?:y|ies)|groups?"
+    r"|control|experimental|comparators?)\b",
+    re.IGNORECASE,
+)
+_TRIAL_HEADER = re.compile(r"\b(?:trials?|stud(?:y|ies)|names?|acronyms?)\b", re.IGNORECASE)
+_RATIO_HEADER = re.compile(r"\b(?:HR|OR|RR|hazard ratio|odds ratio|risk ratio)\b", re.I)
+_TWO_GROUPS = re.compile(
+    r"\b(?:vs\.?|versus|v)\s|\bcontrol\b.*\bexperimental\b|\bexperimental\b.*\bcontrol\b", re.I
+)
+
+# how well a header of one kind sits over a column of one kind
+_COMPAT: Final = {
+    "trial": {"trial": 3.0, "text": 1.0, "num": -2.0, "ref": -1.0},
+    "arm": {"trial": 0.5, "text": 1.5, "num": -1.5, "ref": -1.0},
+    "result": {"num": 2.0, "trial": -1.5, "text": -1.0, "ref": -1.0, "empty": 0.3},
+    "ref": {"ref": 2.0, "text": 1.0, "num": -1.0},
+    "other": {"text": 1.0, "trial": 0.5},
+}
+
+
+def header_kind(text: str | None) -> str:
+    """What a header cell announces: a study's name, a treatment, a result, a reference."""
+    if not text:
+        return "none"
+    if _REF_HEADER.search(text):
+        return "ref"
+    if _RESULT_HEADER.search(text) or endpoint_mentions(text):
+        return "result"
+    if _ARM_HEADER.search(text):
+        return "arm"
+    if _TRIAL_HEADER.search(text):
+        return "trial"
+    return "other"
+
+
+class _HeaderCell(NamedTuple):
+    kind: str  # header_kind of its text
+    two_groups: bool  # "A vs B": it may span the two groups' columns
+    ratio: bool  # a ratio is one number: its header spans one column
+
+
+def _header_cell(text: str | None) -> _HeaderCell:
+    if not text:
+        return _HeaderCell("none", False, False)
+    return _HeaderCell(
+        header_kind(text), bool(_TWO_GROUPS.search(text)), bool(_RATIO_HEADER.search(text))
+    )
+
+
+def _span_score(
+    header: _HeaderCell, columns: Sequence[str], start: int, width: int, sub_headers: bool
+) -> float:
+    covered = columns[start : start + width]
+    compat = _COMPAT.get(header.kind, {})
+    score = sum(compat.get(c, 0.0) for c in covered) / width
+    if width == 1:
+        return score
+    extra = width - 1
+    if sub_headers:
+        score -= 0.2 * extra
+    elif header.two_groups and width == 2:
+        score -= 0.3
+    else:
+        score -= 1.0 * extra
+    if header.ratio:
+        score -= 1.0
+    first = next((c for c in covered if c != "empty"), None)
+    return score - 0.5 * sum(c not in ("empty", first) for c in covered)
+
+
+def align_header(
+    header: Sequence[str | None], columns: Sequence[str], sub_headers: bool = False
+) -> list[int | None]:
+    """The header cell over each column (an index into ``header``, or None), for a header with
+    fewer cells than the table has columns: some cells span several columns (those with
+    sub-headers, or "A vs B" over two), and a leading column of group labels may have none. The
+    cells stay in order; the placement that best puts each cell over columns of its kind wins."""
+    m, k = len(header), len(columns)
+    if k > _MAX_ALIGNED_COLUMNS:
+        return [i if i < m else None for i in range(k)]
+    cells = [_header_cell(text) for text in header]
+    neg = float("-inf")
+    # best[i][j]: the score of placing the first i header cells over the first j columns
+    best = [[neg] * (k + 1) for _ in range(m + 1)]
+    back: list[list[tuple[int, int, int] | None]] = [[None] * (k + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for i in range(m + 1):
+        for j in range(k + 1):
+            here = best[i][j]
+            if here == neg:
+                continue
+            if j < k:  # column j without a header cell
+                cost = 0.5 if i == 0 else 1.5
+                if here - cost > best[i][j + 1]:
+                    best[i][j + 1], back[i][j + 1] = here - cost, (i, j, 0)
+            if i < m:
+                for width in range(1, min(k - j, _MAX_SPAN) + 1):
+                    score = here + _span_score(cells[i], columns, j, width, sub_headers)
+                    if score > best[i + 1][j + width]:
+                        best[i + 1][j + width], back[i + 1][j + width] = score, (i, j, width)
+    placed: list[int | None] = [None] * k
+    i, j = m, k
+    while (i, j) != (0, 0):
+        step = back[i][j]
+        if step is None:  # (unreachable: every state has a way back to (0, 0))
+            break
+        pi, pj, width = step
+        for c in range(pj, pj + width):
+            placed[c] = pi
+        i, j = pi, pj
+    return placed

@@ -1,0 +1,419 @@
+"""Tables written as plain text → grids of cells with exact offsets into the document.
+
+The layouts read (all seen in collected documents):
+
+- ``pipe``: rows of cells between bars, one row per line, under a header and a ``|---|---|``
+  separator; a row may also run over several lines (each ending with a bar) until it has as many
+  cells as the header. A second header row of sub-headers ("Treatment | Control" under a spanning
+  heading) may follow the separator. Rows may carry a leading group-label cell that the rows below
+  omit: they are aligned by what their cells hold (etl.documents.table_grid).
+- ``tab``: rows of tab-separated cells, the first row the header.
+- ``cell_lines``: after a caption ("Table 1 ..."), one cell per line, header cells first, then
+  the data cells row after row; the number of columns is inferred. A long line ends the table.
+- ``bar_lines``: one cell per line, each ending with " |", a bare "|" an empty cell (a table
+  flattened into an abstract). Leading columns with no header are row headers ("OS rate, %",
+  "12 months"), moved to ``Table.row_headers``.
+
+Everything here is a pure function of the text; offsets are Python ``str`` offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final, NamedTuple
+
+from etl.documents.table_grid import (
+    align_header,
+    cell_kind,
+    column_kinds,
+    infer_columns,
+    row_shift,
+)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # the cell's text, stripped
+    start: int  # offsets into the document text: text[start:end] == cell.text
+    end: int
+
+
+Row = tuple[Cell | None, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    start: int  # span of the whole table (header and rows, not the caption) in the document
+    end: int
+    header: tuple[Row, ...]  # header rows aligned to the columns (a spanning cell repeated)
+    rows: tuple[Row, ...]  # data rows aligned to the columns (None: no cell)
+    row_spans: tuple[tuple[int, int], ...]  # each data row, from its first to its last character
+    # the cells of each data row's row-header columns (leading columns without a column header:
+    # a group label, "OS rate, %" / "12 months"); one tuple per data row, () when none
+    row_headers: tuple[Row, ...] = ()
+    caption: Cell | None = None  # "Table 2. ..." above the table, when there is one
+    layout: str = "pipe"  # pipe, tab, cell_lines or bar_lines (see the module docstring)
+
+
+_CAPTION: Final = re.compile(r"\s*(?:Table|TABLE)\s+[A-Z]?\d+[A-Za-z]?\b")
+_FROM_LINE: Final = re.compile(r"\s*From\s*:")
+_SEPARATOR_CELL: Final = re.compile(r"\s*:?-{2,}:?\s*")
+_BAR_LINE: Final = re.compile(r"[^|]*\|\s*")
+_LONG_LINE: Final = 150  # a line longer than this is prose (a footnote): it ends a table
+_MIN_LINE_CELLS: Final = 6
+
+
+class _Line(NamedTuple):
+    start: int
+    end: int
+    text: str  # document[start:end], without its line break
+
+
+def is_table_line(line: str) -> bool:
+    """A cheap test of whether a line can belong to a table (or start one): it holds a bar or a
+    tab, or it is a caption ("Table 1 ..."). A document without such a line has no table."""
+    return "|" in line or "\t" in line or _CAPTION.match(line) is not None
+
+
+def find_tables(text: str) -> list[Table]:
+    """Every table in the text, in order of position."""
+    if not any(is_table_line(line) for line in text.split("\n")):
+        return []
+    lines = _lines(text)
+    used = [False] * len(lines)
+    tables: list[Table] = []
+    for finder in (_pipe_tables, _tab_tables, _bar_line_tables, _cell_line_tables):
+        for table, first, last in finder(text, lines, used):
+            tables.append(table)
+            for i in range(first, last + 1):
+                used[i] = True
+    return sorted(tables, key=lambda t: t.start)
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for piece in text.split("\n"):
+        out.append(_Line(pos, pos + len(piece), piece))
+        pos += len(piece) + 1
+    return out
+
+
+def _cell(text: str, start: int, end: int) -> Cell | None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    left = start + len(piece) - len(piece.lstrip())
+    return Cell(stripped, left, left + len(stripped))
+
+
+def _split(text: str, line: _Line, sep: str) -> list[Cell | None]:
+    """The cells of one line; for bars, those before a leading and after a trailing bar are
+    not cells ("| a | b |" has two)."""
+    bounds, pos = [], line.start
+    for i, ch in enumerate(line.text):
+        if ch == sep:
+            bounds.append((pos, line.start + i))
+            pos = line.start + i + 1
+    bounds.append((pos, line.end))
+    if sep == "|":
+        stripped = line.text.strip()
+        if stripped.startswith("|"):
+            bounds = bounds[1:]
+        if stripped.endswith("|") and bounds:
+            bounds = bounds[:-1]
+    return [_cell(text, s, e) for s, e in bounds]
+
+
+def _is_separator(line: str) -> bool:
+    if "|" not in line or "--" not in line:
+        return False
+    parts = line.strip().strip("|").split("|")
+    return all(_SEPARATOR_CELL.fullmatch(p) for p in parts)
+
+
+def _caption_above(text: str, lines: list[_Line], first: int, used: list[bool]) -> Cell | None:
+    """A caption in the two lines above a table's first line ("Table 2." and its title)."""
+    for j in range(first - 1, max(-1, first - 3), -1):
+        if used[j] or not lines[j].text.strip():
+            return None
+        if _CAPTION.match(lines[j].text):
+            return _cell(text, lines[j].start, lines[first - 1].end)
+    return None
+
+
+# ---- pipe and tab rows ---------------------------------------------------------------------------
+
+
+def _pipe_tables(text: str, lines: list[_Line], used: list[bool]):
+    i = 0
+    while i < len(lines):
+        if not _is_separator(lines[i].text) or used[i]:
+            i += 1
+            continue
+        top = i
+        while top > 0 and i - top < 3 and not used[top - 1] and _is_bar_row(lines[top - 1].text):
+            top -= 1
+        if top == i:  # a separator with no header above it
+            i += 1
+            continue
+        header_rows = [_split(text, lines[j], "|") for j in range(top, i)]
+        width = max(max(len(r) for r in header_rows), _separator_width(lines[i].text))
+        body, last = _pipe_body(text, lines, i + 1, width, used)
+        table = _from_rows(header_rows, body, _caption_above(text, lines, top, used), "pipe")
+        if table is not None:
+            yield table, top, last
+        i = last + 1
+    # markdown rows without a separator: three or more lines "| a | b |"
+    yield from _runs(
+        text,
+        lines,
+        used,
+        lambda s: s.strip().startswith("|") and s.strip().endswith("|") and s.count("|") >= 3,
+        "|",
+        "pipe",
+        3,
+    )
+
+
+def _is_bar_row(line: str) -> bool:
+    return "|" in line and line.strip() != "|" and not _is_separator(line)
+
+
+def _separator_width(line: str) -> int:
+    return len(line.strip().strip("|").split("|"))
+
+
+def _pipe_body(
+    text: str, lines: list[_Line], first: int, width: int, used: list[bool]
+) -> tuple[list[list[Cell | None]], int]:
+    """The data rows after a separator, and the index of the table's last line. A line that does
+    not start with a bar continues a row that has fewer cells than the header."""
+    rows: list[list[Cell | None]] = []
+    last = first - 1
+    complete = True
+    for j in range(first, len(lines)):
+        line = lines[j]
+        if used[j] or "|" not in line.text or _is_separator(line.text):
+            break
+        cells = _split(text, line, "|")
+        if not complete and not line.text.lstrip().startswith("|"):
+            rows[-1].extend(cells)
+        else:
+            rows.append(cells)
+        complete = len(rows[-1]) >= width or line.text.lstrip().startswith("|")
+        last = j
+    return rows, last
+
+
+def _tab_tables(text: str, lines: list[_Line], used: list[bool]):
+    yield from _runs(text, lines, used, lambda s: "\t" in s.strip(" "), "\t", "tab", 2)
+
+
+def _runs(text, lines, used, is_row, sep: str, layout: str, least: int):
+    """Tables of consecutive lines that each are a row (``is_row``): the first the header."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and not used[j] and is_row(lines[j].text):
+            j += 1
+        if j - i >= least:
+            rows = [_split(text, lines[x], sep) for x in range(i, j)]
+            if sum(1 for r in rows if sum(c is not None for c in r) >= 2) >= least:
+                table = _from_rows(rows[:1], rows[1:], _caption_above(text, lines, i, used), layout)
+                if table is not None:
+                    yield table, i, j - 1
+        i = max(j, i + 1)
+
+
+def _from_rows(
+    header_rows: list[list[Cell | None]], body: list[list[Cell | None]], caption, layout: str
+) -> Table | None:
+    """A table from rows of cells as split: sub-headers recognised, rows that lack or carry a
+    leading cell shifted under their columns, header cells placed over the columns they span."""
+    body = [_trimmed(r) for r in body if any(c is not None for c in r)]
+    header_rows = [_trimmed(r) for r in header_rows]
+    if len(body) >= 2 and _is_sub_header(body[0], body[1:]):
+        header_rows.append(body.pop(0))
+    if not body or not any(header_rows):
+        return None
+    kinds = [[cell_kind(c.text if c else None) for c in r] for r in body]
+    full = max(len(r) for r in body)
+    columns = column_kinds(kinds, full)
+    aligned = []
+    for row, row_kinds in zip(body, kinds, strict=True):
+        shift = row_shift(row_kinds, columns) if len(row) < full else 0
+        aligned.append([None] * shift + row)
+    width = max(full, *(len(h) for h in header_rows))
+    columns += ["empty"] * (width - len(columns))
+    header = _place_header(header_rows, columns, width)
+    return _finish(header, [r + [None] * (width - len(r)) for r in aligned], caption, layout)
+
+
+def _trimmed(row: list[Cell | None]) -> list[Cell | None]:
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return row[:end]
+
+
+def _is_sub_header(row: list[Cell | None], rest: list[list[Cell | None]]) -> bool:
+    """The first row after the separator is a second header row ("Treatment | Control | ..."):
+    two or more short cells, none holding a digit, fewer than the rows below have, which do hold
+    numbers."""
+    cells = [c for c in row if c is not None]
+    return (
+        len(cells) >= 2
+        and all(len(c.text) <= 40 and not any(ch.isdigit() for ch in c.text) for c in cells)
+        and len(cells) < max(sum(c is not None for c in r) for r in rest)
+        and any(c is not None and any(ch.isdigit() for ch in c.text) for r in rest for c in r)
+    )
+
+
+def _place_header(
+    header_rows: list[list[Cell | None]], columns: list[str], width: int
+) -> list[list[Cell | None]]:
+    """Each header row as ``width`` cells: the first row placed by content when it has fewer
+    cells than the table has columns (see align_header); a left-packed row below it fills the
+    columns under its spanning cells, in order; any other row stays where it is."""
+    first, rest = header_rows[0], header_rows[1:]
+    if len(first) in (0, width):
+        placement = list(range(len(first))) + [None] * (width - len(first))
+    else:
+        texts = [c.text if c else None for c in first]
+        placement = align_header(texts, columns, sub_headers=bool(rest))
+    out = [[first[p] if p is not None else None for p in placement]]
+    spanned = [
+        c
+        for c in range(width)
+        if placement[c] is not None and placement.count(placement[c]) > 1 and first[placement[c]]
+    ]
+    for row in rest:
+        cells = [c for c in row if c is not None]
+        if row and row[0] is not None and len(row) < width and 0 < len(cells) <= len(spanned):
+            placed: list[Cell | None] = [None] * width
+            for column, cell in zip(spanned, cells, strict=False):
+                placed[column] = cell
+            out.append(placed)
+        else:
+            out.append(row + [None] * (width - len(row)))
+    return out
+
+
+# ---- one cell per line ----------------------------------------------------------------------------
+
+
+def _bar_line_tables(text: str, lines: list[_Line], used: list[bool]):
+    i = 0
+    while i < len(lines):
+        if used[i] or not _BAR_LINE.fullmatch(lines[i].text):
+            i += 1
+            continue
+        j, cells, bare = i, [], 0
+        while j < len(lines) and not used[j]:
+            line = lines[j]
+            if _BAR_LINE.fullmatch(line.text):
+                bar = line.text.rindex("|")
+                cells.append(_cell(text, line.start, line.start + bar))
+                bare += cells[-1] is None
+            elif line.text.strip():
+                break
+            j += 1
+        last = j - 1
+        while last > i and not lines[last].text.strip():
+            last -= 1
+        if len(cells) >= _MIN_LINE_CELLS and bare >= 2:
+            found = _from_cells(cells, None, "bar_lines", skip_allowed=False)
+            if found is not None:
+                yield found, i, last
+        i = j
+
+
+def _cell_line_tables(text: str, lines: list[_Line], used: list[bool]):
+    i = 0
+    while i < len(lines):
+        if used[i] or not _CAPTION.match(lines[i].text):
+            i += 1
+            continue
+        caption = _cell(text, lines[i].start, lines[i].end)
+        j, cells = i + 1, []
+        while j < len(lines) and not used[j]:
+            line = lines[j].text
+            stripped = line.strip()
+            if len(stripped) > _LONG_LINE or "|" in line or "\t" in line or _CAPTION.match(line):
+                break
+            if stripped and not (not cells and _FROM_LINE.match(line)):
+                cells.append(_cell(text, lines[j].start, lines[j].end))
+            j += 1
+        if len(cells) >= _MIN_LINE_CELLS:
+            found = _from_cells(cells, caption, "cell_lines", skip_allowed=True)
+            if found is not None:
+                yield found, i, _line_of(lines, found.end, i)
+        i = j if j > i + 1 else i + 1
+
+
+def _line_of(lines: list[_Line], offset: int, first: int) -> int:
+    for k in range(first, len(lines)):
+        if lines[k].start <= offset <= lines[k].end:
+            return k
+    return len(lines) - 1
+
+
+def _from_cells(
+    cells: list[Cell | None], caption: Cell | None, layout: str, skip_allowed: bool
+) -> Table | None:
+    kinds = [cell_kind(c.text if c else None) for c in cells]
+    shape = infer_columns(kinds, max_skip=2 if skip_allowed else 0)
+    if shape is None:
+        return None
+    skip, k = shape
+    cells = cells[skip:]
+    n_rows = (len(cells) - k) // k
+    header = [list(cells[:k])]
+    body = [list(cells[(r + 1) * k : (r + 2) * k]) for r in range(n_rows)]
+    return _finish(header, body, caption, layout)
+
+
+# ---- the grid as a Table --------------------------------------------------------------------------
+
+
+def _finish(
+    header: list[list[Cell | None]],
+    body: list[list[Cell | None]],
+    caption: Cell | None,
+    layout: str,
+) -> Table | None:
+    """Columns empty in every row dropped; leading columns that no header names moved to the
+    row headers; rows with no cell left out."""
+    width = len(header[0]) if header else 0
+    keep = [
+        c
+        for c in range(width)
+        if any(r[c] is not None for r in body) or any(h[c] is not None for h in header)
+    ]
+    header = [[h[c] for c in keep] for h in header]
+    body = [[r[c] for c in keep] for r in body if any(r[c] is not None for c in keep)]
+    stub = 0
+    while stub < len(keep) - 1 and all(h[stub] is None for h in header):
+        stub += 1
+    if not body or not keep or all(h[stub] is None for h in header):
+        return None  # no column has a header
+    spans = [_span(r) for r in body]
+    everything = [c for r in [*header, *body] for c in r if c is not None]
+    return Table(
+        start=min(c.start for c in everything),
+        end=max(c.end for c in everything),
+        header=tuple(tuple(h[stub:]) for h in header),
+        rows=tuple(tuple(r[stub:]) for r in body),
+        row_spans=tuple(spans),
+        row_headers=tuple(tuple(r[:stub]) for r in body),
+        caption=caption,
+        layout=layout,
+    )
+
+
+def _span(row: Sequence[Cell | None]) -> tuple[int, int]:
+    cells = [c for c in row if c is not None]
+    return (min(c.start for c in cells), max(c.end for c in cells))

@@ -1,0 +1,360 @@
+"""What one table cell says: the result number it holds (with its interval, p-value and time
+point), and what a header says of the numbers under or beside it (endpoint, measure, unit, CI
+level, time point). Pure functions of the cell's text; offsets are relative to the cell.
+
+A cell is read when it *is* a result, possibly after a short label: "34.7 months (32.7-36.8)",
+"0.81 (0.70-0.93; P = 0.0033)", "Median: 10.2 months (range: 8.2-12.0)", "1y PFS rate; 48.7%
+(95% CI: 40.4-56.9%)", "54% at 18 months", "12 (25.0)", "0.83 (0.70-0.99); <0.0001". A cell that
+holds a sentence instead is prose (``read_cell`` gives None): the sentence grammar reads it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from etl.documents.table_grid import LABEL, PLACEHOLDER
+from etl.extract.numbers import (
+    NUM,
+    Interval,
+    IntervalError,
+    PValue,
+    find_p_values,
+    make_interval,
+    parse_number,
+)
+from etl.extract.phrases import CI_LEVEL
+from etl.vocab.codes import code
+from etl.vocab.endpoints import endpoint_mentions
+
+_UNIT_WORDS: Final = {
+    "month": "months",
+    "mo": "months",
+    "week": "weeks",
+    "wk": "weeks",
+    "day": "days",
+    "year": "years",
+    "yr": "years",
+}
+_UNIT: Final = r"(?:months?|mos?|weeks?|wks?|days?|years?|yrs?)\b"
+_TERMINATOR: Final = r"(?=\s*$|\s*[(\[;,]|\s+at\b|\s*\.(?:\s|$)|\s+(?:vs\.?|versus)\s)"
+_VALUE: Final = re.compile(
+    rf"\s*(?P<label>{LABEL})?(?P<num>{NUM})(?![\d.·])"
+    rf"(?:\s*(?P<pct>%)|\s*(?P<unit>{_UNIT}))?{_TERMINATOR}",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_CELL: Final = re.compile(rf"\s*(?:{LABEL})?{PLACEHOLDER}", re.IGNORECASE)
+# "n (%)" and "n/N (%)": the rate is the bracketed number
+_COUNT_THEN_RATE: Final = re.compile(
+    rf"\s*(?P<n>\d+)(?:\s*/\s*(?P<d>\d+))?\s*\(\s*(?P<num>{NUM})\s*(?P<pct>%)?\s*\)\s*$"
+)
+_INTERVAL: Final = re.compile(
+    rf"[(\[]\s*(?:(?P<range>range|IQR|interquartile range)\s*[:,]?\s*|{CI_LEVEL}\s*[:,]?\s*)?"
+    rf"(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*(?:-|–|—|to)\s*(?P<hi>{NUM}|NR|NE|NA)\s*(?:%|{_UNIT})?"
+    rf"\s*(?=[;,)\]])"
+    rf"|[;,]\s*{CI_LEVEL.replace('lvl', 'lvl2')}\s*[:,]?\s*(?P<lo2>{NUM})\s*%?\s*(?:-|–|—|to)\s*(?P<hi2>{NUM})\s*%?",
+    re.IGNORECASE,
+)
+_BARE_P: Final = re.compile(rf"\s*[;,]\s*(?P<op><=|>=|[<>=≤≥])?\s*(?P<num>{NUM})\s*$")
+_FRACTION_AFTER: Final = re.compile(r"\s*\(\s*(?P<n>\d+)\s*/\s*(?P<d>\d+)\s*\)")
+_BRACKETS: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_WORD: Final = re.compile(r"[A-Za-z]{2,}")
+_NOT_PROSE: Final = frozenset(
+    {"at", "vs", "versus", "months", "month", "mo", "mos", "weeks", "days", "years", "yr", "ci"}
+)
+# words of a header that say how a result is given, not which result it is
+_RESULT_WORDS: Final = frozenset(
+    """median mean rate rates percent percentage proportion ratio hazard odds risk relative hr or
+    rr ci value values months month mo mos weeks week days day years year yr yrs no number of the
+    in and at vs versus with for by per range iqr time""".split()  # noqa: SIM905 - a word list
+)
+_OPS: Final = {"<": "<", ">": ">", "=": "=", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
+
+# ---- what a header says ------------------------------------------------------------------------
+
+_TIMEPOINTS: Final = (
+    re.compile(rf"^\s*(?:at\s+)?(?P<n>\d+)\s*-?\s*(?P<u>{_UNIT}|y\b|m\b)\s*$", re.I),
+    re.compile(rf"\bat\s+(?P<n>\d+)\s*-?\s*(?P<u>{_UNIT})", re.I),
+    re.compile(
+        r"\b(?P<n>\d+)\s*-?\s*(?P<u>months?|mos?|years?|yrs?|y|m)\b(?=[\s-]*(?:(?-i:[A-Z]{2,4})\b|overall|progression"
+        r"|event|relapse|disease|recurrence|survival|rates?|landmark))",
+        re.I,
+    ),
+)
+_RATIOS: Final = (
+    ("hazard_ratio", re.compile(r"\bHR\b|(?i:hazard ratio)")),
+    ("odds_ratio", re.compile(r"\bOR\b|(?i:odds ratio)")),
+    ("risk_ratio", re.compile(r"\bRR\b|(?i:risk ratio|relative risk)")),
+)
+_RATE: Final = re.compile(r"%|\brates?\b|\bpercent(?:age)?\b|\bproportion\b", re.I)
+_COUNT: Final = re.compile(
+    r"^\s*(?:n|no\.?|number)\b|\bnumber of\b|\bevents?\b|\bresponders\b|\bn\s*$", re.I
+)
+_COUNTS_RATES: Final = re.compile(r"\bn\s*\(\s*%\s*\)", re.IGNORECASE)
+_MEAN: Final = re.compile(r"\bmean\b", re.I)
+_MEDIAN: Final = re.compile(r"\bmedian\b", re.I)
+_DIFFERENCE: Final = re.compile(r"\b(?:difference|gain|delta)\b", re.I)
+_P_WORDS: Final = re.compile(r"\bp\s*[- ]?values?\b|(?<![\w-])p(?![\w-])", re.I)
+_LEVEL: Final = re.compile(CI_LEVEL, re.I)
+_UNIT_WORD: Final = re.compile(rf"\b{_UNIT}", re.I)
+_SIZE: Final = re.compile(r"\(?\s*\b[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)?")
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """What a header (or a cell's words) says of a number."""
+
+    endpoint: tuple[str, str] | None = None  # (code, wording): the first endpoint it names
+    composite: bool = False  # it names an endpoint only inside a compound ("CR/CRi")
+    measure: str | None = None
+    unit: str | None = None
+    level: float | None = None  # "95% CI"
+    timepoint_months: float | None = None
+    says_p: bool = False  # "p-value"
+    # the header's words when it announces a result but names no known endpoint ("MRD
+    # negativity, %"): the label of an OTHER endpoint
+    label: str = ""
+    counts_are_rates: bool = False  # "n (%)": in "12 (25.0)" the rate is 25.0, of 12 patients
+
+
+@dataclass(frozen=True)
+class CellValue:
+    """The result number of a cell (offsets relative to the cell's text)."""
+
+    value: float
+    start: int
+    end: int
+    unit: str | None  # what the cell itself writes after the number: "percent" or a time unit
+    interval: Interval | None
+    interval_problem: str | None  # why an interval read after the value was not kept
+    level: float | None  # the CI level the cell states
+    p: PValue | None
+    words: str  # the cell's text around the number (its label, "at 18 months", "(PFS)")
+    label: str  # the label before the number, without its colon ("Median", "Gefitinib")
+    n_patients: int | None = None
+    n_denominator: int | None = None
+
+
+def _unit(word: str) -> str:
+    word = word.lower().rstrip("s")
+    return code("unit", _UNIT_WORDS.get(word, word + "s"))
+
+
+def _months(n: str, unit: str) -> float:
+    u = unit.lower()
+    if u.startswith("y"):
+        return int(n) * 12.0
+    if u.startswith("w"):
+        return round(int(n) / 4.348, 2)
+    if u.startswith("d"):
+        return round(int(n) / 30.4375, 2)
+    return float(int(n))
+
+
+def _endpoint(text: str, mentions) -> tuple[tuple[str, str] | None, bool]:
+    composite = False
+    for start, end, found, wording in mentions:
+        joined = (end < len(text) and text[end] == "/" and text[end + 1 : end + 2].isalnum()) or (
+            start > 0 and text[start - 1] == "/" and text[start - 2 : start - 1].isalnum()
+        )
+        if joined:
+            composite = True
+            continue
+        return (code("endpoint", found), wording), composite
+    return None, composite
+
+
+def describe(text: str) -> Meaning:
+    """What a header or a cell's words say: "OS, months, median (95% CI)" → OS, median, months,
+    level 95; "1y PFS rate" → PFS, rate, percent, 12 months; "HR (95% CI); p-value" → hazard
+    ratio, level 95, says p; "CR/CRi rates, %" → a compound (no endpoint), rate, percent."""
+    if not text.strip():
+        return Meaning()
+    level_match = _LEVEL.search(text)
+    level = parse_number(level_match.group("lvl")) if level_match else None
+    rest = _LEVEL.sub(" ", text)
+    timepoint = None
+    for pattern in _TIMEPOINTS:
+        m = pattern.search(rest)
+        if m:
+            timepoint = _months(m.group("n"), m.group("u"))
+            rest = rest[: m.start()] + " " + rest[m.end() :]
+            break
+    rest = _SIZE.sub(" ", rest)
+    endpoint, composite = _endpoint(rest, endpoint_mentions(rest))
+    measure, unit = _measure(rest)
+    names = [w for w in _WORD.findall(rest) if w.lower() not in _RESULT_WORDS]
+    label = text.strip() if not endpoint and names and (measure or level) else ""
+    says_p = bool(_P_WORDS.search(rest))
+    counted = bool(_COUNTS_RATES.search(text))
+    return Meaning(endpoint, composite, measure, unit, level, timepoint, says_p, label, counted)
+
+
+def merge(meanings: list[Meaning]) -> Meaning:
+    """Several headers of one number, the first saying most: each field from the first that
+    gives it (an unknown result's label only when none names a known endpoint)."""
+    if len(meanings) == 1:
+        return meanings[0]
+    endpoint = next((m.endpoint for m in meanings if m.endpoint), None)
+    return Meaning(
+        endpoint,
+        any(m.composite for m in meanings),
+        next((m.measure for m in meanings if m.measure), None),
+        next((m.unit for m in meanings if m.unit), None),
+        next((m.level for m in meanings if m.level is not None), None),
+        next((m.timepoint_months for m in meanings if m.timepoint_months is not None), None),
+        any(m.says_p for m in meanings),
+        "" if endpoint else next((m.label for m in meanings if m.label), ""),
+        any(m.counts_are_rates for m in meanings),
+    )
+
+
+def _measure(text: str) -> tuple[str | None, str | None]:
+    for measure, pattern in _RATIOS:
+        if pattern.search(text):
+            return code("measure", measure), code("unit", "ratio")
+    if _RATE.search(text):
+        return code("measure", "rate"), code("unit", "percent")
+    unit_match = _UNIT_WORD.search(text)
+    unit = _unit(unit_match.group(0)) if unit_match else None
+    if _DIFFERENCE.search(text) and unit:
+        return code("measure", "difference"), unit
+    if _MEAN.search(text):
+        return code("measure", "mean"), unit
+    if _MEDIAN.search(text) or unit:
+        return code("measure", "median"), unit
+    if _COUNT.search(text):
+        return code("measure", "count"), code("unit", "patients")
+    return None, None
+
+
+# ---- what a cell holds ------------------------------------------------------------------------
+
+
+def is_placeholder(text: str) -> bool:
+    """ "NR", "N/A", "Median: NE (range: 20.3 months-NE)", "-": no number is given."""
+    m = _PLACEHOLDER_CELL.match(text)
+    return m is not None and (not text[m.end() :].strip() or text[m.end() :].lstrip()[:1] in "([")
+
+
+def read_cell(
+    text: str, p_after_interval: bool = False, counts_are_rates: bool = False
+) -> list[CellValue] | None:
+    """The result numbers of a cell: [] when it holds none (a placeholder, text), None when it is
+    prose (a sentence, for the sentence grammar). ``p_after_interval``: its header announces a
+    p-value, so that a bare number after the interval is one ("0.83 (0.70-0.99); 0.04");
+    ``counts_are_rates``: its header says "n (%)", so that "12 (25.0)" is the rate 25.0 of 12."""
+    if not text.strip() or is_placeholder(text):
+        return []
+    counted = _counted(text, counts_are_rates)
+    if counted is not None:
+        return [counted]
+    m = _VALUE.match(text)
+    if m is None:
+        return None if _WORD.search(text) and any(ch.isdigit() for ch in text) else []
+    end = m.end()
+    iv = _INTERVAL.search(text, end)
+    if iv is not None and iv.start() - end > 3:
+        iv = None  # (an interval is the value's only right after it)
+    interval, problem, level = _interval(iv)
+    p = next((pv for pv in find_p_values(text) if pv.start >= end), None)
+    if p is None and p_after_interval and iv is not None and interval is not None:
+        p = _bare_p(text, iv.end() + (text[iv.end() : iv.end() + 1] in ")]"))
+    if _is_prose(text[end:], iv, p, end):
+        return None
+    fraction = _FRACTION_AFTER.match(text, end)
+    unit = _value_unit(m)
+    n, d = (
+        (int(fraction["n"]), int(fraction["d"])) if fraction and unit == "percent" else (None, None)
+    )
+    return [
+        CellValue(
+            value=parse_number(m.group("num")),
+            start=m.start("num"),
+            end=m.end("num"),
+            unit=unit,
+            interval=interval,
+            interval_problem=problem,
+            level=level,
+            p=p,
+            words=text[: m.start("num")] + " " + _without(text[end:], iv, p, end),
+            label=(m.group("label") or "").strip().rstrip(":;").strip(),
+            n_patients=n,
+            n_denominator=d,
+        )
+    ]
+
+
+def _counted(text: str, counts_are_rates: bool) -> CellValue | None:
+    """ "12 (25.0%)", "12/48 (25.0)", or "12 (25.0)" under "n (%)": the rate, of 12 patients."""
+    m = _COUNT_THEN_RATE.match(text)
+    if m is None or not (m.group("pct") or m.group("d") or counts_are_rates):
+        return None
+    return CellValue(
+        value=parse_number(m.group("num")),
+        start=m.start("num"),
+        end=m.end("num"),
+        unit=code("unit", "percent"),
+        interval=None,
+        interval_problem=None,
+        level=None,
+        p=None,
+        words="",
+        label="",
+        n_patients=int(m.group("n")),
+        n_denominator=int(m.group("d")) if m.group("d") else None,
+    )
+
+
+def _value_unit(m: re.Match) -> str | None:
+    if m.group("pct"):
+        return code("unit", "percent")
+    return _unit(m.group("unit")) if m.group("unit") else None
+
+
+def _interval(iv: re.Match | None) -> tuple[Interval | None, str | None, float | None]:
+    """(interval, why it was not kept, the level stated) of an interval read after a value; a
+    range or an IQR is no confidence interval, nor is one open at its end ("18.5-NR")."""
+    if iv is None:
+        return None, None, None
+    lo, hi = iv.group("lo") or iv.group("lo2"), iv.group("hi") or iv.group("hi2")
+    stated = iv.group("lvl") or iv.group("lvl2")
+    level = parse_number(stated) if stated else None
+    if iv.group("range") or not (hi[0].isdigit() or hi[0] in ".·"):
+        return None, None, level
+    try:
+        return make_interval(lo, hi, stated), None, level
+    except IntervalError as exc:
+        return None, str(exc), level
+
+
+def _bare_p(text: str, at: int) -> PValue | None:
+    """A p-value written as a bare number after the interval: "; 0.04", "; <0.0001"."""
+    m = _BARE_P.match(text, at)
+    if m is None:
+        return None
+    return PValue(parse_number(m.group("num")), _OPS[m.group("op") or "="], *m.span("num"))
+
+
+def _without(rest: str, iv: re.Match | None, p: PValue | None, offset: int) -> str:
+    """The text after a value (at ``offset`` in its cell) with its interval and p-value out."""
+    cuts = []
+    if iv is not None:
+        cuts.append((iv.start() - offset, iv.end() - offset))
+    if p is not None:
+        cuts.append((p.start - offset, p.end - offset))
+    out, pos = [], 0
+    for s, e in sorted(cuts):
+        if s >= pos:
+            out.append(rest[pos:s])
+            pos = e
+    out.append(rest[pos:])
+    return " ".join(out)
+
+
+def _is_prose(rest: str, iv: re.Match | None, p: PValue | None, offset: int) -> bool:
+    """After the value, words that are no label, interval or time point: a sentence."""
+    bare = _BRACKETS.sub(" ", _without(rest, iv, p, offset))
+    words = [w.lower() for w in _WORD.findall(bare)]
+    return sum(w not in _NOT_PROSE for w in words) >= 3

@@ -1,0 +1,88 @@
+"""What a table cell names: a treatment (as a group's label and size) or a trial (as its name
+and phase). Pure functions of the cell's text."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from etl.vocab.codes import PHASES, code
+
+_ROMAN: Final = {"I": "1", "II": "2", "III": "3", "IV": "4"}
+_PHASE_TEXT: Final = re.compile(
+    r"\bphase\s*(?P<p>(?:I{1,3}V?|IV|\d)[ab]?(?:\s*[/-]\s*(?:I{1,3}V?|IV|\d)[ab]?)?)\b",
+    re.IGNORECASE,
+)
+_NCT: Final = re.compile(r"\bNCT\d{8}\b")
+_DOSE: Final = re.compile(
+    r"\s+(?:\d[\d.,]*\s*(?:mg|g|mcg|µg|μg|ml|Gy|IU|U|units?)\b|AUC\b|q\d+w\b).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_SIZE_TAIL: Final = re.compile(
+    r"\s*\(\s*(?:[nN]\s*=\s*)?(?P<n>\d[\d,]*)\s*(?:pts|patients)?\s*\)\s*$"
+)
+_SIZE_ANYWHERE: Final = re.compile(r"\(?\s*\b[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)?")
+_TYPE_PREFIX: Final = re.compile(
+    r"^(?:drug|biological|procedure|radiation|device|other|arm|group)\s*:\s*", re.IGNORECASE
+)
+_LONGEST_LABEL: Final = 60  # a longer treatment cell describes a regimen, it names no group
+_TRAILING_REMARK: Final = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+
+
+def arm_label(text: str) -> tuple[str | None, int | None]:
+    """A treatment cell or group header as a group's label and size: "crizotinib 250 mg BID
+    (151)" → ("crizotinib", 151); "platinum-based CT: cisplatin 75 mg/m2 ... (175)" →
+    ("platinum-based CT", 175); "NALIRIFOX (n=383)" → ("NALIRIFOX", 383)."""
+    size = None
+    m = _SIZE_TAIL.search(text) or _SIZE_ANYWHERE.search(text)
+    if m:
+        size = int(m.group("n").replace(",", ""))
+        text = text[: m.start()] + text[m.end() :]
+    text = _TYPE_PREFIX.sub("", text.strip())
+    head, colon, _ = text.partition(":")
+    if colon and 0 < len(head.strip()) <= 40:
+        text = head
+    text = _DOSE.sub("", text)
+    while _TRAILING_REMARK.search(text) and _TRAILING_REMARK.sub("", text).strip():
+        text = _TRAILING_REMARK.sub("", text)
+    text = text.strip(" ,;:-")
+    return (text if 0 < len(text) <= _LONGEST_LABEL else None), size
+
+
+def phase_code(note: str, numbers_allowed: bool = False) -> str | None:
+    """ "III" → "3", "I/II" → "1/2", "IIa" → "2"; Arabic numbers only where the header says the
+    bracket holds the phase ("Study (phase)")."""
+    parts = re.split(r"\s*[/-]\s*", re.sub(r"(?i)^phase\s*", "", note.strip()))
+    out = []
+    for part in parts:
+        part = part.rstrip("abAB") if len(part) > 1 else part
+        if part.upper() in _ROMAN:
+            out.append(_ROMAN[part.upper()])
+        elif part.isdigit() and (numbers_allowed or note.lower().startswith("phase")):
+            out.append(part)
+        else:
+            return None
+    phase = "/".join(out)
+    return code("phase", phase) if phase in PHASES and phase != "NA" else None
+
+
+def trial_name(text: str, phase_in_brackets: bool = False) -> tuple[str | None, str | None]:
+    """A trial cell as (name, phase): "COU-AA-302 (Nbib887198)" → ("COU-AA-302", None),
+    "IN-NOVATE (III)" → ("IN-NOVATE", "3"), "ALEX (19)" → ("ALEX", None)."""
+    name = re.split(r"\s*[(\[;,]", text.strip(), maxsplit=1)[0].strip()
+    phase = None
+    for note in re.findall(r"[(\[]([^()\[\]]*)[)\]]", text):
+        phase = phase or phase_code(note, phase_in_brackets)
+    said = _PHASE_TEXT.search(text)
+    if phase is None and said:
+        phase = phase_code(said.group("p"), True)
+    if not name or _PHASE_TEXT.fullmatch(name) or not any(ch.isalpha() for ch in name):
+        nct = _NCT.search(text)
+        name = nct.group(0) if nct else None
+    return name, phase
+
+
+def table_nct(text: str) -> str | None:
+    """The one registry number a table (its text, caption included) gives, else None."""
+    found = set(_NCT.findall(text))
+    return found.pop() if len(found) == 1 else None

@@ -1,0 +1,316 @@
+"""The result numbers of tables, on tables composed for the tests (invented drugs, trials and
+numbers): the right numbers, with the right endpoint, group, trial, interval and p-value, at the
+right offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.documents.tables import find_tables
+from etl.extract.grammar import Fact
+from etl.extract.table_outcomes import RowReading, read_table
+from etl.vocab.codes import ENDPOINTS, MEASURES, P_OPERATORS, UNITS
+
+FOOTNOTE = (
+    "  1. Abbreviations: CI, confidence interval; HR, hazard ratio; NR, not reached; OS, overall "
+    "survival; N/A, not applicable; ORR, objective response rate; q3w, every 3 weeks."
+)
+
+
+def read(text: str) -> list[RowReading]:
+    (table,) = find_tables(text)
+    readings = read_table(text, table)
+    for reading in readings:
+        assert reading.span == table.row_spans[reading.row]
+        for f in reading.facts:
+            written = text[reading.span[0] + f.start : reading.span[0] + f.end]
+            assert float(written.replace("·", ".")) == f.value  # the number itself, as written
+            assert f.endpoint in ENDPOINTS and f.measure in MEASURES and f.unit in UNITS
+            assert f.p is None or f.p.operator in P_OPERATORS
+    return readings
+
+
+def brief(f: Fact) -> tuple:
+    return (f.endpoint, f.measure, f.value, f.unit, f.timepoint_months, f.arm, f.comparator)
+
+
+def ci(f: Fact) -> tuple | None:
+    return None if f.ci is None else (f.ci.lower, f.ci.upper, f.ci.level)
+
+
+def p(f: Fact) -> tuple | None:
+    return None if f.p is None else (f.p.operator, f.p.value)
+
+
+# ---- (a) pipe rows: a trial per row, treatment and control under spanning headers -------------
+
+PIPE = (
+    "Table 3.\n"
+    "Randomised trials of two invented agents.\n"
+    "| Trial (registration number) | Study intervention | Median PFS (95% CI) "
+    "| Hazard ratio (95% CI; P-value) | Notes | |||\n"
+    "|---|---|---|---|---|---|---|---|\n"
+    "| Treatment | Control | Treatment | Control | ||||\n"
+    "| Targeted agents | ORION-7 (Nbib123456) | Zentumab | Placebo | 9.1 months (8.0–10.2) "
+    "| 5.4 months (4.9–6.1) | 0.61 (0.50–0.74; P < 0.001) | first line |\n"
+    "| ORION-8 (III) | Zentumab + Orvexib | Orvexib | 11·0 months (9·6–12·5) | NR "
+    "| 0.72 (0.80–0.66; P = 0.002) | second line | |\n"
+)
+
+
+def test_pipe_table_medians_and_ratio_with_arms_trial_ci_and_p():
+    first, second = read(PIPE)
+    assert (first.trial, first.phase) == ("ORION-7", None)
+    assert first.arms == (("Zentumab", None), ("Placebo", None))
+    assert [brief(f) for f in first.facts] == [
+        ("PFS", "median", 9.1, "months", None, "Zentumab", None),
+        ("PFS", "median", 5.4, "months", None, "Placebo", None),
+        ("PFS", "hazard_ratio", 0.61, "ratio", None, "Zentumab", "Placebo"),
+    ]
+    assert [ci(f) for f in first.facts] == [(8.0, 10.2, 95), (4.9, 6.1, 95), (0.5, 0.74, 95)]
+    assert [p(f) for f in first.facts] == [None, None, ("<", 0.001)]
+    # the row without the group label: its cells still sit under their headers
+    assert (second.trial, second.phase) == ("ORION-8", "3")
+    assert second.arms == (("Zentumab + Orvexib", None), ("Orvexib", None))
+
+
+def test_placeholder_gives_no_fact_and_a_reversed_interval_is_dropped_with_its_problem():
+    second = read(PIPE)[1]
+    median, ratio = second.facts  # (NR under the control median: nothing)
+    assert brief(median) == ("PFS", "median", 11.0, "months", None, "Zentumab + Orvexib", None)
+    assert brief(ratio)[:3] == ("PFS", "hazard_ratio", 0.72) and ratio.ci is None
+    assert p(ratio) == ("=", 0.002)
+    assert [pr.rule for pr in ratio.problems] == ["malformed_interval"]
+    assert "reversed" in ratio.problems[0].message
+
+
+# ---- (b) rows continued over lines, treatments with doses and sizes --------------------------
+
+CONTINUED = (
+    "Table 1.\nInvented trials.\n"
+    "Name of the trial | Treatment in the control arm: drug/dose (n of pts) "
+    "| Treatment in the experimental arm: drug/dose (n of pts) "
+    "| Median follow-up time in the experimental arm | OS control vs experimental arm "
+    "| PFS: HR (95% CI) and p value (experimental vs control) | |\n"
+    "---|---|---|---|---|---|---|\n"
+    "KESTREL-2 (14) | orvexib 100 mg QD (120) |\n"
+    "zentumab 5 mg/kg q3w (118) |\n"
+    "22.4 months | 2y OS rate; 41.0% (95% CI: 33.2-48.8%) |\n"
+    "2y OS rate: 55.5% (95% CI: 46.0-64.1%) | 0.70 (95% CI: 0.55-0.89). p=0.004 |\n"
+    "TALON (15) | placebo (60) | zentumab 5 mg/kg q3w (61) | NA "
+    "| Median: 7.0 months (range: 2.1-15.0) | Median: NE (range: 9.9 months-NE) "
+    "| 0.52 (95% CI: 0.33-0.81). p<0.0001 |\n"
+)
+
+
+def test_continued_rows_give_each_number_its_arm_from_the_treatment_columns():
+    first, second = read(CONTINUED)
+    assert first.trial == "KESTREL-2"
+    assert first.arms == (("zentumab", 118), ("orvexib", 120))  # dose and size taken out
+    assert [brief(f) for f in first.facts] == [
+        ("FOLLOWUP", "median", 22.4, "months", None, "zentumab", None),
+        ("OS", "rate", 41.0, "percent", 24, "orvexib", None),
+        ("OS", "rate", 55.5, "percent", 24, "zentumab", None),
+        ("PFS", "hazard_ratio", 0.7, "ratio", None, "zentumab", "orvexib"),
+    ]
+    assert [ci(f) for f in first.facts] == [
+        None,
+        (33.2, 48.8, 95),
+        (46.0, 64.1, 95),
+        (0.55, 0.89, 95),
+    ]
+    assert p(first.facts[-1]) == ("=", 0.004)
+    assert second.arms == (("zentumab", 61), ("placebo", 60))
+
+
+def test_a_range_is_not_an_interval_and_not_estimable_gives_nothing():
+    second = read(CONTINUED)[1]
+    assert [brief(f) for f in second.facts] == [
+        ("OS", "median", 7.0, "months", None, "placebo", None),
+        ("PFS", "hazard_ratio", 0.52, "ratio", None, "zentumab", "placebo"),
+    ]
+    assert second.facts[0].ci is None and second.facts[0].problems == ()
+    assert p(second.facts[1]) == ("<", 0.0001)
+
+
+# ---- (c) one cell per line: a drug per row -----------------------------------------------------
+
+
+def test_one_cell_per_line_single_arm_rows():
+    cells = ["Drug", "Study (phase)", "Date of approval", "N", "Median age, years [range]"]
+    cells += ["CR/CRi rate, %", "MRD negativity, %", "Median OS, months", "Reference"]
+    cells += ["Zentumab", "ORION-7 (III)", "May 2020", "210", "61 [22-80]", "44", "80"]
+    cells += ["15.2", "[3]"]
+    cells += ["Orvexib", "TALON (II)", "June 2021", "58", "57 [30-79]", "N/A", "71"]
+    cells += ["62% at 12 months", "[4]"]
+    cells += ["Velmurane", "BRAVO (I/II)", "July 2022", "31", "66 [41-83]", "29", "90"]
+    cells += ["NR", "[5]"]
+    text = "Table 2 Agents in an invented disease\n\nFrom: A review\n\n" + "\n\n".join(cells)
+    first, second, third = read(text + "\n\n" + FOOTNOTE)
+    assert (first.trial, first.phase, first.arms) == ("ORION-7", "3", (("Zentumab", 210),))
+    assert [brief(f) for f in first.facts] == [
+        ("OTHER", "rate", 44.0, "percent", None, "Zentumab", None),
+        ("OTHER", "rate", 80.0, "percent", None, "Zentumab", None),
+        ("OS", "median", 15.2, "months", None, "Zentumab", None),
+    ]
+    assert [f.endpoint_label for f in first.facts[:2]] == ["CR/CRi rate, %", "MRD negativity, %"]
+    assert [brief(f) for f in second.facts] == [
+        ("OTHER", "rate", 71.0, "percent", None, "Orvexib", None),
+        ("OS", "rate", 62.0, "percent", 12, "Orvexib", None),
+    ]
+    assert (third.trial, third.phase) == ("BRAVO", "1/2")
+    assert [f.value for f in third.facts] == [29.0, 90.0]  # NR: no fact; no age, date or size
+
+
+# ---- (d) bar-ended cells in an abstract: groups as columns, results as rows ---------------------
+
+
+def test_bar_lines_groups_are_columns_and_row_headers_carry_the_endpoint():
+    lines = ["|", "|", "Zentumab |", "Placebo |", "|"]
+    lines += ["PFS, months, median (95% CI) |", "|", "8.8 (7.1–9.9) |", "4.2 (3.9–5.0) |", "|"]
+    lines += ["HR (95% CI); p-value |", "|", "0.48 (0.36–0.64); <0.0001 |", "|", "|"]
+    lines += ["PFS rate, % |", "6 months |", "61.0 |", "35.5 |", "|"]
+    lines += ["|", "12 months |", "40.2 |", "18.7 |", "|"]
+    text = "Results: the invented trial met its primary endpoint in every analysis. " * 3
+    text += "\n" + "\n".join(lines) + "\nConclusions: " + "nothing to conclude here. " * 8
+    readings = read(text)
+    facts = [f for r in readings for f in r.facts]
+    assert [brief(f) for f in facts] == [
+        ("PFS", "median", 8.8, "months", None, "Zentumab", None),
+        ("PFS", "median", 4.2, "months", None, "Placebo", None),
+        ("PFS", "hazard_ratio", 0.48, "ratio", None, "Zentumab", "Placebo"),
+        ("PFS", "rate", 61.0, "percent", 6, "Zentumab", None),
+        ("PFS", "rate", 35.5, "percent", 6, "Placebo", None),
+        ("PFS", "rate", 40.2, "percent", 12, "Zentumab", None),
+        ("PFS", "rate", 18.7, "percent", 12, "Placebo", None),
+    ]
+    assert ci(facts[0]) == (7.1, 9.9, 95) and ci(facts[2]) == (0.36, 0.64, 95)
+    assert p(facts[2]) == ("<", 0.0001)  # a bare number after the interval, under "p-value"
+    assert all(r.trial is None for r in readings)  # the table names no trial
+
+
+# ---- tabs: an outcome column, group columns, a p-value column --------------------------------
+
+TABS = (
+    "Endpoint\tZentumab (n=120)\tPlacebo (n=118)\tHR (95% CI)\tp\n"
+    "Median PFS, months\t7.9 (6.1-9.0)\t3.1 (2.8-3.9)\t0.45 (0.31-0.66)\t<0.001\n"
+    "Grade >=3 adverse events, n (%)\t30 (25.0)\t12 (10.2)\t\t\n"
+    "Objective response\t38% (95% CI 29-47) among those with measurable disease\t9%\t\t\n"
+)
+
+
+def test_tab_table_with_group_columns_a_ratio_column_and_a_p_value_column():
+    pfs, harms, response = read(TABS)
+    assert pfs.arms == (("Zentumab", 120), ("Placebo", 118))
+    assert [brief(f) for f in pfs.facts] == [
+        ("PFS", "median", 7.9, "months", None, "Zentumab", None),
+        ("PFS", "median", 3.1, "months", None, "Placebo", None),
+        ("PFS", "hazard_ratio", 0.45, "ratio", None, "Zentumab", "Placebo"),
+    ]
+    assert [ci(f) for f in pfs.facts] == [(6.1, 9.0, None), (2.8, 3.9, None), (0.31, 0.66, 95)]
+    assert [p(f) for f in pfs.facts] == [None, None, ("<", 0.001)]
+    # "n (%)": the rate is the bracketed number, its patients the first
+    assert [(brief(f), f.n_patients) for f in harms.facts] == [
+        (("AE", "rate", 25.0, "percent", None, "Zentumab", None), 30),
+        (("AE", "rate", 10.2, "percent", None, "Placebo", None), 12),
+    ]
+    # a cell that is a sentence is read by the sentence grammar, with its row's endpoint
+    assert [brief(f) for f in response.facts] == [
+        ("ORR", "rate", 38.0, "percent", None, "Zentumab", None),
+        ("ORR", "rate", 9.0, "percent", None, "Placebo", None),
+    ]
+    assert ci(response.facts[0]) == (29.0, 47.0, 95)
+
+
+def test_one_treatment_column_gives_every_number_of_its_row_that_group():
+    text = (
+        "| Study | Intervention | N | ORR, % | Median PFS, months |\n|---|---|---|---|---|\n"
+        "| BRAVO-12 (phase 2) | velmurane 40 mg BID | 64 | 35.9 | 6.3 |\n"
+        "| CORAL | orvexib 100 mg QD | 41 | 22.0 | 4.4 |\n"
+    )
+    first, second = read(text)
+    assert (first.trial, first.phase, first.arms) == ("BRAVO-12", "2", (("velmurane", 64),))
+    assert [brief(f) for f in first.facts] == [
+        ("ORR", "rate", 35.9, "percent", None, "velmurane", None),
+        ("PFS", "median", 6.3, "months", None, "velmurane", None),
+    ]
+    assert (second.trial, second.arms) == ("CORAL", (("orvexib", 41),))
+
+
+def test_key_value_table_reads_sentences_with_their_row_label_as_the_endpoint():
+    text = (
+        "Parameter\tResult\n"
+        "Design\tPhase 2, single-arm study of velmurane [2]\n"
+        "Patients\t44 patients with an invented cancer\n"
+        "Disease control rate\t61.4% in 44 evaluable patients [2].\n"
+        "Median DOR\tnot reached\n"
+        "Median PFS\t5.2 months (IQR 3.1-9.0)\n"
+    )
+    facts = [f for r in read(text) for f in r.facts]
+    assert [brief(f) for f in facts] == [
+        ("DCR", "rate", 61.4, "percent", None, None, None),
+        ("PFS", "median", 5.2, "months", None, None, None),
+    ]
+    assert facts[1].ci is None  # an interquartile range is no confidence interval
+
+
+def test_a_table_without_a_trial_column_takes_the_one_registry_number_it_gives():
+    text = (
+        "| Measure | Result |\n|---|---|\n"
+        "| Median OS | 20.1 months (95% CI, 17.0-23.3) |\n"
+        "| Design | Randomised phase 3 study (NCT01234567) |\n"
+    )
+    (first, second) = read(text)
+    assert brief(first.facts[0]) == ("OS", "median", 20.1, "months", None, None, None)
+    assert first.trial == second.trial == "NCT01234567" and second.facts == []
+
+
+# ---- any two-arm table composed in any layout reads back --------------------------------------
+
+ROWS = st.sampled_from(
+    [
+        ("Median OS, months", "OS", "median", "months", None),
+        ("Median PFS, months", "PFS", "median", "months", None),
+        ("ORR, %", "ORR", "rate", "percent", None),
+        ("12-month OS rate, %", "OS", "rate", "percent", 12),
+        ("Median DOR, weeks", "DOR", "median", "weeks", None),
+        ("Disease control rate, %", "DCR", "rate", "percent", None),
+    ]
+)
+VALUE = st.builds(lambda a, b: f"{a}.{b}", st.integers(1, 99), st.integers(0, 9))
+HEADER = ["Outcome", "Velmurane (n=88)", "Placebo (n=90)"]
+
+
+def as_pipe(rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(HEADER) + " |", "|---|---|---|"]
+    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
+
+
+def as_tabs(rows: list[list[str]]) -> str:
+    return "\n".join("\t".join(r) for r in [HEADER, *rows])
+
+
+def as_cell_lines(rows: list[list[str]]) -> str:
+    return "\n".join(c for r in [HEADER, *rows] for c in r) + "\n" + FOOTNOTE
+
+
+def as_bar_lines(rows: list[list[str]]) -> str:
+    cells = [c for r in [["", *HEADER[1:]], *rows] for c in [*r, ""]]
+    return "\n".join(f"{c} |" if c else "|" for c in cells)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(ROWS, VALUE, VALUE), min_size=2, max_size=6),
+    st.sampled_from([as_pipe, as_tabs, as_cell_lines, as_bar_lines]),
+)
+def test_composed_two_arm_tables_read_back(rows, layout):
+    body = layout([[label, a, b] for (label, *_), a, b in rows])
+    readings = read("Table 5 Composed results\n" + body + "\n\nThe end.\n")
+    got = [brief(f) for r in readings for f in r.facts]
+    expected = []
+    for (_, endpoint, measure, unit, timepoint), a, b in rows:
+        expected.append((endpoint, measure, float(a), unit, timepoint, "Velmurane", None))
+        expected.append((endpoint, measure, float(b), unit, timepoint, "Placebo", None))
+    assert got == expected
