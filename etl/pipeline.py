@@ -22,10 +22,12 @@ from etl.extract import (
     outcomes_frame,
     registry_frames,
     sentences_frame,
+    table_frames,
     trial_arms_frame,
     trial_facts_frame,
     trial_mentions_frame,
 )
+from etl.extract.restated import without_restatements
 from etl.load import append_audit, connect, write_tables
 from etl.schemas import STAGING_MODELS, Rejections
 from etl.schemas.gate import gate
@@ -108,28 +110,34 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
     )
     kept_pubs = publications.valid.get_column("publication_id")
     sentences = gate(
-        sentences_frame(staged.record_lines, staged.publications).filter(
+        sentences_frame(staged.record_lines, staged.publications, staged.table_rows).filter(
             pl.col("publication_id").is_in(kept_pubs.implode())
         ),
         STAGING_MODELS["sentences"],
         "sentences",
     )
-    found, unreadable = outcomes_frame(sentences.valid)
+    read, unreadable = outcomes_frame(sentences.valid)
+    tabled = table_frames(sentences.valid, documents.valid, staged.tables)
+    found = without_restatements(pl.concat([read, tabled.outcomes]), sentences.valid)
     outcomes = gate(found, STAGING_MODELS["outcomes"], "outcomes")
     trials = gate(
-        trial_mentions_frame(sentences.valid, publications.valid),
+        trial_mentions_frame(sentences.valid, publications.valid, tabled.names),
         STAGING_MODELS["trial_mentions"],
         "trial_mentions",
     )
     trial_facts = gate(
-        trial_facts_frame(sentences.valid, documents.valid),
+        pl.concat([trial_facts_frame(sentences.valid, documents.valid), tabled.facts]),
         STAGING_MODELS["trial_facts"],
         "trial_facts",
     )
     agents = gate(
         agent_mentions_frame(sentences.valid), STAGING_MODELS["agent_mentions"], "agent_mentions"
     )
-    arms = gate(trial_arms_frame(sentences.valid), STAGING_MODELS["trial_arms"], "trial_arms")
+    arms = gate(
+        pl.concat([trial_arms_frame(sentences.valid), tabled.arms]),
+        STAGING_MODELS["trial_arms"],
+        "trial_arms",
+    )
     doses = gate(agent_doses_frame(sentences.valid), STAGING_MODELS["agent_doses"], "agent_doses")
     read = registry_frames(sentences.valid, documents.valid)
     registry = {
@@ -149,6 +157,7 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
             publications.rejections,
             sentences.rejections,
             unreadable,
+            tabled.rejections,
             outcomes.rejections,
             trials.rejections,
             trial_facts.rejections,

@@ -10,6 +10,7 @@ import polars as pl
 
 from etl.documents.abstracts import abstract_lines
 from etl.documents.kinds import ABSTRACT, ABSTRACT_COLLECTION, CITATION_LINE
+from etl.documents.tables import Table
 from etl.text import WHITESPACE
 from etl.vocab.codes import code
 
@@ -27,7 +28,6 @@ _WHOLE_DOCUMENT_KINDS = tuple(
         "ctgov_json",
         "news_article",
         "review",
-        "trial_table",
         "other",
     )
 )
@@ -143,9 +143,73 @@ def _listing_lines(lines: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def record_lines(lines: pl.DataFrame) -> pl.DataFrame:
-    """Every line that belongs to a record, with its record_index and role
-    (authors, title, citation or body)."""
+TABLE_HEADER, TABLE_ROW = code("sentence_role", "table_header"), code("sentence_role", "table_row")
+TRIAL_TABLE = code("document_kind", "trial_table")
+
+
+def table_lines(lines: pl.DataFrame, tables: dict[str, list[Table]]) -> pl.DataFrame:
+    """The lines of the documents' tables: document_id, line_no, their role (a row's or the
+    header's) and the number of their row in the document (0, 1, ... over its tables)."""
+    rows: list[tuple[str, int, str, int | None]] = []
+    with_tables = lines.filter(pl.col("document_id").is_in(list(tables)))
+    for (document_id,), group in with_tables.group_by(["document_id"], maintain_order=True):
+        spans: list[tuple[int, int, int | None]] = []  # (start, end, row number or None)
+        number = 0
+        for table in tables[document_id]:
+            head_end = table.row_spans[0][0] if table.row_spans else table.end
+            start = table.caption.start if table.caption is not None else table.start
+            spans.append((start, head_end, None))
+            for row_start, row_end in table.row_spans:
+                spans.append((row_start, row_end, number))
+                number += 1
+        for line_no, line_start, line_end, blank in group.select(
+            "line_no", "char_start", "char_end", "is_blank"
+        ).iter_rows():
+            if blank:
+                continue
+            # rows first: a row's span starts after its line's opening bar, inside the header's;
+            # and it may end before its last bar
+            for start, end, row in sorted(spans, key=lambda span: span[2] is None):
+                if start < line_end and line_start < end:
+                    rows.append(
+                        (document_id, line_no, TABLE_ROW if row is not None else TABLE_HEADER, row)
+                    )
+                    break
+    return pl.DataFrame(
+        rows,
+        schema={
+            "document_id": pl.String,
+            "line_no": pl.Int64,
+            "_table_role": pl.String,
+            "_row": pl.Int64,
+        },
+        orient="row",
+    )
+
+
+def _with_tables(rec_lines: pl.DataFrame, tables_by_line: pl.DataFrame) -> pl.DataFrame:
+    """Table lines take their role; in a table of trials, each row is a record of its own
+    (the caption, header and other lines are record 0)."""
+    joined = rec_lines.join(tables_by_line, on=["document_id", "line_no"], how="left")
+    in_trial_table = pl.col("document_kind") == TRIAL_TABLE
+    return joined.with_columns(
+        pl.coalesce("_table_role", "role").alias("role"),
+        pl.when(in_trial_table)
+        .then(pl.coalesce(pl.col("_row") + 1, pl.lit(0, dtype=pl.Int64)))
+        .otherwise(pl.col("record_index"))
+        .alias("record_index"),
+    ).drop("_table_role", "_row")
+
+
+def _trial_table_lines(lines: pl.DataFrame) -> pl.DataFrame:
+    return lines.filter(
+        (pl.col("document_kind") == TRIAL_TABLE) & ~pl.col("is_blank")
+    ).with_columns(pl.lit(0, dtype=pl.Int64).alias("record_index"), pl.lit("body").alias("role"))
+
+
+def record_lines(lines: pl.DataFrame, tables: dict[str, list[Table]] | None = None) -> pl.DataFrame:
+    """Every line that belongs to a record, with its record_index and role (authors, title,
+    citation, body, or a table's header or row)."""
     cols = [
         "document_id",
         "source_file",
@@ -157,17 +221,21 @@ def record_lines(lines: pl.DataFrame) -> pl.DataFrame:
         "char_start",
         "char_end",
     ]
-    return pl.concat(
+    found = pl.concat(
         [
             f.select(cols)
             for f in (
                 _whole_document_lines(lines),
+                _trial_table_lines(lines),
                 _abstract_lines(lines),
                 abstract_lines(lines, ABSTRACT),
                 _listing_lines(lines),
             )
         ]
-    ).sort("document_id", "line_no")
+    )
+    if tables:
+        found = _with_tables(found, table_lines(lines, tables))
+    return found.sort("document_id", "line_no")
 
 
 def with_collections(rec_lines: pl.DataFrame) -> pl.DataFrame:

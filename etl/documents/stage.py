@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -12,6 +12,7 @@ from etl.documents.ids import span_id_expr
 from etl.documents.kinds import ABSTRACT_COLLECTION, is_html_expr, with_document_kind
 from etl.documents.records import lines_frame, record_lines, records_frame, with_collections
 from etl.documents.study_type import study_type_expr
+from etl.documents.tables import Table, find_tables
 from etl.schemas.staging import Documents, Publications, polars_schema
 from etl.text import WHITESPACE, slices
 
@@ -22,6 +23,10 @@ class Staged:
     publications: pl.DataFrame
     record_lines: pl.DataFrame
     rejections: pl.DataFrame
+    # the tables of each document that has any (by document_id), and one row per table row:
+    # its record, span and text (a sentence of its own, read by the table reader)
+    tables: dict[str, list[Table]] = field(default_factory=dict)
+    table_rows: pl.DataFrame = field(default_factory=lambda: empty_table_rows())
 
 
 def _document_title() -> pl.Expr:
@@ -80,10 +85,71 @@ def _kind_findings(docs: pl.DataFrame) -> pl.DataFrame:
     return rejections_frame(rows)
 
 
+_TABLE_SIGNS = r"[|\t]|(?m)^\s*(?:Table|TABLE)\s+[A-Z]?\d"
+
+
+def document_tables(docs: pl.DataFrame) -> dict[str, list[Table]]:
+    """The tables of each document that has a table line (most have none: not parsed)."""
+    candidates = docs.filter(pl.col("text").str.contains(_TABLE_SIGNS))
+    found = {
+        document_id: find_tables(text)
+        for document_id, text in candidates.select("document_id", "text").iter_rows()
+    }
+    return {document_id: tables for document_id, tables in found.items() if tables}
+
+
+def empty_table_rows() -> pl.DataFrame:
+    return pl.DataFrame(
+        schema={
+            "document_id": pl.String,
+            "source_file": pl.String,
+            "record_index": pl.Int64,
+            "char_start": pl.Int64,
+            "char_end": pl.Int64,
+            "text": pl.String,
+        }
+    )
+
+
+def _table_rows(
+    tables: dict[str, list[Table]], texts: dict[str, str], rec_lines: pl.DataFrame
+) -> pl.DataFrame:
+    """One row per table row: the record its lines belong to, its span and its text."""
+    spans = [
+        (document_id, start, end, texts[document_id][start:end])
+        for document_id, found in tables.items()
+        for table in found
+        for start, end in table.row_spans
+    ]
+    if not spans:
+        return empty_table_rows()
+    rows = pl.DataFrame(
+        spans,
+        schema={
+            "document_id": pl.String,
+            "char_start": pl.Int64,
+            "char_end": pl.Int64,
+            "text": pl.String,
+        },
+        orient="row",
+    )
+    records = rec_lines.select("document_id", "source_file", "record_index", "char_start").sort(
+        "document_id", "char_start"
+    )
+    return (
+        rows.sort("document_id", "char_start")
+        .join_asof(
+            records, on="char_start", by="document_id", strategy="backward", check_sortedness=False
+        )
+        .select(list(empty_table_rows().schema))
+    )
+
+
 def stage_documents(files: pl.DataFrame) -> Staged:
     """``files`` (from etl.documents.read) → documents, publications and record lines."""
     docs = with_document_kind(files)
-    rec_lines = with_collections(record_lines(lines_frame(docs)))
+    tables = document_tables(docs)
+    rec_lines = with_collections(record_lines(lines_frame(docs), tables))
     collections = rec_lines.filter(pl.col("document_kind") == ABSTRACT_COLLECTION)
     docs = docs.with_columns(
         pl.when(pl.col("document_id").is_in(collections.get_column("document_id").implode()))
@@ -129,6 +195,8 @@ def stage_documents(files: pl.DataFrame) -> Staged:
         .select(list(polars_schema(Documents)))
     )
     return Staged(
+        tables=tables,
+        table_rows=_table_rows(tables, texts, rec_lines),
         documents=documents,
         publications=publications.select(list(polars_schema(Publications))),
         record_lines=rec_lines.join(

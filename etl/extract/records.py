@@ -69,7 +69,7 @@ def _outcome_id(document_id: str, start: int, end: int, endpoint: str, measure: 
     return "out_" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
-def _fact_row(document_id: str, base: int, f: Fact) -> tuple:
+def fact_row(document_id: str, base: int, f: Fact) -> tuple:
     """The FACT_COLUMNS of one fact of a sentence that starts at ``base``."""
     ci, p = f.ci, f.p
     start, end = base + f.start, base + f.end
@@ -96,7 +96,7 @@ def _fact_row(document_id: str, base: int, f: Fact) -> tuple:
     )
 
 
-def _problem_rows(source_file: str, text: str, start: int, end: int, f: Fact) -> list[dict]:
+def problem_rows(source_file: str, text: str, start: int, end: int, f: Fact) -> list[dict]:
     return [
         rejection_row(
             source_file,
@@ -176,11 +176,11 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
             if facts:
                 unread.append(facts)
             for f in facts:
-                rows.append(_fact_row(document[i], start[i], f))
+                rows.append(fact_row(document[i], start[i], f))
                 sentence_rows.append(i)
                 if f.problems:
                     problems.extend(
-                        _problem_rows(
+                        problem_rows(
                             columns["source_file"][i],
                             text[i],
                             start[i],

@@ -18,6 +18,7 @@ import string
 import polars as pl
 
 from etl.documents.ids import span_id_expr
+from etl.vocab.codes import code
 
 _ABBREVIATIONS = frozenset(
     [
@@ -139,6 +140,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
 
 
 _WHOLE_ROLES = ("authors", "citation")  # lines kept whole
+_TABLE_ROW = code("sentence_role", "table_row")
 
 # split_spans again, for polars (whose regex engine has no look-around): a stop after an
 # abbreviation is first swapped for _KEEP (the run of letters and dots that ends at it is the
@@ -219,13 +221,19 @@ def line_spans(lines: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([_polars_spans(lines.filter(~marked)), _python_spans(lines.filter(marked))])
 
 
-def sentences_frame(rec_lines: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame:
+def sentences_frame(
+    rec_lines: pl.DataFrame, publications: pl.DataFrame, table_rows: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """Split every record line into sentences; offsets are into the source file's text.
 
     ``rec_lines``: document_id, record_index, role, line, char_start; ``publications``:
     document_id, record_index, publication_id. Titles and citation lines are sentences too;
-    ``role`` says which part of the record a sentence comes from.
+    ``role`` says which part of the record a sentence comes from. A table's row is one sentence,
+    however many lines it runs over (``table_rows``: document_id, record_index, char_start,
+    char_end, text, from etl.documents.stage); its lines are not split.
     """
+    if table_rows is not None:  # (without them, a row's lines are split as any others)
+        rec_lines = rec_lines.filter(pl.col("role") != _TABLE_ROW)
     lines = rec_lines.select(
         "document_id", "source_file", "record_index", "line_no", "role", "line", "char_start"
     ).with_row_index("_row")
@@ -238,12 +246,23 @@ def sentences_frame(rec_lines: pl.DataFrame, publications: pl.DataFrame) -> pl.D
         pl.col("line").alias("text"),
     )
     spans = pl.concat([line_spans(split), whole_spans]).join(lines.drop("line"), on="_row")
-    return (
-        spans.with_columns(
-            (pl.col("char_start") + pl.col("start")).alias("s"),
-            (pl.col("char_start") + pl.col("end")).alias("e"),
+    spans = spans.with_columns(
+        (pl.col("char_start") + pl.col("start")).alias("s"),
+        (pl.col("char_start") + pl.col("end")).alias("e"),
+    ).select("document_id", "source_file", "record_index", "role", "s", "e", "text")
+    if table_rows is not None and table_rows.height:
+        rows = table_rows.select(
+            "document_id",
+            "source_file",
+            "record_index",
+            pl.lit(_TABLE_ROW).alias("role"),
+            pl.col("char_start").alias("s"),
+            pl.col("char_end").alias("e"),
+            "text",
         )
-        .join(
+        spans = pl.concat([spans, rows], how="vertical_relaxed")
+    return (
+        spans.join(
             publications.select("document_id", "record_index", "publication_id"),
             on=["document_id", "record_index"],
         )

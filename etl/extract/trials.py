@@ -247,13 +247,16 @@ def _primary(mentions: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame
     return pl.concat([marked, unnamed], how="vertical_relaxed")
 
 
-def trial_mentions_frame(sentences: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame:
+def trial_mentions_frame(
+    sentences: pl.DataFrame, publications: pl.DataFrame, table_names: list[str] | None = None
+) -> pl.DataFrame:
     """The staging frame ``trial_mentions``: every named or numbered trial use, plus unnamed ones.
 
     Citation lines are read too (a registration number often sits there), author lines are not.
+    ``table_names``: the trials tables name in a column of their own (etl.extract.table_readings).
     """
     readable = sentences.filter(pl.col("role") != "authors")
-    names = known_names(readable)
+    names = sorted({*known_names(readable), *(table_names or ())})
     mentions = _link_within_records(_mentions(readable, names, alias_map(readable, names)))
     rows = _primary(mentions, publications).with_columns(
         span_id_expr(

@@ -173,6 +173,8 @@ SENTENCE_ROLES: Final = MappingProxyType(
         "title": "the title line of a listing entry",
         "citation": "the journal citation line of a listing entry",
         "body": "running text: abstract, page content",
+        "table_header": "a table's caption, header or separator line",
+        "table_row": "a row of a table, its cells read by the table reader",
     }
 )
 

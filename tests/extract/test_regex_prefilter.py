@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.extract import arms, endpoint_lists, grammar, numbers, trial_facts
+from etl.extract import context, endpoint_lists, grammar, numbers, trial_facts
 from etl.regex_prefilter import (
     FromStarts,
     GatedAlternation,
@@ -73,7 +73,7 @@ texts = st.lists(
 
 _PATTERNS = [
     pytest.param(value, id=f"{module.__name__.rsplit('.', 1)[-1]}.{name}")
-    for module in (grammar, numbers, arms, endpoint_lists, trial_facts)
+    for module in (grammar, numbers, context, endpoint_lists, trial_facts)
     for name, value in vars(module).items()
     if isinstance(value, (Prefiltered, FromStarts))
 ]
@@ -185,7 +185,7 @@ def test_admitted_gives_the_gates_that_admit_a_text(text):
 
 _GATES = [
     gate
-    for module in (grammar, numbers, arms, endpoint_lists, trial_facts)
+    for module in (grammar, numbers, context, endpoint_lists, trial_facts)
     for value in vars(module).values()
     for gate in (value if isinstance(value, (tuple, list)) else [value])
     if isinstance(gate, Prefiltered)

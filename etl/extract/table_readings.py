@@ -1,0 +1,125 @@
+"""Tables → the staging rows their rows give: outcomes (each number with its row as evidence),
+the trial each row names, the sized groups it lists and the phase it states.
+
+The table reader (etl.extract.table_outcomes) reads each row; each row is a sentence of its own
+(etl.extract.sentences), so its numbers are traced to it like any sentence's, and a trial the row
+names is a mention in it (etl.extract.trials reads the names given here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from etl.audit import rejections_frame
+from etl.documents.tables import Table
+from etl.extract.records import FACT_COLUMNS, SENTENCE_COLUMNS, fact_row, problem_rows
+from etl.extract.table_outcomes import read_table
+from etl.schemas.staging import Outcomes, TrialArms, TrialFacts, polars_schema
+from etl.vocab.codes import code
+
+_TABLE_ROW = code("sentence_role", "table_row")
+_RECORD = code("fact_scope", "record")
+_PHASE = code("trial_fact", "phase")
+
+
+@dataclass(frozen=True)
+class TableFrames:
+    outcomes: pl.DataFrame  # the staging outcomes of the table rows
+    rejections: pl.DataFrame  # what a row held that could not be right
+    names: list[str]  # the trial names the rows give
+    arms: pl.DataFrame  # the sized groups of the rows (staging trial_arms)
+    facts: pl.DataFrame  # the phases the rows state (staging trial_facts)
+
+
+def table_frames(
+    sentences: pl.DataFrame, documents: pl.DataFrame, tables: dict[str, list[Table]]
+) -> TableFrames:
+    """What the rows of ``tables`` (by document) say, against their row sentences."""
+    rows = sentences.filter(pl.col("role") == _TABLE_ROW)
+    by_span = {(r["document_id"], r["char_start"]): r for r in rows.iter_rows(named=True)}
+    texts = dict(
+        documents.filter(pl.col("document_id").is_in(list(tables)))
+        .select("document_id", "text")
+        .iter_rows()
+    )
+    facts: list[tuple] = []
+    sentence_of: list[dict] = []
+    problems: list[dict] = []
+    names: set[str] = set()
+    arms: list[dict] = []
+    phases: list[dict] = []
+    for document_id, found in tables.items():
+        text = texts.get(document_id)
+        if text is None:
+            continue
+        for table in found:
+            for reading in read_table(text, table):
+                sentence = by_span.get((document_id, reading.span[0]))
+                if sentence is None:
+                    continue
+                if reading.trial:
+                    names.add(reading.trial)
+                for f in reading.facts:
+                    facts.append(fact_row(document_id, reading.span[0], f))
+                    sentence_of.append(sentence)
+                    problems.extend(
+                        problem_rows(
+                            sentence["source_file"],
+                            sentence["text"],
+                            sentence["char_start"],
+                            sentence["char_end"],
+                            f,
+                        )
+                    )
+                arms.extend(_arms(sentence, reading.arms))
+                if reading.phase:
+                    phases.append(_phase(sentence, reading.phase))
+    return TableFrames(
+        outcomes=_outcomes(facts, sentence_of),
+        rejections=rejections_frame(problems),
+        names=sorted(names),
+        arms=pl.DataFrame(arms, schema=polars_schema(TrialArms)),
+        facts=pl.DataFrame(phases, schema=polars_schema(TrialFacts)),
+    )
+
+
+def _outcomes(facts: list[tuple], sentence_of: list[dict]) -> pl.DataFrame:
+    schema = polars_schema(Outcomes)
+    read = pl.DataFrame(facts, schema={c: schema[c] for c in FACT_COLUMNS}, orient="row")
+    sentence = pl.DataFrame(
+        [{column: s[source] for column, source in SENTENCE_COLUMNS.items()} for s in sentence_of],
+        schema={column: schema[column] for column in SENTENCE_COLUMNS},
+    )
+    return pl.concat([sentence, read], how="horizontal").select(list(schema))
+
+
+def _arms(sentence: dict, listed: tuple[tuple[str, int | None], ...]) -> list[dict]:
+    return [
+        {
+            "publication_id": sentence["publication_id"],
+            "sentence_id": sentence["sentence_id"],
+            "source_file": sentence["source_file"],
+            "arm_order": order,
+            "label": label,
+            "n_patients": n,
+            "char_start": sentence["char_start"],
+            "char_end": sentence["char_end"],
+        }
+        for order, (label, n) in enumerate(listed)
+        if n is not None and n > 0 and 0 < len(label) <= 60
+    ]
+
+
+def _phase(sentence: dict, phase: str) -> dict:
+    return {
+        "publication_id": sentence["publication_id"],
+        "sentence_id": sentence["sentence_id"],
+        "source_file": sentence["source_file"],
+        "scope": _RECORD,
+        "fact": _PHASE,
+        "value": phase,
+        "char_start": sentence["char_start"],
+        "char_end": sentence["char_end"],
+    }
