@@ -23,6 +23,8 @@ from typing import NamedTuple
 
 from etl.extract.endpoint_lists import Value, list_slots
 from etl.extract.numbers import (
+    DASH,
+    INTERVAL_SEP,
     NUM,
     WORD_NUMBER,
     Interval,
@@ -60,15 +62,22 @@ _UNIT_WORDS = {
     "years": "years",
     "yr": "years",
     "yrs": "years",
+    "m": "months",
 }
 _RATIOS = ("hazard_ratio", "odds_ratio", "risk_ratio")
 _COMPARED_MEASURES = (*_RATIOS, "difference")
-_UNIT = r"(?:months?|mos?|days?|weeks?|wks?|years?|yrs?)\b"
+# ("m" after a number is a month where a survival time is meant, "13.0 m vs 11.4 m"; a value
+# with it and no time-to-event endpoint is no result: _drop_non_results)
+_UNIT = r"(?:months?|mos?|days?|weeks?|wks?|years?|yrs?|m(?![²³/]))\b"
 _SEP = r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s*(?:and|or|vs\.?|versus|v)\s+|\s*/\s*)"
 
 _MASKS = [
     rf"(?:≥|≤|>/=|</=|>=|<=|=>|=<|>|<|at least|up to|more than|less than|over|under)\s*(?:approximately\s+)?{NUM}\s*(?:%|{_UNIT}|×\S*)?",
-    rf"\(?\s*(?:interquartile range|IQR|range)\s*[,:]?\s*{NUM}\s*(?:%|{_UNIT})?\s*(?:to|-|–|—)\s*{NUM}\s*(?:%|{_UNIT})?\s*\)?",
+    rf"\(?\s*(?:interquartile range|IQR|range)\s*[,:]?\s*{NUM}\s*(?:%|{_UNIT})?\s*{INTERVAL_SEP}\s*{NUM}\s*(?:%|{_UNIT})?\s*\)?",
+    # an interval open at its top: "(95% CI, 15.0 months-not evaluable)", "(95% CI, 34.2 to NR)"
+    rf"[\(\[]\s*{CI_LEVEL.replace('lvl', 'lvl_open')}\s*[,:=]?\s*{NUM}\s*(?:%|{_UNIT})?\s*{INTERVAL_SEP}\s*(?:not\s+(?:reached|evaluable|estimable)|NR|NE|NA)\s*[\)\]]",
+    # an age: "median age was 76 years", "aged 65 years or older"
+    rf"\b(?:age[ds]?|years of age)\b[^.;,()]{{0,20}}?{NUM}\s*(?:years?|yrs?)?",
     rf"±\s*{NUM}",
     rf"\b[nN]\s*=\s*{NUM}",
     rf"{NUM}\s*(?:mg|g|mcg|µg|μg|ml|mL|Gy|°C|IU|ng|μM|µM|nM)\b(?:\s*/\s*\w+)?",
@@ -83,7 +92,9 @@ _MASKS = [
     rf"{NUM}(?:st|nd|rd|th)\b",
     rf"{NUM}\s*(?:cycles?|doses?|sites|countries|lines?)\b",
     # a range is not a result ("only 2-3% of patients", "for 2-3 weeks"); an interval is found apart
-    rf"{NUM}\s*[-–—]\s*{NUM}\s*(?:%|{_UNIT})",
+    rf"{NUM}\s*(?:%\s*)?{DASH}\s*{NUM}\s*(?:%|{_UNIT})",
+    # a range in words: "30% to 50% of adults"
+    rf"{NUM}\s*%\s*to\s*{NUM}\s*%\s*of\b",
     # the maturity of an analysis ("73.6% of OS events") and approximate background figures
     rf"{NUM}\s*%\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:events|deaths)\b",
     rf"[∼~≈]\s*{NUM}",
@@ -100,23 +111,26 @@ _MASK_ALTERNATION = GatedAlternation(_MASK_GATES)
 
 _CI_BRACKET = Prefiltered(
     re.compile(
-        rf"[\(\[]\s*(?:{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:]?\s*)?"
-        rf"(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*(?:to|-|–|—)\s*(?P<hi>{NUM})\s*(?:%|{_UNIT})?\s*(?=[;,\)\]])",
+        rf"[\(\[]\s*(?:{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:=]?\s*)?"
+        rf"(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})\s*(?:%|{_UNIT})?\s*(?=[;,\)\]])"
+        # labelled, the bounds may be split by a comma: "[95% CI: 0.319, 0.748]"
+        rf"|[\(\[]\s*{CI_LEVEL.replace('lvl', 'lvl2')}\s*[,:=]?\s*(?P<lo2>{NUM})\s*,\s*(?P<hi2>{NUM})\s*(?=[;\)\]])",
         re.IGNORECASE,
     )
 )
 _CI_INLINE = Prefiltered(
     re.compile(
-        rf"[;,]\s*{CI_LEVEL}\s*[,:]?\s*(?P<lo>{NUM})\s*%?\s*(?:to|-|–|—)\s*(?P<hi>{NUM})\s*%?",
+        rf"[;,]\s*{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:=]?\s*(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})\s*(?:%|{_UNIT})?"
+        rf"|[;,]\s*{CI_LEVEL.replace('lvl', 'lvl2')}\s*[:=]?\s*(?P<lo2>{NUM})\s*,\s*(?P<hi2>{NUM})(?=\s*(?:[;\)\]]|$))",
         re.IGNORECASE,
     )
 )
-_HEADING = re.compile(rf"{CI_LEVEL}(?!\s*[,:]?\s*{NUM})", re.IGNORECASE)
+_HEADING = re.compile(rf"{CI_LEVEL}(?!\s*(?:[\[\(]CI[\]\)])?\s*[,:=]?\s*{NUM})", re.IGNORECASE)
 _CI_HEADING = Prefiltered(_HEADING, cheap_scan(_HEADING, NUM))
 
 _RATIO = FromStarts(
     re.compile(
-        rf"(?P<kw>(?i:hazard ratio)|\bHR\b|(?i:odds ratio)|\bOR\b|(?i:risk ratio|relative risk)|\bRR\b)(?:\s*\((?:HR|OR|RR)\))?"
+        rf"(?P<kw>(?i:hazard ratio)|\bHR\b|(?i:odds ratio)|\bOR\b|(?i:risk ratio|relative risk)|\bRR\b)(?:\s*[\(\[](?:HR|OR|RR)[\)\]])?"
         rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)\s*[\)\]])?"
         rf"(?:\s+(?:for|of)\s+[^,;()\d]{{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
         rf"(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{_UNIT}))",
@@ -294,6 +308,11 @@ _WINDOW_BEFORE = re.compile(
 _SURVIVAL_BEFORE = re.compile(r"(?:survival|pfs|os|ttp|follow-up)\s+(?:of|was|were)?\s*$")
 _HYPHEN_UNIT = re.compile(r"\s*[-\u2010]\s*(?:month|year)")
 _FOLLOW_UP_SPAN = re.compile(r"\s+of\s+(?:additional\s+)?follow[- ]?up", re.IGNORECASE)
+# an endpoint the vocabulary has no code for that is a time: "relapse-free survival", "PFS2"
+_TIMED_OTHER = re.compile(
+    r"survival|free|time to|duration|\b(?:RFS|DFS|EFS|MFS|MSS|CSS|PFS-?2|TTNT|iDFS|DMFS|CFS)\b",
+    re.I,
+)
 _ECONOMIC = Prefiltered(
     re.compile(
         r"\bQALYs?\b|\bICER\b|cost[- ]effective|willingness[- ]to[- ]pay|incremental cost",
@@ -405,7 +424,10 @@ def _intervals(text: str) -> list[tuple[_Span, Interval | None, str | None]]:
                     break
             else:
                 try:
-                    found.append((span, make_interval(*m.group("lo", "hi", "lvl")), None))
+                    lo, hi, lvl, lo2, hi2, lvl2 = m.group("lo", "hi", "lvl", "lo2", "hi2", "lvl2")
+                    if lo is None:  # (the labelled interval whose bounds a comma splits)
+                        lo, hi, lvl = lo2, hi2, lvl2
+                    found.append((span, make_interval(lo, hi, lvl), None))
                 except IntervalError as exc:
                     found.append((span, None, str(exc)))
     if len(found) > 1:
@@ -817,7 +839,11 @@ def _drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
                 continue
             if _HYPHEN_UNIT.match(text[f.end - 8 : f.end + 3]) or text[f.end : f.end + 1] == "-":
                 continue
-            if f.endpoint not in TIME_TO_EVENT and f.measure not in ("difference",):
+            if (
+                f.endpoint not in TIME_TO_EVENT
+                and f.measure not in ("difference",)
+                and not (f.endpoint == "OTHER" and _TIMED_OTHER.search(f.endpoint_label))
+            ):
                 continue
             if _FOLLOW_UP_SPAN.match(text, f.end) and not _MEDIAN.search(before):
                 continue  # "with 5 years of follow-up": how long patients were watched
@@ -828,7 +854,9 @@ def _drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
         if (
             f.unit == "percent"
             and f.endpoint == "OTHER"
-            and (not _RESULT_WORDS.search(text) or _ECONOMIC.search(text))
+            and (
+                (not f.endpoint_label and not _RESULT_WORDS.search(text)) or _ECONOMIC.search(text)
+            )
         ):
             continue  # a share with no endpoint, in no results sentence, or a cost model's
         keep.append(f)

@@ -17,6 +17,13 @@ _NUM_REST = r"(?:(?<=\d)(?:\d{0,2}(?:,\d{3})+(?![\d])|\d*(?:[.·]\d+)?)|(?<=[.·
 NUM = rf"(?:[\d.·]{_NUM_REST})"
 
 
+# the dashes an interval or a range is written with: hyphen, the Unicode hyphens and figure dash,
+# en and em dash, horizontal bar, minus sign, and U+FFFD where a lost dash was decoded
+DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufffd]"
+# what joins an interval's bounds
+INTERVAL_SEP = rf"(?:to|{DASH})"
+
+
 def num_not_after(chars: str) -> str:
     r"""NUM where the character before it is none of ``chars`` (a class body such as r"\w.·"):
     what (?<![chars]){NUM} matches, with the test made after the first character, so that a

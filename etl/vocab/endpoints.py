@@ -13,6 +13,21 @@ from typing import Final
 from etl.regex_prefilter import alternatives, atom_end, case_folded
 
 ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
+    # endpoints the vocabulary has no code for, named first so that "relapse-free survival" is
+    # not read as survival nor "progression-free survival 2" as PFS: OTHER, the wording kept
+    (
+        "OTHER",
+        r"(?:recurrence|relapse|disease|event|metastasis|distant metastasis|invasive disease"
+        r"|leukemia|lymphoma|treatment|chemotherapy)[- ]free survival|progression[- ]free survival[- ]?2"
+        r"|(?:melanoma|cancer|disease|breast cancer|prostate cancer)[- ]specific survival"
+        r"|\b(?:RFS|DFS|EFS|MFS|iDFS|IDFS|DMFS|CFS|PFS2|PFS-2|MSS|CSS|TTNT|pCR)\b"
+        r"|time to (?:deterioration|next treatment|subsequent therapy|second progression|first subsequent)"
+        r"|pathologic(?:al)? complete response|MRD negativity|MRD response|major molecular response"
+        r"|\bMMR\b|cytogenetic response|transfusion independence"
+        r"|(?:prostate-specific antigen|PSA) response"
+        r"|complete remission with (?:full|partial|incomplete)[\w ,-]{0,40}?recovery"
+        r"|CR with incomplete[\w ]{0,30}?recovery|\bCR ?(?:/|\+) ?CRi\b|\bCRi\b",
+    ),
     (
         "TTUP",
         r"time to (?:untreatable|un-?tace-?able) (?:\(un-?tace-?able\) )?progression|\bTTUP\b",
@@ -21,18 +36,23 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ("TTF", r"time to treatment failure|\bTTT?F\b"),
     ("TTP", r"time to (?:radiologic(?:al)? )?progression|\bTTP\b|radiological progression"),
     ("TTR", r"time to (?:an? )?(?:objective )?response|\bTTR\b"),
-    ("DOR", r"duration of (?:objective )?response|\bDOR\b|\bDoR\b"),
+    (
+        "DOR",
+        r"duration of (?:objective |complete |overall )?(?:response|remission|CR \+ CRi|CR/CRi|CRi|CR)"
+        r"|response duration|\bDOR\b|\bDoR\b",
+    ),
     (
         "PFS",
-        r"progression[- ]free survival|progression[- ]free(?= and overall survival)|\bPFS\b|progression or death",
+        r"progression[- ]free survival|progression[- ]free(?= and overall survival|\s*\()|\bm?PFS\b"
+        r"|progression or death",
     ),
     (
         "OS",
-        r"overall survival|(?:risk of |for )death|mortality|\bOS\b|median survival(?: time)?|survival rates?|survival time|\bsurvival\b",
+        r"overall survival|(?:risk of |for )death|mortality|\bm?OS\b|median survival(?: time)?|survival rates?|survival time|\bsurvival\b",
     ),
     (
         "ORR",
-        r"objective response(?: rate)?|overall response rate|\bORR\b|response rate|objective responses",
+        r"objective response(?: rate)?s?|overall response rates?|\bORRs?\b|response rates?|objective responses",
     ),
     ("DCR", r"disease[- ]control(?: rate)?|\bDCR\b"),
     ("CBR", r"clinical benefit(?: rate)?|\bCBR\b"),
@@ -40,7 +60,10 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ("PR", r"partial responses?|\bPR\b"),
     ("SD", r"stable disease|disease stabili[sz]ation|\bSD\b"),
     ("PD", r"progressive disease|\bPD\b"),
-    ("FOLLOWUP", r"follow[- ]up"),
+    (
+        "FOLLOWUP",
+        r"follow[- ]?up|time from (?:randomi[sz]ation|enrol?lment|first dose) (?:to|until) (?:the )?data cut-?off",
+    ),
     (
         "AE",
         r"adverse events?|\b(?:TRAE|TAE|RAE|AE)s?\b|toxicit(?:y|ies)|side[- ]effects?|hypertension|\bHTN\b|rash|fatigue"

@@ -154,7 +154,7 @@ def test_one_cell_per_line_single_arm_rows():
         ("OTHER", "rate", 80.0, "percent", None, "Zentumab", None),
         ("OS", "median", 15.2, "months", None, "Zentumab", None),
     ]
-    assert [f.endpoint_label for f in first.facts[:2]] == ["CR/CRi rate, %", "MRD negativity, %"]
+    assert [f.endpoint_label for f in first.facts[:2]] == ["CR/CRi", "MRD negativity"]
     assert [brief(f) for f in second.facts] == [
         ("OTHER", "rate", 71.0, "percent", None, "Orvexib", None),
         ("OS", "rate", 62.0, "percent", 12, "Orvexib", None),

@@ -1,0 +1,112 @@
+"""The grammar of results text as real documents write it (issue 19, item 4): abbreviated units
+and endpoints, intervals in their many spellings, ratios with bracketed keywords, endpoints the
+vocabulary has no code for. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.grammar import parse_sentence
+
+
+def _read(sentence: str) -> list[tuple]:
+    return [
+        (
+            f.endpoint,
+            f.measure,
+            f.value,
+            f.unit,
+            (f.ci.lower, f.ci.upper, f.ci.level) if f.ci else None,
+        )
+        for f in parse_sentence(sentence)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "m" and "mo" after a number, in a survival context
+        (
+            "Median OS was 14.2 m with drug K vs 10.1 m with placebo.",
+            [("OS", "median", 14.2, "months", None), ("OS", "median", 10.1, "months", None)],
+        ),
+        (
+            "Median (95% CI) PFS was 7.1 (6.0\u20128.3) mo vs 4.4 (3.9\u20135.0) mo.",
+            [
+                ("PFS", "median", 7.1, "months", (6.0, 8.3, 95.0)),
+                ("PFS", "median", 4.4, "months", (3.9, 5.0, 95.0)),
+            ],
+        ),
+        # mOS / mPFS
+        (
+            "mPFS was 9.3 versus 5.2 months.",
+            [("PFS", "median", 9.3, "months", None), ("PFS", "median", 5.2, "months", None)],
+        ),
+        # an interval with "=", units inside, a bracketed "[CI]"
+        (
+            "Median PFS was 11.6 months (95% confidence interval [CI] = 9.4\u201313.8 months).",
+            [("PFS", "median", 11.6, "months", (9.4, 13.8, 95.0))],
+        ),
+        # an interval whose bounds a comma splits, after its label
+        (
+            "The hazard ratio was 0.71 (95% CI: 0.52, 0.97).",
+            [("OTHER", "hazard_ratio", 0.71, "ratio", (0.52, 0.97, 95.0))],
+        ),
+        # an odd dash decoded as U+FFFD
+        (
+            "Overall survival HR 0.88 (95% CI 0.71\ufffd1.09).",
+            [("OS", "hazard_ratio", 0.88, "ratio", (0.71, 1.09, 95.0))],
+        ),
+    ],
+)
+def test_units_and_intervals_as_real_text_writes_them(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Median OS was 20.1 months (hazard ratio [HR], 0.69 [95% CI, 0.55 to 0.86]).",
+        "Median OS was 20.1 months (hazard ratio [HR] = 0.69, P = .002).",
+        "Median OS was 20.1 months (hazard ratio [HR] for death, 0.69 [95% CI, 0.55 to 0.86]).",
+        "Median OS was 20.1 months; the HR was 0.69 (95% confidence interval [CI] = 0.55\u20130.86).",
+    ],
+)
+def test_a_ratio_keyword_in_square_brackets_still_names_the_ratio(sentence):
+    ratios = [f for f in parse_sentence(sentence) if f.measure == "hazard_ratio"]
+    assert [(f.endpoint, f.value) for f in ratios] == [("OS", 0.69)]
+
+
+def test_an_interval_open_at_its_top_is_no_number_and_no_rate():
+    facts = parse_sentence(
+        "Median duration of response was 14.5 months (95% CI, 11.0 months\u2013not evaluable)."
+    )
+    assert [(f.endpoint, f.measure, f.value, f.ci) for f in facts] == [
+        ("DOR", "median", 14.5, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "endpoint", "label"),
+    [
+        (
+            "The 2-year relapse-free survival rate was 61% with drug K.",
+            "OTHER",
+            "relapse-free survival",
+        ),
+        ("Event-free survival at 3 years was 58%.", "OTHER", "Event-free survival"),
+        ("PFS2 was 18.2 months with drug K.", "OTHER", "PFS2"),
+        ("The median duration of CR was 9.0 months.", "DOR", "duration of CR"),
+        ("The median response duration was 12.0 months.", "DOR", "response duration"),
+    ],
+)
+def test_endpoints_read_by_their_own_name(sentence, endpoint, label):
+    (fact,) = parse_sentence(sentence)
+    assert (fact.endpoint, fact.endpoint_label) == (endpoint, label)
+
+
+def test_an_age_is_no_result():
+    facts = parse_sentence("The median age was 67 years (range, 40-85) and median OS 12 months.")
+    assert [(f.endpoint, f.value) for f in facts] == [("OS", 12.0)]
+    facts = parse_sentence("Median age was 71 years; median OS was 9.9 months.")
+    assert [(f.endpoint, f.value) for f in facts] == [("OS", 9.9)]
