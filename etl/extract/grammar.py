@@ -980,7 +980,24 @@ def _attach_arms(
         f.arm, f.comparator = arm, comparator
         prev_end = f.end
     facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))
-    return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
+    return _ratio_of_the_two_groups(_fronted_group(text, _list_group(facts, chains), arms))
+
+
+def _list_group(facts: list[Fact], chains: dict[int, list[Fact]]) -> list[Fact]:
+    """ "Median duration of treatment and OS were 4.0 and 7.5 months in cohort X": values of a
+    list of endpoints share the group named after the last of them."""
+    for chain in chains.values():
+        last = chain[-1]
+        if (
+            len(chain) > 1
+            and last.arm is not None
+            and len({f.endpoint_label for f in chain}) == len(chain)
+            and all(f.arm is None for f in chain[:-1])
+            and last.measure not in _COMPARED_MEASURES
+        ):
+            for f in chain[:-1]:
+                f.arm = last.arm
+    return facts
 
 
 def _fronted_group(text: str, facts: list[Fact], arms: list[str]) -> list[Fact]:

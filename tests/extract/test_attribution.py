@@ -266,7 +266,13 @@ def test_a_ratio_compares_the_two_groups_its_sentence_names():
         (
             "Median duration of treatment and overall survival were 4.0 and 7.5 months in cohort X; "
             "2.5 and 5.0 months in cohort Y.",
-            [("OS", 7.5, "cohort X"), ("OS", 5.0, "cohort Y")],
+            # (a duration of treatment is a result too: OTHER, its wording kept)
+            [
+                ("OTHER", 4.0, "cohort X"),
+                ("OS", 7.5, "cohort X"),
+                ("OTHER", 2.5, "cohort Y"),
+                ("OS", 5.0, "cohort Y"),
+            ],
         ),
         (
             "The complete response rate and the objective response rate were 9% and 31%, respectively.",
