@@ -72,6 +72,8 @@ _HEADING_MAX = 60
 # A citation line: "Journal Abbrev. 2017; 17(1):30" (year, semicolon, volume/pages).
 CITATION_LINE = rf"(?m)^[^\n;]{{2,160}}?\.\s+(?:19|20)\d{{2}}{_B}[^\n;]{{0,24}};\s*[^\n]*?\d"
 _LONG_LINE = 300
+# how much of a text its self-description (news, abstract, review marks) is read in
+_HEAD = 20_000
 # A collection of one abstract per line (a PubMed text export): most lines long, and either
 # enough of them that they cannot be the paragraphs of one text, or each opening an abstract.
 _LINE_COLLECTION = 4
@@ -84,9 +86,9 @@ _OPENING_LABEL = r"^(?:BACKGROUND|PURPOSE|OBJECTIVES?|AIMS?|INTRODUCTION|CONTEXT
 _CASE_FOLDS_APART = "[ſ\u212aİ]"
 
 
-def _n_distinct(pattern: str) -> pl.Expr:
+def _n_distinct(pattern: str, text: pl.Expr | None = None) -> pl.Expr:
     """The number of different matches of ``pattern`` (lower case) in ``text``, in any case."""
-    text = pl.col("text")
+    text = pl.col("text") if text is None else text
     apart = text.str.contains(_CASE_FOLDS_APART)
     caseless = (
         pl.when(apart)
@@ -126,6 +128,7 @@ def _headings(lines: pl.Expr) -> pl.Expr:
 def _signatures() -> dict[str, pl.Expr]:
     """What the kind of a text is told from, each by one expression of its ``text``."""
     text = pl.col("text")
+    head = text.str.slice(0, _HEAD)
     lines = text.str.split("\n").list.eval(pl.element().str.strip_chars())
     filled = lines.list.eval(pl.element().filter(pl.element().str.len_chars() > 0))
     chars = filled.list.eval(pl.element().str.len_chars()).list.sum()
@@ -154,11 +157,13 @@ def _signatures() -> dict[str, pl.Expr]:
             pl.element().str.contains(_TABLE_LINE).cast(pl.Int32)
         ).list.sum(),
         # (hashtags: a post of a news feed; two or more count as two marks)
-        "_news": _n_distinct(_NEWS_MARKERS) + text.str.count_matches(_HASHTAG).clip(0, 2),
-        "_abstract": _n_distinct(_ABSTRACT_MARKERS),
-        "_review": _n_distinct(_REVIEW_MARKERS),
-        "_headings": _headings(lines),
-        "_results": text.str.contains(_RESULT_LIKE),
+        # what a text says of itself is said near its start: these are read in its head (a
+        # collection of a thousand abstracts is not read through for them)
+        "_news": _n_distinct(_NEWS_MARKERS, head) + head.str.count_matches(_HASHTAG).clip(0, 2),
+        "_abstract": _n_distinct(_ABSTRACT_MARKERS, head),
+        "_review": _n_distinct(_REVIEW_MARKERS, head),
+        "_headings": _headings(head.str.split("\n").list.eval(pl.element().str.strip_chars())),
+        "_results": head.str.contains(_RESULT_LIKE),
     }
 
 

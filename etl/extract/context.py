@@ -19,6 +19,7 @@ group is kept only when it reads as a group's name (a subgroup: "D1", "MRD respo
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -77,6 +78,9 @@ _IDENTIFIED = re.compile(
     re.IGNORECASE,
 )
 _OR_SPLIT = re.compile(r",?\s+or\s+", re.IGNORECASE)
+# a dose or a schedule, that simplify() takes out before groups are read
+_DOSED = re.compile(r"\d\s*(?:mg|g|µg|μg|mcg|IU|Gy|AUC)\b|daily|weekly|every|\bdays?\s+\d", re.I)
+_IDENTIFIER_GATE = re.compile(r"[\[(]\s*(?:arm|group|cohort)\s+[A-Z0-9]", re.IGNORECASE)
 _NAMED_GROUP = Prefiltered(
     re.compile(r"\((?:the\s+)?(?P<name>[\w+\-/]+(?:\s+[\w+\-/]+){0,3}?)\s+group\)", re.IGNORECASE)
 )
@@ -100,6 +104,7 @@ _COMMON = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _bag(label: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(label.lower()) if w not in _COMMON)
 
@@ -116,6 +121,7 @@ class Arm:
 class RecordContext:
     arms: tuple[Arm, ...] = ()
     _resolved: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    _arm_of: dict[str, Arm | None] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def labels(self) -> list[str]:
@@ -140,12 +146,15 @@ class RecordContext:
     def arm_of(self, label: str) -> Arm | None:
         """The declared group a label names: the one with the most words of one of its names,
         all of them in the label."""
+        if label in self._arm_of:
+            return self._arm_of[label]
         bag = _bag(label)
         best, best_size = None, 0
         for arm in self.arms:
             for names in arm.bags:
                 if names <= bag and len(names) > best_size:
                     best, best_size = arm, len(names)
+        self._arm_of[label] = best
         return best
 
     def resolve(self, label: str | None) -> str | None:
@@ -174,11 +183,13 @@ def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
     identifiers some of them are given ({"arm A": label})."""
     assigning = [s for s in sentences if _ASSIGNMENT.search(s)]
     for s in assigning:
-        sized = [group_label(label) for label, *_ in sized_groups(simplify(s))]
+        sized = [
+            group_label(label) for label, *_ in sized_groups(simplify(s) if _DOSED.search(s) else s)
+        ]
         if len(sized) >= 2 and all(sized):
             return sized, {}
     for s in sentences:
-        identified = list(_IDENTIFIED.finditer(s))
+        identified = list(_IDENTIFIED.finditer(s)) if _IDENTIFIER_GATE.search(s) else []
         if len(identified) >= 2:
             labels = [tail_label(m.group("label")) for m in identified]
             if all(labels):
@@ -285,8 +296,11 @@ def apply_context(facts: list, context: RecordContext) -> list:
         return facts
     labels = context.labels
     for f in facts:
+        compared = f.measure in _COMPARED_MEASURES
+        if f.arm is None and f.comparator is None and not compared:
+            continue
         arm, comparator = context.resolve(f.arm), context.resolve(f.comparator)
-        if f.measure in _COMPARED_MEASURES:
+        if compared:
             arm, comparator = _compared(context, labels, arm, comparator)
         f.arm, f.comparator = arm, comparator
     return facts

@@ -37,12 +37,14 @@ _HEAD_ITEM = Prefiltered(
     )
 )
 _ABBREVIATION = re.compile(r"\s*\(\s*$")
+_CLAUSE_END = re.compile(r"[;,]|\.(?!\d)")
 _VERSUS = re.compile(r"\b(?:vs|versus|v)\b", re.IGNORECASE)
 
 Mention = tuple[int, int, str, str]
 
 
 class EndpointList(NamedTuple):
+    start: int  # where its first item is named
     end: int
     items: list[tuple[str, str]]  # (code, label), in order
     stop: int  # where the next endpoint is named: the list governs the values before it
@@ -93,7 +95,7 @@ def endpoint_list(text: str, mentions: list[Mention]) -> EndpointList | None:
             end = tail.end("np")
         if len(items) >= 2:
             later = [m[0] for m in ordered if m[0] >= end]
-            return EndpointList(end, items, later[0] if later else len(text))
+            return EndpointList(run[0][0], end, items, later[0] if later else len(text))
         i += 1
     return None
 
@@ -108,6 +110,11 @@ def list_slots(
     85.3 vs. 60.3%"), or lists of k values each ("4.0 and 7.5 months in A; 2.5 and 5.0 in B")."""
     found = endpoint_list(text, mentions)
     if found is None:
+        return [], {}
+    # a first item whose clause already holds values is that clause's object, not a list's head:
+    # "13% versus 5% achieved complete response, and median duration of response was ..."
+    clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, found.start)), default=0)
+    if any(clause <= v.start < found.start for v in values):
         return [], {}
     k = len(found.items)
     governed = [

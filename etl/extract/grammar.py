@@ -37,6 +37,7 @@ from etl.extract.numbers import (
     parse_word_number,
 )
 from etl.extract.phrases import CI_LEVEL, GROUP_NAME, GROUP_WORD, group_pattern, is_generic
+from etl.extract.result_kinds import is_follow_up, reclassify
 from etl.regex_prefilter import (
     FromStarts,
     GatedAlternation,
@@ -165,7 +166,7 @@ _COUNT = Prefiltered(
 )
 _TIMEPOINT_LIST = Prefiltered(
     re.compile(
-        r"\b(?P<list>(?:(?:\d+|one|two|three|four|five)[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year)s?\b",
+        r"(?<![\d.])(?P<list>(?:(?:\d+(?:\.\d+)?|one|two|three|four|five)[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year)s?\b",
         re.IGNORECASE,
     )
 )
@@ -295,7 +296,7 @@ _QUALIFIED_PATIENTS = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_NOUN = re.compile(r"\s+(?:patients|recipients|subjects)$", re.I)
-_TIMEPOINT_NUMBER = re.compile(r"\d+|one|two|three|four|five", re.I)
+_TIMEPOINT_NUMBER = re.compile(r"\d+(?:\.\d+)?|one|two|three|four|five", re.I)
 _TIMEPOINT_FOLLOWS = re.compile(
     r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark|,\s*respectively)"
 )
@@ -603,7 +604,7 @@ def _timepoints(text: str) -> list[tuple[int, list[float]]]:
         follows = text[m.end() : m.end() + 40].lower()
         if not _TIMEPOINT_FOLLOWS.match(follows):
             continue
-        found.append((m.start(), [(_WORD_INT.get(n.lower()) or int(n)) * mult for n in nums]))
+        found.append((m.start(), [(_WORD_INT.get(n.lower()) or float(n)) * mult for n in nums]))
     for m in _AT_TIMEPOINT.finditer(text):
         # "at 1 year and 2 years", or with the unit said once: "at 1 and 2 years"
         pairs = (
@@ -685,7 +686,7 @@ def parse_sentence(
     facts = [_with_endpoint(text, f, mentions, context_endpoint) for f in facts]
     if len(mentions) > 1 or _HEAD_ITEM_HINT.search(text):
         facts = _endpoint_list_slots(text, facts, mentions)
-    facts = _drop_non_results(text, facts)
+    facts = reclassify(text, _drop_non_results(text, facts), mentions)
     facts = _attach_timepoints(text, facts)
     facts = _attach_arms(text, facts, comparison, arms or [])
     facts = _attach_counts(text, facts)
@@ -833,8 +834,10 @@ def _drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
     for f in facts:
         before = text[max(0, f.start - 25) : f.start].lower()
         if f.unit in MONTHS_PER_UNIT:
-            if (_WINDOW_BEFORE.search(before) and f.measure != "difference") and not (
-                _SURVIVAL_BEFORE.search(before)
+            if (
+                (_WINDOW_BEFORE.search(before) and f.measure != "difference")
+                and not _SURVIVAL_BEFORE.search(before)
+                and not is_follow_up(text, f)  # "after 44 months of median follow-up"
             ):
                 continue
             if _HYPHEN_UNIT.match(text[f.end - 8 : f.end + 3]) or text[f.end : f.end + 1] == "-":
@@ -864,7 +867,16 @@ def _drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
 
 
 def _attach_timepoints(text: str, facts: list[Fact]) -> list[Fact]:
-    rates = [f for f in facts if f.unit == "percent" and f.endpoint in TIME_TO_EVENT]
+    rates = [
+        f
+        for f in facts
+        if f.unit == "percent"
+        and f.measure == "rate"
+        and (
+            f.endpoint in TIME_TO_EVENT
+            or (f.endpoint == "OTHER" and _TIMED_OTHER.search(f.endpoint_label))
+        )
+    ]
     if not rates:  # only these take a time point: no need to look for one
         return facts
     points = _timepoints(text)
@@ -987,6 +999,8 @@ def _list_group(facts: list[Fact], chains: dict[int, list[Fact]]) -> list[Fact]:
     """ "Median duration of treatment and OS were 4.0 and 7.5 months in cohort X": values of a
     list of endpoints share the group named after the last of them."""
     for chain in chains.values():
+        if len(chain) < 2:
+            continue
         last = chain[-1]
         if (
             len(chain) > 1

@@ -9,6 +9,7 @@ declares) and the sized groups of dim_arms, so that the two name a group alike.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from etl.extract.phrases import is_generic
@@ -81,8 +82,10 @@ def _strip_leading(label: str) -> str:
     return label
 
 
+@functools.lru_cache(maxsize=4096)
 def group_label(phrase: str) -> str:
-    """The group a phrase names, or "" when it names none (module doc)."""
+    """The group a phrase names, or "" when it names none (module doc). (Cached: a corpus names
+    its groups in the same words again and again.)"""
     label = DOSE.sub("", DROP_BRACKETS.sub("", phrase)).strip(" ,;:")
     label = _strip_leading(label)
     for _ in range(3):  # "difference in RFS for A": past each head that is not a group

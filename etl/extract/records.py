@@ -14,7 +14,7 @@ import hashlib
 from itertools import groupby
 
 from etl.audit import rejection_row
-from etl.extract.context import apply_context, record_context
+from etl.extract.context import RecordContext, apply_context, record_context
 from etl.extract.grammar import Fact, listed_groups, parse_sentence
 from etl.vocab.endpoints import endpoint_mentions
 
@@ -62,6 +62,9 @@ INPUT_COLUMNS = (
     "_candidate",
     "_title",
 )
+
+
+_NO_CONTEXT = RecordContext()
 
 
 def _outcome_id(document_id: str, start: int, end: int, endpoint: str, measure: str) -> str:
@@ -154,7 +157,12 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
     problems: list[dict] = []
     for _, group in groupby(range(len(publication)), key=publication.__getitem__):
         record = list(group)
-        study = record_context([text[i] for i in record])
+        # (a record with no number to read needs no context)
+        study = (
+            record_context([text[i] for i in record])
+            if any(candidate[i] for i in record)
+            else _NO_CONTEXT
+        )
         arms, comparison = study.labels, study.comparison
         record = [i for i in record if not title[i]]
         context = _Context(text)

@@ -31,6 +31,32 @@ _N_EQUALS = re.compile(
     r"\(\s*n\s*=\s*(?P<n>\d+)\s*\)",
     re.IGNORECASE,
 )
+_GROUP_SUFFIX = re.compile(r"\s+(?:groups?|arms?)$", re.IGNORECASE)
+_N_SIZE = re.compile(r"\(\s*n\s*=\s*\d+\s*\)", re.IGNORECASE)
+
+
+def _n_equals(text: str) -> list[re.Match[str]]:
+    """_N_EQUALS.finditer(text), matched only where a match can start: it ends with "(n = N)"
+    and its label holds no delimiter, so it starts at the last delimiter before that "(n = N)"
+    (or at the start of the text, when there is none): the engine would otherwise try the label's
+    lazy loop from every place of the sentence."""
+    found, pos = [], 0
+    for size in _N_SIZE.finditer(text):
+        if size.start() < pos:
+            continue
+        last = None
+        for last in _DELIMITER.finditer(text, pos, size.start()):  # noqa: B007
+            pass
+        if last is None and pos > 0:
+            continue
+        m = _N_EQUALS.match(text, last.start() if last else 0, size.end())
+        if m is not None:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
+_DELIMITER = re.compile(r"[,;:()]|\b(?:to|or|and|into|versus|vs)\b", re.IGNORECASE)
 _N_TO = re.compile(rf"\b(?P<n>\d+)\s+to\s+(?P<label>{GROUP_NAME})(?=\s*(?:,|;|\)|and\b|or\b|$))")
 _DOSE_START = re.compile(
     rf"\s+(?:at\s+)?{NUM}\s*(?:mg|g|µg|μg|mcg|IU|Gy)\b|\s+at\s+(?:an?\s+)?(?:daily\s+)?doses?\b",
@@ -48,7 +74,7 @@ def _label(raw: str) -> str | None:
     # "sorafenib 400 mg twice daily (n = 150)": the group is the agent; its dose is read apart
     dose = _DOSE_START.search(label)
     label = label[: dose.start()].strip(" ,;:") if dose else label
-    label = re.sub(r"\s+(?:groups?|arms?)$", "", label, flags=re.IGNORECASE)
+    label = _GROUP_SUFFIX.sub("", label)
     return None if not label or is_generic(label) or len(label) > 60 else label
 
 
@@ -79,10 +105,10 @@ def sized_groups(text: str) -> list[tuple[str, int, int, int]]:
     """(label, n, start, end) of each sized group a sentence lists; [] unless it lists two or more."""
     if not _ASSIGNING.search(text):
         return []
-    for pattern in (_N_EQUALS, _N_TO):
+    for finder in (_n_equals, _N_TO.finditer):
         found = [
             (label, int(m.group("n")), m.start(), m.end())
-            for m in pattern.finditer(text)
+            for m in finder(text)
             if (label := _label(m.group("label"))) is not None
         ]
         if len(found) >= 2:

@@ -43,12 +43,13 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ),
     (
         "PFS",
-        r"progression[- ]free survival|progression[- ]free(?= and overall survival|\s*\()|\bm?PFS\b"
+        r"progression[- ]free survival|progression[- ]free(?= and overall survival|\s*\()|\bPFS\b|\bmPFS\b"
         r"|progression or death",
     ),
     (
         "OS",
-        r"overall survival|(?:risk of |for )death|mortality|\bm?OS\b|median survival(?: time)?|survival rates?|survival time|\bsurvival\b",
+        r"overall survival|(?:risk of |for )death|mortality|\bOS\b|\bmOS\b|median survival(?: time)?"
+        r"|survival rates?|survival time|\bsurvival\b",
     ),
     (
         "ORR",

@@ -110,3 +110,48 @@ def test_an_age_is_no_result():
     assert [(f.endpoint, f.value) for f in facts] == [("OS", 12.0)]
     facts = parse_sentence("Median age was 71 years; median OS was 9.9 months.")
     assert [(f.endpoint, f.value) for f in facts] == [("OS", 9.9)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a reduction in the risk of an endpoint is a difference in it
+        (
+            "Drug K gave a 31% reduction in the risk of death compared with placebo (HR 0.69).",
+            [("OS", "difference", 31.0), ("OS", "hazard_ratio", 0.69)],
+        ),
+        # a rate of what follows it
+        (
+            "Overall, 21% versus 9% of patients achieved complete response.",
+            [("CR", "rate", 21.0), ("CR", "rate", 9.0)],
+        ),
+        # the share of patients who died is not a survival rate
+        (
+            "At data cutoff, 120 deaths had occurred among 300 patients (40.0%) in the drug K group.",
+            [("OTHER", "rate", 40.0)],
+        ),
+        # a share never measures follow-up
+        (
+            "At a median follow-up of 30 months, 64% of patients had discontinued drug K.",
+            [("FOLLOWUP", "median", 30.0), ("OTHER", "rate", 64.0)],
+        ),
+        # a time followed by "follow-up" is the follow-up
+        (
+            "We report results after 40.5 months of median survival follow-up.",
+            [("FOLLOWUP", "median", 40.5)],
+        ),
+        # baseline characteristics are not results
+        ("The median age was 70 years, 35% had secondary disease and 20% had received prior drug K.", []),
+    ],
+)
+def test_what_the_words_around_a_number_say_it_is(sentence, expected):
+    assert [(f.endpoint, f.measure, f.value) for f in parse_sentence(sentence)] == expected
+
+
+def test_an_endpoint_named_as_the_object_of_a_clause_does_not_head_a_list():
+    sentence = (
+        "In all, 14% versus 6% of patients achieved complete response, and median duration of "
+        "response was 20.5 months versus 12.0 months, respectively."
+    )
+    got = [(f.endpoint, f.value) for f in parse_sentence(sentence)]
+    assert got == [("CR", 14.0), ("CR", 6.0), ("DOR", 20.5), ("DOR", 12.0)]

@@ -1,0 +1,157 @@
+"""What a number is a result of, where the words around it say so better than the last endpoint
+named before it: one pass of the sentence grammar (etl.extract.grammar), over its facts.
+
+- "a 25% reduction in the risk of death": a difference in the endpoint the risk is of;
+- "13% versus 5% of patients achieved complete response": rates of what follows them;
+- "181 deaths had occurred among 334 patients (54.2%)", "57 deaths (46%)": the share of
+  patients with an event, not a survival rate (OTHER);
+- a share of patients never measures follow-up: "At a median follow-up of 38 months, 81%
+  discontinued" is OTHER, not FOLLOWUP;
+- "after 44.0 months of median survival follow-up", "(18.1 months median survival follow-up)":
+  a time followed by "follow-up" is the follow-up;
+- "38% had secondary AML", "poor-risk cytogenetics in 49% of patients": baseline
+  characteristics are not results (dropped) when the sentence names no endpoint of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from etl.regex_prefilter import Prefiltered
+from etl.vocab.endpoints import endpoint_mentions
+
+
+class _Fact(Protocol):  # (etl.extract.grammar.Fact; a protocol: no import cycle)
+    value: float
+    start: int
+    end: int
+    unit: str
+    measure: str
+    endpoint: str
+    endpoint_label: str
+    arm: str | None
+    n_patients: int | None
+
+
+_REDUCTION = re.compile(
+    r"^\s*(?:relative\s+)?(?:reduction|decrease|lower)\s+in\s+(?:the\s+)?(?:relative\s+)?risk\s+of\s+"
+    r"(?P<what>[\w ,-]{3,60}?)(?=\s+(?:with|for|in|compared|versus|vs|among|by|relative)\b|[,;.()]|$)",
+    re.IGNORECASE,
+)
+_REDUCED_BY = Prefiltered(
+    re.compile(
+        r"reduced\s+the\s+(?:relative\s+)?risk\s+of\s+(?P<what>[\w -]{3,40}?)\s+by\s*$", re.I
+    )
+)
+_OF_PATIENTS = re.compile(
+    r"^\s*(?:\)\s*)?(?:versus|vs\.?|and)?[\s\d.%()vsersu]*?of\s+(?:the\s+)?(?:patients|pts|participants)\s+"
+    r"(?:who\s+)?(?:achieved|had|experienced|developed|attained|showed)\s+(?:an?\s+)?(?P<what>[\w -]{3,60})",
+    re.IGNORECASE,
+)
+_OF_PATIENTS_GATE = re.compile(
+    r"of (?:the )?(?:patients|pts|participants) (?:who )?(?:achieved|had|experienced|developed|attained|showed)"
+)
+_EVENTS = Prefiltered(
+    re.compile(
+        # counts of deaths and events, not the names of endpoints ("progression or death")
+        r"\b(?:\d+\s+deaths|deaths\s+(?:had\s+)?occurred|died|(?<!adverse )events?\s+(?:had\s+)?occurred)\b",
+        re.IGNORECASE,
+    )
+)
+_FOLLOW_UP_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:of\s+)?(?:(?:median|mean|survival|overall|additional|total|study)\s+){0,2}"
+    r"follow[- ]?up\b",
+    re.IGNORECASE,
+)
+_BASELINE = Prefiltered(
+    re.compile(
+        r"\bmedian age\b|\bbaseline\b|\bcharacteristics\b|\bcytogenetics\b|\bwere (?:male|female|men|women|white|asian|black)\b"
+        r"|\bhad (?:secondary|de novo|received prior|prior|poor-risk|adverse-risk|intermediate|high[- ]risk"
+        r"|low[- ]risk|(?:\w+\s+){0,2}[\w-]+-(?:deficient|proficient|positive|negative|mutated|mutant|high|low)\b)"
+        r"|\bpreviously received\b|\bhad received\b",
+        re.IGNORECASE,
+    )
+)
+# what one of the rules needs in a sentence, in any case (a gate: wider than the rules)
+_ANY = Prefiltered(
+    re.compile(
+        r"reduc|decreas|lower|\d+\s+deaths|deaths\s+(?:had\s+)?occurred|died|(?<!adverse )events? (?:had )?occurred|median age|baseline|characteristics|cytogenetics"
+        r"|were (?:male|female|men|women|white|asian|black)|\bhad (?:secondary|de novo|received|prior|poor"
+        r"|adverse|intermediate|high|low|\w+ \w+-|[\w-]+-)|previously received|follow"
+        r"|of (?:the )?(?:patients|pts|participants) (?:who )?(?:achieved|had|experienced|developed|attained|showed)",
+        re.IGNORECASE,
+    )
+)
+_TIME_UNITS = frozenset({"months", "weeks", "days", "years"})
+
+
+def is_follow_up(text: str, f) -> bool:
+    """Is a time a follow-up's ("44.0 months of median survival follow-up")?"""
+    return _FOLLOW_UP_AFTER.match(text, f.end) is not None
+
+
+def _endpoint_of(phrase: str) -> tuple[str, str] | None:
+    found = endpoint_mentions(phrase)
+    return (found[0][2], found[0][3]) if found else None
+
+
+def reclassify(text: str, facts: list, mentions: list) -> list:
+    """``facts`` with what the words around each say it is a result of (module doc)."""
+    # (one search for what any rule needs: most sentences need none of them)
+    if _ANY.search(text) is None and all(f.endpoint != "FOLLOWUP" for f in facts):
+        return facts
+    lowered = text.lower()
+    reductions = "reduc" in lowered or "decrease" in lowered or "lower" in lowered
+    of_patients = _OF_PATIENTS_GATE.search(lowered) is not None
+    events = _EVENTS.can_match(text) and _EVENTS.search(text) is not None
+    baseline = _BASELINE.can_match(text) and _BASELINE.search(text) is not None
+    follow_up = "follow" in lowered
+    keep = []
+    for f in facts:
+        if f.unit == "percent":
+            if reductions and (reduction := _reduction(text, f)):
+                named = _endpoint_of("risk of " + reduction.group("what"))
+                if named:
+                    f.endpoint, f.endpoint_label = named
+                f.measure = "difference"
+                keep.append(f)
+                continue
+            after = text[f.end : f.end + 120]
+            achieved = of_patients and " of " in after[:60] and _OF_PATIENTS.match(after)
+            if achieved and (named := _endpoint_of(achieved.group("what"))):
+                f.endpoint, f.endpoint_label = named
+            elif f.endpoint == "FOLLOWUP" or (
+                events
+                and f.endpoint not in ("AE", "ORR", "CR", "PR", "SD", "DCR", "CBR")
+                and not _rate_named_near(text, f)
+            ):
+                f.endpoint, f.endpoint_label = "OTHER", ""
+            if baseline and not _rate_named_near(text, f):
+                continue
+        elif (
+            follow_up
+            and f.unit in _TIME_UNITS
+            and f.endpoint != "FOLLOWUP"
+            and is_follow_up(text, f)
+        ):
+            f.endpoint, f.endpoint_label, f.measure = "FOLLOWUP", "follow-up", "median"
+        keep.append(f)
+    return keep
+
+
+def _reduction(text: str, f) -> re.Match[str] | None:
+    """ "25% reduction in the risk of death", "reduced the risk of death by 34%"."""
+    after = text[f.end : f.end + 120]
+    if (m := _REDUCTION.match(after)) is not None:
+        return m
+    before = text[max(0, f.start - 80) : f.start]
+    return _REDUCED_BY.search(before) if _REDUCED_BY.can_match(before) else None
+
+
+_RATE_WORDS = re.compile(r"\b(?:rates?|survival|response|remission|incidence)\b", re.IGNORECASE)
+
+
+def _rate_named_near(text: str, f) -> bool:
+    """Does the sentence name a rate of something close before the value ("OS rate", "response")?"""
+    return _RATE_WORDS.search(text, max(0, f.start - 60), f.start) is not None
