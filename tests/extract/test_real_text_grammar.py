@@ -141,7 +141,10 @@ def test_an_age_is_no_result():
             [("FOLLOWUP", "median", 40.5)],
         ),
         # baseline characteristics are not results
-        ("The median age was 70 years, 35% had secondary disease and 20% had received prior drug K.", []),
+        (
+            "The median age was 70 years, 35% had secondary disease and 20% had received prior drug K.",
+            [],
+        ),
     ],
 )
 def test_what_the_words_around_a_number_say_it_is(sentence, expected):
