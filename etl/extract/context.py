@@ -292,7 +292,10 @@ def apply_context(facts: list, context: RecordContext) -> list:
     """The facts of a sentence with their groups resolved against the record's (``resolve``): a
     ratio or difference that names no groups compares the experimental group with the control,
     and one that names only one of two groups compares it with the other."""
-    if not context.arms or not facts:
+    if not facts:
+        return facts
+    _groups_by_position(facts, context)
+    if not context.arms:
         return facts
     labels = context.labels
     for f in facts:
@@ -304,6 +307,33 @@ def apply_context(facts: list, context: RecordContext) -> list:
             arm, comparator = _compared(context, labels, arm, comparator)
         f.arm, f.comparator = arm, comparator
     return facts
+
+
+def _groups_by_position(facts: list, context: RecordContext) -> None:
+    """A list of values ("12.4 vs 9.8 months") that names no group takes, in order, the groups of
+    a list of as many values in its sentence that names them ("24% versus 14% for A versus B
+    (subgroup X) and 19% versus 7% (subgroup Y)"), else the record's declared groups when it
+    has as many values as the record has groups."""
+    chains: dict[int, list] = {}
+    for f in facts:
+        if f.measure not in _COMPARED_MEASURES:
+            chains.setdefault(f.chain, []).append(f)
+    lists = [c for c in chains.values() if len(c) > 1]
+    if not lists:
+        return
+    named = [c for c in lists if all(f.arm for f in c)]
+    for members in lists:
+        if any(f.arm for f in members) or len({f.endpoint for f in members}) > 1:
+            continue
+        like = [c for c in named if len(c) == len(members)]
+        if like:
+            groups = [f.arm for f in like[-1]]
+        elif len(context.arms) == len(members):
+            groups = context.labels
+        else:
+            continue
+        for f, group in zip(members, groups, strict=True):
+            f.arm = group
 
 
 def _compared(

@@ -314,6 +314,11 @@ _TIMED_OTHER = re.compile(
     r"survival|free|time to|duration|\b(?:RFS|DFS|EFS|MFS|MSS|CSS|PFS-?2|TTNT|iDFS|DMFS|CFS)\b",
     re.I,
 )
+_THRESHOLD = re.compile(
+    r"(?:significance|threshold|boundary|alpha|significance level|level of significance)\W{0,3}$",
+    re.IGNORECASE,
+)
+_THRESHOLD_WORDS = Prefiltered(re.compile(r"significance|threshold|boundary|alpha", re.IGNORECASE))
 _ECONOMIC = Prefiltered(
     re.compile(
         r"\bQALYs?\b|\bICER\b|cost[- ]effective|willingness[- ]to[- ]pay|incremental cost",
@@ -692,6 +697,11 @@ def parse_sentence(
     facts = _attach_counts(text, facts)
     if "respectively" in text.lower():
         facts = _carry_groups(facts, recent_groups)
+    if p_values and _THRESHOLD_WORDS.can_match(text):
+        # a significance threshold qualifies no result: "(prespecified boundary, P≤0.043)"
+        p_values = [
+            p for p in p_values if not _THRESHOLD.search(text, max(0, p.start - 50), p.start)
+        ]
     return [_possible(f) for f in _attach_p_values(facts, p_values)]
 
 
@@ -991,8 +1001,24 @@ def _attach_arms(
                     arm = own_comparison()[position]
         f.arm, f.comparator = arm, comparator
         prev_end = f.end
+    _list_then_groups(text, chains)
     facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))
     return _ratio_of_the_two_groups(_fronted_group(text, _list_group(facts, chains), arms))
+
+
+def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
+    """ "41% versus 30% for drug K versus chemotherapy": a pair of values followed by the pair of
+    groups they are of takes them in order (each value's own look for a group finds only the
+    first of them)."""
+    for chain in chains.values():
+        if len(chain) != 2 or chain[0].measure in _COMPARED_MEASURES:
+            continue
+        after = _after_value(text, chain[-1])
+        m = _VERSUS.compiled.match(after.lstrip(" ,"))
+        if m is not None:
+            a, b = _clean_arm(m.group("a")), _clean_arm(m.group("b"))
+            if a and b:
+                chain[0].arm, chain[1].arm = a, b
 
 
 def _list_group(facts: list[Fact], chains: dict[int, list[Fact]]) -> list[Fact]:

@@ -125,7 +125,13 @@ def make_interval(lower: str, upper: str, level: str | None = None) -> Interval:
     return Interval(lo, hi, lvl)
 
 
-_P_TAIL = r"p(?:\s*[- ]?value)?\s*(?:(?P<op><=|>=|=<|=>|[=<>≤≥])\s*|\s+(?:of\s+|was\s+)?)"
+# white space as texts carry it: spaces, and the thin and no-break spaces mis-decoded ("ā€‰")
+_SPACE = r"(?:\s|â€‰|ā€‰|Â)"
+# a "<" a PDF's text layer turned into a comma: "P , .001"
+_P_TAIL = (
+    rf"p(?:\s*[- ]?value)?{_SPACE}*(?:(?P<op><=|>=|=<|=>|[=<>≤≥]|,(?={_SPACE}*\.\d)){_SPACE}*"
+    r"|\s+(?:of\s+|was\s+)?)"
+)
 _P = Prefiltered(
     re.compile(rf"\b(?:(?:one|two)[- ]sided\s+)?{_P_TAIL}(?P<num>{NUM})(?![\d])", re.IGNORECASE),
     # what every p-value holds, from its "p" to the first character of its number: a scan that
@@ -142,6 +148,7 @@ _OPS = {
     ">=": ">=",
     "=<": "<=",
     "=>": ">=",
+    ",": "<",
 }
 
 

@@ -25,8 +25,13 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"|pathologic(?:al)? complete response|MRD negativity|MRD response|major molecular response"
         r"|\bMMR\b|cytogenetic response|transfusion independence"
         r"|(?:prostate-specific antigen|PSA) response"
-        r"|complete remission with (?:full|partial|incomplete)[\w ,-]{0,40}?recovery"
-        r"|CR with incomplete[\w ]{0,30}?recovery|\bCR ?(?:/|\+) ?CRi\b|\bCRi\b",
+        r"|complete remission with (?:full,\s*)?(?:partial|incom)[\w ,-]{0,40}?recovery"
+        r"|complete remission (?:\(CR\) )?(?:\+|plus|or) ?(?:CR|complete remission) with (?:incomplete|partial)"
+        r"[\w ]{0,40}?recovery(?: \(CRi\))?"
+        r"|CR with incomplete[\w ]{0,30}?recovery|\bCR ?(?:/|\+) ?CRi\b|\bCRi\b"
+        r"|relapse (?:rates?|incidence)|cumulative incidence of relapse|\bCIR\b"
+        r"|duration of (?:treatment|therapy|exposure)|(?:treatment|therapy) duration"
+        r"|administered for a median duration",
     ),
     (
         "TTUP",
@@ -60,7 +65,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ("CR", r"complete (?:radiological )?(?:response|remission)s?|\bCR\b"),
     ("PR", r"partial responses?|\bPR\b"),
     ("SD", r"stable disease|disease stabili[sz]ation|\bSD\b"),
-    ("PD", r"progressive disease|\bPD\b"),
+    ("PD", r"progressive disease|\bPD\b(?![-\u2010\u2011]L?\d)"),
     (
         "FOLLOWUP",
         r"follow[- ]?up|time from (?:randomi[sz]ation|enrol?lment|first dose) (?:to|until) (?:the )?data cut-?off",
@@ -69,7 +74,10 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         "AE",
         r"adverse events?|\b(?:TRAE|TAE|RAE|AE)s?\b|toxicit(?:y|ies)|side[- ]effects?|hypertension|\bHTN\b|rash|fatigue"
         r"|diarrh(?:o)?ea|hand[- ]foot (?:skin )?(?:reaction|syndrome)|\bHFS(?:R)?\b|renal failure"
-        r"|hepatic failure|nausea|vomiting|neutropenia|thrombocytopenia|anorexia|decreased appetite|alopecia",
+        r"|hepatic failure|nausea|vomiting|neutropenia|thrombocytopenia|anorexia|decreased appetite|alopecia"
+        r"|neurologic(?:al)? (?:events|toxicit(?:y|ies))|cytokine release syndrome|\bCRS\b"
+        r"|infusion(?:-related)? reactions?|infections?|hypokalemia|hypokalaemia|ana?emia|pneumonitis"
+        r"|immune-mediated AEs?",
     ),
 )
 

@@ -158,3 +158,44 @@ def test_an_endpoint_named_as_the_object_of_a_clause_does_not_head_a_list():
     )
     got = [(f.endpoint, f.value) for f in parse_sentence(sentence)]
     assert got == [("CR", 14.0), ("CR", 6.0), ("DOR", 20.5), ("DOR", 12.0)]
+
+
+def test_a_significance_threshold_is_no_p_value_of_a_result():
+    facts = parse_sentence(
+        "Median OS was 30.2 months with drug K (hazard ratio, 0.81; 95% CI, 0.66 to 1.00; "
+        "P=0.051) (prespecified boundary for significance, P≤0.04)."
+    )
+    assert [(f.measure, f.p.value if f.p else None) for f in facts] == [
+        ("median", None),
+        ("hazard_ratio", 0.051),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "operator", "value"),
+    [
+        ("(hazard ratio, 0.61; 95% CI, 0.45 to 0.83; P , .001)", "<", 0.001),  # a PDF's "<"
+        ("(hazard ratio, 0.61; two-sided P\u0101\u20ac\u2030=\u0101\u20ac\u20300.004)", "=", 0.004),
+    ],
+)
+def test_p_values_as_copied_text_writes_them(text, operator, value):
+    (ratio,) = parse_sentence(text)
+    assert (ratio.p.operator, ratio.p.value) == (operator, value)
+
+
+def test_a_pair_without_groups_takes_those_of_the_pair_before_it_in_its_sentence():
+    from etl.extract.context import RecordContext, apply_context
+
+    facts = apply_context(
+        parse_sentence(
+            "Two-year OS rates were 41% versus 30% for drug K versus chemotherapy (marker "
+            "positive) and 35% versus 22% (marker negative)."
+        ),
+        RecordContext(),
+    )
+    assert [(f.value, f.arm) for f in facts] == [
+        (41.0, "drug K"),
+        (30.0, "chemotherapy"),
+        (35.0, "drug K"),
+        (22.0, "chemotherapy"),
+    ]
