@@ -64,9 +64,10 @@ _VERSUS = Prefiltered(
     )
 )
 # "A demonstrated/improved ... compared with B": the subject of a sentence against its reference
+_SUBJECT = r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and|of)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*){0,7}?"
 _SUBJECT_OVER = Prefiltered(
     re.compile(
-        rf"^(?:[A-Z]+:\s*)?(?P<a>{_ITEM})\s+(?:demonstrated|showed|improved|prolonged|reduced|extended|resulted|led|"
+        rf"^(?:[A-Z]+:\s*)?(?P<a>{_SUBJECT})\s+(?:demonstrated|showed|improved|prolonged|reduced|extended|resulted|led|"
         r"(?:was|were)\s+associated|significantly|achieved|produced|yielded)\b[^.;]{0,200}?\b(?:compared\s+(?:with|to)|versus|vs\.?|over|relative\s+to)\s+"
         rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:in|for|on|of|as|among|regarding|with|at)\b|$))",
         re.IGNORECASE,
@@ -80,6 +81,13 @@ _IDENTIFIED = re.compile(
 _OR_SPLIT = re.compile(r",?\s+or\s+", re.IGNORECASE)
 # a dose or a schedule, that simplify() takes out before groups are read
 _DOSED = re.compile(r"\d\s*(?:mg|g|µg|μg|mcg|IU|Gy|AUC)\b|daily|weekly|every|\bdays?\s+\d", re.I)
+_STUDY_OF = Prefiltered(
+    re.compile(
+        r"\b(?:study|trial)\s+of\s+(?P<a>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+"
+        r"(?:in combination with|plus|combined with|with)\s+(?P<b>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\b",
+        re.IGNORECASE,
+    )
+)
 _IDENTIFIER_GATE = re.compile(r"[\[(]\s*(?:arm|group|cohort)\s+[A-Z0-9]", re.IGNORECASE)
 _NAMED_GROUP = Prefiltered(
     re.compile(r"\((?:the\s+)?(?P<name>[\w+\-/]+(?:\s+[\w+\-/]+){0,3}?)\s+group\)", re.IGNORECASE)
@@ -205,6 +213,9 @@ def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
     named = list(dict.fromkeys(n for n in named if not is_generic(n)))
     if len(named) >= 2:
         return named, {}
+    added = _add_on(sentences)
+    if added:
+        return added, {}
     for s in sentences:
         plain = DROP_BRACKETS.sub("", s)
         for pattern in (_COMPARED, _VERSUS, _SUBJECT_OVER):
@@ -212,6 +223,24 @@ def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
             if m and (pair := _pair(m.group("a"), m.group("b"))):
                 return pair, {}
     return [], {}
+
+
+def _add_on(sentences: list[str]) -> list[str]:
+    """An add-on design: "a study of A in combination with B" and, elsewhere, "B alone" → the
+    groups "A plus B" and "B alone"."""
+    for s in sentences:
+        m = _STUDY_OF.search(DROP_BRACKETS.sub("", s))
+        if m is None:
+            continue
+        a, b = group_label(m.group("a")), group_label(m.group("b"))
+        if not (a and b):
+            continue
+        alone = re.compile(rf"\b{re.escape(b)}\s+(?:alone|only|monotherapy)\b", re.IGNORECASE)
+        hits = (alone.search(x) for x in sentences)
+        hit = next((h for h in hits if h is not None), None)
+        if hit is not None:
+            return [f"{a} plus {b}", hit.group()]
+    return []
 
 
 def _abbreviations(sentences: list[str]) -> list[tuple[str, str]]:
@@ -294,18 +323,17 @@ def apply_context(facts: list, context: RecordContext) -> list:
     and one that names only one of two groups compares it with the other."""
     if not facts:
         return facts
+    if context.arms:
+        for f in facts:
+            if f.arm is not None or f.comparator is not None:
+                f.arm, f.comparator = context.resolve(f.arm), context.resolve(f.comparator)
     _groups_by_position(facts, context)
     if not context.arms:
         return facts
     labels = context.labels
     for f in facts:
-        compared = f.measure in _COMPARED_MEASURES
-        if f.arm is None and f.comparator is None and not compared:
-            continue
-        arm, comparator = context.resolve(f.arm), context.resolve(f.comparator)
-        if compared:
-            arm, comparator = _compared(context, labels, arm, comparator)
-        f.arm, f.comparator = arm, comparator
+        if f.measure in _COMPARED_MEASURES:
+            f.arm, f.comparator = _compared(context, labels, f.arm, f.comparator)
     return facts
 
 
@@ -339,7 +367,11 @@ def _groups_by_position(facts: list, context: RecordContext) -> None:
 def _compared(
     context: RecordContext, labels: list[str], arm: str | None, comparator: str | None
 ) -> tuple[str | None, str | None]:
-    if arm is None and comparator is None and context.comparison:
+    named = context.arm_of(arm) if arm else None
+    other = context.arm_of(comparator) if comparator else None
+    if named is None and other is None and context.comparison:
+        # (a ratio of a record that declares its groups compares two of them: labels that name
+        # neither are what the sentence said around it, "adjusting for baseline factors")
         return context.comparison
     if len(labels) == 2:
         named = context.arm_of(arm) if arm else None

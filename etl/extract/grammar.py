@@ -78,7 +78,7 @@ _MASKS = [
     # an interval open at its top: "(95% CI, 15.0 months-not evaluable)", "(95% CI, 34.2 to NR)"
     rf"[\(\[]\s*{CI_LEVEL.replace('lvl', 'lvl_open')}\s*[,:=]?\s*{NUM}\s*(?:%|{_UNIT})?\s*{INTERVAL_SEP}\s*(?:not\s+(?:reached|evaluable|estimable)|NR|NE|NA)\s*[\)\]]",
     # an age: "median age was 76 years", "aged 65 years or older"
-    rf"\b(?:age[ds]?|years of age)\b[^.;,()]{{0,20}}?{NUM}\s*(?:years?|yrs?)?",
+    rf"\b(?:age[ds]?|years of age)\b[^.;,()]{{0,30}}?{NUM}\s*(?:years?|yrs?)?",
     rf"±\s*{NUM}",
     rf"\b[nN]\s*=\s*{NUM}",
     rf"{NUM}\s*(?:mg|g|mcg|µg|μg|ml|mL|Gy|°C|IU|ng|μM|µM|nM)\b(?:\s*/\s*\w+)?",
@@ -94,6 +94,10 @@ _MASKS = [
     rf"{NUM}\s*(?:cycles?|doses?|sites|countries|lines?)\b",
     # a range is not a result ("only 2-3% of patients", "for 2-3 weeks"); an interval is found apart
     rf"{NUM}\s*(?:%\s*)?{DASH}\s*{NUM}\s*(?:%|{_UNIT})",
+    # a threshold of expression: "expression (1%)", "PD-L1 ≥ 50%"
+    rf"\b(?:expression|TPS|CPS|PD-L1|cut-?off|threshold)\s*(?:of\s*)?[\(\[]?\s*(?:≥|>|<|≤)?\s*{NUM}\s*%\s*[\)\]]?",
+    # the number of a cycle, day or line: "in Cycle 1", "day 8"
+    rf"\b(?:cycles?|courses?|days?|lines?)\s+{NUM}\b(?!\s*%)",
     # a range in words: "30% to 50% of adults"
     rf"{NUM}\s*%\s*to\s*{NUM}\s*%\s*of\b",
     # the maturity of an analysis ("73.6% of OS events") and approximate background figures
@@ -166,7 +170,7 @@ _COUNT = Prefiltered(
 )
 _TIMEPOINT_LIST = Prefiltered(
     re.compile(
-        r"(?<![\d.])(?P<list>(?:(?:\d+(?:\.\d+)?|one|two|three|four|five)[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year)s?\b",
+        r"(?<![\d.])(?P<list>(?:(?:\d+(?:\.\d+)?|one|two|three|four|five)[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year|mo|yr|y)s?\b",
         re.IGNORECASE,
     )
 )
@@ -250,9 +254,13 @@ _POSITIVE_SIGN = re.compile(r"\s*\(\s*\+\s*\)")
 _NEGATIVE_SIGN = re.compile(r"\s*\(\s*[-−–]\s*\)")
 _FRONTED = Prefiltered(
     re.compile(
-        rf"^(?:[A-Z]+:\s*)?(?:among|in|for)\s+(?:the\s+)?(?:(?P<who>patients|those|subjects)\s+"
-        rf"(?:who\s+received|receiving|treated\s+with|given|on)\s+)?(?P<g>{GROUP_NAME})"
-        rf"(?P<head>\s+(?:group|arm|cohort))?\s*,",
+        rf"^(?:[A-Z]+:\s*)?(?:among|in|for)\s+(?:the\s+)?(?:\d+\s+)?(?:(?P<who>patients|pts|those|subjects)\s+"
+        rf"(?:who\s+received|receiving|treated\s+with|given|on(?:\s+the)?)\s+)?"
+        rf"(?P<g>(?:\d+[\s-]*(?:mg(?:/kg|/m2)?)\b\s*)?{GROUP_NAME}|\d+[\s-]*mg(?:/kg|/m2)?\b)"
+        rf"(?P<head>\s+(?:group|arm|cohort))?\s*,"
+        # "Among 57 pts who completed 35 cycles of X,": a group by what it did
+        r"|^(?:[A-Z]+:\s*)?among\s+(?:the\s+)?(?:\d+\s+)?(?P<did>(?:patients|pts|those|subjects)\s+who\s+"
+        r"(?:completed|received|achieved|had|discontinued)\s+[^,;]{3,60}?)\s*,",
         re.IGNORECASE,
     )
 )
@@ -605,7 +613,7 @@ def _timepoints(text: str) -> list[tuple[int, list[float]]]:
     found: list[tuple[int, list[float]]] = []
     for m in _TIMEPOINT_LIST.finditer(text):
         nums = _TIMEPOINT_NUMBER.findall(m.group("list"))
-        mult = 12.0 if m.group("unit").lower() == "year" else 1.0
+        mult = 12.0 if m.group("unit").lower() in ("year", "yr", "y") else 1.0
         follows = text[m.end() : m.end() + 40].lower()
         if not _TIMEPOINT_FOLLOWS.match(follows):
             continue
@@ -620,6 +628,13 @@ def _timepoints(text: str) -> list[tuple[int, list[float]]]:
         points = [int(n) * (12.0 if u.lower().startswith("year") else 1.0) for n, u in pairs if n]
         found.append((m.start(), points))
     return sorted(found)
+
+
+def _is_timed(mention: tuple[int, int, str, str]) -> bool:
+    """A time-to-event endpoint, or one the vocabulary has no code for that is timed (RFS)."""
+    return mention[2] in TIME_TO_EVENT or (
+        mention[2] == "OTHER" and _TIMED_OTHER.search(mention[3]) is not None
+    )
 
 
 def _endpoint_for(
@@ -640,11 +655,11 @@ def _endpoint_for(
             last = [m for m in before if m[2] == "AE"][-1]
             return "AE", last[3]
     if fact.measure in ("hazard_ratio", "odds_ratio", "risk_ratio"):
-        tte = [m for m in before if m[2] in TIME_TO_EVENT]
+        tte = [m for m in before if _is_timed(m)]
         if tte:
             return tte[-1][2], tte[-1][3]
         # "X (HR 0.49), Y (3.42) correlated with survival": the ratio's endpoint may come after
-        tte_after = [m for m in mentions if m[0] >= fact.end and m[2] in TIME_TO_EVENT]
+        tte_after = [m for m in mentions if m[0] >= fact.end and _is_timed(m)]
         if tte_after:
             return tte_after[0][2], tte_after[0][3]
     if before:
@@ -1047,6 +1062,11 @@ def _fronted_group(text: str, facts: list[Fact], arms: list[str]) -> list[Fact]:
         return facts
     m = _FRONTED.search(text)  # (anchored at the start)
     if not m:
+        return facts
+    if m.group("did"):
+        for f in facts:
+            if f.arm is None and f.measure not in _COMPARED_MEASURES:
+                f.arm = m.group("did")
         return facts
     group = _clean_arm(m.group("g"))
     known = {a.lower() for a in arms}

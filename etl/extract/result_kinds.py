@@ -46,11 +46,13 @@ _REDUCED_BY = Prefiltered(
 )
 _OF_PATIENTS = re.compile(
     r"^\s*(?:\)\s*)?(?:versus|vs\.?|and)?[\s\d.%()vsersu]*?of\s+(?:the\s+)?(?:patients|pts|participants)\s+"
-    r"(?:who\s+)?(?:achieved|had|experienced|developed|attained|showed)\s+(?:an?\s+)?(?P<what>[\w -]{3,60})",
+    r"(?:\([^)]{1,30}\)\s+)?(?:who\s+)?(?:achieved|had|experienced|developed|attained|showed)\s+(?:an?\s+)?"
+    r"(?P<what>[\w +()-]{3,80})",
     re.IGNORECASE,
 )
 _OF_PATIENTS_GATE = re.compile(
-    r"of (?:the )?(?:patients|pts|participants) (?:who )?(?:achieved|had|experienced|developed|attained|showed)"
+    r"of (?:the )?(?:patients|pts|participants) (?:\([^)]{1,30}\) )?(?:who )?"
+    r"(?:achieved|had|experienced|developed|attained|showed)"
 )
 _EVENTS = Prefiltered(
     re.compile(
@@ -79,10 +81,19 @@ _ANY = Prefiltered(
         r"reduc|decreas|lower|\d+\s+deaths|deaths\s+(?:had\s+)?occurred|died|(?<!adverse )events? (?:had )?occurred|median age|baseline|characteristics|cytogenetics"
         r"|were (?:male|female|men|women|white|asian|black)|\bhad (?:secondary|de novo|received|prior|poor"
         r"|adverse|intermediate|high|low|\w+ \w+-|[\w-]+-)|previously received|follow"
-        r"|of (?:the )?(?:patients|pts|participants) (?:who )?(?:achieved|had|experienced|developed|attained|showed)",
+        r"|of (?:the )?(?:patients|pts|participants) (?:\([^)]{1,30}\) )?(?:who )?(?:achieved|had|experienced|developed|attained|showed)"
+        r"|still (?:receiving|on)|remain(?:ed)? on|discontinued|subsequent|reported in|difference",
         re.IGNORECASE,
     )
 )
+_STILL = re.compile(
+    r"\b(?:were |was )?(?:still (?:receiving|on)|remain(?:ed|s)? on|discontinued|received (?:a )?subsequent)",
+    re.IGNORECASE,
+)
+_DIFFERENCE_IN = re.compile(r"\bdifference in\b[^.;]{0,100}$", re.IGNORECASE)
+# a rate stated after its count: "60 of 100 patients (60.0%)", "120/300 ("
+_COUNTED = re.compile(r"\d+\s*(?:of|/)\s*\d+(?:\s+(?:patients|pts|participants))?\s*[(\[]\s*$")
+_TIMED = frozenset({"OS", "PFS", "TTP", "DOR", "TTF", "TTSP", "TTUP", "TTR"})
 _TIME_UNITS = frozenset({"months", "weeks", "days", "years"})
 
 
@@ -121,12 +132,20 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
             achieved = of_patients and " of " in after[:60] and _OF_PATIENTS.match(after)
             if achieved and (named := _endpoint_of(achieved.group("what"))):
                 f.endpoint, f.endpoint_label = named
-            elif f.endpoint == "FOLLOWUP" or (
-                events
-                and f.endpoint not in ("AE", "ORR", "CR", "PR", "SD", "DCR", "CBR")
-                and not _rate_named_near(text, f)
+            elif (
+                f.endpoint == "FOLLOWUP"
+                or _STILL.search(text, f.end, f.end + 120)
+                or (
+                    (events or (f.endpoint in _TIMED and _COUNTED.search(text, 0, f.start)))
+                    and f.endpoint not in ("AE", "ORR", "CR", "PR", "SD", "DCR", "CBR")
+                    and not _rate_named_near(text, f)
+                )
             ):
+                # (the share of patients with an event, "95 of 129 patients (73.6%)", or still
+                # on treatment: no rate of a result)
                 f.endpoint, f.endpoint_label = "OTHER", ""
+            if _DIFFERENCE_IN.search(text, max(0, f.start - 120), f.start):
+                f.measure = "difference"
             if baseline and not _rate_named_near(text, f):
                 continue
         elif (

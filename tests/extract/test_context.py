@@ -147,3 +147,41 @@ def test_a_list_of_groups_drops_its_backbone_and_schedule():
         "drug K on days 1 and 15 of a 28-day cycle or drug L on days 1, 8 and 15, both given with "
         "either cisplatin or carboplatin"
     ) == ["drug K", "drug L"]
+
+
+def test_an_add_on_design_declares_the_combination_and_the_agent_alone():
+    context = record_context(
+        [
+            "Results come from a randomized phase 2 study of drug K in combination with drug L.",
+            "Survival was longer than with drug L alone.",
+        ]
+    )
+    assert context.labels == ["drug K plus drug L", "drug L alone"]
+    assert context.comparison == ("drug K plus drug L", "drug L alone")
+
+
+def test_a_ratio_whose_labels_name_no_declared_group_compares_the_declared_ones():
+    context = record_context(["Patients were randomly assigned to drug K or placebo."])
+    sentence = (
+        "In a multivariable analysis adjusting for baseline demographic and disease factors, "
+        "the benefit was preserved (HR 0.61; 95% CI 0.41-0.90)."
+    )
+    (ratio,) = apply_context(
+        parse_sentence(sentence, None, context.comparison, context.labels), context
+    )
+    assert (ratio.arm, ratio.comparator) == ("drug K", "placebo")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Among 40 patients on the 800 mg arm, the ORR was 52%.", "800 mg arm"),
+        (
+            "Among 51 pts who completed 24 cycles of drug K, the ORR was 80.0%.",
+            "pts who completed 24 cycles of drug K",
+        ),
+    ],
+)
+def test_a_group_put_before_the_clause_with_a_count(sentence, group):
+    (rate,) = parse_sentence(sentence)
+    assert rate.arm == group

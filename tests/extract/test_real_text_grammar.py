@@ -199,3 +199,23 @@ def test_a_pair_without_groups_takes_those_of_the_pair_before_it_in_its_sentence
         (35.0, "drug K"),
         (22.0, "chemotherapy"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the share of patients with an event, stated with its count
+        "Progression or death was reported in 60 of 100 patients (60.0%) in the drug K group.",
+        # patients still on treatment
+        "At data cutoff, 12.5% and 6.1% of drug K and placebo patients, respectively, were still receiving treatment.",
+    ],
+)
+def test_shares_of_patients_that_are_no_rate_of_a_result_are_other(sentence):
+    assert {f.endpoint for f in parse_sentence(sentence)} == {"OTHER"}
+
+
+def test_a_difference_in_rates_is_a_difference():
+    (fact,) = parse_sentence(
+        "The difference in response rate between the arms was 12.5% (95% CI, 2.0-23.0; P = .02)."
+    )
+    assert (fact.measure, fact.value, fact.ci.lower) == ("difference", 12.5, 2.0)
