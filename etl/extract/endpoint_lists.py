@@ -13,6 +13,7 @@ Pure functions over the sentence text, its endpoint mentions and the positions o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from etl.regex_prefilter import Prefiltered
@@ -64,6 +65,11 @@ class Value(NamedTuple):
 
 def endpoint_list(text: str, mentions: list[Mention]) -> EndpointList | None:
     """The first list of two or more endpoints named together, else None."""
+    return next(endpoint_lists(text, mentions), None)
+
+
+def endpoint_lists(text: str, mentions: list[Mention]) -> Iterator[EndpointList]:
+    """Every list of two or more endpoints named together, in order."""
     ordered = [
         m
         for i, m in enumerate(mentions)
@@ -95,9 +101,8 @@ def endpoint_list(text: str, mentions: list[Mention]) -> EndpointList | None:
             end = tail.end("np")
         if len(items) >= 2:
             later = [m[0] for m in ordered if m[0] >= end]
-            return EndpointList(run[0][0], end, items, later[0] if later else len(text))
+            yield EndpointList(run[0][0], end, items, later[0] if later else len(text))
         i += 1
-    return None
 
 
 def list_slots(
@@ -108,9 +113,18 @@ def list_slots(
     one list of k×g values ("15 and 12.2 months versus 8 and 4.4 months": endpoints vary
     fastest unless the first separator is "versus"), k lists, one per endpoint ("38.2 vs. 5.9%,
     85.3 vs. 60.3%"), or lists of k values each ("4.0 and 7.5 months in A; 2.5 and 5.0 in B")."""
-    found = endpoint_list(text, mentions)
-    if found is None:
-        return [], {}
+    # the first list that governs values ("median OS and DFS were not reached, and the 3-year
+    # OS and DFS were 71% and 65%": the second)
+    for found in endpoint_lists(text, mentions):
+        items, slots = _slots(text, found, values)
+        if slots:
+            return items, slots
+    return [], {}
+
+
+def _slots(
+    text: str, found: EndpointList, values: list[Value]
+) -> tuple[list[tuple[str, str]], dict[int, Slot]]:
     # a first item whose clause already holds values is that clause's object, not a list's head:
     # "13% versus 5% achieved complete response, and median duration of response was ..."
     clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, found.start)), default=0)

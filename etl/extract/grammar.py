@@ -298,6 +298,8 @@ _COMPARED_GAP = re.compile(
     r"(?:\s*[\])])*\s*,?\s*(?:vs\.?|versus|(?:as\s+)?compared (?:with|to))\s+", re.IGNORECASE
 )
 _UNIT_AFTER = re.compile(rf"\s*[\])]?\s*(?:(?P<pct>%)|(?P<unit>{_UNIT}))")
+# a description, not a group's name: "an excellent outlook", "a CR + CRi rate"
+_DESCRIBED = re.compile(r"^an?\s")  # (lower case: "A" may name a group)
 _LEADING_ARTICLE = re.compile(r"^(?:the|all)\s+", re.I)
 _QUALIFIED_PATIENTS = re.compile(
     r"^(?:patients|those|subjects)\s+(?=(?:with|without|who|on|receiving|treated|given)\s+\S)",
@@ -603,7 +605,7 @@ def _clean_arm(label: str | None) -> str | None:
     if qualified:  # "those without this toxicity", "patients on placebo": a group by what it has
         return "patients " + label[qualified.end() :]
     label = _TRAILING_NOUN.sub("", label)
-    if is_generic(label):
+    if is_generic(label) or _DESCRIBED.match(label):
         return None
     return label
 
@@ -820,7 +822,14 @@ def _attach_intervals(
 
 def _with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
     code, label = _endpoint_for(text, f, mentions)
-    if code == "OTHER" and context_endpoint and (f.ci is not None or _MEDIAN.search(text)):
+    # (an endpoint named but without a code of its own, "relapse-free survival", is kept: only
+    # a value that names none takes the record's last one)
+    if (
+        code == "OTHER"
+        and not label
+        and context_endpoint
+        and (f.ci is not None or _MEDIAN.search(text))
+    ):
         context = context_endpoint() if callable(context_endpoint) else context_endpoint
         if context:
             code, label = context

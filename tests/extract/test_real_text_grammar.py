@@ -219,3 +219,24 @@ def test_a_difference_in_rates_is_a_difference():
         "The difference in response rate between the arms was 12.5% (95% CI, 2.0-23.0; P = .02)."
     )
     assert (fact.measure, fact.value, fact.ci.lower) == ("difference", 12.5, 2.0)
+
+
+def test_a_named_endpoint_without_a_code_keeps_its_name_over_the_records_last_one():
+    from etl.extract.grammar import parse_sentence as parse
+
+    facts = parse(
+        "The median time to deterioration was 8.1 months vs 4.2 months (HR, 0.52).",
+        ("PFS", "progression-free survival"),
+    )
+    assert {(f.endpoint, f.endpoint_label) for f in facts} == {("OTHER", "time to deterioration")}
+
+
+def test_the_list_of_endpoints_that_governs_values_is_the_one_read():
+    facts = parse_sentence(
+        "The median OS and DFS were not reached, and the estimated 3-year OS and DFS were 70% and "
+        "61%, respectively."
+    )
+    assert [(f.endpoint, f.value, f.timepoint_months) for f in facts] == [
+        ("OS", 70.0, 36.0),
+        ("OTHER", 61.0, 36.0),
+    ]
