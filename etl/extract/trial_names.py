@@ -11,7 +11,9 @@ A name is taken where the text uses it as a trial's name:
 - a name with a number (KEYNOTE-826, CheckMate 227, TOPAZ-1, NAPOLI 3, LY-004) in a record's
   title or first line, as the subject of what a trial does ("TOPAZ-1 evaluated ..."), or after
   "in", "from", "of" a report ("5-year results from CheckMate 227");
-- joined to a name by a slash ("Study 309/KEYNOTE-775").
+- joined to a name by a slash ("Study 309/KEYNOTE-775");
+- spelled out, its abbreviation defined before its number ("Cancer and Leukemia Group B (CALGB)
+  50901 trial" names CALGB 50901).
 Names known from one use are found wherever else they are used (etl.extract.trials).
 """
 
@@ -45,6 +47,11 @@ _ALIAS = re.compile(rf"\b(?P<name>{NAME})\s*(?:{_NOUN_PHRASE}\s*)?\((?P<alias>{N
 _SLASHED = re.compile(rf"\b(?P<name>{NAME})/(?P<alias>{NAME})\b")
 _INVESTIGATORS = re.compile(
     rf"\b(?P<name>{NAME})\s+(?:[Ii]nvestigators|[Ss]tudy [Gg]roup|[Cc]ollaborative [Gg]roup|[Tt]rialists)\b"
+)
+# a name spelled out, its abbreviation defined in brackets before its number: "the Cancer and
+# Leukemia Group B (CALGB) 50901 trial" → CALGB 50901
+_SPELLED = re.compile(
+    rf"\((?P<acronym>[A-Z][A-Z0-9]{{1,7}})\)\s(?P<number>\d{{2,5}}[A-Z]{{0,2}})\s+{_NOUN_PHRASE}"
 )
 _TITLE_CLOSE = re.compile(rf"\((?P<name>{NAME})\)\s*\.?\s*$")
 # what a trial does, after its name; what a report is of, before it
@@ -129,6 +136,9 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
         for m in pattern.finditer(text):
             if (name := clean_name(m.group("name"))) is not None:
                 yield name, m.start("name"), m.end("name")
+    for m in _SPELLED.finditer(text):
+        if (name := clean_name(f"{m.group('acronym')} {m.group('number')}")) is not None:
+            yield name, m.start("acronym"), m.end("number")
     for m in _IN_BRACKETS.finditer(text):
         g = "name" if m.group("name") else "title"
         name = clean_name(m.group(g))

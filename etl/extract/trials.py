@@ -72,19 +72,23 @@ def name_key(name: str) -> str:
 def _mentions(sentences: pl.DataFrame, names: list[str], canonical: dict[str, str]) -> pl.DataFrame:
     """One row per NCT number or known trial name in a sentence, with its exact offsets and what
     the sentence says around it (_subject_score); an alias takes its name ("KEYNOTE-A39" written,
-    "EV-302" its acronym)."""
-    alternatives = [r"NCT\d{8}"] + [re.escape(n) for n in sorted(names, key=len, reverse=True)]
+    "EV-302" its acronym), a name spelled out takes its own ("(CALGB) 50901" written)."""
+    alternatives = [r"NCT\d{8}"] + [
+        re.escape(n).replace(r"\ ", r"\)?\ ") for n in sorted(names, key=len, reverse=True)
+    ]
     pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")(?![\w-])")
     literal = pl.col("text").str.contains("NCT")
     if names:
-        literal = literal | pl.col("text").str.contains_any(names)
+        spelled = [n.replace(" ", ") ") for n in names if " " in n]  # "(CALGB) 50901"
+        literal = literal | pl.col("text").str.contains_any(names + spelled)
+    by_key = {name_key(n): n for n in names}
     rows = []
     for s in sentences.filter(literal).iter_rows(named=True):
         text = s["text"]
         first = s["sentence_index"] == 0 or s["role"] == "title"
         for m in pattern.finditer(text):
             is_nct = NCT_RE.fullmatch(m.group()) is not None
-            written = m.group()
+            written = m.group() if ")" not in m.group() else by_key[name_key(m.group())]
             rows.append(
                 {
                     "publication_id": s["publication_id"],

@@ -159,6 +159,15 @@ def test_biomarkers_drug_codes_and_defined_terms_are_not_trial_names(sentence: s
     assert _names(frame) == set()
 
 
+def test_a_cooperative_group_name_spelled_out_is_its_abbreviation_and_number():
+    frame, _ = _mentions(
+        "The Northern Lymphoma Research Group (NLRG) 4411 protocol randomized 200 adults to drug "
+        "A or drug B. Later, (NLRG) 4411 patients were followed for 5 years."
+    )
+    assert _names(frame) == {"NLRG 4411"}
+    assert frame.filter(pl.col("is_primary")).get_column("acronym").to_list() == ["NLRG 4411"]
+
+
 def test_a_name_in_brackets_after_a_trial_is_its_alias():
     frame, _ = _mentions(
         "Results of the phase 3 HELIX-302 clinical trial (KEYSTONE-B12) were presented; patients "
