@@ -15,6 +15,7 @@ Lists that go together ("..., respectively") are resolved positionally.
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -194,7 +195,7 @@ _ARM_PHRASE = rf"(?:the\s+)?(?P<arm>{GROUP_NAME})(?P<grp>\s+(?:groups?|arms?|coh
 _ARM_AFTER = Prefiltered(
     re.compile(
         rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:of\s+(?:the\s+)?(?:patients|those)\s+)?(?:(?:with|for|in|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
-        rf"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|versus|compared|respectively|group|arm)\b|$))",
+        rf"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|versus|compared|respectively|group|arm|only)\b|$))",
         re.IGNORECASE,
     )
 )
@@ -232,7 +233,7 @@ _VERSUS = Prefiltered(
     re.compile(
         rf"(?:(?:for|of|with|between)\s+|[(;]\s*)(?:the\s+)?(?P<a>{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)"
         rf"\s+(?:versus|vs\.?|(?:when\s+|as\s+)?compared with|(?:when\s+|as\s+)?compared to|and)\s+(?:the\s+)?"
-        rf"(?:(?:those|patients)\s+(?:on|receiving|given|treated with)\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?=\s*(?:was|were|is|[,;():]|\.(?!\d)|$))",
+        rf"(?:(?:those|patients)\s+(?:on|receiving|given|treated with)\s+)?(?P<b>{GROUP_NAME})(?=\s*(?:was|were|is|[,;():]|\.(?!\d)|$))",
         re.IGNORECASE,
     )
 )
@@ -297,6 +298,13 @@ _SEP_RE = re.compile(
 _COMPARED_GAP = re.compile(
     r"(?:\s*[\])])*\s*,?\s*(?:vs\.?|versus|(?:as\s+)?compared (?:with|to))\s+", re.IGNORECASE
 )
+_OPENS = re.compile(r"\s*[(\[]\s*")
+_CLOSES = re.compile(r"\s*[)\]]")
+_VERSUS_WORD = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
+_UNIT_LEAD = re.compile(rf"^\s*{_UNIT}")
+# the unit a value's interval stands between it and: "22.0 (19.5-24.5) mo vs 10.6 (...) mo"
+# (the interval itself masked: what is left of it is its closing bracket)
+_UNIT_PAST_BRACKETS = re.compile(rf"^\s*(?:[(\[][^()\[\]]*)?[)\]]\s*{_UNIT}")
 _UNIT_AFTER = re.compile(rf"\s*[\])]?\s*(?:(?P<pct>%)|(?P<unit>{_UNIT}))")
 # a description, not a group's name: "an excellent outlook", "a CR + CRi rate"
 _DESCRIBED = re.compile(r"^an?\s")  # (lower case: "A" may name a group)
@@ -582,18 +590,51 @@ def _strip_masked(gap: str, offset: int, masks: list[_Span]) -> str:
 
 
 def _chains(text: str, facts: list[Fact], masks: list[_Span]) -> list[Fact]:
-    """Number the runs of values that are listed together (same unit, joined by separators)."""
+    """Number the runs of values that are listed together (same unit, joined by separators; a
+    unit may stand after a value's interval)."""
     chain = -1
     for i, f in enumerate(facts):
         if (
             i == 0
             or f.unit != facts[i - 1].unit
             or not _SEP_RE.fullmatch(
-                _strip_masked(text[facts[i - 1].end : f.start], facts[i - 1].end, masks)
+                _UNIT_PAST_BRACKETS.sub(
+                    "", _strip_masked(text[facts[i - 1].end : f.start], facts[i - 1].end, masks)
+                )
             )
         ):
             chain += 1
         f.chain = chain
+    return _bracketed_lists(text, facts)
+
+
+def _bracketed_lists(text: str, facts: list[Fact]) -> list[Fact]:
+    """ "in 97% (67%) versus 93% (55%) of patients": values that each carry a second one in
+    brackets are two lists, of the values and of the bracketed ones (not "67% versus 93%")."""
+    pairs = [
+        i
+        for i in range(len(facts) - 1)
+        if _OPENS.fullmatch(text, facts[i].end, facts[i + 1].start)
+        and _CLOSES.match(text, facts[i + 1].end)
+    ]
+    runs: list[list[int]] = []
+    for i in pairs:
+        if runs and runs[-1][-1] + 2 == i and facts[i - 1].chain == facts[i].chain:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    runs = [r for r in runs if len(r) > 1]
+    if not runs:
+        return facts
+    fresh = 1 + max(f.chain for f in facts)
+    for run in runs:
+        outer = facts[run[0]].chain
+        for i in run:
+            facts[i].chain, facts[i + 1].chain = outer, fresh
+        fresh += 1
+    order = {c: n for n, c in enumerate(dict.fromkeys(f.chain for f in facts))}
+    for f in facts:
+        f.chain = order[f.chain]
     return facts
 
 
@@ -986,6 +1027,7 @@ def _attach_arms(
         return group_lists[0]
 
     prev_end = 0
+    by_position: set[int] = set()  # (the facts given the record's groups by their position)
     for f in facts:
         arm = comparator = None
         if f.measure in _COMPARED_MEASURES and f.arm is not None:  # a factor of a list
@@ -1021,23 +1063,27 @@ def _attach_arms(
                     arm = groups[position]
                 elif len(arms) == len(chain):
                     arm = arms[position]
+                    by_position.add(id(f))
                 elif own_comparison() and len(chain) == 2:
                     arm = own_comparison()[position]
+                    by_position.add(id(f))
         f.arm, f.comparator = arm, comparator
         prev_end = f.end
     _list_then_groups(text, chains)
     facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))
-    return _ratio_of_the_two_groups(_fronted_group(text, _list_group(facts, chains), arms))
+    _list_group(text, chains, by_position, arms)
+    return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
 
 
 def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
-    """ "41% versus 30% for drug K versus chemotherapy": a pair of values followed by the pair of
+    """ "41% versus 30% for drug K versus chemotherapy", "9.1 (7.0-11.2) mo vs 5.0 (4.1-6.3) mo
+    with K + chemo vs chemo": a pair of values followed by the pair of
     groups they are of takes them in order (each value's own look for a group finds only the
     first of them)."""
     for chain in chains.values():
         if len(chain) != 2 or chain[0].measure in _COMPARED_MEASURES:
             continue
-        after = _after_value(text, chain[-1])
+        after = _UNIT_LEAD.sub("", _after_value(text, chain[-1]))
         m = _VERSUS.compiled.match(after.lstrip(" ,"))
         if m is not None:
             a, b = _clean_arm(m.group("a")), _clean_arm(m.group("b"))
@@ -1045,23 +1091,40 @@ def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
                 chain[0].arm, chain[1].arm = a, b
 
 
-def _list_group(facts: list[Fact], chains: dict[int, list[Fact]]) -> list[Fact]:
-    """ "Median duration of treatment and OS were 4.0 and 7.5 months in cohort X": values of a
-    list of endpoints share the group named after the last of them."""
+def _list_group(
+    text: str, chains: dict[int, list[Fact]], by_position: set[int], arms: list[str]
+) -> None:
+    """One group named after the last of a list of values:
+    - "Median duration of treatment and OS were 4.0 and 7.5 months in cohort X", "1- and 2-year
+      OS rates were 80% and 62% in cohort X": values of a list of endpoints or time points share
+      it;
+    - "AEs occurred in 27% vs 9% in the ITT population", "... in 97% versus 93% of patients
+      treated with A" (the rest cut off): values of one result compared with each other cannot
+      all be of it, and it is no more the last one's than the first's; none takes it (the
+      record's groups may, by position: ``arms``, as the values before it were given them)."""
     for chain in chains.values():
         if len(chain) < 2:
             continue
         last = chain[-1]
         if (
-            len(chain) > 1
-            and last.arm is not None
-            and len({f.endpoint_label for f in chain}) == len(chain)
-            and all(f.arm is None for f in chain[:-1])
-            and last.measure not in _COMPARED_MEASURES
+            last.arm is None
+            or any(f.arm is not None and id(f) not in by_position for f in chain[:-1])
+            or last.measure in _COMPARED_MEASURES
         ):
+            continue
+        if any(f.arm is not None for f in chain[:-1]):
+            if _VERSUS_WORD.search(text, chain[-2].end, last.start) and len(arms) == len(chain):
+                last.arm = arms[-1]
+            continue
+        if len({f.endpoint_label for f in chain}) == len(chain) or len(
+            {f.timepoint_months for f in chain}
+        ) == len(chain):
             for f in chain[:-1]:
                 f.arm = last.arm
-    return facts
+        elif len({(f.endpoint, f.measure, f.timepoint_months) for f in chain}) == 1 and all(
+            _VERSUS_WORD.search(text, a.end, b.start) for a, b in itertools.pairwise(chain)
+        ):
+            last.arm = None
 
 
 def _fronted_group(text: str, facts: list[Fact], arms: list[str]) -> list[Fact]:

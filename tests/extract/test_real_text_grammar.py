@@ -240,3 +240,46 @@ def test_the_list_of_endpoints_that_governs_values_is_the_one_read():
         ("OS", 70.0, 36.0),
         ("OTHER", 61.0, 36.0),
     ]
+
+
+def test_a_pair_with_intervals_and_units_after_them_takes_the_pair_of_groups_after_it():
+    facts = parse_sentence(
+        "Median (95% CI) PFS was 9.4 (8.0\u201211.1) mo vs 5.2 (4.4\u20136.0) mo with drug K + "
+        "chemo vs placebo + chemo (HR, 0.55)."
+    )
+    medians = [(f.value, f.arm, f.ci.lower) for f in facts if f.measure == "median"]
+    assert medians == [(9.4, "drug K + chemo", 8.0), (5.2, "placebo + chemo", 4.4)]
+
+
+def test_values_each_with_a_bracketed_second_value_are_two_lists():
+    facts = parse_sentence(
+        "Any-grade (grade 3 or higher) adverse events occurred in 91% (48%) versus 88% (40%) of "
+        "patients.",
+        comparison=("drug K", "placebo"),
+        arms=["drug K", "placebo"],
+    )
+    assert [(f.value, f.arm) for f in facts] == [
+        (91.0, "drug K"),
+        (48.0, "drug K"),
+        (88.0, "placebo"),
+        (40.0, "placebo"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Immune-related adverse events occurred in 24.0% vs 8.8% in the safety population.",
+        # (a copy cut off after the first group's name)
+        "Serious adverse events occurred in 24.0% versus 8.8% of patients treated with drug K",
+    ],
+)
+def test_one_group_after_two_compared_values_is_not_the_last_ones(sentence):
+    facts = parse_sentence(sentence, arms=["drug K", "placebo"])
+    assert [(f.value, f.arm) for f in facts] == [(24.0, "drug K"), (8.8, "placebo")]
+    assert [f.arm for f in parse_sentence(sentence)] == [None, None]
+
+
+def test_one_group_after_values_of_several_time_points_is_all_of_theirs():
+    facts = parse_sentence("The 1- and 2-year OS rates were 81% and 64% in cohort B.")
+    assert [(f.timepoint_months, f.arm) for f in facts] == [(12.0, "cohort B"), (24.0, "cohort B")]
