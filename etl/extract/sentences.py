@@ -3,7 +3,8 @@
 A line never spans two sentences. Inside a line, a sentence ends at ``.``, ``!`` or ``?`` (with
 any closing quotes or brackets) followed by white space and a capital letter, a digit or an
 opening bracket, unless the word before the stop is an abbreviation ("vs.", "et al.", "e.g.",
-"Fig."). Author and citation lines of listings are kept whole. Decimals ("10·6", ".0245",
+"Fig."). An abbreviated unit or noun ("mo.", "pts.", "yrs.") ends a sentence when a capitalised
+word follows it ("... 10.6 mo. Median PFS ...", "... of pts. Among ..."), not before a number. Author and citation lines of listings are kept whole. Decimals ("10·6", ".0245",
 "P = .0245") and "95% CI" never contain such a boundary, so they are safe by construction.
 
 split_spans is the rule, in Python; sentences_frame makes the same cuts with polars (line_spans),
@@ -91,6 +92,9 @@ _ABBREVIATIONS = frozenset(
         "q.d",
     ]
 )
+# abbreviations that a sentence ends with when a capital letter follows
+_UNIT_ABBREVIATIONS = frozenset(["mo", "mos", "wk", "wks", "yr", "yrs", "hr", "hrs", "pts", "pt"])
+_CAPITAL_NEXT = re.compile(r"[\"'”’)\]]*\s+[\"'“‘(\[]?[A-Z]")
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _WORD_CHARS = frozenset(string.ascii_letters + ".")
@@ -113,7 +117,10 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     m = _WORD_BEFORE.search(text, _run_start(text, stop), stop)
     if not m:
         return False
-    return m.group(1).lower().rstrip(".") in _ABBREVIATIONS
+    word = m.group(1).lower().rstrip(".")
+    if word in _UNIT_ABBREVIATIONS:
+        return _CAPITAL_NEXT.match(text, stop + 1) is None
+    return word in _ABBREVIATIONS
 
 
 def split_spans(text: str) -> list[tuple[int, int]]:
@@ -146,19 +153,28 @@ _TABLE_ROW = code("sentence_role", "table_row")
 # abbreviation is first swapped for _KEEP (the run of letters and dots that ends at it is the
 # abbreviation, after any leading dots and with any trailing ones), then _CUT is put at every
 # sentence end left, where the line is cut. Python's white space (str.isspace, re's \s) is spelt
-# out: Rust's lacks U+001C-U+001F. Lines that hold _KEEP, _CUT or a newline are split by
+# out: Rust's lacks U+001C-U+001F. Lines that hold _KEEP, _CUT, _END or a newline are split by
 # split_spans. The tests hold the two splits to the same spans.
 _SPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-_KEEP, _CUT = "\ue000", "\ue001"
+_KEEP, _CUT, _END = "\ue000", "\ue001", "\ue002"
 _SPACE_CLASS = "[" + "".join(f"\\x{{{ord(c):X}}}" for c in _SPACE) + "]"
-_ABBREVIATION_STOP = "(^|[^A-Za-z.])(\\.*(?:{})\\.*)\\.".format(
-    "|".join(
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(
         "".join(f"[{c}{c.upper()}]" if c.isalpha() else "\\." for c in word)
-        for word in sorted(_ABBREVIATIONS)
+        for word in sorted(words)
     )
+
+
+_ABBREVIATION_STOP = f"(^|[^A-Za-z.])(\\.*(?:{_alternation(_ABBREVIATIONS)})\\.*)\\."
+# (an abbreviated unit's stop before a capital letter is first swapped for _END, kept from _KEEP)
+_UNIT_END = (
+    f"(^|[^A-Za-z.])(\\.*(?:{_alternation(_UNIT_ABBREVIATIONS)})\\.*)\\."
+    f"([\"'”’)\\]]*{_SPACE_CLASS}+[\"'“‘(\\[]?[A-Z])"
 )
 _SENTENCE_END = f"([.!?][\"'”’)\\]]*)({_SPACE_CLASS}+[\"'“‘(\\[]?[A-Z0-9])"
 
@@ -182,7 +198,7 @@ def _python_spans(lines: pl.DataFrame) -> pl.DataFrame:
 
 
 def _polars_spans(lines: pl.DataFrame) -> pl.DataFrame:
-    """What _python_spans gives, for lines free of _KEEP, _CUT and newlines, found by polars (its
+    """What _python_spans gives, for lines free of _KEEP, _CUT, _END and newlines, found by polars (its
     streaming engine, which runs the regexes over parts of the lines on all cores: twice as fast
     as in one piece on two)."""
     piece = pl.col("piece")
@@ -195,7 +211,11 @@ def _polars_spans(lines: pl.DataFrame) -> pl.DataFrame:
         .select(
             "_row",
             pl.col("line")
+            # (twice: a match takes the letter after it, which a next one may start before)
+            .str.replace_all(_UNIT_END, "${1}${2}" + _END + "${3}")
+            .str.replace_all(_UNIT_END, "${1}${2}" + _END + "${3}")
             .str.replace_all(_ABBREVIATION_STOP, "${1}${2}" + _KEEP)
+            .str.replace_all(_END, ".", literal=True)
             .str.replace_all(_SENTENCE_END, "${1}" + _CUT + "${2}")
             .str.replace_all(_KEEP, ".", literal=True)
             .str.split(_CUT)
@@ -216,8 +236,9 @@ def _polars_spans(lines: pl.DataFrame) -> pl.DataFrame:
 
 def line_spans(lines: pl.DataFrame) -> pl.DataFrame:
     """_row, start, end and text of every sentence of ``lines`` (_row, line): split_spans' spans,
-    found by polars but for lines that hold _KEEP, _CUT or a newline (split_spans cuts there)."""
-    marked = pl.col("line").str.contains(f"[\n{_KEEP}{_CUT}]")
+    found by polars but for lines that hold _KEEP, _CUT, _END or a newline (split_spans cuts
+    there)."""
+    marked = pl.col("line").str.contains(f"[\n{_KEEP}{_CUT}{_END}]")
     return pl.concat([_polars_spans(lines.filter(~marked)), _python_spans(lines.filter(marked))])
 
 

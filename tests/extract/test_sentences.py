@@ -9,6 +9,7 @@ from etl.documents.stage import stage_documents
 from etl.extract.sentences import (
     _ABBREVIATIONS,
     _SPACE,
+    _UNIT_ABBREVIATIONS,
     _is_abbreviation,
     line_spans,
     sentences_frame,
@@ -111,8 +112,30 @@ def test_a_stop_after_an_abbreviation_is_no_sentence_end(parts, dots):
     text = "".join(w + g for w, g in parts) + dots + ". Next"
     stop = len(text) - len(". Next")
     word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:stop])
-    expected = bool(word) and word.group(1).lower().rstrip(".") in _ABBREVIATIONS
+    # (an abbreviated unit before a capitalised word ends its sentence)
+    abbreviation = word.group(1).lower().rstrip(".") if word else ""
+    expected = abbreviation in _ABBREVIATIONS and abbreviation not in _UNIT_ABBREVIATIONS
     assert _is_abbreviation(text, stop) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Median OS was 20.1 mo. Median PFS was 8.8 mo.",
+            ["Median OS was 20.1 mo.", "Median PFS was 8.8 mo."],
+        ),
+        (
+            "AEs occurred in 70% of pts. Among 50 pts treated for 2 yrs. (A note.)",
+            ["AEs occurred in 70% of pts.", "Among 50 pts treated for 2 yrs.", "(A note.)"],
+        ),
+        ("Follow-up was 14 mo. 12 pts had died.", ["Follow-up was 14 mo. 12 pts had died."]),
+    ],
+)
+def test_an_abbreviated_unit_ends_a_sentence_before_a_capitalised_word(text, expected):
+    assert sentences(text) == expected
+    frame = pl.DataFrame({"_row": [0], "line": [text]}, schema_overrides={"_row": pl.UInt32})
+    assert line_spans(frame).get_column("text").to_list() == expected
 
 
 # lines built of pieces where the two splits could part: words that are abbreviations, hold one or
@@ -122,6 +145,7 @@ def test_a_stop_after_an_abbreviation_is_no_sentence_end(parts, dots):
 _LINE_WORDS = st.sampled_from(
     [
         *("vs", "v", "al", "e.g", "U.S", "Fig", "wk", "approx", "b.i.d", "Ph.D", "The", "median"),
+        *("mo", "Pts", "MO", "yrs."),
         *("vſ", "w\u212a", "xvs", "x.vs", ".vs", "É", "a", "٣", "1", ""),
     ]
 )
@@ -129,10 +153,13 @@ _AFTER_WORDS = st.sampled_from(
     [
         *(".", "..", "!", "?", ". ", ".. ", ".  ", '." ', ".) ", ".] ", "’ ", "? (", ".\x1c"),
         *(".\x1f", ".\x85", ".\xa0", ".\u200b", ".\u3000", " ", "\t", "", "\ue000", "\ue001"),
+        "\ue002",
         *("\n", ". \n"),
     ]
 )
-_NEXT = st.sampled_from(["A", "Z", "0", "The ", "(A", "[1", "“T", "‘", "a", "É", "", " "])
+_NEXT = st.sampled_from(
+    ["A", "Z", "0", "The ", "(A", "[1", "“T", "‘", "a", "É", "", " ", "Mo. ", "Pts. A"]
+)
 _LINES = st.lists(st.tuples(_LINE_WORDS, _AFTER_WORDS, _NEXT), max_size=10).map(
     lambda parts: "".join(map("".join, parts))
 )
