@@ -169,6 +169,15 @@ _COUNT = Prefiltered(
         re.IGNORECASE,
     )
 )
+# a count labelled by the response it is of: "ORR was 62% (CR, n = 8; PR, n = 41)" (not one
+# stated with its rate: "CR, n = 8 (6%)")
+_LABELLED_COUNT = Prefiltered(
+    re.compile(
+        r"(?<![\w-])(?:s?CR[ih]?|PR|VGPR|nCR|MR|SD|ORR|complete (?:response|remission)s?|"
+        r"partial (?:response|remission)s?|stable disease)\s*[,:]\s*n\s*=\s*(?P<n>\d{1,5})"
+        r"(?![\d%]|\.\d|\s*[(\[]\s*\d)"
+    )
+)
 _TIMEPOINT_LIST = Prefiltered(
     re.compile(
         r"(?<![\d.])(?P<list>(?:(?:\d+(?:\.\d+)?|one|two|three|four|five)[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year|mo|yr|y)s?\b",
@@ -249,6 +258,7 @@ _COUNT_GAP = re.compile(
     r"\s+(?:(?:patients?|cases|participants)\s+)?(?:(?:had|achieved|showed|experienced|attained)\s+(?:an?\s+)?)?",
     re.IGNORECASE,
 )
+_LABEL_GAP = re.compile(r"\s*[,:]\s*n\s*=\s*")
 _COUNT_PHRASE = re.compile(r"\s+(?P<what>[a-z]+\s+responses?)\b", re.IGNORECASE)
 _COUNT_ASIDE = re.compile(r"\s*\((?:[nN]\s*=\s*)?\d+(?:\s+(?:patients|cases|subjects))?\)")
 _POSITIVE_SIGN = re.compile(r"\s*\(\s*\+\s*\)")
@@ -290,9 +300,10 @@ _GROUP_LIST = Prefiltered(
 
 # Patterns used inside the passes, compiled once (re's own cache costs a lookup per call).
 # values listed together, each possibly closing its own bracket: "20% [95% CI 12-30%] and 14%"
-# and a rate may follow its count in brackets: "125 [38%] v 165 [50%]", "47 patients (13%) vs one (1%)"
+# and a rate may follow its count in brackets: "125 [38%] v 165 [50%]", "47 patients (13%) vs one (1%)",
+# "12/40 (30%) vs 5 of 41 (12%)" (a count masked as a fraction: "12/40" is no value)
 _SEP_RE = re.compile(
-    rf"(?:\s*[\])])*{_SEP}(?:(?:{NUM}|{WORD_NUMBER})\s*(?:patients?|cases|participants)?\s*[\[(]\s*)?",
+    rf"(?:\s*[\])])*{_SEP}(?:(?:{NUM}(?:\s*(?:/|of)\s*{NUM})?|{WORD_NUMBER})?\s*(?:patients?|cases|participants)?\s*[\[(]\s*)?",
     re.IGNORECASE,
 )
 _COMPARED_GAP = re.compile(
@@ -514,6 +525,11 @@ def _values(text: str, masks: list[_Span]) -> list[Fact]:
             value = float(parse_word_number(raw)) if raw[0].isalpha() else parse_number(raw)
             facts.append(_fact(value, s, e, "patients", "count"))
             taken.append((s, e))
+    for m in _LABELLED_COUNT.finditer(text):  # (its number is masked as a sample size)
+        s, e = m.span("n")
+        if not _overlaps(taken, s, e):
+            facts.append(_fact(float(m.group("n")), s, e, "patients", "count"))
+            taken.append((s, e))
     bare = [m for m in _BARE.finditer(text) if free(m.start(), m.end())]
     return _share_units(text, sorted(facts, key=lambda f: f.start), bare, masks)
 
@@ -689,6 +705,9 @@ def _endpoint_for(
         following = [m for m in mentions if m[0] >= fact.end]
         if following and _COUNT_GAP.fullmatch(text, fact.end, following[0][0]):
             return following[0][2], following[0][3]
+        labelled = [m for m in before if _LABEL_GAP.fullmatch(text, m[1], fact.start)]
+        if labelled:  # "CR, n = 8"
+            return labelled[-1][2], labelled[-1][3]
         phrase = _COUNT_PHRASE.match(text, fact.end)
         return "OTHER", phrase.group("what") if phrase else ""
     if fact.unit == "percent":

@@ -283,3 +283,26 @@ def test_one_group_after_two_compared_values_is_not_the_last_ones(sentence):
 def test_one_group_after_values_of_several_time_points_is_all_of_theirs():
     facts = parse_sentence("The 1- and 2-year OS rates were 81% and 64% in cohort B.")
     assert [(f.timepoint_months, f.arm) for f in facts] == [(12.0, "cohort B"), (24.0, "cohort B")]
+
+
+def test_rates_after_their_counts_as_fractions_are_one_list():
+    facts = parse_sentence(
+        "Grade 3-5 adverse events occurred in 201/300 (67.0%) vs 90/150 (60.0%) of patients.",
+        arms=["drug K", "placebo"],
+    )
+    assert [(f.value, f.arm, f.n_patients) for f in facts] == [
+        (67.0, "drug K", 201),
+        (60.0, "placebo", 90),
+    ]
+
+
+def test_counts_labelled_by_their_response_are_counts_of_it():
+    facts = parse_sentence("The ORR was 71.0% (CR, n = 6; PR, n = 38).")
+    assert [(f.endpoint, f.measure, f.value, f.unit) for f in facts] == [
+        ("ORR", "rate", 71.0, "percent"),
+        ("CR", "count", 6.0, "patients"),
+        ("PR", "count", 38.0, "patients"),
+    ]
+    # (a count stated with its rate is not a fact of its own)
+    stated = parse_sentence("The ORR was 71.0% (CR, n = 6 [5%]; PR, n = 38 [66%]).")
+    assert [f.measure for f in stated] == ["rate", "rate", "rate"]
