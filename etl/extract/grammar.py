@@ -203,7 +203,11 @@ _MEAN = Prefiltered(re.compile(r"\bmean\b", re.I))
 _ARM_PHRASE = rf"(?:the\s+)?(?P<arm>{GROUP_NAME})(?P<grp>\s+(?:groups?|arms?|cohorts?))?"
 _ARM_AFTER = Prefiltered(
     re.compile(
-        rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:of\s+(?:the\s+)?(?:patients|those)\s+)?(?:(?:with|for|in|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
+        # (the value's unit; "was observed"; its endpoint: "10.2 months of PFS in ...")
+        rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:(?:was|were)\s+(?:observed|seen|reported|noted)\s+)?(?:of\s+[A-Z]{{2,5}}\s+)?"
+        rf"(?:(?:of|for|in|among)\s+(?:the\s+)?(?:patients|pts|those|women|men|participants)\s+who\s+(?:received|were\s+(?:treated\s+with|given|assigned\s+to))\s+"
+        rf"|(?:of\s+(?:the\s+)?(?:patients|those)\s+)?(?:with|for|in|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+"
+        rf"|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
         rf"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|versus|compared|respectively|group|arm|only)\b|$))",
         re.IGNORECASE,
     )
@@ -265,8 +269,8 @@ _POSITIVE_SIGN = re.compile(r"\s*\(\s*\+\s*\)")
 _NEGATIVE_SIGN = re.compile(r"\s*\(\s*[-−–]\s*\)")
 _FRONTED = Prefiltered(
     re.compile(
-        rf"^(?:[A-Z]+:\s*)?(?:among|in|for)\s+(?:the\s+)?(?:\d+\s+)?(?:(?P<who>patients|pts|those|subjects)\s+"
-        rf"(?:who\s+received|receiving|treated\s+with|given|on(?:\s+the)?)\s+)?"
+        rf"^(?:[A-Z]+:\s*)?(?:among|in|for)\s+(?:the\s+)?(?:\d+\s+)?(?:(?P<who>patients|pts|those|subjects|participants|women|men|children|adults)\s+"
+        rf"(?:who\s+received|receiving|treated\s+with|given|on(?:\s+the)?)\s+(?:the\s+combination\s+of\s+)?)?"
         rf"(?P<g>(?:\d+[\s-]*(?:mg(?:/kg|/m2)?)\b\s*)?{GROUP_NAME}|\d+[\s-]*mg(?:/kg|/m2)?\b)"
         rf"(?P<head>\s+(?:group|arm|cohort))?\s*,"
         # "Among 57 pts who completed 35 cycles of X,": a group by what it did
@@ -330,7 +334,9 @@ _TIMEPOINT_FOLLOWS = re.compile(
     r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark|,\s*respectively)"
 )
 _OPEN_PAREN_AFTER_WORD = Prefiltered(re.compile(r"(\w[\w\- ]*?)\s*\((?:[A-Z]{2,5},\s*)?$"))
-_INTERVAL_GAP = re.compile(r"\s*(?:%|[a-z]+)?\s*")
+# between a value and its interval: its unit, or the bracketed count it was read in ("8.0
+# months (n=39; 95% CI, 4.9-10.4)")
+_INTERVAL_GAP = re.compile(r"\s*(?:%|[a-z]+)?\s*(?:[(\[]\s*[nN]\s*=\s*\d{1,6}\s*)?")
 _MEDIAN = Prefiltered(re.compile(r"\bmedian\b", re.I))
 _WINDOW_BEFORE = re.compile(
     r"(?:every|within|each|per|after|before|during|over|up to|at least|than|for|at|by|since|past|last|first)\s*$"
@@ -863,7 +869,7 @@ def _attach_intervals(
         follow = [
             iv
             for iv in intervals
-            if 0 <= iv[0][0] - f.end <= 3 and _INTERVAL_GAP.fullmatch(text[f.end : iv[0][0]] or "")
+            if 0 <= iv[0][0] - f.end <= 24 and _INTERVAL_GAP.fullmatch(text, f.end, iv[0][0])
         ]
         if follow:
             _span, iv, problem = follow[0]

@@ -306,3 +306,32 @@ def test_counts_labelled_by_their_response_are_counts_of_it():
     # (a count stated with its rate is not a fact of its own)
     stated = parse_sentence("The ORR was 71.0% (CR, n = 6 [5%]; PR, n = 38 [66%]).")
     assert [f.measure for f in stated] == ["rate", "rate", "rate"]
+
+
+def test_an_interval_after_the_count_a_value_was_read_in_is_its_interval():
+    facts = parse_sentence(
+        "Median duration of response was 7.5 months (n=30; 95% CI, 5.1-9.9) with drug K vs "
+        "3.8 months (n=15; 95% CI, 2.0-6.1) with placebo."
+    )
+    assert [(f.value, f.arm, f.ci.lower, f.ci.upper) for f in facts] == [
+        (7.5, "drug K", 5.1, 9.9),
+        (3.8, "placebo", 2.0, 6.1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For women treated with the combination of drug K plus letrozole, the median PFS was "
+        "19.0 months, an improvement over the 9.5 months of PFS in women who received "
+        "letrozole alone.",
+        "A median PFS of 19.0 months was observed in the drug K plus letrozole arm versus 9.5 "
+        "months for those who received letrozole alone.",
+    ],
+)
+def test_groups_named_as_the_people_treated_with_them(sentence):
+    facts = parse_sentence(sentence)
+    assert [(f.value, f.arm) for f in facts] in (
+        [(19.0, "drug K plus letrozole"), (9.5, "letrozole alone")],
+        [(19.0, "drug K plus letrozole arm"), (9.5, "letrozole alone")],
+    )
