@@ -79,7 +79,7 @@ _MASKS = [
     # an interval open at its top: "(95% CI, 15.0 months-not evaluable)", "(95% CI, 34.2 to NR)"
     rf"[\(\[]\s*{CI_LEVEL.replace('lvl', 'lvl_open')}\s*[,:=]?\s*{NUM}\s*(?:%|{_UNIT})?\s*{INTERVAL_SEP}\s*(?:not\s+(?:reached|evaluable|estimable)|NR|NE|NA)\s*[\)\]]",
     # an age: "median age was 76 years", "aged 65 years or older"
-    rf"\b(?:age[ds]?|years of age)\b[^.;,()]{{0,30}}?{NUM}\s*(?:years?|yrs?)?",
+    rf"\b(?:age[ds]?|years of age)\b[^.;,()]{{0,30}}?{NUM}(?:\s*(?:to|{DASH}|and)\s*{NUM})?\s*(?:years?|yrs?)?",
     rf"±\s*{NUM}",
     rf"\b[nN]\s*=\s*{NUM}",
     rf"{NUM}\s*(?:mg|g|mcg|µg|μg|ml|mL|Gy|°C|IU|ng|μM|µM|nM)\b(?:\s*/\s*\w+)?",
@@ -205,7 +205,7 @@ _ARM_AFTER = Prefiltered(
     re.compile(
         # (the value's unit; "was observed"; its endpoint: "10.2 months of PFS in ...")
         rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:(?:was|were)\s+(?:observed|seen|reported|noted)\s+)?(?:of\s+[A-Z]{{2,5}}\s+)?"
-        rf"(?:(?:of|for|in|among)\s+(?:the\s+)?(?:patients|pts|those|women|men|participants)\s+who\s+(?:received|were\s+(?:treated\s+with|given|assigned\s+to))\s+"
+        rf"(?:(?:of|for|in|among)\s+(?:the\s+)?(?:patients|pts|those|women|men|participants)\s+(?:who\s+(?:received|were\s+(?:treated\s+with|given|assigned\s+to|randomi[sz]ed\s+to))|(?:assigned|allocated|randomi[sz]ed)\s+to)\s+"
         rf"|(?:of\s+(?:the\s+)?(?:patients|those)\s+)?(?:with|for|in|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+"
         rf"|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
         rf"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|versus|compared|respectively|group|arm|only)\b|$))",
@@ -226,6 +226,9 @@ _ARM_BEFORE = tuple(
         rf"(?:for|with|in)\s+{_ARM_PHRASE}\s+(?:was|were|at|of|had|remained [\w ]+? at)",
         rf"(?:^|[,;]|while|whereas|and)\s*(?:the\s+)?(?P<arm2>{GROUP_NAME})"
         rf"\s+(?P<grp2>groups?|arms?)\s+had\b[^,;]*?",
+        # "the 3-year survival of A-treated patients was"
+        r"\b(?:of|in|for|among)\s+(?:the\s+)?(?P<arm6>[A-Za-z][\w+/-]*-(?:treated|exposed)\s+"
+        r"(?:patients|pts|participants))\s+(?:was|were)",
     )
 )
 _ARM_BEFORE_ALTERNATION = GatedAlternation(_ARM_BEFORE, cache=32)
@@ -239,6 +242,18 @@ _SENTENCE_COMPARISON = Prefiltered(
     re.compile(
         rf"(?:in|for|with|among|on|receiving|given|treated with)\s+(?:the\s+)?(?P<a>{GROUP_NAME})(?:\s+groups?)?\s+"
         rf"(?:than|(?:when\s+|as\s+)?compared (?:to|with)|versus|vs\.?)\s+(?:(?:in|with|for|on|among|receiving)\s+)?(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?:\s+groups?)?(?=\s*(?:[,;.(]|$))",
+        re.IGNORECASE,
+    )
+)
+# a group that had more of something than another: "In landmark analyses, complete responders had
+# longer RFS (23.6 vs 5.7 months) and OS (...) compared with nonresponders"
+_SUBJECT_COMPARISON = Prefiltered(
+    re.compile(
+        rf"^(?:[^,;]*,\s*)?(?:the\s+)?(?P<a>{GROUP_NAME})\s+(?:had|showed|achieved|experienced|demonstrated)\s+"
+        r"(?:(?:a|an|significantly|numerically|statistically\s+significantly)\s+)*"
+        r"(?:longer|shorter|higher|lower|better|worse|improved|superior|inferior|prolonged)\b.{0,200}?"
+        r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:the\s+|those\s+(?:in|with|on)\s+(?:the\s+)?)?"
+        rf"(?P<b>{GROUP_NAME})(?=\s*(?:[,;.(]|$))",
         re.IGNORECASE,
     )
 )
@@ -1203,12 +1218,13 @@ def _nth_group(
 
 
 def _sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple[str, str] | None:
-    """The groups the sentence itself compares ("longer with A than with B"; or the only two
-    groups it names: "in the A group had ... compared to patients in the B group"), else
-    ``comparison``."""
-    local = _SENTENCE_COMPARISON.search(text)
-    if local and _clean_arm(local.group("a")) and _clean_arm(local.group("b")):
-        return (_clean_arm(local.group("a")), _clean_arm(local.group("b")))
+    """The groups the sentence itself compares ("longer with A than with B", "A had longer RFS
+    (...) compared with B"; or the only two groups it names: "in the A group had ... compared to
+    patients in the B group"), else ``comparison``."""
+    for pattern in (_SENTENCE_COMPARISON, _SUBJECT_COMPARISON):
+        local = pattern.search(text)
+        if local and _clean_arm(local.group("a")) and _clean_arm(local.group("b")):
+            return (_clean_arm(local.group("a")), _clean_arm(local.group("b")))
     named = list(dict.fromkeys(m.group("g") for m in _GROUP_PHRASE.finditer(text)))
     if len(named) == 2 and all(_clean_arm(g) for g in named):
         return (f"{named[0]} group", f"{named[1]} group")
@@ -1233,6 +1249,7 @@ def _arm_around(text: str, f: Fact, prev_end: int, alone: bool = False) -> str |
         or before.get("arm3")
         or before.get("arm4")
         or before.get("arm5")
+        or before.get("arm6")
     )
     return _clean_arm(label + (before.get("grp") or "") if before.get("arm") else label)
 

@@ -335,3 +335,41 @@ def test_groups_named_as_the_people_treated_with_them(sentence):
         [(19.0, "drug K plus letrozole"), (9.5, "letrozole alone")],
         [(19.0, "drug K plus letrozole arm"), (9.5, "letrozole alone")],
     )
+
+
+def test_a_group_that_had_more_than_another_is_compared_with_it():
+    facts = parse_sentence(
+        "In exploratory analyses, early responders had longer EFS (20.5 vs 6.1 months; P = .01) "
+        "and OS (35.0 vs 11.9 months; P = .03) compared with late responders."
+    )
+    assert [(f.value, f.arm) for f in facts] == [
+        (20.5, "early responders"),
+        (6.1, "late responders"),
+        (35.0, "early responders"),
+        (11.9, "late responders"),
+    ]
+
+
+def test_pairs_of_endpoints_each_followed_by_the_patients_assigned_to_a_group():
+    facts = parse_sentence(
+        "Survival and relapse rates were 88% and 12% in patients assigned to drug K, and 61% "
+        "and 30% in patients assigned to chemotherapy, respectively."
+    )
+    assert [(f.value, f.arm) for f in facts] == [
+        (88.0, "drug K"),
+        (12.0, "drug K"),
+        (61.0, "chemotherapy"),
+        (30.0, "chemotherapy"),
+    ]
+
+
+def test_a_group_named_as_the_patients_a_drug_treated():
+    (fact,) = parse_sentence("Notably, the 2-year survival of zenolimab-treated patients was 77%.")
+    assert (fact.value, fact.arm, fact.timepoint_months) == (77.0, "zenolimab-treated", 24.0)
+
+
+def test_an_age_range_is_no_result():
+    facts = parse_sentence(
+        "Outcomes were best for patients aged 20 to 45 years who had an early response (DFS, 90%)."
+    )
+    assert [f.value for f in facts] == [90.0]
