@@ -337,30 +337,25 @@ def test_groups_named_as_the_people_treated_with_them(sentence):
     )
 
 
-def test_a_group_that_had_more_than_another_is_compared_with_it():
-    facts = parse_sentence(
-        "In exploratory analyses, early responders had longer EFS (20.5 vs 6.1 months; P = .01) "
-        "and OS (35.0 vs 11.9 months; P = .03) compared with late responders."
-    )
-    assert [(f.value, f.arm) for f in facts] == [
-        (20.5, "early responders"),
-        (6.1, "late responders"),
-        (35.0, "early responders"),
-        (11.9, "late responders"),
-    ]
-
-
-def test_pairs_of_endpoints_each_followed_by_the_patients_assigned_to_a_group():
-    facts = parse_sentence(
-        "Survival and relapse rates were 88% and 12% in patients assigned to drug K, and 61% "
-        "and 30% in patients assigned to chemotherapy, respectively."
-    )
-    assert [(f.value, f.arm) for f in facts] == [
-        (88.0, "drug K"),
-        (12.0, "drug K"),
-        (61.0, "chemotherapy"),
-        (30.0, "chemotherapy"),
-    ]
+@pytest.mark.parametrize(
+    ("sentence", "groups"),
+    [
+        # a group that had more than another is compared with it
+        (
+            "In exploratory analyses, early responders had longer EFS (20.5 vs 6.1 months; "
+            "P = .01) and OS (35.0 vs 11.9 months; P = .03) compared with late responders.",
+            ["early responders", "late responders"] * 2,
+        ),
+        # pairs of endpoints, each followed by the patients assigned to a group
+        (
+            "Survival and relapse rates were 88% and 12% in patients assigned to drug K, and 61% "
+            "and 30% in patients assigned to chemotherapy, respectively.",
+            ["drug K", "drug K", "chemotherapy", "chemotherapy"],
+        ),
+    ],
+)
+def test_groups_of_pairs_named_around_them(sentence, groups):
+    assert [f.arm for f in parse_sentence(sentence)] == groups
 
 
 def test_a_group_named_as_the_patients_a_drug_treated():
