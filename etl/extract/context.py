@@ -19,6 +19,7 @@ group is kept only when it reads as a group's name (a subgroup: "D1", "MRD respo
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -320,7 +321,8 @@ _COMPARED_MEASURES = ("hazard_ratio", "odds_ratio", "risk_ratio", "difference")
 def apply_context(facts: list, context: RecordContext) -> list:
     """The facts of a sentence with their groups resolved against the record's (``resolve``): a
     ratio or difference that names no groups compares the experimental group with the control,
-    and one that names only one of two groups compares it with the other."""
+    and one that names only one of two groups compares it with the other; a value "in each
+    group" is one of every group."""
     if not facts:
         return facts
     if context.arms:
@@ -330,6 +332,12 @@ def apply_context(facts: list, context: RecordContext) -> list:
     _groups_by_position(facts, context)
     if not context.arms:
         return facts
+    if any(f.each_group for f in facts):
+        facts = [
+            dataclasses.replace(f, arm=label) if f.each_group else f
+            for f in facts
+            for label in (context.labels if f.each_group else [None])
+        ]
     labels = context.labels
     for f in facts:
         if f.measure in _COMPARED_MEASURES:

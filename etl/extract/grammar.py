@@ -328,6 +328,12 @@ _SEP_RE = re.compile(
 _COMPARED_GAP = re.compile(
     r"(?:\s*[\])])*\s*,?\s*(?:vs\.?|versus|(?:as\s+)?compared (?:with|to))\s+", re.IGNORECASE
 )
+# one value of every group: "13% in each group discontinued", "in both arms"
+_EACH_GROUP = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?patients\s+)?in\s+(?:each|both|all)\s+(?:of\s+the\s+)?(?:\w+\s+)?"
+    r"(?:groups?|arms?|cohorts?)\b",
+    re.IGNORECASE,
+)
 _OPENS = re.compile(r"\s*[(\[]\s*")
 _CLOSES = re.compile(r"\s*[)\]]")
 _VERSUS_WORD = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
@@ -428,6 +434,7 @@ class Fact:
     n_denominator: int | None = None
     chain: int = -1
     group_index: int = -1  # its group's position when a list repeats endpoints per group
+    each_group: bool = False  # "13% in each group": of every group the record declares
     problems: tuple[Problem, ...] = field(default=())  # what was read but not kept, and why
 
     @property
@@ -1108,6 +1115,8 @@ def _attach_arms(
                     arm = own_comparison()[position]
                     by_position.add(id(f))
         f.arm, f.comparator = arm, comparator
+        if arm is None and comparator is None and len(chains[f.chain]) == 1:
+            f.each_group = _EACH_GROUP.match(_after_value(text, f)) is not None
         prev_end = f.end
     _list_then_groups(text, chains)
     facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))

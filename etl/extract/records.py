@@ -67,8 +67,11 @@ INPUT_COLUMNS = (
 _NO_CONTEXT = RecordContext()
 
 
-def _outcome_id(document_id: str, start: int, end: int, endpoint: str, measure: str) -> str:
-    key = f"{document_id}:{start}:{end}:{endpoint}:{measure}"
+def _outcome_id(
+    document_id: str, start: int, end: int, endpoint: str, measure: str, arm: str | None = None
+) -> str:
+    # (a value of every group is one outcome per group: its group is part of its key)
+    key = f"{document_id}:{start}:{end}:{endpoint}:{measure}" + (f":{arm}" if arm else "")
     return "out_" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
@@ -77,7 +80,9 @@ def fact_row(document_id: str, base: int, f: Fact) -> tuple:
     ci, p = f.ci, f.p
     start, end = base + f.start, base + f.end
     return (
-        _outcome_id(document_id, start, end, f.endpoint, f.measure),
+        _outcome_id(
+            document_id, start, end, f.endpoint, f.measure, f.arm if f.each_group else None
+        ),
         f.endpoint,
         f.endpoint_label or f.endpoint,
         f.measure,

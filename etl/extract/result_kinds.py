@@ -6,7 +6,7 @@ named before it: one pass of the sentence grammar (etl.extract.grammar), over it
 - "181 deaths had occurred among 334 patients (54.2%)", "57 deaths (46%)": the share of
   patients with an event, not a survival rate (OTHER);
 - a share of patients never measures follow-up: "At a median follow-up of 38 months, 81%
-  discontinued" is OTHER, not FOLLOWUP;
+  discontinued" is OTHER, not FOLLOWUP; "13% discontinued the study due to AEs" is an AE's;
 - "after 44.0 months of median survival follow-up", "(18.1 months median survival follow-up)":
   a time followed by "follow-up" is the follow-up;
 - "38% had secondary AML", "poor-risk cytogenetics in 49% of patients": baseline
@@ -90,6 +90,12 @@ _STILL = re.compile(
     r"\b(?:were |was )?(?:still (?:receiving|on)|remain(?:ed|s)? on|discontinued|received (?:a )?subsequent)",
     re.IGNORECASE,
 )
+# "13% in each group discontinued the study due to AEs": a rate of an adverse event
+_STOPPED_FOR_AE = re.compile(
+    r"[^.;]{0,40}?\bdiscontinued\b[^.;]{0,40}?\b(?:due to|because of|owing to|for)\s+"
+    r"(?:an?\s+)?(?:(?:treatment-related|drug-related|treatment-emergent)\s+)?(?:AEs?|adverse events?|toxicit(?:y|ies))\b",
+    re.IGNORECASE,
+)
 _DIFFERENCE_IN = re.compile(r"\bdifference in\b[^.;]{0,100}$", re.IGNORECASE)
 # a rate stated after its count: "60 of 100 patients (60.0%)", "120/300 ("
 _COUNTED = re.compile(r"\d+\s*(?:of|/)\s*\d+(?:\s+(?:patients|pts|participants))?\s*[(\[]\s*$")
@@ -132,6 +138,8 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
             achieved = of_patients and " of " in after[:60] and _OF_PATIENTS.match(after)
             if achieved and (named := _endpoint_of(achieved.group("what"))):
                 f.endpoint, f.endpoint_label = named
+            elif "discontinu" in lowered and _STOPPED_FOR_AE.match(text, f.end, f.end + 120):
+                f.endpoint, f.endpoint_label = "AE", "discontinuation due to adverse events"
             elif (
                 f.endpoint == "FOLLOWUP"
                 or _STILL.search(text, f.end, f.end + 120)

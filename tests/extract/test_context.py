@@ -185,3 +185,22 @@ def test_a_ratio_whose_labels_name_no_declared_group_compares_the_declared_ones(
 def test_a_group_put_before_the_clause_with_a_count(sentence, group):
     (rate,) = parse_sentence(sentence)
     assert rate.arm == group
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Overall, 9% in each group discontinued the study due to adverse events.",
+        "Grade 3 rash occurred in 9% of patients in both arms.",
+    ],
+)
+def test_a_value_in_each_group_is_one_outcome_of_every_group(sentence):
+    from etl.extract.records import fact_row
+
+    context = record_context(["Patients were randomly assigned to zelatinib or placebo."])
+    facts = apply_context(parse_sentence(sentence, None, context.comparison, []), context)
+    assert [(f.value, f.arm) for f in facts] == [(9.0, "zelatinib"), (9.0, "placebo")]
+    assert facts[0].endpoint == "AE"
+    assert len({fact_row("doc", 0, f)[0] for f in facts}) == 2  # (two outcome ids)
+    # (without declared groups it stays one value of no group)
+    assert [f.arm for f in apply_context(parse_sentence(sentence), record_context([]))] == [None]
