@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from etl.extract.group_labels import (
+    DESCRIBED,
     DROP_BRACKETS,
     group_label,
     is_clean_label,
@@ -331,6 +332,11 @@ def apply_context(facts: list, context: RecordContext) -> list:
                 f.arm, f.comparator = context.resolve(f.arm), context.resolve(f.comparator)
     _groups_by_position(facts, context)
     if not context.arms:
+        for f in facts:  # (a description names no group when the record declares none)
+            if f.arm and DESCRIBED.match(f.arm):
+                f.arm = None
+            if f.comparator and DESCRIBED.match(f.comparator):
+                f.comparator = None
         return facts
     if any(f.each_group for f in facts):
         facts = [

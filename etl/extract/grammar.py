@@ -343,7 +343,6 @@ _UNIT_LEAD = re.compile(rf"^\s*{_UNIT}")
 _UNIT_PAST_BRACKETS = re.compile(rf"^\s*(?:[(\[][^()\[\]]*)?[)\]]\s*{_UNIT}")
 _UNIT_AFTER = re.compile(rf"\s*[\])]?\s*(?:(?P<pct>%)|(?P<unit>{_UNIT}))")
 # a description, not a group's name: "an excellent outlook", "a CR + CRi rate"
-_DESCRIBED = re.compile(r"^an?\s")  # (lower case: "A" may name a group)
 _LEADING_ARTICLE = re.compile(r"^(?:the|all)\s+", re.I)
 _QUALIFIED_PATIENTS = re.compile(
     r"^(?:patients|those|subjects)\s+(?=(?:with|without|who|on|receiving|treated|given)\s+\S)",
@@ -690,7 +689,7 @@ def _clean_arm(label: str | None) -> str | None:
     if qualified:  # "those without this toxicity", "patients on placebo": a group by what it has
         return "patients " + label[qualified.end() :]
     label = _TRAILING_NOUN.sub("", label)
-    if is_generic(label) or _DESCRIBED.match(label):
+    if is_generic(label):
         return None
     return label
 

@@ -64,10 +64,16 @@ _CLAUSE = re.compile(
 )
 
 
+# a phrase that describes rather than names ("with an androgen-receptor inhibitor", "in a
+# subgroup"): a group only where it names one the record declares (lower case: "A" may name one)
+DESCRIBED = re.compile(r"^an?\s")
+
+
 def is_clean_label(label: str) -> bool:
-    """A label that reads as a group's name, not a clause that happens to precede a number."""
+    """A label that reads as a group's name, not a clause that happens to precede a number or a
+    description."""
     words = label.split()
-    return 0 < len(words) <= 6 and not _CLAUSE.search(label)
+    return 0 < len(words) <= 6 and not _CLAUSE.search(label) and not DESCRIBED.match(label)
 
 
 def simplify(text: str) -> str:

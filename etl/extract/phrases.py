@@ -47,6 +47,11 @@ NOT_GROUPS = frozenset(
         "general",
         "subgroups",
         "subgroup",
+        # the events an endpoint counts: "hazard ratio for progression or death"
+        "progression",
+        "death",
+        "relapse",
+        "recurrence",
     ]
 )
 

@@ -204,3 +204,26 @@ def test_a_value_in_each_group_is_one_outcome_of_every_group(sentence):
     assert len({fact_row("doc", 0, f)[0] for f in facts}) == 2  # (two outcome ids)
     # (without declared groups it stays one value of no group)
     assert [f.arm for f in apply_context(parse_sentence(sentence), record_context([]))] == [None]
+
+
+def test_a_described_group_is_the_declared_group_it_describes_or_none():
+    context = record_context(
+        ["Men were randomly assigned to drug K or an androgen-receptor inhibitor."]
+    )
+    sentence = (
+        "Median PFS was 8.0 months with drug K and 3.1 months with an androgen-receptor "
+        "inhibitor (hazard ratio for progression or death, 0.50), and a PSA response occurred "
+        "in 40.2% and 12.9% of the patients, respectively."
+    )
+    facts = apply_context(parse_sentence(sentence, None, context.comparison, []), context)
+    groups = [(f.value, f.arm) for f in facts if f.measure != "hazard_ratio"]
+    assert groups == [
+        (8.0, "drug K"),
+        (3.1, "androgen-receptor inhibitor"),
+        (40.2, "drug K"),
+        (12.9, "androgen-receptor inhibitor"),
+    ]
+    # (a description of no declared group is no group, with declared groups or without)
+    for record in (context, record_context([])):
+        alone = apply_context(parse_sentence("ORR was 30% in a younger population."), record)
+        assert [f.arm for f in alone] == [None]
