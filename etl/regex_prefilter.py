@@ -465,6 +465,24 @@ class GatedAlternation:
         chosen = self._all if haystack is None else self.admitted(haystack)
         return self._alternation(chosen) if chosen else None
 
+    def found(self, text: str) -> bool:
+        """Whether the alternation matches anywhere in ``text`` (``for_text(text).search(text)``
+        finds something): whether one of the alternatives that can match in it does. Only
+        whether, not where, so each is run on its own, folded where it can be, and the first that
+        matches ends the search (an alternation of many words the engine cannot skip through
+        costs more, tried at every place of the text)."""
+        haystack = case_folded(text) if self.gates[0].fold else text
+        if haystack is None:
+            return any(gate.compiled.search(text) is not None for gate in self.gates)
+        for i in self.admitted(haystack):
+            folded = self.gates[i].folded
+            if folded is not None:
+                if folded.search(haystack) is not None:
+                    return True
+            elif self.gates[i].compiled.search(text) is not None:
+                return True
+        return False
+
 
 def _tests(gate: Prefiltered, i: int, scans: dict[str, Callable]) -> str:
     """gate.admits(h) as an expression of ``h`` (its scan, if any, put in ``scans``)."""

@@ -35,7 +35,7 @@ from etl.extract.group_labels import (
 )
 from etl.extract.phrases import is_generic
 from etl.extract.trial_arms import sized_groups
-from etl.regex_prefilter import Prefiltered
+from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
 
 _ITEM = (
     r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*){0,4}?"
@@ -81,8 +81,16 @@ _IDENTIFIED = re.compile(
     re.IGNORECASE,
 )
 _OR_SPLIT = re.compile(r",?\s+or\s+", re.IGNORECASE)
-# a dose or a schedule, that simplify() takes out before groups are read
-_DOSED = re.compile(r"\d\s*(?:mg|g|µg|μg|mcg|IU|Gy|AUC)\b|daily|weekly|every|\bdays?\s+\d", re.I)
+# a dose or a schedule, that simplify() takes out before groups are read (asked only whether one
+# is there: GatedAlternation.found)
+_DOSED = GatedAlternation(
+    [
+        Prefiltered(re.compile(branch, re.IGNORECASE))
+        for branch in alternatives(
+            r"\d\s*(?:mg|g|µg|μg|mcg|IU|Gy|AUC)\b|daily|weekly|every|\bdays?\s+\d"
+        )
+    ]
+)
 _STUDY_OF = Prefiltered(
     re.compile(
         r"\b(?:study|trial)\s+of\s+(?P<a>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+"
@@ -194,7 +202,7 @@ def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
     assigning = [s for s in sentences if _ASSIGNMENT.search(s)]
     for s in assigning:
         sized = [
-            group_label(label) for label, *_ in sized_groups(simplify(s) if _DOSED.search(s) else s)
+            group_label(label) for label, *_ in sized_groups(simplify(s) if _DOSED.found(s) else s)
         ]
         if len(sized) >= 2 and all(sized):
             return sized, {}

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from etl.regex_prefilter import Prefiltered
+from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
 from etl.vocab.endpoints import endpoint_mentions
 
 
@@ -75,16 +75,19 @@ _BASELINE = Prefiltered(
         re.IGNORECASE,
     )
 )
-# what one of the rules needs in a sentence, in any case (a gate: wider than the rules)
-_ANY = Prefiltered(
-    re.compile(
-        r"reduc|decreas|lower|\d+\s+deaths|deaths\s+(?:had\s+)?occurred|died|(?<!adverse )events? (?:had )?occurred|median age|baseline|characteristics|cytogenetics"
-        r"|were (?:male|female|men|women|white|asian|black)|\bhad (?:secondary|de novo|received|prior|poor"
-        r"|adverse|intermediate|high|low|\w+ \w+-|[\w-]+-)|previously received|follow"
-        r"|of (?:the )?(?:patients|pts|participants) (?:\([^)]{1,30}\) )?(?:who )?(?:achieved|had|experienced|developed|attained|showed)"
-        r"|still (?:receiving|on)|remain(?:ed)? on|discontinued|subsequent|reported in|difference",
-        re.IGNORECASE,
-    )
+# what one of the rules needs in a sentence, in any case (a gate: wider than the rules); asked
+# whether any of its alternatives is found (GatedAlternation.found: each gated on its own words)
+_ANY = GatedAlternation(
+    [
+        Prefiltered(re.compile(branch, re.IGNORECASE))
+        for branch in alternatives(
+            r"reduc|decreas|lower|\d+\s+deaths|deaths\s+(?:had\s+)?occurred|died|(?<!adverse )events? (?:had )?occurred|median age|baseline|characteristics|cytogenetics"
+            r"|were (?:male|female|men|women|white|asian|black)|\bhad (?:secondary|de novo|received|prior|poor"
+            r"|adverse|intermediate|high|low|\w+ \w+-|[\w-]+-)|previously received|follow"
+            r"|of (?:the )?(?:patients|pts|participants) (?:\([^)]{1,30}\) )?(?:who )?(?:achieved|had|experienced|developed|attained|showed)"
+            r"|still (?:receiving|on)|remain(?:ed)? on|discontinued|subsequent|reported in|difference"
+        )
+    ]
 )
 _STILL = re.compile(
     r"\b(?:were |was )?(?:still (?:receiving|on)|remain(?:ed|s)? on|discontinued|received (?:a )?subsequent)",
@@ -116,7 +119,7 @@ def _endpoint_of(phrase: str) -> tuple[str, str] | None:
 def reclassify(text: str, facts: list, mentions: list) -> list:
     """``facts`` with what the words around each say it is a result of (module doc)."""
     # (one search for what any rule needs: most sentences need none of them)
-    if _ANY.search(text) is None and all(f.endpoint != "FOLLOWUP" for f in facts):
+    if not _ANY.found(text) and all(f.endpoint != "FOLLOWUP" for f in facts):
         return facts
     lowered = text.lower()
     reductions = "reduc" in lowered or "decrease" in lowered or "lower" in lowered

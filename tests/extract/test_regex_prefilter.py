@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.extract import context, endpoint_lists, grammar, numbers, trial_facts
+from etl.extract import context, endpoint_lists, grammar, numbers, result_kinds, trial_facts
 from etl.regex_prefilter import (
     FromStarts,
     GatedAlternation,
@@ -212,6 +212,45 @@ def test_an_alternation_runs_only_the_alternatives_a_text_admits():
         GatedAlternation(
             [Prefiltered(re.compile("a", re.IGNORECASE)), Prefiltered(re.compile("b"))]
         )
+
+
+_ALTERNATIONS = [
+    pytest.param(value, id=f"{module.__name__.rsplit('.', 1)[-1]}.{name}")
+    for module in (grammar, context, result_kinds)
+    for name, value in vars(module).items()
+    if isinstance(value, GatedAlternation)
+]
+
+
+def _whole(alternation: GatedAlternation) -> re.Pattern[str]:
+    """(?:a)|(?:b)|...: the alternation of all its alternatives."""
+    return re.compile(
+        "|".join(f"(?:{gate.compiled.pattern})" for gate in alternation.gates),
+        alternation.gates[0].compiled.flags,
+    )
+
+
+@pytest.mark.parametrize("alternation", _ALTERNATIONS)
+@settings(max_examples=200, deadline=None)
+@given(text=texts)
+def test_an_alternation_is_found_where_the_whole_alternation_matches(alternation, text):
+    # (its alternatives are asked one at a time, folded, and only those the text admits)
+    assert alternation.found(text) == (_whole(alternation).search(text) is not None)
+
+
+@pytest.mark.parametrize("alternation", _ALTERNATIONS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grade 3 adverse events occurred in 12% (range, 3-40%)",
+        "12 deaths OCCURRED; 38% had prior therapy and 5% were still on treatment",
+        "a 25% Reduction in the risk of death; median follow-up was 3 years",
+        "sorafenib 400 mg twice daily, or TACE every 4 weeks on days 1 and 8 (n = 12)",
+        "İ: 40 µg WEEKLY; ſorafenib Daily",  # (texts that cannot be case-folded)
+    ],
+)
+def test_an_alternation_is_found_in_sentences_with_its_words(alternation, text):
+    assert alternation.found(text) == (_whole(alternation).search(text) is not None)
 
 
 def test_admitted_takes_gates_that_read_the_text_alike():
