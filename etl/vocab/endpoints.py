@@ -2,7 +2,9 @@
 
 Order matters: longer, more specific names first (a regex alternation takes the first match).
 Each alternative starts with plain words (after an optional ``\\b``), or with a group of plain
-alternatives: the finder only tries the places where one of those starts (see _leading_words).
+alternatives: the finder only tries the places where one of those starts, spelled out as far as
+the plain atoms go, with the word boundaries around them (see _leading_words): so that "and" or
+"progression" is not taken for where "anaemia" or "PR" may start.
 """
 
 from __future__ import annotations
@@ -91,45 +93,119 @@ TIME_TO_EVENT: Final = frozenset(
 
 # Characters that stand for themselves in a pattern (ASCII only: their case is A-Z's).
 _PLAIN_CHAR = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -'/,:;")
-_QUANTIFIERS = ("?", "*", "+", "{")
+# a quantifier after an atom (lazy or possessive): only "?" (the atom or nothing) is read through
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
+# The most texts a name's start is spelled out into: past it, what is known so far is used.
+_MAX_LEADING = 32
 
 
-def _leading_words(alternative: str) -> tuple[str, ...]:
-    """Lower-cased texts one of which starts every match of ``alternative``, () when unknown:
-    "\\bTTT?F\\b" → ("tt",), "(?:risk of |for )death" → ("risk of ", "for "), "T?AE" → ()."""
+def _plain_options(atom: str) -> list[str] | None:
+    """The texts an atom of a pattern matches, when it is plain: a character that stands for
+    itself, a class of such characters ("[- ]"), or a group of alternatives made of them
+    ("(?:risk of |for )"); None otherwise."""
+    if len(atom) == 1:
+        return [atom] if atom in _PLAIN_CHAR else None
+    if atom[0] == "[" and atom[1] != "^":
+        members = atom[1:-1]
+        if "\\" in members or "-" in members[1:-1] or not set(members) <= _PLAIN_CHAR:
+            return None  # (an escape, a range)
+        return list(dict.fromkeys(members))
+    if atom.startswith("(?:"):
+        options = alternatives(atom[3:-1])
+        return options if all(set(o) <= _PLAIN_CHAR for o in options) else None
+    return None
+
+
+# (text, at a word's start, at a word's end): where a match of a name can start
+Leading = tuple[str, bool, bool]
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _leading_words(alternative: str) -> tuple[Leading, ...]:
+    """Texts, lower-cased, one of which starts every match of ``alternative``; () when unknown.
+    The plain atoms it starts with are read as far as _MAX_LEADING texts spell them, with the
+    word boundaries around them: "\\bTTT?F\\b" → ("tttf", True, True), ("ttf", True, True);
+    "(?:risk of |for )death" → ("risk of death", False, False), ("for death", False, False);
+    "ana?emia" → ("anaemia", False, False), ("anemia", False, False)."""
     rest = alternative.removeprefix("\\b")
-    if rest.startswith("(?:"):
-        end = atom_end(rest, 0)
-        options = alternatives(rest[3 : end - 1])
-        if rest[end : end + 1] in _QUANTIFIERS or not all(
-            o and set(o) <= _PLAIN_CHAR for o in options
-        ):
-            return ()
-        return tuple(o.lower() for o in options)
-    run = 0
-    while run < len(rest) and rest[run] in _PLAIN_CHAR:
-        run += 1
-    if rest[run : run + 1] in _QUANTIFIERS:
-        run -= 1  # the quantifier makes the last plain character optional
-    return (rest[:run].lower(),) if run > 0 else ()
+    words, i = [""], 0
+    while i < len(rest):
+        end = atom_end(rest, i)
+        options = _plain_options(rest[i:end])
+        quantifier = _QUANTIFIER.match(rest, end)
+        if options is None or (quantifier is not None and quantifier.group()[0] != "?"):
+            break  # (a repeated atom: what follows it is not next to one copy of it)
+        grown = [w + o for w in words for o in options] + (words if quantifier else [])
+        if len(set(grown)) > _MAX_LEADING:
+            break
+        words = grown
+        i = quantifier.end() if quantifier else end
+    if not all(words):
+        return ()
+    # (a boundary is kept where it is one between a word character and another character)
+    at_start = alternative.startswith("\\b")
+    at_end = rest.startswith("\\b", i)
+    return tuple(
+        dict.fromkeys(
+            (w.lower(), at_start and _is_word(w[0]), at_end and _is_word(w[-1])) for w in words
+        )
+    )
+
+
+def _covers(a: Leading, b: Leading) -> bool:
+    """Does ``a`` start wherever ``b`` does?"""
+    return b[0].startswith(a[0]) and (b[1] or not a[1]) and (not a[2] or (b[0] == a[0] and b[2]))
 
 
 def _starts_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     """A case-sensitive pattern, for lower-cased text, that matches wherever a match of one of
     ``patterns`` can start; None when an alternative does not say how it starts."""
-    words: set[str] = set()
+    words: set[Leading] = set()
     for pattern in patterns:
         for alternative in alternatives(pattern):
             leading = _leading_words(alternative)
             if not leading:
                 return None
             words.update(leading)
-    shortest = sorted(w for w in words if not any(o != w and w.startswith(o) for o in words))
-    # grouped by first letter, so that the engine skips the letters that start no name
-    by_first: dict[str, list[str]] = {}
-    for w in shortest:
-        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
-    return re.compile("|".join(f"{re.escape(c)}(?:{'|'.join(r)})" for c, r in by_first.items()))
+    # (a text that another starts wherever it does adds no place)
+    kept = sorted(w for w in words if not any(o != w and _covers(o, w) for o in words))
+    # grouped by first letter, so that the engine skips the letters that start no name; at a
+    # word's start, no word character before the first letter
+    by_first: dict[str, tuple[list[tuple[str, bool]], list[tuple[str, bool]]]] = {}
+    for w, at_start, at_end in kept:
+        by_first.setdefault(w[0], ([], []))[at_start].append((w[1:], at_end))
+    return re.compile(
+        "|".join(
+            re.escape(c)
+            + _either(
+                [_trie(anywhere)] * bool(anywhere)
+                + ["(?<!\\w.)" + _trie(starting)] * bool(starting)
+            )
+            for c, (anywhere, starting) in by_first.items()
+        )
+    )
+
+
+def _either(alternatives: list[str]) -> str:
+    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+
+def _trie(texts: list[tuple[str, bool]]) -> str:
+    """A pattern for ``texts`` (each with: at a word's end, no word character after it) that
+    matches each letter once for all the texts that share it: the engine tries a place's next
+    letter against one alternative per letter, not against every text."""
+    if ("", False) in texts:
+        return ""
+    alternatives = ["(?!\\w)"] if ("", True) in texts else []
+    by_first: dict[str, list[tuple[str, bool]]] = {}
+    for text, at_end in texts:
+        if text:
+            by_first.setdefault(text[0], []).append((text[1:], at_end))
+    alternatives += [re.escape(c) + _trie(rest) for c, rest in sorted(by_first.items())]
+    return _either(alternatives)
 
 
 _STARTS: Final = _starts_pattern(tuple(pattern for _, pattern in ENDPOINT_SYNONYMS))

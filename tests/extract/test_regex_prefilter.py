@@ -9,7 +9,7 @@ every case, with numbers, brackets and characters that case-folding cannot handl
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from etl.extract import context, endpoint_lists, grammar, numbers, result_kinds, trial_facts
@@ -21,6 +21,7 @@ from etl.regex_prefilter import (
     case_folded,
     cheap_scan,
 )
+from etl.vocab.endpoints import ENDPOINT_RE, ENDPOINT_SYNONYMS, endpoint_mentions
 
 _VOCABULARY = (
     "in for with among the a of and or vs. versus compared to than was were had showed "
@@ -66,10 +67,16 @@ _PIECES = (
 )
 _CASES = (str, str.lower, str.upper, str.title)
 
-texts = st.lists(
-    st.tuples(st.sampled_from(_PIECES), st.sampled_from(_CASES), st.sampled_from(("", " ", "  "))),
-    max_size=30,
-).map(lambda parts: "".join(case(piece) + space for piece, case, space in parts))
+
+def _texts(pieces: tuple[str, ...], spaces: tuple[str, ...], max_size: int) -> st.SearchStrategy:
+    """Texts of ``pieces``, each in one of _CASES and followed by one of ``spaces``."""
+    return st.lists(
+        st.tuples(st.sampled_from(pieces), st.sampled_from(_CASES), st.sampled_from(spaces)),
+        max_size=max_size,
+    ).map(lambda parts: "".join(case(piece) + space for piece, case, space in parts))
+
+
+texts = _texts(_PIECES, ("", " ", "  "), 30)
 
 _PATTERNS = [
     pytest.param(value, id=f"{module.__name__.rsplit('.', 1)[-1]}.{name}")
@@ -344,3 +351,27 @@ def test_a_list_of_factors_is_read_wherever_one_names_its_ratio(text):
     # (the grammar reads the list only when _FACTOR_NAMED finds something)
     if any(m.group("kw") for m in grammar._FACTOR_ITEM.finditer(text)):
         assert grammar._FACTOR_NAMED.search(text)
+
+
+# the words endpoints are named with, and what may stand next to them (word characters where a
+# name must start or end a word)
+_ENDPOINT_PIECES = (
+    *sorted({w for _, pattern in ENDPOINT_SYNONYMS for w in re.findall(r"[A-Za-z]+", pattern)}),
+    *("x", "_", "2", "-", "/", "+", "(", ")", ",", "ana", "emia", "İ", "ſ"),
+)
+endpoint_texts = _texts(_ENDPOINT_PIECES, ("", " ", "  ", "-"), 25)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=endpoint_texts)
+@example("PRIMARY progression-free survival and PR; Pr, xPR, PR2, PR_ (pr)")
+@example("those at the dose of OS, mOS, OSx, os; TTTF, TTF and ttf")
+@example("anaemia and anemia, ana emia, for death, FOR Death, risk of death")
+@example("Time to Progression; next treatment, CR/CRi, CR + CRi, cr with incomplete recovery")
+@example("İ OS ſurvival, progression or death")
+def test_endpoints_are_read_where_the_whole_pattern_reads_them(text):
+    # (the pattern is only tried where a name can start: at its first words, where a name must
+    # start or end a word only there)
+    assert endpoint_mentions(text) == [
+        (m.start(), m.end(), m.lastgroup or "OTHER", m.group(0)) for m in ENDPOINT_RE.finditer(text)
+    ]
