@@ -82,7 +82,8 @@ def _most_selective(needs: Needs) -> frozenset[str] | None:
 def needed_texts(pattern: str) -> Needs:
     """Sets of texts such that every match of ``pattern`` contains one text of each set (as
     written; fold case for IGNORECASE patterns). () when nothing is certain.
-    "(?:hazard|odds) ratio\\s*\\d" → ({"hazard", "odds"}, {" ratio"})."""
+    "(?:hazard|odds) ratio\\s*\\d" → ({"hazard", "odds"}, {" ratio"}); a short class gives its
+    characters: "\\d\\s*[-–]\\s*\\d" → ({"-", "–"},)."""
     branches = alternatives(pattern)
     if len(branches) == 1:
         return _sequence_needs(branches[0])
@@ -107,6 +108,22 @@ def _group_body(group: str) -> str | None:
     if group.startswith(("(?!", "(?<=", "(?<!", "(?P=", "(?#")):
         return None
     raise ValueError(f"unsupported group {group!r}")  # inline flags, conditionals
+
+
+# The most characters a class may have for its characters to be a needed text: each is looked
+# for in turn where none is there.
+_MAX_CLASS = 10
+
+
+def _class_members(atom: str) -> frozenset[str] | None:
+    """The characters a class ``[...]`` matches, one of which is where it matches: when it lists
+    them (no negation, range or class escape such as \\d) and has at most _MAX_CLASS of them."""
+    members = re.findall(r"\\.|.", atom[1:-1], re.DOTALL)
+    if not members or members[0] == "^" or "-" in members[1:-1] or len(members) > _MAX_CLASS:
+        return None
+    if any(m[0] == "\\" and m[1].isalnum() for m in members):
+        return None
+    return frozenset(m[-1] for m in members)
 
 
 def _sequence_needs(pattern: str) -> Needs:
@@ -139,6 +156,9 @@ def _sequence_needs(pattern: str) -> Needs:
             body = _group_body(atom) if atom[0] == "(" and not optional else None
             if body is not None:
                 needs.extend(needed_texts(body))
+            members = _class_members(atom) if atom[0] == "[" and not optional else None
+            if members:
+                needs.append(members)
         i = quantifier.end() if quantifier else end
     if run:
         needs.append(frozenset([run]))

@@ -20,6 +20,7 @@ from etl.regex_prefilter import (
     admitted,
     case_folded,
     cheap_scan,
+    needed_texts,
 )
 from etl.vocab.endpoints import ENDPOINT_RE, ENDPOINT_SYNONYMS, endpoint_mentions
 
@@ -64,6 +65,9 @@ _PIECES = (
     "[1]",
     "~",
     "≈",
+    "∼",
+    "−",  # (dashes other than the hyphen)
+    "—",
 )
 _CASES = (str, str.lower, str.upper, str.title)
 
@@ -258,6 +262,22 @@ def test_an_alternation_is_found_where_the_whole_alternation_matches(alternation
 )
 def test_an_alternation_is_found_in_sentences_with_its_words(alternation, text):
     assert alternation.found(text) == (_whole(alternation).search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        ("a[-–]b", ({"a"}, {"-", "–"}, {"b"})),
+        (r"[\(\[]x", ({"(", "["}, {"x"})),
+        ("[^ab]c", ({"c"},)),  # (a negated class names no character that must be there)
+        ("[a-z]c", ({"c"},)),  # (nor does a range)
+        (r"[\d.]c", ({"c"},)),  # (nor a class escape)
+        ("[ab]?c", ({"c"},)),  # (nor an optional class)
+        ("[abcdefghijk]c", ({"c"},)),  # (a long class is not worth looking for)
+    ],
+)
+def test_a_class_needs_one_of_its_characters(pattern, needs):
+    assert needed_texts(pattern) == tuple(frozenset(n) for n in needs)
 
 
 def test_admitted_takes_gates_that_read_the_text_alike():
