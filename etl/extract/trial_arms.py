@@ -44,19 +44,23 @@ def _n_equals(text: str) -> list[re.Match[str]]:
     for size in _N_SIZE.finditer(text):
         if size.start() < pos:
             continue
-        last = None
-        for last in _DELIMITER.finditer(text, pos, size.start()):  # noqa: B007
-            pass
+        last = _LAST_DELIMITER.match(text, pos, size.start())
         if last is None and pos > 0:
             continue
-        m = _N_EQUALS.match(text, last.start() if last else 0, size.end())
+        m = _N_EQUALS.match(text, last.start("d") if last else 0, size.end())
         if m is not None:
             found.append(m)
             pos = m.end()
     return found
 
 
-_DELIMITER = re.compile(r"[,;:()]|\b(?:to|or|and|into|versus|vs)\b", re.IGNORECASE)
+# The last delimiter before a place: its greedy lead runs to that place and gives back one
+# character at a time, so that the text is read back from there, not from its start. (No two
+# delimiters overlap, a sign or a whole word each: the last place one matches is where the last
+# of a left-to-right scan's matches starts.)
+_LAST_DELIMITER = re.compile(
+    r"(?s:.*)(?P<d>[,;:()]|\b(?:to|or|and|into|versus|vs)\b)", re.IGNORECASE
+)
 _N_TO = re.compile(rf"\b(?P<n>\d+)\s+to\s+(?P<label>{GROUP_NAME})(?=\s*(?:,|;|\)|and\b|or\b|$))")
 _DOSE_START = re.compile(
     rf"\s+(?:at\s+)?{NUM}\s*(?:mg|g|µg|μg|mcg|IU|Gy)\b|\s+at\s+(?:an?\s+)?(?:daily\s+)?doses?\b",

@@ -12,7 +12,15 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from etl.extract import context, endpoint_lists, grammar, numbers, result_kinds, trial_facts
+from etl.extract import (
+    context,
+    endpoint_lists,
+    grammar,
+    numbers,
+    result_kinds,
+    trial_arms,
+    trial_facts,
+)
 from etl.regex_prefilter import (
     FromStarts,
     GatedAlternation,
@@ -395,3 +403,22 @@ def test_endpoints_are_read_where_the_whole_pattern_reads_them(text):
     assert endpoint_mentions(text) == [
         (m.start(), m.end(), m.lastgroup or "OTHER", m.group(0)) for m in ENDPOINT_RE.finditer(text)
     ]
+
+
+# the scan that found the last delimiter before a sized group ("... to A (n = 12)") in
+# trial_arms._n_equals, and texts of delimiters, words that hold them and sizes
+_DELIMITER = re.compile(r"[,;:()]|\b(?:to|or|and|into|versus|vs)\b", re.IGNORECASE)
+_DELIMITER_PIECES = ("to", "into", "or", "and", "versus", "vs", "vs.", "toro", "x", "(n = 12)")
+delimiter_texts = _texts((*_DELIMITER_PIECES, *",;:()", "İ", "\n"), ("", " ", "-"), 20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=delimiter_texts, data=st.data())
+def test_the_last_delimiter_is_the_last_that_a_scan_finds(text, data):
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text)))
+    scanned = None
+    for scanned in _DELIMITER.finditer(text, pos, end):  # noqa: B007
+        pass
+    found = trial_arms._LAST_DELIMITER.match(text, pos, end)
+    assert (found and found.start("d")) == (scanned and scanned.start())
