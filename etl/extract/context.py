@@ -199,8 +199,13 @@ def _pair(a: str, b: str) -> list[str]:
 def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
     """The groups, in the order the record declares them ([] when it declares none), and the
     identifiers some of them are given ({"arm A": label})."""
-    assigning = [s for s in sentences if _ASSIGNMENT.search(s)]
-    for s in assigning:
+    # (the sentences that assign patients, looked for only as far as the first that sizes its
+    # groups: most records have one)
+    assigning = []
+    for s in sentences:
+        if not _ASSIGNMENT.search(s):
+            continue
+        assigning.append(s)
         sized = [
             group_label(label) for label, *_ in sized_groups(simplify(s) if _DOSED.found(s) else s)
         ]

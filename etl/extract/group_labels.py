@@ -69,9 +69,10 @@ _CLAUSE = re.compile(
 DESCRIBED = re.compile(r"^an?\s")
 
 
+@functools.lru_cache(maxsize=4096)
 def is_clean_label(label: str) -> bool:
     """A label that reads as a group's name, not a clause that happens to precede a number or a
-    description."""
+    description. (Cached: every record's groups are asked about, in the same words.)"""
     words = label.split()
     return 0 < len(words) <= 6 and not _CLAUSE.search(label) and not DESCRIBED.match(label)
 

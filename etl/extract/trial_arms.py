@@ -10,6 +10,7 @@ an arm. Single-arm studies get their one arm in dbt, from the enrolment and the 
 
 from __future__ import annotations
 
+import functools
 import re
 
 import polars as pl
@@ -73,7 +74,10 @@ _COUNT_LABEL = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _label(raw: str) -> str | None:
+    """The group a sized phrase names, or None. (Cached: texts name their groups in the same
+    words again and again.)"""
     label = _LEAD.sub("", raw.strip()).strip(" ,;:")
     # "sorafenib 400 mg twice daily (n = 150)": the group is the agent; its dose is read apart
     dose = _DOSE_START.search(label)
