@@ -369,6 +369,8 @@ def _groups_by_position(facts: list, context: RecordContext) -> None:
     a list of as many values in its sentence that names them ("24% versus 14% for A versus B
     (subgroup X) and 19% versus 7% (subgroup Y)"), else the record's declared groups when it
     has as many values as the record has groups."""
+    if len(facts) < 2:
+        return  # (no list)
     chains: dict[int, list] = {}
     for f in facts:
         if f.measure not in _COMPARED_MEASURES:

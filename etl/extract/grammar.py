@@ -654,6 +654,8 @@ def _chains(text: str, facts: list[Fact], masks: list[_Span]) -> list[Fact]:
 def _bracketed_lists(text: str, facts: list[Fact]) -> list[Fact]:
     """ "in 97% (67%) versus 93% (55%) of patients": values that each carry a second one in
     brackets are two lists, of the values and of the bracketed ones (not "67% versus 93%")."""
+    if len(facts) < 4:
+        return facts  # (two lists of two values at the least: four values)
     pairs = [
         i
         for i in range(len(facts) - 1)

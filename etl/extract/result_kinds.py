@@ -118,7 +118,10 @@ def _endpoint_of(phrase: str) -> tuple[str, str] | None:
 
 def reclassify(text: str, facts: list, mentions: list) -> list:
     """``facts`` with what the words around each say it is a result of (module doc)."""
-    # (one search for what any rule needs: most sentences need none of them)
+    # (the rules read rates and times only; then one search for what any rule needs: most
+    # sentences need none of them)
+    if all(f.unit != "percent" and f.unit not in _TIME_UNITS for f in facts):
+        return facts
     if not _ANY.found(text) and all(f.endpoint != "FOLLOWUP" for f in facts):
         return facts
     lowered = text.lower()
