@@ -340,9 +340,10 @@ def apply_context(facts: list, context: RecordContext) -> list:
     if not facts:
         return facts
     if context.arms:
+        resolve = context.resolve
         for f in facts:
             if f.arm is not None or f.comparator is not None:
-                f.arm, f.comparator = context.resolve(f.arm), context.resolve(f.comparator)
+                f.arm, f.comparator = resolve(f.arm), resolve(f.comparator)
     _groups_by_position(facts, context)
     if not context.arms:
         for f in facts:  # (a description names no group when the record declares none)
@@ -357,10 +358,9 @@ def apply_context(facts: list, context: RecordContext) -> list:
             for f in facts
             for label in (context.labels if f.each_group else [None])
         ]
-    labels = context.labels
     for f in facts:
         if f.measure in _COMPARED_MEASURES:
-            f.arm, f.comparator = _compared(context, labels, f.arm, f.comparator)
+            f.arm, f.comparator = _compared(context, f.arm, f.comparator)
     return facts
 
 
@@ -394,7 +394,7 @@ def _groups_by_position(facts: list, context: RecordContext) -> None:
 
 
 def _compared(
-    context: RecordContext, labels: list[str], arm: str | None, comparator: str | None
+    context: RecordContext, arm: str | None, comparator: str | None
 ) -> tuple[str | None, str | None]:
     named = context.arm_of(arm) if arm else None
     other = context.arm_of(comparator) if comparator else None
@@ -402,9 +402,7 @@ def _compared(
         # (a ratio of a record that declares its groups compares two of them: labels that name
         # neither are what the sentence said around it, "adjusting for baseline factors")
         return context.comparison
-    if len(labels) == 2:
-        named = context.arm_of(arm) if arm else None
-        other = context.arm_of(comparator) if comparator else None
+    if len(context.arms) == 2:
         if arm is None and other is not None:
             return next(a.label for a in context.arms if a is not other), comparator
         if comparator is None and named is not None:

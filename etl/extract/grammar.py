@@ -1056,21 +1056,20 @@ def _attach_arms(
     # the sentence's own comparison only serves ratios, differences and pairs of values, and
     # group lists only lists of values; both are looked for when a value first needs them
     # (most values name their group themselves)
-    compared = any(f.measure in _COMPARED_MEASURES or f.group_index >= 0 for f in facts) or any(
-        len(c) == 2 for c in chains.values()
-    )
-    listed_values = any(len(c) > 1 for c in chains.values())
-
     comparisons: list[tuple[str, str] | None] = []  # (the sentence's, once looked for)
     group_lists: list[list[str]] = []
 
     def own_comparison() -> tuple[str, str] | None:
         if not comparisons:
+            compared = any(
+                f.measure in _COMPARED_MEASURES or f.group_index >= 0 for f in facts
+            ) or any(len(c) == 2 for c in chains.values())
             comparisons.append(_sentence_comparison(text, comparison) if compared else comparison)
         return comparisons[0]
 
     def group_list() -> list[str]:
         if not group_lists:
+            listed_values = any(len(c) > 1 for c in chains.values())
             group_lists.append(_group_list(text) if listed_values else [])
         return group_lists[0]
 
