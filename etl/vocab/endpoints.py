@@ -172,40 +172,32 @@ def _starts_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
             words.update(leading)
     # (a text that another starts wherever it does adds no place)
     kept = sorted(w for w in words if not any(o != w and _covers(o, w) for o in words))
-    # grouped by first letter, so that the engine skips the letters that start no name; at a
-    # word's start, no word character before the first letter
-    by_first: dict[str, tuple[list[tuple[str, bool]], list[tuple[str, bool]]]] = {}
-    for w, at_start, at_end in kept:
-        by_first.setdefault(w[0], ([], []))[at_start].append((w[1:], at_end))
+    # what must hold around a text, asked once the text is matched: at a word's start, no word
+    # character before its first letter; at a word's end, none after its last
     return re.compile(
-        "|".join(
-            re.escape(c)
-            + _either(
-                [_trie(anywhere)] * bool(anywhere)
-                + ["(?<!\\w.)" + _trie(starting)] * bool(starting)
-            )
-            for c, (anywhere, starting) in by_first.items()
+        _trie(
+            [
+                (w, (f"(?<!\\w.{{{len(w)}}})" if at_start else "") + ("(?!\\w)" if at_end else ""))
+                for w, at_start, at_end in kept
+            ]
         )
     )
 
 
-def _either(alternatives: list[str]) -> str:
-    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
-
-
-def _trie(texts: list[tuple[str, bool]]) -> str:
-    """A pattern for ``texts`` (each with: at a word's end, no word character after it) that
-    matches each letter once for all the texts that share it: the engine tries a place's next
-    letter against one alternative per letter, not against every text."""
-    if ("", False) in texts:
+def _trie(texts: list[tuple[str, str]]) -> str:
+    """A pattern for ``texts``, each followed by what must hold after it (a pattern that
+    matches no text), that matches each letter once for all the texts that share it: the
+    engine tries a place's next letter against one alternative per letter, not against every
+    text, and at the first letters, skips the letters that start no text."""
+    if ("", "") in texts:
         return ""
-    alternatives = ["(?!\\w)"] if ("", True) in texts else []
-    by_first: dict[str, list[tuple[str, bool]]] = {}
-    for text, at_end in texts:
+    alternatives = [after for text, after in texts if not text]
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for text, after in texts:
         if text:
-            by_first.setdefault(text[0], []).append((text[1:], at_end))
+            by_first.setdefault(text[0], []).append((text[1:], after))
     alternatives += [re.escape(c) + _trie(rest) for c, rest in sorted(by_first.items())]
-    return _either(alternatives)
+    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
 
 
 _STARTS: Final = _starts_pattern(tuple(pattern for _, pattern in ENDPOINT_SYNONYMS))
