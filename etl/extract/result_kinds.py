@@ -118,9 +118,11 @@ def _endpoint_of(phrase: str) -> tuple[str, str] | None:
 
 def reclassify(text: str, facts: list, mentions: list) -> list:
     """``facts`` with what the words around each say it is a result of (module doc)."""
-    # (the rules read rates and times only; then one search for what any rule needs: most
-    # sentences need none of them)
-    if all(f.unit != "percent" and f.unit not in _TIME_UNITS for f in facts):
+    # (the rules read rates, and times only for a follow-up; then one search for what any rule
+    # needs: most sentences need none of them)
+    if all(f.unit != "percent" for f in facts) and (
+        all(f.unit not in _TIME_UNITS for f in facts) or "follow" not in text.lower()
+    ):
         return facts
     if not _ANY.found(text) and all(f.endpoint != "FOLLOWUP" for f in facts):
         return facts
