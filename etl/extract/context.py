@@ -313,20 +313,23 @@ def record_context(sentences: list[str]) -> RecordContext:
     if len(labels) < 2:
         return RecordContext()
     defined = _abbreviations(sentences)
+    control = _control(labels)
     arms = []
-    for label in labels:
+    for i, label in enumerate(labels):
         names = tuple(_names(label, defined, identifiers))
         bags = tuple(b for b in (_bag(n) for n in names) if b)
-        arms.append(Arm(label, names, False, bags))
-    # the control: the last group given a control treatment, else the last given one agent
-    # alone, else the last declared
-    for evidence in (_CONTROL, _ALONE, None):
-        found = [i for i, a in enumerate(arms) if evidence is None or evidence.search(a.label)]
-        if found:
-            i = found[-1]
-            arms[i] = Arm(arms[i].label, arms[i].names, True, arms[i].bags)
-            break
+        arms.append(Arm(label, names, i == control, bags))
     return RecordContext(tuple(arms))
+
+
+def _control(labels: list[str]) -> int:
+    """Which group is the control: the last given a control treatment, else the last given one
+    agent alone, else the last declared (asked from the last group back)."""
+    for evidence in (_CONTROL, _ALONE):
+        for i in range(len(labels) - 1, -1, -1):
+            if evidence.search(labels[i]):
+                return i
+    return len(labels) - 1
 
 
 _COMPARED_MEASURES = ("hazard_ratio", "odds_ratio", "risk_ratio", "difference")
@@ -341,9 +344,11 @@ def apply_context(facts: list, context: RecordContext) -> list:
         return facts
     if context.arms:
         resolve = context.resolve
-        for f in facts:
-            if f.arm is not None or f.comparator is not None:
-                f.arm, f.comparator = resolve(f.arm), resolve(f.comparator)
+        for f in facts:  # (resolve(None) is None)
+            if f.arm is not None:
+                f.arm = resolve(f.arm)
+            if f.comparator is not None:
+                f.comparator = resolve(f.comparator)
     _groups_by_position(facts, context)
     if not context.arms:
         for f in facts:  # (a description names no group when the record declares none)
@@ -378,10 +383,12 @@ def _groups_by_position(facts: list, context: RecordContext) -> None:
     lists = [c for c in chains.values() if len(c) > 1]
     if not lists:
         return
-    named = [c for c in lists if all(f.arm for f in c)]
+    named = None  # (the lists that name their groups, as they were before any was given them)
     for members in lists:
         if any(f.arm for f in members) or len({f.endpoint for f in members}) > 1:
             continue
+        if named is None:
+            named = [c for c in lists if all(f.arm for f in c)]
         like = [c for c in named if len(c) == len(members)]
         if like:
             groups = [f.arm for f in like[-1]]
