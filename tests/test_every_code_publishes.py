@@ -83,6 +83,8 @@ Drug: Placebo
 Matching placebo orally once daily.
 Primary Outcome Measures
 Overall survival [Time Frame: up to 3 years]
+Results Overview
+Median overall survival was 14.0 months with drug Q and 10.0 months with placebo.
 Inclusion Criteria
 - Age 18 years or older
 Exclusion Criteria
@@ -135,6 +137,17 @@ def test_every_trial_link_is_written(built):
     _, warehouse = built
     links = _column(warehouse, "select trial_link from fct_outcomes where trial_link is not null")
     assert links == set(codes("trial_link"))
+
+
+def test_every_source_kind_is_written(built):
+    """A registry's page posts its trial's own results; every other text is a publication."""
+    _, warehouse = built
+    kinds = _column(warehouse, "select source_kind from fct_outcomes")
+    assert kinds == set(codes("source_kind"))
+    registry = _column(
+        warehouse, "select source_kind from fct_outcomes where source_file = 'registry.txt'"
+    )
+    assert registry == {"registry_results"}
 
 
 def test_a_table_row_is_a_record_with_its_trial_and_arms(built):
