@@ -23,6 +23,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from etl.extract.endpoint_lists import Value, list_slots
+from etl.extract.group_labels import shared_head
 from etl.extract.numbers import (
     DASH,
     INTERVAL_SEP,
@@ -694,6 +695,12 @@ def _clean_arm(label: str | None) -> str | None:
     return label
 
 
+def _clean_pair(a: str, b: str) -> tuple[str | None, str | None]:
+    """Two groups compared ("A versus B"), cleaned, with a head they share ("high versus low X")."""
+    a, b = shared_head([a, b])
+    return _clean_arm(a), _clean_arm(b)
+
+
 def _timepoints(text: str) -> list[tuple[int, list[float]]]:
     """(position, [months, ...]) of each time point, or list of them ("1-, 2- and 3-year"), in order."""
     found: list[tuple[int, list[float]]] = []
@@ -1039,7 +1046,7 @@ def _group_list(text: str) -> list[str]:
     if not candidates:
         return []
     m = candidates[-1]
-    parts = _LIST_SEP.split(m.group("list"))
+    parts = shared_head(_LIST_SEP.split(m.group("list")))
     cleaned = [_clean_arm(p) for p in parts]
     return [c for c in cleaned if c] if all(cleaned) else []
 
@@ -1088,7 +1095,7 @@ def _attach_arms(
                 else _VERSUS.search(text[f.end : f.end + 80]) or _NONINFERIOR.search(text)
             )
             if vs:
-                arm, comparator = _clean_arm(vs.group("a")), _clean_arm(vs.group("b"))
+                arm, comparator = _clean_pair(vs.group("a"), vs.group("b"))
             elif own_comparison():
                 arm, comparator = own_comparison()
         elif f.group_index >= 0:  # endpoints × groups: "15 and 12 months versus 8 and 4 months"
@@ -1134,7 +1141,7 @@ def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
         after = _UNIT_LEAD.sub("", _after_value(text, chain[-1]))
         m = _VERSUS.compiled.match(after.lstrip(" ,"))
         if m is not None:
-            a, b = _clean_arm(m.group("a")), _clean_arm(m.group("b"))
+            a, b = _clean_pair(m.group("a"), m.group("b"))
             if a and b:
                 chain[0].arm, chain[1].arm = a, b
 
@@ -1231,8 +1238,8 @@ def _sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple
     patients in the B group"), else ``comparison``."""
     for pattern in (_SENTENCE_COMPARISON, _SUBJECT_COMPARISON):
         local = pattern.search(text)
-        if local and _clean_arm(local.group("a")) and _clean_arm(local.group("b")):
-            return (_clean_arm(local.group("a")), _clean_arm(local.group("b")))
+        if local and all(pair := _clean_pair(local.group("a"), local.group("b"))):
+            return pair
     named = list(dict.fromkeys(m.group("g") for m in _GROUP_PHRASE.finditer(text)))
     if len(named) == 2 and all(_clean_arm(g) for g in named):
         return (f"{named[0]} group", f"{named[1]} group")

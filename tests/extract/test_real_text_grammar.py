@@ -368,3 +368,20 @@ def test_an_age_range_is_no_result():
         "Outcomes were best for patients aged 20 to 45 years who had an early response (DFS, 90%)."
     )
     assert [f.value for f in facts] == [90.0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "groups"),
+    [
+        (
+            "Five-year DFS was 41% versus 66% for patients with high versus low Z expression.",
+            ["high Z expression", "low Z expression"],
+        ),
+        ("ORR was 52% and 31% in Z high and low groups, respectively.", ["Z high", "Z low"]),
+        # (a pair that shares no head is as written)
+        ("ORR was 52% vs 31% for drug K versus best supportive care.", None),
+    ],
+)
+def test_two_groups_that_share_a_head_each_have_it(sentence, groups):
+    found = [f.arm for f in parse_sentence(sentence)]
+    assert found == (groups or ["drug K", "best supportive care"])
