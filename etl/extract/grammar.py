@@ -105,6 +105,10 @@ _MASKS = [
     # the maturity of an analysis ("73.6% of OS events") and approximate background figures
     rf"{NUM}\s*%\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:events|deaths)\b",
     rf"[∼~≈]\s*{NUM}",
+    # an interval's level is no rate, stated with its interval or not ("Odds Ratio 2.6 95%CI ...")
+    rf"{NUM}\s*%\s*(?:CI|confidence interval)\b",
+    # a median percentage is a characteristic ("expression range 21-100%, median = 80%")
+    rf"\bmedian\s*[=:]\s*{NUM}\s*%",
 ]
 # The masks are one alternation, (?:mask)|(?:mask)|..., case-insensitive. Its top-level branches
 # are kept apart, each with a gate, so that a sentence is scanned with only the branches that can
@@ -127,7 +131,7 @@ _CI_BRACKET = Prefiltered(
 )
 _CI_INLINE = Prefiltered(
     re.compile(
-        rf"[;,]\s*{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:=]?\s*(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})\s*(?:%|{_UNIT})?"
+        rf"(?:[;,]|(?<=\d)\s)\s*{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:=]?\s*(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})\s*(?:%|{_UNIT})?"
         rf"|[;,]\s*{CI_LEVEL.replace('lvl', 'lvl2')}\s*[:=]?\s*(?P<lo2>{NUM})\s*,\s*(?P<hi2>{NUM})(?=\s*(?:[;\)\]]|$))",
         re.IGNORECASE,
     )
@@ -209,7 +213,7 @@ _ARM_AFTER = Prefiltered(
         rf"(?:(?:of|for|in|among)\s+(?:the\s+)?(?:patients|pts|those|women|men|participants)\s+(?:who\s+(?:received|were\s+(?:treated\s+with|given|assigned\s+to|randomi[sz]ed\s+to))|(?:assigned|allocated|randomi[sz]ed)\s+to)\s+"
         rf"|(?:of\s+(?:the\s+)?(?:patients|those)\s+)?(?:with|for|in|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+"
         rf"|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
-        rf"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|versus|compared|respectively|group|arm|only)\b|$))",
+        rf"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|v|versus|compared|respectively|group|arm|only)\b|$))",
         re.IGNORECASE,
     )
 )
@@ -323,7 +327,8 @@ _GROUP_LIST = Prefiltered(
 # and a rate may follow its count in brackets: "125 [38%] v 165 [50%]", "47 patients (13%) vs one (1%)",
 # "12/40 (30%) vs 5 of 41 (12%)" (a count masked as a fraction: "12/40" is no value)
 _SEP_RE = re.compile(
-    rf"(?:\s*[\])])*{_SEP}(?:(?:{NUM}(?:\s*(?:/|of)\s*{NUM})?|{WORD_NUMBER})?\s*(?:patients?|cases|participants)?\s*[\[(]\s*)?",
+    # (each value may be followed by its group: "31.6% for A v 24.5% for B")
+    rf"(?:\s*[\])])*(?:\s+(?:for|with|in)\s+(?:the\s+)?{GROUP_NAME}(?:\s+(?:arm|group))?)?{_SEP}(?:(?:{NUM}(?:\s*(?:/|of)\s*{NUM})?|{WORD_NUMBER})?\s*(?:patients?|cases|participants)?\s*[\[(]\s*)?",
     re.IGNORECASE,
 )
 _COMPARED_GAP = re.compile(

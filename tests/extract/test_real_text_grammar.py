@@ -385,3 +385,27 @@ def test_an_age_range_is_no_result():
 def test_two_groups_that_share_a_head_each_have_it(sentence, groups):
     found = [f.arm for f in parse_sentence(sentence)]
     assert found == (groups or ["drug K", "best supportive care"])
+
+
+def test_an_interval_after_a_ratio_with_only_a_space_is_its_interval_and_no_rate():
+    facts = parse_sentence(
+        "Z on TILs was correlated with OS (P = 0.032, Odds Ratio 2.5 95%CI 1.1-6.3)."
+    )
+    assert [(f.measure, f.value, f.ci.lower, f.ci.upper) for f in facts] == [
+        ("odds_ratio", 2.5, 1.1, 6.3)
+    ]
+
+
+def test_a_median_percentage_is_a_characteristic():
+    sentence = "Z was expressed in all 50 samples (range 20-100%, median = 75%)."
+    assert parse_sentence(sentence, ("OS", "survival")) == []
+
+
+def test_values_each_followed_by_its_group_are_one_list_for_their_p_value():
+    facts = parse_sentence(
+        "Response rates were similar (30.5% for drug K v 22.0% for SC; P = .14)."
+    )
+    assert [(f.value, f.arm, f.p.value if f.p else None) for f in facts] == [
+        (30.5, "drug K", 0.14),
+        (22.0, "SC", None),
+    ]
