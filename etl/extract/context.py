@@ -24,6 +24,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from etl.extract.grammar import list_place
 from etl.extract.group_labels import (
     DESCRIBED,
     DROP_BRACKETS,
@@ -360,22 +361,23 @@ def _groups_by_position(facts: list, context: RecordContext) -> None:
     for f in facts:
         if f.measure not in _COMPARED_MEASURES:
             chains.setdefault(f.chain, []).append(f)
-    lists = [c for c in chains.values() if len(c) > 1]
+    lists = [c for c in chains.values() if list_place(c[0], c)[0] > 1]
     if not lists:
         return
     named = [c for c in lists if all(f.arm for f in c)]
     for members in lists:
         if any(f.arm for f in members) or len({f.endpoint for f in members}) > 1:
             continue
-        like = [c for c in named if len(c) == len(members)]
+        size = list_place(members[0], members)[0]  # (a placeholder keeps its place: "NR vs 9.1")
+        like = [c for c in named if len(c) == size]
         if like:
             groups = [f.arm for f in like[-1]]
-        elif len(context.arms) == len(members):
+        elif len(context.arms) == size:
             groups = context.labels
         else:
             continue
-        for f, group in zip(members, groups, strict=True):
-            f.arm = group
+        for f in members:
+            f.arm = groups[list_place(f, members)[1]]
 
 
 def _compared(

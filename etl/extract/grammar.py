@@ -166,11 +166,14 @@ _PERCENT_OR_TIME = Prefiltered(
 )
 _BARE = re.compile(rf"(?P<num>{_ALONE_NOT_PER})(?![\w.·%/])")
 
+_NUM_OR_WORD = rf"(?:{NUM}|{WORD_NUMBER})"
 _COUNT = Prefiltered(
     re.compile(
         rf"(?<![\w.·])(?P<n>{NUM}|{WORD_NUMBER})\s+(?:(?:patients?|cases|participants)\s+)?"
         rf"(?:(?:had|achieved|showed|experienced|attained)\s+(?:an?\s+|a\s+)?(?=clinical benefit|(?:complete|partial|minor|objective) (?:response|remission)|stable disease|disease control)"
-        rf"|(?=(?:complete|partial|minor|objective) responses\b))",
+        rf"|(?=(?:complete|partial|minor|objective) responses\b)"
+        # the noun shared with the next count: "three complete and 19 partial responses"
+        rf"|(?=(?:complete|partial|minor) (?:and|or) {_NUM_OR_WORD} (?:complete|partial|minor) responses\b))",
         re.IGNORECASE,
     )
 )
@@ -282,6 +285,11 @@ _COUNT_GAP = re.compile(
     r"\s+(?:(?:patients?|cases|participants)\s+)?(?:(?:had|achieved|showed|experienced|attained)\s+(?:an?\s+)?)?",
     re.IGNORECASE,
 )
+_SHARED_NOUN = re.compile(
+    r"\s+(?P<what>complete|partial|minor)\s+(?:and|or)\s+\S+\s+(?:complete|partial|minor)\s+"
+    r"(?P<noun>responses?)\b",
+    re.IGNORECASE,
+)
 _LABEL_GAP = re.compile(r"\s*[,:]\s*n\s*=\s*")
 _COUNT_PHRASE = re.compile(r"\s+(?P<what>[a-z]+\s+responses?)\b", re.IGNORECASE)
 _COUNT_ASIDE = re.compile(r"\s*\((?:[nN]\s*=\s*)?\d+(?:\s+(?:patients|cases|subjects))?\)")
@@ -339,6 +347,18 @@ _EACH_GROUP = re.compile(
     r"\s*(?:of\s+(?:the\s+)?patients\s+)?in\s+(?:each|both|all)\s+(?:of\s+the\s+)?(?:\w+\s+)?"
     r"(?:groups?|arms?|cohorts?)\b",
     re.IGNORECASE,
+)
+# a group's place in a list kept by a value that is not a number: "NR vs 11.8 mo", "9.7 m vs. NE"
+_PLACEHOLDER_WORDS = (
+    r"(?<![\w-])(?:NR|NE|(?i:not\s+(?:yet\s+)?reached|not\s+estimable|not\s+evaluable))(?![\w-])"
+)
+_PLACEHOLDER = re.compile(_PLACEHOLDER_WORDS)
+_PLACEHOLDER_GATE = re.compile(r"\bN[RE]\b|(?i:reached|estimable|evaluable)")
+_PLACE_SEP = r"\s*(?:vs\.?|versus|v|and|or|,)\s*"
+_PLACE_TAIL = rf"(?:\s*{_UNIT})?(?:\s*[(\[][^()\[\]]*[)\]])?"
+_PLACEHOLDERS_BEFORE = re.compile(rf"(?:{_PLACEHOLDER_WORDS}{_PLACE_TAIL}{_PLACE_SEP})+$")
+_PLACEHOLDERS_AFTER = re.compile(
+    rf"{_PLACE_TAIL}(?:{_PLACE_SEP}{_PLACEHOLDER_WORDS}{_PLACE_TAIL})+"
 )
 _OPENS = re.compile(r"\s*[(\[]\s*")
 _CLOSES = re.compile(r"\s*[)\]]")
@@ -440,6 +460,9 @@ class Fact:
     chain: int = -1
     group_index: int = -1  # its group's position when a list repeats endpoints per group
     each_group: bool = False  # "13% in each group": of every group the record declares
+    # its place in its list when the list holds placeholders ("NR vs 11.8 months": 1 of 2)
+    slot: int = -1
+    slots: int = 0
     problems: tuple[Problem, ...] = field(default=())  # what was read but not kept, and why
 
     @property
@@ -657,6 +680,31 @@ def _chains(text: str, facts: list[Fact], masks: list[_Span]) -> list[Fact]:
     return _bracketed_lists(text, facts)
 
 
+def list_place(f: Fact, chain: list[Fact]) -> tuple[int, int]:
+    """(size, position) of a value's list, placeholders counted ("NR vs 11.8 months": 2, 1)."""
+    return (f.slots, f.slot) if f.slots else (len(chain), chain.index(f))
+
+
+def _placeholders(text: str, facts: list[Fact]) -> list[Fact]:
+    """A value not reached or not estimable holds its group's place in a list without a number:
+    "NR vs 11.8 months", "9.7 m vs NE": no value is read for it, and the others keep their
+    places (slot, slots)."""
+    if not _PLACEHOLDER_GATE.search(text):
+        return facts
+    chains: dict[int, list[Fact]] = {}
+    for f in facts:
+        chains.setdefault(f.chain, []).append(f)
+    for chain in chains.values():
+        before = _PLACEHOLDERS_BEFORE.search(text, max(0, chain[0].start - 80), chain[0].start)
+        lead = len(_PLACEHOLDER.findall(before.group())) if before else 0
+        after = _PLACEHOLDERS_AFTER.match(text, chain[-1].end)
+        trail = len(_PLACEHOLDER.findall(after.group())) if after else 0
+        if lead or trail:
+            for i, f in enumerate(chain):
+                f.slot, f.slots = lead + i, lead + len(chain) + trail
+    return facts
+
+
 def _bracketed_lists(text: str, facts: list[Fact]) -> list[Fact]:
     """ "in 97% (67%) versus 93% (55%) of patients": values that each carry a second one in
     brackets are two lists, of the values and of the bracketed ones (not "67% versus 93%")."""
@@ -744,6 +792,11 @@ def _endpoint_for(
         following = [m for m in mentions if m[0] >= fact.end]
         if following and _COUNT_GAP.fullmatch(text, fact.end, following[0][0]):
             return following[0][2], following[0][3]
+        shared = _SHARED_NOUN.match(text, fact.end)
+        if shared:  # "three complete and 19 partial responses": complete responses
+            found = endpoint_mentions(f"{shared.group('what')} {shared.group('noun')}")
+            if found:
+                return found[0][2], found[0][3]
         labelled = [m for m in before if _LABEL_GAP.fullmatch(text, m[1], fact.start)]
         if labelled:  # "CR, n = 8"
             return labelled[-1][2], labelled[-1][3]
@@ -799,7 +852,7 @@ def parse_sentence(
     if heading:
         masks.append((heading.start(), heading.end()))
     masks.sort()
-    facts = _chains(text, _values(text, masks), masks)
+    facts = _placeholders(text, _chains(text, _values(text, masks), masks))
     if not facts:
         return []
     mentions = endpoint_mentions(text) if mentions is None else mentions
@@ -1108,21 +1161,21 @@ def _attach_arms(
             arm = _nth_group(f.group_index, count, group_list(), own_comparison(), arms)
         else:
             chain = chains[f.chain]
-            listed = respectively and len(chain) > 1 and len(group_list()) == len(chain)
+            size, position = list_place(f, chain)
+            listed = respectively and size > 1 and len(group_list()) == size
             arm = (
-                group_list()[chain.index(f)]
+                group_list()[position]
                 if listed
                 else _arm_around(text, f, prev_end, alone=len(chain) == 1)
             )
-            if arm is None and len(chain) > 1 and len({x.endpoint for x in chain}) == 1:
-                position = chain.index(f)
+            if arm is None and size > 1 and len({x.endpoint for x in chain}) == 1:
                 groups = group_list()
-                if groups and len(groups) == len(chain):
+                if groups and len(groups) == size:
                     arm = groups[position]
-                elif len(arms) == len(chain):
+                elif len(arms) == size:
                     arm = arms[position]
                     by_position.add(id(f))
-                elif own_comparison() and len(chain) == 2:
+                elif own_comparison() and size == 2:
                     arm = own_comparison()[position]
                     by_position.add(id(f))
         f.arm, f.comparator = arm, comparator
@@ -1141,14 +1194,16 @@ def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
     groups they are of takes them in order (each value's own look for a group finds only the
     first of them)."""
     for chain in chains.values():
-        if len(chain) != 2 or chain[0].measure in _COMPARED_MEASURES:
+        if list_place(chain[0], chain)[0] != 2 or chain[0].measure in _COMPARED_MEASURES:
             continue
         after = _UNIT_LEAD.sub("", _after_value(text, chain[-1]))
+        after = _PLACEHOLDERS_AFTER.sub("", after) if chain[0].slots else after
         m = _VERSUS.compiled.match(after.lstrip(" ,"))
         if m is not None:
-            a, b = _clean_pair(m.group("a"), m.group("b"))
-            if a and b:
-                chain[0].arm, chain[1].arm = a, b
+            pair = _clean_pair(m.group("a"), m.group("b"))
+            if all(pair):
+                for f in chain:
+                    f.arm = pair[list_place(f, chain)[1]]
 
 
 def _list_group(

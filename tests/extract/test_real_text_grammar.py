@@ -409,3 +409,28 @@ def test_values_each_followed_by_its_group_are_one_list_for_their_p_value():
         (30.5, "drug K", 0.14),
         (22.0, "SC", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Median OS was NR vs 11.8 mo (HR 0.62).", [(11.8, "placebo")]),
+        ("Median PFS was NE vs. 9.7 m with drug K vs placebo.", [(9.7, "placebo")]),
+        ("Median OS was 14.1 months vs not reached.", [(14.1, "drug K")]),
+        ("Median OS was NR (95% CI, 20.1-NR) vs 11.8 months.", [(11.8, "placebo")]),
+    ],
+)
+def test_a_value_not_reached_keeps_its_groups_place_in_a_list(sentence, expected):
+    from etl.extract.context import apply_context, record_context
+
+    context = record_context(["Patients were randomly assigned to drug K or placebo."])
+    facts = apply_context(parse_sentence(sentence, None, context.comparison, []), context)
+    assert [(f.value, f.arm) for f in facts if f.measure == "median"] == expected
+
+
+def test_counts_of_responses_that_share_their_noun():
+    facts = parse_sentence("There were four complete and 17 partial responses.")
+    assert [(f.endpoint, f.measure, f.value) for f in facts] == [
+        ("CR", "count", 4.0),
+        ("PR", "count", 17.0),
+    ]
