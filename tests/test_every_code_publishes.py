@@ -26,7 +26,7 @@ DOCUMENTS = {
 
 BACKGROUND: {_PROSE}
 METHODS: In this phase 3, double-blind trial, 300 patients were randomized to drug K (n = 150) or placebo (n = 150).
-RESULTS: Median overall survival was 12.4 months (95% CI, 10.1 to 14.0) with drug K and 9.1 months (95% CI, 8.0 to 10.3) with placebo (hazard ratio, 0.72; 95% CI, 0.58 to 0.89; P=0.002).
+RESULTS: Median overall survival was 12.4 months (95% CI, 10.1 to 14.0) with drug K and 9.1 months (95% CI, 8.0 to 10.3) with placebo (hazard ratio, 0.72; 95% CI, 0.58 to 0.89; P=0.002). In the PD-L1 ≥ 50% subgroup, the hazard ratio for death was 0.60 (95% CI, 0.45 to 0.80).
 CONCLUSIONS: {_PROSE} ClinicalTrials.gov number, NCT01111111.
 """,
     # several abstracts a page; the second a single-arm study (arm source "single_arm")
@@ -148,6 +148,16 @@ def test_every_source_kind_is_written(built):
         warehouse, "select source_kind from fct_outcomes where source_file = 'registry.txt'"
     )
     assert registry == {"registry_results"}
+
+
+def test_a_subgroup_result_keeps_its_arm_and_its_subgroup(built):
+    _, warehouse = built
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute(
+            "select value, arm_label, comparator_label, subgroup_label from fct_outcomes "
+            "where source_file = 'abstract.txt' and measure = 'hazard_ratio' order by char_start, value_start"
+        ).fetchall()
+    assert rows == [(0.72, "drug K", "placebo", None), (0.60, "drug K", "placebo", "PD-L1 ≥ 50%")]
 
 
 def test_a_table_row_is_a_record_with_its_trial_and_arms(built):

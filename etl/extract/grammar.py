@@ -40,6 +40,7 @@ from etl.extract.numbers import (
 )
 from etl.extract.phrases import CI_LEVEL, GROUP_NAME, GROUP_WORD, group_pattern, is_generic
 from etl.extract.result_kinds import is_follow_up, reclassify
+from etl.extract.subgroups import subgroups
 from etl.regex_prefilter import (
     FromStarts,
     GatedAlternation,
@@ -463,6 +464,7 @@ class Fact:
     # its place in its list when the list holds placeholders ("NR vs 11.8 months": 1 of 2)
     slot: int = -1
     slots: int = 0
+    subgroup: str | None = None  # the part of the population it is of (etl.extract.subgroups)
     problems: tuple[Problem, ...] = field(default=())  # what was read but not kept, and why
 
     @property
@@ -871,7 +873,10 @@ def parse_sentence(
         p_values = [
             p for p in p_values if not _THRESHOLD.search(text, max(0, p.start - 50), p.start)
         ]
-    return [_possible(f) for f in _attach_p_values(facts, p_values)]
+    facts = _attach_p_values(facts, p_values)
+    for i, sub in subgroups(text, [(f.start, f.end, f.chain) for f in facts]).items():
+        facts[i].subgroup = sub
+    return [_possible(f) for f in facts]
 
 
 def _possible(f: Fact) -> Fact:

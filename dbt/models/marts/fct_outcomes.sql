@@ -42,6 +42,7 @@ final as (
         arms.comparator_arm_id,
         n_patients,
         n_denominator,
+        subgroup_label,
         evidence_text,
         char_start,
         char_end,
