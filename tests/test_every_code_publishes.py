@@ -110,9 +110,13 @@ def built(tmp_path_factory) -> tuple[int, Path]:
     return result.exit_code, warehouse
 
 
-def _column(warehouse: Path, sql: str) -> set:
+def _rows(warehouse: Path, sql: str) -> list[tuple]:
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        return {row[0] for row in con.execute(sql).fetchall()}
+        return con.execute(sql).fetchall()
+
+
+def _column(warehouse: Path, sql: str) -> set:
+    return {row[0] for row in _rows(warehouse, sql)}
 
 
 def test_a_folder_of_every_kind_publishes(built):
@@ -152,11 +156,11 @@ def test_every_source_kind_is_written(built):
 
 def test_a_subgroup_result_keeps_its_arm_and_its_subgroup(built):
     _, warehouse = built
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        rows = con.execute(
-            "select value, arm_label, comparator_label, subgroup_label from fct_outcomes "
-            "where source_file = 'abstract.txt' and measure = 'hazard_ratio' order by char_start, value_start"
-        ).fetchall()
+    rows = _rows(
+        warehouse,
+        "select value, arm_label, comparator_label, subgroup_label from fct_outcomes "
+        "where source_file = 'abstract.txt' and measure = 'hazard_ratio' order by value_start",
+    )
     assert rows == [(0.72, "drug K", "placebo", None), (0.60, "drug K", "placebo", "PD-L1 ≥ 50%")]
 
 
