@@ -15,6 +15,7 @@ Lists that go together ("..., respectively") are resolved positionally.
 from __future__ import annotations
 
 import copy
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -90,6 +91,7 @@ _MASKS = [
     r"\bphase\s+(?:\d|I{1,3}V?)[ab]?(?:\s*[/-]\s*(?:\d|I{1,3}V?)[ab]?)?",
     r"\b(?:19|20)\d{2}\b(?!\s*(?:%|months?|days?))",
     rf"{NUM}\s*/\s*{NUM}",
+    rf"{NUM}\s+of\s+{NUM}\s+(?:patients|pts|participants|subjects)\b",
     r"\[\d+\](?:\s*\[\d+\])*",
     r"\bNCT\d{8}\b",
     r"\b(?:G|Group |groups? |arms? |cohort )\d+[ab]?\b|\bG\d[ab]?\b",
@@ -142,15 +144,16 @@ _CI_HEADING = Prefiltered(_HEADING, cheap_scan(_HEADING, NUM))
 
 _RATIO = FromStarts(
     re.compile(
-        rf"(?P<kw>(?i:hazard ratio)|\bHR\b|(?i:odds ratio)|\bOR\b|(?i:risk ratio|relative risk)|\bRR\b)(?:\s*[\(\[](?:HR|OR|RR)[\)\]])?"
+        rf"(?P<kw>(?i:hazard ratio)|\bHR(?=s?\b)|(?i:odds ratio)|\bOR(?=s?\b)|(?i:risk ratio|relative risk)|\bRR(?=s?\b))(?:s\b)?(?:\s*[\(\[](?:HR|OR|RR)[\)\]])?"
         rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)\s*[\)\]])?"
-        rf"(?:\s+(?:for|of)\s+[^,;()\d]{{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
+        # what it is of or favours: "for death", "favoring drug K", "for the X 20% or greater group"
+        rf"(?:\s+(?:for|of|favou?ring|in favou?r of)\s+(?:[^,;()\d]|\d+\s*%){{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
         rf"(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{_UNIT}))",
     ),
     # where a ratio's keyword starts: "hazard ratio" etc. in any case, "HR", "OR", "RR" as words
     re.compile(
         r"[hHoOrR](?=(?i:(?<=h)azard ratio|(?<=o)dds ratio|(?<=r)isk ratio|(?<=r)elative risk)"
-        r"|(?<=[HOR])(?<!\w.)R\b)"
+        r"|(?<=[HOR])(?<!\w.)Rs?\b)"
     ),
     # what every keyword holds ("ratio" or "relative risk" in any case, "HR", "OR", "RR"): one
     # fast scan, where most sentences have none
@@ -215,7 +218,7 @@ _ARM_AFTER = Prefiltered(
         # (the value's unit; "was observed"; its endpoint: "10.2 months of PFS in ...")
         rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:(?:was|were)\s+(?:observed|seen|reported|noted)\s+)?(?:of\s+[A-Z]{{2,5}}\s+)?"
         rf"(?:(?:of|for|in|among)\s+(?:the\s+)?(?:patients|pts|those|women|men|participants)\s+(?:who\s+(?:received|were\s+(?:treated\s+with|given|assigned\s+to|randomi[sz]ed\s+to))|(?:assigned|allocated|randomi[sz]ed)\s+to)\s+"
-        rf"|(?:of\s+(?:the\s+)?(?:patients|those)\s+)?(?:with|for|in|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+"
+        rf"|(?:of\s+(?:the\s+)?(?:patients|those)\s+)?(?:with|for|in|within|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+"
         rf"|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
         rf"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|v|versus|compared|respectively|group|arm|only)\b|$))",
         re.IGNORECASE,
@@ -235,6 +238,9 @@ _ARM_BEFORE = tuple(
         rf"(?:for|with|in)\s+{_ARM_PHRASE}\s+(?:was|were|at|of|had|remained [\w ]+? at)",
         rf"(?:^|[,;]|while|whereas|and)\s*(?:the\s+)?(?P<arm2>{GROUP_NAME})"
         rf"\s+(?P<grp2>groups?|arms?)\s+had\b[^,;]*?",
+        # "399 of 636 patients assigned to A (62.7%)"
+        rf"(?:patients|pts|participants)\s+(?:assigned|allocated|randomi[sz]ed)\s+to\s+(?:the\s+)?"
+        rf"(?P<arm7>{GROUP_NAME})\s*[(\[]\s*",
         # "the 3-year survival of A-treated patients was"
         r"\b(?:of|in|for|among)\s+(?:the\s+)?(?P<arm6>[A-Za-z][\w+/-]*-(?:treated|exposed)\s+"
         r"(?:patients|pts|participants))\s+(?:was|were)",
@@ -326,7 +332,8 @@ _GROUP_LIST = Prefiltered(
         rf"(?:in|for|with|among|between)\s+(?:the\s+)?(?P<list>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?"
         rf"(?:\s*,\s*(?:and\s+)?(?:the\s+)?{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)*\s*,?\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
         rf"{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)(?:\s+(?:groups?|arms?|patients|cohorts?))?"
-        rf"(?=\s*(?:[,;.()]|\s+(?:respectively|were|was|had)\b|$))",
+        # (then the values: "in the A vs. B groups of 16.7 vs. 12.1 months")
+        rf"(?=\s*(?:[,;.()]|\s+(?:respectively|were|was|had|of)\b|$))",
         re.IGNORECASE,
     )
 )
@@ -363,6 +370,8 @@ _PLACEHOLDERS_AFTER = re.compile(
 )
 _OPENS = re.compile(r"\s*[(\[]\s*")
 _CLOSES = re.compile(r"\s*[)\]]")
+_DECIMAL = re.compile(r"\d*[.·]\d+")
+_EMPTY_BRACKETS = re.compile(r"\s*[(\[]\s*[)\]]")
 _VERSUS_WORD = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
 _UNIT_LEAD = re.compile(rf"^\s*{_UNIT}")
 # the unit a value's interval stands between it and: "22.0 (19.5-24.5) mo vs 10.6 (...) mo"
@@ -633,10 +642,18 @@ def _share_units(
             j += 1
             anchor, prev_end = ordered[j][2], ordered[j][1]
         if anchor is None and i:
-            # or the unit of the value it is compared with: "8.2 months (…) compared with 4.1 (…)"
+            # or the unit of the value it is compared with: "8.2 months (…) compared with 4.1 (…)";
+            # or of the ratio it is listed after: "the hazard ratios were 0.77 (…) and 0.69"
             before = ordered[i - 1][2]
-            if before is not None and _COMPARED_GAP.fullmatch(
-                _strip_masked(text[before.end : start], before.end, masks)
+            gap = _strip_masked(text[before.end : start], before.end, masks) if before else ""
+            if before is not None and (
+                _COMPARED_GAP.fullmatch(gap)
+                or (
+                    before.measure in _RATIOS
+                    # (past the brackets of its p-value: "0.77 (P = .002), and 0.69")
+                    and _SEP_RE.fullmatch(_EMPTY_BRACKETS.sub("", gap))
+                    and _DECIMAL.fullmatch(text, start, end)  # (a ratio is written "0.69")
+                )
             ):
                 anchor = before
         if anchor is not None:
@@ -737,6 +754,13 @@ def _bracketed_lists(text: str, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
+@functools.lru_cache(maxsize=4096)
+def _names_an_endpoint(label: str) -> bool:
+    """Is the label an endpoint's name ("OS", "progression-free survival"), not a group's?"""
+    found = endpoint_mentions(label)
+    return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(label)
+
+
 def _clean_arm(label: str | None) -> str | None:
     if not label:
         return None
@@ -745,7 +769,7 @@ def _clean_arm(label: str | None) -> str | None:
     if qualified:  # "those without this toxicity", "patients on placebo": a group by what it has
         return "patients " + label[qualified.end() :]
     label = _TRAILING_NOUN.sub("", label)
-    if is_generic(label):
+    if is_generic(label) or _names_an_endpoint(label):
         return None
     return label
 
@@ -1330,6 +1354,7 @@ def _arm_around(text: str, f: Fact, prev_end: int, alone: bool = False) -> str |
         or before.get("arm4")
         or before.get("arm5")
         or before.get("arm6")
+        or before.get("arm7")
     )
     return _clean_arm(label + (before.get("grp") or "") if before.get("arm") else label)
 

@@ -434,3 +434,59 @@ def test_counts_of_responses_that_share_their_noun():
         ("CR", "count", 4.0),
         ("PR", "count", 17.0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a ratio named with what it favours, and ratios listed after their keyword
+        ("The endpoint was met, with a hazard ratio favoring drug K of 0.79 (P = .002).", [0.79]),
+        (
+            "Hazard ratios for the Z 20% or greater and Z 50% or greater groups were 0.75 "
+            "(P = .003), and 0.66 (P = .0004).",
+            [0.75, 0.66],
+        ),
+        ("The HRs were 0.72 and 0.61 for OS and PFS, respectively.", [0.72, 0.61]),
+        # (a whole number after a ratio is no ratio)
+        ("HR 0.62 (95% CI 0.50-0.77) and 12 patients had responses.", [0.62]),
+    ],
+)
+def test_ratios_as_news_and_abstracts_phrase_them(sentence, expected):
+    facts = parse_sentence(sentence)
+    assert [f.value for f in facts if f.measure == "hazard_ratio"] == expected
+    assert all(f.measure == "hazard_ratio" for f in facts)
+
+
+def test_ratios_listed_before_their_endpoints_are_each_of_its_own():
+    facts = parse_sentence("The HRs were 0.72 and 0.61 for OS and PFS, respectively.")
+    assert [(f.endpoint, f.arm, f.comparator) for f in facts] == [
+        ("OS", None, None),
+        ("PFS", None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Median OS in the drug K vs. placebo groups was 15.9 vs. 11.0 months.",
+            [(15.9, "drug K"), (11.0, "placebo")],
+        ),
+        (
+            "Respective median OS in the drug K vs. placebo groups of 15.9 vs. 11.0 months.",
+            [(15.9, "drug K"), (11.0, "placebo")],
+        ),
+        (
+            "OS at 36 months was 55.1% (95% CI, 50.0 to 60.2) within the drug K group and 44.0% "
+            "(95% CI, 38.1 to 49.9) within the placebo group.",
+            [(55.1, "drug K group"), (44.0, "placebo group")],
+        ),
+        (
+            "Adverse events occurred in 300 of 500 patients assigned to drug K (60.0%), vs. 420 "
+            "of 500 patients assigned to placebo (84.0%).",
+            [(60.0, "drug K"), (84.0, "placebo")],
+        ),
+    ],
+)
+def test_groups_named_around_values_as_news_write_them(sentence, expected):
+    assert [(f.value, f.arm) for f in parse_sentence(sentence)] == expected
