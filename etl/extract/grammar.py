@@ -835,11 +835,15 @@ def _endpoint_for(
             last = [m for m in before if m[2] == "AE"][-1]
             return "AE", last[3]
     if fact.measure in ("hazard_ratio", "odds_ratio", "risk_ratio"):
+        # (no ratio compares follow-up: "a mean follow-up of 17.9 months, ... (HR: 0.99)")
+        before = [m for m in before if m[2] != "FOLLOWUP"]
         tte = [m for m in before if _is_timed(m)]
         if tte:
             return tte[-1][2], tte[-1][3]
         # "X (HR 0.49), Y (3.42) correlated with survival": the ratio's endpoint may come after
-        tte_after = [m for m in mentions if m[0] >= fact.end and _is_timed(m)]
+        tte_after = [
+            m for m in mentions if m[0] >= fact.end and _is_timed(m) and m[2] != "FOLLOWUP"
+        ]
         if tte_after:
             return tte_after[0][2], tte_after[0][3]
     if before:

@@ -490,3 +490,23 @@ def test_ratios_listed_before_their_endpoints_are_each_of_its_own():
 )
 def test_groups_named_around_values_as_news_write_them(sentence, expected):
     assert [(f.value, f.arm) for f in parse_sentence(sentence)] == expected
+
+
+def test_no_ratio_compares_follow_up():
+    facts = parse_sentence(
+        "After a mean follow-up of 20.1 months, 60% of patients had an event (HR: 0.95, 95% CI, "
+        "0.75-1.20)."
+    )
+    assert [f.endpoint for f in facts if f.measure == "hazard_ratio"] == ["OTHER"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Grade 3 or greater events occurred in 19.0% vs. 40% of patients, respectively.",
+        "Grade ≥3 treatment-related events occurred in 19.0% vs. 40% of patients.",
+        "TEAEs occurred in 19.0% vs. 40% of patients.",
+    ],
+)
+def test_adverse_events_by_grade_or_abbreviation_are_ae_rates(sentence):
+    assert {f.endpoint for f in parse_sentence(sentence)} == {"AE"}
