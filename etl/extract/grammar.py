@@ -139,6 +139,10 @@ _CI_INLINE = Prefiltered(
         re.IGNORECASE,
     )
 )
+_LEVEL_STATED = re.compile(r"\d\s*%\s*(?:CI|confidence interval)", re.IGNORECASE)
+_CI_UNLABELLED = re.compile(
+    rf"(?<=\d);\s*(?P<lo>{NUM})\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})(?=\s*[;)\]])"
+)
 _HEADING = re.compile(rf"{CI_LEVEL}(?!\s*(?:[\[\(]CI[\]\)])?\s*[,:=]?\s*{NUM})", re.IGNORECASE)
 _CI_HEADING = Prefiltered(_HEADING, cheap_scan(_HEADING, NUM))
 
@@ -196,14 +200,18 @@ _TIMEPOINT_LIST = Prefiltered(
         re.IGNORECASE,
     )
 )
+_WORDS_1_10 = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
 _AT_TIMEPOINT = Prefiltered(
     re.compile(
-        r"\bat\s+(?P<n>\d+)\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+)\s*(?P<unit2>months?|years?))?"
-        r"|and\s+(?P<n3>\d+)\s*(?P<unit3>months?|years?))",
+        rf"\bat\s+(?P<n>\d+|{_WORDS_1_10})\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+|{_WORDS_1_10})\s*(?P<unit2>months?|years?))?"
+        rf"|and\s+(?P<n3>\d+|{_WORDS_1_10})\s*(?P<unit3>months?|years?))",
         re.IGNORECASE,
     )
 )
-_WORD_INT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_WORD_INT = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
 
 _DIFFERENCE = Prefiltered(
     re.compile(
@@ -212,15 +220,20 @@ _DIFFERENCE = Prefiltered(
     )
 )
 _MEAN = Prefiltered(re.compile(r"\bmean\b", re.I))
-_ARM_PHRASE = rf"(?:the\s+)?(?P<arm>{GROUP_NAME})(?P<grp>\s+(?:groups?|arms?|cohorts?))?"
+# (a group's name may hold "and" when a group noun closes it: "the A plus B and C group")
+_ARM_PHRASE = (
+    rf"(?:the\s+)?(?P<arm>{GROUP_NAME}(?:\s+and\s+{GROUP_WORD}(?:\s+{GROUP_WORD})?(?=\s+(?:groups?|arms?|cohorts?)\b))?)"
+    rf"(?P<grp>\s+(?:groups?|arms?|cohorts?))?"
+)
 _ARM_AFTER = Prefiltered(
     re.compile(
         # (the value's unit; "was observed"; its endpoint: "10.2 months of PFS in ...")
-        rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:(?:was|were)\s+(?:observed|seen|reported|noted)\s+)?(?:of\s+[A-Z]{{2,5}}\s+)?"
-        rf"(?:(?:of|for|in|among)\s+(?:the\s+)?(?:patients|pts|those|women|men|participants)\s+(?:who\s+(?:received|were\s+(?:treated\s+with|given|assigned\s+to|randomi[sz]ed\s+to))|(?:assigned|allocated|randomi[sz]ed)\s+to)\s+"
+        rf"^\s*(?:months?|days?|weeks?|years?|patients)?\s*(?:(?:was|were)\s+(?:observed|seen|reported|noted)\s+)?(?:of\s+[A-Z]{{2,5}}\s+)?"
+        rf"(?:(?:of|for|in|among)\s+(?:the\s+)?(?:patients|pts|those|women|men|participants)\s+(?:who\s+(?:received|took|were\s+(?:treated\s+with|given|assigned\s+to|randomi[sz]ed\s+to))|(?:assigned|allocated|randomi[sz]ed)\s+to)\s+"
         rf"|(?:of\s+(?:the\s+)?(?:patients|those)\s+)?(?:with|for|in|within|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+"
         rf"|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
-        rf"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|v|versus|compared|respectively|group|arm|only)\b|$))",
+        rf"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|v|versus|compared|respectively|group|arm|only"
+        r"|were|was|had|experienced|achieved|remained)\b|$))",
         re.IGNORECASE,
     )
 )
@@ -261,12 +274,15 @@ _SENTENCE_COMPARISON = Prefiltered(
     )
 )
 # a group that had more of something than another: "In landmark analyses, complete responders had
-# longer RFS (23.6 vs 5.7 months) and OS (...) compared with nonresponders"
+# longer RFS (23.6 vs 5.7 months) and OS (...) compared with nonresponders", "A extended the
+# median time to X compared to B (23.2 vs 14.6 months)"
 _SUBJECT_COMPARISON = Prefiltered(
     re.compile(
-        rf"^(?:[^,;]*,\s*)?(?:the\s+)?(?P<a>{GROUP_NAME})\s+(?:had|showed|achieved|experienced|demonstrated)\s+"
+        rf"^(?:[^,;]*,\s*)?(?:the\s+)?(?P<a>{GROUP_NAME})\s+(?:(?:had|showed|achieved|experienced|demonstrated)\s+"
         r"(?:(?:a|an|significantly|numerically|statistically\s+significantly)\s+)*"
-        r"(?:longer|shorter|higher|lower|better|worse|improved|superior|inferior|prolonged)\b.{0,200}?"
+        r"(?:longer|shorter|higher|lower|better|worse|improved|superior|inferior|prolonged)"
+        # "A extended the median time to X compared to B (23.2 vs 14.6 months)"
+        r"|(?:(?:significantly|further)\s+)?(?:extended|prolonged|improved|increased|reduced|lowered|decreased))\b.{0,200}?"
         r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:the\s+|those\s+(?:in|with|on)\s+(?:the\s+)?)?"
         rf"(?P<b>{GROUP_NAME})(?=\s*(?:[,;.(]|$))",
         re.IGNORECASE,
@@ -370,6 +386,8 @@ _PLACEHOLDERS_AFTER = re.compile(
 )
 _OPENS = re.compile(r"\s*[(\[]\s*")
 _CLOSES = re.compile(r"\s*[)\]]")
+# "51 percent", "88 per cent" (news): a percent sign in words
+_PERCENT_WORD = re.compile(r"(?<=\d)\s?(?:percent|per cent)\b", re.IGNORECASE)
 _DECIMAL = re.compile(r"\d*[.·]\d+")
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[]\s*[)\]]")
 _VERSUS_WORD = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
@@ -532,6 +550,17 @@ def _intervals(text: str) -> list[tuple[_Span, Interval | None, str | None]]:
                     found.append((span, make_interval(lo, hi, lvl), None))
                 except IntervalError as exc:
                     found.append((span, None, str(exc)))
+    if _LEVEL_STATED.search(text):
+        # an interval without its label after a ratio, where the sentence labels others: "(HR
+        # 0·86; 0·72–1·02; p=0·076)" (its level is the one stated before it)
+        for m in _CI_UNLABELLED.finditer(text):
+            if not any(s <= m.start() < e for (s, e), _, _ in found):
+                try:
+                    found.append(
+                        (m.span(), make_interval(m.group("lo"), m.group("hi"), None), None)
+                    )
+                except IntervalError as exc:
+                    found.append((m.span(), None, str(exc)))
     if len(found) > 1:
         found.sort(key=itemgetter(0))  # (by start: no two start at one place)
     return found
@@ -797,7 +826,11 @@ def _timepoints(text: str) -> list[tuple[int, list[float]]]:
             if m.group("unit")
             else ((m.group("n"), m.group("unit3")), (m.group("n3"), m.group("unit3")))
         )
-        points = [int(n) * (12.0 if u.lower().startswith("year") else 1.0) for n, u in pairs if n]
+        points = [
+            (_WORD_INT.get(n.lower()) or int(n)) * (12.0 if u.lower().startswith("year") else 1.0)
+            for n, u in pairs
+            if n
+        ]
         found.append((m.start(), points))
     return sorted(found)
 
@@ -854,6 +887,11 @@ def _endpoint_for(
     return "OTHER", ""
 
 
+def _as_percent_sign(m: re.Match[str]) -> str:
+    """ "51 percent" read as "51%", padded to its length: every offset stays the text's."""
+    return "%" + " " * (len(m.group()) - 1)
+
+
 def _mask_spans(text: str) -> list[_Span]:
     """Spans of the masks, as the whole alternation finds them (see GatedAlternation)."""
     pattern = _MASK_ALTERNATION.for_text(text)
@@ -872,6 +910,8 @@ def parse_sentence(
     named before this sentence (or a function that gives it, called only if a value needs it);
     ``comparison`` the (experimental, reference) groups it compares; ``recent_groups`` the
     groups of the last list of values before this sentence (see ``listed_groups``)."""
+    if "per" in text:
+        text = _PERCENT_WORD.sub(_as_percent_sign, text)
     masks = _mask_spans(text)
     intervals = _intervals(text)
     p_values = find_p_values(text)

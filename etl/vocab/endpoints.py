@@ -22,6 +22,10 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"|(?:melanoma|cancer|disease|breast cancer|prostate cancer)[- ]specific survival"
         r"|\b(?:RFS|DFS|EFS|MFS|iDFS|IDFS|DMFS|CFS|PFS2|PFS-2|MSS|CSS|TTNT|pCR)\b"
         r"|time to (?:deterioration|next treatment|subsequent therapy|second progression|first subsequent)"
+        # any other "time to X (or Y)": "time to death or distant metastasis" (not the coded ones)
+        r"|time to (?!(?:untreatable|un-?tace-?able|symptomatic progression|treatment failure"
+        r"|(?:radiologic(?:al)? )?progression|(?:an? )?(?:objective )?response)\b)"
+        r"[a-z]+(?:[- ](?!or\b)[a-z]+)?(?: or (?:[a-z]+ )?[a-z]+)?"
         r"|pathologic(?:al)? complete response|MRD negativity|MRD response|major molecular response"
         r"|\bMMR\b|cytogenetic response|transfusion independence"
         r"|(?:prostate-specific antigen|PSA) response"
@@ -54,7 +58,9 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     (
         "OS",
         r"overall survival|(?:risk of |for )death|mortality|\bOS\b|\bmOS\b|median survival(?: time)?"
-        r"|survival rates?|survival time|\bsurvival\b",
+        r"|survival rates?|survival time|\bsurvival\b"
+        # "88% of patients were alive at 5 years" (not alive without progression or relapse)
+        r"|\b(?:were|remained|was) alive\b(?! (?:and|without|free))",
     ),
     (
         "ORR",

@@ -510,3 +510,50 @@ def test_no_ratio_compares_follow_up():
 )
 def test_adverse_events_by_grade_or_abbreviation_are_ae_rates(sentence):
     assert {f.endpoint for f in parse_sentence(sentence)} == {"AE"}
+
+
+def test_percent_in_words_is_a_percent_and_alive_at_a_time_is_survival():
+    facts = parse_sentence(
+        "About 85 percent of patients who took drug K were alive at five years.", arms=[]
+    )
+    assert [(f.endpoint, f.measure, f.value, f.unit, f.timepoint_months, f.arm) for f in facts] == [
+        ("OS", "rate", 85.0, "percent", 60.0, "drug K")
+    ]
+
+
+def test_a_time_to_an_event_without_a_code_is_a_timed_endpoint_of_its_own():
+    facts = parse_sentence(
+        "Drug K extended the median time to death or distant metastasis compared to placebo "
+        "(20.1 months vs. 12.9 months)."
+    )
+    assert [(f.endpoint, f.endpoint_label, f.value, f.arm) for f in facts] == [
+        ("OTHER", "time to death or distant metastasis", 20.1, "Drug K"),
+        ("OTHER", "time to death or distant metastasis", 12.9, "placebo"),
+    ]
+    assert [f.endpoint for f in parse_sentence("Median time to progression was 5.1 months.")] == [
+        "TTP"
+    ]
+
+
+def test_groups_named_after_counts_and_with_and_in_their_name():
+    facts = parse_sentence(
+        "Grade 3 or 4 adverse events occurred in 140 (41%) patients in the chemotherapy plus "
+        "drug K group, 160 (48%) in the chemotherapy plus drug K and drug L group, and 130 (39%) "
+        "in the chemotherapy alone group."
+    )
+    assert [f.arm for f in facts] == [
+        "chemotherapy plus drug K group",
+        "chemotherapy plus drug K and drug L group",
+        "chemotherapy alone group",
+    ]
+
+
+def test_an_unlabelled_interval_after_a_ratio_where_others_are_labelled():
+    facts = parse_sentence(
+        "PFS HR was 0.70 (95% CI 0.60-0.82) and median OS was 12.0 months (10.0-14.1) versus 10.5 "
+        "months (9.0-12.0; HR 0.88; 0.74-1.05; p=0.14)."
+    )
+    ratios = [
+        (f.value, f.ci.lower, f.ci.upper, f.ci.level) for f in facts if f.measure == "hazard_ratio"
+    ]
+    assert ratios == [(0.70, 0.60, 0.82, 95.0), (0.88, 0.74, 1.05, 95.0)]
