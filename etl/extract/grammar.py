@@ -106,7 +106,7 @@ _MASKS = [
     # a range in words: "30% to 50% of adults"
     rf"{NUM}\s*%\s*to\s*{NUM}\s*%\s*of\b",
     # the maturity of an analysis ("73.6% of OS events") and approximate background figures
-    rf"{NUM}\s*%\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:events|deaths)\b",
+    rf"{NUM}\s*%\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,5}}?(?:events|deaths)\b",
     rf"[∼~≈]\s*{NUM}",
     # an interval's level is no rate, stated with its interval or not ("Odds Ratio 2.6 95%CI ...")
     rf"{NUM}\s*%\s*(?:CI|confidence interval)\b",
@@ -229,8 +229,12 @@ _ARM_AFTER = Prefiltered(
     re.compile(
         # (the value's unit; "was observed"; its endpoint: "10.2 months of PFS in ...")
         rf"^\s*(?:months?|days?|weeks?|years?|patients)?\s*(?:(?:was|were)\s+(?:observed|seen|reported|noted)\s+)?(?:of\s+[A-Z]{{2,5}}\s+)?"
+        # "(29.4%) out of 347 patients in the A arm"
+        r"(?:(?:out\s+)?of\s+\d+\s+(?:patients|pts|participants)\s+)?"
         rf"(?:(?:of|for|in|among)\s+(?:the\s+)?(?:patients|pts|those|women|men|participants)\s+(?:who\s+(?:received|took|were\s+(?:treated\s+with|given|assigned\s+to|randomi[sz]ed\s+to))|(?:assigned|allocated|randomi[sz]ed)\s+to)\s+"
         rf"|(?:of\s+(?:the\s+)?(?:patients|those)\s+)?(?:with|for|in|within|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+"
+        # "52.5% of the A arm": a share of a group its noun names
+        rf"|of\s+(?=(?:the\s+)?{GROUP_NAME}(?:\s+and\s+{GROUP_WORD})?\s+(?:arm|group|cohort)\b)"
         rf"|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
         rf"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|v|versus|compared|respectively|group|arm|only"
         r"|were|was|had|experienced|achieved|remained)\b|$))",
@@ -295,6 +299,11 @@ _VERSUS = Prefiltered(
         rf"(?:(?:those|patients)\s+(?:on|receiving|given|treated with)\s+)?(?P<b>{GROUP_NAME})(?=\s*(?:was|were|is|[,;():]|\.(?!\d)|$))",
         re.IGNORECASE,
     )
+)
+_FAVOUR = re.compile(
+    rf"\s*[;,]?\s*(?:(?:which\s+was\s+)?(?:statistically\s+)?(?:significant(?:ly)?\s+)?)?"
+    rf"in\s+favou?r\s+of\s+(?:the\s+)?(?P<a>{GROUP_NAME})(?=\s*(?:[,;.()]|\s+(?:treatment|therapy)\b|$))",
+    re.IGNORECASE,
 )
 _NONINFERIOR = Prefiltered(
     re.compile(
@@ -1227,6 +1236,9 @@ def _attach_arms(
             )
             if vs:
                 arm, comparator = _clean_pair(vs.group("a"), vs.group("b"))
+            elif favoured := _FAVOUR.match(_after_value(text, f)):
+                # "HR 0.42 (...) in favour of A": A against the other (the record's context)
+                arm = _clean_arm(favoured.group("a"))
             elif own_comparison():
                 arm, comparator = own_comparison()
         elif f.group_index >= 0:  # endpoints × groups: "15 and 12 months versus 8 and 4 months"

@@ -557,3 +557,37 @@ def test_an_unlabelled_interval_after_a_ratio_where_others_are_labelled():
         (f.value, f.ci.lower, f.ci.upper, f.ci.level) for f in facts if f.measure == "hazard_ratio"
     ]
     assert ratios == [(0.70, 0.60, 0.82, 95.0), (0.88, 0.74, 1.05, 95.0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "At the cut-off, 100 (28.0%) out of 350 patients in the drug K arm and 90 (51.0%) out "
+            "of 176 patients in the placebo arm had progressed or died.",
+            [(28.0, "drug K arm"), (51.0, "placebo arm")],
+        ),
+        (
+            "SD was reported in 50.5% (40.0%>24 weeks) of the drug K and letrozole arm.",
+            [(50.5, "drug K and letrozole arm"), (40.0, None)],
+        ),
+        (
+            "The HR was 0.45 (95% CI: 0.33, 0.61; 1-sided p-value <0.0001) in favour of drug K.",
+            [(0.45, "drug K")],
+        ),
+    ],
+)
+def test_groups_of_shares_and_of_ratios_as_regulatory_reports_write_them(sentence, expected):
+    assert [(f.value, f.arm) for f in parse_sentence(sentence)] == expected
+
+
+def test_a_rate_in_a_group_of_what_its_patients_achieved():
+    facts = parse_sentence(
+        "While 20% in the drug K arm achieved a PR, 6.0% in the control arm did."
+    )
+    assert [(f.endpoint, f.value, f.arm) for f in facts][:1] == [("PR", 20.0, "drug K arm")]
+
+
+def test_the_share_of_planned_events_is_no_result():
+    sentence = "A total of 190 events (80% of the total planned final PFS events) were included."
+    assert parse_sentence(sentence) == []
