@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import groupby
+from itertools import groupby, pairwise
 from operator import itemgetter
 
 import polars as pl
 
-from etl.extract.group_labels import group_label, simplify
+from etl.extract.group_labels import DROP_BRACKETS, group_label, simplify
 from etl.extract.numbers import NUM, WORD_NUMBER, parse_word_number
 from etl.extract.phrases import GROUP_NAME, is_generic
 from etl.regex_prefilter import Prefiltered
@@ -36,7 +36,7 @@ from etl.schemas.staging import TrialArms, polars_schema
 
 _ASSIGNING = Prefiltered(
     re.compile(
-        r"randomi[sz]|randomly|assigned|allocated|divided|enrolled|treated|received|included",
+        r"randomi[sz]|randomly|assigned|allocated|divided|enrolled|treated|received|included|comparing",
         re.IGNORECASE,
     )
 )
@@ -46,7 +46,8 @@ _LEAD = re.compile(
 # where a result is given for a group, the group after it: "70% in the A arm (n = 600)"
 _IN_THE = re.compile(r"^(?:.*\s)?(?:in|among|on)\s+the\s+", re.IGNORECASE)
 # The size of a group: "(n = 393)", "(150 patients)".
-_SIZE = r"\(\s*(?:n\s*=\s*(?P<n>\d+)|(?P<people>\d+)\s+(?:patients|pts|participants|subjects))\s*\)"
+# (after what the bracket says of the group first: "(1500 mg daily; n=338)")
+_SIZE = r"\((?:[^()]{0,40}?;\s*)?\s*(?:n\s*=\s*(?P<n>\d+)|(?P<people>\d+)\s+(?:patients|pts|participants|subjects))\s*\)"
 # The label of a size is the phrase since the previous list delimiter (comma, or, and, to, ':').
 _N_EQUALS = re.compile(
     r"(?:^|[,;:()]|\b(?:to|or|and|into|versus|vs\.?)\b)\s*"
@@ -83,6 +84,12 @@ def _n_equals(text: str) -> list[re.Match[str]]:
     return found
 
 
+_VERSUS_BETWEEN = re.compile(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
+# where a "versus" list of groups opens: "comparing", "randomized to", "to receive", ":"
+_LIST_OPENING = re.compile(
+    r"\b(?:comparing|compared|randomi[sz]ed\s+to|assigned\s+to|allocated\s+to|to\s+receive|between)\s+|:\s*",
+    re.IGNORECASE,
+)
 _DELIMITER = re.compile(r"[,;:()]|\b(?:to|or|and|into|versus|vs)\b", re.IGNORECASE)
 _ASSIGNED = r"(?:were|was)\s+(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+"
 # "379 to regorafenib and 194 to placebo", "300 patients were randomised to A and 298 to B",
@@ -230,7 +237,35 @@ def sized_groups(text: str) -> list[tuple[str, int, int, int]]:
     return _sized_groups(text, _ASSIGNING.search(text) is not None)
 
 
+def _versus_sized(text: str) -> list[tuple[str, int, int, int]]:
+    """ "comparing chemotherapy plus A (1500 mg daily; n=338) versus chemotherapy plus A and B
+    (75 mg; n=338) versus chemotherapy alone (n=337)": sized groups a "versus" list separates,
+    each the whole phrase between two "versus" (its asides in brackets dropped), so that "and"
+    and brackets inside a group's name do not cut it."""
+    sizes = list(_N_SIZE.finditer(text))
+    if len(sizes) < 2 or not all(
+        _VERSUS_BETWEEN.search(text, a.end(), b.start()) for a, b in pairwise(sizes)
+    ):
+        return []
+    opening = list(_LIST_OPENING.finditer(text, 0, sizes[0].start()))
+    start = opening[-1].end() if opening else 0
+    found, cursor = [], start
+    for size in sizes:
+        phrase = text[cursor : size.start()]
+        cut = list(_VERSUS_BETWEEN.finditer(phrase))
+        label_start = cursor + (cut[-1].end() if cut else 0)
+        label = _label(DROP_BRACKETS.sub("", text[label_start : size.start()]))
+        n = _size_of(size)
+        if label is None or n is None:
+            return []
+        found.append((label, n, label_start, size.end()))
+        cursor = size.end()
+    return found
+
+
 def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]:
+    if assigning and _VERSUS_BETWEEN.search(text) and len(found := _versus_sized(text)) >= 2:
+        return found
     if assigning:
         for finder in (_n_equals, _N_TO.finditer):
             found = _sized(finder(text))

@@ -116,6 +116,17 @@ def test_groups_named_by_numerals_keep_their_head_noun():
             "(n = 421) arms.",
             [("K-MCP", 420), ("placebo/MCOP", 421)],
         ),
+        # a "versus" list of three, each group's doses in its bracket, "and" inside a name
+        (
+            "A randomised phase 3 study of 900 patients comparing chemotherapy (by histology) plus "
+            "drug K (1000 mg daily; n=300) versus chemotherapy plus drug K and drug L (50 mg "
+            "daily; n=301) versus chemotherapy alone (n=299) as first-line treatment.",
+            [
+                ("chemotherapy plus drug K", 300),
+                ("chemotherapy plus drug K and drug L", 301),
+                ("chemotherapy alone", 299),
+            ],
+        ),
     ],
 )
 def test_more_list_shapes(text: str, expected: list[tuple[str, int]]):
