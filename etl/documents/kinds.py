@@ -37,7 +37,7 @@ _VENDOR_MARKERS = (
 # section headings, its first person, its identifiers); and what a review or knowledge page says.
 # Each is counted as distinct marks found (lower case).
 _NEWS_MARKERS = (
-    rf"{_B}(announced|announces|press release|said|says|stated|told|and colleagues"
+    rf"{_B}(announced|announces|press release|news release|said|says|stated|told|and colleagues"
     r"|presented (?:at|by)|were presented|was presented|as reported in|reported (?:in|on|by) (?:the|a)"
     r"|copyright|shares|per cent|congress|annual meeting|symposium|key findings|study details"
     rf"|prof\.|md,|fda (?:granted|approved)|the company){_B}|“"

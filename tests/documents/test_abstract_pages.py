@@ -164,3 +164,13 @@ def test_a_structured_abstract_with_a_section_a_line_is_one_abstract():
     # (lines that each open an abstract are still a collection)
     lines = "\n".join(f"BACKGROUND: Study {i}. {long}" for i in range(4))
     assert _kinds({"c.txt": lines}) == {"c.txt": "abstract_collection"}
+
+
+def test_a_piece_that_cites_a_news_release_is_a_news_article():
+    text = (
+        "Drug T lowers the risk of death by a third\n\n"
+        "Drug T reduced the risk of death in a phase 3 study of 600 patients with early lung "
+        "cancer. About 85 percent of patients who took drug T were alive at five years, and the "
+        "placebo group had a 75 percent survival rate, according to a May 4 news release.\n"
+    )
+    assert _kinds({"n.txt": text}) == {"n.txt": "news_article"}
