@@ -24,7 +24,7 @@ from etl.extract.numbers import (
     make_interval,
     parse_number,
 )
-from etl.extract.phrases import CI_LEVEL
+from etl.extract.phrases import CI_LEVEL, DOSE_AMOUNT, DOSE_SCHEDULE
 from etl.vocab.codes import code
 from etl.vocab.endpoints import endpoint_mentions
 
@@ -99,6 +99,8 @@ _P_WORDS: Final = re.compile(r"\bp\s*[- ]?values?\b|(?<![\w-])p(?![\w-])", re.I)
 _LEVEL: Final = re.compile(CI_LEVEL, re.I)
 _UNIT_WORD: Final = re.compile(rf"\b{_UNIT}", re.I)
 _SIZE: Final = re.compile(r"\(?\s*\b[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)?")
+# a group's regimen in its header ("drug X 2 mg/kg every 3 weeks"): no unit or time point
+_REGIMEN: Final = re.compile(rf"(?<![\w.·]){DOSE_AMOUNT}|\b(?:{DOSE_SCHEDULE})(?![\w-])", re.I)
 
 
 @dataclass(frozen=True)
@@ -168,12 +170,13 @@ def _endpoint(text: str, mentions) -> tuple[tuple[str, str] | None, bool]:
 def describe(text: str) -> Meaning:
     """What a header or a cell's words say: "OS, months, median (95% CI)" → OS, median, months,
     level 95; "1y PFS rate" → PFS, rate, percent, 12 months; "HR (95% CI); p-value" → hazard
-    ratio, level 95, says p; "CR/CRi rates, %" → a compound (no endpoint), rate, percent."""
+    ratio, level 95, says p; "CR/CRi rates, %" → a compound (no endpoint), rate, percent. A dose
+    and its schedule say nothing of the numbers: "drug X 2 mg/kg every 3 weeks" has no unit."""
     if not text.strip():
         return Meaning()
     level_match = _LEVEL.search(text)
     level = parse_number(level_match.group("lvl")) if level_match else None
-    rest = _LEVEL.sub(" ", text)
+    rest = _REGIMEN.sub(" ", _LEVEL.sub(" ", text))
     timepoint = None
     for pattern in _TIMEPOINTS:
         m = pattern.search(rest)

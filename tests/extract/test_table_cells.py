@@ -1,0 +1,35 @@
+"""What one table cell says, on cells composed for the tests (invented drugs and numbers)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from etl.extract.table_cells import describe
+from etl.extract.table_names import arm_label
+
+DOSES = st.sampled_from(["", " 2 mg/kg", " 10 mg/kg", " 200 mg", " 75 mg/m2", " 1.5 mg/kg"])
+SCHEDULES = st.sampled_from(
+    ["", " Every 3 Weeks", " every 2 weeks", " Q3W", " once daily", " twice daily", " weekly"]
+)
+SIZES = st.sampled_from(["", " n = 180", " (n=64)", " (N = 1,020)"])
+
+
+@given(st.sampled_from(["Zentumab", "Orvexib plus DRX", "Velmurane"]), DOSES, SCHEDULES, SIZES)
+def test_a_group_header_has_no_unit_and_names_its_group(drug, dose, schedule, size):
+    header = f"{drug}{dose}{schedule}{size}"
+    meaning = describe(header)
+    assert (meaning.measure, meaning.unit, meaning.timepoint_months) == (None, None, None)
+    label, n = arm_label(header)
+    assert label == drug
+    assert n == (int(size.strip(" ()nN=").replace(",", "")) if size else None)
+    # where two groups are of one drug, the dose tells them apart; never the schedule
+    assert arm_label(header, keep_dose=True)[0] == f"{drug}{dose}"
+
+
+def test_result_headers_keep_their_units_and_time_points():
+    assert (describe("Median DOR, weeks").unit, describe("PFS rate at 24 weeks").unit) == (
+        "weeks",
+        "percent",
+    )
+    assert describe("PFS rate at 24 weeks").timepoint_months == 5.52
