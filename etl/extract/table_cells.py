@@ -4,8 +4,9 @@ level, time point). Pure functions of the cell's text; offsets are relative to t
 
 A cell is read when it *is* a result, possibly after a short label: "34.7 months (32.7-36.8)",
 "0.81 (0.70-0.93; P = 0.0033)", "Median: 10.2 months (range: 8.2-12.0)", "1y PFS rate; 48.7%
-(95% CI: 40.4-56.9%)", "54% at 18 months", "12 (25.0)", "0.83 (0.70-0.99); <0.0001". A cell that
-holds a sentence instead is prose (``read_cell`` gives None): the sentence grammar reads it.
+(95% CI: 40.4-56.9%)", "54% at 18 months", "12 (25.0)", "0.83 (0.70-0.99); <0.0001"; under a
+heading that announces a confidence interval, "2.9 (2.8, 3.8)" too. A cell that holds a
+sentence instead is prose (``read_cell`` gives None): the sentence grammar reads it.
 """
 
 from __future__ import annotations
@@ -55,6 +56,10 @@ _INTERVAL: Final = re.compile(
     rf"\s*(?=[;,)\]])"
     rf"|[;,]\s*{CI_LEVEL.replace('lvl', 'lvl2')}\s*[:,]?\s*(?P<lo2>{NUM})\s*%?\s*(?:-|–|—|to)\s*(?P<hi2>{NUM})\s*%?",
     re.IGNORECASE,
+)
+# "(2.8, 3.8)": an interval only where a heading says the cell gives one, and around its value
+_COMMA_INTERVAL: Final = re.compile(
+    rf"\s*[(\[]\s*(?P<lo>{NUM})\s*%?\s*,\s*(?P<hi>{NUM})\s*%?\s*[)\]]"
 )
 _BARE_P: Final = re.compile(rf"\s*[;,]\s*(?P<op><=|>=|[<>=≤≥])?\s*(?P<num>{NUM})\s*$")
 _FRACTION_AFTER: Final = re.compile(r"\s*\(\s*(?P<n>\d+)\s*/\s*(?P<d>\d+)\s*\)")
@@ -242,12 +247,17 @@ def is_placeholder(text: str) -> bool:
 
 
 def read_cell(
-    text: str, p_after_interval: bool = False, counts_are_rates: bool = False
+    text: str,
+    p_after_interval: bool = False,
+    counts_are_rates: bool = False,
+    comma_interval: bool = False,
 ) -> list[CellValue] | None:
     """The result numbers of a cell: [] when it holds none (a placeholder, text), None when it is
     prose (a sentence, for the sentence grammar). ``p_after_interval``: its header announces a
     p-value, so that a bare number after the interval is one ("0.83 (0.70-0.99); 0.04");
-    ``counts_are_rates``: its header says "n (%)", so that "12 (25.0)" is the rate 25.0 of 12."""
+    ``counts_are_rates``: its header says "n (%)", so that "12 (25.0)" is the rate 25.0 of 12;
+    ``comma_interval``: its header announces an interval, so that in "2.9 (2.8, 3.8)" the two
+    numbers in brackets around the value are one."""
     if not text.strip() or is_placeholder(text):
         return []
     counted = _counted(text, counts_are_rates)
@@ -261,6 +271,10 @@ def read_cell(
     if iv is not None and iv.start() - end > 3:
         iv = None  # (an interval is the value's only right after it)
     interval, problem, level = _interval(iv)
+    comma = _COMMA_INTERVAL.match(text, end) if comma_interval and iv is None else None
+    if comma is not None:
+        interval = _enclosing(comma, parse_number(m.group("num")))
+        iv = comma if interval is not None else None
     p = next((pv for pv in find_p_values(text) if pv.start >= end), None)
     if p is None and p_after_interval and iv is not None and interval is not None:
         p = _bare_p(text, iv.end() + (text[iv.end() : iv.end() + 1] in ")]"))
@@ -308,6 +322,12 @@ def _counted(text: str, counts_are_rates: bool) -> CellValue | None:
         n_patients=int(m.group("n")),
         n_denominator=int(m.group("d")) if m.group("d") else None,
     )
+
+
+def _enclosing(m: re.Match, value: float) -> Interval | None:
+    """ "(2.8, 3.8)" after 2.9: the interval, when its bounds are ordered and hold the value."""
+    lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
+    return Interval(lo, hi, None) if lo < hi and lo <= value <= hi else None
 
 
 def _value_unit(m: re.Match) -> str | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.extract.table_cells import describe
+from etl.extract.numbers import Interval
+from etl.extract.table_cells import describe, read_cell
 from etl.extract.table_names import arm_label
 
 DOSES = st.sampled_from(["", " 2 mg/kg", " 10 mg/kg", " 200 mg", " 75 mg/m2", " 1.5 mg/kg"])
@@ -33,3 +34,12 @@ def test_result_headers_keep_their_units_and_time_points():
         "percent",
     )
     assert describe("PFS rate at 24 weeks").timepoint_months == 5.52
+
+
+def test_a_comma_interval_is_read_only_under_a_heading_that_announces_one():
+    (value,) = read_cell("2.9 (2.8, 3.8)", comma_interval=True)
+    assert (value.value, value.interval) == (2.9, Interval(2.8, 3.8, None))
+    (rate,) = read_cell("21% (15, 28)", comma_interval=True)
+    assert (rate.value, rate.unit, rate.interval) == (21.0, "percent", Interval(15.0, 28.0, None))
+    assert read_cell("2.9 (2.8, 3.8)")[0].interval is None
+    assert read_cell("2.9 (3.0, 3.8)", comma_interval=True)[0].interval is None  # not around it
