@@ -5,8 +5,10 @@ level, time point). Pure functions of the cell's text; offsets are relative to t
 A cell is read when it *is* a result, possibly after a short label: "34.7 months (32.7-36.8)",
 "0.81 (0.70-0.93; P = 0.0033)", "Median: 10.2 months (range: 8.2-12.0)", "1y PFS rate; 48.7%
 (95% CI: 40.4-56.9%)", "54% at 18 months", "12 (25.0)", "0.83 (0.70-0.99); <0.0001"; under a
-heading that announces a confidence interval, "2.9 (2.8, 3.8)" too. A cell that holds a
-sentence instead is prose (``read_cell`` gives None): the sentence grammar reads it.
+heading that announces a confidence interval, "2.9 (2.8, 3.8)" too. A footnote mark glued to the
+number ("11b", "0.57*") is no part of it. A cell that holds a sentence instead is prose
+(``read_cell`` gives None): the sentence grammar reads it. A cell of an interval column holds
+only an interval ("7.5–9.7", "(15, 28)"): ``read_interval``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Final
 
 from etl.documents.table_grid import LABEL, PLACEHOLDER
 from etl.extract.numbers import (
+    INTERVAL_SEP,
     NUM,
     Interval,
     IntervalError,
@@ -61,6 +64,13 @@ _INTERVAL: Final = re.compile(
 _COMMA_INTERVAL: Final = re.compile(
     rf"\s*[(\[]\s*(?P<lo>{NUM})\s*%?\s*,\s*(?P<hi>{NUM})\s*%?\s*[)\]]"
 )
+_ONLY_INTERVAL: Final = re.compile(
+    rf"\s*[(\[]?\s*(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*(?:{INTERVAL_SEP}|,)\s*(?P<hi>{NUM})"
+    rf"\s*(?:%|{_UNIT})?\s*[)\]]?\s*",
+    re.IGNORECASE,
+)
+# a footnote mark glued to a number: "11b", "0.57*", "2.9†" (a letter only after a digit)
+_FOOTNOTE_MARK: Final = re.compile(r"(?<=\d)[a-c](?=\s|$|[(\[;,])|(?<=[\d%)\]])[*†‡§¶]+")
 _BARE_P: Final = re.compile(rf"\s*[;,]\s*(?P<op><=|>=|[<>=≤≥])?\s*(?P<num>{NUM})\s*$")
 _FRACTION_AFTER: Final = re.compile(r"\s*\(\s*(?P<n>\d+)\s*/\s*(?P<d>\d+)\s*\)")
 _BRACKETS: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -246,6 +256,18 @@ def is_placeholder(text: str) -> bool:
     return m is not None and (not text[m.end() :].strip() or text[m.end() :].lstrip()[:1] in "([")
 
 
+def read_interval(text: str) -> Interval | None:
+    """The interval a cell holds and nothing else ("7.5–9.7", "(2.8, 3.8)", "10 to 12 months"),
+    its level unknown; None when it holds something else or bounds that cannot be."""
+    m = _ONLY_INTERVAL.fullmatch(text)
+    if m is None:
+        return None
+    try:
+        return make_interval(m.group("lo"), m.group("hi"))
+    except IntervalError:
+        return None
+
+
 def read_cell(
     text: str,
     p_after_interval: bool = False,
@@ -258,6 +280,7 @@ def read_cell(
     ``counts_are_rates``: its header says "n (%)", so that "12 (25.0)" is the rate 25.0 of 12;
     ``comma_interval``: its header announces an interval, so that in "2.9 (2.8, 3.8)" the two
     numbers in brackets around the value are one."""
+    text = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)  # (offsets kept)
     if not text.strip() or is_placeholder(text):
         return []
     counted = _counted(text, counts_are_rates)

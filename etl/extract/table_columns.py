@@ -5,7 +5,8 @@ A column holds the study's name ("Name of the trial", "Study (phase)"), its trea
 ("Treatment in the control arm: drug/dose (n of pts)", "Drug", "Intervention"), patients ("N"),
 p-values, the phase, things that are not results (ages, dates, references), row labels (a first
 column of words: "Endpoint", or a first column whose cells name results under a heading such as
-"Efficacy"), or results. Beside row labels, a result column whose header names a group rather than a result
+"Efficacy"), results, or the intervals of another column's results ("95% CI for HR" beside
+"HR"). Beside row labels, a result column whose header names a group rather than a result
 ("Drug X 2 mg/kg every 3 weeks n = 180") holds that group's numbers: groups as columns, results
 as rows.
 """
@@ -20,7 +21,7 @@ from typing import Final
 from etl.documents.table_grid import cell_kind, header_kind
 from etl.documents.tables import Cell, Table
 from etl.extract.phrases import is_generic
-from etl.extract.table_cells import Meaning, describe, merge
+from etl.extract.table_cells import Meaning, describe, is_placeholder, merge, read_interval
 from etl.extract.table_names import arm_label
 
 _SKIP_HEADER: Final = re.compile(
@@ -57,10 +58,11 @@ _CI_WORDS: Final = re.compile(r"\bCI\b|confidence interval", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Column:
-    kind: str  # trial, arm, size, p, phase, skip, stub, result
+    kind: str  # trial, arm, size, p, phase, skip, stub, result, interval
     role: str | None  # exp, ctrl, both or None: whose number (or treatment) the column holds
     meaning: Meaning  # what its header says of its numbers
     group: tuple[str, int | None] | None = None  # the group its header names, with its size
+    of: int | None = None  # an interval column: the result column whose numbers it bounds
 
 
 def header_cells(table: Table, c: int) -> list[Cell]:
@@ -113,7 +115,7 @@ def read_columns(table: Table) -> list[Column]:
             has_row_labels = True
         meaning = merge([describe(cell.text) for cell in reversed(cells)])
         columns.append(Column(kind, _role_of(table, c), meaning))
-    return _with_groups(table, columns, has_row_labels)
+    return _with_intervals(table, _with_groups(table, columns, has_row_labels))
 
 
 def _column_kind(text: str, c: int, numeric: bool, kinds: list[str], row_labels: bool) -> str:
@@ -183,3 +185,34 @@ def _group_labels(headers: dict[int, str]) -> dict[int, tuple[str, int | None]]:
         if label and not is_generic(label) and not _NOT_A_GROUP.match(label):
             out[c] = (label, size)
     return out
+
+
+def _with_intervals(table: Table, columns: list[Column]) -> list[Column]:
+    """Result columns whose header announces a confidence interval and whose cells are bare
+    intervals ("95% CI for HR" over "0.52–0.75"): the intervals of another column's numbers, the
+    nearest to the left that measures what the header names ("for median PFS (months)"), else
+    the nearest to the left."""
+    out = list(columns)
+    for c, column in enumerate(columns):
+        header = " ".join(cell.text for cell in header_cells(table, c))
+        if column.kind != "result" or column.group or not _CI_WORDS.search(header):
+            continue
+        texts = [r[c].text for r in table.rows if c < len(r) and r[c] is not None]
+        given = [t for t in texts if not is_placeholder(t)]
+        if not given or sum(read_interval(t) is not None for t in given) * 2 < len(given):
+            continue
+        of = _bounded_column(columns, c)
+        if of is not None:
+            out[c] = Column("interval", column.role, column.meaning, None, of)
+    return out
+
+
+def _bounded_column(columns: list[Column], c: int) -> int | None:
+    said = columns[c].meaning
+    left = [k for k in range(c - 1, -1, -1) if columns[k].kind == "result"]
+    for k in left:
+        m = columns[k].meaning
+        same_endpoint = said.endpoint is None or m.endpoint == said.endpoint
+        if said.measure and m.measure == said.measure and same_endpoint:
+            return k
+    return left[0] if left else None

@@ -15,6 +15,10 @@ _PHASE_TEXT: Final = re.compile(
     re.IGNORECASE,
 )
 _NCT: Final = re.compile(r"\bNCT\d{8}\b")
+# "ORION-7 study", "ORION-7 phase III trial": the name before its trial noun
+_TRIAL_NOUN_AFTER: Final = re.compile(
+    r"(?<=\S)\s+(?:(?:phase\s+\S+|randomi[sz]ed|clinical)\s+)*(?:trial|study)$", re.IGNORECASE
+)
 _DOSE: Final = re.compile(
     r"\s+(?:\d[\d.,]*\s*(?:mg|g|mcg|µg|μg|ml|Gy|IU|U|units?)\b|AUC\b|q\d+w\b).*$",
     re.IGNORECASE | re.DOTALL,
@@ -75,6 +79,7 @@ def trial_name(text: str, phase_in_brackets: bool = False) -> tuple[str | None, 
     """A trial cell as (name, phase): "COU-AA-302 (Nbib887198)" → ("COU-AA-302", None),
     "IN-NOVATE (III)" → ("IN-NOVATE", "3"), "ALEX (19)" → ("ALEX", None)."""
     name = re.split(r"\s*[(\[;,]", text.strip(), maxsplit=1)[0].strip()
+    name = _TRIAL_NOUN_AFTER.sub("", name)
     phase = None
     for note in re.findall(r"[(\[]([^()\[\]]*)[)\]]", text):
         phase = phase or phase_code(note, phase_in_brackets)

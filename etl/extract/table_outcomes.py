@@ -3,14 +3,15 @@ sentence grammar (etl.extract.grammar.Fact) with their endpoint, measure, unit, 
 p-value, time point, group (arm / comparator) and the row's trial.
 
 Columns are sorted by what their headers announce (etl.extract.table_columns): the study's
-name, its treatments, patients, p-values, things that are not results, row labels and results.
-A result column's header, the row's headers (carried down from the rows above where a row
-leaves them empty), the heading of the row's section ("Progression-free survival | | |") and the
-words of the cell itself say which result a number is (see etl.extract.table_cells). The
-number's trial and group are the row's (etl.extract.table_groups): the trial its cells name; the
-row's treatment under the column's role ("control" / "experimental"), or the group its column
-header names. P-values that stand apart, in a column or a row of their own, go to the numbers
-they qualify (etl.extract.table_p_values).
+name, its treatments, patients, p-values, things that are not results, row labels, results, and
+intervals of another column's results. A result column's header, the row's headers (carried
+down from the rows above where a row leaves them empty), the heading of the row's section
+("Progression-free survival | | |") and the words of the cell itself say which result a number
+is (see etl.extract.table_cells). The number's trial and group are the row's (etl.extract.
+table_groups): the trial its cells or its section's heading name; the row's treatment under the
+column's role ("control" / "experimental"), or the group its column header names. P-values that
+stand apart, in a column or a row of their own, go to the numbers they qualify
+(etl.extract.table_p_values).
 
 Offsets of a fact (``start``, ``end``: the number as written) and of its p-value are relative to
 the start of its row's span: ``text[span[0] + f.start : span[0] + f.end]`` is the number.
@@ -23,13 +24,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from etl.documents.table_grid import is_trial_name
 from etl.documents.tables import Cell, Table, heading
 from etl.extract.grammar import Fact, Problem, _fact, parse_sentence
 from etl.extract.numbers import NUM, Interval
 from etl.extract.phrases import is_generic
-from etl.extract.table_cells import CellValue, Meaning, describe, merge, read_cell
+from etl.extract.table_cells import (
+    CellValue,
+    Meaning,
+    describe,
+    merge,
+    read_cell,
+    read_interval,
+)
 from etl.extract.table_columns import Column, read_columns
-from etl.extract.table_groups import Arms, row_arms, row_trial
+from etl.extract.table_groups import (
+    Arms,
+    Section,
+    compare_in_sections,
+    row_arms,
+    row_trial,
+    sections,
+)
 from etl.extract.table_names import arm_label, table_nct
 from etl.extract.table_p_values import Placed, attach_p_column, attach_p_row
 from etl.vocab.codes import RATIO_MEASURES, TIME_UNITS, code
@@ -77,6 +93,7 @@ def read_table(text: str, table: Table) -> list[RowReading]:
     named = None
     if not any(column.kind == "trial" for column in columns):
         named = table_nct(caption + " " + text[table.start : table.end])
+    of_section = sections(table)
     last_endpoint: tuple[str, str] | None = None
     placed: list[Placed] = []
     p_rows: list[int] = []
@@ -101,19 +118,30 @@ def read_table(text: str, table: Table) -> list[RowReading]:
         facts[r] = [f for _, f in found]
         attach_p_column(columns, row, facts[r], arms[r].label("exp"), origin)
         last_endpoint = row_meaning.endpoint or last_endpoint
-    headings = [r for r in range(len(table.rows)) if heading(table, r) is not None]
     for r in p_rows:
-        # (among the numbers of its section: the rows between the headings around it)
-        top = max((h for h in headings if h < r), default=-1)
-        end = min((h for h in headings if h > r), default=len(table.rows))
-        section = [x for x in placed if top < x.row < end]
+        section = [x for x in placed if of_section[x.row].head == of_section[r].head]
         attach_p_row(r, table.rows[r], table.row_spans[r][0], columns, section)
+    own = [_own_trial(trial, of_section[r], r) for r, (trial, _) in enumerate(trials)]
+    compare_in_sections(facts, arms, own, of_section)
     return [
         RowReading(
-            r, table.row_spans[r], trials[r][0] or named, trials[r][1], arms[r].listed(), facts[r]
+            r,
+            table.row_spans[r],
+            own[r] or of_section[r].trial or named,
+            trials[r][1] or (of_section[r].phase if of_section[r].head == r else None),
+            arms[r].listed(),
+            facts[r],
         )
         for r in range(len(table.rows))
     ]
+
+
+def _own_trial(trial: str | None, section: Section, r: int) -> str | None:
+    """The trial a row's own cells name; under a study's heading, only a trial's name ("Final"
+    in the trial column is an analysis of the heading's study), and the heading's own."""
+    if not section.study or trial is None:
+        return trial
+    return trial if section.head != r and is_trial_name(trial) else None
 
 
 def _p_only(meaning: Meaning) -> bool:
@@ -149,8 +177,30 @@ def _row_facts(
         for value in values:
             fact = _structured_fact(value, cell, c, columns, row, arms, context)
             if fact is not None:
+                _bounded(fact, c, columns, row)
                 facts.append((c, fact))
     return facts
+
+
+def _bounded(fact: Fact, c: int, columns: list[Column], row: Sequence[Cell | None]) -> None:
+    """A number without an interval takes the one its row gives in the column of its intervals
+    ("95% CI for HR"), when that interval holds it (else the interval is not kept, and said)."""
+    for k, column in enumerate(columns):
+        cell = row[k]
+        if column.kind != "interval" or column.of != c or cell is None or fact.ci is not None:
+            continue
+        interval = read_interval(cell.text)
+        if interval is None:
+            continue
+        if interval.lower <= fact.value <= interval.upper:
+            fact.ci = interval._replace(level=column.meaning.level)
+        else:
+            problem = Problem(
+                "malformed_interval",
+                f"interval {interval.lower:g} to {interval.upper:g} does not hold "
+                f"{fact.value:g} (not kept)",
+            )
+            fact.problems = (*fact.problems, problem)
 
 
 def _endpoint(

@@ -1,12 +1,17 @@
-"""Layouts of journal and review tables, on tables composed for the tests (invented drugs,
-trials and numbers): groups as columns with results as rows."""
+"""Two layouts of journal and review tables, on tables composed for the tests (invented drugs,
+trials and numbers): groups as columns with results as rows, and studies as section rows."""
 
 from __future__ import annotations
 
+import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from etl.documents.stage import stage_documents
+from etl.documents.tables import find_tables, heading
+from etl.extract import sentences_frame, table_frames, trial_mentions_frame
 from etl.extract.table_outcomes import RowReading
+from tests.conftest import files_frame
 from tests.extract.test_table_outcomes import brief, ci, p, read
 
 # ---- groups as columns, results as rows ----------------------------------------------------------
@@ -129,3 +134,154 @@ def test_composed_group_column_tables_read_back(composed):
         for i, (r, a) in enumerate(zip(ratios, labels, strict=True))
         if i != reference
     ]
+
+
+# ---- studies as section rows -------------------------------------------------------------------
+
+SECTIONS = (
+    "Table 2. Overall survival.\n"
+    "Analysis | Intervention | N | Median OS (months) | 95% CI for median OS (months) | HR "
+    "| 95% CI for HR | P-value |\n"
+    "---|---|---|---|---|---|---|---|\n"
+    "BRAVO-3 study (Author et al, 2015; Other et al, 2016) | |||||||\n"
+    "Final | Zentumab plus DRX | 410 | 21.3 | 19.0–23.5 | 0.78 | 0.66–0.92 | 0.003 |\n"
+    "Placebo plus DRX | 405 | 17.9 | — | ||||\n"
+    "Orvexib vs DRX phase III trial (Author et al, 2014) | |||||||\n"
+    "Primary | Orvexib | 300 | 14.2a | 12–16 | 0.81 | 0.69–0.95 | 0.01 |\n"
+    "DRX | 298 | 11.0a | 12–14 | ||||\n"
+    "Abbreviations: CI=confidence interval; DRX=doxorubixin; HR=hazard ratio.\n"
+)
+
+
+def test_a_row_holding_one_cell_is_a_heading():
+    (table,) = find_tables(SECTIONS)
+    headings = [heading(table, r) for r in range(len(table.rows))]
+    assert [h.text[:7] if h else None for h in headings] == [
+        "BRAVO-3",
+        None,
+        None,
+        "Orvexib",
+        None,
+        None,
+    ]
+
+
+def test_rows_below_a_study_heading_are_that_study_s():
+    readings = read(SECTIONS)
+    assert [(r.trial, r.phase) for r in readings] == [
+        ("BRAVO-3", None),
+        ("BRAVO-3", None),
+        ("BRAVO-3", None),
+        (None, "3"),  # a study without a name: its treatments are no name ("DRX phase III trial")
+        (None, None),
+        (None, None),
+    ]
+    assert [r.arms for r in readings] == [
+        (),
+        (("Zentumab plus DRX", 410),),
+        (("Placebo plus DRX", 405),),
+        (),
+        (("Orvexib", 300),),
+        (("DRX", 298),),
+    ]
+
+
+def test_a_ratio_compares_its_row_s_group_with_the_other_group_of_its_section():
+    readings = read(SECTIONS)
+    assert [brief(f) for f in readings[1].facts] == [
+        ("OS", "median", 21.3, "months", None, "Zentumab plus DRX", None),
+        ("OS", "hazard_ratio", 0.78, "ratio", None, "Zentumab plus DRX", "Placebo plus DRX"),
+    ]
+    assert [ci(f) for f in readings[1].facts] == [(19.0, 23.5, 95), (0.66, 0.92, 95)]
+    assert [p(f) for f in readings[1].facts] == [None, ("=", 0.003)]
+    assert [brief(f) for f in readings[2].facts] == [
+        ("OS", "median", 17.9, "months", None, "Placebo plus DRX", None)
+    ]
+    assert readings[2].facts[0].ci is None  # "—": no interval
+    assert brief(readings[4].facts[1]) == (
+        "OS",
+        "hazard_ratio",
+        0.81,
+        "ratio",
+        None,
+        "Orvexib",
+        "DRX",
+    )
+
+
+def test_interval_columns_bound_only_the_numbers_they_hold():
+    readings = read(SECTIONS)
+    # "14.2a": a footnote mark is no part of the number
+    assert (readings[4].facts[0].value, ci(readings[4].facts[0])) == (14.2, (12.0, 16.0, 95))
+    control = readings[5].facts[0]
+    assert (control.value, control.ci) == (11.0, None)  # "12–14" does not hold 11.0
+    assert [pr.rule for pr in control.problems] == ["malformed_interval"]
+
+
+def test_a_study_section_is_one_record_naming_its_study_and_no_treatment():
+    staged = stage_documents(files_frame({"sections.txt": SECTIONS}))
+    sentences = sentences_frame(staged.record_lines, staged.publications, staged.table_rows)
+    tabled = table_frames(sentences, staged.documents, staged.tables)
+    mentions = trial_mentions_frame(sentences, staged.publications, tabled.names, tabled.treatments)
+    assert set(mentions.get_column("acronym").drop_nulls()) == {"BRAVO-3"}
+    rows = sentences.filter(pl.col("role") == "table_row").join(
+        staged.publications.select("publication_id", "record_index"), on="publication_id"
+    )
+    records = rows.sort("char_start").get_column("record_index").to_list()
+    # each study's heading and rows are one record (the rows report that study)
+    assert records[0] == records[1] == records[2] != records[3] == records[4] == records[5]
+    primary = mentions.filter(pl.col("is_primary")).get_column("acronym").to_list()
+    assert primary == ["BRAVO-3"]
+
+
+HEADINGS = st.sampled_from(
+    ["{name} study (Author et al, 2019)", "{name} (Author et al, 2020)", "The {name} trial"]
+)
+NAMES = st.sampled_from(["ORION-7", "KESTREL-2", "TALON 301", "BRAVO-12"])
+
+
+@st.composite
+def section_tables(draw) -> tuple[str, list[tuple[str, str, str, str, str]]]:
+    """Studies as section rows, each of two groups (the second a placebo, the ratio on the
+    first): (text, [(study, group, control, median, ratio)])."""
+    names = draw(st.lists(NAMES, min_size=1, max_size=3, unique=True))
+    # the first column: the analysis a row reports, or the study (left empty below its heading)
+    # (a row that leaves the first cell out ends with an empty one, as such tables are written)
+    first, label, pad = draw(st.sampled_from([("Analysis", "Final | ", ""), ("Study", "", " |")]))
+    lines = [
+        f"{first} | Arm | N | Median PFS, months | 95% CI | HR | 95% CI for HR | P |",
+        "---|---|---|---|---|---|---|---|",
+    ]
+    expected = []
+    for name in names:
+        drug = draw(st.sampled_from(["Zentumab", "Orvexib", "Velmurane"]))
+        median, control = draw(st.integers(50, 99)) / 10, draw(st.integers(10, 49)) / 10
+        ratio = draw(st.integers(30, 95)) / 100
+        lines.append(draw(HEADINGS).format(name=name) + " | " + "|" * 7)
+        lines.append(
+            f"{label}{drug} | 200 | {median} | {median - 1:.1f}–{median + 1:.1f} | {ratio} "
+            f"| {ratio - 0.1:.2f}–{ratio + 0.05:.2f} | 0.01 |{pad}"
+        )
+        lines.append(f"Placebo | 190 | {control} | — | ||||")
+        expected.append((name, drug, str(median), str(control), str(ratio)))
+    return "\n".join(lines) + "\n", expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(section_tables())
+def test_composed_section_tables_read_back(composed):
+    text, expected = composed
+    readings = read(text)
+    assert len(readings) == 3 * len(expected)
+    for k, (name, drug, median, control, ratio) in enumerate(expected):
+        head, first, second = readings[3 * k : 3 * k + 3]
+        assert head.trial == first.trial == second.trial == name
+        assert [brief(f) for f in first.facts] == [
+            ("PFS", "median", float(median), "months", None, drug, None),
+            ("PFS", "hazard_ratio", float(ratio), "ratio", None, drug, "Placebo"),
+        ]
+        assert [ci(f) is not None for f in first.facts] == [True, True]
+        assert p(first.facts[1]) == ("=", 0.01)
+        assert [brief(f) for f in second.facts] == [
+            ("PFS", "median", float(control), "months", None, "Placebo", None)
+        ]
