@@ -152,28 +152,27 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
         exp, ctrl, single = None, None, found[0]  # the row's only treatment, whatever its header
     if single is not None and single[1] is None and size is not None:
         single = (single[0], size)
-    named_groups = [(column, row[c]) for c, column in enumerate(columns) if column.group]
-    return Arms(
-        exp,
-        ctrl,
-        single,
-        tuple(column.group for column, _ in named_groups if column.group),
-        tuple(
-            column.group[0] for column, _ in named_groups if column.group and column.role == "ctrl"
-        ),
-        _reference(named_groups),
-    )
+    return Arms(exp, ctrl, single, *_named_groups(columns, row))
 
 
-def _reference(named_groups: list[tuple[Column, Cell | None]]) -> Group | None:
-    """The one group column a row leaves without a number ("–", "Ref", empty) while another
-    holds one: the group the others' ratios are against."""
+def _named_groups(
+    columns: list[Column], row: Sequence[Cell | None]
+) -> tuple[tuple[Group, ...], tuple[str, ...], Group | None]:
+    """The groups result columns name (in column order), those named as control, and the one
+    group column the row leaves without a number ("–", "Ref", empty) while another holds one:
+    the group the others' ratios are against."""
+    named = [(column.group, column.role, row[c]) for c, column in enumerate(columns)]
+    given = [(group, role, cell) for group, role, cell in named if group is not None]
     without = [
-        column.group
-        for column, cell in named_groups
+        group
+        for group, _, cell in given
         if cell is None or is_placeholder(cell.text) or _REFERENCE_CELL.fullmatch(cell.text)
     ]
-    return without[0] if len(without) == 1 and len(named_groups) > 1 else None
+    return (
+        tuple(group for group, _, _ in given),
+        tuple(group[0] for group, role, _ in given if role == "ctrl"),
+        without[0] if len(without) == 1 and len(given) > 1 else None,
+    )
 
 
 def compare_in_sections(

@@ -102,10 +102,7 @@ def read_table(text: str, table: Table) -> list[RowReading]:
     trials: list[tuple[str | None, str | None]] = []
     for r, row in enumerate(table.rows):
         origin = table.row_spans[r][0]
-        labels = [cell for cell in row_labels[r] if cell is not None]
-        stub = [row[c] for c, col in enumerate(columns) if col.kind == "stub" and row[c]]
-        said = dict.fromkeys(c for c in [*labels, *stub, heading(table, r)] if c is not None)
-        row_meaning = merge([describe(cell.text) for cell in reversed(said)])
+        row_meaning = _row_meaning(table, columns, row_labels[r], r)
         trials.append(row_trial(table, columns, row))
         arms.append(row_arms(columns, row))
         facts.append([])
@@ -134,6 +131,18 @@ def read_table(text: str, table: Table) -> list[RowReading]:
         )
         for r in range(len(table.rows))
     ]
+
+
+def _row_meaning(
+    table: Table, columns: list[Column], labels: Sequence[Cell | None], r: int
+) -> Meaning:
+    """What row r's headers, its row-label cells and (for a heading) its own cell say of its
+    numbers, the most specific first."""
+    stub = [
+        cell for c, col in enumerate(columns) if col.kind == "stub" and (cell := table.rows[r][c])
+    ]
+    said = [cell for cell in [*labels, *stub, heading(table, r)] if cell is not None]
+    return merge([describe(cell.text) for cell in reversed(dict.fromkeys(said))])
 
 
 def _own_trial(trial: str | None, section: Section, r: int) -> str | None:
