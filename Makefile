@@ -50,13 +50,14 @@ bench: env ## Benchmarks (synthetic corpus; prints throughput and peak memory)
 score: ## Score the built warehouse against the gold annotations in ../shared/eval
 	@$(UV) run python ../shared/eval/score.py --warehouse warehouse/evidence.duckdb --gold ../shared/eval/gold/seeds
 
-# The development corpus is third-party text: it is read where it lies and built into a scratch
-# folder, never into warehouse/ and never into the project's history.
+# The development corpus is third-party text: it is read where it lies (the scratch input folder
+# holds links to its documents, not copies, and leaves out its SOURCES.tsv) and built into a
+# scratch warehouse, never into warehouse/ and never into the project's history.
 EVAL ?= ../shared/eval
 SCRATCH ?= .scratch/score-dev
 score-dev: env ## Build the dev corpus (../shared/eval/corpus/dev) into .scratch/ and score it
 	@rm -rf $(SCRATCH) && mkdir -p $(SCRATCH)/input
-	@cp $(EVAL)/corpus/dev/*.txt $(SCRATCH)/input/
+	@ln -s $(abspath $(wildcard $(EVAL)/corpus/dev/*.txt)) $(SCRATCH)/input/
 	@rc=0; $(UV) run etl build --input $(SCRATCH)/input --warehouse $(SCRATCH)/evidence.duckdb \
 		--reports $(SCRATCH)/reports > $(SCRATCH)/build.log 2>&1 || rc=$$?; \
 	echo "dev build: exit $$rc ($$(tail -n 1 $(SCRATCH)/build.log)); log in $(SCRATCH)/build.log"; \

@@ -121,7 +121,7 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
     found = without_restatements(pl.concat([read, tabled.outcomes]), sentences.valid)
     outcomes = gate(found, STAGING_MODELS["outcomes"], "outcomes")
     trials = gate(
-        trial_mentions_frame(sentences.valid, publications.valid, tabled.names),
+        trial_mentions_frame(sentences.valid, publications.valid, tabled.names, tabled.treatments),
         STAGING_MODELS["trial_mentions"],
         "trial_mentions",
     )

@@ -26,7 +26,7 @@ DOCUMENTS = {
 
 BACKGROUND: {_PROSE}
 METHODS: In this phase 3, double-blind trial, 300 patients were randomized to drug K (n = 150) or placebo (n = 150).
-RESULTS: Median overall survival was 12.4 months (95% CI, 10.1 to 14.0) with drug K and 9.1 months (95% CI, 8.0 to 10.3) with placebo (hazard ratio, 0.72; 95% CI, 0.58 to 0.89; P=0.002).
+RESULTS: Median overall survival was 12.4 months (95% CI, 10.1 to 14.0) with drug K and 9.1 months (95% CI, 8.0 to 10.3) with placebo (hazard ratio, 0.72; 95% CI, 0.58 to 0.89; P=0.002). In the PD-L1 ≥ 50% subgroup, the hazard ratio for death was 0.60 (95% CI, 0.45 to 0.80).
 CONCLUSIONS: {_PROSE} ClinicalTrials.gov number, NCT01111111.
 """,
     # several abstracts a page; the second a single-arm study (arm source "single_arm")
@@ -83,6 +83,8 @@ Drug: Placebo
 Matching placebo orally once daily.
 Primary Outcome Measures
 Overall survival [Time Frame: up to 3 years]
+Results Overview
+Median overall survival was 14.0 months with drug Q and 10.0 months with placebo.
 Inclusion Criteria
 - Age 18 years or older
 Exclusion Criteria
@@ -108,9 +110,13 @@ def built(tmp_path_factory) -> tuple[int, Path]:
     return result.exit_code, warehouse
 
 
-def _column(warehouse: Path, sql: str) -> set:
+def _rows(warehouse: Path, sql: str) -> list[tuple]:
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        return {row[0] for row in con.execute(sql).fetchall()}
+        return con.execute(sql).fetchall()
+
+
+def _column(warehouse: Path, sql: str) -> set:
+    return {row[0] for row in _rows(warehouse, sql)}
 
 
 def test_a_folder_of_every_kind_publishes(built):
@@ -135,6 +141,27 @@ def test_every_trial_link_is_written(built):
     _, warehouse = built
     links = _column(warehouse, "select trial_link from fct_outcomes where trial_link is not null")
     assert links == set(codes("trial_link"))
+
+
+def test_every_source_kind_is_written(built):
+    """A registry's page posts its trial's own results; every other text is a publication."""
+    _, warehouse = built
+    kinds = _column(warehouse, "select source_kind from fct_outcomes")
+    assert kinds == set(codes("source_kind"))
+    registry = _column(
+        warehouse, "select source_kind from fct_outcomes where source_file = 'registry.txt'"
+    )
+    assert registry == {"registry_results"}
+
+
+def test_a_subgroup_result_keeps_its_arm_and_its_subgroup(built):
+    _, warehouse = built
+    rows = _rows(
+        warehouse,
+        "select value, arm_label, comparator_label, subgroup_label from fct_outcomes "
+        "where source_file = 'abstract.txt' and measure = 'hazard_ratio' order by value_start",
+    )
+    assert rows == [(0.72, "drug K", "placebo", None), (0.60, "drug K", "placebo", "PD-L1 ≥ 50%")]
 
 
 def test_a_table_row_is_a_record_with_its_trial_and_arms(built):

@@ -37,7 +37,7 @@ _VENDOR_MARKERS = (
 # section headings, its first person, its identifiers); and what a review or knowledge page says.
 # Each is counted as distinct marks found (lower case).
 _NEWS_MARKERS = (
-    rf"{_B}(announced|announces|press release|said|says|stated|told|and colleagues"
+    rf"{_B}(announced|announces|press release|news release|said|says|stated|told|and colleagues"
     r"|presented (?:at|by)|were presented|was presented|as reported in|reported (?:in|on|by) (?:the|a)"
     r"|copyright|shares|per cent|congress|annual meeting|symposium|key findings|study details"
     rf"|prof\.|md,|fda (?:granted|approved)|the company){_B}|“"
@@ -78,6 +78,13 @@ _HEAD = 20_000
 # enough of them that they cannot be the paragraphs of one text, or each opening an abstract.
 _LINE_COLLECTION = 4
 _OPENING_LABEL = r"^(?:BACKGROUND|PURPOSE|OBJECTIVES?|AIMS?|INTRODUCTION|CONTEXT|Background|Purpose|Objectives?|Aims?|Introduction)\s*:"
+# A line that opens with a later section's label ("METHODS:", "RESULTS:", "Conclusions:") is a
+# section of the abstract before it, on a line of its own (as a PubMed page is copied), not an
+# abstract of a collection.
+_SECTION_LABEL = (
+    r"^(?:[A-Z][A-Z ()/&,-]{2,40}|Methods|Results|Conclusions?|Findings|Interpretation"
+    r"|Patients and methods|Materials and methods|Design|Setting|Participants)\s*:"
+)
 # A pattern ignoring case ("(?i)") finds in a text what the pattern finds in its lower case, but
 # for texts that hold one of these: ſ and the Kelvin sign match "s" and "k" ignoring case (not
 # in lower case: ſ stays ſ) and the Kelvin sign and İ turn to ASCII letters in lower case (word
@@ -151,6 +158,13 @@ def _signatures() -> dict[str, pl.Expr]:
         "_openings": filled.list.eval(
             pl.element().str.contains(_OPENING_LABEL).cast(pl.Int32)
         ).list.sum(),
+        "_sections": filled.list.eval(
+            (
+                pl.element().str.contains(_SECTION_LABEL)
+                & ~pl.element().str.contains(_OPENING_LABEL)
+                & (pl.element().str.len_chars() >= _LONG_LINE)
+            ).cast(pl.Int32)
+        ).list.sum(),
         "_caption": filled.list.first().str.to_lowercase().str.contains(_TABLE_CAPTION),
         "_table_share": (table_chars / chars).fill_nan(0.0).fill_null(0.0),
         "_table_lines": filled.list.eval(
@@ -196,8 +210,12 @@ def _kind(s: dict[str, pl.Expr]) -> pl.Expr:
         .when(news)
         .then(pl.lit(code("document_kind", "news_article")))
         .when(
-            (s["_long"] >= 0.8 * s["_lines"])
-            & ((s["_lines"] >= _LINE_COLLECTION) | ((s["_lines"] > 1) & (s["_openings"] >= 2)))
+            # (long lines that are sections of the abstract before them are none of its abstracts)
+            (s["_long"] - s["_sections"] >= 0.8 * (s["_lines"] - s["_sections"]))
+            & (
+                (s["_lines"] - s["_sections"] >= _LINE_COLLECTION)
+                | ((s["_lines"] > 1) & (s["_openings"] >= 2))
+            )
         )
         .then(pl.lit(ABSTRACT_COLLECTION))
         .when((s["_review"] >= 2) & (s["_abstract"] <= 1) & (s["_news"] <= 1))

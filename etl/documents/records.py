@@ -10,7 +10,8 @@ import polars as pl
 
 from etl.documents.abstracts import abstract_lines
 from etl.documents.kinds import ABSTRACT, ABSTRACT_COLLECTION, CITATION_LINE
-from etl.documents.tables import Table
+from etl.documents.table_grid import names_study
+from etl.documents.tables import Table, heading
 from etl.text import WHITESPACE
 from etl.vocab.codes import code
 
@@ -149,7 +150,8 @@ TRIAL_TABLE = code("document_kind", "trial_table")
 
 def table_lines(lines: pl.DataFrame, tables: dict[str, list[Table]]) -> pl.DataFrame:
     """The lines of the documents' tables: document_id, line_no, their role (a row's or the
-    header's) and the number of their row in the document (0, 1, ... over its tables)."""
+    header's) and the number of their row in the document (0, 1, ... over its tables); rows
+    under a heading that names a study take the heading's number (_row_numbers)."""
     rows: list[tuple[str, int, str, int | None]] = []
     with_tables = lines.filter(pl.col("document_id").is_in(list(tables)))
     for (document_id,), group in with_tables.group_by(["document_id"], maintain_order=True):
@@ -159,9 +161,11 @@ def table_lines(lines: pl.DataFrame, tables: dict[str, list[Table]]) -> pl.DataF
             head_end = table.row_spans[0][0] if table.row_spans else table.end
             start = table.caption.start if table.caption is not None else table.start
             spans.append((start, head_end, None))
-            for row_start, row_end in table.row_spans:
-                spans.append((row_start, row_end, number))
-                number += 1
+            for (row_start, row_end), row in zip(
+                table.row_spans, _row_numbers(table, number), strict=True
+            ):
+                spans.append((row_start, row_end, row))
+            number += len(table.row_spans)
         for line_no, line_start, line_end, blank in group.select(
             "line_no", "char_start", "char_end", "is_blank"
         ).iter_rows():
@@ -185,6 +189,20 @@ def table_lines(lines: pl.DataFrame, tables: dict[str, list[Table]]) -> pl.DataF
         },
         orient="row",
     )
+
+
+def _row_numbers(table: Table, first: int) -> list[int]:
+    """The number of each data row, from ``first``: a heading that names a study ("ORION-7 study
+    (Author, 2020) | | |") and the rows below it, to the next heading, share the heading's (in a
+    table of trials they are one record: the rows report that study)."""
+    out: list[int] = []
+    study: int | None = None
+    for r in range(len(table.rows)):
+        cell = heading(table, r)
+        if cell is not None:
+            study = first + r if names_study(cell.text) else None
+        out.append(study if study is not None else first + r)
+    return out
 
 
 def _with_tables(rec_lines: pl.DataFrame, tables_by_line: pl.DataFrame) -> pl.DataFrame:

@@ -48,6 +48,16 @@ def is_trial_name(text: str) -> bool:
     return capitals >= 2 and letters >= 3 and head.upper() not in NOT_TRIAL_NAMES
 
 
+_ONE_STUDY = re.compile(r"\b(?:trial|study)\b", re.IGNORECASE)
+
+
+def names_study(text: str) -> bool:
+    """A heading that names one study: a trial's name ("ORION-7 (Author, 2020)") or a study noun
+    in the singular ("ORION-7 study (...)", "Drug A vs drug B phase III trial"); not a category
+    of studies ("Randomised trials") nor a result ("Progression-free survival")."""
+    return is_trial_name(text) or _ONE_STUDY.search(text) is not None
+
+
 def cell_kind(text: str | None) -> str:
     """The kind of a cell's text (see the module docstring)."""
     if not text:
@@ -204,6 +214,24 @@ def header_kind(text: str | None) -> str:
     if _TRIAL_HEADER.search(text):
         return "trial"
     return "other"
+
+
+def header_offset(header: Sequence[str | None], columns: Sequence[str]) -> int:
+    """How many header cells stand before the first column of a body whose rows are all
+    narrower than the header: none, unless the header's cells clearly sit better over the
+    columns' kinds further right (a first column that only headings fill: "Study" over the
+    rows of each study, its name in a row of its own)."""
+    room = len(header) - len(columns)
+    if room <= 0:
+        return 0
+    kinds = [header_kind(text) for text in header]
+
+    def score(offset: int) -> float:
+        pairs = zip(kinds[offset:], columns, strict=False)
+        return sum(_COMPAT.get(kind, {}).get(column, 0.0) for kind, column in pairs)
+
+    best = max(range(room + 1), key=lambda o: (score(o), -o))
+    return best if score(best) >= score(0) + 1.0 else 0
 
 
 class _HeaderCell(NamedTuple):

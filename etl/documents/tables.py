@@ -14,6 +14,10 @@ The layouts read (all seen in collected documents):
   flattened into an abstract). Leading columns with no header are row headers ("OS rate, %",
   "12 months"), moved to ``Table.row_headers``.
 
+In any layout, a data row holding a single cell, in its first column, is a heading of the rows
+below it (``heading``): a section of the table ("Progression-free survival | | |", "ORION-7
+study (Author, 2020) | ||||").
+
 Everything here is a pure function of the text; offsets are Python ``str`` offsets.
 """
 
@@ -28,6 +32,7 @@ from etl.documents.table_grid import (
     align_header,
     cell_kind,
     column_kinds,
+    header_offset,
     infer_columns,
     row_shift,
 )
@@ -242,6 +247,8 @@ def _from_rows(
     kinds = [[cell_kind(c.text if c else None) for c in r] for r in body]
     full = max(len(r) for r in body)
     columns = column_kinds(kinds, full)
+    offset = header_offset([c.text if c else None for c in header_rows[0]], columns)
+    columns, full = ["empty"] * offset + columns, full + offset
     aligned = []
     for row, row_kinds in zip(body, kinds, strict=True):
         shift = row_shift(row_kinds, columns) if len(row) < full else 0
@@ -412,6 +419,15 @@ def _finish(
         caption=caption,
         layout=layout,
     )
+
+
+def heading(table: Table, r: int) -> Cell | None:
+    """The cell of data row r when the row is a heading of the rows below it: its only cell, in
+    its first column (row headers first), not a number, in a table of three columns or more."""
+    cells = [*(table.row_headers[r] if table.row_headers else ()), *table.rows[r]]
+    if len(cells) < 3 or cells[0] is None or any(c is not None for c in cells[1:]):
+        return None
+    return cells[0] if cell_kind(cells[0].text) in ("text", "trial") else None
 
 
 def _span(row: Sequence[Cell | None]) -> tuple[int, int]:

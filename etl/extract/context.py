@@ -24,6 +24,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from etl.extract.grammar import list_place
 from etl.extract.group_labels import (
     DESCRIBED,
     DROP_BRACKETS,
@@ -380,7 +381,7 @@ def _groups_by_position(facts: list, context: RecordContext) -> None:
     for f in facts:
         if f.measure not in _COMPARED_MEASURES:
             chains.setdefault(f.chain, []).append(f)
-    lists = [c for c in chains.values() if len(c) > 1]
+    lists = [c for c in chains.values() if list_place(c[0], c)[0] > 1]
     if not lists:
         return
     named = None  # (the lists that name their groups, as they were before any was given them)
@@ -389,15 +390,16 @@ def _groups_by_position(facts: list, context: RecordContext) -> None:
             continue
         if named is None:
             named = [c for c in lists if all(f.arm for f in c)]
-        like = [c for c in named if len(c) == len(members)]
+        size = list_place(members[0], members)[0]  # (a placeholder keeps its place: "NR vs 9.1")
+        like = [c for c in named if len(c) == size]
         if like:
             groups = [f.arm for f in like[-1]]
-        elif len(context.arms) == len(members):
+        elif len(context.arms) == size:
             groups = context.labels
         else:
             continue
-        for f, group in zip(members, groups, strict=True):
-            f.arm = group
+        for f in members:
+            f.arm = groups[list_place(f, members)[1]]
 
 
 def _compared(

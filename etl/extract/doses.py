@@ -15,24 +15,15 @@ import re
 import polars as pl
 
 from etl.extract.agents import mentions_in
-from etl.extract.numbers import NUM
+from etl.extract.phrases import DOSE_AMOUNT, DOSE_SCHEDULE
 from etl.schemas.staging import AgentDoses, polars_schema
 
-_AMOUNT = rf"{NUM}(?:\s*(?:-|–|to)\s*{NUM})?\s*(?:mg|g|µg|μg|mcg|IU|Gy)\b(?:\s*/\s*(?:kg|m2|m²|day|d|dose))*"
 _ROUTE = r"(?:orally|oral|intravenously|intravenous|i\.v\.|IV|p\.o\.|po|subcutaneously|subcutaneous|s\.c\.)"
-_WORD_N = r"(?:\d+|one|two|three|four|six)"
-_SCHEDULE = (
-    r"(?:once|twice|three times)\s+(?:daily|a day|weekly)|daily|weekly|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?d\.?"
-    rf"|q{_WORD_N}w|every\s+{_WORD_N}\s+(?:days|weeks)|per\s+day|one\s+dose|a\s+single\s+dose|continuously"
-    rf"|on\s+days?\s+\d+(?:\s*(?:-|–|to|and)\s*\d+)?|for\s+{NUM}(?:\s*(?:-|–)\s*{NUM})?\s+(?:days|weeks|months)"
-    rf"|(?:during|in)\s+weeks\s+\d+\s*(?:-|–)\s*\d+(?:\s+of\s+each\s+{_WORD_N}-week\s+cycle)?"
-    rf"|(?:of|in)\s+(?:each\s+)?{_WORD_N}-(?:week|day)\s+cycles?"
-)
 _DOSE = re.compile(
     r"\s*(?:monotherapy|alone|therapy|treatment)?\s*(?:\(\s*|,\s*)?"
     r"(?P<dose>(?:(?:at|with|given at)\s+(?:an?\s+|the\s+)?(?:(?:daily|starting|initial|fixed|total)\s+)?"
     r"(?:doses?(?:\s+levels?)?\s+of\s+)?)?"
-    rf"{_AMOUNT}(?:\s*,?\s*{_ROUTE})?(?:\s*,?\s*(?:{_SCHEDULE}))*)",
+    rf"{DOSE_AMOUNT}(?:\s*,?\s*{_ROUTE})?(?:\s*,?\s*(?:{DOSE_SCHEDULE}))*)",
     re.IGNORECASE,
 )
 _LEAD = re.compile(r"^(?:at|with|given at)\s+", re.IGNORECASE)

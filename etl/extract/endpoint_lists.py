@@ -38,6 +38,12 @@ _HEAD_ITEM = Prefiltered(
     )
 )
 _ABBREVIATION = re.compile(r"\s*\(\s*$")
+# values, then the list they are of: "0.70 and 0.65 for OS and PFS, respectively"
+_BEFORE_LIST = re.compile(
+    r"\s*(?:%|months?|mo)?\s*(?:[\])]\s*)?(?:\([^()]*\)\s*)?(?:for|in|of)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_RESPECTIVELY_AFTER = re.compile(r"\s*,?\s*respectively\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;,]|\.(?!\d)")
 _VERSUS = re.compile(r"\b(?:vs|versus|v)\b", re.IGNORECASE)
 
@@ -119,7 +125,29 @@ def list_slots(
         items, slots = _slots(text, found, values)
         if slots:
             return items, slots
+    for found in endpoint_lists(text, mentions):
+        slots = _values_before(text, found, values)
+        if slots:
+            return found.items, slots
     return [], {}
+
+
+def _values_before(text: str, found: EndpointList, values: list[Value]) -> dict[int, Slot]:
+    """ "The HRs were 0.70 and 0.65 for OS and PFS, respectively": a list of as many values right
+    before the list, with "respectively" after it, is read in order (ratios too: each is of one
+    endpoint)."""
+    if not _RESPECTIVELY_AFTER.match(text, found.end):
+        return {}
+    before = [i for i, v in enumerate(values) if v.end <= found.start]
+    if not before:
+        return {}
+    chain = values[before[-1]].chain
+    members = [i for i in before if values[i].chain == chain]
+    if len(members) != len(found.items) or not _BEFORE_LIST.fullmatch(
+        text, values[members[-1]].end, found.start
+    ):
+        return {}
+    return {i: Slot(pos, -1) for pos, i in enumerate(members)}
 
 
 def _slots(

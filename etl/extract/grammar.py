@@ -15,6 +15,7 @@ Lists that go together ("..., respectively") are resolved positionally.
 from __future__ import annotations
 
 import copy
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from etl.extract.endpoint_lists import Value, list_slots
+from etl.extract.group_labels import shared_head
 from etl.extract.numbers import (
     DASH,
     INTERVAL_SEP,
@@ -39,6 +41,7 @@ from etl.extract.numbers import (
 )
 from etl.extract.phrases import CI_LEVEL, GROUP_NAME, GROUP_WORD, group_pattern, is_generic
 from etl.extract.result_kinds import is_follow_up, reclassify
+from etl.extract.subgroups import subgroups
 from etl.regex_prefilter import (
     FromStarts,
     GatedAlternation,
@@ -88,6 +91,7 @@ _MASKS = [
     r"\bphase\s+(?:\d|I{1,3}V?)[ab]?(?:\s*[/-]\s*(?:\d|I{1,3}V?)[ab]?)?",
     r"\b(?:19|20)\d{2}\b(?!\s*(?:%|months?|days?))",
     rf"{NUM}\s*/\s*{NUM}",
+    rf"{NUM}\s+of\s+{NUM}\s+(?:patients|pts|participants|subjects)\b",
     r"\[\d+\](?:\s*\[\d+\])*",
     r"\bNCT\d{8}\b",
     r"\b(?:G|Group |groups? |arms? |cohort )\d+[ab]?\b|\bG\d[ab]?\b",
@@ -102,8 +106,12 @@ _MASKS = [
     # a range in words: "30% to 50% of adults"
     rf"{NUM}\s*%\s*to\s*{NUM}\s*%\s*of\b",
     # the maturity of an analysis ("73.6% of OS events") and approximate background figures
-    rf"{NUM}\s*%\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:events|deaths)\b",
+    rf"{NUM}\s*%\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,5}}?(?:events|deaths)\b",
     rf"[∼~≈]\s*{NUM}",
+    # an interval's level is no rate, stated with its interval or not ("Odds Ratio 2.6 95%CI ...")
+    rf"{NUM}\s*%\s*(?:CI|confidence interval)\b",
+    # a median percentage is a characteristic ("expression range 21-100%, median = 80%")
+    rf"\bmedian\s*[=:]\s*{NUM}\s*%",
 ]
 # The masks are one alternation, (?:mask)|(?:mask)|..., case-insensitive. Its top-level branches
 # are kept apart, each with a gate, so that a sentence is scanned with only the branches that can
@@ -126,25 +134,30 @@ _CI_BRACKET = Prefiltered(
 )
 _CI_INLINE = Prefiltered(
     re.compile(
-        rf"[;,]\s*{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:=]?\s*(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})\s*(?:%|{_UNIT})?"
+        rf"(?:[;,]|(?<=\d)\s)\s*{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:=]?\s*(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})\s*(?:%|{_UNIT})?"
         rf"|[;,]\s*{CI_LEVEL.replace('lvl', 'lvl2')}\s*[:=]?\s*(?P<lo2>{NUM})\s*,\s*(?P<hi2>{NUM})(?=\s*(?:[;\)\]]|$))",
         re.IGNORECASE,
     )
+)
+_LEVEL_STATED = re.compile(r"\d\s*%\s*(?:CI|confidence interval)", re.IGNORECASE)
+_CI_UNLABELLED = re.compile(
+    rf"(?<=\d);\s*(?P<lo>{NUM})\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})(?=\s*[;)\]])"
 )
 _HEADING = re.compile(rf"{CI_LEVEL}(?!\s*(?:[\[\(]CI[\]\)])?\s*[,:=]?\s*{NUM})", re.IGNORECASE)
 _CI_HEADING = Prefiltered(_HEADING, cheap_scan(_HEADING, NUM))
 
 _RATIO = FromStarts(
     re.compile(
-        rf"(?P<kw>(?i:hazard ratio)|\bHR\b|(?i:odds ratio)|\bOR\b|(?i:risk ratio|relative risk)|\bRR\b)(?:\s*[\(\[](?:HR|OR|RR)[\)\]])?"
+        rf"(?P<kw>(?i:hazard ratio)|\bHR(?=s?\b)|(?i:odds ratio)|\bOR(?=s?\b)|(?i:risk ratio|relative risk)|\bRR(?=s?\b))(?:s\b)?(?:\s*[\(\[](?:HR|OR|RR)[\)\]])?"
         rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)\s*[\)\]])?"
-        rf"(?:\s+(?:for|of)\s+[^,;()\d]{{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
+        # what it is of or favours: "for death", "favoring drug K", "for the X 20% or greater group"
+        rf"(?:\s+(?:for|of|favou?ring|in favou?r of)\s+(?:[^,;()\d]|\d+\s*%){{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
         rf"(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{_UNIT}))",
     ),
     # where a ratio's keyword starts: "hazard ratio" etc. in any case, "HR", "OR", "RR" as words
     re.compile(
         r"[hHoOrR](?=(?i:(?<=h)azard ratio|(?<=o)dds ratio|(?<=r)isk ratio|(?<=r)elative risk)"
-        r"|(?<=[HOR])(?<!\w.)R\b)"
+        r"|(?<=[HOR])(?<!\w.)Rs?\b)"
     ),
     # what every keyword holds ("ratio" or "relative risk" in any case, "HR", "OR", "RR"): one
     # fast scan, where most sentences have none
@@ -161,11 +174,14 @@ _PERCENT_OR_TIME = Prefiltered(
 )
 _BARE = re.compile(rf"(?P<num>{_ALONE_NOT_PER})(?![\w.·%/])")
 
+_NUM_OR_WORD = rf"(?:{NUM}|{WORD_NUMBER})"
 _COUNT = Prefiltered(
     re.compile(
         rf"(?<![\w.·])(?P<n>{NUM}|{WORD_NUMBER})\s+(?:(?:patients?|cases|participants)\s+)?"
         rf"(?:(?:had|achieved|showed|experienced|attained)\s+(?:an?\s+|a\s+)?(?=clinical benefit|(?:complete|partial|minor|objective) (?:response|remission)|stable disease|disease control)"
-        rf"|(?=(?:complete|partial|minor|objective) responses\b))",
+        rf"|(?=(?:complete|partial|minor|objective) responses\b)"
+        # the noun shared with the next count: "three complete and 19 partial responses"
+        rf"|(?=(?:complete|partial|minor) (?:and|or) {_NUM_OR_WORD} (?:complete|partial|minor) responses\b))",
         re.IGNORECASE,
     )
 )
@@ -184,14 +200,18 @@ _TIMEPOINT_LIST = Prefiltered(
         re.IGNORECASE,
     )
 )
+_WORDS_1_10 = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
 _AT_TIMEPOINT = Prefiltered(
     re.compile(
-        r"\bat\s+(?P<n>\d+)\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+)\s*(?P<unit2>months?|years?))?"
-        r"|and\s+(?P<n3>\d+)\s*(?P<unit3>months?|years?))",
+        rf"\bat\s+(?P<n>\d+|{_WORDS_1_10})\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+|{_WORDS_1_10})\s*(?P<unit2>months?|years?))?"
+        rf"|and\s+(?P<n3>\d+|{_WORDS_1_10})\s*(?P<unit3>months?|years?))",
         re.IGNORECASE,
     )
 )
-_WORD_INT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_WORD_INT = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
 
 _DIFFERENCE = Prefiltered(
     re.compile(
@@ -200,15 +220,24 @@ _DIFFERENCE = Prefiltered(
     )
 )
 _MEAN = Prefiltered(re.compile(r"\bmean\b", re.I))
-_ARM_PHRASE = rf"(?:the\s+)?(?P<arm>{GROUP_NAME})(?P<grp>\s+(?:groups?|arms?|cohorts?))?"
+# (a group's name may hold "and" when a group noun closes it: "the A plus B and C group")
+_ARM_PHRASE = (
+    rf"(?:the\s+)?(?P<arm>{GROUP_NAME}(?:\s+and\s+{GROUP_WORD}(?:\s+{GROUP_WORD})?(?=\s+(?:groups?|arms?|cohorts?)\b))?)"
+    rf"(?P<grp>\s+(?:groups?|arms?|cohorts?))?"
+)
 _ARM_AFTER = Prefiltered(
     re.compile(
         # (the value's unit; "was observed"; its endpoint: "10.2 months of PFS in ...")
-        rf"^\s*(?:months?|days?|weeks?|years?)?\s*(?:(?:was|were)\s+(?:observed|seen|reported|noted)\s+)?(?:of\s+[A-Z]{{2,5}}\s+)?"
-        rf"(?:(?:of|for|in|among)\s+(?:the\s+)?(?:patients|pts|those|women|men|participants)\s+(?:who\s+(?:received|were\s+(?:treated\s+with|given|assigned\s+to|randomi[sz]ed\s+to))|(?:assigned|allocated|randomi[sz]ed)\s+to)\s+"
-        rf"|(?:of\s+(?:the\s+)?(?:patients|those)\s+)?(?:with|for|in|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+"
+        rf"^\s*(?:months?|days?|weeks?|years?|patients)?\s*(?:(?:was|were)\s+(?:observed|seen|reported|noted)\s+)?(?:of\s+[A-Z]{{2,5}}\s+)?"
+        # "(29.4%) out of 347 patients in the A arm"
+        r"(?:(?:out\s+)?of\s+\d+\s+(?:patients|pts|participants)\s+)?"
+        rf"(?:(?:of|for|in|among)\s+(?:the\s+)?(?:patients|pts|those|women|men|participants)\s+(?:who\s+(?:received|took|were\s+(?:treated\s+with|given|assigned\s+to|randomi[sz]ed\s+to))|(?:assigned|allocated|randomi[sz]ed)\s+to)\s+"
+        rf"|(?:of\s+(?:the\s+)?(?:patients|those)\s+)?(?:with|for|in|within|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+"
+        # "52.5% of the A arm": a share of a group its noun names
+        rf"|of\s+(?=(?:the\s+)?{GROUP_NAME}(?:\s+and\s+{GROUP_WORD})?\s+(?:arm|group|cohort)\b)"
         rf"|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
-        rf"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|versus|compared|respectively|group|arm|only)\b|$))",
+        rf"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|v|versus|compared|respectively|group|arm|only"
+        r"|were|was|had|experienced|achieved|remained)\b|$))",
         re.IGNORECASE,
     )
 )
@@ -226,6 +255,9 @@ _ARM_BEFORE = tuple(
         rf"(?:for|with|in)\s+{_ARM_PHRASE}\s+(?:was|were|at|of|had|remained [\w ]+? at)",
         rf"(?:^|[,;]|while|whereas|and)\s*(?:the\s+)?(?P<arm2>{GROUP_NAME})"
         rf"\s+(?P<grp2>groups?|arms?)\s+had\b[^,;]*?",
+        # "399 of 636 patients assigned to A (62.7%)"
+        rf"(?:patients|pts|participants)\s+(?:assigned|allocated|randomi[sz]ed)\s+to\s+(?:the\s+)?"
+        rf"(?P<arm7>{GROUP_NAME})\s*[(\[]\s*",
         # "the 3-year survival of A-treated patients was"
         r"\b(?:of|in|for|among)\s+(?:the\s+)?(?P<arm6>[A-Za-z][\w+/-]*-(?:treated|exposed)\s+"
         r"(?:patients|pts|participants))\s+(?:was|were)",
@@ -246,12 +278,15 @@ _SENTENCE_COMPARISON = Prefiltered(
     )
 )
 # a group that had more of something than another: "In landmark analyses, complete responders had
-# longer RFS (23.6 vs 5.7 months) and OS (...) compared with nonresponders"
+# longer RFS (23.6 vs 5.7 months) and OS (...) compared with nonresponders", "A extended the
+# median time to X compared to B (23.2 vs 14.6 months)"
 _SUBJECT_COMPARISON = Prefiltered(
     re.compile(
-        rf"^(?:[^,;]*,\s*)?(?:the\s+)?(?P<a>{GROUP_NAME})\s+(?:had|showed|achieved|experienced|demonstrated)\s+"
+        rf"^(?:[^,;]*,\s*)?(?:the\s+)?(?P<a>{GROUP_NAME})\s+(?:(?:had|showed|achieved|experienced|demonstrated)\s+"
         r"(?:(?:a|an|significantly|numerically|statistically\s+significantly)\s+)*"
-        r"(?:longer|shorter|higher|lower|better|worse|improved|superior|inferior|prolonged)\b.{0,200}?"
+        r"(?:longer|shorter|higher|lower|better|worse|improved|superior|inferior|prolonged)"
+        # "A extended the median time to X compared to B (23.2 vs 14.6 months)"
+        r"|(?:(?:significantly|further)\s+)?(?:extended|prolonged|improved|increased|reduced|lowered|decreased))\b.{0,200}?"
         r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:the\s+|those\s+(?:in|with|on)\s+(?:the\s+)?)?"
         rf"(?P<b>{GROUP_NAME})(?=\s*(?:[,;.(]|$))",
         re.IGNORECASE,
@@ -265,6 +300,11 @@ _VERSUS = Prefiltered(
         re.IGNORECASE,
     )
 )
+_FAVOUR = re.compile(
+    rf"\s*[;,]?\s*(?:(?:which\s+was\s+)?(?:statistically\s+)?(?:significant(?:ly)?\s+)?)?"
+    rf"in\s+favou?r\s+of\s+(?:the\s+)?(?P<a>{GROUP_NAME})(?=\s*(?:[,;.()]|\s+(?:treatment|therapy)\b|$))",
+    re.IGNORECASE,
+)
 _NONINFERIOR = Prefiltered(
     re.compile(
         rf"(?:with\s+)?(?P<a>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,2}}?)\s+(?:was|were)\s+(?:non-?inferior|superior|inferior)\s+to\s+"
@@ -275,6 +315,11 @@ _NONINFERIOR = Prefiltered(
 _HEAD_ITEM_HINT = Prefiltered(re.compile(r"\b(?:median|mean)\b[^.;]*?\sand\s", re.IGNORECASE))
 _COUNT_GAP = re.compile(
     r"\s+(?:(?:patients?|cases|participants)\s+)?(?:(?:had|achieved|showed|experienced|attained)\s+(?:an?\s+)?)?",
+    re.IGNORECASE,
+)
+_SHARED_NOUN = re.compile(
+    r"\s+(?P<what>complete|partial|minor)\s+(?:and|or)\s+\S+\s+(?:complete|partial|minor)\s+"
+    r"(?P<noun>responses?)\b",
     re.IGNORECASE,
 )
 _LABEL_GAP = re.compile(r"\s*[,:]\s*n\s*=\s*")
@@ -312,7 +357,8 @@ _GROUP_LIST = Prefiltered(
         rf"(?:in|for|with|among|between)\s+(?:the\s+)?(?P<list>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?"
         rf"(?:\s*,\s*(?:and\s+)?(?:the\s+)?{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)*\s*,?\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
         rf"{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)(?:\s+(?:groups?|arms?|patients|cohorts?))?"
-        rf"(?=\s*(?:[,;.()]|\s+(?:respectively|were|was|had)\b|$))",
+        # (then the values: "in the A vs. B groups of 16.7 vs. 12.1 months")
+        rf"(?=\s*(?:[,;.()]|\s+(?:respectively|were|was|had|of)\b|$))",
         re.IGNORECASE,
     )
 )
@@ -322,7 +368,8 @@ _GROUP_LIST = Prefiltered(
 # and a rate may follow its count in brackets: "125 [38%] v 165 [50%]", "47 patients (13%) vs one (1%)",
 # "12/40 (30%) vs 5 of 41 (12%)" (a count masked as a fraction: "12/40" is no value)
 _SEP_RE = re.compile(
-    rf"(?:\s*[\])])*{_SEP}(?:(?:{NUM}(?:\s*(?:/|of)\s*{NUM})?|{WORD_NUMBER})?\s*(?:patients?|cases|participants)?\s*[\[(]\s*)?",
+    # (each value may be followed by its group: "31.6% for A v 24.5% for B")
+    rf"(?:\s*[\])])*(?:\s+(?:for|with|in)\s+(?:the\s+)?{GROUP_NAME}(?:\s+(?:arm|group))?)?{_SEP}(?:(?:{NUM}(?:\s*(?:/|of)\s*{NUM})?|{WORD_NUMBER})?\s*(?:patients?|cases|participants)?\s*[\[(]\s*)?",
     re.IGNORECASE,
 )
 _COMPARED_GAP = re.compile(
@@ -334,8 +381,24 @@ _EACH_GROUP = re.compile(
     r"(?:groups?|arms?|cohorts?)\b",
     re.IGNORECASE,
 )
+# a group's place in a list kept by a value that is not a number: "NR vs 11.8 mo", "9.7 m vs. NE"
+_PLACEHOLDER_WORDS = (
+    r"(?<![\w-])(?:NR|NE|(?i:not\s+(?:yet\s+)?reached|not\s+estimable|not\s+evaluable))(?![\w-])"
+)
+_PLACEHOLDER = re.compile(_PLACEHOLDER_WORDS)
+_PLACEHOLDER_GATE = re.compile(r"\bN[RE]\b|(?i:reached|estimable|evaluable)")
+_PLACE_SEP = r"\s*(?:vs\.?|versus|v|and|or|,)\s*"
+_PLACE_TAIL = rf"(?:\s*{_UNIT})?(?:\s*[(\[][^()\[\]]*[)\]])?"
+_PLACEHOLDERS_BEFORE = re.compile(rf"(?:{_PLACEHOLDER_WORDS}{_PLACE_TAIL}{_PLACE_SEP})+$")
+_PLACEHOLDERS_AFTER = re.compile(
+    rf"{_PLACE_TAIL}(?:{_PLACE_SEP}{_PLACEHOLDER_WORDS}{_PLACE_TAIL})+"
+)
 _OPENS = re.compile(r"\s*[(\[]\s*")
 _CLOSES = re.compile(r"\s*[)\]]")
+# "51 percent", "88 per cent" (news): a percent sign in words
+_PERCENT_WORD = re.compile(r"(?<=\d)\s?(?:percent|per cent)\b", re.IGNORECASE)
+_DECIMAL = re.compile(r"\d*[.·]\d+")
+_EMPTY_BRACKETS = re.compile(r"\s*[(\[]\s*[)\]]")
 _VERSUS_WORD = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
 _UNIT_LEAD = re.compile(rf"^\s*{_UNIT}")
 # the unit a value's interval stands between it and: "22.0 (19.5-24.5) mo vs 10.6 (...) mo"
@@ -434,6 +497,10 @@ class Fact:
     chain: int = -1
     group_index: int = -1  # its group's position when a list repeats endpoints per group
     each_group: bool = False  # "13% in each group": of every group the record declares
+    # its place in its list when the list holds placeholders ("NR vs 11.8 months": 1 of 2)
+    slot: int = -1
+    slots: int = 0
+    subgroup: str | None = None  # the part of the population it is of (etl.extract.subgroups)
     problems: tuple[Problem, ...] = field(default=())  # what was read but not kept, and why
 
     @property
@@ -492,6 +559,17 @@ def _intervals(text: str) -> list[tuple[_Span, Interval | None, str | None]]:
                     found.append((span, make_interval(lo, hi, lvl), None))
                 except IntervalError as exc:
                     found.append((span, None, str(exc)))
+    if _LEVEL_STATED.search(text):
+        # an interval without its label after a ratio, where the sentence labels others: "(HR
+        # 0·86; 0·72–1·02; p=0·076)" (its level is the one stated before it)
+        for m in _CI_UNLABELLED.finditer(text):
+            if not any(s <= m.start() < e for (s, e), _, _ in found):
+                try:
+                    found.append(
+                        (m.span(), make_interval(m.group("lo"), m.group("hi"), None), None)
+                    )
+                except IntervalError as exc:
+                    found.append((m.span(), None, str(exc)))
     if len(found) > 1:
         found.sort(key=itemgetter(0))  # (by start: no two start at one place)
     return found
@@ -602,10 +680,18 @@ def _share_units(
             j += 1
             anchor, prev_end = ordered[j][2], ordered[j][1]
         if anchor is None and i:
-            # or the unit of the value it is compared with: "8.2 months (…) compared with 4.1 (…)"
+            # or the unit of the value it is compared with: "8.2 months (…) compared with 4.1 (…)";
+            # or of the ratio it is listed after: "the hazard ratios were 0.77 (…) and 0.69"
             before = ordered[i - 1][2]
-            if before is not None and _COMPARED_GAP.fullmatch(
-                _strip_masked(text[before.end : start], before.end, masks)
+            gap = _strip_masked(text[before.end : start], before.end, masks) if before else ""
+            if before is not None and (
+                _COMPARED_GAP.fullmatch(gap)
+                or (
+                    before.measure in _RATIOS
+                    # (past the brackets of its p-value: "0.77 (P = .002), and 0.69")
+                    and _SEP_RE.fullmatch(_EMPTY_BRACKETS.sub("", gap))
+                    and _DECIMAL.fullmatch(text, start, end)  # (a ratio is written "0.69")
+                )
             ):
                 anchor = before
         if anchor is not None:
@@ -651,6 +737,31 @@ def _chains(text: str, facts: list[Fact], masks: list[_Span]) -> list[Fact]:
     return _bracketed_lists(text, facts)
 
 
+def list_place(f: Fact, chain: list[Fact]) -> tuple[int, int]:
+    """(size, position) of a value's list, placeholders counted ("NR vs 11.8 months": 2, 1)."""
+    return (f.slots, f.slot) if f.slots else (len(chain), chain.index(f))
+
+
+def _placeholders(text: str, facts: list[Fact]) -> list[Fact]:
+    """A value not reached or not estimable holds its group's place in a list without a number:
+    "NR vs 11.8 months", "9.7 m vs NE": no value is read for it, and the others keep their
+    places (slot, slots)."""
+    if not _PLACEHOLDER_GATE.search(text):
+        return facts
+    chains: dict[int, list[Fact]] = {}
+    for f in facts:
+        chains.setdefault(f.chain, []).append(f)
+    for chain in chains.values():
+        before = _PLACEHOLDERS_BEFORE.search(text, max(0, chain[0].start - 80), chain[0].start)
+        lead = len(_PLACEHOLDER.findall(before.group())) if before else 0
+        after = _PLACEHOLDERS_AFTER.match(text, chain[-1].end)
+        trail = len(_PLACEHOLDER.findall(after.group())) if after else 0
+        if lead or trail:
+            for i, f in enumerate(chain):
+                f.slot, f.slots = lead + i, lead + len(chain) + trail
+    return facts
+
+
 def _bracketed_lists(text: str, facts: list[Fact]) -> list[Fact]:
     """ "in 97% (67%) versus 93% (55%) of patients": values that each carry a second one in
     brackets are two lists, of the values and of the bracketed ones (not "67% versus 93%")."""
@@ -683,6 +794,13 @@ def _bracketed_lists(text: str, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
+@functools.lru_cache(maxsize=4096)
+def _names_an_endpoint(label: str) -> bool:
+    """Is the label an endpoint's name ("OS", "progression-free survival"), not a group's?"""
+    found = endpoint_mentions(label)
+    return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(label)
+
+
 def _clean_arm(label: str | None) -> str | None:
     if not label:
         return None
@@ -691,9 +809,15 @@ def _clean_arm(label: str | None) -> str | None:
     if qualified:  # "those without this toxicity", "patients on placebo": a group by what it has
         return "patients " + label[qualified.end() :]
     label = _TRAILING_NOUN.sub("", label)
-    if is_generic(label):
+    if is_generic(label) or _names_an_endpoint(label):
         return None
     return label
+
+
+def _clean_pair(a: str, b: str) -> tuple[str | None, str | None]:
+    """Two groups compared ("A versus B"), cleaned, with a head they share ("high versus low X")."""
+    a, b = shared_head([a, b])
+    return _clean_arm(a), _clean_arm(b)
 
 
 def _timepoints(text: str) -> list[tuple[int, list[float]]]:
@@ -713,7 +837,11 @@ def _timepoints(text: str) -> list[tuple[int, list[float]]]:
             if m.group("unit")
             else ((m.group("n"), m.group("unit3")), (m.group("n3"), m.group("unit3")))
         )
-        points = [int(n) * (12.0 if u.lower().startswith("year") else 1.0) for n, u in pairs if n]
+        points = [
+            (_WORD_INT.get(n.lower()) or int(n)) * (12.0 if u.lower().startswith("year") else 1.0)
+            for n, u in pairs
+            if n
+        ]
         found.append((m.start(), points))
     return sorted(found)
 
@@ -734,6 +862,11 @@ def _endpoint_for(
         following = [m for m in mentions if m[0] >= fact.end]
         if following and _COUNT_GAP.fullmatch(text, fact.end, following[0][0]):
             return following[0][2], following[0][3]
+        shared = _SHARED_NOUN.match(text, fact.end)
+        if shared:  # "three complete and 19 partial responses": complete responses
+            found = endpoint_mentions(f"{shared.group('what')} {shared.group('noun')}")
+            if found:
+                return found[0][2], found[0][3]
         labelled = [m for m in before if _LABEL_GAP.fullmatch(text, m[1], fact.start)]
         if labelled:  # "CR, n = 8"
             return labelled[-1][2], labelled[-1][3]
@@ -746,11 +879,15 @@ def _endpoint_for(
             last = [m for m in before if m[2] == "AE"][-1]
             return "AE", last[3]
     if fact.measure in ("hazard_ratio", "odds_ratio", "risk_ratio"):
+        # (no ratio compares follow-up: "a mean follow-up of 17.9 months, ... (HR: 0.99)")
+        before = [m for m in before if m[2] != "FOLLOWUP"]
         tte = [m for m in before if _is_timed(m)]
         if tte:
             return tte[-1][2], tte[-1][3]
         # "X (HR 0.49), Y (3.42) correlated with survival": the ratio's endpoint may come after
-        tte_after = [m for m in mentions if m[0] >= fact.end and _is_timed(m)]
+        tte_after = [
+            m for m in mentions if m[0] >= fact.end and _is_timed(m) and m[2] != "FOLLOWUP"
+        ]
         if tte_after:
             return tte_after[0][2], tte_after[0][3]
     if before:
@@ -759,6 +896,11 @@ def _endpoint_for(
     if after:
         return after[0][2], after[0][3]
     return "OTHER", ""
+
+
+def _as_percent_sign(m: re.Match[str]) -> str:
+    """ "51 percent" read as "51%", padded to its length: every offset stays the text's."""
+    return "%" + " " * (len(m.group()) - 1)
 
 
 def _mask_spans(text: str) -> list[_Span]:
@@ -779,6 +921,8 @@ def parse_sentence(
     named before this sentence (or a function that gives it, called only if a value needs it);
     ``comparison`` the (experimental, reference) groups it compares; ``recent_groups`` the
     groups of the last list of values before this sentence (see ``listed_groups``)."""
+    if "per" in text:
+        text = _PERCENT_WORD.sub(_as_percent_sign, text)
     masks = _mask_spans(text)
     intervals = _intervals(text)
     p_values = find_p_values(text)
@@ -789,7 +933,7 @@ def parse_sentence(
     if heading:
         masks.append((heading.start(), heading.end()))
     masks.sort()
-    facts = _chains(text, _values(text, masks), masks)
+    facts = _placeholders(text, _chains(text, _values(text, masks), masks))
     if not facts:
         return []
     mentions = endpoint_mentions(text) if mentions is None else mentions
@@ -808,7 +952,10 @@ def parse_sentence(
         p_values = [
             p for p in p_values if not _THRESHOLD.search(text, max(0, p.start - 50), p.start)
         ]
-    return [_possible(f) for f in _attach_p_values(facts, p_values)]
+    facts = _attach_p_values(facts, p_values)
+    for i, sub in subgroups(text, [(f.start, f.end, f.chain) for f in facts]).items():
+        facts[i].subgroup = sub
+    return [_possible(f) for f in facts]
 
 
 def _possible(f: Fact) -> Fact:
@@ -1041,7 +1188,7 @@ def _group_list(text: str) -> list[str]:
     if not candidates:
         return []
     m = candidates[-1]
-    parts = _LIST_SEP.split(m.group("list"))
+    parts = shared_head(_LIST_SEP.split(m.group("list")))
     cleaned = [_clean_arm(p) for p in parts]
     return [c for c in cleaned if c] if all(cleaned) else []
 
@@ -1089,7 +1236,10 @@ def _attach_arms(
                 else _VERSUS.search(text[f.end : f.end + 80]) or _NONINFERIOR.search(text)
             )
             if vs:
-                arm, comparator = _clean_arm(vs.group("a")), _clean_arm(vs.group("b"))
+                arm, comparator = _clean_pair(vs.group("a"), vs.group("b"))
+            elif favoured := _FAVOUR.match(_after_value(text, f)):
+                # "HR 0.42 (...) in favour of A": A against the other (the record's context)
+                arm = _clean_arm(favoured.group("a"))
             elif own_comparison():
                 arm, comparator = own_comparison()
         elif f.group_index >= 0:  # endpoints × groups: "15 and 12 months versus 8 and 4 months"
@@ -1097,21 +1247,21 @@ def _attach_arms(
             arm = _nth_group(f.group_index, count, group_list(), own_comparison(), arms)
         else:
             chain = chains[f.chain]
-            listed = respectively and len(chain) > 1 and len(group_list()) == len(chain)
+            size, position = list_place(f, chain)
+            listed = respectively and size > 1 and len(group_list()) == size
             arm = (
-                group_list()[chain.index(f)]
+                group_list()[position]
                 if listed
                 else _arm_around(text, f, prev_end, alone=len(chain) == 1)
             )
-            if arm is None and len(chain) > 1 and len({x.endpoint for x in chain}) == 1:
-                position = chain.index(f)
+            if arm is None and size > 1 and len({x.endpoint for x in chain}) == 1:
                 groups = group_list()
-                if groups and len(groups) == len(chain):
+                if groups and len(groups) == size:
                     arm = groups[position]
-                elif len(arms) == len(chain):
+                elif len(arms) == size:
                     arm = arms[position]
                     by_position.add(id(f))
-                elif own_comparison() and len(chain) == 2:
+                elif own_comparison() and size == 2:
                     arm = own_comparison()[position]
                     by_position.add(id(f))
         f.arm, f.comparator = arm, comparator
@@ -1130,14 +1280,16 @@ def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
     groups they are of takes them in order (each value's own look for a group finds only the
     first of them)."""
     for chain in chains.values():
-        if len(chain) != 2 or chain[0].measure in _COMPARED_MEASURES:
+        if list_place(chain[0], chain)[0] != 2 or chain[0].measure in _COMPARED_MEASURES:
             continue
         after = _UNIT_LEAD.sub("", _after_value(text, chain[-1]))
+        after = _PLACEHOLDERS_AFTER.sub("", after) if chain[0].slots else after
         m = _VERSUS.compiled.match(after.lstrip(" ,"))
         if m is not None:
-            a, b = _clean_arm(m.group("a")), _clean_arm(m.group("b"))
-            if a and b:
-                chain[0].arm, chain[1].arm = a, b
+            pair = _clean_pair(m.group("a"), m.group("b"))
+            if all(pair):
+                for f in chain:
+                    f.arm = pair[list_place(f, chain)[1]]
 
 
 def _list_group(
@@ -1232,8 +1384,8 @@ def _sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple
     patients in the B group"), else ``comparison``."""
     for pattern in (_SENTENCE_COMPARISON, _SUBJECT_COMPARISON):
         local = pattern.search(text)
-        if local and _clean_arm(local.group("a")) and _clean_arm(local.group("b")):
-            return (_clean_arm(local.group("a")), _clean_arm(local.group("b")))
+        if local and all(pair := _clean_pair(local.group("a"), local.group("b"))):
+            return pair
     named = list(dict.fromkeys(m.group("g") for m in _GROUP_PHRASE.finditer(text)))
     if len(named) == 2 and all(_clean_arm(g) for g in named):
         return (f"{named[0]} group", f"{named[1]} group")
@@ -1259,6 +1411,7 @@ def _arm_around(text: str, f: Fact, prev_end: int, alone: bool = False) -> str |
         or before.get("arm4")
         or before.get("arm5")
         or before.get("arm6")
+        or before.get("arm7")
     )
     return _clean_arm(label + (before.get("grp") or "") if before.get("arm") else label)
 

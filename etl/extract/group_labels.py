@@ -64,6 +64,30 @@ _CLAUSE = re.compile(
 )
 
 
+# one word of a pair that shares the other's head: "high versus low pSrc expression", "early vs
+# late relapse" (the groups are "high pSrc expression" and "low pSrc expression")
+_POLAR = re.compile(
+    r"^(?:high|low|higher|lower|positive|negative|early|late|short|long|present|absent|mutated"
+    r"|unmutated|mutant|wild-type|elevated|normal|increased|decreased|major|minor|complete"
+    r"|partial|good|poor|favou?rable|unfavou?rable)$",
+    re.IGNORECASE,
+)
+
+
+def shared_head(groups: list[str]) -> list[str]:
+    """Groups with the head one of them shares with the others: ["high", "low pSrc expression"]
+    → ["high pSrc expression", "low pSrc expression"], ["PD-L1 high", "low"] → ["PD-L1 high",
+    "PD-L1 low"]; other lists as given."""
+    first, _, rest = groups[-1].partition(" ")
+    if rest and _POLAR.match(first) and all(_POLAR.match(g) for g in groups[:-1]):
+        return [f"{g} {rest}" for g in groups[:-1]] + [groups[-1]]
+    # the head first: "PD-L1 high and low" → "PD-L1 high", "PD-L1 low"
+    head, _, last = groups[0].rpartition(" ")
+    if head and _POLAR.match(last) and all(_POLAR.match(g) for g in groups[1:]):
+        return [groups[0]] + [f"{head} {g}" for g in groups[1:]]
+    return groups
+
+
 # a phrase that describes rather than names ("with an androgen-receptor inhibitor", "in a
 # subgroup"): a group only where it names one the record declares (lower case: "A" may name one)
 DESCRIBED = re.compile(r"^an?\s")

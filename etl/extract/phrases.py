@@ -1,7 +1,11 @@
-"""Phrase patterns shared by the extractors: how a group (arm, cohort) is named in text.
+"""Phrase patterns shared by the extractors: how a group (arm, cohort) is named in text, and how
+a dose and its schedule are written.
 
 Declared once so that the record context (etl.extract.context) and the sentence grammar
-(etl.extract.grammar) agree on what a group name is and which words never are one.
+(etl.extract.grammar) agree on what a group name is and which words never are one, and so that
+the dose reader (etl.extract.doses) and the table reader (etl.extract.table_cells,
+etl.extract.table_names) agree on what is a dose: "2 mg/kg every 3 weeks" in a group's header
+is its regimen, never a unit of its numbers.
 """
 
 from __future__ import annotations
@@ -70,3 +74,16 @@ def group_pattern(name: str) -> re.Pattern[str]:
     """A case-insensitive pattern for a known group name as a whole word (cached: a record's
     groups are looked for in each of its sentences)."""
     return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
+
+
+# A dose's amount and its schedule, as written after an agent ("400 mg twice daily", "2 mg/kg
+# every 3 weeks", "75 mg/m2 q3w", "160 mg orally once daily during weeks 1-3 of each 4-week cycle").
+DOSE_AMOUNT = rf"{NUM}(?:\s*(?:-|–|to)\s*{NUM})?\s*(?:mg|g|µg|μg|mcg|IU|Gy)\b(?:\s*/\s*(?:kg|m2|m²|day|d|dose))*"
+_WORD_N = r"(?:\d+|one|two|three|four|six)"
+DOSE_SCHEDULE = (
+    r"(?:once|twice|three times)\s+(?:daily|a day|weekly)|daily|weekly|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?d\.?"
+    rf"|q{_WORD_N}w|every\s+{_WORD_N}\s+(?:days|weeks|months)|per\s+day|one\s+dose|a\s+single\s+dose|continuously"
+    rf"|on\s+days?\s+\d+(?:\s*(?:-|–|to|and)\s*\d+)?|for\s+{NUM}(?:\s*(?:-|–)\s*{NUM})?\s+(?:days|weeks|months)"
+    rf"|(?:during|in)\s+weeks\s+\d+\s*(?:-|–)\s*\d+(?:\s+of\s+each\s+{_WORD_N}-week\s+cycle)?"
+    rf"|(?:of|in)\s+(?:each\s+)?{_WORD_N}-(?:week|day)\s+cycles?"
+)

@@ -47,6 +47,7 @@ FACT_COLUMNS = (
     "comparator_label",
     "n_patients",
     "n_denominator",
+    "subgroup_label",
     "value_start",
     "value_end",
 )
@@ -99,6 +100,7 @@ def fact_row(document_id: str, base: int, f: Fact) -> tuple:
         f.comparator,
         f.n_patients,
         f.n_denominator,
+        f.subgroup,
         start,
         end,
     )

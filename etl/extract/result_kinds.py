@@ -2,7 +2,8 @@
 named before it: one pass of the sentence grammar (etl.extract.grammar), over its facts.
 
 - "a 25% reduction in the risk of death": a difference in the endpoint the risk is of;
-- "13% versus 5% of patients achieved complete response": rates of what follows them;
+- "13% versus 5% of patients achieved complete response", "21% in the A arm achieved a PR":
+  rates of what follows them;
 - "181 deaths had occurred among 334 patients (54.2%)", "57 deaths (46%)": the share of
   patients with an event, not a survival rate (OTHER);
 - a share of patients never measures follow-up: "At a median follow-up of 38 months, 81%
@@ -54,6 +55,13 @@ _OF_PATIENTS_GATE = re.compile(
     r"of (?:the )?(?:patients|pts|participants) (?:\([^)]{1,30}\) )?(?:who )?"
     r"(?:achieved|had|experienced|developed|attained|showed)"
 )
+# "21% in the treatment arm achieved a PR": the rate of what the patients of a group achieved
+_IN_ARM_ACHIEVED = re.compile(
+    r"^\s*(?:\)\s*)?in\s+the\s+[\w +/-]{1,40}?\s+(?:arm|group|cohort)\s+"
+    r"(?:achieved|had|experienced|attained|developed)\s+(?:an?\s+)?(?P<what>[\w +()-]{2,80})",
+    re.IGNORECASE,
+)
+_IN_ARM_GATE = re.compile(r"(?:arm|group|cohort) (?:achieved|had|experienced|attained|developed)")
 _EVENTS = Prefiltered(
     re.compile(
         # counts of deaths and events, not the names of endpoints ("progression or death")
@@ -85,6 +93,7 @@ _ANY = GatedAlternation(
             r"|were (?:male|female|men|women|white|asian|black)|\bhad (?:secondary|de novo|received|prior|poor"
             r"|adverse|intermediate|high|low|\w+ \w+-|[\w-]+-)|previously received|follow"
             r"|of (?:the )?(?:patients|pts|participants) (?:\([^)]{1,30}\) )?(?:who )?(?:achieved|had|experienced|developed|attained|showed)"
+            r"|(?:arm|group|cohort) (?:achieved|had|experienced|attained|developed)"
             r"|still (?:receiving|on)|remain(?:ed)? on|discontinued|subsequent|reported in|difference"
         )
     ]
@@ -129,6 +138,7 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
     lowered = text.lower()
     reductions = "reduc" in lowered or "decrease" in lowered or "lower" in lowered
     of_patients = _OF_PATIENTS_GATE.search(lowered) is not None
+    in_arm = _IN_ARM_GATE.search(lowered) is not None
     events = _EVENTS.can_match(text) and _EVENTS.search(text) is not None
     baseline = _BASELINE.can_match(text) and _BASELINE.search(text) is not None
     follow_up = "follow" in lowered
@@ -143,7 +153,9 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
                 keep.append(f)
                 continue
             after = text[f.end : f.end + 120]
-            achieved = of_patients and " of " in after[:60] and _OF_PATIENTS.match(after)
+            achieved = (of_patients and " of " in after[:60] and _OF_PATIENTS.match(after)) or (
+                in_arm and _IN_ARM_ACHIEVED.match(after)
+            )
             if achieved and (named := _endpoint_of(achieved.group("what"))):
                 f.endpoint, f.endpoint_label = named
             elif "discontinu" in lowered and _STOPPED_FOR_AE.match(text, f.end, f.end + 120):

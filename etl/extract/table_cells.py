@@ -4,8 +4,11 @@ level, time point). Pure functions of the cell's text; offsets are relative to t
 
 A cell is read when it *is* a result, possibly after a short label: "34.7 months (32.7-36.8)",
 "0.81 (0.70-0.93; P = 0.0033)", "Median: 10.2 months (range: 8.2-12.0)", "1y PFS rate; 48.7%
-(95% CI: 40.4-56.9%)", "54% at 18 months", "12 (25.0)", "0.83 (0.70-0.99); <0.0001". A cell that
-holds a sentence instead is prose (``read_cell`` gives None): the sentence grammar reads it.
+(95% CI: 40.4-56.9%)", "54% at 18 months", "12 (25.0)", "0.83 (0.70-0.99); <0.0001"; under a
+heading that announces a confidence interval, "2.9 (2.8, 3.8)" too. A footnote mark glued to the
+number ("11b", "0.57*") is no part of it. A cell that holds a sentence instead is prose
+(``read_cell`` gives None): the sentence grammar reads it. A cell of an interval column holds
+only an interval ("7.5–9.7", "(15, 28)"): ``read_interval``.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Final
 
 from etl.documents.table_grid import LABEL, PLACEHOLDER
 from etl.extract.numbers import (
+    INTERVAL_SEP,
     NUM,
     Interval,
     IntervalError,
@@ -24,7 +28,7 @@ from etl.extract.numbers import (
     make_interval,
     parse_number,
 )
-from etl.extract.phrases import CI_LEVEL
+from etl.extract.phrases import CI_LEVEL, DOSE_AMOUNT, DOSE_SCHEDULE
 from etl.vocab.codes import code
 from etl.vocab.endpoints import endpoint_mentions
 
@@ -56,6 +60,17 @@ _INTERVAL: Final = re.compile(
     rf"|[;,]\s*{CI_LEVEL.replace('lvl', 'lvl2')}\s*[:,]?\s*(?P<lo2>{NUM})\s*%?\s*(?:-|–|—|to)\s*(?P<hi2>{NUM})\s*%?",
     re.IGNORECASE,
 )
+# "(2.8, 3.8)": an interval only where a heading says the cell gives one, and around its value
+_COMMA_INTERVAL: Final = re.compile(
+    rf"\s*[(\[]\s*(?P<lo>{NUM})\s*%?\s*,\s*(?P<hi>{NUM})\s*%?\s*[)\]]"
+)
+_ONLY_INTERVAL: Final = re.compile(
+    rf"\s*[(\[]?\s*(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*(?:{INTERVAL_SEP}|,)\s*(?P<hi>{NUM})"
+    rf"\s*(?:%|{_UNIT})?\s*[)\]]?\s*",
+    re.IGNORECASE,
+)
+# a footnote mark glued to a number: "11b", "0.57*", "2.9†" (a letter only after a digit)
+_FOOTNOTE_MARK: Final = re.compile(r"(?<=\d)[a-c](?=\s|$|[(\[;,])|(?<=[\d%)\]])[*†‡§¶]+")
 _BARE_P: Final = re.compile(rf"\s*[;,]\s*(?P<op><=|>=|[<>=≤≥])?\s*(?P<num>{NUM})\s*$")
 _FRACTION_AFTER: Final = re.compile(r"\s*\(\s*(?P<n>\d+)\s*/\s*(?P<d>\d+)\s*\)")
 _BRACKETS: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -99,6 +114,8 @@ _P_WORDS: Final = re.compile(r"\bp\s*[- ]?values?\b|(?<![\w-])p(?![\w-])", re.I)
 _LEVEL: Final = re.compile(CI_LEVEL, re.I)
 _UNIT_WORD: Final = re.compile(rf"\b{_UNIT}", re.I)
 _SIZE: Final = re.compile(r"\(?\s*\b[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)?")
+# a group's regimen in its header ("drug X 2 mg/kg every 3 weeks"): no unit or time point
+_REGIMEN: Final = re.compile(rf"(?<![\w.·]){DOSE_AMOUNT}|\b(?:{DOSE_SCHEDULE})(?![\w-])", re.I)
 
 
 @dataclass(frozen=True)
@@ -168,12 +185,13 @@ def _endpoint(text: str, mentions) -> tuple[tuple[str, str] | None, bool]:
 def describe(text: str) -> Meaning:
     """What a header or a cell's words say: "OS, months, median (95% CI)" → OS, median, months,
     level 95; "1y PFS rate" → PFS, rate, percent, 12 months; "HR (95% CI); p-value" → hazard
-    ratio, level 95, says p; "CR/CRi rates, %" → a compound (no endpoint), rate, percent."""
+    ratio, level 95, says p; "CR/CRi rates, %" → a compound (no endpoint), rate, percent. A dose
+    and its schedule say nothing of the numbers: "drug X 2 mg/kg every 3 weeks" has no unit."""
     if not text.strip():
         return Meaning()
     level_match = _LEVEL.search(text)
     level = parse_number(level_match.group("lvl")) if level_match else None
-    rest = _LEVEL.sub(" ", text)
+    rest = _REGIMEN.sub(" ", _LEVEL.sub(" ", text))
     timepoint = None
     for pattern in _TIMEPOINTS:
         m = pattern.search(rest)
@@ -238,13 +256,31 @@ def is_placeholder(text: str) -> bool:
     return m is not None and (not text[m.end() :].strip() or text[m.end() :].lstrip()[:1] in "([")
 
 
+def read_interval(text: str) -> Interval | None:
+    """The interval a cell holds and nothing else ("7.5–9.7", "(2.8, 3.8)", "10 to 12 months"),
+    its level unknown; None when it holds something else or bounds that cannot be."""
+    m = _ONLY_INTERVAL.fullmatch(text)
+    if m is None:
+        return None
+    try:
+        return make_interval(m.group("lo"), m.group("hi"))
+    except IntervalError:
+        return None
+
+
 def read_cell(
-    text: str, p_after_interval: bool = False, counts_are_rates: bool = False
+    text: str,
+    p_after_interval: bool = False,
+    counts_are_rates: bool = False,
+    comma_interval: bool = False,
 ) -> list[CellValue] | None:
     """The result numbers of a cell: [] when it holds none (a placeholder, text), None when it is
     prose (a sentence, for the sentence grammar). ``p_after_interval``: its header announces a
     p-value, so that a bare number after the interval is one ("0.83 (0.70-0.99); 0.04");
-    ``counts_are_rates``: its header says "n (%)", so that "12 (25.0)" is the rate 25.0 of 12."""
+    ``counts_are_rates``: its header says "n (%)", so that "12 (25.0)" is the rate 25.0 of 12;
+    ``comma_interval``: its header announces an interval, so that in "2.9 (2.8, 3.8)" the two
+    numbers in brackets around the value are one."""
+    text = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)  # (offsets kept)
     if not text.strip() or is_placeholder(text):
         return []
     counted = _counted(text, counts_are_rates)
@@ -258,6 +294,10 @@ def read_cell(
     if iv is not None and iv.start() - end > 3:
         iv = None  # (an interval is the value's only right after it)
     interval, problem, level = _interval(iv)
+    comma = _COMMA_INTERVAL.match(text, end) if comma_interval and iv is None else None
+    if comma is not None:
+        interval = _enclosing(comma, parse_number(m.group("num")))
+        iv = comma if interval is not None else None
     p = next((pv for pv in find_p_values(text) if pv.start >= end), None)
     if p is None and p_after_interval and iv is not None and interval is not None:
         p = _bare_p(text, iv.end() + (text[iv.end() : iv.end() + 1] in ")]"))
@@ -305,6 +345,12 @@ def _counted(text: str, counts_are_rates: bool) -> CellValue | None:
         n_patients=int(m.group("n")),
         n_denominator=int(m.group("d")) if m.group("d") else None,
     )
+
+
+def _enclosing(m: re.Match, value: float) -> Interval | None:
+    """ "(2.8, 3.8)" after 2.9: the interval, when its bounds are ordered and hold the value."""
+    lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
+    return Interval(lo, hi, None) if lo < hi and lo <= value <= hi else None
 
 
 def _value_unit(m: re.Match) -> str | None:

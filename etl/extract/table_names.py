@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from etl.extract.phrases import DOSE_SCHEDULE
 from etl.vocab.codes import PHASES, code
 
 _ROMAN: Final = {"I": "1", "II": "2", "III": "3", "IV": "4"}
@@ -14,6 +15,10 @@ _PHASE_TEXT: Final = re.compile(
     re.IGNORECASE,
 )
 _NCT: Final = re.compile(r"\bNCT\d{8}\b")
+# "ORION-7 study", "ORION-7 phase III trial": the name before its trial noun
+_TRIAL_NOUN_AFTER: Final = re.compile(
+    r"(?<=\S)\s+(?:(?:phase\s+\S+|randomi[sz]ed|clinical)\s+)*(?:trial|study)$", re.IGNORECASE
+)
 _DOSE: Final = re.compile(
     r"\s+(?:\d[\d.,]*\s*(?:mg|g|mcg|µg|μg|ml|Gy|IU|U|units?)\b|AUC\b|q\d+w\b).*$",
     re.IGNORECASE | re.DOTALL,
@@ -25,14 +30,17 @@ _SIZE_ANYWHERE: Final = re.compile(r"\(?\s*\b[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)?")
 _TYPE_PREFIX: Final = re.compile(
     r"^(?:drug|biological|procedure|radiation|device|other|arm|group)\s*:\s*", re.IGNORECASE
 )
+_SCHEDULE: Final = re.compile(rf"[\s,;]*\b(?:{DOSE_SCHEDULE})(?![\w-])", re.IGNORECASE)
 _LONGEST_LABEL: Final = 60  # a longer treatment cell describes a regimen, it names no group
 _TRAILING_REMARK: Final = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
-def arm_label(text: str) -> tuple[str | None, int | None]:
+def arm_label(text: str, keep_dose: bool = False) -> tuple[str | None, int | None]:
     """A treatment cell or group header as a group's label and size: "crizotinib 250 mg BID
     (151)" → ("crizotinib", 151); "platinum-based CT: cisplatin 75 mg/m2 ... (175)" →
-    ("platinum-based CT", 175); "NALIRIFOX (n=383)" → ("NALIRIFOX", 383)."""
+    ("platinum-based CT", 175); "NALIRIFOX (n=383)" → ("NALIRIFOX", 383). ``keep_dose``: the
+    dose tells the group from another of the same drug, only its schedule is left out ("drug X
+    2 mg/kg every 3 weeks n = 180" → ("drug X 2 mg/kg", 180))."""
     size = None
     m = _SIZE_TAIL.search(text) or _SIZE_ANYWHERE.search(text)
     if m:
@@ -42,7 +50,8 @@ def arm_label(text: str) -> tuple[str | None, int | None]:
     head, colon, _ = text.partition(":")
     if colon and 0 < len(head.strip()) <= 40:
         text = head
-    text = _DOSE.sub("", text)
+    text = _SCHEDULE.sub("", text)
+    text = text if keep_dose else _DOSE.sub("", text)
     while _TRAILING_REMARK.search(text) and _TRAILING_REMARK.sub("", text).strip():
         text = _TRAILING_REMARK.sub("", text)
     text = text.strip(" ,;:-")
@@ -70,6 +79,7 @@ def trial_name(text: str, phase_in_brackets: bool = False) -> tuple[str | None, 
     """A trial cell as (name, phase): "COU-AA-302 (Nbib887198)" → ("COU-AA-302", None),
     "IN-NOVATE (III)" → ("IN-NOVATE", "3"), "ALEX (19)" → ("ALEX", None)."""
     name = re.split(r"\s*[(\[;,]", text.strip(), maxsplit=1)[0].strip()
+    name = _TRIAL_NOUN_AFTER.sub("", name)
     phase = None
     for note in re.findall(r"[(\[]([^()\[\]]*)[)\]]", text):
         phase = phase or phase_code(note, phase_in_brackets)

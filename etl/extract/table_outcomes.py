@@ -2,13 +2,16 @@
 sentence grammar (etl.extract.grammar.Fact) with their endpoint, measure, unit, interval,
 p-value, time point, group (arm / comparator) and the row's trial.
 
-Columns are sorted by what their headers announce: the study's name ("Name of the trial",
-"Study (phase)"), its treatments ("Treatment in the control arm: drug/dose (n of pts)", "Drug"),
-patients ("N"), p-values, things that are not results (ages, dates, references), a first column
-of row labels, and result columns. A result column's header, the row's headers (carried down
-from the rows above where a row leaves them empty) and the words of the cell itself say which
-result a number is (see etl.extract.table_cells). The number's group is the row's treatment under
-the column's role ("control" / "experimental"), or the group its column header names.
+Columns are sorted by what their headers announce (etl.extract.table_columns): the study's
+name, its treatments, patients, p-values, things that are not results, row labels, results, and
+intervals of another column's results. A result column's header, the row's headers (carried
+down from the rows above where a row leaves them empty), the heading of the row's section
+("Progression-free survival | | |") and the words of the cell itself say which result a number
+is (see etl.extract.table_cells). The number's trial and group are the row's (etl.extract.
+table_groups): the trial its cells or its section's heading name; the row's treatment under the
+column's role ("control" / "experimental"), or the group its column header names. P-values that
+stand apart, in a column or a row of their own, go to the numbers they qualify
+(etl.extract.table_p_values).
 
 Offsets of a fact (``start``, ``end``: the number as written) and of its p-value are relative to
 the start of its row's span: ``text[span[0] + f.start : span[0] + f.end]`` is the number.
@@ -21,13 +24,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from etl.documents.table_grid import cell_kind, header_kind
-from etl.documents.tables import Cell, Table
+from etl.documents.table_grid import is_trial_name
+from etl.documents.tables import Cell, Table, heading
 from etl.extract.grammar import Fact, Problem, _fact, parse_sentence
-from etl.extract.numbers import NUM, Interval, PValue, find_p_values, parse_number
+from etl.extract.numbers import NUM, Interval
 from etl.extract.phrases import is_generic
-from etl.extract.table_cells import CellValue, Meaning, describe, merge, read_cell
-from etl.extract.table_names import arm_label, phase_code, table_nct, trial_name
+from etl.extract.table_cells import (
+    CellValue,
+    Meaning,
+    describe,
+    merge,
+    read_cell,
+    read_interval,
+)
+from etl.extract.table_columns import Column, read_columns
+from etl.extract.table_groups import (
+    Arms,
+    Section,
+    compare_in_sections,
+    row_arms,
+    row_trial,
+    sections,
+)
+from etl.extract.table_names import arm_label, table_nct
+from etl.extract.table_p_values import Placed, attach_p_column, attach_p_row
 from etl.vocab.codes import RATIO_MEASURES, TIME_UNITS, code
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
 
@@ -43,209 +63,7 @@ class RowReading:
     facts: list[Fact]  # the row's numbers
 
 
-_SKIP_HEADER: Final = re.compile(
-    r"\b(?:age|dates?|approv\w*|mechanism|indications?|doses?|dosing|schedule|design|setting"
-    r"|population|sequence|endpoints?|years?\s+of\s+publication|publication|line of therapy"
-    r"|characteristics?|comments?|notes?|remarks?)\b",
-    re.IGNORECASE,
-)
-_SIZE_HEADER: Final = re.compile(
-    r"\s*(?:N|n|No\.?|n of pts|no\.? of (?:patients|pts)|number of patients|patients|pts"
-    r"|sample size|enrolled|evaluable)\s*",
-    re.IGNORECASE,
-)
-_P_HEADER: Final = re.compile(r"\s*p(?:\s*[- ]?values?)?\s*", re.IGNORECASE)
-_PHASE_HEADER: Final = re.compile(r"\s*phases?\s*", re.IGNORECASE)
-_STUB_HEADER: Final = re.compile(
-    r"\b(?:endpoints?|outcomes?|parameters?|variables?|measures?|dimensions?|characteristics?"
-    r"|subgroups?|items?)\b",
-    re.IGNORECASE,
-)
-# column headers over results that name no group: the whole population, or just "the numbers"
-_NOT_A_GROUP: Final = re.compile(
-    r"(?:results?|values?|data|descriptions?|findings?|estimates?|total|overall|all\b|evidence"
-    r"|details?|summary|statistics?|effects?|outcomes?|measures?|numbers?)\b",
-    re.IGNORECASE,
-)
-_CONTROL: Final = re.compile(
-    r"\b(?:control|comparators?|reference|placebo|standard|SOC|BSC|observation)\b", re.I
-)
-_EXPERIMENTAL: Final = re.compile(r"\b(?:experimental|investigational)\b", re.IGNORECASE)
-_TREATMENT: Final = re.compile(r"\b(?:treatment|intervention|study drug)\b", re.IGNORECASE)
-_BARE_P_CELL: Final = re.compile(rf"\s*(?P<op><=|>=|[<>=≤≥])?\s*(?P<num>{NUM})\s*")
 _NUMBER: Final = re.compile(NUM)
-_OPS: Final = {"<": "<", ">": ">", "=": "=", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
-
-
-@dataclass(frozen=True)
-class _Column:
-    kind: str  # trial, arm, size, p, phase, skip, stub, result
-    role: str | None  # exp, ctrl, both or None: whose number (or treatment) the column holds
-    meaning: Meaning  # what its header says of its numbers
-    group: tuple[str, int | None] | None  # the group its header names (layout d), with its size
-
-
-# ---- the columns ------------------------------------------------------------------------------
-
-
-def _header_cells(table: Table, c: int) -> list[Cell]:
-    """The distinct header cells over column c, top down."""
-    out: list[Cell] = []
-    for row in table.header:
-        cell = row[c] if c < len(row) else None
-        if cell is not None and cell not in out:
-            out.append(cell)
-    return out
-
-
-def _role_of(table: Table, c: int) -> str | None:
-    """Whose the numbers (or treatments) of column c are, from its lowest header that says: a
-    cell "A vs B" spanning two columns gives A to the first and B to the second."""
-    for row in reversed(table.header):
-        cell = row[c]
-        if cell is None:
-            continue
-        control, strong = _CONTROL.search(cell.text), _EXPERIMENTAL.search(cell.text)
-        if control and strong:
-            position = sum(1 for k in range(c) if row[k] == cell)
-            spanned = position > 0 or (c + 1 < len(row) and row[c + 1] == cell)
-            if not spanned:
-                return "both"
-            order = ["ctrl", "exp"] if control.start() < strong.start() else ["exp", "ctrl"]
-            return order[position] if position < 2 else None
-        if control:
-            return "ctrl"
-        if strong or _TREATMENT.search(cell.text):
-            return "exp"
-    return None
-
-
-def _columns(table: Table) -> list[_Column]:
-    width = max((len(r) for r in (*table.header, *table.rows)), default=0)
-    has_row_labels = any(any(h is not None for h in rh) for rh in table.row_headers)
-    columns = []
-    for c in range(width):
-        cells = _header_cells(table, c)
-        text = " ".join(cell.text for cell in cells)
-        kinds = [cell_kind(r[c].text if r[c] else None) for r in table.rows if c < len(r)]
-        numeric = sum(k == "num" for k in kinds) * 2 >= max(1, sum(k != "empty" for k in kinds))
-        kind = _column_kind(text, c, numeric, kinds, has_row_labels)
-        if c == 0 and kind == "stub":
-            has_row_labels = True
-        meaning = merge([describe(cell.text) for cell in reversed(cells)])
-        columns.append(_Column(kind, _role_of(table, c), meaning, None))
-    return _with_groups(table, columns, has_row_labels)
-
-
-def _column_kind(text: str, c: int, numeric: bool, kinds: list[str], row_labels: bool) -> str:
-    """What a column holds, from its header and its cells' kinds; beside row labels, a column of
-    sentences with numbers holds results ("Clinical benefit rate | 64% in 28 patients")."""
-    hk = header_kind(text)
-    if _SIZE_HEADER.fullmatch(text):
-        return "size"
-    if _P_HEADER.fullmatch(text):
-        return "p"
-    if _PHASE_HEADER.fullmatch(text):
-        return "phase"
-    if c == 0 and (_STUB_HEADER.search(text) or (not numeric and hk in ("none", "other"))):
-        return "stub"
-    if hk == "trial" and not numeric:
-        return "trial"
-    if hk == "arm" and not numeric:
-        return "arm"
-    if hk == "ref" or _SKIP_HEADER.search(text):
-        return "skip"
-    if not numeric and any(k in ("text", "trial") for k in kinds):
-        return "result" if row_labels and "num" in kinds else "skip"
-    return "result"
-
-
-def _with_groups(table: Table, columns: list[_Column], has_row_labels: bool) -> list[_Column]:
-    """Result columns whose header names no result but a group (the rows say which result):
-    "| | NALIRIFOX | Gem+NabP |". The group named as control (or else the second of two) is the
-    control; the others are experimental."""
-    if not has_row_labels:
-        return columns
-    named: dict[int, tuple[str, int | None]] = {}
-    for c, column in enumerate(columns):
-        m = column.meaning
-        cells = _header_cells(table, c)
-        if column.kind != "result" or not cells or m.endpoint or m.measure or m.says_p or m.label:
-            continue
-        label, size = arm_label(cells[-1].text)
-        if label and not is_generic(label) and not _NOT_A_GROUP.match(label):
-            named[c] = (label, size)
-    controls = [c for c, (label, _) in named.items() if _CONTROL.search(label)]
-    if not controls and len(named) == 2:
-        controls = [max(named)]
-    out = list(columns)
-    for c, group in named.items():
-        role = "ctrl" if c in controls else "exp"
-        out[c] = _Column("result", role, columns[c].meaning, group)
-    return out
-
-
-# ---- a row's trial and groups ------------------------------------------------------------------
-
-
-def _row_trial(
-    table: Table, columns: list[_Column], row: Sequence[Cell | None]
-) -> tuple[str | None, str | None]:
-    trial = phase = None
-    for c, column in enumerate(columns):
-        cell = row[c]
-        if cell is None:
-            continue
-        if column.kind == "trial" and trial is None:
-            header = " ".join(h.text for h in _header_cells(table, c))
-            trial, phase = trial_name(cell.text, "phase" in header.lower())
-        elif column.kind == "phase" and phase is None:
-            phase = phase_code(cell.text, True)
-    return trial, phase
-
-
-@dataclass(frozen=True)
-class _Arms:
-    exp: tuple[str, int | None] | None
-    ctrl: tuple[str, int | None] | None
-    single: tuple[str, int | None] | None  # the one treatment of a row of a one-arm table
-
-    def label(self, role: str | None) -> str | None:
-        chosen = self.exp if role == "exp" else self.ctrl if role == "ctrl" else self.single
-        return chosen[0] if chosen else None
-
-
-def _row_arms(columns: list[_Column], row: Sequence[Cell | None]) -> _Arms:
-    exp = ctrl = single = None
-    size = None
-    for c, column in enumerate(columns):
-        cell = row[c]
-        if column.group is not None:
-            if column.role == "ctrl":
-                ctrl = ctrl or column.group
-            else:
-                exp = exp or column.group
-        if cell is None:
-            continue
-        if column.kind == "size" and cell.text.replace(",", "").isdigit():
-            size = int(cell.text.replace(",", ""))
-        if column.kind != "arm":
-            continue
-        label, n = arm_label(cell.text)
-        if label is None:
-            continue
-        if column.role == "ctrl":
-            ctrl = ctrl or (label, n)
-        elif column.role == "exp":
-            exp = exp or (label, n)
-        else:
-            single = single or (label, n)
-    found = [a for a in (exp, ctrl, single) if a is not None]
-    if len(found) == 1 and not any(column.group for column in columns):
-        exp, ctrl, single = None, None, found[0]  # the row's only treatment, whatever its header
-    if single is not None and single[1] is None and size is not None:
-        single = (single[0], size)
-    return _Arms(exp, ctrl, single)
 
 
 # ---- the facts of a row -----------------------------------------------------------------------
@@ -269,28 +87,76 @@ def read_table(text: str, table: Table) -> list[RowReading]:
     """The reading of each data row of ``table`` (one per row, in order, with its facts or
     none); ``text`` is the document the table was found in. A table without a trial column
     that gives one registry number (in its cells or caption) names that trial on every row."""
-    columns = _columns(table)
+    columns = read_columns(table)
     row_labels = _effective_row_headers(table) if table.row_headers else [[] for _ in table.rows]
     caption = table.caption.text if table.caption else ""
     named = None
     if not any(column.kind == "trial" for column in columns):
         named = table_nct(caption + " " + text[table.start : table.end])
+    of_section = sections(table)
     last_endpoint: tuple[str, str] | None = None
-    readings = []
+    placed: list[Placed] = []
+    p_rows: list[int] = []
+    facts: list[list[Fact]] = []
+    arms: list[Arms] = []
+    trials: list[tuple[str | None, str | None]] = []
     for r, row in enumerate(table.rows):
-        span = table.row_spans[r]
-        labels = [cell for cell in row_labels[r] if cell is not None]
-        stub = [row[c] for c, col in enumerate(columns) if col.kind == "stub" and row[c]]
-        row_meaning = merge([describe(cell.text) for cell in reversed([*labels, *stub])])
-        trial, phase = _row_trial(table, columns, row)
-        arms = _row_arms(columns, row)
-        context = _Context(row_meaning, last_endpoint, caption, span[0])
-        facts = _row_facts(columns, row, arms, context)
-        _attach_p_column(columns, row, facts, arms, span[0])
-        listed = [a for a in (arms.exp, arms.ctrl) if a] or [a for a in (arms.single,) if a]
-        readings.append(RowReading(r, span, trial or named, phase, tuple(listed), facts))
+        origin = table.row_spans[r][0]
+        row_meaning = _row_meaning(table, columns, row_labels[r], r)
+        trials.append(row_trial(table, columns, row))
+        arms.append(row_arms(columns, row))
+        facts.append([])
+        if _p_only(row_meaning):
+            p_rows.append(r)
+            continue
+        context = _Context(row_meaning, last_endpoint, caption, origin)
+        found = _row_facts(columns, row, arms[r], context)
+        placed += [Placed(r, c, f) for c, f in found]
+        facts[r] = [f for _, f in found]
+        attach_p_column(columns, row, facts[r], arms[r].label("exp"), origin)
         last_endpoint = row_meaning.endpoint or last_endpoint
-    return readings
+    for r in p_rows:
+        section = [x for x in placed if of_section[x.row].head == of_section[r].head]
+        attach_p_row(r, table.rows[r], table.row_spans[r][0], columns, section)
+    own = [_own_trial(trial, of_section[r], r) for r, (trial, _) in enumerate(trials)]
+    compare_in_sections(facts, arms, own, of_section)
+    return [
+        RowReading(
+            r,
+            table.row_spans[r],
+            own[r] or of_section[r].trial or named,
+            trials[r][1] or (of_section[r].phase if of_section[r].head == r else None),
+            arms[r].listed(),
+            facts[r],
+        )
+        for r in range(len(table.rows))
+    ]
+
+
+def _row_meaning(
+    table: Table, columns: list[Column], labels: Sequence[Cell | None], r: int
+) -> Meaning:
+    """What row r's headers, its row-label cells and (for a heading) its own cell say of its
+    numbers, the most specific first."""
+    stub = [
+        cell for c, col in enumerate(columns) if col.kind == "stub" and (cell := table.rows[r][c])
+    ]
+    said = [cell for cell in [*labels, *stub, heading(table, r)] if cell is not None]
+    return merge([describe(cell.text) for cell in reversed(dict.fromkeys(said))])
+
+
+def _own_trial(trial: str | None, section: Section, r: int) -> str | None:
+    """The trial a row's own cells name; under a study's heading, only a trial's name ("Final"
+    in the trial column is an analysis of the heading's study), and the heading's own."""
+    if not section.study or trial is None:
+        return trial
+    return trial if section.head != r and is_trial_name(trial) else None
+
+
+def _p_only(meaning: Meaning) -> bool:
+    """A row of p-values: its label says p-value and names no result ("p-Value (stratified
+    log-rank)")."""
+    return meaning.says_p and not (meaning.measure or meaning.endpoint)
 
 
 @dataclass(frozen=True)
@@ -302,28 +168,52 @@ class _Context:
 
 
 def _row_facts(
-    columns: list[_Column], row: Sequence[Cell | None], arms: _Arms, context: _Context
-) -> list[Fact]:
-    facts: list[Fact] = []
+    columns: list[Column], row: Sequence[Cell | None], arms: Arms, context: _Context
+) -> list[tuple[int, Fact]]:
+    """The numbers of a row's result cells, each with its column."""
+    facts: list[tuple[int, Fact]] = []
     for c, column in enumerate(columns):
         cell = row[c]
         if cell is None or column.kind != "result":
             continue
         says_p = context.row.says_p or column.meaning.says_p
         counts_are_rates = context.row.counts_are_rates or column.meaning.counts_are_rates
-        values = read_cell(cell.text, says_p, counts_are_rates)
+        has_ci = context.row.level is not None or column.meaning.level is not None
+        values = read_cell(cell.text, says_p, counts_are_rates, comma_interval=has_ci)
         if values is None:
-            facts += _prose_facts(cell, column, arms, context)
+            facts += [(c, f) for f in _prose_facts(cell, column, arms, context)]
             continue
         for value in values:
             fact = _structured_fact(value, cell, c, columns, row, arms, context)
             if fact is not None:
-                facts.append(fact)
+                _bounded(fact, c, columns, row)
+                facts.append((c, fact))
     return facts
 
 
+def _bounded(fact: Fact, c: int, columns: list[Column], row: Sequence[Cell | None]) -> None:
+    """A number without an interval takes the one its row gives in the column of its intervals
+    ("95% CI for HR"), when that interval holds it (else the interval is not kept, and said)."""
+    for k, column in enumerate(columns):
+        cell = row[k]
+        if column.kind != "interval" or column.of != c or cell is None or fact.ci is not None:
+            continue
+        interval = read_interval(cell.text)
+        if interval is None:
+            continue
+        if interval.lower <= fact.value <= interval.upper:
+            fact.ci = interval._replace(level=column.meaning.level)
+        else:
+            problem = Problem(
+                "malformed_interval",
+                f"interval {interval.lower:g} to {interval.upper:g} does not hold "
+                f"{fact.value:g} (not kept)",
+            )
+            fact.problems = (*fact.problems, problem)
+
+
 def _endpoint(
-    meanings: Sequence[Meaning], ratio: bool, c: int, columns: list[_Column], context: _Context
+    meanings: Sequence[Meaning], ratio: bool, c: int, columns: list[Column], context: _Context
 ) -> tuple[str, str]:
     """The endpoint a number's cell, row or column names (in that order); a header that names an
     unknown result ("MRD negativity, %", "CR/CRi rates, %") gives OTHER with its words. Else the
@@ -371,9 +261,9 @@ def _structured_fact(
     value: CellValue,
     cell: Cell,
     c: int,
-    columns: list[_Column],
+    columns: list[Column],
     row: Sequence[Cell | None],
-    arms: _Arms,
+    arms: Arms,
     context: _Context,
 ) -> Fact | None:
     column = columns[c]
@@ -405,11 +295,14 @@ def _structured_fact(
     return fact
 
 
-def _set_groups(fact: Fact, column: _Column, arms: _Arms, cell_label: str) -> None:
-    """A ratio compares the experimental group with the control; another number is the group's
-    its column names, or whose treatment its column's role points to, or the row's one."""
+def _set_groups(fact: Fact, column: Column, arms: Arms, cell_label: str) -> None:
+    """A ratio compares the experimental group with the control (in a group's column: that group
+    with the row's reference group); another number is the group's its column names, or whose
+    treatment its column's role points to, or the row's one."""
     if fact.measure in RATIO_MEASURES or fact.measure == "difference":
-        if arms.exp and arms.ctrl:
+        if column.group is not None:
+            fact.arm, fact.comparator = column.group[0], arms.compared_with(column.group[0])
+        elif arms.exp and arms.ctrl:
             fact.arm, fact.comparator = arms.exp[0], arms.ctrl[0]
         return
     if column.group is not None:
@@ -442,7 +335,7 @@ def _impossible(fact: Fact) -> tuple[Problem, ...]:
     return tuple(problems)
 
 
-def _prose_facts(cell: Cell, column: _Column, arms: _Arms, context: _Context) -> list[Fact]:
+def _prose_facts(cell: Cell, column: Column, arms: Arms, context: _Context) -> list[Fact]:
     """A cell that holds a sentence is read by the sentence grammar, its header's endpoint the
     context; the groups its sentence does not name are the column's."""
     said = context.row.endpoint or column.meaning.endpoint
@@ -460,30 +353,3 @@ def _prose_facts(cell: Cell, column: _Column, arms: _Arms, context: _Context) ->
             fact.endpoint, fact.endpoint_label = said
         out.append(fact)
     return out
-
-
-def _attach_p_column(
-    columns: list[_Column], row: Sequence[Cell | None], facts: list[Fact], arms: _Arms, origin: int
-) -> None:
-    """A p-value in a column of its own qualifies the row's ratio, else its experimental
-    group's number."""
-    for c, column in enumerate(columns):
-        cell = row[c]
-        if column.kind != "p" or cell is None:
-            continue
-        found = find_p_values(cell.text)
-        bare = _BARE_P_CELL.fullmatch(cell.text)
-        if found:
-            p = found[0]
-        elif bare:
-            s, e = bare.span("num")
-            p = PValue(parse_number(bare.group("num")), _OPS[bare.group("op") or "="], s, e)
-        else:
-            continue
-        p = p._replace(start=p.start + cell.start - origin, end=p.end + cell.start - origin)
-        targets = [f for f in facts if f.measure in RATIO_MEASURES and f.p is None]
-        targets = targets or [
-            f for f in facts if f.p is None and f.arm and f.arm == arms.label("exp")
-        ]
-        if targets and 0 <= p.value <= 1:
-            targets[0].p = p

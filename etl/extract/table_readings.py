@@ -29,6 +29,7 @@ class TableFrames:
     outcomes: pl.DataFrame  # the staging outcomes of the table rows
     rejections: pl.DataFrame  # what a row held that could not be right
     names: list[str]  # the trial names the rows give
+    treatments: list[str]  # the treatments they name (labels of their groups): never trials
     arms: pl.DataFrame  # the sized groups of the rows (staging trial_arms)
     facts: pl.DataFrame  # the phases the rows state (staging trial_facts)
 
@@ -48,6 +49,7 @@ def table_frames(
     sentence_of: list[dict] = []
     problems: list[dict] = []
     names: set[str] = set()
+    treatments: set[str] = set()
     arms: list[dict] = []
     phases: list[dict] = []
     for document_id, found in tables.items():
@@ -61,6 +63,7 @@ def table_frames(
                     continue
                 if reading.trial:
                     names.add(reading.trial)
+                treatments.update(label for label, _ in reading.arms)
                 for f in reading.facts:
                     facts.append(fact_row(document_id, reading.span[0], f))
                     sentence_of.append(sentence)
@@ -80,6 +83,7 @@ def table_frames(
         outcomes=_outcomes(facts, sentence_of),
         rejections=rejections_frame(problems),
         names=sorted(names),
+        treatments=sorted(treatments),
         arms=pl.DataFrame(arms, schema=polars_schema(TrialArms)),
         facts=pl.DataFrame(phases, schema=polars_schema(TrialFacts)),
     )

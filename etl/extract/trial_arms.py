@@ -3,37 +3,65 @@
 Read from the statements that give sizes, in any of their usual shapes:
 - "randomized to STRIDE (n = 393), durvalumab (n = 389), or sorafenib (n = 389)";
 - "573 were enrolled and randomised (379 to regorafenib and 194 to placebo)";
-- "Eighty sorafenib-naive and 154 sorafenib-experienced patients were treated".
+- "Eighty sorafenib-naive and 154 sorafenib-experienced patients were treated";
+- "300 patients were randomised to A and 298 to B", "300 women were assigned to A, and 150 were
+  assigned to B";
+- "200 were randomly assigned to receive either A (150 patients) or B (50 patients)";
+- a total broken down in brackets: "400 patients (A, n=200; B, n=200) were included", "300 pts
+  (A: 150; B: 150)", "Four hundred twelve patients (C1 = 300; C2 = 112)";
+- groups named as arms where results are given: "in the A arm (n = 600) compared to ... in the B
+  arm (n = 300)", "in the A (n = 400) and B (n = 401) arms".
 A list needs at least two sized groups, so a subgroup aside ("survivors with X (n = 103)") is not
-an arm. Single-arm studies get their one arm in dbt, from the enrolment and the agent given.
+an arm. A record that lists none may size its arms one sentence at a time ("Twenty patients were
+randomized to 250 mg", "Among 40 patients on the 750 mg arm"). A group is named as
+etl.extract.group_labels names it ("A at 10 mg once daily plus B" → "A plus B"; a group named by
+its dose alone keeps the dose). Single-arm studies get their one arm in dbt, from the enrolment
+and the agent given.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
+from itertools import groupby, pairwise
+from operator import itemgetter
 
 import polars as pl
 
+from etl.extract.group_labels import DROP_BRACKETS, group_label, simplify
 from etl.extract.numbers import NUM, WORD_NUMBER, parse_word_number
 from etl.extract.phrases import GROUP_NAME, is_generic
+from etl.regex_prefilter import Prefiltered
 from etl.schemas.staging import TrialArms, polars_schema
 
-_ASSIGNING = re.compile(
-    r"randomi[sz]|randomly|assigned|allocated|divided|enrolled|treated|received", re.IGNORECASE
+_ASSIGNING = Prefiltered(
+    re.compile(
+        r"randomi[sz]|randomly|assigned|allocated|divided|enrolled|treated|received|included|comparing",
+        re.IGNORECASE,
+    )
 )
 _LEAD = re.compile(
     r"^(?:(?:to|or|and|receive|receiving|either|the|a|an|into|of|with)\s+)+", re.IGNORECASE
 )
-# The label of "(n = N)" is the phrase since the previous list delimiter (comma, or, and, to, ':').
+# where a result is given for a group, the group after it: "70% in the A arm (n = 600)"
+_IN_THE = re.compile(r"^(?:.*\s)?(?:in|among|on)\s+the\s+", re.IGNORECASE)
+# The size of a group: "(n = 393)", "(150 patients)".
+# (after what the bracket says of the group first: "(1500 mg daily; n=338)")
+_SIZE = r"\((?:[^()]{0,40}?;\s*)?\s*(?:n\s*=\s*(?P<n>\d+)|(?P<people>\d+)\s+(?:patients|pts|participants|subjects))\s*\)"
+# The label of a size is the phrase since the previous list delimiter (comma, or, and, to, ':').
 _N_EQUALS = re.compile(
     r"(?:^|[,;:()]|\b(?:to|or|and|into|versus|vs\.?)\b)\s*"
-    r"(?P<label>(?:(?!\b(?:to|or|and|into|versus|vs)\b)[^,;:()]){1,60}?)\s*"
-    r"\(\s*n\s*=\s*(?P<n>\d+)\s*\)",
+    r"(?P<label>(?:(?!\b(?:to|or|and|into|versus|vs)\b)[^,;:()]){1,120}?)\s*" + _SIZE,
     re.IGNORECASE,
 )
 _GROUP_SUFFIX = re.compile(r"\s+(?:groups?|arms?)$", re.IGNORECASE)
-_N_SIZE = re.compile(r"\(\s*n\s*=\s*\d+\s*\)", re.IGNORECASE)
+_N_SIZE = re.compile(_SIZE, re.IGNORECASE)
+# Groups named as arms where no assignment is told: each label ends with "arm" ("in the A arm
+# (n = 600)"), or the list is followed by "arms" ("in the A (n = 400) and B (n = 401) arms").
+_ARM_WORD = Prefiltered(re.compile(r"\b(?:arms?|groups?|cohorts?)\b", re.IGNORECASE))
+_NAMED_AS_ARM = re.compile(r"\b(?:arm|group|cohort)\s*$", re.IGNORECASE)
+_ARMS_AFTER = re.compile(r"\s*(?:arms|groups|cohorts)\b", re.IGNORECASE)
 
 
 def _n_equals(text: str) -> list[re.Match[str]]:
@@ -62,7 +90,19 @@ def _n_equals(text: str) -> list[re.Match[str]]:
 _LAST_DELIMITER = re.compile(
     r"(?s:.*)(?P<d>[,;:()]|\b(?:to|or|and|into|versus|vs)\b)", re.IGNORECASE
 )
-_N_TO = re.compile(rf"\b(?P<n>\d+)\s+to\s+(?P<label>{GROUP_NAME})(?=\s*(?:,|;|\)|and\b|or\b|$))")
+_VERSUS_BETWEEN = re.compile(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
+# where a "versus" list of groups opens: "comparing", "randomized to", "to receive", ":"
+_LIST_OPENING = re.compile(
+    r"\b(?:comparing|compared|randomi[sz]ed\s+to|assigned\s+to|allocated\s+to|to\s+receive|between)\s+|:\s*",
+    re.IGNORECASE,
+)
+_ASSIGNED = r"(?:were|was)\s+(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+"
+# "379 to regorafenib and 194 to placebo", "300 patients were randomised to A and 298 to B",
+# "300 women were randomly assigned to A, and 150 were assigned to B"
+_N_TO = re.compile(
+    rf"\b(?P<n>\d+)\s+(?:(?:[\w-]+\s+){{0,3}}?{_ASSIGNED})?to\s+"
+    rf"(?:receive\s+)?(?P<label>{GROUP_NAME})(?=\s*(?:,|;|\)|and\b|or\b|\.(?:\s|$)|$))"
+)
 _DOSE_START = re.compile(
     rf"\s+(?:at\s+)?{NUM}\s*(?:mg|g|µg|μg|mcg|IU|Gy)\b|\s+at\s+(?:an?\s+)?(?:daily\s+)?doses?\b",
     re.IGNORECASE,
@@ -76,9 +116,13 @@ _COUNT_LABEL = re.compile(
 
 @functools.lru_cache(maxsize=4096)
 def _label(raw: str) -> str | None:
-    """The group a sized phrase names, or None. (Cached: texts name their groups in the same
-    words again and again.)"""
-    label = _LEAD.sub("", raw.strip()).strip(" ,;:")
+    """The group a phrase before a size names: as group_label names it ("received up to 6 cycles
+    of A+B" → "A+B", "A at 10 mg once daily plus B at 300 mg" → "A plus B"), else the phrase
+    up to its dose ("250 mg" stays: a group named by its dose)."""
+    label = _IN_THE.sub("", _LEAD.sub("", raw.strip())).strip(" ,;:")
+    named = group_label(simplify(label))
+    if named:
+        return named if len(named) <= 60 else None
     # "sorafenib 400 mg twice daily (n = 150)": the group is the agent; its dose is read apart
     dose = _DOSE_START.search(label)
     label = label[: dose.start()].strip(" ,;:") if dose else label
@@ -109,29 +153,229 @@ def _ids_named(found: list[tuple[str, int, int, int]]) -> list[tuple[str, int, i
     return [(f"{head} {i}", *rest) for i, (_, *rest) in zip(ids, found, strict=True)]
 
 
-def sized_groups(text: str) -> list[tuple[str, int, int, int]]:
-    """(label, n, start, end) of each sized group a sentence lists; [] unless it lists two or more."""
-    if not _ASSIGNING.search(text):
+def _size_of(m: re.Match[str]) -> int | None:
+    return _size(m.group("n") or m.group("people"))
+
+
+def assigned_to(text: str, start: int) -> bool:
+    """Whether the count at ``start`` is assigned to a group: "300 patients were randomised to
+    A (and 298 to B)"."""
+    return _N_TO.match(text, start) is not None
+
+
+def _sized(matches: Iterable[re.Match[str]]) -> list[tuple[str, int, int, int]]:
+    return [
+        (label, n, m.start(), m.end())
+        for m in matches
+        if (label := _label(m.group("label"))) is not None and (n := _size_of(m)) is not None
+    ]
+
+
+def _as_arms(text: str) -> list[tuple[str, int, int, int]]:
+    """Sized groups named as arms, in a sentence that tells no assignment ("the rate was 86% in
+    the A arm (n = 600) and 81% in the B arm (n = 300)")."""
+    matches = _n_equals(text)
+    if len(matches) < 2:
         return []
-    for finder in (_n_equals, _N_TO.finditer):
+    named = all(_NAMED_AS_ARM.search(m.group("label")) for m in matches)
+    return _sized(matches) if named or _ARMS_AFTER.match(text, matches[-1].end()) else []
+
+
+# A total broken down in brackets: "400 patients (A, n=200; B, n=200)", "300 pts (A: 150; B:
+# 150)", "Four hundred twelve patients (C1 = 300; C2 = 112)".
+_PEOPLE = r"(?:patients|pts|participants|subjects|women|men|adults|children)"
+# a count in words: "Fifteen", "Five hundred eighteen", "One hundred and two"
+WORD_COUNT = rf"(?!hundred\b){WORD_NUMBER}(?:\s+hundred(?:\s+(?:and\s+)?{WORD_NUMBER})?)?"
+_TOTAL = rf"\d[\d,]*|{WORD_COUNT}"
+# (found from its bracket, the total then read back from it: the total's pattern is dear to try
+# at every word)
+_BRACKETED_LIST = re.compile(r"\((?P<items>[^();]{1,80}(?:;[^();]{1,80})+)\)")
+_TOTAL_BEFORE = re.compile(
+    rf"(?<![\w.-])(?P<total>{_TOTAL})\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"
+    r"(?:\s+(?:randomly\s+assigned|randomi[sz]ed|enrolled|included|treated))?\s*\Z",
+    re.IGNORECASE,
+)
+_ITEM = re.compile(
+    r"\s*(?P<label>[^,:=;]{1,60}?)\s*(?P<sep>,\s*n\s*=|:|=)\s*(?P<n>\d+)\s*", re.IGNORECASE
+)
+
+
+def parse_count(raw: str) -> int | None:
+    """A count as written: "400", "1,171", "Fifteen", "Four hundred twelve" (None if not)."""
+    if raw[0].isdigit():
+        return int(raw.replace(",", "")) if raw.replace(",", "").isdigit() else None
+    hundreds, hundred, rest = raw.lower().partition("hundred")
+    try:
+        if not hundred:
+            return parse_word_number(raw)
+        rest = rest.strip().removeprefix("and").strip()
+        return parse_word_number(hundreds) * 100 + (parse_word_number(rest) if rest else 0)
+    except ValueError:
+        return None
+
+
+def _breakdown(text: str, assigning: bool) -> list[tuple[str, int, int, int]]:
+    """The groups a bracket breaks a total down into: when their sizes add up to the total, or
+    when they are written as sizes ("A, n=200") in a sentence that tells an assignment."""
+    for m in _BRACKETED_LIST.finditer(text):
+        items = [_ITEM.fullmatch(item) for item in m.group("items").split(";")]
+        if not all(items):
+            continue
+        before = _TOTAL_BEFORE.search(text, max(0, m.start() - 100), m.start())
+        if before is None:
+            continue
         found = [
-            (label, int(m.group("n")), m.start(), m.end())
-            for m in finder(text)
-            if (label := _label(m.group("label"))) is not None
+            (label, int(item.group("n")), before.start(), m.end())
+            for item in items
+            if item and (label := _label(item.group("label"))) is not None
         ]
-        if len(found) >= 2:
-            return _ids_named(found)
-    m = _COUNT_LABEL.search(text)
-    if m:
-        pairs = [(m.group("label"), m.group("n")), (m.group("label2"), m.group("n2"))]
-        found = [
-            (label, n, m.start(), m.end())
-            for raw_label, raw_n in pairs
-            if (label := _label(raw_label)) is not None and (n := _size(raw_n)) is not None
-        ]
-        if len(found) == 2:
+        if len(found) < len(items):
+            continue
+        adds_up = sum(n for _, n, _, _ in found) == parse_count(before.group("total"))
+        written_as_sizes = all(item and item.group("sep") != ":" for item in items)
+        if adds_up or (assigning and written_as_sizes and "n" in m.group("items").lower()):
             return found
     return []
+
+
+def sized_groups(text: str) -> list[tuple[str, int, int, int]]:
+    """(label, n, start, end) of each sized group a sentence lists; [] unless it lists two or more."""
+    return _sized_groups(text, _ASSIGNING.search(text) is not None)
+
+
+def _versus_sized(text: str) -> list[tuple[str, int, int, int]]:
+    """ "comparing chemotherapy plus A (1500 mg daily; n=338) versus chemotherapy plus A and B
+    (75 mg; n=338) versus chemotherapy alone (n=337)": sized groups a "versus" list separates,
+    each the whole phrase between two "versus" (its asides in brackets dropped), so that "and"
+    and brackets inside a group's name do not cut it."""
+    sizes = list(_N_SIZE.finditer(text))
+    if len(sizes) < 2 or not all(
+        _VERSUS_BETWEEN.search(text, a.end(), b.start()) for a, b in pairwise(sizes)
+    ):
+        return []
+    opening = list(_LIST_OPENING.finditer(text, 0, sizes[0].start()))
+    start = opening[-1].end() if opening else 0
+    found, cursor = [], start
+    for size in sizes:
+        phrase = text[cursor : size.start()]
+        cut = list(_VERSUS_BETWEEN.finditer(phrase))
+        label_start = cursor + (cut[-1].end() if cut else 0)
+        label = _label(DROP_BRACKETS.sub("", text[label_start : size.start()]))
+        n = _size_of(size)
+        if label is None or n is None:
+            return []
+        found.append((label, n, label_start, size.end()))
+        cursor = size.end()
+    return found
+
+
+def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]:
+    if assigning and _VERSUS_BETWEEN.search(text) and len(found := _versus_sized(text)) >= 2:
+        return found
+    if assigning:
+        for finder in (_n_equals, _N_TO.finditer):
+            found = _sized(finder(text))
+            if len(found) >= 2:
+                return _ids_named(found)
+        m = _COUNT_LABEL.search(text)
+        if m:
+            pairs = [(m.group("label"), m.group("n")), (m.group("label2"), m.group("n2"))]
+            found = [
+                (label, n, m.start(), m.end())
+                for raw_label, raw_n in pairs
+                if (label := _label(raw_label)) is not None and (n := _size(raw_n)) is not None
+            ]
+            if len(found) == 2:
+                return found
+    elif _ARM_WORD.search(text):
+        found = _as_arms(text)
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def stated_groups(text: str) -> list[tuple[str, int, int, int]]:
+    """sized_groups, or the groups a bracket breaks a total down into. (The record context reads
+    a record's groups from sized_groups alone: a breakdown names the groups as results name
+    them, "A + chemo", and the context would miss the "A" a result names.)"""
+    return _stated_groups(text, _ASSIGNING.search(text) is not None)
+
+
+def _stated_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]:
+    if found := _sized_groups(text, assigning):
+        return found
+    return _breakdown(text, assigning) if "(" in text and ";" in text else []
+
+
+# One arm sized in a sentence of its own: "Twenty patients were randomized to 250 mg", "Among 40
+# patients on the 750 mg arm" (a group named by its dose, or named as an arm). Found from the
+# verb or "among", the count then read back or on (the count's pattern is dear to try at every
+# word).
+_DOSE_NAME = rf"{NUM}\s*(?:mg|g|µg|μg|mcg|iu|gy)(?:/(?:m2|m²|kg))?"
+_ASSIGNED_TO_ONE = Prefiltered(
+    re.compile(
+        rf"{_ASSIGNED}to\s+(?:receive\s+)?(?:the\s+)?"
+        rf"(?P<label>{_DOSE_NAME}(?=[\s,.;)])|{GROUP_NAME}\s+(?:arm|group|cohort)\b)",
+        re.IGNORECASE,
+    )
+)
+_COUNT_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<n>\d+|{WORD_COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}\s+)?\Z",
+    re.IGNORECASE,
+)
+_AMONG_ON_ARM = Prefiltered(
+    re.compile(
+        rf"\b(?:among|of)\s+(?:the\s+)?(?P<n>\d+|{WORD_COUNT})\s+{_PEOPLE}\s+"
+        r"(?:on|in|assigned\s+to|randomi[sz]ed\s+to|receiving)\s+(?:the\s+)?"
+        rf"(?P<label>{_DOSE_NAME}|{GROUP_NAME})\s+(?:arm|group|cohort)\b",
+        re.IGNORECASE,
+    )
+)
+
+
+def one_sized_group(text: str) -> tuple[str, int, int, int] | None:
+    """(label, n, start, end) of the one arm a sentence sizes, or None."""
+    return _one_sized_group(text, _ASSIGNING.search(text) is not None)
+
+
+def _one_sized_group(text: str, assigning: bool) -> tuple[str, int, int, int] | None:
+    for m in _ASSIGNED_TO_ONE.finditer(text) if assigning else ():
+        count = _COUNT_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if count and (label := _label(m.group("label"))) and (n := parse_count(count.group("n"))):
+            return label, n, count.start(), m.end()
+    for m in _AMONG_ON_ARM.finditer(text):
+        if (label := _label(m.group("label"))) and (n := parse_count(m.group("n"))):
+            return label, n, m.start(), m.end()
+    return None
+
+
+def _record_groups(sentences: list[dict]) -> Iterator[tuple[dict, int, tuple[str, int, int, int]]]:
+    """(sentence, order, group) of the groups a record sizes: the lists its sentences give, else
+    (a record that lists none) its arms sized one at a time, when there are two or more. A record
+    that tells how its patients were assigned, with sizes, has those groups for arms: a list in a
+    sentence that tells no assignment ("40% in the marker-high group (n = 80) ...") is then a
+    result by subgroup."""
+    assigning = [_ASSIGNING.search(s["text"]) is not None for s in sentences]
+    listed = [
+        (s, groups, a)
+        for s, a in zip(sentences, assigning, strict=True)
+        if (groups := _stated_groups(s["text"], a))
+    ]
+    if any(a for *_, a in listed):
+        listed = [(s, groups, a) for s, groups, a in listed if a]
+    if listed:
+        for s, groups, _ in listed:
+            for order, group in enumerate(groups):
+                yield s, order, group
+        return
+    singles = [
+        (s, g)
+        for s, a in zip(sentences, assigning, strict=True)
+        if (g := _one_sized_group(s["text"], a))
+    ]
+    if len({label.lower() for _, (label, *_) in singles}) >= 2:
+        for order, (s, group) in enumerate(singles):
+            yield s, order, group
 
 
 def trial_arms_frame(sentences: pl.DataFrame) -> pl.DataFrame:
@@ -139,8 +383,9 @@ def trial_arms_frame(sentences: pl.DataFrame) -> pl.DataFrame:
     rows: list[dict] = []
     body = sentences.filter(pl.col("role") == "body").sort("publication_id", "sentence_index")
     seen: set[tuple[str, str]] = set()
-    for s in body.filter(pl.col("text").str.contains(r"\d")).iter_rows(named=True):
-        for order, (label, n, start, end) in enumerate(sized_groups(s["text"])):
+    numbered = body.filter(pl.col("text").str.contains(r"\d")).iter_rows(named=True)
+    for _, record in groupby(numbered, key=itemgetter("publication_id")):
+        for s, order, (label, n, start, end) in _record_groups(list(record)):
             key = (s["publication_id"], label.lower())
             if key in seen:
                 continue

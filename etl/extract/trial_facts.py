@@ -2,14 +2,26 @@
 
 Long format, one row per stated fact with its offsets: ``phase`` ("Phase IIa" → 2, "phase II-III"
 → 2/3, "Phase 1b/2" → 1/2, registry "Not Applicable" → NA), ``blinding``, ``randomized``,
-``n_enrolled`` ("1171 patients were randomly assigned", "Target Recruitment 22", "Twenty-two
-patients ... were enrolled"), ``placebo_controlled``, ``retrospective``, ``condition`` (the
-disease the record's own study is in), and the registry fields ``status``, ``sponsor`` and ``condition``.
+``n_enrolled``, ``placebo_controlled``, ``retrospective``, ``condition`` (the disease the
+record's own study is in), and the registry fields ``status``, ``sponsor`` and ``condition``.
+
+The enrolment is the count of the people the study enrolled or randomised, however its sentence
+is built: "1171 patients were randomly assigned", "Of 843 screened, 573 were enrolled", "900
+adults with X, untreated, ... were randomized", "400 patients (A, n=200; B, n=200) were
+included", "Among 300 pts randomized", "250 patients who underwent randomization", "Adults with
+X (n = 900) were randomly assigned", "all-comer (N = 400)", "the intention-to-treat population
+included 300 pts", "a trial enrolling 500 patients", "The study, involving 400 patients", "One
+hundred and two patients"; not "the first 100 patients randomized". A count assigned to the
+first of a list of groups ("300 were assigned to A, and 150 to B") is that group's: the
+enrolment is the list's sum. A registry page gives its fields as label and value, on two lines
+or one ("Enrollment (Actual)" / "900", "Actual Enrollment : | 900 participants |", "Enrollment
+900").
 
 Scope ``sentence``: a fact stated in a sentence naming a trial ("the phase III REFLECT trial").
 Scope ``record``: the record's own study, taken from the sentence that speaks of it ("In this
-open-label, phase 3 trial") rather than from the background ("in a phase 2 trial, X showed").
-Which trial each fact belongs to is decided in dbt, by joining to the trial mentions.
+open-label, phase 3 trial") rather than from the background ("in a phase 2 trial, X showed"); a
+table's row is a record whose design its table's caption may state ("randomized clinical trials
+of X"). Which trial each fact belongs to is decided in dbt, by joining to the trial mentions.
 """
 
 from __future__ import annotations
@@ -21,12 +33,15 @@ from operator import itemgetter
 
 import polars as pl
 
-from etl.extract.numbers import NUM, WORD_NUMBER, parse_number, parse_word_number
+from etl.extract.numbers import NUM, parse_number
+from etl.extract.trial_arms import WORD_COUNT, assigned_to, parse_count, stated_groups
 from etl.regex_prefilter import Prefiltered
 from etl.schemas.staging import TrialFacts, polars_schema
 from etl.vocab.codes import code
 
 _SENTENCE, _RECORD = code("fact_scope", "sentence"), code("fact_scope", "record")
+_TABLE_HEADER = code("sentence_role", "table_header")
+_TABLE_ROW = code("sentence_role", "table_row")
 
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 _PHASE_NUM = r"(?:iv|i{1,3}|[1-4])[ab]?"
@@ -62,16 +77,42 @@ _NOT_PEOPLE = (
     r"(?:sites?|cent(?:er|re)s?|countries|hospitals|institutions|cities|regions|events|deaths"
     r"|cycles|doses|months|years|weeks|days)\b"
 )
+_PEOPLE = r"(?:patients|participants|subjects|pts|women|men|adults|children|individuals)"
+# (not a part of a longer number, nor the first few of a larger group: "the first 100 patients")
+_COUNT = (
+    r"(?<!hundred and )(?<!hundred )(?<![\w-])(?<!first )(?<!last )"
+    rf"(?P<n>{NUM}|{WORD_COUNT})(?!\s*(?:hundred|thousand|and)\b)"
+)
+# Between the people counted and the verb, what describes them: words that are not counts (a
+# count there is the subject of the verb: "Of 843 patients screened, 573 were enrolled") and
+# brackets ("400 patients (A, n=200; B, n=200) were included").
+_DESCRIBED = r"(?:\s*\([^()]{0,200}\)|\s+(?![\d.])[^\s.;()]+){0,30}?"
 _ENROLLED = Prefiltered(
     re.compile(
-        # "1171 patients were randomly assigned", "573 were enrolled and randomised"
-        rf"(?<!hundred and )(?<!hundred )(?<![\w-])(?P<n>{NUM}|{WORD_NUMBER})(?!\s*(?:hundred|thousand|and)\b)(?!\s+{_NOT_PEOPLE})\s+(?:[\w-]+\s+){{0,3}}?"
-        rf"(?:(?:patients|participants|subjects)\b[^.;,]{{0,60}}?\s+)?(?:were|was)\s+{_ENROLL_VERB}"
-        # "we randomly assigned 87 patients", "enrolled 22 participants"
-        rf"|\b{_ENROLL_VERB}\s+(?P<n2>{NUM}|{WORD_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:patients|participants|subjects)\b",
+        # "1171 patients were randomly assigned", "573 were enrolled and randomised", "900
+        # adults with X, untreated, ... were randomized", "250 patients who underwent
+        # randomization", "Among 300 pts randomized (A, n = 200; B, n = 100)"
+        rf"{_COUNT}(?!\s+{_NOT_PEOPLE})\s+(?:[\w-]+\s+){{0,3}}?"
+        rf"(?:(?:{_PEOPLE}\b{_DESCRIBED}\s+)?(?:were|was)\s+{_ENROLL_VERB}"
+        rf"|{_PEOPLE}\s+(?:(?:who|that)\s+)?underwent\s+randomi[sz]ation"
+        rf"|{_PEOPLE}\s+(?:randomly\s+assigned|randomi[sz]ed)\b)"
+        # "we randomly assigned 87 patients", "enrolled 22 participants", "a trial enrolling 500
+        # untreated patients", "The study, involving 400 patients in 20 centres"
+        rf"|\b(?:{_ENROLL_VERB}|enrolling|recruiting|randomi[sz]ing"
+        r"|(?:trial|study)(?:\s*\([^()]*\))?,?\s+(?:involving|including))"
+        rf"\s+(?P<n2>{NUM}|{WORD_COUNT})\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"
+        # "Adults with X (n = 900) were randomly assigned"
+        rf"|\(\s*n\s*=\s*(?P<n3>{NUM})\s*\),?\s+(?:were|was)\s+{_ENROLL_VERB}"
+        # the whole population of the study, named: "all-comer (N = 400)", "the
+        # intention-to-treat population included 300 pts"
+        r"|\b(?:all[- ]comers?|intention[- ]to[- ]treat|intent[- ]to[- ]treat|itt)"
+        r"(?:\s+(?:population|set|analysis set|cohort))?"
+        rf"(?:\s*\(\s*n\s*=\s*(?P<n4>{NUM})\s*\)"
+        rf"|\s+(?:included|comprised|consisted of|was|of)\s+(?P<n5>{NUM})\s+{_PEOPLE}\b)",
         re.IGNORECASE,
     )
 )
+_COUNT_GROUPS = ("n", "n2", "n3", "n4", "n5")
 # (each pattern Prefiltered: not run on a sentence that lacks the words its matches need)
 # The record speaking of its own study, or of someone else's.
 _OWN = Prefiltered(
@@ -114,8 +155,21 @@ _NOT_A_MODIFIER = re.compile(
 # What a line must contain to state a design fact or a disease (a cheap, column-wise test).
 _MAYBE = (
     r"(?i)phase|blind|open[- ]label|randomi|randomly|single[- ]arm|placebo|retrospective|enrolled"
-    r"|included|recruited|allocated|carcinoma|cancer|tumo|sarcoma|lymphoma|leuk|melanoma|myeloma"
+    r"|included|recruited|allocated|enrolling|recruiting|involving|including|all[- ]comer"
+    r"|intention[- ]to|intent[- ]to|\bitt\b|carcinoma|cancer|tumo|sarcoma|lymphoma|leuk|melanoma|myeloma"
     r"|glioma|mesothelioma|neoplasm|not applicable|n/a"
+)
+# How a label line is decorated and qualified: "Enrollment (Actual)", "Estimated Enrollment :".
+_LABEL_DECORATION = re.compile(r"[|:]")
+_LABEL_QUALIFIER = re.compile(r"\(?\b(?:actual|estimated|anticipated|expected)\b\)?")
+# A label and its value on one line: "Recruitment Status : Completed", "| Phase | Phase 3 |".
+_SAME_LINE = re.compile(
+    r"^\s*\|?\s*(?P<label>[A-Za-z][A-Za-z ()]{2,40}?)\s*(?::\s*\|?|\|)\s*"
+    r"(?P<value>[^|\s][^|]*?)\s*\|?\s*$"
+)
+# an enrolment given without a colon: "Enrollment 900", "Target Recruitment 40 participants"
+_COUNT_LINE = re.compile(
+    r"^\s*(?P<label>[A-Za-z][A-Za-z ()]{2,40}?)\s+(?P<value>\d[\d,]*(?:\s+[a-z]+)?)\s*$"
 )
 _REGISTRY_LABELS = {
     "status": "status",
@@ -127,8 +181,6 @@ _REGISTRY_LABELS = {
     "condition": "condition",
     "target recruitment": "n_enrolled",
     "enrollment": "n_enrolled",
-    "estimated enrollment": "n_enrolled",
-    "actual enrollment": "n_enrolled",
     "phase": "phase",
     "study phase": "phase",
 }
@@ -150,7 +202,7 @@ def normalise_phase(m: re.Match[str]) -> str:
 
 def _count(raw: str) -> int | None:
     try:
-        value = parse_word_number(raw) if raw[0].isalpha() else parse_number(raw)
+        value = parse_count(raw) if raw[0].isalpha() else parse_number(raw)
     except ValueError:
         return None
     return int(value) if value is not None and float(value).is_integer() and value > 0 else None
@@ -170,10 +222,23 @@ def _facts_of(text: str) -> Iterator[tuple[str, str, int, int]]:
         yield "placebo_controlled", "true", m.start(), m.end()
     for m in _RETROSPECTIVE.finditer(text):
         yield "retrospective", "true", m.start(), m.end()
+    yield from _enrolment(text)
+
+
+def _enrolment(text: str) -> Iterator[tuple[str, str, int, int]]:
+    """The enrolment a sentence states. A count that is the first of a list of
+    groups' sizes is the first group's ("300 were assigned to A, and 150 to B"): the
+    enrolment is then the sum of the list."""
+    groups: list[tuple[str, int, int, int]] | None = None
     for m in _ENROLLED.finditer(text):
-        raw = m.group("n") or m.group("n2")
-        if (n := _count(raw)) is not None:
-            yield "n_enrolled", str(n), m.start(), m.end()
+        group = next(g for g in _COUNT_GROUPS if m.group(g))
+        if (n := _count(m.group(group))) is None:
+            continue
+        if assigned_to(text, m.start(group)):  # "N were assigned to A and M to B"
+            groups = stated_groups(text) if groups is None else groups
+            if len(groups) >= 2 and groups[0][1] == n:
+                n = sum(size for _, size, _, _ in groups)
+        yield "n_enrolled", str(n), m.start(), m.end()
 
 
 def condition_of(phrase: str) -> str | None:
@@ -210,29 +275,59 @@ def _rank(text: str) -> int:
     return (2 if _OWN.search(text) else 0) - (3 if _OTHERS.search(text) else 0)
 
 
+def registry_label(line: str) -> str | None:
+    """The field a registry label line names ("Actual Enrollment :", "Enrollment (Actual)",
+    "| Overall Status |" → its fact), or None when the line is no label of ours."""
+    label = _LABEL_QUALIFIER.sub(" ", line.lower())
+    return _REGISTRY_LABELS.get(" ".join(_LABEL_DECORATION.sub(" ", label).split()))
+
+
+def _registry_value(fact: str, raw: str) -> str | None:
+    """A registry field's value as the contract writes it."""
+    raw = raw.strip(" \t|")
+    if not raw or raw.endswith(":"):  # (a label with its value missing: "Sponsor:")
+        return None
+    if fact == "phase":
+        m = _PHASE.search(raw)
+        return normalise_phase(m) if m else None
+    if fact == "condition":  # as the text's conditions are written: lower-case, singular
+        return condition_of(raw) or raw
+    if fact == "n_enrolled":
+        n = _count(raw.split()[0])
+        return str(n) if n is not None else None
+    return raw
+
+
+def _same_line(text: str) -> tuple[str, re.Match[str]] | None:
+    """(fact, match) of a label given with its value on one line ("Actual Enrollment : 900
+    participants", "Actual Enrollment : | 900 participants |"); without a colon or a bar, only an
+    enrolment ("Enrollment 900")."""
+    if ":" in text or "|" in text:
+        m = _SAME_LINE.match(text)
+        fact = registry_label(m.group("label")) if m else None
+    else:
+        m = _COUNT_LINE.match(text)
+        fact = registry_label(m.group("label")) if m else None
+        fact = fact if fact == "n_enrolled" else None
+    return (fact, m) if fact and m else None
+
+
 def _registry(lines: list[dict]) -> Iterator[dict]:
-    """Label/value pairs of a registry page: a label line followed by its value line."""
-    for label, value in pairwise(lines):
-        fact = _REGISTRY_LABELS.get(label["text"].strip().rstrip(":").lower())
-        if fact is None:
+    """Label/value pairs of a registry page: a label line followed by its value line, or a label
+    and its value on one line."""
+    for label, value in pairwise([*lines, None]):
+        text = label["text"]
+        if (found := _same_line(text)) and (raw := _registry_value(found[0], found[1]["value"])):
+            fact, m = found
+            start, end = m.span("value")
+            yield {"fact": fact, "value": raw, "sentence": label, "start": start, "end": end}
             continue
-        raw = value["text"].strip()
-        if fact == "phase":
-            m = _PHASE.search(raw)
-            raw = normalise_phase(m) if m else None
-        elif fact == "condition":  # as the text's conditions are written: lower-case, singular
-            raw = condition_of(raw) or raw
-        elif fact == "n_enrolled":
-            n = _count(raw.split()[0]) if raw else None
-            raw = str(n) if n is not None else None
-        if raw:
-            yield {
-                "fact": fact,
-                "value": raw,
-                "sentence": value,
-                "start": 0,
-                "end": len(value["text"]),
-            }
+        fact = registry_label(text)
+        if fact is None or value is None:
+            continue
+        if raw := _registry_value(fact, value["text"]):
+            end = len(value["text"])
+            yield {"fact": fact, "value": raw, "sentence": value, "start": 0, "end": end}
 
 
 def _record_rows(lines: list[dict], is_registry: bool) -> list[dict]:
@@ -264,6 +359,42 @@ def _record_rows(lines: list[dict], is_registry: bool) -> list[dict]:
         record_level |= {f["fact"]: f for f in _registry(lines)}
     rows += [{**found, "scope": _RECORD} for found in record_level.values()]
     return rows
+
+
+def _caption_rows(sentences: pl.DataFrame) -> list[dict]:
+    """What a table's caption states of the design of the trials its rows list ("Characteristics
+    of selected randomized clinical trials"): a fact of each row's record (a record of its own),
+    stated by the caption (scope record). A row's table is the last whose header lines precede it
+    in its document; a caption that states both values states neither."""
+    tabled = sentences.filter(pl.col("role").is_in([_TABLE_HEADER, _TABLE_ROW])).sort(
+        "document_id", "char_start"
+    )
+    out: list[dict] = []
+    for _, lines in groupby(tabled.iter_rows(named=True), key=itemgetter("document_id")):
+        table, stated, done = None, {}, set()
+        for line in lines:
+            if line["role"] == _TABLE_HEADER:
+                if line["publication_id"] != table:  # the header of another table
+                    table, stated = line["publication_id"], {}
+                for m in _RANDOMIZED.finditer(line["text"]):
+                    value = "false" if m.group("non") else "true"
+                    stated.setdefault(value, (line, m.start(), m.end()))
+            elif len(stated) == 1 and line["publication_id"] not in done:
+                done.add(line["publication_id"])
+                [(value, (caption, start, end))] = stated.items()
+                out.append(
+                    {
+                        "publication_id": line["publication_id"],
+                        "sentence_id": caption["sentence_id"],
+                        "source_file": caption["source_file"],
+                        "scope": _RECORD,
+                        "fact": "randomized",
+                        "value": value,
+                        "char_start": caption["char_start"] + start,
+                        "char_end": caption["char_start"] + end,
+                    }
+                )
+    return out
 
 
 def trial_facts_frame(sentences: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
@@ -303,5 +434,6 @@ def trial_facts_frame(sentences: pl.DataFrame, documents: pl.DataFrame) -> pl.Da
                     "char_end": s["char_start"] + r["end"],
                 }
             )
+    out += _caption_rows(sentences)
     schema = polars_schema(TrialFacts)
     return pl.DataFrame(out, schema=schema).sort("publication_id", "char_start", "fact", "scope")

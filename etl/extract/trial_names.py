@@ -3,7 +3,9 @@ biomarker (PD-L1, CTLA-4, HER2) or a drug code (MK-3475) never becomes one.
 
 A name is taken where the text uses it as a trial's name:
 - as the head of "trial"/"study" ("the phase III HIMALAYA study", "EV-302 clinical trial",
-  "CheckMate 9ER trial", "Study 309 trial");
+  "CheckMate 9ER trial", "Study 309 trial"), unless it ends a comparison or a combination: in
+  "drug A vs IFN phase III trial" IFN is a treatment of the trial, not its name (a numbered name
+  may: "KEYNOTE-189 vs KEYNOTE-407 trials");
 - in brackets that a trial noun or a trial's name introduces ("a phase 2 trial
   (DESTINY-Breast01)", "EV-302 (KEYNOTE-A39)"), or that closes a title ("... Versus Sunitinib
   (CLEAR)"), or a title "... (RESORCE): a randomised, phase 3 trial";
@@ -15,6 +17,9 @@ A name is taken where the text uses it as a trial's name:
 - spelled out, its abbreviation defined before its number ("Cancer and Leukemia Group B (CALGB)
   50901 trial" names CALGB 50901).
 Names known from one use are found wherever else they are used (etl.extract.trials).
+
+An abbreviation that a list of abbreviations defines as a term ("Abbreviations: CI=confidence
+interval; IFN=interferon") names no trial, wherever it is used (``defined_terms``).
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ _NOUN_PHRASE = (
     rf"(?:(?:clinical|phase\s+[\dIV/]+[ab]?|randomi[sz]ed|pivotal|registrational)\s+)?{_TRIAL_NOUN}"
 )
 _AS_HEAD = re.compile(rf"\b(?P<name>{NAME})\s+{_NOUN_PHRASE}")
+# what puts a treatment right before a trial noun: "drug A vs IFN phase III trial"
+_TREATMENT_BEFORE = re.compile(r"(?:\b(?:vs|versus|v|plus)\.?|\+)\s*$", re.IGNORECASE)
 _IN_BRACKETS = re.compile(
     rf"\b{_TRIAL_NOUN}[^.;()]{{0,40}}?\((?P<name>{NAME})\)"
     rf"|\((?P<title>{NAME})\)\s*:\s*(?:an?|the)\b[^.;]{{0,120}}?\b{_TRIAL_NOUN}"
@@ -134,7 +141,9 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
     the text is a record's title or first line."""
     for pattern in (_AS_HEAD, _INVESTIGATORS):
         for m in pattern.finditer(text):
-            if (name := clean_name(m.group("name"))) is not None:
+            if (name := clean_name(m.group("name"))) is None:
+                continue
+            if _has_number(name) or not _TREATMENT_BEFORE.search(text, 0, m.start("name")):
                 yield name, m.start("name"), m.end("name")
     for m in _SPELLED.finditer(text):
         if (name := clean_name(f"{m.group('acronym')} {m.group('number')}")) is not None:
@@ -188,3 +197,21 @@ def aliases(text: str) -> Iterable[tuple[str, str]]:
         a, b = clean_name(m.group("name")), clean_name(m.group("alias"))
         if a and b and a != b and (_has_number(a) or _has_number(b)):
             yield a, b
+
+
+_ABBREVIATIONS = re.compile(r"\babbreviations?\b(?:\s+used)?\s*[:.-]", re.IGNORECASE)
+_DEFINED = re.compile(r"\s*(?P<short>[A-Za-z][\w/+-]{0,15})\s*(?:=|,|:)\s*(?P<term>[^=]{2,80})")
+_OF_A_TRIAL = re.compile(rf"{_TRIAL_NOUN}|\bgroup\b", re.IGNORECASE)
+
+
+def defined_terms(text: str) -> Iterable[str]:
+    """The abbreviations a list of abbreviations defines as terms ("Abbreviations: CI=confidence
+    interval; HR, hazard ratio; IFN=interferon" → CI, HR, IFN); not those it defines as a trial
+    or a group of trialists."""
+    opening = _ABBREVIATIONS.search(text)
+    if opening is None:
+        return
+    for entry in text[opening.end() :].split(";"):
+        m = _DEFINED.match(entry)
+        if m is not None and not _OF_A_TRIAL.search(m.group("term")):
+            yield m.group("short")

@@ -21,7 +21,7 @@ import re
 import polars as pl
 
 from etl.documents.ids import span_id_expr
-from etl.extract.trial_names import aliases, named
+from etl.extract.trial_names import aliases, defined_terms, named
 from etl.schemas.staging import TrialMentions, polars_schema
 from etl.vocab.codes import PRIMARY_STUDY_TYPES, SECONDARY_STUDY_TYPES
 
@@ -50,6 +50,15 @@ def known_names(sentences: pl.DataFrame) -> list[str]:
     for text, is_first in sentences.select("text", first.alias("first")).iter_rows():
         names.update(name for name, _, _ in named(text, is_first))
     return sorted(names | {n.upper() for n in names if not n.isupper() and len(n) > 4})
+
+
+def not_names(sentences: pl.DataFrame, treatments: list[str]) -> set[str]:
+    """The keys (name_key) of what never names a trial: the abbreviations the corpus defines as
+    terms (etl.extract.trial_names.defined_terms), and the treatments tables name in their
+    intervention cells ("IFN" in "| IFN | 363 | 5.2 |")."""
+    texts = sentences.filter(pl.col("text").str.contains(r"(?i)abbreviation")).get_column("text")
+    terms = {term for text in texts for term in defined_terms(text)}
+    return {name_key(name) for name in (*terms, *treatments)}
 
 
 def alias_map(sentences: pl.DataFrame, names: list[str]) -> dict[str, str]:
@@ -252,15 +261,21 @@ def _primary(mentions: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame
 
 
 def trial_mentions_frame(
-    sentences: pl.DataFrame, publications: pl.DataFrame, table_names: list[str] | None = None
+    sentences: pl.DataFrame,
+    publications: pl.DataFrame,
+    table_names: list[str] | None = None,
+    table_treatments: list[str] | None = None,
 ) -> pl.DataFrame:
     """The staging frame ``trial_mentions``: every named or numbered trial use, plus unnamed ones.
 
     Citation lines are read too (a registration number often sits there), author lines are not.
-    ``table_names``: the trials tables name in a column of their own (etl.extract.table_readings).
+    ``table_names``: the trials tables name in a column or a heading of their own, and
+    ``table_treatments`` the treatments they name (etl.extract.table_readings): never a trial.
     """
     readable = sentences.filter(pl.col("role") != "authors")
-    names = sorted({*known_names(readable), *(table_names or ())})
+    excluded = not_names(readable, table_treatments or [])
+    found = {*known_names(readable), *(table_names or ())}
+    names = sorted(n for n in found if name_key(n) not in excluded)
     mentions = _link_within_records(_mentions(readable, names, alias_map(readable, names)))
     rows = _primary(mentions, publications).with_columns(
         span_id_expr(

@@ -101,6 +101,7 @@ class Outcomes(pa.DataFrameModel):
     comparator_label: str = pa.Field(nullable=True)
     n_patients: int = pa.Field(nullable=True, ge=0)
     n_denominator: int = pa.Field(nullable=True, ge=0)
+    subgroup_label: str = pa.Field(nullable=True)
     evidence_text: str
     char_start: int = pa.Field(ge=0)
     char_end: int = pa.Field(ge=1)

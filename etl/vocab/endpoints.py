@@ -24,6 +24,10 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"|(?:melanoma|cancer|disease|breast cancer|prostate cancer)[- ]specific survival"
         r"|\b(?:RFS|DFS|EFS|MFS|iDFS|IDFS|DMFS|CFS|PFS2|PFS-2|MSS|CSS|TTNT|pCR)\b"
         r"|time to (?:deterioration|next treatment|subsequent therapy|second progression|first subsequent)"
+        # any other "time to X (or Y)": "time to death or distant metastasis" (not the coded ones)
+        r"|time to (?!(?:untreatable|un-?tace-?able|symptomatic progression|treatment failure"
+        r"|(?:radiologic(?:al)? )?progression|(?:an? )?(?:objective )?response)\b)"
+        r"[a-z]+(?:[- ](?!or\b)[a-z]+)?(?: or (?:[a-z]+ )?[a-z]+)?"
         r"|pathologic(?:al)? complete response|MRD negativity|MRD response|major molecular response"
         r"|\bMMR\b|cytogenetic response|transfusion independence"
         r"|(?:prostate-specific antigen|PSA) response"
@@ -56,7 +60,9 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     (
         "OS",
         r"overall survival|(?:risk of |for )death|mortality|\bOS\b|\bmOS\b|median survival(?: time)?"
-        r"|survival rates?|survival time|\bsurvival\b",
+        r"|survival rates?|survival time|\bsurvival\b"
+        # "88% of patients were alive at 5 years" (not alive without progression or relapse)
+        r"|\b(?:were|remained|was) alive\b(?! (?:and|without|free))",
     ),
     (
         "ORR",
@@ -79,7 +85,10 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"|hepatic failure|nausea|vomiting|neutropenia|thrombocytopenia|anorexia|decreased appetite|alopecia"
         r"|neurologic(?:al)? (?:events|toxicit(?:y|ies))|cytokine release syndrome|\bCRS\b"
         r"|infusion(?:-related)? reactions?|infections?|hypokalemia|hypokalaemia|ana?emia|pneumonitis"
-        r"|immune-mediated AEs?",
+        r"|immune-mediated AEs?|\b(?:TEAE|irAE|imAE|SAE|STEAE|TRSAE)s?\b"
+        # "grade 3 or greater events", "grade ≥3 events", "grade 3-4 treatment-related events"
+        r"|grade\s*(?:≥|>=|>)?\s*\d(?:\s*(?:or (?:greater|higher|above|more)|[-–/]\s*\d|\+))?"
+        r"\s+(?:(?:treatment|drug)-(?:related|emergent)\s+)?events?",
     ),
 )
 

@@ -146,3 +146,31 @@ def test_three_paragraphs_of_one_abstract_are_not_a_collection():
     text = f"{paragraph}\n\nWe randomly assigned 200 patients to drug T or placebo. {paragraph}\n\n{paragraph} Median OS was 11 months."
     assert with_document_kind(files_frame({"p.txt": text})).item(0, "document_kind") == "abstract"
     assert _kinds({"p.txt": text}) == {"p.txt": "abstract"}
+
+
+def test_a_structured_abstract_with_a_section_a_line_is_one_abstract():
+    # (as a PubMed page is copied: the title, then each labelled section on a line of its own)
+    long = f"{_PROSE} {_PROSE} {_PROSE}"
+    text = (
+        "Drug T in Resected Pancreatic Cancer: A Randomized Trial\n\n"
+        f"BACKGROUND: {long}\n"
+        f"METHODS: We randomly assigned 200 patients to drug T or placebo. {long}\n"
+        f"RESULTS: Median overall survival was 21.0 months with drug T. {long}\n"
+        f"CONCLUSIONS: Drug T improved survival. {long}\n"
+    )
+    assert _kinds({"s.txt": text}) == {"s.txt": "abstract"}
+    staged = stage_documents(files_frame({"s.txt": text}))
+    assert staged.publications.height == 1
+    # (lines that each open an abstract are still a collection)
+    lines = "\n".join(f"BACKGROUND: Study {i}. {long}" for i in range(4))
+    assert _kinds({"c.txt": lines}) == {"c.txt": "abstract_collection"}
+
+
+def test_a_piece_that_cites_a_news_release_is_a_news_article():
+    text = (
+        "Drug T lowers the risk of death by a third\n\n"
+        "Drug T reduced the risk of death in a phase 3 study of 600 patients with early lung "
+        "cancer. About 85 percent of patients who took drug T were alive at five years, and the "
+        "placebo group had a 75 percent survival rate, according to a May 4 news release.\n"
+    )
+    assert _kinds({"n.txt": text}) == {"n.txt": "news_article"}

@@ -8,7 +8,8 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etl.documents.tables import Table, find_tables, is_table_line
+from etl.documents.table_grid import names_study
+from etl.documents.tables import Table, find_tables, heading, is_table_line
 
 FOOTNOTE = (
     "Abbreviations: CI, confidence interval; HR, hazard ratio; NR, not reached; OS, overall "
@@ -293,3 +294,59 @@ def test_any_text_reads_without_error_and_cells_slice_the_text(text):
     for table in find_tables(text):
         assert_offsets(text, table)
         assert len(table.rows) == len(table.row_spans) == len(table.row_headers)
+
+
+# ---- headings of sections ------------------------------------------------------------------------
+
+
+def test_a_row_of_one_cell_heads_the_rows_below_it():
+    text = (
+        "| Outcome | Zentumab | Placebo |\n|---|---|---|\n"
+        "| Overall survival | | |\n"
+        "| Median, months | 11.2 | 8.0 |\n"
+        "| 12.5 | | |\n"
+        "| ORION-7 study (Author, 2020) | | |\n"
+        "| Median, months | 9.1 | 6.3 |\n"
+    )
+    table = only_table(text)
+    found = [heading(table, r) for r in range(len(table.rows))]
+    assert [h.text if h else None for h in found] == [
+        "Overall survival",
+        None,
+        None,  # (a number alone is no heading)
+        "ORION-7 study (Author, 2020)",
+        None,
+    ]
+    assert [names_study(h.text) for h in found if h] == [False, True]
+    two_columns = only_table("| Arm | ORR, % |\n|---|---|\n| Zentumab | |\n| Placebo | 12 |\n")
+    assert heading(two_columns, 0) is None
+
+
+def test_a_study_heading_names_one_study():
+    assert names_study("ORION-7 (Author et al, 2020)")
+    assert names_study("Drug A vs drug B phase III trial (Author, 2019)")
+    assert not names_study("Randomised trials")
+    assert not names_study("Progression-free survival")
+
+
+def test_rows_all_narrower_than_the_header_sit_under_the_header_cells_their_kinds_fit():
+    # the study column holds only the headings: the rows start under "Arm"
+    text = (
+        "Study | Arm | N | Median OS, months | HR |\n---|---|---|---|---|\n"
+        "ORION-7 study (Author, 2020) | ||||\n"
+        "Zentumab | 120 | 11.2 | 0.71 | |\n"
+        "Placebo | 118 | 8.0 | ||\n"
+    )
+    _, rows = grid(only_table(text))
+    assert rows == [
+        ["ORION-7 study (Author, 2020)", None, None, None, None],
+        [None, "Zentumab", "120", "11.2", "0.71"],
+        [None, "Placebo", "118", "8.0", None],
+    ]
+    # a last column that no row fills stays where it is
+    notes = "| Trial | N | ORR, % | Notes |\n|---|---|---|---|\n| ORION-7 | 120 | 41 |\n"
+    notes += "| TALON-2 | 64 | 30 |\n"
+    assert grid(only_table(notes))[1] == [
+        ["ORION-7", "120", "41", None],
+        ["TALON-2", "64", "30", None],
+    ]

@@ -368,3 +368,226 @@ def test_an_age_range_is_no_result():
         "Outcomes were best for patients aged 20 to 45 years who had an early response (DFS, 90%)."
     )
     assert [f.value for f in facts] == [90.0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "groups"),
+    [
+        (
+            "Five-year DFS was 41% versus 66% for patients with high versus low Z expression.",
+            ["high Z expression", "low Z expression"],
+        ),
+        ("ORR was 52% and 31% in Z high and low groups, respectively.", ["Z high", "Z low"]),
+        # (a pair that shares no head is as written)
+        ("ORR was 52% vs 31% for drug K versus best supportive care.", None),
+    ],
+)
+def test_two_groups_that_share_a_head_each_have_it(sentence, groups):
+    found = [f.arm for f in parse_sentence(sentence)]
+    assert found == (groups or ["drug K", "best supportive care"])
+
+
+def test_an_interval_after_a_ratio_with_only_a_space_is_its_interval_and_no_rate():
+    facts = parse_sentence(
+        "Z on TILs was correlated with OS (P = 0.032, Odds Ratio 2.5 95%CI 1.1-6.3)."
+    )
+    assert [(f.measure, f.value, f.ci.lower, f.ci.upper) for f in facts] == [
+        ("odds_ratio", 2.5, 1.1, 6.3)
+    ]
+
+
+def test_a_median_percentage_is_a_characteristic():
+    sentence = "Z was expressed in all 50 samples (range 20-100%, median = 75%)."
+    assert parse_sentence(sentence, ("OS", "survival")) == []
+
+
+def test_values_each_followed_by_its_group_are_one_list_for_their_p_value():
+    facts = parse_sentence(
+        "Response rates were similar (30.5% for drug K v 22.0% for SC; P = .14)."
+    )
+    assert [(f.value, f.arm, f.p.value if f.p else None) for f in facts] == [
+        (30.5, "drug K", 0.14),
+        (22.0, "SC", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Median OS was NR vs 11.8 mo (HR 0.62).", [(11.8, "placebo")]),
+        ("Median PFS was NE vs. 9.7 m with drug K vs placebo.", [(9.7, "placebo")]),
+        ("Median OS was 14.1 months vs not reached.", [(14.1, "drug K")]),
+        ("Median OS was NR (95% CI, 20.1-NR) vs 11.8 months.", [(11.8, "placebo")]),
+    ],
+)
+def test_a_value_not_reached_keeps_its_groups_place_in_a_list(sentence, expected):
+    from etl.extract.context import apply_context, record_context
+
+    context = record_context(["Patients were randomly assigned to drug K or placebo."])
+    facts = apply_context(parse_sentence(sentence, None, context.comparison, []), context)
+    assert [(f.value, f.arm) for f in facts if f.measure == "median"] == expected
+
+
+def test_counts_of_responses_that_share_their_noun():
+    facts = parse_sentence("There were four complete and 17 partial responses.")
+    assert [(f.endpoint, f.measure, f.value) for f in facts] == [
+        ("CR", "count", 4.0),
+        ("PR", "count", 17.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a ratio named with what it favours, and ratios listed after their keyword
+        ("The endpoint was met, with a hazard ratio favoring drug K of 0.79 (P = .002).", [0.79]),
+        (
+            "Hazard ratios for the Z 20% or greater and Z 50% or greater groups were 0.75 "
+            "(P = .003), and 0.66 (P = .0004).",
+            [0.75, 0.66],
+        ),
+        ("The HRs were 0.72 and 0.61 for OS and PFS, respectively.", [0.72, 0.61]),
+        # (a whole number after a ratio is no ratio)
+        ("HR 0.62 (95% CI 0.50-0.77) and 12 patients had responses.", [0.62]),
+    ],
+)
+def test_ratios_as_news_and_abstracts_phrase_them(sentence, expected):
+    facts = parse_sentence(sentence)
+    assert [f.value for f in facts if f.measure == "hazard_ratio"] == expected
+    assert all(f.measure == "hazard_ratio" for f in facts)
+
+
+def test_ratios_listed_before_their_endpoints_are_each_of_its_own():
+    facts = parse_sentence("The HRs were 0.72 and 0.61 for OS and PFS, respectively.")
+    assert [(f.endpoint, f.arm, f.comparator) for f in facts] == [
+        ("OS", None, None),
+        ("PFS", None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Median OS in the drug K vs. placebo groups was 15.9 vs. 11.0 months.",
+            [(15.9, "drug K"), (11.0, "placebo")],
+        ),
+        (
+            "Respective median OS in the drug K vs. placebo groups of 15.9 vs. 11.0 months.",
+            [(15.9, "drug K"), (11.0, "placebo")],
+        ),
+        (
+            "OS at 36 months was 55.1% (95% CI, 50.0 to 60.2) within the drug K group and 44.0% "
+            "(95% CI, 38.1 to 49.9) within the placebo group.",
+            [(55.1, "drug K group"), (44.0, "placebo group")],
+        ),
+        (
+            "Adverse events occurred in 300 of 500 patients assigned to drug K (60.0%), vs. 420 "
+            "of 500 patients assigned to placebo (84.0%).",
+            [(60.0, "drug K"), (84.0, "placebo")],
+        ),
+    ],
+)
+def test_groups_named_around_values_as_news_write_them(sentence, expected):
+    assert [(f.value, f.arm) for f in parse_sentence(sentence)] == expected
+
+
+def test_no_ratio_compares_follow_up():
+    facts = parse_sentence(
+        "After a mean follow-up of 20.1 months, 60% of patients had an event (HR: 0.95, 95% CI, "
+        "0.75-1.20)."
+    )
+    assert [f.endpoint for f in facts if f.measure == "hazard_ratio"] == ["OTHER"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Grade 3 or greater events occurred in 19.0% vs. 40% of patients, respectively.",
+        "Grade ≥3 treatment-related events occurred in 19.0% vs. 40% of patients.",
+        "TEAEs occurred in 19.0% vs. 40% of patients.",
+    ],
+)
+def test_adverse_events_by_grade_or_abbreviation_are_ae_rates(sentence):
+    assert {f.endpoint for f in parse_sentence(sentence)} == {"AE"}
+
+
+def test_percent_in_words_is_a_percent_and_alive_at_a_time_is_survival():
+    facts = parse_sentence(
+        "About 85 percent of patients who took drug K were alive at five years.", arms=[]
+    )
+    assert [(f.endpoint, f.measure, f.value, f.unit, f.timepoint_months, f.arm) for f in facts] == [
+        ("OS", "rate", 85.0, "percent", 60.0, "drug K")
+    ]
+
+
+def test_a_time_to_an_event_without_a_code_is_a_timed_endpoint_of_its_own():
+    facts = parse_sentence(
+        "Drug K extended the median time to death or distant metastasis compared to placebo "
+        "(20.1 months vs. 12.9 months)."
+    )
+    assert [(f.endpoint, f.endpoint_label, f.value, f.arm) for f in facts] == [
+        ("OTHER", "time to death or distant metastasis", 20.1, "Drug K"),
+        ("OTHER", "time to death or distant metastasis", 12.9, "placebo"),
+    ]
+    assert [f.endpoint for f in parse_sentence("Median time to progression was 5.1 months.")] == [
+        "TTP"
+    ]
+
+
+def test_groups_named_after_counts_and_with_and_in_their_name():
+    facts = parse_sentence(
+        "Grade 3 or 4 adverse events occurred in 140 (41%) patients in the chemotherapy plus "
+        "drug K group, 160 (48%) in the chemotherapy plus drug K and drug L group, and 130 (39%) "
+        "in the chemotherapy alone group."
+    )
+    assert [f.arm for f in facts] == [
+        "chemotherapy plus drug K group",
+        "chemotherapy plus drug K and drug L group",
+        "chemotherapy alone group",
+    ]
+
+
+def test_an_unlabelled_interval_after_a_ratio_where_others_are_labelled():
+    facts = parse_sentence(
+        "PFS HR was 0.70 (95% CI 0.60-0.82) and median OS was 12.0 months (10.0-14.1) versus 10.5 "
+        "months (9.0-12.0; HR 0.88; 0.74-1.05; p=0.14)."
+    )
+    ratios = [
+        (f.value, f.ci.lower, f.ci.upper, f.ci.level) for f in facts if f.measure == "hazard_ratio"
+    ]
+    assert ratios == [(0.70, 0.60, 0.82, 95.0), (0.88, 0.74, 1.05, 95.0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "At the cut-off, 100 (28.0%) out of 350 patients in the drug K arm and 90 (51.0%) out "
+            "of 176 patients in the placebo arm had progressed or died.",
+            [(28.0, "drug K arm"), (51.0, "placebo arm")],
+        ),
+        (
+            "SD was reported in 50.5% (40.0%>24 weeks) of the drug K and letrozole arm.",
+            [(50.5, "drug K and letrozole arm"), (40.0, None)],
+        ),
+        (
+            "The HR was 0.45 (95% CI: 0.33, 0.61; 1-sided p-value <0.0001) in favour of drug K.",
+            [(0.45, "drug K")],
+        ),
+    ],
+)
+def test_groups_of_shares_and_of_ratios_as_regulatory_reports_write_them(sentence, expected):
+    assert [(f.value, f.arm) for f in parse_sentence(sentence)] == expected
+
+
+def test_a_rate_in_a_group_of_what_its_patients_achieved():
+    facts = parse_sentence(
+        "No patient achieved a CR in the drug K arm, while 20% in the drug K arm achieved a PR."
+    )
+    assert [(f.endpoint, f.value, f.arm) for f in facts] == [("PR", 20.0, "drug K arm")]
+
+
+def test_the_share_of_planned_events_is_no_result():
+    sentence = "A total of 190 events (80% of the total planned final PFS events) were included."
+    assert parse_sentence(sentence) == []

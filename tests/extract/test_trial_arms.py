@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from etl.extract.trial_arms import sized_groups
+from etl.documents.stage import stage_documents
+from etl.extract import sentences_frame, trial_arms_frame
+from etl.extract.trial_arms import sized_groups, stated_groups
+from tests.conftest import files_frame
 
 
 def groups(text: str) -> list[tuple[str, int]]:
@@ -64,3 +67,158 @@ def test_groups_named_by_numerals_keep_their_head_noun():
         ("Cohort B", 22),
         ("Cohort C", 19),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count assigned to each group, the verb told once or each time
+        (
+            "In all, 211 patients were randomised to drug K + drug M and 209 to drug L.",
+            [("drug K + drug M", 211), ("drug L", 209)],
+        ),
+        (
+            "Overall, 300 participants were randomly assigned to drug K plus drug M, and 150 "
+            "were assigned to drug M alone.",
+            [("drug K plus drug M", 300), ("drug M alone", 150)],
+        ),
+        # sizes counted in patients
+        (
+            "Of 512 patients screened, 330 were randomly assigned to receive either drug K "
+            "(220 patients) or drug L (110 patients).",
+            [("drug K", 220), ("drug L", 110)],
+        ),
+        # the group named without its doses and schedules, however long the phrase
+        (
+            "In the trial, 601 patients were randomly assigned to receive drug K at 10 mg once "
+            "daily plus drug M at 300 mg once every 2 weeks (n = 300) or a taxane of the "
+            "investigator's choice (n = 301).",
+            [("drug K plus drug M", 300), ("taxane of the investigator's choice", 301)],
+        ),
+        (
+            "Patients were randomized 1:1 to receive drug K 250 mg plus drug M 90 mg (n = 400) "
+            "or drug K 250 mg (n = 398) every 2 weeks.",
+            [("drug K plus drug M", 400), ("drug K", 398)],
+        ),
+        # what the phrase before the group says of it is not its name
+        (
+            "After randomization, pts received up to 4 courses of K+MOP (n=210) or LMOP (n=208).",
+            [("K+MOP", 210), ("LMOP", 208)],
+        ),
+        # no assignment told, but the groups named as arms
+        (
+            "Event-free survival at 3 years reached 80.1% (95% CI, 77.0%-83.0%) in the drug K arm "
+            "(n = 610) versus 75.2% (95% CI, 70.3%-79.1%) in the placebo arm (n = 305).",
+            [("drug K", 610), ("placebo", 305)],
+        ),
+        (
+            "Two years on, 70.3% and 61.8% were alive in the K-MCP (n = 420) and placebo/MCOP "
+            "(n = 421) arms.",
+            [("K-MCP", 420), ("placebo/MCOP", 421)],
+        ),
+        # a "versus" list of three, each group's doses in its bracket, "and" inside a name
+        (
+            "A randomised phase 3 study of 900 patients comparing chemotherapy (by histology) plus "
+            "drug K (1000 mg daily; n=300) versus chemotherapy plus drug K and drug L (50 mg "
+            "daily; n=301) versus chemotherapy alone (n=299) as first-line treatment.",
+            [
+                ("chemotherapy plus drug K", 300),
+                ("chemotherapy plus drug K and drug L", 301),
+                ("chemotherapy alone", 299),
+            ],
+        ),
+    ],
+)
+def test_more_list_shapes(text: str, expected: list[tuple[str, int]]):
+    assert groups(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Results: In total, 412 patients (KALIFOX, n=205; Gem+Tax, n=207) entered the study.",
+            [("KALIFOX", 205), ("Gem+Tax", 207)],
+        ),
+        (
+            "Results: Among 318 pts randomized (drug K + drug M, n = 212; drug M, n = 106), "
+            "follow-up lasted 20 months.",
+            [("drug K + drug M", 212), ("drug M", 106)],
+        ),
+        (
+            "Results: The analysis population comprised 540 participants (KIB: 271; CTL: 269).",
+            [("KIB", 271), ("CTL", 269)],
+        ),
+        (
+            "Results: Four hundred twelve participants (C1 = 300; C2 = 112) started drug K.",
+            [("C1", 300), ("C2", 112)],
+        ),
+    ],
+)
+def test_a_total_broken_down_in_brackets(text: str, expected: list[tuple[str, int]]):
+    assert [(label, n) for label, n, _, _ in stated_groups(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counts of a subset, with percentages: not the groups' sizes
+        "By the last visit, 58 pts remained on drug K (KIB: 41 [12.1%]; CTL: 17 [5.0%]).",
+        # a breakdown that does not add up, told without sizes
+        "Overall, 400 patients (KIB: 30; CTL: 17) had a response.",
+        # sizes of results given without naming the groups as arms
+        "Responses were seen in 21.5% of C1 (n = 200) and in 14.3% of C2 (n = 98).",
+    ],
+)
+def test_counts_that_are_not_groups_sizes(text: str):
+    assert stated_groups(text) == []
+
+
+def _arms(text: str) -> list[tuple[str, int]]:
+    staged = stage_documents(files_frame({"abstracts.txt": text}))
+    sentences = sentences_frame(staged.record_lines, staged.publications)
+    frame = trial_arms_frame(sentences)
+    for start, end in frame.select("char_start", "char_end").iter_rows():
+        assert 0 <= start < end <= len(text)
+    return [(label, n) for label, n in frame.sort("arm_order").select("label", "n_patients").rows()]
+
+
+_PAD = " Safety, tolerability and quality of life were assessed throughout." * 5
+
+
+def test_a_record_that_sizes_its_arms_one_sentence_at_a_time():
+    text = (
+        "METHODS: Sixty-two patients were enrolled. Twenty patients were randomized to 250 mg; "
+        "that arm then closed. Among 42 patients on the 750 mg arm, 30 responded." + _PAD + "\n"
+    )
+    assert _arms(text) == [("250 mg", 20), ("750 mg", 42)]
+
+
+def test_one_sized_arm_alone_is_no_list():
+    text = "METHODS: Among 42 patients on the 750 mg arm, 30 responded." + _PAD + "\n"
+    assert _arms(text) == []
+
+
+def test_a_record_with_a_list_ignores_single_counts():
+    text = (
+        "METHODS: 300 patients were randomized to drug K (n = 150) or drug L (n = 150). Among 40 "
+        "patients on the drug K arm, 10 had a response." + _PAD + "\n"
+    )
+    assert _arms(text) == [("drug K", 150), ("drug L", 150)]
+
+
+def test_groups_named_in_results_are_no_arms_where_the_assignment_is_sized():
+    text = (
+        "METHODS: 300 patients were randomized to drug K (n = 150) or drug L (n = 150). RESULTS: "
+        "The response rate was 40% in the marker-high group (n = 80) and 20% in the marker-low "
+        "group (n = 220)." + _PAD + "\n"
+    )
+    assert _arms(text) == [("drug K", 150), ("drug L", 150)]
+
+
+def test_groups_named_in_results_are_the_arms_where_no_assignment_is_sized():
+    text = (
+        "METHODS: Patients were randomized 2:1 to drug K or placebo. RESULTS: At 3 years, 80% "
+        "were alive in the drug K arm (n = 610) and 75% in the placebo arm (n = 305)." + _PAD + "\n"
+    )
+    assert _arms(text) == [("drug K", 610), ("placebo", 305)]

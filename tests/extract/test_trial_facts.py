@@ -139,3 +139,119 @@ def test_a_condition_is_lower_case_and_its_span_lies_in_the_text(text):
 )
 def test_placebo_control_and_retrospective_review_are_design_facts(sentence, fact):
     assert _record_facts(sentence + _PAD + "\n")[fact] == "true"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "n"),
+    [
+        # a breakdown in brackets between the count and its verb
+        (
+            "RESULTS: In total, 412 patients (drug K, n=205; drug L, n=207) were included in it.",
+            "412",
+        ),
+        # the participle right after the people counted, and "pts"
+        (
+            "RESULTS: Among 318 pts randomized (drug K + drug M, n = 212; drug M, n = 106), "
+            "follow-up lasted 20 months.",
+            "318",
+        ),
+        # the people described at length, with commas and biomarker names, before the verb
+        (
+            "METHODS: 1204 adults with marker-negative, untreated, inoperable or widespread "
+            "disease and a known ZK-2 score were randomized 1:1 to drug K or placebo.",
+            "1204",
+        ),
+        (
+            "RESULTS: Data were complete for all 366 patients who underwent randomization.",
+            "366",
+        ),
+        # a bracketed total before the verb
+        (
+            "METHODS: Adults with untreated disease, whatever their marker X score (n = 902), "
+            "were randomly assigned.",
+            "902",
+        ),
+        # the whole population of the study, named
+        ("RESULTS: In all, the intention-to-treat population included 540 participants.", "540"),
+        (
+            "RESULTS: Drug K prolonged survival among marker-high (N = 210), all-comer "
+            "(N = 433) and marker-low (N = 223) patients.",
+            "433",
+        ),
+        # the study enrolling, involving its patients
+        (
+            "ZETA-7, an open-label trial enrolling 612 previously untreated patients, compared "
+            "drug K with drug L.",
+            "612",
+        ),
+        (
+            "The study, involving 377 patients at 40 centres, compared drug K with drug L.",
+            "377",
+        ),
+        # a count in words with its hundreds
+        ("METHODS: One hundred and twelve patients with advanced disease were enrolled.", "112"),
+        # the first of a list of groups' sizes: the enrolment is the list's sum
+        (
+            "RESULTS: Overall, 300 participants were randomly assigned to drug K plus drug M, "
+            "and 150 were assigned to drug M alone.",
+            "450",
+        ),
+        ("RESULTS: In all, 211 patients were randomised to drug K and 209 to drug L.", "420"),
+    ],
+)
+def test_enrolment_in_the_shapes_results_are_written(sentence: str, n: str):
+    assert _record_facts(sentence + _PAD + "\n")["n_enrolled"] == n
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "RESULTS: The interim analysis covered the first 150 patients randomized.",
+        "RESULTS: Of 700 patients screened, responses were seen in drug K recipients.",
+    ],
+)
+def test_counts_that_are_not_the_enrolment(sentence: str):
+    assert "n_enrolled" not in _record_facts(sentence + _PAD + "\n")
+
+
+_PAGE = (
+    "MedPath\n\nDrug K in Lung Cancer\n\nPhase 3\n\nConditions\n\nLung Cancer\n\n"
+    "Registration Number\n\nNCT07777777\n\nSponsor:\nCollaborators:"
+    "\n\nBrief Summary\n\nThis randomized study compares drug K with drug L.\n\n{enrolment}\n\n"
+    "Inclusion Criteria\n\nAdults.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "enrolment",
+    [
+        "Actual Enrollment : 648 participants",  # label and value on one line
+        "Actual Enrollment : | 648 participants |",  # a table's cells
+        "Enrollment 648",  # no colon
+        "Enrollment (Actual)\n\n648",  # the qualifier after the label
+        "Actual Enrollment :\n648 participants",  # a colon after a space
+    ],
+)
+def test_registry_enrolment_in_every_layout(enrolment: str):
+    facts = _record_facts(_PAGE.format(enrolment=enrolment), "registry.txt")
+    assert facts["n_enrolled"] == "648"
+    assert "sponsor" not in facts  # "Sponsor:" with its value missing: the next label is none
+
+
+def test_a_tables_caption_states_the_design_of_the_trials_it_lists():
+    text = (
+        "Table 2. Outcomes of two randomized trials of drug S\n"
+        "| Trial | Treatment | Control | Median OS, treatment | Median OS, control |\n"
+        "|---|---|---|---|---|\n"
+        "| WAVE-1 | Drug S (n = 120) | Drug T (n = 118) | 24.1 months | 19.0 months |\n"
+        "| WAVE-2 | Drug S (n = 200) | Drug T (n = 100) | 16.4 months | 12.2 months |\n"
+    )
+    staged = stage_documents(files_frame({"table.txt": text}))
+    sentences = sentences_frame(staged.record_lines, staged.publications, staged.table_rows)
+    frame = trial_facts_frame(sentences, staged.documents).filter(pl.col("fact") == "randomized")
+    rows = sentences.filter(pl.col("role") == "table_row")
+    assert rows.height == 2
+    stated = dict(frame.select("publication_id", "value").iter_rows())
+    assert {stated.get(p) for p in rows.get_column("publication_id")} == {"true"}
+    for start, end in frame.select("char_start", "char_end").iter_rows():
+        assert text[start:end].lower() == "randomized"

@@ -7,6 +7,7 @@ import pytest
 
 from etl.documents.stage import stage_documents
 from etl.extract import sentences_frame, trial_mentions_frame
+from etl.extract.trial_names import defined_terms
 from tests.conftest import files_frame
 
 
@@ -52,6 +53,9 @@ def _names(frame: pl.DataFrame) -> set[str]:
             "SUMMIT",
         ),
         ("Patients in Study 412 were randomized to drug A or placebo.", None),
+        # the end of a comparison or a combination is a treatment, not the trial's name
+        ("In the drug A vs ORVX phase III trial, patients were randomized to two arms.", None),
+        ("The drug A plus ORVX trial randomized patients to drug A or placebo.", None),
         ("The Study 412 trial randomized patients to drug A or placebo.", "Study 412"),
     ],
 )
@@ -185,3 +189,17 @@ def test_the_record_reports_the_trial_it_places_best_not_the_one_it_builds_on():
     )
     primary = frame.filter(pl.col("is_primary"))
     assert primary.get_column("acronym").to_list() == ["ORCHID-9"]
+
+
+def test_an_abbreviation_a_list_defines_as_a_term_names_no_trial():
+    frame, _ = _mentions(
+        "In the ORVX trial, patients were randomized to drug A or placebo.",
+        "Abbreviations: CI=confidence interval; ORVX=orvexib; HR, hazard ratio.",
+    )
+    assert _names(frame) == set()
+    assert list(
+        defined_terms("Abbreviations: ORVX=orvexib; TALON, the Talon study; NR, not reached")
+    ) == [
+        "ORVX",
+        "NR",
+    ]

@@ -1,8 +1,12 @@
--- One row per trial arm. Sized groups belong to the trial their record reports; the same label
--- (any case, with or without "group") in several records of one trial is one arm, sized by the
--- first statement in file order. A single-arm study that lists no groups gets one arm, named by
--- the agent its record names most and sized by its enrolment. A registry page's arm table gives
--- the arms their regimen (and the arms themselves, for a registered trial the text sizes none).
+-- One row per trial arm. Sized groups belong to the trial their record reports (a row of a table
+-- of trials that reports none: the one trial the row names); the same label (any case, with or
+-- without "group") in several records of one trial is one arm, sized by the first statement in
+-- file order. Groups that would add up to more than the trial's enrolment are not all its arms
+-- (results by subgroup, another record's cohorts): then only the groups of the first statement
+-- that sizes the trial's groups are. A single-arm study that lists no groups gets one arm, named
+-- by the agent its record names most and sized by its enrolment. A registry page's arm table
+-- gives the arms their regimen (and the arms themselves, for a registered trial the text sizes
+-- none).
 with
 
 stated as (
@@ -25,6 +29,19 @@ agent_mentions as (
     select * from {{ ref('stg_etl__agent_mentions') }}
 ),
 
+row_reports as (
+    -- a table row whose record reports no trial, naming one
+    select m.publication_id, any_value(m.trial_id) as trial_id,
+    from {{ ref('int_trial_mentions_resolved') }} as m
+    inner join {{ ref('stg_etl__sentences') }} as s on s.sentence_id = m.sentence_id
+    where
+        s.sentence_role = {{ code('sentence_role', 'table_row') }}
+        and m.mention_text is not null
+        and m.publication_id not in (select publication_id from reports)
+    group by m.publication_id
+    having count(distinct m.trial_id) = 1
+),
+
 listed as (
     select
         r.trial_id,
@@ -32,21 +49,52 @@ listed as (
         s.label,
         s.n_patients,
         s.arm_order,
+        s.sentence_id,
         s.source_file || ':' || lpad(cast(s.char_start as varchar), 12, '0') as stated_at,
     from stated as s
-    inner join reports as r using (publication_id)
+    inner join (
+        select publication_id, trial_id from reports
+        union all
+        select publication_id, trial_id from row_reports
+    ) as r using (publication_id)
 ),
 
-merged as (
+by_label as (
     select
         trial_id,
         label_key,
         arg_min(label, stated_at) as label,
         arg_min(n_patients, stated_at) as n_patients,
         min(arm_order) as arm_order,
-        {{ code('arm_source', 'list') }} as arm_source,
+        arg_min(sentence_id, stated_at) as sentence_id,
+        min(stated_at) as stated_at,
     from listed
     group by trial_id, label_key
+),
+
+enrolment as (
+    select trial_id, try_cast(value as bigint) as n_enrolled,
+    from facts
+    where fact = {{ code('trial_fact', 'n_enrolled') }}
+),
+
+merged as (
+    select
+        g.trial_id,
+        g.label_key,
+        g.label,
+        g.n_patients,
+        g.arm_order,
+        {{ code('arm_source', 'list') }} as arm_source,
+    from (
+        select
+            *,
+            sum(n_patients) over (partition by trial_id) as n_in_arms,
+            first_value(sentence_id) over (partition by trial_id order by stated_at) as first_statement,
+        from by_label
+    ) as g
+    left join enrolment as e using (trial_id)
+    where e.n_enrolled is null or g.n_in_arms <= e.n_enrolled or g.sentence_id = g.first_statement
 ),
 
 single_arm_trials as (

@@ -1,9 +1,11 @@
 -- One row per trial and design fact: the value kept and whether sources disagree.
 -- A fact belongs to a trial when its record reports that trial (record scope) or when its
--- sentence names the trial (sentence scope). Authority: a registry page, then the records that
--- report the trial, then sentences elsewhere that name it. Within the most authoritative level,
--- enrolment keeps the largest figure (a total, not a subgroup) and other facts the most stated
--- value (ties: the first in file order).
+-- sentence names the trial (sentence scope). A row of a table of trials states the facts of the
+-- one trial it names (its phase cell) even where its record is taken to report none (a row that
+-- describes a cell therapy is not a preclinical study). Authority: a registry page, then the
+-- records that report the trial (and table rows), then sentences elsewhere that name it. Within
+-- the most authoritative level, enrolment keeps the largest figure (a total, not a subgroup) and
+-- other facts the most stated value (ties: the first in file order).
 with
 
 facts as (
@@ -16,6 +18,10 @@ mentions as (
 
 documents as (
     select * from {{ ref('stg_etl__documents') }}
+),
+
+sentences as (
+    select * from {{ ref('stg_etl__sentences') }}
 ),
 
 record_facts as (
@@ -45,10 +51,35 @@ sentence_facts as (
     where f.scope = {{ code('fact_scope', 'sentence') }} and m.mention_text is not null
 ),
 
+row_facts as (
+    select distinct
+        m.trial_id,
+        f.fact,
+        f.value,
+        f.source_file,
+        f.char_start,
+        2 as authority,
+    from facts as f
+    inner join sentences as s on s.sentence_id = f.sentence_id
+    inner join mentions as m on m.sentence_id = f.sentence_id and m.mention_text is not null
+    where
+        f.scope = {{ code('fact_scope', 'record') }}
+        and s.sentence_role = {{ code('sentence_role', 'table_row') }}
+        and f.publication_id not in (select publication_id from mentions where is_primary)
+        and f.sentence_id in (
+            select sentence_id from mentions
+            where mention_text is not null
+            group by sentence_id
+            having count(distinct trial_id) = 1
+        )
+),
+
 stated as (
     select * from record_facts
     union all
     select * from sentence_facts
+    union all
+    select * from row_facts
 ),
 
 counted as (

@@ -13,6 +13,10 @@ arms as (
     select * from {{ ref('int_outcomes_arms_linked') }}
 ),
 
+documents as (
+    select document_id, document_kind from {{ ref('stg_etl__documents') }}
+),
+
 final as (
     select
         outcome_id,
@@ -38,6 +42,7 @@ final as (
         arms.comparator_arm_id,
         n_patients,
         n_denominator,
+        subgroup_label,
         evidence_text,
         char_start,
         char_end,
@@ -45,9 +50,18 @@ final as (
         value_start,
         value_end,
         trials.trial_link,
+        -- a registry's page or record posts its own results; everything else is a publication
+        case
+            when documents.document_kind in (
+                {{ code('document_kind', 'registry_record') }},
+                {{ code('document_kind', 'ctgov_json') }}
+            ) then {{ code('source_kind', 'registry_results') }}
+            else {{ code('source_kind', 'publication') }}
+        end as source_kind,
     from outcomes
     left join trials using (outcome_id)
     left join arms using (outcome_id)
+    left join documents using (document_id)
 )
 
 select * from final

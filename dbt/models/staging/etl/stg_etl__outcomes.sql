@@ -27,6 +27,7 @@ renamed as (
         nullif(trim(comparator_label), '') as comparator_label,
         cast(n_patients as integer) as n_patients,
         cast(n_denominator as integer) as n_denominator,
+        nullif(trim(subgroup_label), '') as subgroup_label,
         evidence_text,
         cast(char_start as bigint) as char_start,
         cast(char_end as bigint) as char_end,

@@ -1,0 +1,218 @@
+"""The columns of one table (etl.documents.tables): what each holds, read from what its headers
+announce and what its cells are, for the table reader (etl.extract.table_outcomes).
+
+A column holds the study's name ("Name of the trial", "Study (phase)"), its treatments
+("Treatment in the control arm: drug/dose (n of pts)", "Drug", "Intervention"), patients ("N"),
+p-values, the phase, things that are not results (ages, dates, references), row labels (a first
+column of words: "Endpoint", or a first column whose cells name results under a heading such as
+"Efficacy"), results, or the intervals of another column's results ("95% CI for HR" beside
+"HR"). Beside row labels, a result column whose header names a group rather than a result
+("Drug X 2 mg/kg every 3 weeks n = 180") holds that group's numbers: groups as columns, results
+as rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Final
+
+from etl.documents.table_grid import cell_kind, header_kind
+from etl.documents.tables import Cell, Table
+from etl.extract.phrases import is_generic
+from etl.extract.table_cells import Meaning, describe, is_placeholder, merge, read_interval
+from etl.extract.table_names import arm_label
+
+_SKIP_HEADER: Final = re.compile(
+    r"\b(?:age|dates?|approv\w*|mechanism|indications?|doses?|dosing|schedule|design|setting"
+    r"|population|sequence|endpoints?|years?\s+of\s+publication|publication|line of therapy"
+    r"|characteristics?|comments?|notes?|remarks?)\b",
+    re.IGNORECASE,
+)
+_SIZE_HEADER: Final = re.compile(
+    r"\s*(?:N|n|No\.?|n of pts|no\.? of (?:patients|pts)|number of patients|patients|pts"
+    r"|sample size|enrolled|evaluable)\s*",
+    re.IGNORECASE,
+)
+_P_HEADER: Final = re.compile(r"\s*p(?:\s*[- ]?values?)?\s*", re.IGNORECASE)
+_PHASE_HEADER: Final = re.compile(r"\s*phases?\s*", re.IGNORECASE)
+_STUB_HEADER: Final = re.compile(
+    r"\b(?:endpoints?|outcomes?|parameters?|variables?|measures?|dimensions?|characteristics?"
+    r"|subgroups?|items?)\b",
+    re.IGNORECASE,
+)
+# column headers over results that name no group: the whole population, or just "the numbers"
+_NOT_A_GROUP: Final = re.compile(
+    r"(?:results?|values?|data|descriptions?|findings?|estimates?|total|overall|all\b|evidence"
+    r"|details?|summary|statistics?|effects?|outcomes?|measures?|numbers?)\b",
+    re.IGNORECASE,
+)
+CONTROL: Final = re.compile(
+    r"\b(?:control|comparators?|reference|placebo|standard|SOC|BSC|observation)\b", re.I
+)
+_EXPERIMENTAL: Final = re.compile(r"\b(?:experimental|investigational)\b", re.IGNORECASE)
+_TREATMENT: Final = re.compile(r"\b(?:treatment|intervention|study drug)\b", re.IGNORECASE)
+_CI_WORDS: Final = re.compile(r"\bCI\b|confidence interval", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Column:
+    kind: str  # trial, arm, size, p, phase, skip, stub, result, interval
+    role: str | None  # exp, ctrl, both or None: whose number (or treatment) the column holds
+    meaning: Meaning  # what its header says of its numbers
+    group: tuple[str, int | None] | None = None  # the group its header names, with its size
+    of: int | None = None  # an interval column: the result column whose numbers it bounds
+
+
+def header_cells(table: Table, c: int) -> list[Cell]:
+    """The distinct header cells over column c, top down."""
+    out: list[Cell] = []
+    for row in table.header:
+        cell = row[c] if c < len(row) else None
+        if cell is not None and cell not in out:
+            out.append(cell)
+    return out
+
+
+def _role_of(table: Table, c: int) -> str | None:
+    """Whose the numbers (or treatments) of column c are, from its lowest header that says: a
+    cell "A vs B" spanning two columns gives A to the first and B to the second."""
+    for row in reversed(table.header):
+        cell = row[c]
+        if cell is None:
+            continue
+        control, strong = CONTROL.search(cell.text), _EXPERIMENTAL.search(cell.text)
+        if control and strong:
+            position = sum(1 for k in range(c) if row[k] == cell)
+            spanned = position > 0 or (c + 1 < len(row) and row[c + 1] == cell)
+            if not spanned:
+                return "both"
+            order = ["ctrl", "exp"] if control.start() < strong.start() else ["exp", "ctrl"]
+            return order[position] if position < 2 else None
+        if control:
+            return "ctrl"
+        if strong or _TREATMENT.search(cell.text):
+            return "exp"
+    return None
+
+
+def read_columns(table: Table) -> list[Column]:
+    """What each column of ``table`` holds (module doc)."""
+    width = max((len(r) for r in (*table.header, *table.rows)), default=0)
+    has_row_labels = any(any(h is not None for h in rh) for rh in table.row_headers)
+    columns = []
+    for c in range(width):
+        cells = header_cells(table, c)
+        text = " ".join(cell.text for cell in cells)
+        texts = [r[c].text for r in table.rows if c < len(r) and r[c] is not None]
+        kinds = [cell_kind(r[c].text if r[c] else None) for r in table.rows if c < len(r)]
+        numeric = sum(k == "num" for k in kinds) * 2 >= max(1, sum(k != "empty" for k in kinds))
+        kind = _column_kind(text, c, numeric, kinds, has_row_labels)
+        if c == 0 and not numeric and kind == "skip" and _names_results(texts):
+            kind = "stub"  # ("Efficacy" over "Median PFS, months", "Hazard ratio (95% CI)")
+        if c == 0 and kind == "stub":
+            has_row_labels = True
+        meaning = merge([describe(cell.text) for cell in reversed(cells)])
+        columns.append(Column(kind, _role_of(table, c), meaning))
+    return _with_intervals(table, _with_groups(table, columns, has_row_labels))
+
+
+def _column_kind(text: str, c: int, numeric: bool, kinds: list[str], row_labels: bool) -> str:
+    """What a column holds, from its header and its cells' kinds; beside row labels, a column of
+    sentences with numbers holds results ("Clinical benefit rate | 64% in 28 patients")."""
+    hk = header_kind(text)
+    if _SIZE_HEADER.fullmatch(text):
+        return "size"
+    if _P_HEADER.fullmatch(text):
+        return "p"
+    if _PHASE_HEADER.fullmatch(text):
+        return "phase"
+    if c == 0 and (_STUB_HEADER.search(text) or (not numeric and hk in ("none", "other"))):
+        return "stub"
+    if hk == "trial" and not numeric:
+        return "trial"
+    if hk == "arm" and not numeric:
+        return "arm"
+    if hk == "ref" or _SKIP_HEADER.search(text):
+        return "skip"
+    if not numeric and any(k in ("text", "trial") for k in kinds):
+        return "result" if row_labels and "num" in kinds else "skip"
+    return "result"
+
+
+def _names_results(texts: list[str]) -> bool:
+    """Cells most of which name a result (an endpoint, a measure or a p-value): row labels."""
+    said = [describe(t) for t in texts]
+    named = sum(bool(m.endpoint or m.measure or m.says_p) for m in said)
+    return bool(texts) and named * 2 >= len(texts)
+
+
+def _with_groups(table: Table, columns: list[Column], has_row_labels: bool) -> list[Column]:
+    """Result columns whose header names no result but a group (the rows say which result):
+    "| | NALIRIFOX | Gem+NabP |". The group named as control (or else the second of two) is the
+    control; the others are experimental. Groups of one drug at two doses keep their doses in
+    their labels ("drug X 2 mg/kg", "drug X 10 mg/kg"), never their schedules."""
+    if not has_row_labels:
+        return columns
+    named: dict[int, str] = {}
+    for c, column in enumerate(columns):
+        m = column.meaning
+        cells = header_cells(table, c)
+        said = m.endpoint or m.measure or m.says_p or m.label or m.level is not None
+        if column.kind != "result" or not cells or said or _CI_WORDS.search(cells[-1].text):
+            continue
+        named[c] = cells[-1].text
+    groups = _group_labels(named)
+    controls = [c for c, (label, _) in groups.items() if CONTROL.search(label)]
+    if not controls and len(groups) == 2:
+        controls = [max(groups)]
+    out = list(columns)
+    for c, group in groups.items():
+        role = "ctrl" if c in controls else "exp"
+        out[c] = Column("result", role, columns[c].meaning, group)
+    return out
+
+
+def _group_labels(headers: dict[int, str]) -> dict[int, tuple[str, int | None]]:
+    """The (label, size) each group header gives; where two labels would be one, their doses."""
+    labels = {c: arm_label(text) for c, text in headers.items()}
+    twice = {label for label, n in Counter(lab for lab, _ in labels.values()).items() if n > 1}
+    out = {}
+    for c, (label, size) in labels.items():
+        if label in twice:
+            label, size = arm_label(headers[c], keep_dose=True)
+        if label and not is_generic(label) and not _NOT_A_GROUP.match(label):
+            out[c] = (label, size)
+    return out
+
+
+def _with_intervals(table: Table, columns: list[Column]) -> list[Column]:
+    """Result columns whose header announces a confidence interval and whose cells are bare
+    intervals ("95% CI for HR" over "0.52–0.75"): the intervals of another column's numbers, the
+    nearest to the left that measures what the header names ("for median PFS (months)"), else
+    the nearest to the left."""
+    out = list(columns)
+    for c, column in enumerate(columns):
+        header = " ".join(cell.text for cell in header_cells(table, c))
+        if column.kind != "result" or column.group or not _CI_WORDS.search(header):
+            continue
+        texts = [r[c].text for r in table.rows if c < len(r) and r[c] is not None]
+        given = [t for t in texts if not is_placeholder(t)]
+        if not given or sum(read_interval(t) is not None for t in given) * 2 < len(given):
+            continue
+        of = _bounded_column(columns, c)
+        if of is not None:
+            out[c] = Column("interval", column.role, column.meaning, None, of)
+    return out
+
+
+def _bounded_column(columns: list[Column], c: int) -> int | None:
+    said = columns[c].meaning
+    left = [k for k in range(c - 1, -1, -1) if columns[k].kind == "result"]
+    for k in left:
+        m = columns[k].meaning
+        same_endpoint = said.endpoint is None or m.endpoint == said.endpoint
+        if said.measure and m.measure == said.measure and same_endpoint:
+            return k
+    return left[0] if left else None

@@ -1,0 +1,219 @@
+"""Whose the numbers of a table row are: the row's trial and groups, and the groups a ratio
+compares, for the table reader (etl.extract.table_outcomes).
+
+- A row names its trial in a trial column ("ORION-7 (III)"), else the heading of its section
+  does: a row holding one cell (etl.documents.tables.heading) that names a study ("ORION-7 study
+  (Author, 2020)", "Drug A vs drug B phase III trial") heads the rows below it, to the next
+  heading, and those rows are that study's (its name is read as etl.extract.trial_names reads a
+  trial's; an intervention cell or an abbreviation never names one).
+- A row's groups are its treatment cells (under their role: "control", "experimental"), or the
+  groups that result columns name in their headers (groups as columns, results as rows).
+- A ratio in a group's column compares that group with the row's reference group: the group
+  column the row leaves without a number ("–", "Ref", empty), else the control group, else the
+  last group. A ratio in a row of one group compares it with the other group of its section
+  (one row per group: "Drug A | 327 | 10.2 | 0.63", then "Placebo | 322 | 5.4 | —").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from etl.documents.table_grid import is_trial_name, names_study
+from etl.documents.tables import Cell, Table, heading
+from etl.extract.grammar import Fact
+from etl.extract.table_cells import is_placeholder
+from etl.extract.table_columns import CONTROL, Column, header_cells
+from etl.extract.table_names import arm_label, phase_code, trial_name
+from etl.extract.trial_names import named
+from etl.vocab.codes import RATIO_MEASURES
+
+Group = tuple[str, int | None]  # a group's label and size
+
+_REFERENCE_CELL: Final = re.compile(
+    r"\s*(?:1(?:[.·]0+)?\s*)?[(\[]?\s*(?:ref\.?|reference)\s*[)\]]?\s*", re.IGNORECASE
+)
+
+
+def row_trial(
+    table: Table, columns: list[Column], row: Sequence[Cell | None]
+) -> tuple[str | None, str | None]:
+    """The (trial, phase) a row's own cells name."""
+    trial = phase = None
+    for c, column in enumerate(columns):
+        cell = row[c]
+        if cell is None:
+            continue
+        if column.kind == "trial" and trial is None:
+            header = " ".join(h.text for h in header_cells(table, c))
+            trial, phase = trial_name(cell.text, "phase" in header.lower())
+        elif column.kind == "phase" and phase is None:
+            phase = phase_code(cell.text, True)
+    return trial, phase
+
+
+# ---- sections ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Section:
+    head: int | None  # the row of its heading; None: the rows above the first heading
+    study: bool = False  # its heading names a study (with a name or without)
+    trial: str | None = None  # the study's name
+    phase: str | None = None
+
+
+def sections(table: Table) -> list[Section]:
+    """The section of each data row (a heading is in its own)."""
+    out: list[Section] = []
+    current = Section(None)
+    for r in range(len(table.rows)):
+        cell = heading(table, r)
+        if cell is not None:
+            study = names_study(cell.text)
+            current = Section(r, study, *(_study(cell.text) if study else (None, None)))
+        out.append(current)
+    return out
+
+
+def _study(text: str) -> tuple[str | None, str | None]:
+    """The (name, phase) of the study a heading names: "ORION-7 study (Author, 2020)" →
+    ("ORION-7", None); "Drug A vs drug B phase III trial" → (None, "3")."""
+    name, phase = trial_name(text)
+    found = next((n for n, _, _ in named(text, first=True)), None)
+    return found or (name if is_trial_name(text) else None), phase
+
+
+# ---- groups ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Arms:
+    exp: Group | None
+    ctrl: Group | None
+    single: Group | None  # the one treatment of a row of a one-arm table
+    groups: tuple[Group, ...] = ()  # the groups result columns name, in column order
+    controls: tuple[str, ...] = ()  # (of those, the ones named as control)
+    reference: Group | None = None  # the group column this row leaves without a number
+
+    def label(self, role: str | None) -> str | None:
+        chosen = self.exp if role == "exp" else self.ctrl if role == "ctrl" else self.single
+        return chosen[0] if chosen else None
+
+    def listed(self) -> tuple[Group, ...]:
+        """The row's groups, experimental first."""
+        if self.groups:
+            ordered = sorted(self.groups, key=lambda g: g[0] in self.controls)
+            return tuple(ordered)
+        found = [a for a in (self.exp, self.ctrl) if a] or [a for a in (self.single,) if a]
+        return tuple(found)
+
+    def compared_with(self, arm: str) -> str | None:
+        """The group a ratio in the column of group ``arm`` compares it with (module doc)."""
+        if self.reference is not None and self.reference[0] != arm:
+            return self.reference[0]
+        others = [c for c in self.controls if c != arm]
+        if len(others) == 1:
+            return others[0]
+        last = self.groups[-1][0] if self.groups else None
+        return last if last != arm else None
+
+
+def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
+    """The groups of a row: its treatment cells, or the groups its result columns name."""
+    exp = ctrl = single = None
+    size = None
+    for c, column in enumerate(columns):
+        cell = row[c]
+        if column.group is not None:
+            if column.role == "ctrl":
+                ctrl = ctrl or column.group
+            else:
+                exp = exp or column.group
+        if cell is None:
+            continue
+        if column.kind == "size" and cell.text.replace(",", "").isdigit():
+            size = int(cell.text.replace(",", ""))
+        if column.kind != "arm":
+            continue
+        label, n = arm_label(cell.text)
+        if label is None:
+            continue
+        if column.role == "ctrl":
+            ctrl = ctrl or (label, n)
+        elif column.role == "exp":
+            exp = exp or (label, n)
+        else:
+            single = single or (label, n)
+    found = [a for a in (exp, ctrl, single) if a is not None]
+    if len(found) == 1 and not any(column.group for column in columns):
+        exp, ctrl, single = None, None, found[0]  # the row's only treatment, whatever its header
+    if single is not None and single[1] is None and size is not None:
+        single = (single[0], size)
+    return Arms(exp, ctrl, single, *_named_groups(columns, row))
+
+
+def _named_groups(
+    columns: list[Column], row: Sequence[Cell | None]
+) -> tuple[tuple[Group, ...], tuple[str, ...], Group | None]:
+    """The groups result columns name (in column order), those named as control, and the one
+    group column the row leaves without a number ("–", "Ref", empty) while another holds one:
+    the group the others' ratios are against."""
+    named = [(column.group, column.role, row[c]) for c, column in enumerate(columns)]
+    given = [(group, role, cell) for group, role, cell in named if group is not None]
+    without = [
+        group
+        for group, _, cell in given
+        if cell is None or is_placeholder(cell.text) or _REFERENCE_CELL.fullmatch(cell.text)
+    ]
+    return (
+        tuple(group for group, _, _ in given),
+        tuple(group[0] for group, role, _ in given if role == "ctrl"),
+        without[0] if len(without) == 1 and len(given) > 1 else None,
+    )
+
+
+def compare_in_sections(
+    facts: Sequence[Sequence[Fact]],
+    arms: Sequence[Arms],
+    own_trials: Sequence[str | None],
+    of_section: Sequence[Section],
+) -> None:
+    """Ratios of rows of one group each (by row: its facts, groups, the trial its own cells
+    name and its section) compare that group with the section's other group; a ratio on a row of
+    no group, the section's two groups. Not in a section whose rows name different trials."""
+    by_head: dict[int | None, list[int]] = {}
+    for r, section in enumerate(of_section):
+        by_head.setdefault(section.head, []).append(r)
+    for rows in by_head.values():
+        if len({own_trials[r] for r in rows} - {None}) > 1:
+            continue
+        singles = [arms[r].single[0] for r in rows if arms[r].single and not arms[r].groups]
+        section_groups = list(dict.fromkeys(singles))
+        for r in rows:
+            own = arms[r].single[0] if arms[r].single else None
+            for fact in facts[r]:
+                if fact.measure in RATIO_MEASURES and fact.arm is None and fact.comparator is None:
+                    fact.arm, fact.comparator = _compared(own, section_groups)
+
+
+def _compared(own: str | None, groups: list[str]) -> tuple[str | None, str | None]:
+    """(arm, comparator) of a ratio on the row of group ``own`` (or of none) in a section of
+    ``groups``: against the one other group, or the one other named as control; a ratio written
+    on the control's row still compares the other group with it."""
+    others = [g for g in groups if g != own]
+    controls = [g for g in others if CONTROL.search(g)]
+    if own is None:
+        if len(groups) != 2:
+            return None, None
+        first, second = groups
+        if CONTROL.search(first) and not CONTROL.search(second):
+            return second, first
+        return first, second
+    if len(others) == 1:
+        if CONTROL.search(own) and not CONTROL.search(others[0]):
+            return others[0], own
+        return own, others[0]
+    return own, controls[0] if len(controls) == 1 else None

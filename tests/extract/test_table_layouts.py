@@ -1,0 +1,287 @@
+"""Two layouts of journal and review tables, on tables composed for the tests (invented drugs,
+trials and numbers): groups as columns with results as rows, and studies as section rows."""
+
+from __future__ import annotations
+
+import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.documents.stage import stage_documents
+from etl.documents.tables import find_tables, heading
+from etl.extract import sentences_frame, table_frames, trial_mentions_frame
+from etl.extract.table_outcomes import RowReading
+from tests.conftest import files_frame
+from tests.extract.test_table_outcomes import brief, ci, p, read
+
+# ---- groups as columns, results as rows ----------------------------------------------------------
+
+GROUP_COLUMNS = (
+    "Table 4.\n"
+    "Outcome | Velmurane 3 mg/kg Every 2 Weeks n = 120 | Velmurane 8 mg/kg Every 2 Weeks n = 118 "
+    "| Docetaxel n = 121 |\n"
+    "---|---|---|---|\n"
+    "Overall Survival | |||\n"
+    "Deaths, n (%) | 61 (51%) | 58 (49%) | 80 (66%) |\n"
+    "Median in months (95% CI) | 11.4 (9.8, 13.0) | 12.1 (10.2, 14.4) | 8.3 (7.1, 9.6) |\n"
+    "Hazard ratio (95% CI) | 0.71 (0.55, 0.92) | 0.66 (0.51, 0.86) | – |\n"
+    "p-Value (stratified log-rank) | 0.004 | <0.001 | – |\n"
+    "Disease Control Rate | |||\n"
+    "DCR, n% (95% CI) | 48% (39, 57) | 52% (43, 61) | 30% (22, 39) |\n"
+    "Stable disease % | 30% | 31% | 24% |\n"
+)
+LOW, HIGH, CONTROL = "Velmurane 3 mg/kg", "Velmurane 8 mg/kg", "Docetaxel"
+
+
+def facts_of(readings: list[RowReading]) -> list:
+    return [f for r in readings for f in r.facts]
+
+
+def test_group_columns_give_each_number_its_group_and_no_schedule_is_a_unit():
+    readings = read(GROUP_COLUMNS)
+    # the doses tell the two groups of one drug apart; the schedule and size are left out
+    assert readings[0].arms == ((LOW, 120), (HIGH, 118), (CONTROL, 121))
+    facts = facts_of(readings)
+    assert all(f.unit != "weeks" for f in facts)
+    medians = [f for f in facts if f.measure == "median"]
+    assert [brief(f) for f in medians] == [
+        ("OS", "median", 11.4, "months", None, LOW, None),
+        ("OS", "median", 12.1, "months", None, HIGH, None),
+        ("OS", "median", 8.3, "months", None, CONTROL, None),
+    ]
+    assert [ci(f) for f in medians] == [(9.8, 13.0, 95), (10.2, 14.4, 95), (7.1, 9.6, 95)]
+
+
+def test_a_ratio_is_against_the_group_left_without_one_and_takes_its_p_value_row():
+    ratios = [f for f in facts_of(read(GROUP_COLUMNS)) if f.measure == "hazard_ratio"]
+    assert [brief(f) for f in ratios] == [
+        ("OS", "hazard_ratio", 0.71, "ratio", None, LOW, CONTROL),
+        ("OS", "hazard_ratio", 0.66, "ratio", None, HIGH, CONTROL),
+    ]
+    assert [ci(f) for f in ratios] == [(0.55, 0.92, 95), (0.51, 0.86, 95)]
+    assert [p(f) for f in ratios] == [("=", 0.004), ("<", 0.001)]
+    medians = [f for f in facts_of(read(GROUP_COLUMNS)) if f.measure == "median"]
+    assert all(f.p is None for f in medians)  # (the ratio is the comparative number)
+
+
+def test_section_rows_name_the_endpoint_and_row_labels_the_measure():
+    facts = facts_of(read(GROUP_COLUMNS))
+    rates = [brief(f) for f in facts if f.endpoint in ("DCR", "SD")]
+    assert rates == [
+        ("DCR", "rate", 48.0, "percent", None, LOW, None),
+        ("DCR", "rate", 52.0, "percent", None, HIGH, None),
+        ("DCR", "rate", 30.0, "percent", None, CONTROL, None),
+        ("SD", "rate", 30.0, "percent", None, LOW, None),
+        ("SD", "rate", 31.0, "percent", None, HIGH, None),
+        ("SD", "rate", 24.0, "percent", None, CONTROL, None),
+    ]
+    assert [ci(f) for f in facts if f.endpoint == "DCR"] == [
+        (39.0, 57.0, 95),
+        (43.0, 61.0, 95),
+        (22.0, 39.0, 95),
+    ]
+
+
+def test_counts_of_deaths_are_no_survival_rate():
+    deaths = [f for f in facts_of(read(GROUP_COLUMNS)) if f.n_patients is not None]
+    assert [(f.endpoint, f.value, f.n_patients, f.arm) for f in deaths] == [
+        ("OTHER", 51.0, 61, LOW),
+        ("OTHER", 49.0, 58, HIGH),
+        ("OTHER", 66.0, 80, CONTROL),
+    ]
+
+
+SCHEDULES = st.sampled_from(["Every 3 Weeks", "q3w", "once daily", "every 4 weeks", ""])
+DRUGS = st.sampled_from(["Zentumab", "Orvexib", "Velmurane", "Talimab"])
+VALUE = st.builds(lambda a, b: f"{a}.{b}", st.integers(1, 40), st.integers(0, 9))
+
+
+@st.composite
+def group_tables(draw) -> tuple[str, list[str], int, list[str], list[str]]:
+    """A table of 2-4 groups as columns (one a reference, its ratio cell "–" or "Ref"), with a
+    median row and a ratio row: (text, group labels, reference column, medians, ratios)."""
+    k = draw(st.integers(2, 4))
+    drugs = draw(st.lists(DRUGS, min_size=k, max_size=k, unique=True))
+    headers, labels = [], []
+    for i, drug in enumerate(drugs):
+        dose = f" {i + 1}0 mg" if draw(st.booleans()) else ""
+        headers.append(f"{drug}{dose} {draw(SCHEDULES)} n = {100 + i}".replace("  ", " "))
+        labels.append(drug)
+    reference = draw(st.integers(0, k - 1))
+    medians = [draw(VALUE) for _ in range(k)]
+    ratios = [f"0.{draw(st.integers(10, 99))}" for _ in range(k)]
+    ratio_cells = [
+        draw(st.sampled_from(["–", "Ref", ""])) if i == reference else r
+        for i, r in enumerate(ratios)
+    ]
+    lines = ["Efficacy | " + " | ".join(headers) + " |", "---|" * (k + 1)]
+    lines.append("Progression-free survival | " + "|" * k)
+    lines.append("Median, months | " + " | ".join(medians) + " |")
+    lines.append("Hazard ratio | " + " | ".join(ratio_cells) + " |")
+    return "\n".join(lines) + "\n", labels, reference, medians, ratios
+
+
+@settings(max_examples=60, deadline=None)
+@given(group_tables())
+def test_composed_group_column_tables_read_back(composed):
+    text, labels, reference, medians, ratios = composed
+    facts = facts_of(read(text))
+    got_medians = [(f.value, f.unit, f.arm) for f in facts if f.measure == "median"]
+    assert got_medians == [(float(v), "months", a) for v, a in zip(medians, labels, strict=True)]
+    got_ratios = [(f.endpoint, f.value, f.arm, f.comparator) for f in facts if f.unit == "ratio"]
+    assert got_ratios == [
+        ("PFS", float(r), a, labels[reference])
+        for i, (r, a) in enumerate(zip(ratios, labels, strict=True))
+        if i != reference
+    ]
+
+
+# ---- studies as section rows -------------------------------------------------------------------
+
+SECTIONS = (
+    "Table 2. Overall survival.\n"
+    "Analysis | Intervention | N | Median OS (months) | 95% CI for median OS (months) | HR "
+    "| 95% CI for HR | P-value |\n"
+    "---|---|---|---|---|---|---|---|\n"
+    "BRAVO-3 study (Author et al, 2015; Other et al, 2016) | |||||||\n"
+    "Final | Zentumab plus DRX | 410 | 21.3 | 19.0–23.5 | 0.78 | 0.66–0.92 | 0.003 |\n"
+    "Placebo plus DRX | 405 | 17.9 | — | ||||\n"
+    "Orvexib vs DRX phase III trial (Author et al, 2014) | |||||||\n"
+    "Primary | Orvexib | 300 | 14.2a | 12–16 | 0.81 | 0.69–0.95 | 0.01 |\n"
+    "DRX | 298 | 11.0a | 12–14 | ||||\n"
+    "Abbreviations: CI=confidence interval; DRX=doxorubixin; HR=hazard ratio.\n"
+)
+
+
+def test_a_row_holding_one_cell_is_a_heading():
+    (table,) = find_tables(SECTIONS)
+    headings = [heading(table, r) for r in range(len(table.rows))]
+    assert [h.text[:7] if h else None for h in headings] == [
+        "BRAVO-3",
+        None,
+        None,
+        "Orvexib",
+        None,
+        None,
+    ]
+
+
+def test_rows_below_a_study_heading_are_that_study_s():
+    readings = read(SECTIONS)
+    assert [(r.trial, r.phase) for r in readings] == [
+        ("BRAVO-3", None),
+        ("BRAVO-3", None),
+        ("BRAVO-3", None),
+        (None, "3"),  # a study without a name: its treatments are no name ("DRX phase III trial")
+        (None, None),
+        (None, None),
+    ]
+    assert [r.arms for r in readings] == [
+        (),
+        (("Zentumab plus DRX", 410),),
+        (("Placebo plus DRX", 405),),
+        (),
+        (("Orvexib", 300),),
+        (("DRX", 298),),
+    ]
+
+
+def test_a_ratio_compares_its_row_s_group_with_the_other_group_of_its_section():
+    readings = read(SECTIONS)
+    assert [brief(f) for f in readings[1].facts] == [
+        ("OS", "median", 21.3, "months", None, "Zentumab plus DRX", None),
+        ("OS", "hazard_ratio", 0.78, "ratio", None, "Zentumab plus DRX", "Placebo plus DRX"),
+    ]
+    assert [ci(f) for f in readings[1].facts] == [(19.0, 23.5, 95), (0.66, 0.92, 95)]
+    assert [p(f) for f in readings[1].facts] == [None, ("=", 0.003)]
+    assert [brief(f) for f in readings[2].facts] == [
+        ("OS", "median", 17.9, "months", None, "Placebo plus DRX", None)
+    ]
+    assert readings[2].facts[0].ci is None  # "—": no interval
+    assert brief(readings[4].facts[1]) == (
+        "OS",
+        "hazard_ratio",
+        0.81,
+        "ratio",
+        None,
+        "Orvexib",
+        "DRX",
+    )
+
+
+def test_interval_columns_bound_only_the_numbers_they_hold():
+    readings = read(SECTIONS)
+    # "14.2a": a footnote mark is no part of the number
+    assert (readings[4].facts[0].value, ci(readings[4].facts[0])) == (14.2, (12.0, 16.0, 95))
+    control = readings[5].facts[0]
+    assert (control.value, control.ci) == (11.0, None)  # "12–14" does not hold 11.0
+    assert [pr.rule for pr in control.problems] == ["malformed_interval"]
+
+
+def test_a_study_section_is_one_record_naming_its_study_and_no_treatment():
+    staged = stage_documents(files_frame({"sections.txt": SECTIONS}))
+    sentences = sentences_frame(staged.record_lines, staged.publications, staged.table_rows)
+    tabled = table_frames(sentences, staged.documents, staged.tables)
+    mentions = trial_mentions_frame(sentences, staged.publications, tabled.names, tabled.treatments)
+    assert set(mentions.get_column("acronym").drop_nulls()) == {"BRAVO-3"}
+    rows = sentences.filter(pl.col("role") == "table_row").join(
+        staged.publications.select("publication_id", "record_index"), on="publication_id"
+    )
+    records = rows.sort("char_start").get_column("record_index").to_list()
+    # each study's heading and rows are one record (the rows report that study)
+    assert records[0] == records[1] == records[2] != records[3] == records[4] == records[5]
+    primary = mentions.filter(pl.col("is_primary")).get_column("acronym").to_list()
+    assert primary == ["BRAVO-3"]
+
+
+HEADINGS = st.sampled_from(
+    ["{name} study (Author et al, 2019)", "{name} (Author et al, 2020)", "The {name} trial"]
+)
+NAMES = st.sampled_from(["ORION-7", "KESTREL-2", "TALON 301", "BRAVO-12"])
+
+
+@st.composite
+def section_tables(draw) -> tuple[str, list[tuple[str, str, str, str, str]]]:
+    """Studies as section rows, each of two groups (the second a placebo, the ratio on the
+    first): (text, [(study, group, control, median, ratio)])."""
+    names = draw(st.lists(NAMES, min_size=1, max_size=3, unique=True))
+    # the first column: the analysis a row reports, or the study (left empty below its heading)
+    # (a row that leaves the first cell out ends with an empty one, as such tables are written)
+    first, label, pad = draw(st.sampled_from([("Analysis", "Final | ", ""), ("Study", "", " |")]))
+    lines = [
+        f"{first} | Arm | N | Median PFS, months | 95% CI | HR | 95% CI for HR | P |",
+        "---|---|---|---|---|---|---|---|",
+    ]
+    expected = []
+    for name in names:
+        drug = draw(st.sampled_from(["Zentumab", "Orvexib", "Velmurane"]))
+        median, control = draw(st.integers(50, 99)) / 10, draw(st.integers(10, 49)) / 10
+        ratio = draw(st.integers(30, 95)) / 100
+        lines.append(draw(HEADINGS).format(name=name) + " | " + "|" * 7)
+        lines.append(
+            f"{label}{drug} | 200 | {median} | {median - 1:.1f}–{median + 1:.1f} | {ratio} "
+            f"| {ratio - 0.1:.2f}–{ratio + 0.05:.2f} | 0.01 |{pad}"
+        )
+        lines.append(f"Placebo | 190 | {control} | — | ||||")
+        expected.append((name, drug, str(median), str(control), str(ratio)))
+    return "\n".join(lines) + "\n", expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(section_tables())
+def test_composed_section_tables_read_back(composed):
+    text, expected = composed
+    readings = read(text)
+    assert len(readings) == 3 * len(expected)
+    for k, (name, drug, median, control, ratio) in enumerate(expected):
+        head, first, second = readings[3 * k : 3 * k + 3]
+        assert head.trial == first.trial == second.trial == name
+        assert [brief(f) for f in first.facts] == [
+            ("PFS", "median", float(median), "months", None, drug, None),
+            ("PFS", "hazard_ratio", float(ratio), "ratio", None, drug, "Placebo"),
+        ]
+        assert [ci(f) is not None for f in first.facts] == [True, True]
+        assert p(first.facts[1]) == ("=", 0.01)
+        assert [brief(f) for f in second.facts] == [
+            ("PFS", "median", float(control), "months", None, "Placebo", None)
+        ]
