@@ -132,16 +132,19 @@ _CI_BRACKET = Prefiltered(
         re.IGNORECASE,
     )
 )
+# (a space after a digit is asked as "\s(?<=\d\s)", not "(?<=\d)\s": a pattern that opens with
+# a look-behind is tried at every place of the text, one that opens with a class only where the
+# class is; likewise "(?<=\d);" below is ";(?<=\d;)", one literal to skip to)
 _CI_INLINE = Prefiltered(
     re.compile(
-        rf"(?:[;,]|(?<=\d)\s)\s*{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:=]?\s*(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})\s*(?:%|{_UNIT})?"
+        rf"(?:[;,]|\s(?<=\d\s))\s*{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:=]?\s*(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})\s*(?:%|{_UNIT})?"
         rf"|[;,]\s*{CI_LEVEL.replace('lvl', 'lvl2')}\s*[:=]?\s*(?P<lo2>{NUM})\s*,\s*(?P<hi2>{NUM})(?=\s*(?:[;\)\]]|$))",
         re.IGNORECASE,
     )
 )
 _LEVEL_STATED = re.compile(r"\d\s*%\s*(?:CI|confidence interval)", re.IGNORECASE)
 _CI_UNLABELLED = re.compile(
-    rf"(?<=\d);\s*(?P<lo>{NUM})\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})(?=\s*[;)\]])"
+    rf";(?<=\d;)\s*(?P<lo>{NUM})\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})(?=\s*[;)\]])"
 )
 _HEADING = re.compile(rf"{CI_LEVEL}(?!\s*(?:[\[\(]CI[\]\)])?\s*[,:=]?\s*{NUM})", re.IGNORECASE)
 _CI_HEADING = Prefiltered(_HEADING, cheap_scan(_HEADING, NUM))
@@ -386,7 +389,18 @@ _PLACEHOLDER_WORDS = (
     r"(?<![\w-])(?:NR|NE|(?i:not\s+(?:yet\s+)?reached|not\s+estimable|not\s+evaluable))(?![\w-])"
 )
 _PLACEHOLDER = re.compile(_PLACEHOLDER_WORDS)
-_PLACEHOLDER_GATE = re.compile(r"\bN[RE]\b|(?i:reached|estimable|evaluable)")
+_NR_NE = re.compile(r"\bN[RE]\b")
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    """Whether a placeholder can be in ``text``: the words asked with ``in`` first (an alternation
+    that has no first letter to skip to is tried at every place of the text, ten times slower)."""
+    if ("NR" in text or "NE" in text) and _NR_NE.search(text):
+        return True
+    lowered = text.lower()
+    return "reached" in lowered or "estimable" in lowered or "evaluable" in lowered
+
+
 _PLACE_SEP = r"\s*(?:vs\.?|versus|v|and|or|,)\s*"
 _PLACE_TAIL = rf"(?:\s*{_UNIT})?(?:\s*[(\[][^()\[\]]*[)\]])?"
 _PLACEHOLDERS_BEFORE = re.compile(rf"(?:{_PLACEHOLDER_WORDS}{_PLACE_TAIL}{_PLACE_SEP})+$")
@@ -746,7 +760,7 @@ def _placeholders(text: str, facts: list[Fact]) -> list[Fact]:
     """A value not reached or not estimable holds its group's place in a list without a number:
     "NR vs 11.8 months", "9.7 m vs NE": no value is read for it, and the others keep their
     places (slot, slots)."""
-    if not _PLACEHOLDER_GATE.search(text):
+    if not _may_hold_placeholder(text):
         return facts
     chains: dict[int, list[Fact]] = {}
     for f in facts:

@@ -38,16 +38,35 @@ _AFTER = re.compile(
     rf"(?:\s+(?:for|with|in)\s+[^()\[\];,.]{{1,80}}?)?\s*[(\[]\s*(?P<sub>{_BAND})\s*[)\]]"
 )
 _UNIT = re.compile(r"\s*(?:%|(?:months?|mo|weeks?|years?)\b)")
-_GATE = re.compile(
-    r"[≥≤<>]|\d\s*%?\s*[-–]\s*\d|positive|negative|high|low|mutant|mutated|wild-type|amplified"
+_WORDS = (
+    "≥",
+    "≤",
+    "<",
+    ">",
+    "positive",
+    "negative",
+    "high",
+    "low",
+    "muta",
+    "wild-type",
+    "amplified",
 )
+_DIGIT_BAND = re.compile(r"\d\s*%?\s*[-–]\s*\d")
+
+
+def _may_name_subgroup(text: str) -> bool:
+    """Whether a subgroup can be named in ``text``: an operator or a state's word (asked with
+    ``in``), else a band of numbers ("1-49%"), which needs a dash."""
+    if any(w in text for w in _WORDS):
+        return True
+    return ("-" in text or "–" in text) and _DIGIT_BAND.search(text) is not None
 
 
 def subgroups(text: str, spans: list[tuple[int, int, int]]) -> dict[int, str]:
     """The subgroup of each value of ``spans`` (start, end, chain) that one is stated for, by the
     value's index: named before it in its clause, or in brackets right after it or after the last
     value of its list."""
-    if not _GATE.search(text):
+    if not _may_name_subgroup(text):
         return {}
     found: dict[int, str] = {}
     last_of_chain: dict[int, int] = {}
