@@ -24,7 +24,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from etl.extract.grammar import list_place
+from etl.extract.facts import COMPARED_MEASURES, list_place
 from etl.extract.group_labels import (
     DESCRIBED,
     DROP_BRACKETS,
@@ -333,9 +333,6 @@ def _control(labels: list[str]) -> int:
     return len(labels) - 1
 
 
-_COMPARED_MEASURES = ("hazard_ratio", "odds_ratio", "risk_ratio", "difference")
-
-
 def apply_context(facts: list, context: RecordContext) -> list:
     """The facts of a sentence with their groups resolved against the record's (``resolve``): a
     ratio or difference that names no groups compares the experimental group with the control,
@@ -365,7 +362,7 @@ def apply_context(facts: list, context: RecordContext) -> list:
             for label in (context.labels if f.each_group else [None])
         ]
     for f in facts:
-        if f.measure in _COMPARED_MEASURES:
+        if f.measure in COMPARED_MEASURES:
             f.arm, f.comparator = _compared(context, f.arm, f.comparator)
     return facts
 
@@ -379,7 +376,7 @@ def _groups_by_position(facts: list, context: RecordContext) -> None:
         return  # (no list)
     chains: dict[int, list] = {}
     for f in facts:
-        if f.measure not in _COMPARED_MEASURES:
+        if f.measure not in COMPARED_MEASURES:
             chains.setdefault(f.chain, []).append(f)
     lists = [c for c in chains.values() if list_place(c[0], c)[0] > 1]
     if not lists:

@@ -15,7 +15,8 @@ from itertools import groupby
 
 from etl.audit import rejection_row
 from etl.extract.context import RecordContext, apply_context, record_context
-from etl.extract.grammar import Fact, listed_groups, parse_sentence
+from etl.extract.facts import Fact
+from etl.extract.grammar import listed_groups, parse_sentence
 from etl.vocab.endpoints import endpoint_mentions
 
 # The columns of an outcome row that come from its sentence (outcome column: sentence column), and

@@ -23,7 +23,7 @@ from typing import Final
 
 from etl.documents.table_grid import is_trial_name, names_study
 from etl.documents.tables import Cell, Table, heading
-from etl.extract.grammar import Fact
+from etl.extract.facts import Fact
 from etl.extract.table_cells import is_placeholder
 from etl.extract.table_columns import CONTROL, Column, header_cells
 from etl.extract.table_names import arm_label, phase_code, trial_name

@@ -26,7 +26,8 @@ from typing import Final
 
 from etl.documents.table_grid import is_trial_name
 from etl.documents.tables import Cell, Table, heading
-from etl.extract.grammar import Fact, Problem, _fact, parse_sentence
+from etl.extract.facts import Fact, Problem, make_fact
+from etl.extract.grammar import parse_sentence
 from etl.extract.numbers import NUM, Interval
 from etl.extract.phrases import is_generic
 from etl.extract.table_cells import (
@@ -275,7 +276,7 @@ def _structured_fact(
     if measure is None:
         return None
     shift = cell.start - context.origin
-    fact = _fact(value.value, shift + value.start, shift + value.end, measure[1], measure[0])
+    fact = make_fact(value.value, shift + value.start, shift + value.end, measure[1], measure[0])
     fact.endpoint, fact.endpoint_label = endpoint
     problems: list[Problem] = []
     if value.interval_problem:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from etl.documents.tables import Cell
-from etl.extract.grammar import Fact
+from etl.extract.facts import Fact
 from etl.extract.numbers import NUM, PValue, find_p_values, parse_number
 from etl.extract.table_columns import Column
 from etl.vocab.codes import RATIO_MEASURES

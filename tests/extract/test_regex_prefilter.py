@@ -1,7 +1,7 @@
 """Shortcuts in running the grammar's patterns give the matches the patterns themselves give.
 
 The grammar runs its patterns through etl.regex_prefilter (gates, case-folded execution) and
-starts some searches late (grammar._arm_before_start): if a shortcut were wrong, a result's group
+starts some searches late (value_groups._arm_before_start): if a shortcut were wrong, a result's group
 or interval would silently change. Texts are drawn from the words the patterns look for, in
 every case, with numbers, brackets and characters that case-folding cannot handle.
 """
@@ -15,11 +15,15 @@ from hypothesis import strategies as st
 from etl.extract import (
     context,
     endpoint_lists,
+    facts,
     grammar,
+    masks,
     numbers,
     result_kinds,
     trial_arms,
     trial_facts,
+    value_groups,
+    values,
 )
 from etl.regex_prefilter import (
     FromStarts,
@@ -129,20 +133,18 @@ def test_a_prefiltered_pattern_finds_what_its_pattern_finds(pattern, text):
     ],
 )
 def test_a_ratio_is_found_where_its_keyword_starts(text):
-    assert _matches(grammar._RATIO.finditer(text)) == _matches(
-        grammar._RATIO.compiled.finditer(text)
-    )
+    assert _matches(values._RATIO.finditer(text)) == _matches(values._RATIO.compiled.finditer(text))
 
 
 def test_a_folded_match_keeps_the_case_of_the_text():
-    m = grammar._SENTENCE_COMPARISON.search("longer In The TACE Group than with Sorafenib.")
+    m = value_groups._SENTENCE_COMPARISON.search("longer In The TACE Group than with Sorafenib.")
     assert (m.group("a"), m.group("b")) == ("TACE", "Sorafenib")
     assert m.span("a") == (14, 18)
 
 
 # (?:a)\s*$|(?:b)\s*$|... is (?:a|b|...)\s*$: the one pattern the grammar runs in parts
 _WHOLE_ARM_BEFORE = re.compile(
-    "|".join(p.compiled.pattern for p in grammar._ARM_BEFORE), re.IGNORECASE
+    "|".join(p.compiled.pattern for p in value_groups._ARM_BEFORE), re.IGNORECASE
 )
 
 
@@ -152,7 +154,7 @@ def _groups_before(gap: str) -> dict[str, str] | None:
 
 
 def _found_before(gap: str) -> dict[str, str] | None:
-    found = grammar._arm_before(gap)
+    found = value_groups._arm_before(gap)
     return found and {k: v for k, v in found.items() if v is not None}
 
 
@@ -181,7 +183,7 @@ def test_groups_before_a_value_across_commas_semicolons_and_alternatives(gap):
     assert expected is not None and _found_before(gap) == expected
 
 
-_WHOLE_MASK = re.compile("|".join(f"(?:{b})" for b in grammar._MASK_BRANCHES), re.IGNORECASE)
+_WHOLE_MASK = re.compile("|".join(f"(?:{b})" for b in masks._MASK_BRANCHES), re.IGNORECASE)
 
 
 @settings(max_examples=300, deadline=None)
@@ -189,7 +191,7 @@ _WHOLE_MASK = re.compile("|".join(f"(?:{b})" for b in grammar._MASK_BRANCHES), r
 def test_the_masked_spans_are_those_of_the_whole_mask_alternation(text):
     # (only the branches whose gates admit the text are run)
     expected = [m.span() for m in _WHOLE_MASK.finditer(text)]
-    assert [tuple(span) for span in grammar._mask_spans(text)] == expected
+    assert [tuple(span) for span in masks.mask_spans(text)] == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -197,9 +199,9 @@ def test_the_masked_spans_are_those_of_the_whole_mask_alternation(text):
 def test_admitted_gives_the_gates_that_admit_a_text(text):
     folded = case_folded(text)
     if folded is not None:
-        gates = grammar._MASK_GATES
+        gates = masks._MASK_GATES
         expected = tuple(i for i, gate in enumerate(gates) if gate.admits(folded))
-        assert grammar._MASK_ALTERNATION.admitted(folded) == expected
+        assert masks._MASK_ALTERNATION.admitted(folded) == expected
 
 
 _GATES = [
@@ -295,8 +297,8 @@ def test_admitted_takes_gates_that_read_the_text_alike():
         admitted([folded, plain])
 
 
-_PERCENT = re.compile(rf"(?P<num>{grammar._ALONE}){grammar._SPREAD}\s*%")
-_TIME = re.compile(rf"(?P<num>{grammar._ALONE}){grammar._SPREAD}\s*(?P<unit>{grammar._UNIT})")
+_PERCENT = re.compile(rf"(?P<num>{values._ALONE}){values._SPREAD}\s*%")
+_TIME = re.compile(rf"(?P<num>{values._ALONE}){values._SPREAD}\s*(?P<unit>{facts.UNIT})")
 
 
 _NUMBER = st.sampled_from(["12", "3.5", "0.78", "10·6", "1,171", ".5"])
@@ -323,7 +325,7 @@ def test_one_scan_finds_the_rates_and_the_times_two_scans_find(text):
     )
     found = [
         (m.span(), m.group("num"), m.group("pct") or m.group("unit"))
-        for m in grammar._PERCENT_OR_TIME.finditer(text)
+        for m in values._PERCENT_OR_TIME.finditer(text)
     ]
     assert found == expected
 
@@ -344,7 +346,7 @@ def test_a_scan_starts_at_the_sign_after_a_number(pattern, scan):
 
 _SCANNED = [
     pytest.param(rx, id=rx.pattern[:30])
-    for rx in (grammar._HEADING, *(g.compiled for g in grammar._MASK_GATES))
+    for rx in (grammar._HEADING, *(g.compiled for g in masks._MASK_GATES))
 ]
 
 
@@ -377,8 +379,8 @@ factor_lists = st.tuples(
 @given(text=st.one_of(texts, factor_lists))
 def test_a_list_of_factors_is_read_wherever_one_names_its_ratio(text):
     # (the grammar reads the list only when _FACTOR_NAMED finds something)
-    if any(m.group("kw") for m in grammar._FACTOR_ITEM.finditer(text)):
-        assert grammar._FACTOR_NAMED.search(text)
+    if any(m.group("kw") for m in values._FACTOR_ITEM.finditer(text)):
+        assert values._FACTOR_NAMED.search(text)
 
 
 # the words endpoints are named with, and what may stand next to them (word characters where a

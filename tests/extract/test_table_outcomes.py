@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.documents.tables import find_tables
-from etl.extract.grammar import Fact
+from etl.extract.facts import Fact
 from etl.extract.table_outcomes import RowReading, read_table
 from etl.vocab.codes import ENDPOINTS, MEASURES, P_OPERATORS, UNITS
 

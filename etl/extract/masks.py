@@ -1,0 +1,92 @@
+"""Spans of a sentence that hold numbers which are not results: doses, ages, sample sizes,
+grades, ranges, ± spreads, fractions, years, identifiers. The grammar reads no value inside one.
+The masks are one alternation, run with only the alternatives whose gates admit the sentence
+(GatedAlternation)."""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.facts import UNIT, Span
+from etl.extract.numbers import (
+    DASH,
+    INTERVAL_SEP,
+    NUM,
+)
+from etl.extract.phrases import CI_LEVEL
+from etl.regex_prefilter import (
+    GatedAlternation,
+    Prefiltered,
+    alternatives,
+    cheap_scan,
+)
+
+_MASKS = [
+    rf"(?:≥|≤|>/=|</=|>=|<=|=>|=<|>|<|at least|up to|more than|less than|over|under)\s*(?:approximately\s+)?{NUM}\s*(?:%|{UNIT}|×\S*)?",
+    rf"\(?\s*(?:interquartile range|IQR|range)\s*[,:]?\s*{NUM}\s*(?:%|{UNIT})?\s*{INTERVAL_SEP}\s*{NUM}\s*(?:%|{UNIT})?\s*\)?",
+    # an interval open at its top: "(95% CI, 15.0 months-not evaluable)", "(95% CI, 34.2 to NR)"
+    rf"[\(\[]\s*{CI_LEVEL.replace('lvl', 'lvl_open')}\s*[,:=]?\s*{NUM}\s*(?:%|{UNIT})?\s*{INTERVAL_SEP}\s*(?:not\s+(?:reached|evaluable|estimable)|NR|NE|NA)\s*[\)\]]",
+    # an age: "median age was 76 years", "aged 65 years or older"
+    rf"\b(?:age[ds]?|years of age)\b[^.;,()]{{0,30}}?{NUM}(?:\s*(?:to|{DASH}|and)\s*{NUM})?\s*(?:years?|yrs?)?",
+    rf"±\s*{NUM}",
+    rf"\b[nN]\s*=\s*{NUM}",
+    rf"{NUM}\s*(?:mg|g|mcg|µg|μg|ml|mL|Gy|°C|IU|ng|μM|µM|nM)\b(?:\s*/\s*\w+)?",
+    rf"{NUM}\s*(?:-|\s)?(?:year|yr)s?[- ]old",
+    r"\bgrade\s*(?:>/=|≥|>=|>)?\s*\d(?:\s*(?:/|-|or|and|to)\s*\d)?",
+    r"\bphase\s+(?:\d|I{1,3}V?)[ab]?(?:\s*[/-]\s*(?:\d|I{1,3}V?)[ab]?)?",
+    r"\b(?:19|20)\d{2}\b(?!\s*(?:%|months?|days?))",
+    rf"{NUM}\s*/\s*{NUM}",
+    rf"{NUM}\s+of\s+{NUM}\s+(?:patients|pts|participants|subjects)\b",
+    r"\[\d+\](?:\s*\[\d+\])*",
+    r"\bNCT\d{8}\b",
+    r"\b(?:G|Group |groups? |arms? |cohort )\d+[ab]?\b|\bG\d[ab]?\b",
+    rf"{NUM}(?:st|nd|rd|th)\b",
+    rf"{NUM}\s*(?:cycles?|doses?|sites|countries|lines?)\b",
+    # a range is not a result ("only 2-3% of patients", "for 2-3 weeks"); an interval is found apart
+    rf"{NUM}\s*(?:%\s*)?{DASH}\s*{NUM}\s*(?:%|{UNIT})",
+    # a threshold of expression: "expression (1%)", "PD-L1 ≥ 50%"
+    rf"\b(?:expression|TPS|CPS|PD-L1|cut-?off|threshold)\s*(?:of\s*)?[\(\[]?\s*(?:≥|>|<|≤)?\s*{NUM}\s*%\s*[\)\]]?",
+    # the number of a cycle, day or line: "in Cycle 1", "day 8"
+    rf"\b(?:cycles?|courses?|days?|lines?)\s+{NUM}\b(?!\s*%)",
+    # a range in words: "30% to 50% of adults"
+    rf"{NUM}\s*%\s*to\s*{NUM}\s*%\s*of\b",
+    # the maturity of an analysis ("73.6% of OS events") and approximate background figures
+    rf"{NUM}\s*%\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,5}}?(?:events|deaths)\b",
+    rf"[∼~≈]\s*{NUM}",
+    # an interval's level is no rate, stated with its interval or not ("Odds Ratio 2.6 95%CI ...")
+    rf"{NUM}\s*%\s*(?:CI|confidence interval)\b",
+    # a median percentage is a characteristic ("expression range 21-100%, median = 80%")
+    rf"\bmedian\s*[=:]\s*{NUM}\s*%",
+]
+# The masks are one alternation, (?:mask)|(?:mask)|..., case-insensitive. Its top-level branches
+# are kept apart, each with a gate, so that a sentence is scanned with only the branches that can
+# match in it (mask_spans): most sentences have no dose, no year, no "grade".
+_MASK_BRANCHES = [branch for m in _MASKS for branch in alternatives(m)]
+_MASK_GATES = [
+    Prefiltered(rx, cheap_scan(rx, NUM))
+    for rx in (re.compile(b, re.IGNORECASE) for b in _MASK_BRANCHES)
+]
+_MASK_ALTERNATION = GatedAlternation(_MASK_GATES)
+
+
+def strip_masked(gap: str, offset: int, masks: list[Span]) -> str:
+    """The gap text with masked spans (intervals, p-values; ``masks`` sorted) removed."""
+    end = offset + len(gap)
+    pieces, cursor = [], offset
+    for span_start, span_end in masks:
+        if span_start >= end:
+            break
+        if span_end <= offset:
+            continue
+        if span_start > cursor:
+            pieces.append(gap[cursor - offset : span_start - offset])
+        cursor = max(cursor, span_end)
+    if cursor < end:
+        pieces.append(gap[cursor - offset :])
+    return "".join(pieces)
+
+
+def mask_spans(text: str) -> list[Span]:
+    """Spans of the masks, as the whole alternation finds them (see GatedAlternation)."""
+    pattern = _MASK_ALTERNATION.for_text(text)
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]

@@ -1,0 +1,277 @@
+"""What each value is a result of: its endpoint (named in the sentence, else the record's last),
+its time point ("18-month OS 61%"), and whether it is a result at all (a cost, a threshold, a
+dose intensity is not)."""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.endpoint_lists import Value, list_slots
+from etl.extract.facts import COMPARED_MEASURES, Fact
+from etl.extract.result_kinds import is_follow_up
+from etl.regex_prefilter import (
+    Prefiltered,
+)
+from etl.vocab.codes import MONTHS_PER_UNIT
+from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
+
+_TIMEPOINT_LIST = Prefiltered(
+    re.compile(
+        r"(?<![\d.])(?P<list>(?:(?:\d+(?:\.\d+)?|one|two|three|four|five)[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year|mo|yr|y)s?\b",
+        re.IGNORECASE,
+    )
+)
+_WORDS_1_10 = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
+_AT_TIMEPOINT = Prefiltered(
+    re.compile(
+        rf"\bat\s+(?P<n>\d+|{_WORDS_1_10})\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+|{_WORDS_1_10})\s*(?P<unit2>months?|years?))?"
+        rf"|and\s+(?P<n3>\d+|{_WORDS_1_10})\s*(?P<unit3>months?|years?))",
+        re.IGNORECASE,
+    )
+)
+_WORD_INT = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+
+_DIFFERENCE = Prefiltered(
+    re.compile(
+        r"(?:improvement|prolong\w*|delay\w*|gain|difference|extend\w*|increase\w*)\s+(?:in\s+[\w\- ]+?\s+)?(?:of|by)\s*$",
+        re.I,
+    )
+)
+_MEAN = Prefiltered(re.compile(r"\bmean\b", re.I))
+_COUNT_GAP = re.compile(
+    r"\s+(?:(?:patients?|cases|participants)\s+)?(?:(?:had|achieved|showed|experienced|attained)\s+(?:an?\s+)?)?",
+    re.IGNORECASE,
+)
+_SHARED_NOUN = re.compile(
+    r"\s+(?P<what>complete|partial|minor)\s+(?:and|or)\s+\S+\s+(?:complete|partial|minor)\s+"
+    r"(?P<noun>responses?)\b",
+    re.IGNORECASE,
+)
+_LABEL_GAP = re.compile(r"\s*[,:]\s*n\s*=\s*")
+_COUNT_PHRASE = re.compile(r"\s+(?P<what>[a-z]+\s+responses?)\b", re.IGNORECASE)
+_TIMEPOINT_NUMBER = re.compile(r"\d+(?:\.\d+)?|one|two|three|four|five", re.I)
+_TIMEPOINT_FOLLOWS = re.compile(
+    r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark|,\s*respectively)"
+)
+_OPEN_PAREN_AFTER_WORD = Prefiltered(re.compile(r"(\w[\w\- ]*?)\s*\((?:[A-Z]{2,5},\s*)?$"))
+_MEDIAN = Prefiltered(re.compile(r"\bmedian\b", re.I))
+_WINDOW_BEFORE = re.compile(
+    r"(?:every|within|each|per|after|before|during|over|up to|at least|than|for|at|by|since|past|last|first)\s*$"
+)
+_SURVIVAL_BEFORE = re.compile(r"(?:survival|pfs|os|ttp|follow-up)\s+(?:of|was|were)?\s*$")
+_HYPHEN_UNIT = re.compile(r"\s*[-\u2010]\s*(?:month|year)")
+_FOLLOW_UP_SPAN = re.compile(r"\s+of\s+(?:additional\s+)?follow[- ]?up", re.IGNORECASE)
+# an endpoint the vocabulary has no code for that is a time: "relapse-free survival", "PFS2"
+_TIMED_OTHER = re.compile(
+    r"survival|free|time to|duration|\b(?:RFS|DFS|EFS|MFS|MSS|CSS|PFS-?2|TTNT|iDFS|DMFS|CFS)\b",
+    re.I,
+)
+_ECONOMIC = Prefiltered(
+    re.compile(
+        r"\bQALYs?\b|\bICER\b|cost[- ]effective|willingness[- ]to[- ]pay|incremental cost",
+        re.IGNORECASE,
+    )
+)
+_RESULT_WORDS = Prefiltered(re.compile(r"\b(?:patients|cases|had|rate|of)\b", re.I))
+
+
+def _timepoints(text: str) -> list[tuple[int, list[float]]]:
+    """(position, [months, ...]) of each time point, or list of them ("1-, 2- and 3-year"), in order."""
+    found: list[tuple[int, list[float]]] = []
+    for m in _TIMEPOINT_LIST.finditer(text):
+        nums = _TIMEPOINT_NUMBER.findall(m.group("list"))
+        mult = 12.0 if m.group("unit").lower() in ("year", "yr", "y") else 1.0
+        follows = text[m.end() : m.end() + 40].lower()
+        if not _TIMEPOINT_FOLLOWS.match(follows):
+            continue
+        found.append((m.start(), [(_WORD_INT.get(n.lower()) or float(n)) * mult for n in nums]))
+    for m in _AT_TIMEPOINT.finditer(text):
+        # "at 1 year and 2 years", or with the unit said once: "at 1 and 2 years"
+        pairs = (
+            ((m.group("n"), m.group("unit")), (m.group("n2"), m.group("unit2")))
+            if m.group("unit")
+            else ((m.group("n"), m.group("unit3")), (m.group("n3"), m.group("unit3")))
+        )
+        points = [
+            (_WORD_INT.get(n.lower()) or int(n)) * (12.0 if u.lower().startswith("year") else 1.0)
+            for n, u in pairs
+            if n
+        ]
+        found.append((m.start(), points))
+    return sorted(found)
+
+
+def _is_timed(mention: tuple[int, int, str, str]) -> bool:
+    """A time-to-event endpoint, or one the vocabulary has no code for that is timed (RFS)."""
+    return mention[2] in TIME_TO_EVENT or (
+        mention[2] == "OTHER" and _TIMED_OTHER.search(mention[3]) is not None
+    )
+
+
+def _endpoint_for(
+    text: str, fact: Fact, mentions: list[tuple[int, int, str, str]]
+) -> tuple[str, str]:
+    before = [m for m in mentions if m[1] <= fact.start]
+    if fact.measure == "count":
+        # the response the count is of, right after it: "6 had clinical benefit", "2 minor responses"
+        following = [m for m in mentions if m[0] >= fact.end]
+        if following and _COUNT_GAP.fullmatch(text, fact.end, following[0][0]):
+            return following[0][2], following[0][3]
+        shared = _SHARED_NOUN.match(text, fact.end)
+        if shared:  # "three complete and 19 partial responses": complete responses
+            found = endpoint_mentions(f"{shared.group('what')} {shared.group('noun')}")
+            if found:
+                return found[0][2], found[0][3]
+        labelled = [m for m in before if _LABEL_GAP.fullmatch(text, m[1], fact.start)]
+        if labelled:  # "CR, n = 8"
+            return labelled[-1][2], labelled[-1][3]
+        phrase = _COUNT_PHRASE.match(text, fact.end)
+        return "OTHER", phrase.group("what") if phrase else ""
+    if fact.unit == "percent":
+        near_ae = any(m[2] == "AE" and m[0] >= fact.start - 40 for m in before)
+        # (the cheap test first: the pattern is slow on the 40 characters before every rate)
+        if near_ae and _OPEN_PAREN_AFTER_WORD.search(text[max(0, fact.start - 40) : fact.start]):
+            last = [m for m in before if m[2] == "AE"][-1]
+            return "AE", last[3]
+    if fact.measure in ("hazard_ratio", "odds_ratio", "risk_ratio"):
+        # (no ratio compares follow-up: "a mean follow-up of 17.9 months, ... (HR: 0.99)")
+        before = [m for m in before if m[2] != "FOLLOWUP"]
+        tte = [m for m in before if _is_timed(m)]
+        if tte:
+            return tte[-1][2], tte[-1][3]
+        # "X (HR 0.49), Y (3.42) correlated with survival": the ratio's endpoint may come after
+        tte_after = [
+            m for m in mentions if m[0] >= fact.end and _is_timed(m) and m[2] != "FOLLOWUP"
+        ]
+        if tte_after:
+            return tte_after[0][2], tte_after[0][3]
+    if before:
+        return before[-1][2], before[-1][3]
+    after = [m for m in mentions if m[0] >= fact.end]
+    if after:
+        return after[0][2], after[0][3]
+    return "OTHER", ""
+
+
+def with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
+    code, label = _endpoint_for(text, f, mentions)
+    # (an endpoint named but without a code of its own, "relapse-free survival", is kept: only
+    # a value that names none takes the record's last one)
+    if (
+        code == "OTHER"
+        and not label
+        and context_endpoint
+        and (f.ci is not None or _MEDIAN.search(text))
+    ):
+        context = context_endpoint() if callable(context_endpoint) else context_endpoint
+        if context:
+            code, label = context
+    measure = f.measure
+    if f.unit in MONTHS_PER_UNIT:
+        # (asked first of the whole sentence, folded once: most name no difference and no mean)
+        head = text[max(0, f.start - 60) : f.start]
+        if _DIFFERENCE.can_match(text) and _DIFFERENCE.search(head):
+            measure = "difference"
+        elif (
+            _MEAN.can_match(text)
+            and _MEAN.search(text[max(0, f.start - 80) : f.start])
+            and "median" not in text[max(0, f.start - 80) : f.start].lower()
+        ):
+            measure = "mean"
+    f.endpoint, f.endpoint_label, f.measure = code, label, measure
+    return f
+
+
+def endpoint_list_slots(text: str, facts: list[Fact], mentions) -> list[Fact]:
+    """Values read against a list of endpoints named together (etl.extract.endpoint_lists)."""
+    values = [Value(f.start, f.end, f.chain, f.measure in COMPARED_MEASURES) for f in facts]
+    items, slots = list_slots(text, mentions, values)
+    for i, slot in slots.items():
+        f = facts[i]
+        f.endpoint, f.endpoint_label = items[slot.item]
+        f.group_index = slot.group
+    return facts
+
+
+def drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
+    """Times that are schedules or windows ("every 4 weeks", "within 2 months", "at 36 months")
+    and time values with no time-to-event endpoint are not results."""
+    keep = []
+    at_points: list[tuple[int, int]] | None = None
+    for f in facts:
+        before = text[max(0, f.start - 25) : f.start].lower()
+        if f.unit in MONTHS_PER_UNIT:
+            if (
+                (_WINDOW_BEFORE.search(before) and f.measure != "difference")
+                and not _SURVIVAL_BEFORE.search(before)
+                and not is_follow_up(text, f)  # "after 44 months of median follow-up"
+            ):
+                continue
+            if _HYPHEN_UNIT.match(text[f.end - 8 : f.end + 3]) or text[f.end : f.end + 1] == "-":
+                continue
+            if (
+                f.endpoint not in TIME_TO_EVENT
+                and f.measure not in ("difference",)
+                and not (f.endpoint == "OTHER" and _TIMED_OTHER.search(f.endpoint_label))
+            ):
+                continue
+            if _FOLLOW_UP_SPAN.match(text, f.end) and not _MEDIAN.search(before):
+                continue  # "with 5 years of follow-up": how long patients were watched
+            if at_points is None:
+                at_points = [m.span() for m in _AT_TIMEPOINT.finditer(text)]
+            if any(s <= f.start and f.end <= e for s, e in at_points):
+                continue  # "OS at 1 year and 2 years": time points, not values
+        if (
+            f.unit == "percent"
+            and f.endpoint == "OTHER"
+            and (
+                (not f.endpoint_label and not _RESULT_WORDS.search(text)) or _ECONOMIC.search(text)
+            )
+        ):
+            continue  # a share with no endpoint, in no results sentence, or a cost model's
+        keep.append(f)
+    return keep
+
+
+def attach_timepoints(text: str, facts: list[Fact]) -> list[Fact]:
+    rates = [
+        f
+        for f in facts
+        if f.unit == "percent"
+        and f.measure == "rate"
+        and (
+            f.endpoint in TIME_TO_EVENT
+            or (f.endpoint == "OTHER" and _TIMED_OTHER.search(f.endpoint_label))
+        )
+    ]
+    if not rates:  # only these take a time point: no need to look for one
+        return facts
+    points = _timepoints(text)
+    if not points:
+        return facts
+    by_chain: dict[int, list[Fact]] = {}
+    for f in rates:
+        by_chain.setdefault(f.chain, []).append(f)
+    for f in rates:
+        chain = by_chain[f.chain]
+        prior = [p for p in points if p[0] < chain[0].start]
+        later = [p for p in points if p[0] > chain[-1].end]
+        # time points right after the values are theirs: "37% and 0% at 1 and 2 years"
+        if later and later[0][0] - chain[-1].end <= 12 and len(later[0][1]) == len(chain):
+            group = later[0][1]
+        else:
+            group = prior[-1][1] if prior else later[0][1] if later else points[-1][1]
+        position = chain.index(f)
+        if len(group) > 1 and len(chain) == len(group):
+            tp = group[position]
+        elif len(group) > 1 and len(chain) % len(group) == 0:
+            # time points × groups: "at 1 and 2 years in A and B were 96%, 83%, 77% and 65%"
+            tp = group[position % len(group)]
+            f.group_index = position // len(group)
+        else:
+            tp = group[0] if len(group) == 1 else None
+        f.timepoint_months = tp
+    return facts

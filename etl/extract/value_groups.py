@@ -1,0 +1,477 @@
+"""Which group each value is of, and for a ratio which two groups it compares: the group named
+right after or before the value, a "respectively" list's groups in order, the record's declared
+groups for a list that names none, "A versus B" before a ratio."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, list_place
+from etl.extract.group_labels import shared_head
+from etl.extract.numbers import (
+    NUM,
+)
+from etl.extract.phrases import GROUP_NAME, GROUP_WORD, group_pattern
+from etl.extract.values import PLACEHOLDERS_AFTER, clean_arm
+from etl.regex_prefilter import (
+    GatedAlternation,
+    Prefiltered,
+)
+
+# (a group's name may hold "and" when a group noun closes it: "the A plus B and C group")
+_ARM_PHRASE = (
+    rf"(?:the\s+)?(?P<arm>{GROUP_NAME}(?:\s+and\s+{GROUP_WORD}(?:\s+{GROUP_WORD})?(?=\s+(?:groups?|arms?|cohorts?)\b))?)"
+    rf"(?P<grp>\s+(?:groups?|arms?|cohorts?))?"
+)
+_ARM_AFTER = Prefiltered(
+    re.compile(
+        # (the value's unit; "was observed"; its endpoint: "10.2 months of PFS in ...")
+        rf"^\s*(?:months?|days?|weeks?|years?|patients)?\s*(?:(?:was|were)\s+(?:observed|seen|reported|noted)\s+)?(?:of\s+[A-Z]{{2,5}}\s+)?"
+        # "(29.4%) out of 347 patients in the A arm"
+        r"(?:(?:out\s+)?of\s+\d+\s+(?:patients|pts|participants)\s+)?"
+        rf"(?:(?:of|for|in|among)\s+(?:the\s+)?(?:patients|pts|those|women|men|participants)\s+(?:who\s+(?:received|took|were\s+(?:treated\s+with|given|assigned\s+to|randomi[sz]ed\s+to))|(?:assigned|allocated|randomi[sz]ed)\s+to)\s+"
+        rf"|(?:of\s+(?:the\s+)?(?:patients|those)\s+)?(?:with|for|in|within|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+"
+        # "52.5% of the A arm": a share of a group its noun names
+        rf"|of\s+(?=(?:the\s+)?{GROUP_NAME}(?:\s+and\s+{GROUP_WORD})?\s+(?:arm|group|cohort)\b)"
+        rf"|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
+        rf"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|v|versus|compared|respectively|group|arm|only"
+        r"|were|was|had|experienced|achieved|remained)\b|$))",
+        re.IGNORECASE,
+    )
+)
+# The group named before a value, right before it (the match ends the gap between the previous
+# value and this one): the alternatives of one pattern, (?:a|b|...)\s*$, each with its own gate
+# (most gaps lack what all but one or two need), run as one alternation of those that the gap
+# admits; see _arm_before.
+_ARM_BEFORE = tuple(
+    Prefiltered(re.compile(rf"(?:{branch})\s*$", re.IGNORECASE))
+    for branch in (
+        r"(?P<arm3>\b(?:G|Group\s+|Arm\s+|Cohort\s+)(?:\d+[ab]?|[IVX]+)\b)\s*[,:]?\s*",
+        rf"(?:in|for|with|among)\s+(?:all\s+)?(?P<arm4>{GROUP_WORD}(?:\s+{GROUP_WORD})?)\s+(?:recipients|patients|group)\s*\(\s*{NUM}\s*[\[\(]?\s*",
+        r"(?:^|[,;:]\s*)(?:patients|those)\s+(?:who|that)\s+(?P<arm5>(?:developed|had|received|achieved|experienced)\s+[\w/+-]+(?:\s+[\w/+-]+){0,2}?)"
+        r"\s+(?:had|showed|experienced|achieved)\b[^,;]*?",
+        rf"(?:for|with|in)\s+{_ARM_PHRASE}\s+(?:was|were|at|of|had|remained [\w ]+? at)",
+        rf"(?:^|[,;]|while|whereas|and)\s*(?:the\s+)?(?P<arm2>{GROUP_NAME})"
+        rf"\s+(?P<grp2>groups?|arms?)\s+had\b[^,;]*?",
+        # "399 of 636 patients assigned to A (62.7%)"
+        rf"(?:patients|pts|participants)\s+(?:assigned|allocated|randomi[sz]ed)\s+to\s+(?:the\s+)?"
+        rf"(?P<arm7>{GROUP_NAME})\s*[(\[]\s*",
+        # "the 3-year survival of A-treated patients was"
+        r"\b(?:of|in|for|among)\s+(?:the\s+)?(?P<arm6>[A-Za-z][\w+/-]*-(?:treated|exposed)\s+"
+        r"(?:patients|pts|participants))\s+(?:was|were)",
+    )
+)
+_ARM_BEFORE_ALTERNATION = GatedAlternation(_ARM_BEFORE, cache=32)
+_GROUP_THEN_BRACKET = Prefiltered(
+    re.compile(
+        rf"(?:in|for|with|among)\s+(?:the\s+)?(?P<arm>{GROUP_NAME}\s+(?:group|arm|cohort))\s*\(\s*$",
+        re.IGNORECASE,
+    )
+)
+_SENTENCE_COMPARISON = Prefiltered(
+    re.compile(
+        rf"(?:in|for|with|among|on|receiving|given|treated with)\s+(?:the\s+)?(?P<a>{GROUP_NAME})(?:\s+groups?)?\s+"
+        rf"(?:than|(?:when\s+|as\s+)?compared (?:to|with)|versus|vs\.?)\s+(?:(?:in|with|for|on|among|receiving)\s+)?(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?:\s+groups?)?(?=\s*(?:[,;.(]|$))",
+        re.IGNORECASE,
+    )
+)
+# a group that had more of something than another: "In landmark analyses, complete responders had
+# longer RFS (23.6 vs 5.7 months) and OS (...) compared with nonresponders", "A extended the
+# median time to X compared to B (23.2 vs 14.6 months)"
+_SUBJECT_COMPARISON = Prefiltered(
+    re.compile(
+        rf"^(?:[^,;]*,\s*)?(?:the\s+)?(?P<a>{GROUP_NAME})\s+(?:(?:had|showed|achieved|experienced|demonstrated)\s+"
+        r"(?:(?:a|an|significantly|numerically|statistically\s+significantly)\s+)*"
+        r"(?:longer|shorter|higher|lower|better|worse|improved|superior|inferior|prolonged)"
+        # "A extended the median time to X compared to B (23.2 vs 14.6 months)"
+        r"|(?:(?:significantly|further)\s+)?(?:extended|prolonged|improved|increased|reduced|lowered|decreased))\b.{0,200}?"
+        r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:the\s+|those\s+(?:in|with|on)\s+(?:the\s+)?)?"
+        rf"(?P<b>{GROUP_NAME})(?=\s*(?:[,;.(]|$))",
+        re.IGNORECASE,
+    )
+)
+_VERSUS = Prefiltered(
+    re.compile(
+        rf"(?:(?:for|of|with|between)\s+|[(;]\s*)(?:the\s+)?(?P<a>{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)"
+        rf"\s+(?:versus|vs\.?|(?:when\s+|as\s+)?compared with|(?:when\s+|as\s+)?compared to|and)\s+(?:the\s+)?"
+        rf"(?:(?:those|patients)\s+(?:on|receiving|given|treated with)\s+)?(?P<b>{GROUP_NAME})(?=\s*(?:was|were|is|[,;():]|\.(?!\d)|$))",
+        re.IGNORECASE,
+    )
+)
+_FAVOUR = re.compile(
+    rf"\s*[;,]?\s*(?:(?:which\s+was\s+)?(?:statistically\s+)?(?:significant(?:ly)?\s+)?)?"
+    rf"in\s+favou?r\s+of\s+(?:the\s+)?(?P<a>{GROUP_NAME})(?=\s*(?:[,;.()]|\s+(?:treatment|therapy)\b|$))",
+    re.IGNORECASE,
+)
+_NONINFERIOR = Prefiltered(
+    re.compile(
+        rf"(?:with\s+)?(?P<a>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,2}}?)\s+(?:was|were)\s+(?:non-?inferior|superior|inferior)\s+to\s+"
+        rf"(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,2}}?)(?=\s*[,;()]|$)",
+        re.IGNORECASE,
+    )
+)
+_COUNT_ASIDE = re.compile(r"\s*\((?:[nN]\s*=\s*)?\d+(?:\s+(?:patients|cases|subjects))?\)")
+_POSITIVE_SIGN = re.compile(r"\s*\(\s*\+\s*\)")
+_NEGATIVE_SIGN = re.compile(r"\s*\(\s*[-−–]\s*\)")
+_FRONTED = Prefiltered(
+    re.compile(
+        rf"^(?:[A-Z]+:\s*)?(?:among|in|for)\s+(?:the\s+)?(?:\d+\s+)?(?:(?P<who>patients|pts|those|subjects|participants|women|men|children|adults)\s+"
+        rf"(?:who\s+received|receiving|treated\s+with|given|on(?:\s+the)?)\s+(?:the\s+combination\s+of\s+)?)?"
+        rf"(?P<g>(?:\d+[\s-]*(?:mg(?:/kg|/m2)?)\b\s*)?{GROUP_NAME}|\d+[\s-]*mg(?:/kg|/m2)?\b)"
+        rf"(?P<head>\s+(?:group|arm|cohort))?\s*,"
+        # "Among 57 pts who completed 35 cycles of X,": a group by what it did
+        r"|^(?:[A-Z]+:\s*)?among\s+(?:the\s+)?(?:\d+\s+)?(?P<did>(?:patients|pts|those|subjects)\s+who\s+"
+        r"(?:completed|received|achieved|had|discontinued)\s+[^,;]{3,60}?)\s*,",
+        re.IGNORECASE,
+    )
+)
+_GROUP_PHRASE = Prefiltered(
+    re.compile(rf"\bthe\s+(?P<g>{GROUP_NAME})\s+(?:group|arm|cohort)\b", re.IGNORECASE)
+)
+_GROUP_LIST = Prefiltered(
+    re.compile(
+        rf"(?:in|for|with|among|between)\s+(?:the\s+)?(?P<list>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?"
+        rf"(?:\s*,\s*(?:and\s+)?(?:the\s+)?{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)*\s*,?\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
+        rf"{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)(?:\s+(?:groups?|arms?|patients|cohorts?))?"
+        # (then the values: "in the A vs. B groups of 16.7 vs. 12.1 months")
+        rf"(?=\s*(?:[,;.()]|\s+(?:respectively|were|was|had|of)\b|$))",
+        re.IGNORECASE,
+    )
+)
+# one value of every group: "13% in each group discontinued", "in both arms"
+_EACH_GROUP = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?patients\s+)?in\s+(?:each|both|all)\s+(?:of\s+the\s+)?(?:\w+\s+)?"
+    r"(?:groups?|arms?|cohorts?)\b",
+    re.IGNORECASE,
+)
+_VERSUS_WORD = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
+_UNIT_LEAD = re.compile(rf"^\s*{UNIT}")
+_LIST_SEP = re.compile(
+    r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
+)
+_BRACKET = re.compile(r"[()\[\]]")
+_CLOSING = re.compile(r"[\])]+\s*(?:of\s+\d+\s+)?")
+_RESPECTIVELY = Prefiltered(re.compile("respectively", re.IGNORECASE))
+_RESPECTIVELY_TAIL = re.compile(
+    r"(?:\s*at\s+[\w\s,-]*?(?:months?|years?))?\s*,?\s*respectively\s*,?", re.IGNORECASE
+)
+
+
+def _clean_pair(a: str, b: str) -> tuple[str | None, str | None]:
+    """Two groups compared ("A versus B"), cleaned, with a head they share ("high versus low X")."""
+    a, b = shared_head([a, b])
+    return clean_arm(a), clean_arm(b)
+
+
+def _group_list(text: str) -> list[str]:
+    """The last list of groups the sentence names ("in the A and B groups"), or []. Asides with
+    counts are passed over and signs read: "in the MT (+) (11 patients) and MT (-) groups"."""
+    if "(" in text:
+        text = _NEGATIVE_SIGN.sub(
+            " negative", _POSITIVE_SIGN.sub(" positive", _COUNT_ASIDE.sub("", text))
+        )
+    candidates = list(_GROUP_LIST.finditer(text))
+    if not candidates:
+        return []
+    m = candidates[-1]
+    parts = shared_head(_LIST_SEP.split(m.group("list")))
+    cleaned = [clean_arm(p) for p in parts]
+    return [c for c in cleaned if c] if all(cleaned) else []
+
+
+def attach_arms(
+    text: str, facts: list[Fact], comparison: tuple[str, str] | None, arms: list[str]
+) -> list[Fact]:
+    chains: dict[int, list[Fact]] = {}
+    for f in facts:
+        chains.setdefault(f.chain, []).append(f)
+    respectively = "respectively" in text.lower()
+    # the sentence's own comparison only serves ratios, differences and pairs of values, and
+    # group lists only lists of values; both are looked for when a value first needs them
+    # (most values name their group themselves)
+    comparisons: list[tuple[str, str] | None] = []  # (the sentence's, once looked for)
+    group_lists: list[list[str]] = []
+
+    def own_comparison() -> tuple[str, str] | None:
+        if not comparisons:
+            compared = any(
+                f.measure in COMPARED_MEASURES or f.group_index >= 0 for f in facts
+            ) or any(len(c) == 2 for c in chains.values())
+            comparisons.append(_sentence_comparison(text, comparison) if compared else comparison)
+        return comparisons[0]
+
+    def group_list() -> list[str]:
+        if not group_lists:
+            listed_values = any(len(c) > 1 for c in chains.values())
+            group_lists.append(_group_list(text) if listed_values else [])
+        return group_lists[0]
+
+    prev_end = 0
+    by_position: set[int] = set()  # (the facts given the record's groups by their position)
+    for f in facts:
+        arm = comparator = None
+        if f.measure in COMPARED_MEASURES and f.arm is not None:  # a factor of a list
+            arm = f.arm
+        elif f.measure in COMPARED_MEASURES:
+            # the comparison named nearest before the value, else right after it: "A vs. B:
+            # hazard ratio=1.75; A vs. C: hazard ratio=2.26"
+            named_before = list(_VERSUS.finditer(text[max(0, prev_end, f.start - 160) : f.start]))
+            vs = (
+                named_before[-1]
+                if named_before
+                else _VERSUS.search(text[f.end : f.end + 80]) or _NONINFERIOR.search(text)
+            )
+            if vs:
+                arm, comparator = _clean_pair(vs.group("a"), vs.group("b"))
+            elif favoured := _FAVOUR.match(_after_value(text, f)):
+                # "HR 0.42 (...) in favour of A": A against the other (the record's context)
+                arm = clean_arm(favoured.group("a"))
+            elif own_comparison():
+                arm, comparator = own_comparison()
+        elif f.group_index >= 0:  # endpoints × groups: "15 and 12 months versus 8 and 4 months"
+            count = 1 + max(x.group_index for x in chains[f.chain])
+            arm = _nth_group(f.group_index, count, group_list(), own_comparison(), arms)
+        else:
+            chain = chains[f.chain]
+            size, position = list_place(f, chain)
+            listed = respectively and size > 1 and len(group_list()) == size
+            arm = (
+                group_list()[position]
+                if listed
+                else _arm_around(text, f, prev_end, alone=len(chain) == 1)
+            )
+            if arm is None and size > 1 and len({x.endpoint for x in chain}) == 1:
+                groups = group_list()
+                if groups and len(groups) == size:
+                    arm = groups[position]
+                elif len(arms) == size:
+                    arm = arms[position]
+                    by_position.add(id(f))
+                elif own_comparison() and size == 2:
+                    arm = own_comparison()[position]
+                    by_position.add(id(f))
+        f.arm, f.comparator = arm, comparator
+        if arm is None and comparator is None and len(chains[f.chain]) == 1:
+            f.each_group = _EACH_GROUP.match(_after_value(text, f)) is not None
+        prev_end = f.end
+    _list_then_groups(text, chains)
+    facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))
+    _list_group(text, chains, by_position, arms)
+    return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
+
+
+def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
+    """ "41% versus 30% for drug K versus chemotherapy", "9.1 (7.0-11.2) mo vs 5.0 (4.1-6.3) mo
+    with K + chemo vs chemo": a pair of values followed by the pair of
+    groups they are of takes them in order (each value's own look for a group finds only the
+    first of them)."""
+    for chain in chains.values():
+        if list_place(chain[0], chain)[0] != 2 or chain[0].measure in COMPARED_MEASURES:
+            continue
+        after = _UNIT_LEAD.sub("", _after_value(text, chain[-1]))
+        after = PLACEHOLDERS_AFTER.sub("", after) if chain[0].slots else after
+        m = _VERSUS.compiled.match(after.lstrip(" ,"))
+        if m is not None:
+            pair = _clean_pair(m.group("a"), m.group("b"))
+            if all(pair):
+                for f in chain:
+                    f.arm = pair[list_place(f, chain)[1]]
+
+
+def _list_group(
+    text: str, chains: dict[int, list[Fact]], by_position: set[int], arms: list[str]
+) -> None:
+    """One group named after the last of a list of values:
+    - "Median duration of treatment and OS were 4.0 and 7.5 months in cohort X", "1- and 2-year
+      OS rates were 80% and 62% in cohort X": values of a list of endpoints or time points share
+      it;
+    - "AEs occurred in 27% vs 9% in the ITT population", "... in 97% versus 93% of patients
+      treated with A" (the rest cut off): values of one result compared with each other cannot
+      all be of it, and it is no more the last one's than the first's; none takes it (the
+      record's groups may, by position: ``arms``, as the values before it were given them)."""
+    for chain in chains.values():
+        if len(chain) < 2:
+            continue
+        last = chain[-1]
+        if (
+            last.arm is None
+            or any(f.arm is not None and id(f) not in by_position for f in chain[:-1])
+            or last.measure in COMPARED_MEASURES
+        ):
+            continue
+        if any(f.arm is not None for f in chain[:-1]):
+            if _VERSUS_WORD.search(text, chain[-2].end, last.start) and len(arms) == len(chain):
+                last.arm = arms[-1]
+            continue
+        if len({f.endpoint_label for f in chain}) == len(chain) or len(
+            {f.timepoint_months for f in chain}
+        ) == len(chain):
+            for f in chain[:-1]:
+                f.arm = last.arm
+        elif len({(f.endpoint, f.measure, f.timepoint_months) for f in chain}) == 1 and all(
+            _VERSUS_WORD.search(text, a.end, b.start) for a, b in itertools.pairwise(chain)
+        ):
+            last.arm = None
+
+
+def _fronted_group(text: str, facts: list[Fact], arms: list[str]) -> list[Fact]:
+    """ "Among patients who received A, rash (73%) and fatigue (67%) were the most common": a
+    group put before the sentence's clause is the group of its values that name none."""
+    if all(f.arm is not None or f.measure in COMPARED_MEASURES for f in facts):
+        return facts
+    m = _FRONTED.search(text)  # (anchored at the start)
+    if not m:
+        return facts
+    if m.group("did"):
+        for f in facts:
+            if f.arm is None and f.measure not in COMPARED_MEASURES:
+                f.arm = m.group("did")
+        return facts
+    group = clean_arm(m.group("g"))
+    known = {a.lower() for a in arms}
+    if not group or not (m.group("who") or m.group("head") or group.lower() in known):
+        return facts
+    label = group + (m.group("head") or "")
+    for f in facts:
+        if f.arm is None and f.measure not in COMPARED_MEASURES:
+            f.arm = label
+    return facts
+
+
+def _ratio_of_the_two_groups(facts: list[Fact]) -> list[Fact]:
+    """A ratio with no groups of its own compares the two groups whose values its sentence gives:
+    "8.2 months in patients with X compared with 4.1 in those without (HR 0.4)"."""
+    if all(f.arm is not None or f.measure not in COMPARED_MEASURES for f in facts):
+        return facts
+    named = list(
+        dict.fromkeys(f.arm for f in facts if f.arm and f.measure not in COMPARED_MEASURES)
+    )
+    if len(named) != 2:
+        return facts
+    for f in facts:
+        if f.arm is None and f.measure in COMPARED_MEASURES:
+            f.arm, f.comparator = named[0], named[1]
+    return facts
+
+
+def _nth_group(
+    index: int, count: int, groups: list[str], comparison: tuple[str, str] | None, arms: list[str]
+) -> str | None:
+    """The index-th of ``count`` groups: from the sentence's list, its comparison, or the record's."""
+    for source in (groups, list(comparison or ()), arms):
+        if len(source) == count:
+            return source[index]
+    return None
+
+
+def _sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The groups the sentence itself compares ("longer with A than with B", "A had longer RFS
+    (...) compared with B"; or the only two groups it names: "in the A group had ... compared to
+    patients in the B group"), else ``comparison``."""
+    for pattern in (_SENTENCE_COMPARISON, _SUBJECT_COMPARISON):
+        local = pattern.search(text)
+        if local and all(pair := _clean_pair(local.group("a"), local.group("b"))):
+            return pair
+    named = list(dict.fromkeys(m.group("g") for m in _GROUP_PHRASE.finditer(text)))
+    if len(named) == 2 and all(clean_arm(g) for g in named):
+        return (f"{named[0]} group", f"{named[1]} group")
+    return comparison
+
+
+def _arm_around(text: str, f: Fact, prev_end: int, alone: bool = False) -> str | None:
+    """The group named right after a value, else the one named between the previous value and
+    it (the second is only looked for when the first is not there). A value ``alone`` (not one
+    of a list) may also be the bracketed value of the group before it: "in the A group (50%)"."""
+    after = _ARM_AFTER.search(_after_value(text, f))
+    if after:
+        return clean_arm(after.group("arm") + (after.group("grp") or ""))
+    gap = text[prev_end : f.start]
+    before = _arm_before(gap)
+    if not before:
+        bracketed = alone and gap.rstrip().endswith("(") and _GROUP_THEN_BRACKET.search(gap)
+        return clean_arm(bracketed.group("arm")) if bracketed else None
+    label = (
+        before.get("arm")
+        or before.get("arm2")
+        or before.get("arm3")
+        or before.get("arm4")
+        or before.get("arm5")
+        or before.get("arm6")
+        or before.get("arm7")
+    )
+    return clean_arm(label + (before.get("grp") or "") if before.get("arm") else label)
+
+
+def _arm_before(gap: str) -> dict[str, str | None] | None:
+    """The groups of the match of _ARM_BEFORE's alternatives in ``gap`` that their alternation
+    finds (see GatedAlternation)."""
+    pattern = _ARM_BEFORE_ALTERNATION.for_text(gap)
+    m = None if pattern is None else pattern.search(gap, _arm_before_start(gap))
+    return None if m is None else m.groupdict()
+
+
+def _arm_before_start(gap: str) -> int:
+    """Where in ``gap`` a match of one of _ARM_BEFORE's alternatives can start: at its last ";", or at its last comma
+    but one between digits ("1,171") or one that only white space follows ("Group II, "), or
+    later. (A match runs to the end of the gap and holds a ";" or "," only as its first
+    character, in a number, or after a group's number at its end: the engine need not try
+    every earlier place, which costs more than the rest of the grammar's look for groups.)"""
+    start = gap.rfind(";")
+    comma = len(gap)
+    while (comma := gap.rfind(",", start + 1, comma)) > start:
+        in_number = (
+            0 < comma < len(gap) - 1 and gap[comma - 1].isdigit() and gap[comma + 1].isdigit()
+        )
+        if not in_number and gap[comma + 1 :].strip():
+            return comma
+    return max(start, 0)
+
+
+def _after_value(text: str, f: Fact) -> str:
+    """The text after a value, past its (possibly nested) interval/p-value brackets."""
+    rest = text[f.end :]
+    closing = _CLOSING.match(rest)
+    if closing:
+        return " " + rest[closing.end() :]
+    i = len(rest) - len(rest.lstrip())
+    if i < len(rest) and rest[i] in "([":
+        depth = 0
+        for bracket in _BRACKET.finditer(rest, i):  # (only brackets change the depth)
+            depth += 1 if bracket.group() in "([" else -1
+            if depth == 0:
+                return rest[bracket.end() :]
+    return rest
+
+
+def _whole_list_arms(text: str, facts: list[Fact]) -> list[Fact]:
+    """ "60%, 35% and 26%, respectively, in the combination group": the group is the whole list's."""
+    if not _RESPECTIVELY.can_match(text):
+        return facts  # (no list is followed by "respectively")
+    for chain in {f.chain for f in facts}:
+        members = [f for f in facts if f.chain == chain]
+        if len(members) < 2:
+            continue
+        rest = _after_value(text, members[-1])
+        tail = _RESPECTIVELY_TAIL.match(rest)
+        if not tail:
+            continue
+        m = _ARM_AFTER.search(rest[tail.end() :])
+        label = clean_arm(m.group("arm") + (m.group("grp") or "")) if m else None
+        if label:
+            for f in members:
+                f.arm = label
+    return facts
+
+
+def _single_arm_mention(text: str, facts: list[Fact], arms: list[str]) -> list[Fact]:
+    """A sentence that names exactly one of the record's groups speaks of that group."""
+    if all(f.arm is not None or f.measure in RATIOS for f in facts):
+        return facts  # no fact would take the group: no need to look for it
+    named = [a for a in arms if group_pattern(a).search(text)]
+    if len(named) != 1:
+        return facts
+    for f in facts:
+        if f.arm is None and f.measure not in RATIOS:
+            f.arm = named[0]
+    return facts

@@ -1,0 +1,365 @@
+"""The values of a sentence: ratios after their keyword, percentages, times with units, counts
+of responders, bare numbers that share the unit of the list they are in ("38.2 vs. 5.9%"), and
+the lists values form (chains), placeholders ("NR vs 11.8 months") keeping their places."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+
+from etl.extract.facts import (
+    RATIOS,
+    SEP,
+    UNIT,
+    UNIT_WORDS,
+    Fact,
+    Span,
+    in_masks,
+    make_fact,
+    overlaps,
+)
+from etl.extract.masks import strip_masked
+from etl.extract.numbers import (
+    NUM,
+    WORD_NUMBER,
+    num_not_after,
+    parse_number,
+    parse_word_number,
+)
+from etl.extract.phrases import GROUP_NAME, is_generic
+from etl.regex_prefilter import (
+    FromStarts,
+    Prefiltered,
+)
+from etl.vocab.endpoints import endpoint_mentions
+
+_RATIO = FromStarts(
+    re.compile(
+        rf"(?P<kw>(?i:hazard ratio)|\bHR(?=s?\b)|(?i:odds ratio)|\bOR(?=s?\b)|(?i:risk ratio|relative risk)|\bRR(?=s?\b))(?:s\b)?(?:\s*[\(\[](?:HR|OR|RR)[\)\]])?"
+        rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)\s*[\)\]])?"
+        # what it is of or favours: "for death", "favoring drug K", "for the X 20% or greater group"
+        rf"(?:\s+(?:for|of|favou?ring|in favou?r of)\s+(?:[^,;()\d]|\d+\s*%){{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
+        rf"(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{UNIT}))",
+    ),
+    # where a ratio's keyword starts: "hazard ratio" etc. in any case, "HR", "OR", "RR" as words
+    re.compile(
+        r"[hHoOrR](?=(?i:(?<=h)azard ratio|(?<=o)dds ratio|(?<=r)isk ratio|(?<=r)elative risk)"
+        r"|(?<=[HOR])(?<!\w.)Rs?\b)"
+    ),
+    # what every keyword holds ("ratio" or "relative risk" in any case, "HR", "OR", "RR"): one
+    # fast scan, where most sentences have none
+    re.compile(r"[RrHO](?:(?<=[Rr])(?i:atio|elative risk)|(?<=[HOR])R)"),
+)
+_SPREAD = rf"(?:\s*±\s*{NUM})?"
+# (?<![\w.·]){NUM}, written to start with the number (see num_not_after)
+_ALONE = num_not_after(r"\w.·")
+_ALONE_NOT_PER = num_not_after(r"\w.·/-")
+# a rate or a time: one scan finds both (no match of one can overlap a match of the other: a
+# number is followed by "%" or by a unit, not both)
+_PERCENT_OR_TIME = Prefiltered(
+    re.compile(rf"(?P<num>{_ALONE}){_SPREAD}\s*(?:(?P<pct>%)|(?P<unit>{UNIT}))")
+)
+_BARE = re.compile(rf"(?P<num>{_ALONE_NOT_PER})(?![\w.·%/])")
+
+_NUM_OR_WORD = rf"(?:{NUM}|{WORD_NUMBER})"
+_COUNT = Prefiltered(
+    re.compile(
+        rf"(?<![\w.·])(?P<n>{NUM}|{WORD_NUMBER})\s+(?:(?:patients?|cases|participants)\s+)?"
+        rf"(?:(?:had|achieved|showed|experienced|attained)\s+(?:an?\s+|a\s+)?(?=clinical benefit|(?:complete|partial|minor|objective) (?:response|remission)|stable disease|disease control)"
+        rf"|(?=(?:complete|partial|minor|objective) responses\b)"
+        # the noun shared with the next count: "three complete and 19 partial responses"
+        rf"|(?=(?:complete|partial|minor) (?:and|or) {_NUM_OR_WORD} (?:complete|partial|minor) responses\b))",
+        re.IGNORECASE,
+    )
+)
+# a count labelled by the response it is of: "ORR was 62% (CR, n = 8; PR, n = 41)" (not one
+# stated with its rate: "CR, n = 8 (6%)")
+_LABELLED_COUNT = Prefiltered(
+    re.compile(
+        r"(?<![\w-])(?:s?CR[ih]?|PR|VGPR|nCR|MR|SD|ORR|complete (?:response|remission)s?|"
+        r"partial (?:response|remission)s?|stable disease)\s*[,:]\s*n\s*=\s*(?P<n>\d{1,5})"
+        r"(?![\d%]|\.\d|\s*[(\[]\s*\d)"
+    )
+)
+_FACTOR_RATIO = r"(?i:hazard ratio|odds ratio)|HR|OR"
+_FACTOR_ITEM = Prefiltered(
+    re.compile(
+        rf"(?:^|[,;:]\s*(?:and\s+)?|\)\s+and\s+)(?P<label>[A-Za-z][^,;:()]{{1,60}}?)\s*\(\s*"
+        rf"(?:(?P<kw>{_FACTOR_RATIO})\s*[=:,]?\s*)?(?P<num>{NUM})\s*[,;]\s*[pP]\b"
+    )
+)
+# what a factor with its ratio named holds, from its bracket to its p ("(HR = 0.49, p"): the list
+# is only read when one is there (most sentences with a ratio name it before the value)
+_FACTOR_NAMED = re.compile(rf"\(\s*(?:{_FACTOR_RATIO})\s*[=:,]?\s*{NUM}\s*[,;]\s*[pP]\b")
+
+# Patterns used inside the passes, compiled once (re's own cache costs a lookup per call).
+# values listed together, each possibly closing its own bracket: "20% [95% CI 12-30%] and 14%"
+# and a rate may follow its count in brackets: "125 [38%] v 165 [50%]", "47 patients (13%) vs one (1%)",
+# "12/40 (30%) vs 5 of 41 (12%)" (a count masked as a fraction: "12/40" is no value)
+_SEP_RE = re.compile(
+    # (each value may be followed by its group: "31.6% for A v 24.5% for B")
+    rf"(?:\s*[\])])*(?:\s+(?:for|with|in)\s+(?:the\s+)?{GROUP_NAME}(?:\s+(?:arm|group))?)?{SEP}(?:(?:{NUM}(?:\s*(?:/|of)\s*{NUM})?|{WORD_NUMBER})?\s*(?:patients?|cases|participants)?\s*[\[(]\s*)?",
+    re.IGNORECASE,
+)
+_COMPARED_GAP = re.compile(
+    r"(?:\s*[\])])*\s*,?\s*(?:vs\.?|versus|(?:as\s+)?compared (?:with|to))\s+", re.IGNORECASE
+)
+# a group's place in a list kept by a value that is not a number: "NR vs 11.8 mo", "9.7 m vs. NE"
+_PLACEHOLDER_WORDS = (
+    r"(?<![\w-])(?:NR|NE|(?i:not\s+(?:yet\s+)?reached|not\s+estimable|not\s+evaluable))(?![\w-])"
+)
+_PLACEHOLDER = re.compile(_PLACEHOLDER_WORDS)
+_NR_NE = re.compile(r"\bN[RE]\b")
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    """Whether a placeholder can be in ``text``: the words asked with ``in`` first (an alternation
+    that has no first letter to skip to is tried at every place of the text, ten times slower)."""
+    if ("NR" in text or "NE" in text) and _NR_NE.search(text):
+        return True
+    lowered = text.lower()
+    return "reached" in lowered or "estimable" in lowered or "evaluable" in lowered
+
+
+_PLACE_SEP = r"\s*(?:vs\.?|versus|v|and|or|,)\s*"
+_PLACE_TAIL = rf"(?:\s*{UNIT})?(?:\s*[(\[][^()\[\]]*[)\]])?"
+_PLACEHOLDERS_BEFORE = re.compile(rf"(?:{_PLACEHOLDER_WORDS}{_PLACE_TAIL}{_PLACE_SEP})+$")
+PLACEHOLDERS_AFTER = re.compile(rf"{_PLACE_TAIL}(?:{_PLACE_SEP}{_PLACEHOLDER_WORDS}{_PLACE_TAIL})+")
+_OPENS = re.compile(r"\s*[(\[]\s*")
+_CLOSES = re.compile(r"\s*[)\]]")
+_DECIMAL = re.compile(r"\d*[.·]\d+")
+_EMPTY_BRACKETS = re.compile(r"\s*[(\[]\s*[)\]]")
+# the unit a value's interval stands between it and: "22.0 (19.5-24.5) mo vs 10.6 (...) mo"
+# (the interval itself masked: what is left of it is its closing bracket)
+_UNIT_PAST_BRACKETS = re.compile(rf"^\s*(?:[(\[][^()\[\]]*)?[)\]]\s*{UNIT}")
+_UNIT_AFTER = re.compile(rf"\s*[\])]?\s*(?:(?P<pct>%)|(?P<unit>{UNIT}))")
+# a description, not a group's name: "an excellent outlook", "a CR + CRi rate"
+_LEADING_ARTICLE = re.compile(r"^(?:the|all)\s+", re.I)
+_QUALIFIED_PATIENTS = re.compile(
+    r"^(?:patients|those|subjects)\s+(?=(?:with|without|who|on|receiving|treated|given)\s+\S)",
+    re.IGNORECASE,
+)
+_TRAILING_NOUN = re.compile(r"\s+(?:patients|recipients|subjects)$", re.I)
+
+
+def find_values(text: str, masks: list[Span]) -> list[Fact]:
+    facts: list[Fact] = []
+    taken: list[Span] = []
+
+    def free(s: int, e: int, num: tuple[int, int] | None = None) -> bool:
+        ns, ne = num or (s, e)
+        return not in_masks(masks, ns, ne) and not overlaps(taken, s, e)
+
+    for m in _RATIO.finditer(text):
+        s, e = m.start("num"), m.end("num")
+        if free(s, e):
+            kw = m.group("kw").lower()
+            measure = (
+                "odds_ratio"
+                if kw in ("odds ratio", "or")
+                else "risk_ratio"
+                if kw in ("risk ratio", "relative risk", "rr")
+                else "hazard_ratio"
+            )
+            facts.append(make_fact(parse_number(m.group("num")), s, e, "ratio", measure))
+            taken.append((s, e))
+    # a list of factors, the first with its ratio named: "X (HR = 0.49, p = 0.04), Y (3.42, p = 0.01)"
+    if facts and _FACTOR_NAMED.search(text):
+        measure = facts[0].measure
+        found = list(_FACTOR_ITEM.finditer(text))
+        items = [m for m in found if free(m.start("num"), m.end("num"))]
+        named = [m for m in found if m.group("kw")]
+        if named and len(items) + len(named) >= 2:
+            for m in items:
+                s, e = m.span("num")
+                label = clean_arm(m.group("label"))
+                fact = make_fact(parse_number(m.group("num")), s, e, "ratio", measure)
+                fact.arm = label
+                facts.append(fact)
+                taken.append((s, e))
+            for m in named:
+                for f in facts:
+                    if f.start == m.start("num"):
+                        f.arm = clean_arm(m.group("label"))
+    for m in _PERCENT_OR_TIME.finditer(text):
+        if free(m.start(), m.end(), m.span("num")):
+            value = parse_number(m.group("num"))
+            if m.group("pct"):
+                facts.append(make_fact(value, m.start(), m.end(), "percent", "rate"))
+            else:
+                unit = UNIT_WORDS[m.group("unit").lower().rstrip(".")]
+                facts.append(make_fact(value, m.start(), m.end(), unit, "median"))
+            taken.append(m.span())
+    for m in _COUNT.finditer_lowered(text):  # (a number, in words or digits: no case to keep)
+        s, e = m.span("n")
+        if free(s, e):
+            raw = m.group("n")
+            value = float(parse_word_number(raw)) if raw[0].isalpha() else parse_number(raw)
+            facts.append(make_fact(value, s, e, "patients", "count"))
+            taken.append((s, e))
+    for m in _LABELLED_COUNT.finditer(text):  # (its number is masked as a sample size)
+        s, e = m.span("n")
+        if not overlaps(taken, s, e):
+            facts.append(make_fact(float(m.group("n")), s, e, "patients", "count"))
+            taken.append((s, e))
+    bare = [m for m in _BARE.finditer(text) if free(m.start(), m.end())]
+    return _share_units(text, sorted(facts, key=lambda f: f.start), bare, masks)
+
+
+def _share_units(
+    text: str, facts: list[Fact], bare: list[re.Match], masks: list[Span]
+) -> list[Fact]:
+    """A bare number joined to a number with a unit by and / or / vs / a comma takes that unit:
+    "38.2 vs. 5.9%", "792 and 403 days", "4.6 (95 % CI 2.8-5.2) and 6.5 (…) months"."""
+    if not bare:
+        return facts  # (sorted by their start, as given)
+    ordered: list[tuple[int, int, Fact | None]] = sorted(
+        [(f.start, f.end, f) for f in facts] + [(m.start(), m.end(), None) for m in bare]
+    )
+    out = list(facts)
+    # first the bare numbers with a unit of their own after an interval ("6.5 (…) months") …
+    for i, (start, end, fact) in enumerate(ordered):
+        if fact is not None:
+            continue
+        unit_after = _UNIT_AFTER.match(strip_masked(text[end : end + 60], end, masks))
+        if unit_after:
+            unit = (
+                "percent"
+                if unit_after.group("pct")
+                else UNIT_WORDS[unit_after.group("unit").lower()]
+            )
+            measure = "rate" if unit == "percent" else "median"
+            ordered[i] = (
+                start,
+                end,
+                make_fact(parse_number(text[start:end]), start, end, unit, measure),
+            )
+            out.append(ordered[i][2])
+    # … then those that share the unit of the next number of their list ("4.6 (…) and 6.5 (…) months")
+    for i, (start, end, fact) in enumerate(ordered):
+        if fact is not None:
+            continue
+        j, prev_end, anchor = i, end, None
+        while j + 1 < len(ordered) and anchor is None:
+            gap = strip_masked(text[prev_end : ordered[j + 1][0]], prev_end, masks)
+            if not _SEP_RE.fullmatch(gap):
+                break
+            j += 1
+            anchor, prev_end = ordered[j][2], ordered[j][1]
+        if anchor is None and i:
+            # or the unit of the value it is compared with: "8.2 months (…) compared with 4.1 (…)";
+            # or of the ratio it is listed after: "the hazard ratios were 0.77 (…) and 0.69"
+            before = ordered[i - 1][2]
+            gap = strip_masked(text[before.end : start], before.end, masks) if before else ""
+            if before is not None and (
+                _COMPARED_GAP.fullmatch(gap)
+                or (
+                    before.measure in RATIOS
+                    # (past the brackets of its p-value: "0.77 (P = .002), and 0.69")
+                    and _SEP_RE.fullmatch(_EMPTY_BRACKETS.sub("", gap))
+                    and _DECIMAL.fullmatch(text, start, end)  # (a ratio is written "0.69")
+                )
+            ):
+                anchor = before
+        if anchor is not None:
+            shared = copy.copy(anchor)
+            shared.value, shared.start, shared.end = parse_number(text[start:end]), start, end
+            out.append(shared)
+    return sorted(out, key=lambda f: f.start)
+
+
+def link_chains(text: str, facts: list[Fact], masks: list[Span]) -> list[Fact]:
+    """Number the runs of values that are listed together (same unit, joined by separators; a
+    unit may stand after a value's interval)."""
+    chain = -1
+    for i, f in enumerate(facts):
+        if (
+            i == 0
+            or f.unit != facts[i - 1].unit
+            or not _SEP_RE.fullmatch(
+                _UNIT_PAST_BRACKETS.sub(
+                    "", strip_masked(text[facts[i - 1].end : f.start], facts[i - 1].end, masks)
+                )
+            )
+        ):
+            chain += 1
+        f.chain = chain
+    return _bracketed_lists(text, facts)
+
+
+def keep_placeholder_places(text: str, facts: list[Fact]) -> list[Fact]:
+    """A value not reached or not estimable holds its group's place in a list without a number:
+    "NR vs 11.8 months", "9.7 m vs NE": no value is read for it, and the others keep their
+    places (slot, slots)."""
+    if not _may_hold_placeholder(text):
+        return facts
+    chains: dict[int, list[Fact]] = {}
+    for f in facts:
+        chains.setdefault(f.chain, []).append(f)
+    for chain in chains.values():
+        before = _PLACEHOLDERS_BEFORE.search(text, max(0, chain[0].start - 80), chain[0].start)
+        lead = len(_PLACEHOLDER.findall(before.group())) if before else 0
+        after = PLACEHOLDERS_AFTER.match(text, chain[-1].end)
+        trail = len(_PLACEHOLDER.findall(after.group())) if after else 0
+        if lead or trail:
+            for i, f in enumerate(chain):
+                f.slot, f.slots = lead + i, lead + len(chain) + trail
+    return facts
+
+
+def _bracketed_lists(text: str, facts: list[Fact]) -> list[Fact]:
+    """ "in 97% (67%) versus 93% (55%) of patients": values that each carry a second one in
+    brackets are two lists, of the values and of the bracketed ones (not "67% versus 93%")."""
+    if len(facts) < 4:
+        return facts  # (two lists of two values at the least: four values)
+    pairs = [
+        i
+        for i in range(len(facts) - 1)
+        if _OPENS.fullmatch(text, facts[i].end, facts[i + 1].start)
+        and _CLOSES.match(text, facts[i + 1].end)
+    ]
+    runs: list[list[int]] = []
+    for i in pairs:
+        if runs and runs[-1][-1] + 2 == i and facts[i - 1].chain == facts[i].chain:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    runs = [r for r in runs if len(r) > 1]
+    if not runs:
+        return facts
+    fresh = 1 + max(f.chain for f in facts)
+    for run in runs:
+        outer = facts[run[0]].chain
+        for i in run:
+            facts[i].chain, facts[i + 1].chain = outer, fresh
+        fresh += 1
+    order = {c: n for n, c in enumerate(dict.fromkeys(f.chain for f in facts))}
+    for f in facts:
+        f.chain = order[f.chain]
+    return facts
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_an_endpoint(label: str) -> bool:
+    """Is the label an endpoint's name ("OS", "progression-free survival"), not a group's?"""
+    found = endpoint_mentions(label)
+    return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(label)
+
+
+def clean_arm(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = _LEADING_ARTICLE.sub("", label.strip())
+    qualified = _QUALIFIED_PATIENTS.match(label)
+    if qualified:  # "those without this toxicity", "patients on placebo": a group by what it has
+        return "patients " + label[qualified.end() :]
+    label = _TRAILING_NOUN.sub("", label)
+    if is_generic(label) or _names_an_endpoint(label):
+        return None
+    return label
+
+
+def as_percent_sign(m: re.Match[str]) -> str:
+    """ "51 percent" read as "51%", padded to its length: every offset stays the text's."""
+    return "%" + " " * (len(m.group()) - 1)
