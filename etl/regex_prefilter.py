@@ -27,6 +27,8 @@ import re
 import string
 from collections.abc import Callable, Iterator, Sequence
 
+from etl.multiscan import prescanned
+
 _SPECIAL = frozenset("\\.^$*+?{}[]()|")
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{(\d*)(?:,\d*)?\})[?+]?")
 _ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}
@@ -470,7 +472,12 @@ class GatedAlternation:
         if len(flags) != 1:
             raise ValueError("alternatives with different flags")
         self.gates = tuple(gates)
-        self.admitted = admitted(self.gates)
+        # (the gates' scans asked at once by Hyperscan first, where it is there: same answer)
+        self.admitted = prescanned(
+            [gate.scan.pattern if gate.scan is not None else None for gate in self.gates],
+            [_gate_test(gate) for gate in self.gates],
+            ignore_case=self.gates[0].fold,
+        ) or admitted(self.gates)
         self._flags = flags.pop()
         self._all = tuple(range(len(self.gates)))
         self._alternation = functools.lru_cache(maxsize=cache)(self._compile)

@@ -17,11 +17,13 @@ from etl.extract import (
     endpoint_lists,
     facts,
     grammar,
+    intervals,
     masks,
     numbers,
     result_kinds,
     trial_arms,
     trial_facts,
+    value_endpoints,
     value_groups,
     values,
 )
@@ -74,6 +76,9 @@ _PIECES = (
     "İ",  # lower-cases to two characters: the text cannot be case-folded
     "ſ",  # matches "s" when case is ignored
     "µg",
+    "café",  # a non-ASCII letter, "\u00a0" a non-ASCII space, "٣" a non-ASCII digit
+    "\u00a0",
+    "٣",
     "[1]",
     "~",
     "≈",
@@ -94,9 +99,22 @@ def _texts(pieces: tuple[str, ...], spaces: tuple[str, ...], max_size: int) -> s
 
 texts = _texts(_PIECES, ("", " ", "  "), 30)
 
+# every module of the grammar that declares gated patterns
+_MODULES = (
+    grammar,
+    masks,
+    intervals,
+    values,
+    value_endpoints,
+    value_groups,
+    numbers,
+    context,
+    endpoint_lists,
+    trial_facts,
+)
 _PATTERNS = [
     pytest.param(value, id=f"{module.__name__.rsplit('.', 1)[-1]}.{name}")
-    for module in (grammar, numbers, context, endpoint_lists, trial_facts)
+    for module in _MODULES
     for name, value in vars(module).items()
     if isinstance(value, (Prefiltered, FromStarts))
 ]
@@ -206,7 +224,7 @@ def test_admitted_gives_the_gates_that_admit_a_text(text):
 
 _GATES = [
     gate
-    for module in (grammar, numbers, context, endpoint_lists, trial_facts)
+    for module in _MODULES
     for value in vars(module).values()
     for gate in (value if isinstance(value, (tuple, list)) else [value])
     if isinstance(gate, Prefiltered)
