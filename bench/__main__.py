@@ -14,6 +14,9 @@ timeit does: the slower runs measure the neighbours); peak memory is the largest
 gauge of the machine's speed at that moment: figures from two runs compare only as far as their
 gauges agree.
 
+"agents s" times the agent extractor (etl.extract.agents.agent_mentions_frame) over the same
+sentences, after the outcomes; "agent/s" is abstracts per second of it.
+
 Each measurement runs in its own process so that peak memory (max RSS) is its own.
 Validation is timed on a warehouse whose fct_outcomes is grown to --validate-rows rows (its
 outcomes repeated under new ids), target under 30 s for 1,000,000.
@@ -50,8 +53,15 @@ staged = stage_documents(folder.files)
 sentences = sentences_frame(staged.record_lines, staged.publications)
 outcomes, _ = outcomes_frame(sentences)
 t2 = time.perf_counter()
+try:  # (agents are timed apart, after the outcomes, so that "extract s" measures what it did)
+    from etl.extract.agents import agent_mentions_frame
+    agents = agent_mentions_frame(sentences)
+    agent_seconds, agent_mentions = time.perf_counter() - t2, agents.height
+except ImportError:  # (a tree from before the agent extractor)
+    agent_seconds, agent_mentions = float("nan"), 0
 print(json.dumps({"seconds": t2 - t1, "import_seconds": t1 - t0, "records": staged.publications.height,
                   "sentences": sentences.height, "outcomes": outcomes.height,
+                  "agent_seconds": agent_seconds, "agent_mentions": agent_mentions,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "workers": _default_workers() if sentences.height >= PARALLEL_FROM else 0}))
 """
@@ -217,6 +227,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     print(
         f"{'abstracts':>9} {'MB':>7} {'loop s':>6} {'extract s':>9} {'abstr/s':>9} {'MB/s':>6} "
+        f"{'agents s':>8} {'agent/s':>8} "
         f"{'peak MB':>8} {'build s':>8} {'build/s':>8} {'exit':>4}"
     )
     built: Path | None = None
@@ -228,6 +239,7 @@ def main() -> None:
             gauge = _gauge()
             runs = [_extract(folder) for _ in range(max(1, args.repeat))]
             ex = min(runs, key=lambda r: r["seconds"]) | {
+                "agent_seconds": min(r["agent_seconds"] for r in runs),
                 "pss_peak_mb": max(r["pss_peak_mb"] for r in runs),
                 "peak_mb": max(r["peak_mb"] for r in runs),
             }
@@ -235,6 +247,7 @@ def main() -> None:
             peak = max(ex["pss_peak_mb"], ex["peak_mb"])
             line = (
                 f"{n:>9} {mb:>7.1f} {gauge:>6.2f} {ex['seconds']:>9.2f} {n / ex['seconds']:>9.0f} {mb / ex['seconds']:>6.1f} "
+                f"{ex['agent_seconds']:>8.2f} {n / ex['agent_seconds']:>8.0f} "
                 f"{peak:>8.0f}"
             )
             if n <= args.full_max:

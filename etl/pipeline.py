@@ -34,7 +34,7 @@ from etl.schemas.gate import gate
 from etl.settings import Settings
 from etl.transform import DbtResult, run_dbt
 from etl.vocab import vocab_frame
-from etl.vocab.agents import agent_vocab
+from etl.vocab.agents import agent_vocab_for
 
 EXIT_OK = 0
 EXIT_BLOCKING = 1  # a dbt test or a blocking expectation failed: the numbers cannot be trusted
@@ -187,7 +187,9 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
         "trial_arms": arms.valid,
         "agent_doses": doses.valid,
         **{name: r.valid for name, r in registry.items()},
-        "agent_vocab": STAGING_MODELS["agent_vocab"].validate(agent_vocab()),
+        "agent_vocab": STAGING_MODELS["agent_vocab"].validate(
+            agent_vocab_for(agents.valid.get_column("agent_name").unique().to_list())
+        ),
         "rejections": rejections.valid,
         "vocab": STAGING_MODELS["vocab"].validate(vocab_frame()),
     }

@@ -222,8 +222,9 @@ def test_the_report_lists_the_disagreement_and_the_conflicts_for_curation(report
     assert "ZENITH-2" in disagreeing and "n_enrolled" in disagreeing
     conflicts = report.split("## Outcome conflicts (", 1)[1].split("##", 1)[0]
     assert "12.4 | 12.6 | primary.txt | update.txt" in conflicts
-    unknown = report.split("## Unclassified agents (1)", 1)[1].split("##", 1)[0]
-    assert "| zelvotinib |" in unknown  # not in the vocabulary: listed for curation
+    unknown = report.split("## Agents to curate (1)", 1)[1].split("##", 1)[0]
+    # known to no vocabulary: listed for curation, with the class its stem gives
+    assert "| zelvotinib | drug-like name only | kinase inhibitor |" in unknown
     page = (reports / "quality.html").read_text()
     assert "Trials whose sources disagree (1)" in page
 

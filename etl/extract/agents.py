@@ -1,19 +1,34 @@
 """Sentences → mentions of interventions (the staging table ``agent_mentions``).
 
-Known agents are matched by every written form the vocabulary declares (etl/vocab/agents.csv).
-A drug-like word the vocabulary does not know (an INN stem: -tinib, -ciclib, -mab, ...) is still
-captured, with ``is_known`` false, so that it reaches dim_agents as unclassified and the report
-lists it for curation instead of it being silently missed.
+Agents are matched, in this order, by every written form of:
+1. our own vocabulary (etl/vocab/agents.csv): regimens, procedures, placebo, and the names we
+   spell our way;
+2. the drug lexicon (etl/vocab/lexicon.py: ~107,000 forms of ~20,000 drugs, brand names and codes
+   resolved to the INN): its forms are found column-wise, for all sentences at once, by one
+   Aho-Corasick pass (polars' str.extract_many), and only the sentences with a candidate are read
+   further; the longest form at a place wins ("trastuzumab deruxtecan", not "trastuzumab");
+3. a drug-like word neither knows (an INN stem: -tinib, -ciclib, -mab, ...), captured with
+   ``is_known`` false, so that it reaches dim_agents as unclassified and the report lists it for
+   curation instead of it being silently missed.
 """
 
 from __future__ import annotations
 
-from functools import cache
+import re
+from functools import cache, lru_cache
 
 import polars as pl
 
 from etl.schemas.staging import AgentMentions, polars_schema
-from etl.vocab.agents import UNKNOWN_DRUG, UNKNOWN_DRUG_STEMS, agent_patterns, synonym_index
+from etl.vocab.agents import (
+    UNKNOWN_DRUG,
+    UNKNOWN_DRUG_STEMS,
+    agent_patterns,
+    renamed,
+    synonym_index,
+)
+from etl.vocab.codes import code
+from etl.vocab.lexicon import drug_lexicon, form_index, near_forms
 
 
 @cache
@@ -23,21 +38,164 @@ def _lookup() -> dict[str, tuple[str, ...]]:
     return index | {form.lower(): names for form, names in index.items()}
 
 
-def mentions_in(text: str) -> list[tuple[str, str, int, int, bool]]:
-    """(agent name, text as written, start, end, known) for one sentence, left to right."""
+# a sentence about a model system, not people: an agent named only in such sentences is no agent
+# of the document (a dye injected in mice, a drug added to a cell line)
+_MODEL_SYSTEM = (
+    r"(?i)\b(?:mice|mouse|murine|rats?|rodents?|xenografts?|cell lines?|in vitro|zebrafish"
+    r"|organoids?|rabbits?|canine|primates?)\b"
+)
+
+# the sentences agents are read from: all but author lines and citations (a table's rows and
+# headers name the regimens of its trials)
+_READ_ROLES = [code("sentence_role", r) for r in ("title", "body", "table_header", "table_row")]
+
+
+@cache
+def _lexicon_forms() -> list[str]:
+    """The lexicon's forms (those that start with a letter or digit: form_index) that our own
+    vocabulary does not declare (ours come first)."""
+    ours = {form.lower() for form in _lookup()}
+    return [form for forms in form_index().values() for form in forms if form not in ours]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _candidates_in(text: str) -> tuple[str, ...]:
+    """The lexicon forms that start where a word of ``text`` starts (what lexicon_candidates gives
+    a column, for one text, without building the column's automaton)."""
+    lowered, index = text.lower(), form_index()
+    ours = _ours()
+    found = {
+        form
+        for m in _WORD.finditer(lowered)
+        for form in index.get(m.group(), ())
+        if lowered.startswith(form, m.start()) and form not in ours
+    }
+    return tuple(sorted(found))
+
+
+@cache
+def _ours() -> frozenset[str]:
+    return frozenset(form.lower() for form in _lookup())
+
+
+# a lexicon form that names no agent given where it stands: a receptor ("human epidermal growth
+# factor receptor 2"), a tracer ("Ga DOTATATE PET/CT"), a substance measured ("serum
+# thyroglobulin", "estradiol levels")
+_NOT_GIVEN_AFTER = re.compile(
+    r"\s*-?\s*(?:receptors?|PET|SPECT|scans?|scintigraphy|imaging|uptake|levels?|concentrations?"
+    r"|expression)\b",
+    re.IGNORECASE,
+)
+_NOT_GIVEN_BEFORE = re.compile(
+    r"(?:\b(?:serum|plasma|blood|urinary|urine|elevated|circulating)|\d+\s*(?:Ga|F|Tc|In)|\bGa)\s*-?\s*$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def _lexicon_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """The candidates of one sentence as one alternation, longest first (the longest form at a
+    place wins), between word boundaries (a hyphen before a form is no part of it:
+    "nab-paclitaxel" names paclitaxel)."""
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def _misspelt(text: str, m: re.Match[str]) -> tuple[str, ...]:
+    """The agent a drug-like word the lexicon does not know names when it is a drug's name misspelt
+    by one letter ("Inotuzomab ozogamicin"): the lexicon forms one edit away whose other words
+    follow it, if they all name one agent (a word one edit from two drugs names neither)."""
+    lexicon, rename = drug_lexicon(), renamed()
+    rest = " ".join(text[m.end() : m.end() + 60].lower().split())
+    agents = {
+        lexicon[form]
+        for form in near_forms(m.group("name"))
+        if " " not in form or rest.startswith(form.split(" ", 1)[1])
+    }
+    if len(agents) != 1:
+        return ()
+    return tuple(rename.get(n, n) for n in agents.pop())
+
+
+def our_candidates(text: pl.Expr) -> pl.Expr:
+    """Column-wise, the forms of our vocabulary each text may hold (in any ASCII case, anywhere),
+    as declared, sorted: mentions_in builds its patterns of these alone."""
+    return (
+        text.str.extract_many(list(_lookup()), ascii_case_insensitive=True, overlapping=True)
+        .list.eval(pl.element().str.to_lowercase())
+        .list.unique()
+        .list.eval(
+            pl.element().replace_strict(_by_lower(), default=None, return_dtype=pl.List(pl.String))
+        )
+        .list.eval(pl.element().explode())
+        .list.drop_nulls()
+        .list.unique()
+        .list.sort()
+    )
+
+
+@cache
+def _by_lower() -> dict[str, list[str]]:
+    """Our forms, as declared, by their lower case ("tace" -> ["TACE"])."""
+    out: dict[str, list[str]] = {}
+    for form in synonym_index():
+        out.setdefault(form.lower(), []).append(form)
+    return out
+
+
+def lexicon_candidates(text: pl.Expr) -> pl.Expr:
+    """Column-wise, the lexicon forms each text holds, anywhere (in any ASCII case, overlapping,
+    inside words too: mentions_in keeps those between word boundaries), lower-cased and sorted."""
+    return (
+        text.str.extract_many(_lexicon_forms(), ascii_case_insensitive=True, overlapping=True)
+        .list.eval(pl.element().str.to_lowercase())
+        .list.unique()
+        .list.sort()
+    )
+
+
+def mentions_in(
+    text: str, candidates: tuple[str, ...] | None = None, ours: tuple[str, ...] | None = None
+) -> list[tuple[str, str, int, int, bool]]:
+    """(agent name, text as written, start, end, known) for one sentence, left to right.
+    ``candidates`` are the lexicon forms found in it (lexicon_candidates; looked for here when
+    not given); ``ours`` the forms of our vocabulary it may hold (our_candidates; all of them
+    when not given, or when the text is not ASCII: a case-insensitive match may then fold a
+    letter the column's ASCII search does not)."""
+    if candidates is None:
+        candidates = _candidates_in(text)
     lookup = _lookup()
     found: list[tuple[str, str, int, int, bool]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in agent_patterns():
+    every = ours is None or not text.isascii()
+    for pattern in agent_patterns() if every else agent_patterns(ours) if ours else ():
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             names = lookup.get(m.group()) or lookup.get(m.group().lower()) or ()
             taken.append(m.span())
             found += [(name, m.group(), m.start(), m.end(), True) for name in names]
+    if candidates:
+        lexicon, rename = drug_lexicon(), renamed()
+        for m in _lexicon_pattern(candidates).finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())  # (a concept that is no drug still takes its place)
+            if _NOT_GIVEN_AFTER.match(text, m.end()) or _NOT_GIVEN_BEFORE.search(
+                text, max(0, m.start() - 20), m.start()
+            ):
+                continue
+            names = [rename.get(n, n) for n in lexicon.get(m.group().lower(), ())]
+            found += [(name, m.group(), m.start(), m.end(), True) for name in names]
     for m in UNKNOWN_DRUG.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            found.append((m.group("name").lower(), m.group(), m.start(), m.end(), False))
+            names = _misspelt(text, m)
+            if names:
+                found += [(name, m.group(), m.start(), m.end(), True) for name in names]
+            else:
+                found.append((m.group("name").lower(), m.group(), m.start(), m.end(), False))
     return sorted(found, key=lambda f: (f[2], f[0]))
 
 
@@ -57,8 +215,14 @@ def may_name_an_agent() -> pl.Expr:
 
 
 def agent_mentions_frame(sentences: pl.DataFrame) -> pl.DataFrame:
-    """The staging frame ``agent_mentions``: every intervention named in a body or title sentence."""
-    readable = sentences.filter(pl.col("role").is_in(["body", "title"]) & may_name_an_agent())
+    """The staging frame ``agent_mentions``: every intervention named in a sentence of _READ_ROLES."""
+    readable = sentences.filter(pl.col("role").is_in(_READ_ROLES)).with_columns(
+        lexicon_candidates(pl.col("text")).alias("_candidates"),
+        our_candidates(pl.col("text")).alias("_ours"),
+    )
+    readable = readable.filter(
+        may_name_an_agent() | (pl.col("_candidates").list.len() > 0)
+    ).with_columns(pl.col("text").str.contains(_MODEL_SYSTEM).alias("_model"))
     rows = [
         {
             "publication_id": s["publication_id"],
@@ -70,10 +234,26 @@ def agent_mentions_frame(sentences: pl.DataFrame) -> pl.DataFrame:
             "char_start": s["char_start"] + start,
             "char_end": s["char_start"] + end,
             "is_known": known,
+            "_model": s["_model"],
         }
         for s in readable.select(
-            "publication_id", "document_id", "source_file", "sentence_id", "char_start", "text"
+            "publication_id",
+            "document_id",
+            "source_file",
+            "sentence_id",
+            "char_start",
+            "text",
+            "_candidates",
+            "_ours",
+            "_model",
         ).iter_rows(named=True)
-        for name, written, start, end, known in mentions_in(s["text"])
+        for name, written, start, end, known in mentions_in(
+            s["text"], tuple(s["_candidates"]), tuple(s["_ours"])
+        )
     ]
-    return pl.DataFrame(rows, schema=polars_schema(AgentMentions))
+    schema = polars_schema(AgentMentions)
+    mentions = pl.DataFrame(rows, schema={**schema, "_model": pl.Boolean})
+    # an agent a document names only in sentences about cells or animals was given to no one
+    return mentions.filter((~pl.col("_model")).any().over("document_id", "agent_name")).select(
+        list(schema)
+    )

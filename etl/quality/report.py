@@ -55,11 +55,15 @@ class ReportData:
 # What an analyst should look at by hand: it passed the rules, but the build could not settle it.
 _CURATION = (
     (
-        "Unclassified agents",
-        "Drug-like names the agent vocabulary (etl/vocab/agents.csv) does not know: add them to it.",
+        "Agents to curate",
+        "'drug-like name only': a name with a drug stem that no vocabulary knows (its class, if "
+        "any, is its stem's): check the spelling, then add it to etl/vocab/agents.csv. 'drug "
+        "lexicon': a drug the lexicon knows whose INN carries no class stem "
+        "(etl/vocab/agents.py INN_CLASSES): add its class and modality to etl/vocab/agents.csv.",
         "dim_agents",
-        "select name, synonyms, n_mentions, n_publications from main.dim_agents "
-        "where agent_class = 'unclassified' order by n_mentions desc, name",
+        "select name, case when is_known then 'drug lexicon' else 'drug-like name only' end "
+        "as known_as, agent_class, synonyms, n_mentions, n_publications from main.dim_agents "
+        "where agent_class = 'unclassified' or not is_known order by n_mentions desc, name",
     ),
     (
         "Trials whose sources disagree",

@@ -219,6 +219,10 @@ MODALITIES: Final = MappingProxyType(
     {
         "small molecule": "a small-molecule drug",
         "antibody": "a monoclonal antibody",
+        "antibody-drug conjugate": "an antibody joined to a cytotoxic payload",
+        "cell therapy": "living cells given as treatment (CAR-T, cell vaccines)",
+        "radiopharmaceutical": "a radioactive drug given systemically",
+        "hormonal": "a hormone or an agent that blocks one (aromatase inhibitors, anti-androgens)",
         "procedure": "a procedure (surgery, ablation, chemoembolisation, transplantation)",
         "radiotherapy": "radiotherapy",
         "placebo": "placebo",
