@@ -182,3 +182,29 @@ def tail_label(phrase: str, max_words: int = 8) -> str:
         if label:
             return label
     return ""
+
+
+# a factor's level and the level it is compared with where the text names only one: a
+# prognostic factor of a multivariable model ("absent TACE (HR 3.197)", "tumor numbers <= 3 (0.313)")
+_ABSENT = re.compile(r"^absent\s+(?P<what>.+)$", re.IGNORECASE)
+_NO = re.compile(r"^(?:no|without)\s+(?P<what>.+)$", re.IGNORECASE)
+_PRESENT = re.compile(r"^present\s+(?P<what>.+)$", re.IGNORECASE)
+_AT_MOST = re.compile(
+    r"^(?P<what>.+?)\s*(?P<op>≤|<=|=<|≥|>=|=>)\s*(?P<n>\d+(?:[.·]\d+)?)(?P<unit>\s+[A-Za-z]+)?$"
+)
+
+
+def complement(level: str) -> str | None:
+    """The level a factor's level is compared with, where its words say it ("absent X" -> "present
+    X", "no X" -> "X", "X <= 3" -> "X more than 3", "X >= 65 years" -> "X less than 65 years"),
+    else None."""
+    if m := _ABSENT.match(level):
+        return f"present {m.group('what')}"
+    if m := _PRESENT.match(level):
+        return f"absent {m.group('what')}"
+    if m := _NO.match(level):
+        return m.group("what")
+    if m := _AT_MOST.match(level):
+        than = "more than" if m.group("op") in ("≤", "<=", "=<") else "less than"
+        return f"{m.group('what')} {than} {m.group('n')}{m.group('unit') or ''}"
+    return None

@@ -8,7 +8,7 @@ import itertools
 import re
 
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, list_place
-from etl.extract.group_labels import shared_head
+from etl.extract.group_labels import complement, shared_head
 from etl.extract.numbers import (
     NUM,
 )
@@ -212,7 +212,7 @@ def attach_arms(
     for f in facts:
         arm = comparator = None
         if f.measure in COMPARED_MEASURES and f.arm is not None:  # a factor of a list
-            arm = f.arm
+            arm, comparator = f.arm, f.comparator or complement(f.arm)
         elif f.measure in COMPARED_MEASURES:
             # the comparison named nearest before the value, else right after it: "A vs. B:
             # hazard ratio=1.75; A vs. C: hazard ratio=2.26"

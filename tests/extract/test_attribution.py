@@ -6,6 +6,7 @@ Sentences are composed for the tests in several phrasings each; none is copied f
 import pytest
 
 from etl.extract.grammar import listed_groups, parse_sentence
+from etl.extract.group_labels import complement
 
 
 def rows(text, **kw):
@@ -436,6 +437,25 @@ def test_a_list_of_prognostic_factors_each_with_its_ratio(text):
         ("OS", "hazard_ratio", 3.423, "absent toxicity", 0.015),
         ("OS", "hazard_ratio", 0.313, "tumor numbers ≤ 3", 0.009),
     ]
+    # a level whose words say what it is compared with is compared with that: "absent X" with
+    # "present X", "X ≤ 3" with "X more than 3"; a score's other levels are not said
+    assert [f.comparator for f in got] == [None, "present toxicity", "tumor numbers more than 3"]
+
+
+@pytest.mark.parametrize(
+    ("level", "other"),
+    [
+        ("absent TACE", "present TACE"),
+        ("no prior surgery", "prior surgery"),
+        ("present ascites", "absent ascites"),
+        ("sorafenib duration ≤ 1 cycle", "sorafenib duration more than 1 cycle"),
+        ("age ≥ 65 years", "age less than 65 years"),
+        ("Child-Pugh score 5", None),
+        ("male sex", None),
+    ],
+)
+def test_a_factor_level_is_compared_with_its_complement(level, other):
+    assert complement(level) == other
 
 
 def test_a_single_bracketed_number_with_a_p_value_is_not_a_ratio():
