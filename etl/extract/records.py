@@ -17,7 +17,7 @@ from etl.audit import rejection_row
 from etl.extract.context import RecordContext, apply_context, record_context
 from etl.extract.facts import Fact
 from etl.extract.grammar import listed_groups, parse_sentence
-from etl.vocab.endpoints import endpoint_mentions
+from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
 
 # The columns of an outcome row that come from its sentence (outcome column: sentence column), and
 # those read by the grammar; etl.extract.outcomes joins the two on the sentence's row.
@@ -131,27 +131,36 @@ def _last_listed(facts_by_sentence: list[list[Fact]]) -> tuple[str, ...]:
 
 
 class _Context:
-    """The last endpoint a record named before the sentence being read (for parse_sentence, which
-    calls it only when a value needs it). The sentences that cannot hold a result are looked
-    through for endpoints only then, latest first: most never are."""
+    """The last endpoint a record named before the sentence being read, and the last time to an
+    event (a hazard ratio's), for parse_sentence, which calls it only when a value needs it. The
+    sentences that cannot hold a result are looked through for endpoints only then, latest
+    first: most never are."""
 
     def __init__(self, text: list[str]) -> None:
         self._text = text
         self._last: tuple[str, str] | None = None
+        self._last_timed: tuple[str, str] | None = None
         self._unread: list[int] = []  # sentences since the last one with an endpoint, not read
+        self._unread_timed: list[int] = []  # since the last one with a time to an event
 
     def skip(self, i: int) -> None:
         self._unread.append(i)
+        self._unread_timed.append(i)
 
     def read(self, mentions: list[tuple[int, int, str, str]]) -> None:
         if mentions:
             self._last = (mentions[-1][2], mentions[-1][3])
             self._unread.clear()
+        timed = [m for m in mentions if m[2] in TIME_TO_EVENT]
+        if timed:
+            self._last_timed = (timed[-1][2], timed[-1][3])
+            self._unread_timed.clear()
 
-    def __call__(self) -> tuple[str, str] | None:
-        while self._unread:
-            self.read(endpoint_mentions(self._text[self._unread.pop()]))
-        return self._last
+    def __call__(self, timed: bool = False) -> tuple[str, str] | None:
+        unread = self._unread_timed if timed else self._unread
+        while unread:
+            self.read(endpoint_mentions(self._text[unread.pop()]))
+        return self._last_timed if timed else self._last
 
 
 def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]:

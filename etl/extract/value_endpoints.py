@@ -164,10 +164,17 @@ def with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
         code == "OTHER"
         and not label
         and context_endpoint
-        and (f.ci is not None or _MEDIAN.search(text))
+        # (a hazard ratio is always of a time to an event: the record's last one)
+        and (f.ci is not None or f.measure == "hazard_ratio" or _MEDIAN.search(text))
     ):
-        context = context_endpoint() if callable(context_endpoint) else context_endpoint
-        if context:
+        ratio = f.measure == "hazard_ratio"
+        context = (
+            (context_endpoint(timed=True) if ratio else context_endpoint())
+            if callable(context_endpoint)
+            else context_endpoint
+        )
+        # (a hazard ratio takes the last time to an event: never "ORR")
+        if context and (not ratio or context[0] in TIME_TO_EVENT):
             code, label = context
     measure = f.measure
     if f.unit in MONTHS_PER_UNIT:

@@ -53,3 +53,15 @@ def test_no_endpoint_is_carried_from_one_document_to_the_next():
     first = "Overall survival was the primary end point. Patients were seen every visit."
     assert _endpoints(first, f"Treatment was well tolerated. {_VALUE}") == []
     assert _endpoints(first + f" {_VALUE}") == ["OS"]
+
+
+def test_a_hazard_ratio_without_an_endpoint_takes_the_last_time_to_an_event():
+    # "Respective hazard ratios ... were 0.77 and 0.69": a ratio names no endpoint of its own; a
+    # hazard ratio is of a time to an event, so the record's last one (never a response rate)
+    got = _endpoints(
+        "Overall survival was the primary end point and was met in all patients. "
+        "The objective response rate was also assessed. "
+        "Respective hazard ratios for the two higher-expression groups were 0.77 (P = .002) and "
+        "0.69 (P = .0003)."
+    )
+    assert got == ["OS", "OS"]
