@@ -25,12 +25,12 @@ import bz2
 import contextlib
 import hashlib
 import importlib.metadata
+import importlib.util
 import os
 import pickle
 import re
 import tempfile
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 # a US biologic's four-letter suffix ("-nxki") and labelling prefix ("fam-", "ado-")
@@ -69,8 +69,10 @@ def _is_drug(data: dict) -> bool:
 
 @cache
 def _dictionary() -> dict:
-    source = files("drug_named_entity_recognition").joinpath("drug_ner_dictionary.pkl.bz2")
-    with bz2.open(source.open("rb")) as f:
+    # (the package's folder, found without importing it: its import loads the dictionary too)
+    spec = importlib.util.find_spec("drug_named_entity_recognition")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    with bz2.open(folder / "drug_ner_dictionary.pkl.bz2", "rb") as f:
         return pickle.load(f)
 
 
@@ -98,6 +100,9 @@ def drug_lexicon() -> dict[str, tuple[str, ...]]:
         with tempfile.NamedTemporaryFile(dir=kept.parent, delete=False) as f:
             f.write(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(f.name, kept)  # (whole or not at all: parallel builds race harmlessly)
+        for stale in kept.parent.glob("drug-lexicon-*.pickle"):  # (built by other versions)
+            if stale != kept:
+                stale.unlink(missing_ok=True)
     return lexicon
 
 

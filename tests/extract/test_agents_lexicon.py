@@ -168,3 +168,18 @@ def test_the_inn_stem_gives_class_and_modality(name, agent_class, modality):
 def test_every_stem_modality_is_a_declared_code():
     assert {modality for _, _, modality in INN_CLASSES} <= set(codes("modality"))
     assert classify("vinyl chloride") is None and classify("zzzz") is None
+
+
+def test_the_built_lexicon_is_kept_for_the_next_run(tmp_path, monkeypatch):
+    from etl.vocab import lexicon
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = lexicon.drug_lexicon.__wrapped__()  # (past the in-process cache)
+    kept = list((tmp_path / "evidence-etl").glob("drug-lexicon-*.pickle"))
+    assert len(kept) == 1
+
+    def no_build():
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(lexicon, "_build_lexicon", no_build)
+    assert lexicon.drug_lexicon.__wrapped__() == built  # (read back, not built)
