@@ -9,7 +9,11 @@ Agents are matched, in this order, by every written form of:
    further; the longest form at a place wins ("trastuzumab deruxtecan", not "trastuzumab");
 3. a drug-like word neither knows (an INN stem: -tinib, -ciclib, -mab, ...), captured with
    ``is_known`` false, so that it reaches dim_agents as unclassified and the report lists it for
-   curation instead of it being silently missed.
+   curation instead of it being silently missed (a known drug misspelt by one letter is that
+   drug).
+A form that stands for no agent given where it is written (a receptor, a tracer, a substance
+measured) is no mention, and an agent a document names only in sentences about cells or animals
+is none of its agents.
 """
 
 from __future__ import annotations
@@ -123,7 +127,7 @@ def our_candidates(text: pl.Expr) -> pl.Expr:
     """Column-wise, the forms of our vocabulary each text may hold (in any ASCII case, anywhere),
     as declared, sorted: mentions_in builds its patterns of these alone."""
     return (
-        text.str.extract_many(list(_lookup()), ascii_case_insensitive=True, overlapping=True)
+        text.str.extract_many(list(synonym_index()), ascii_case_insensitive=True, overlapping=True)
         .list.eval(pl.element().str.to_lowercase())
         .list.unique()
         .list.eval(
@@ -214,46 +218,45 @@ def may_name_an_agent() -> pl.Expr:
     )
 
 
+# sentences read into Python at a time: the mentions of one part are a frame before the next part
+# is read (a list of every mention's row at once held ~0.6 GB at 100,000 abstracts)
+_PART = 50_000
+
+
 def agent_mentions_frame(sentences: pl.DataFrame) -> pl.DataFrame:
     """The staging frame ``agent_mentions``: every intervention named in a sentence of _READ_ROLES."""
     readable = sentences.filter(pl.col("role").is_in(_READ_ROLES)).with_columns(
         lexicon_candidates(pl.col("text")).alias("_candidates"),
         our_candidates(pl.col("text")).alias("_ours"),
     )
-    readable = readable.filter(
-        may_name_an_agent() | (pl.col("_candidates").list.len() > 0)
-    ).with_columns(pl.col("text").str.contains(_MODEL_SYSTEM).alias("_model"))
-    rows = [
-        {
-            "publication_id": s["publication_id"],
-            "document_id": s["document_id"],
-            "source_file": s["source_file"],
-            "sentence_id": s["sentence_id"],
-            "agent_name": name,
-            "mention_text": written,
-            "char_start": s["char_start"] + start,
-            "char_end": s["char_start"] + end,
-            "is_known": known,
-            "_model": s["_model"],
-        }
-        for s in readable.select(
-            "publication_id",
-            "document_id",
-            "source_file",
-            "sentence_id",
-            "char_start",
-            "text",
-            "_candidates",
-            "_ours",
-            "_model",
-        ).iter_rows(named=True)
-        for name, written, start, end, known in mentions_in(
-            s["text"], tuple(s["_candidates"]), tuple(s["_ours"])
+    readable = readable.filter(may_name_an_agent() | (pl.col("_candidates").list.len() > 0)).select(
+        "publication_id",
+        "document_id",
+        "source_file",
+        "sentence_id",
+        "char_start",
+        "text",
+        "_candidates",
+        "_ours",
+        pl.col("text").str.contains(_MODEL_SYSTEM).alias("_model"),
+    )
+    schema = {**polars_schema(AgentMentions), "_model": pl.Boolean}
+    parts = [
+        pl.DataFrame(
+            [
+                (pub, doc, source, sentence, name, written, base + start, base + end, known, model)
+                for pub, doc, source, sentence, base, text, candidates, ours, model in part.iter_rows()
+                for name, written, start, end, known in mentions_in(
+                    text, tuple(candidates), tuple(ours)
+                )
+            ],
+            schema=schema,
+            orient="row",
         )
+        for part in readable.iter_slices(_PART)
     ]
-    schema = polars_schema(AgentMentions)
-    mentions = pl.DataFrame(rows, schema={**schema, "_model": pl.Boolean})
+    mentions = pl.concat(parts) if parts else pl.DataFrame(schema=schema)
     # an agent a document names only in sentences about cells or animals was given to no one
     return mentions.filter((~pl.col("_model")).any().over("document_id", "agent_name")).select(
-        list(schema)
+        list(polars_schema(AgentMentions))
     )
