@@ -134,7 +134,7 @@ class _Context:
     """The last endpoint a record named before the sentence being read, and the last time to an
     event (a hazard ratio's), for parse_sentence, which calls it only when a value needs it. The
     sentences that cannot hold a result are looked through for endpoints only then, latest
-    first: most never are."""
+    first (each once): most never are."""
 
     def __init__(self, text: list[str]) -> None:
         self._text = text
@@ -142,24 +142,40 @@ class _Context:
         self._last_timed: tuple[str, str] | None = None
         self._unread: list[int] = []  # sentences since the last one with an endpoint, not read
         self._unread_timed: list[int] = []  # since the last one with a time to an event
+        self._mentions: dict[int, list[tuple[int, int, str, str]]] = {}
 
     def skip(self, i: int) -> None:
         self._unread.append(i)
         self._unread_timed.append(i)
 
     def read(self, mentions: list[tuple[int, int, str, str]]) -> None:
+        """The endpoints of the sentence just read, the latest so far."""
+        self._note(mentions)
+        self._note_timed(mentions)
+
+    def _note(self, mentions: list[tuple[int, int, str, str]]) -> None:
         if mentions:
             self._last = (mentions[-1][2], mentions[-1][3])
             self._unread.clear()
+
+    def _note_timed(self, mentions: list[tuple[int, int, str, str]]) -> None:
         timed = [m for m in mentions if m[2] in TIME_TO_EVENT]
         if timed:
             self._last_timed = (timed[-1][2], timed[-1][3])
             self._unread_timed.clear()
 
+    def _skipped(self, i: int) -> list[tuple[int, int, str, str]]:
+        if i not in self._mentions:
+            self._mentions[i] = endpoint_mentions(self._text[i])
+        return self._mentions[i]
+
     def __call__(self, timed: bool = False) -> tuple[str, str] | None:
-        unread = self._unread_timed if timed else self._unread
+        # (each walk back updates its own answer only: the other may stand on a later sentence)
+        unread, note = (
+            (self._unread_timed, self._note_timed) if timed else (self._unread, self._note)
+        )
         while unread:
-            self.read(endpoint_mentions(self._text[unread.pop()]))
+            note(self._skipped(unread.pop()))
         return self._last_timed if timed else self._last
 
 

@@ -65,3 +65,14 @@ def test_a_hazard_ratio_without_an_endpoint_takes_the_last_time_to_an_event():
         "0.69 (P = .0003)."
     )
     assert got == ["OS", "OS"]
+
+
+def test_looking_back_for_a_ratio_endpoint_does_not_move_the_last_endpoint():
+    # the hazard ratio walks back past the response rate to overall survival; the rate after
+    # it still takes the endpoint named last (the response rate), not the one the ratio found
+    got = _endpoints(
+        "Overall survival was the primary end point. "
+        "The objective response rate was also assessed. "
+        "The hazard ratio was 0.70 (P = .01). The rate was 40% (95% CI 30-50)."
+    )
+    assert got == ["OS", "ORR"]
