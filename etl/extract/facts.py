@@ -10,7 +10,7 @@ from etl.extract.numbers import (
     Interval,
     PValue,
 )
-from etl.vocab.codes import MONTHS_PER_UNIT
+from etl.vocab.codes import MONTHS_PER_UNIT, RATIO_MEASURES, code
 
 UNIT_WORDS = {
     "month": "months",
@@ -29,8 +29,9 @@ UNIT_WORDS = {
     "yrs": "years",
     "m": "months",
 }
-RATIOS = ("hazard_ratio", "odds_ratio", "risk_ratio")
-COMPARED_MEASURES = (*RATIOS, "difference")
+# (the measure codes of etl/vocab/codes.py: a ratio, and what compares two groups)
+RATIOS = RATIO_MEASURES
+COMPARED_MEASURES = RATIO_MEASURES | {code("measure", "difference")}
 # ("m" after a number is a month where a survival time is meant, "13.0 m vs 11.4 m"; a value
 # with it and no time-to-event endpoint is no result: drop_non_results)
 UNIT = r"(?:months?|mos?|days?|weeks?|wks?|years?|yrs?|m(?![²³/]))\b"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from etl.extract.facts import COMPARED_MEASURES, UNIT, Fact, Problem
+from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, Problem
 from etl.extract.intervals import attach_intervals, find_intervals
 from etl.extract.masks import mask_spans
 from etl.extract.numbers import (
@@ -208,9 +208,7 @@ def _attach_p_values(facts: list[Fact], p_values: list[PValue]) -> list[Fact]:
         if slotted:
             out[slotted[0]].p = p
             continue
-        ratios = [
-            i for i in before if out[i].measure in ("hazard_ratio", "odds_ratio", "risk_ratio")
-        ]
+        ratios = [i for i in before if out[i].measure in RATIOS]
         last = before[-1]
         target = (
             ratios[-1]

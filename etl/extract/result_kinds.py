@@ -20,7 +20,8 @@ import re
 from typing import Protocol
 
 from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
-from etl.vocab.endpoints import endpoint_mentions
+from etl.vocab.codes import TIME_UNITS
+from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
 
 
 class _Fact(Protocol):  # (etl.extract.grammar.Fact; a protocol: no import cycle)
@@ -111,8 +112,7 @@ _STOPPED_FOR_AE = re.compile(
 _DIFFERENCE_IN = re.compile(r"\bdifference in\b[^.;]{0,100}$", re.IGNORECASE)
 # a rate stated after its count: "60 of 100 patients (60.0%)", "120/300 ("
 _COUNTED = re.compile(r"\d+\s*(?:of|/)\s*\d+(?:\s+(?:patients|pts|participants))?\s*[(\[]\s*$")
-_TIMED = frozenset({"OS", "PFS", "TTP", "DOR", "TTF", "TTSP", "TTUP", "TTR"})
-_TIME_UNITS = frozenset({"months", "weeks", "days", "years"})
+_TIMED = TIME_TO_EVENT - {"FOLLOWUP"}
 
 
 def is_follow_up(text: str, f) -> bool:
@@ -130,7 +130,7 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
     # (the rules read rates, and times only for a follow-up; then one search for what any rule
     # needs: most sentences need none of them)
     if all(f.unit != "percent" for f in facts) and (
-        all(f.unit not in _TIME_UNITS for f in facts) or "follow" not in text.lower()
+        all(f.unit not in TIME_UNITS for f in facts) or "follow" not in text.lower()
     ):
         return facts
     if not _ANY.found(text) and all(f.endpoint != "FOLLOWUP" for f in facts):
@@ -139,8 +139,8 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
     reductions = "reduc" in lowered or "decrease" in lowered or "lower" in lowered
     of_patients = _OF_PATIENTS_GATE.search(lowered) is not None
     in_arm = _IN_ARM_GATE.search(lowered) is not None
-    events = _EVENTS.can_match(text) and _EVENTS.search(text) is not None
-    baseline = _BASELINE.can_match(text) and _BASELINE.search(text) is not None
+    events = _EVENTS.search(text) is not None  # (search asks the gate first)
+    baseline = _BASELINE.search(text) is not None
     follow_up = "follow" in lowered
     keep = []
     for f in facts:
@@ -178,7 +178,7 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
                 continue
         elif (
             follow_up
-            and f.unit in _TIME_UNITS
+            and f.unit in TIME_UNITS
             and f.endpoint != "FOLLOWUP"
             and is_follow_up(text, f)
         ):

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from etl.extract.endpoint_lists import Value, list_slots
-from etl.extract.facts import COMPARED_MEASURES, Fact
+from etl.extract.facts import COMPARED_MEASURES, RATIOS, Fact
+from etl.extract.numbers import parse_word_number
 from etl.extract.result_kinds import is_follow_up
 from etl.regex_prefilter import (
     Prefiltered,
@@ -29,10 +30,6 @@ _AT_TIMEPOINT = Prefiltered(
         re.IGNORECASE,
     )
 )
-_WORD_INT = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
 
 _DIFFERENCE = Prefiltered(
     re.compile(
@@ -87,7 +84,12 @@ def _timepoints(text: str) -> list[tuple[int, list[float]]]:
         follows = text[m.end() : m.end() + 40].lower()
         if not _TIMEPOINT_FOLLOWS.match(follows):
             continue
-        found.append((m.start(), [(_WORD_INT.get(n.lower()) or float(n)) * mult for n in nums]))
+        found.append(
+            (
+                m.start(),
+                [(parse_word_number(n) if n[0].isalpha() else float(n)) * mult for n in nums],
+            )
+        )
     for m in _AT_TIMEPOINT.finditer(text):
         # "at 1 year and 2 years", or with the unit said once: "at 1 and 2 years"
         pairs = (
@@ -96,7 +98,8 @@ def _timepoints(text: str) -> list[tuple[int, list[float]]]:
             else ((m.group("n"), m.group("unit3")), (m.group("n3"), m.group("unit3")))
         )
         points = [
-            (_WORD_INT.get(n.lower()) or int(n)) * (12.0 if u.lower().startswith("year") else 1.0)
+            (parse_word_number(n) if n[0].isalpha() else int(n))
+            * (12.0 if u.lower().startswith("year") else 1.0)
             for n, u in pairs
             if n
         ]
@@ -136,7 +139,7 @@ def _endpoint_for(
         if near_ae and _OPEN_PAREN_AFTER_WORD.search(text[max(0, fact.start - 40) : fact.start]):
             last = [m for m in before if m[2] == "AE"][-1]
             return "AE", last[3]
-    if fact.measure in ("hazard_ratio", "odds_ratio", "risk_ratio"):
+    if fact.measure in RATIOS:
         # (no ratio compares follow-up: "a mean follow-up of 17.9 months, ... (HR: 0.99)")
         before = [m for m in before if m[2] != "FOLLOWUP"]
         tte = [m for m in before if _is_timed(m)]
