@@ -37,7 +37,8 @@ _NOT_WIDENABLE = re.compile(r"\\[0-9]|\(\?P=|\(\?\(|\(\?>|[*+?}]\+|\\N\{")
 # a character Python's \d, \w or \s reads that Hyperscan's ASCII mode does not
 _UNICODE_CLASSED = re.compile(r"[^\x00-\x7f](?<=[\w\s])")
 # Python's \s also holds the information separators \x1c-\x1f, which Unicode's White_Space does not
-_SPACE = r"[\s\x1c-\x1f\x85]"
+_MORE_SPACE = r"\x1c-\x1f\x85"
+_SPACE = rf"[\s{_MORE_SPACE}]"
 
 
 def _class_end(pattern: str, i: int) -> int:
@@ -101,7 +102,7 @@ def widened(pattern: str) -> str | None:
             end = _class_end(pattern, i)
             body = pattern[i:end]
             if "\\s" in body:
-                body = body.replace("\\s", "\\s\\x1c-\\x1f\\x85")
+                body = body.replace("\\s", "\\s" + _MORE_SPACE)
             out.append(body)
             i = end
         elif c in "^$":  # (an anchor: left out)

@@ -26,6 +26,7 @@ from etl.extract import (
     trial_arms_frame,
     trial_facts_frame,
     trial_mentions_frame,
+    with_agent_forms,
 )
 from etl.extract.restated import without_restatements
 from etl.load import append_audit, connect, write_tables
@@ -130,15 +131,17 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
         STAGING_MODELS["trial_facts"],
         "trial_facts",
     )
+    # (the agent forms of every sentence are found once, for the mentions and the doses)
+    with_forms = with_agent_forms(sentences.valid)
     agents = gate(
-        agent_mentions_frame(sentences.valid), STAGING_MODELS["agent_mentions"], "agent_mentions"
+        agent_mentions_frame(with_forms), STAGING_MODELS["agent_mentions"], "agent_mentions"
     )
     arms = gate(
         pl.concat([trial_arms_frame(sentences.valid), tabled.arms]),
         STAGING_MODELS["trial_arms"],
         "trial_arms",
     )
-    doses = gate(agent_doses_frame(sentences.valid), STAGING_MODELS["agent_doses"], "agent_doses")
+    doses = gate(agent_doses_frame(with_forms), STAGING_MODELS["agent_doses"], "agent_doses")
     read = registry_frames(sentences.valid, documents.valid)
     registry = {
         name: gate(frame, STAGING_MODELS[name], name)

@@ -475,7 +475,7 @@ class GatedAlternation:
         # (the gates' scans asked at once by Hyperscan first, where it is there: same answer)
         self.admitted = prescanned(
             [gate.scan.pattern if gate.scan is not None else None for gate in self.gates],
-            [_gate_test(gate) for gate in self.gates],
+            [gate._admits for gate in self.gates],
             ignore_case=self.gates[0].fold,
         ) or admitted(self.gates)
         self._flags = flags.pop()

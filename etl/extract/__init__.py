@@ -20,6 +20,7 @@ _WHERE = {
     "trial_arms_frame": "etl.extract.trial_arms",
     "trial_facts_frame": "etl.extract.trial_facts",
     "trial_mentions_frame": "etl.extract.trials",
+    "with_agent_forms": "etl.extract.agents",
 }
 
 __all__ = sorted(_WHERE)

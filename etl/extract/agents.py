@@ -28,6 +28,7 @@ from etl.vocab.agents import (
     UNKNOWN_DRUG,
     UNKNOWN_DRUG_STEMS,
     agent_patterns,
+    form_alternation,
     renamed,
     synonym_index,
 )
@@ -58,7 +59,7 @@ _READ_ROLES = [code("sentence_role", r) for r in ("title", "body", "table_header
 def _lexicon_forms() -> list[str]:
     """The lexicon's forms (those that start with a letter or digit: form_index) that our own
     vocabulary does not declare (ours come first)."""
-    ours = {form.lower() for form in _lookup()}
+    ours = _ours()
     return [form for forms in form_index().values() for form in forms if form not in ours]
 
 
@@ -81,7 +82,8 @@ def _candidates_in(text: str) -> tuple[str, ...]:
 
 @cache
 def _ours() -> frozenset[str]:
-    return frozenset(form.lower() for form in _lookup())
+    """Our forms, lower-cased (the lexicon's forms among them are not the lexicon's to read)."""
+    return frozenset(_by_lower())
 
 
 # a lexicon form that names no agent given where it stands: a receptor ("human epidermal growth
@@ -103,8 +105,12 @@ def _lexicon_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     """The candidates of one sentence as one alternation, longest first (the longest form at a
     place wins), between word boundaries (a hyphen before a form is no part of it:
     "nab-paclitaxel" names paclitaxel)."""
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{form_alternation(list(forms))})(?!\w)", re.IGNORECASE)
+
+
+def _free(taken: list[tuple[int, int]], m: re.Match[str]) -> bool:
+    """Whether no match already taken overlaps ``m``."""
+    return not any(s < m.end() and m.start() < e for s, e in taken)
 
 
 def _misspelt(text: str, m: re.Match[str]) -> tuple[str, ...]:
@@ -176,7 +182,7 @@ def mentions_in(
     every = ours is None or not text.isascii()
     for pattern in agent_patterns() if every else agent_patterns(ours) if ours else ():
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if not _free(taken, m):
                 continue
             names = lookup.get(m.group()) or lookup.get(m.group().lower()) or ()
             taken.append(m.span())
@@ -184,7 +190,7 @@ def mentions_in(
     if candidates:
         lexicon, rename = drug_lexicon(), renamed()
         for m in _lexicon_pattern(candidates).finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if not _free(taken, m):
                 continue
             taken.append(m.span())  # (a concept that is no drug still takes its place)
             if _NOT_GIVEN_AFTER.match(text, m.end()) or _NOT_GIVEN_BEFORE.search(
@@ -194,7 +200,7 @@ def mentions_in(
             names = [rename.get(n, n) for n in lexicon.get(m.group().lower(), ())]
             found += [(name, m.group(), m.start(), m.end(), True) for name in names]
     for m in UNKNOWN_DRUG.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        if _free(taken, m):
             names = _misspelt(text, m)
             if names:
                 found += [(name, m.group(), m.start(), m.end(), True) for name in names]
@@ -218,6 +224,18 @@ def may_name_an_agent() -> pl.Expr:
     )
 
 
+def with_agent_forms(sentences: pl.DataFrame) -> pl.DataFrame:
+    """``sentences`` with the agent forms each may hold (``_candidates``: the lexicon's,
+    ``_ours``: our vocabulary's), found once for every reader of agents (mentions, doses): the
+    lexicon's automaton of ~100,000 forms takes a second to build."""
+    if "_candidates" in sentences.columns:
+        return sentences
+    return sentences.with_columns(
+        lexicon_candidates(pl.col("text")).alias("_candidates"),
+        our_candidates(pl.col("text")).alias("_ours"),
+    )
+
+
 # sentences read into Python at a time: the mentions of one part are a frame before the next part
 # is read (a list of every mention's row at once held ~0.6 GB at 100,000 abstracts)
 _PART = 50_000
@@ -225,10 +243,7 @@ _PART = 50_000
 
 def agent_mentions_frame(sentences: pl.DataFrame) -> pl.DataFrame:
     """The staging frame ``agent_mentions``: every intervention named in a sentence of _READ_ROLES."""
-    readable = sentences.filter(pl.col("role").is_in(_READ_ROLES)).with_columns(
-        lexicon_candidates(pl.col("text")).alias("_candidates"),
-        our_candidates(pl.col("text")).alias("_ours"),
-    )
+    readable = with_agent_forms(sentences).filter(pl.col("role").is_in(_READ_ROLES))
     readable = readable.filter(may_name_an_agent() | (pl.col("_candidates").list.len() > 0)).select(
         "publication_id",
         "document_id",

@@ -14,7 +14,7 @@ import re
 
 import polars as pl
 
-from etl.extract.agents import mentions_in
+from etl.extract.agents import mentions_in, with_agent_forms
 from etl.extract.phrases import DOSE_AMOUNT, DOSE_SCHEDULE
 from etl.schemas.staging import AgentDoses, polars_schema
 
@@ -30,12 +30,15 @@ _LEAD = re.compile(r"^(?:at|with|given at)\s+", re.IGNORECASE)
 _UNIT = re.compile(r"\d\s*(?:mg|g|µg|μg|mcg|IU|Gy)\b", re.IGNORECASE)
 
 
-def doses_in(text: str) -> list[tuple[str, str, int, int]]:
-    """(agent name, dose as written, start, end) for each dose stated right after an agent."""
+def doses_in(
+    text: str, candidates: tuple[str, ...] | None = None, ours: tuple[str, ...] | None = None
+) -> list[tuple[str, str, int, int]]:
+    """(agent name, dose as written, start, end) for each dose stated right after an agent
+    (``candidates``, ``ours``: the agent forms the text may hold, as mentions_in takes them)."""
     if not _UNIT.search(text):
         return []
     found = []
-    for name, _written, _start, end, _known in mentions_in(text):
+    for name, _written, _start, end, _known in mentions_in(text, candidates, ours):
         m = _DOSE.match(text, end)
         if m:
             dose = m.group("dose")
@@ -47,7 +50,7 @@ def doses_in(text: str) -> list[tuple[str, str, int, int]]:
 
 def agent_doses_frame(sentences: pl.DataFrame) -> pl.DataFrame:
     """The staging frame ``agent_doses``: every dose stated for an agent in a body sentence."""
-    body = sentences.filter(
+    body = with_agent_forms(sentences).filter(
         (pl.col("role") == "body")
         & pl.col("text").str.contains(r"(?i)\d\s*(?:mg|g|µg|μg|mcg|IU|Gy)\b")
     )
@@ -62,8 +65,16 @@ def agent_doses_frame(sentences: pl.DataFrame) -> pl.DataFrame:
             "char_end": s["char_start"] + end,
         }
         for s in body.select(
-            "publication_id", "sentence_id", "source_file", "char_start", "text"
+            "publication_id",
+            "sentence_id",
+            "source_file",
+            "char_start",
+            "text",
+            "_candidates",
+            "_ours",
         ).iter_rows(named=True)
-        for name, dose, start, end in doses_in(s["text"])
+        for name, dose, start, end in doses_in(
+            s["text"], tuple(s["_candidates"]), tuple(s["_ours"])
+        )
     ]
     return pl.DataFrame(rows, schema=polars_schema(AgentDoses))

@@ -172,7 +172,8 @@ def renamed() -> dict[str, str]:
     }
 
 
-def _alternation(forms: list[str]) -> str:
+def form_alternation(forms: list[str]) -> str:
+    """The forms as one alternation, escaped, longest first (the longest form at a place wins)."""
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
@@ -188,9 +189,9 @@ def agent_patterns(forms: tuple[str, ...] | None = None) -> tuple[re.Pattern[str
     bound = r"(?<![\w-])(?:{})(?![\w-])"
     patterns = []
     if words:
-        patterns.append(re.compile(bound.format(_alternation(words)), re.IGNORECASE))
+        patterns.append(re.compile(bound.format(form_alternation(words)), re.IGNORECASE))
     if codes:
-        patterns.append(re.compile(bound.format(_alternation(codes))))
+        patterns.append(re.compile(bound.format(form_alternation(codes))))
     return tuple(patterns)
 
 
