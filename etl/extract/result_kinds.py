@@ -93,8 +93,7 @@ _ANY = GatedAlternation(
             r"reduc|decreas|lower|\d+\s+deaths|deaths\s+(?:had\s+)?occurred|died|(?<!adverse )events? (?:had )?occurred|median age|baseline|characteristics|cytogenetics"
             r"|were (?:male|female|men|women|white|asian|black)|\bhad (?:secondary|de novo|received|prior|poor"
             r"|adverse|intermediate|high|low|\w+ \w+-|[\w-]+-)|previously received|follow"
-            r"|of (?:the )?(?:patients|pts|participants) (?:\([^)]{1,30}\) )?(?:who )?(?:achieved|had|experienced|developed|attained|showed)"
-            r"|(?:arm|group|cohort) (?:achieved|had|experienced|attained|developed)"
+            rf"|{_OF_PATIENTS_GATE.pattern}|{_IN_ARM_GATE.pattern}"
             r"|still (?:receiving|on)|remain(?:ed)? on|discontinued|subsequent|reported in|difference"
         )
     ]

@@ -48,6 +48,7 @@ def regimens() -> pl.DataFrame:
 # Class and modality of an agent our file does not list, from its INN: (stem, class, modality),
 # the first that the name ends with (or, for a stem ending in a space, starts with) wins. A
 # conjugate's payload and a radionuclide are asked before the antibody's -mab they follow.
+_NUCLIDES = ("lutetium ", "radium", "yttrium", "samarium", "strontium", "iodine i 131")
 INN_CLASSES: tuple[tuple[str, str, str], ...] = (
     *(
         (payload, "antibody-drug conjugate", "antibody-drug conjugate")
@@ -58,7 +59,7 @@ INN_CLASSES: tuple[tuple[str, str, str], ...] = (
     ),
     *(
         (nuclide, "radiopharmaceutical", "radiopharmaceutical")
-        for nuclide in ("lutetium ", "radium", "yttrium", "samarium", "strontium", "iodine i 131")
+        for nuclide in _NUCLIDES
     ),
     ("leucel", "CAR-T or cell therapy", "cell therapy"),
     ("leucel-t", "cell vaccine", "cell therapy"),
@@ -121,7 +122,7 @@ def classify(name: str) -> tuple[str, str] | None:
     """(agent_class, modality) of an agent by its INN (INN_CLASSES), None when no stem says."""
     words = name.lower().split()
     for stem, agent_class, modality in INN_CLASSES:
-        if stem.endswith(" ") or stem in ("radium", "yttrium", "samarium", "strontium"):
+        if stem in _NUCLIDES:  # (a radionuclide names its drug first: "lutetium lu 177 ...")
             if name.lower().startswith(stem):
                 return agent_class, modality
         elif any(w.endswith(stem) for w in words):
