@@ -16,6 +16,7 @@ import polars as pl
 
 from etl.audit import rejection_row, rejections_frame
 from etl.documents import FolderRead, read_folder, stage_documents
+from etl.documents.structured.pieces import to_source
 from etl.extract import (
     agent_doses_frame,
     agent_mentions_frame,
@@ -28,6 +29,7 @@ from etl.extract import (
     trial_mentions_frame,
     with_agent_forms,
 )
+from etl.extract.posted import posted_outcomes_frame
 from etl.extract.restated import without_restatements
 from etl.load import append_audit, connect, write_tables
 from etl.schemas import STAGING_MODELS, Rejections
@@ -117,9 +119,15 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
         STAGING_MODELS["sentences"],
         "sentences",
     )
+    registered = registry_frames(sentences.valid, documents.valid)
     read, unreadable = outcomes_frame(sentences.valid)
     tabled = table_frames(sentences.valid, documents.valid, staged.tables)
-    found = without_restatements(pl.concat([read, tabled.outcomes]), sentences.valid)
+    found = pl.concat(
+        [
+            without_restatements(pl.concat([read, tabled.outcomes]), sentences.valid),
+            posted_outcomes_frame(staged.posted, sentences.valid),
+        ]
+    )
     outcomes = gate(found, STAGING_MODELS["outcomes"], "outcomes")
     trials = gate(
         trial_mentions_frame(sentences.valid, publications.valid, tabled.names, tabled.treatments),
@@ -142,14 +150,13 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
         "trial_arms",
     )
     doses = gate(agent_doses_frame(with_forms), STAGING_MODELS["agent_doses"], "agent_doses")
-    read = registry_frames(sentences.valid, documents.valid)
     registry = {
         name: gate(frame, STAGING_MODELS[name], name)
         for name, frame in (
-            ("registry_criteria", read.criteria),
-            ("registry_outcome_measures", read.outcome_measures),
-            ("registry_locations", read.locations),
-            ("registry_arms", read.arms),
+            ("registry_criteria", registered.criteria),
+            ("registry_outcome_measures", registered.outcome_measures),
+            ("registry_locations", registered.locations),
+            ("registry_arms", registered.arms),
         )
     }
     all_rejections = pl.concat(
@@ -180,7 +187,7 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
         )
         rejections = gate(pl.concat([rejections.valid, fallback]), Rejections, "rejections")
     tables = {
-        "documents": documents.valid,
+        "documents": documents.valid,  # (its spans are the file's already)
         "publications": publications.valid,
         "sentences": sentences.valid,
         "outcomes": outcomes.valid,
@@ -196,6 +203,7 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
         "rejections": rejections.valid,
         "vocab": STAGING_MODELS["vocab"].validate(vocab_frame()),
     }
+    tables = _in_source_offsets(tables, staged.pieces, documents.valid)
     return tables, ExtractSummary(
         # every entry of the input folder: the files read, and those that could not be
         n_files=folder.files.height
@@ -225,3 +233,25 @@ def transform(settings: Settings, meanwhile: Callable[[], object] | None = None)
         with connect(settings.warehouse) as con:
             append_audit(con, rejections_frame(rows))
     return result
+
+
+def _in_source_offsets(
+    tables: dict[str, pl.DataFrame], pieces: pl.DataFrame, documents: pl.DataFrame
+) -> dict[str, pl.DataFrame]:
+    """Every span read from a parsed file's rendering, carried back to the file
+    (etl.documents.structured.pieces); rejections are keyed by their file's name."""
+    if pieces.is_empty():
+        return tables
+    ids = documents.select("source_file", "document_id")
+    out = {}
+    for name, frame in tables.items():
+        if name == "documents" or "char_start" not in frame.columns:
+            out[name] = frame
+        elif "document_id" in frame.columns:
+            out[name] = to_source(frame, pieces)
+        elif "source_file" in frame.columns:
+            keyed = frame.join(ids, on="source_file", how="left", maintain_order="left")
+            out[name] = to_source(keyed, pieces).drop("document_id")
+        else:
+            out[name] = frame
+    return out

@@ -95,6 +95,8 @@ Exclusion Criteria
     "vendor.txt": docs.VENDOR,
     "pubmed.xml": '<?xml version="1.0"?>\n<PubmedArticleSet><PubmedArticle><Abstract>Median OS was 9.8 months.</Abstract></PubmedArticle></PubmedArticleSet>\n',
     "study.json": '{"protocolSection": {"identificationModule": {"nctId": "NCT03333333", "briefTitle": "A study"}}}\n',
+    "legacy.xml": "<clinical_study><id_info><nct_id>NCT03333334</nct_id></id_info>"
+    "<brief_title>A legacy study</brief_title><phase>Phase 2</phase></clinical_study>\n",
     "chrome.txt": "Site map | Contact | Privacy",
 }
 
@@ -128,7 +130,6 @@ def test_a_folder_of_every_kind_publishes(built):
 def test_every_document_kind_is_read(built):
     _, warehouse = built
     kinds = _column(warehouse, "select document_kind from dim_documents")
-    # every code but the structured kinds issue 21 reads (ctgov_xml is not a code yet)
     assert kinds == set(codes("document_kind"))
 
 

@@ -25,8 +25,6 @@ _WHOLE_DOCUMENT_KINDS = tuple(
     for k in (
         "vendor_sheet",
         "registry_record",
-        "pubmed_xml",
-        "ctgov_json",
         "news_article",
         "review",
         "other",
@@ -225,7 +223,52 @@ def _trial_table_lines(lines: pl.DataFrame) -> pl.DataFrame:
     ).with_columns(pl.lit(0, dtype=pl.Int64).alias("record_index"), pl.lit("body").alias("role"))
 
 
-def record_lines(lines: pl.DataFrame, tables: dict[str, list[Table]] | None = None) -> pl.DataFrame:
+def structured_lines(
+    lines: pl.DataFrame, records: pl.DataFrame, results: pl.DataFrame
+) -> pl.DataFrame:
+    """The lines of structured files (etl.documents.structured): each in the record whose span
+    holds it, its first line the record's title, a posted result's line of role
+    ``registry_result``; lines outside every record (none are rendered so) belong to none."""
+    spans = records.select("document_id", "record_index", "r_start", "r_end").sort(
+        "document_id", "r_start"
+    )
+    said = results.select("document_id", pl.col("line_start").alias("char_start")).with_columns(
+        pl.lit(True).alias("_result")
+    )
+    return (
+        lines.filter(pl.col("document_id").is_in(spans.get_column("document_id").implode()))
+        .filter(~pl.col("is_blank"))
+        .sort("document_id", "char_start")
+        .join_asof(
+            spans,
+            left_on="char_start",
+            right_on="r_start",
+            by="document_id",
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .filter(pl.col("r_end").is_not_null() & (pl.col("char_start") < pl.col("r_end")))
+        .join(said, on=["document_id", "char_start"], how="left")
+        .with_columns(
+            pl.when(pl.col("_result").fill_null(False))
+            .then(pl.lit(REGISTRY_RESULT))
+            .when(pl.col("line_no") == pl.col("line_no").min().over("document_id", "record_index"))
+            .then(pl.lit(code("sentence_role", "title")))
+            .otherwise(pl.lit(code("sentence_role", "body")))
+            .alias("role")
+        )
+        .drop("r_start", "r_end", "_result")
+    )
+
+
+REGISTRY_RESULT = code("sentence_role", "registry_result")
+
+
+def record_lines(
+    lines: pl.DataFrame,
+    tables: dict[str, list[Table]] | None = None,
+    structured: tuple[pl.DataFrame, pl.DataFrame] | None = None,
+) -> pl.DataFrame:
     """Every line that belongs to a record, with its record_index and role (authors, title,
     citation, body, or a table's header or row)."""
     cols = [
@@ -239,15 +282,22 @@ def record_lines(lines: pl.DataFrame, tables: dict[str, list[Table]] | None = No
         "char_start",
         "char_end",
     ]
+    parsed = (
+        structured[0].get_column("document_id").unique().implode()
+        if structured is not None
+        else pl.Series([], dtype=pl.String).implode()
+    )
+    plain = lines.filter(~pl.col("document_id").is_in(parsed))
     found = pl.concat(
         [
             f.select(cols)
             for f in (
-                _whole_document_lines(lines),
-                _trial_table_lines(lines),
-                _abstract_lines(lines),
-                abstract_lines(lines, ABSTRACT),
-                _listing_lines(lines),
+                *([structured_lines(lines, *structured)] if structured is not None else []),
+                _whole_document_lines(plain),
+                _trial_table_lines(plain),
+                _abstract_lines(plain),
+                abstract_lines(plain, ABSTRACT),
+                _listing_lines(plain),
             )
         ]
     )

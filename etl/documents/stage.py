@@ -11,10 +11,13 @@ from etl.documents.biblio import citation_fields, identifier_fields, title_expr,
 from etl.documents.ids import span_id_expr
 from etl.documents.kinds import ABSTRACT_COLLECTION, is_html_expr, with_document_kind
 from etl.documents.records import lines_frame, record_lines, records_frame, with_collections
+from etl.documents.structured import POSTED_SCHEMA, render_structured
+from etl.documents.structured.pieces import empty_pieces
 from etl.documents.study_type import study_type_expr
 from etl.documents.tables import Table, find_tables
 from etl.schemas.staging import Documents, Publications, polars_schema
 from etl.text import WHITESPACE, slices
+from etl.vocab.codes import STRUCTURED_KINDS
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,10 @@ class Staged:
     # its record, span and text (a sentence of its own, read by the table reader)
     tables: dict[str, list[Table]] = field(default_factory=dict)
     table_rows: pl.DataFrame = field(default_factory=lambda: empty_table_rows())
+    # structured files: where each piece of their renderings lies in the file, and the results
+    # a registry posted (etl.documents.structured)
+    pieces: pl.DataFrame = field(default_factory=empty_pieces)
+    posted: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=POSTED_SCHEMA))
 
 
 def _document_title() -> pl.Expr:
@@ -47,12 +54,12 @@ def _document_title() -> pl.Expr:
 
 def _kind_findings(docs: pl.DataFrame) -> pl.DataFrame:
     rows = []
-    for name, kind, html, n_chars in docs.select(
-        "source_file", "document_kind", is_html_expr().alias("html"), "n_chars"
+    for name, kind, html, n_chars, fmt in docs.select(
+        "source_file", "document_kind", is_html_expr().alias("html"), "n_chars", "source_format"
     ).iter_rows():
         if n_chars == 0:
             continue
-        if html:
+        if html and fmt != "html":
             rows.append(
                 rejection_row(
                     name,
@@ -69,16 +76,6 @@ def _kind_findings(docs: pl.DataFrame) -> pl.DataFrame:
                     "read",
                     "unknown_kind",
                     "document kind not recognised: read as one record",
-                    severity="warning",
-                )
-            )
-        elif kind in ("pubmed_xml", "ctgov_json"):
-            rows.append(
-                rejection_row(
-                    name,
-                    "read",
-                    "no_structured_reader",
-                    f"{kind} is read as plain text (no structured reader yet)",
                     severity="warning",
                 )
             )
@@ -145,11 +142,27 @@ def _table_rows(
     )
 
 
+_FIELDS = ("title", "authors", "journal", "year", "pmid", "doi", "nct_ids")
+
+
+def _with_structured_kind(docs: pl.DataFrame) -> pl.DataFrame:
+    """A parsed file's kind is its format's (an HTML page is the kind its text is)."""
+    return docs.with_columns(
+        pl.col("source_format")
+        .replace_strict(dict(STRUCTURED_KINDS), default=None, return_dtype=pl.String)
+        .fill_null(pl.col("document_kind"))
+        .alias("document_kind")
+    )
+
+
 def stage_documents(files: pl.DataFrame) -> Staged:
     """``files`` (from etl.documents.read) → documents, publications and record lines."""
-    docs = with_document_kind(files)
+    rendered = render_structured(files)
+    docs = _with_structured_kind(with_document_kind(rendered.files))
     tables = document_tables(docs)
-    rec_lines = with_collections(record_lines(lines_frame(docs), tables))
+    rec_lines = with_collections(
+        record_lines(lines_frame(docs), tables, (rendered.records, rendered.posted))
+    )
     collections = rec_lines.filter(pl.col("document_kind") == ABSTRACT_COLLECTION)
     docs = docs.with_columns(
         pl.when(pl.col("document_id").is_in(collections.get_column("document_id").implode()))
@@ -182,16 +195,21 @@ def stage_documents(files: pl.DataFrame) -> Staged:
         )
         .collect(engine="streaming")
     )
+    publications = _with_fields(publications, rendered.records)
     record_titles = publications.filter(pl.col("record_index") == 0).select(
         "document_id", pl.col("title").alias("record_title")
     )
     whole_page = (
-        pl.col("document_kind").is_in(["abstract_collection", "publication_listing"]).not_()
+        pl.col("document_kind")
+        .is_in(["abstract_collection", "publication_listing", "pubmed_xml"])
+        .not_()
     )
     documents = (
         docs.join(record_titles, on="document_id", how="left")
         .with_columns(pl.when(whole_page).then(pl.col("record_title")).alias("record_title"))
         .with_columns(_document_title())
+        # (a parsed file's own text is its text: the spans of its rows point into it)
+        .with_columns(pl.col("source_text").alias("text"))
         .select(list(polars_schema(Documents)))
     )
     return Staged(
@@ -203,5 +221,30 @@ def stage_documents(files: pl.DataFrame) -> Staged:
             publications.select("document_id", "record_index", "publication_id"),
             on=["document_id", "record_index"],
         ),
-        rejections=_kind_findings(docs),
+        rejections=pl.concat([rendered.rejections, _kind_findings(docs)]),
+        pieces=rendered.pieces,
+        posted=rendered.posted,
     )
+
+
+def _with_fields(publications: pl.DataFrame, fields: pl.DataFrame) -> pl.DataFrame:
+    """Records of parsed files take their fields from their elements, not from their text."""
+    extra = ["pmc_id", "publication_types"]
+    if fields.is_empty():
+        return publications.with_columns(pl.lit(None, dtype=pl.String).alias(c) for c in extra)
+    given = fields.select(
+        "document_id",
+        "record_index",
+        *(pl.col(c).alias(f"_{c}") for c in _FIELDS),
+        *extra,
+    )
+    joined = publications.join(given, on=["document_id", "record_index"], how="left")
+    is_given = pl.col("document_id").is_in(fields.get_column("document_id").unique().implode())
+    return joined.with_columns(
+        pl.when(is_given)
+        .then(pl.col(f"_{c}"))
+        .otherwise(pl.col(c))
+        .cast(publications.schema[c])
+        .alias(c)
+        for c in _FIELDS
+    ).drop(f"_{c}" for c in _FIELDS)

@@ -323,6 +323,11 @@ def record_context(sentences: list[str]) -> RecordContext:
     return RecordContext(tuple(arms))
 
 
+def is_control(label: str) -> bool:
+    """Whether a group is given a control treatment (placebo, standard of care, observation)."""
+    return _CONTROL.search(label) is not None
+
+
 def _control(labels: list[str]) -> int:
     """Which group is the control: the last given a control treatment, else the last given one
     agent alone, else the last declared (asked from the last group back)."""

@@ -57,6 +57,9 @@ _MASKS = [
     rf"{NUM}\s*%\s*(?:CI|confidence interval)\b",
     # a median percentage is a characteristic ("expression range 21-100%, median = 80%")
     rf"\bmedian\s*[=:]\s*{NUM}\s*%",
+    # a registered outcome measure's time frame is a plan, no result: "[Time Frame: up to 5
+    # years]", "Time Frame: Week 52"
+    r"\[\s*time\s*frame\s*:[^\]]*\]?|^\s*time\s*frame\s*:.*$",
 ]
 # The masks are one alternation, (?:mask)|(?:mask)|..., case-insensitive. Its top-level branches
 # are kept apart, each with a gate, so that a sentence is scanned with only the branches that can

@@ -22,6 +22,7 @@ from etl.schemas.staging import (
     RegistryOutcomeMeasures,
     polars_schema,
 )
+from etl.vocab.codes import REGISTRY_KINDS
 from etl.vocab.endpoints import endpoint_mentions
 from etl.vocab.registry import section_of
 
@@ -238,12 +239,16 @@ def arms(lines: list[Line]) -> list[dict]:
     one arm a row (cells separated, or run together) or from typed entries ("Experimental: A"
     followed by "Drug: A" and description lines)."""
     rows: list[dict] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         text = line.text.strip()
         if _ARM_HEADER.match(text):
             continue
         typed = _ARM_TYPE.match(text)
         intervention = _INTERVENTION_TYPE.match(text)
+        if typed and intervention and rows and rows[-1]["typed"] and _ends_entry(lines, i):
+            # "Other: Placebo" is an arm's type or an intervention's: inside an arm's entry, and
+            # followed by no description of its own, it is one of the arm's interventions
+            typed = None
         if typed:
             rows.append(_arm(line, typed.group("label"), None, None))
         elif intervention and rows:
@@ -267,6 +272,15 @@ def arms(lines: list[Line]) -> list[dict]:
     for row in rows:
         del row["typed"]
     return rows
+
+
+def _ends_entry(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is the last of an arm's entry: the section ends after it, or a typed
+    line (an arm or an intervention) follows it."""
+    if i + 1 >= len(lines):
+        return True
+    after = lines[i + 1].text.strip()
+    return bool(_ARM_TYPE.match(after) or _INTERVENTION_TYPE.match(after))
 
 
 def _arm(
@@ -295,9 +309,9 @@ class RegistrySections:
 def registry_frames(sentences: pl.DataFrame, documents: pl.DataFrame) -> RegistrySections:
     """The staging frames ``registry_criteria``, ``registry_outcome_measures``,
     ``registry_locations`` and ``registry_arms`` of every registry page."""
-    registry_docs = documents.filter(pl.col("document_kind") == "registry_record").get_column(
-        "document_id"
-    )
+    registry_docs = documents.filter(
+        pl.col("document_kind").is_in(sorted(REGISTRY_KINDS))
+    ).get_column("document_id")
     pages = sentences.filter(
         pl.col("document_id").is_in(registry_docs.implode()) & (pl.col("role") == "body")
     ).sort("publication_id", "sentence_index")

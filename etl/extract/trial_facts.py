@@ -37,7 +37,7 @@ from etl.extract.numbers import NUM, parse_number
 from etl.extract.trial_arms import WORD_COUNT, assigned_to, parse_count, stated_groups
 from etl.regex_prefilter import Prefiltered
 from etl.schemas.staging import TrialFacts, polars_schema
-from etl.vocab.codes import code
+from etl.vocab.codes import REGISTRY_KINDS, code
 
 _SENTENCE, _RECORD = code("fact_scope", "sentence"), code("fact_scope", "record")
 _TABLE_HEADER = code("sentence_role", "table_header")
@@ -400,7 +400,9 @@ def _caption_rows(sentences: pl.DataFrame) -> list[dict]:
 def trial_facts_frame(sentences: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     """The staging frame ``trial_facts`` for every record that states a design fact."""
     registry_docs = set(
-        documents.filter(pl.col("document_kind") == "registry_record").get_column("document_id")
+        documents.filter(pl.col("document_kind").is_in(sorted(REGISTRY_KINDS))).get_column(
+            "document_id"
+        )
     )
     readable = (
         sentences.filter(pl.col("role").is_in(["body", "title"]))

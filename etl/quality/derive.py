@@ -9,8 +9,9 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from etl.documents.structured.pieces import decoded
 from etl.text import slices
-from etl.vocab.codes import MONTHS_PER_UNIT, RATIO_MEASURES
+from etl.vocab.codes import MONTHS_PER_UNIT, RATIO_MEASURES, code
 
 # A number token as written: "16.43", "10·6", "1,234", ".0245"
 _NUMBER_TOKEN = r"\d[\d,]*(?:[.·]\d+)?|[.·]\d+"
@@ -52,16 +53,36 @@ def outcome_facts(
     texts: Mapping[str, str],
     keys: Mapping[str, pl.Series],
     arm_trials: pl.DataFrame,
+    formats: Mapping[str, str] | None = None,
 ) -> pl.DataFrame:
     """``fct_outcomes`` with the facts its rules read. ``texts``: document_id → text; ``keys``:
     the ids of dim_documents, dim_publications, dim_trials, dim_arms; ``arm_trials``: arm_id,
-    arm_trial_id, arm_n (dim_arms: the arm's trial where known, and its size)."""
+    arm_trial_id, arm_n (dim_arms: the arm's trial where known, and its size); ``formats``:
+    document_id → source_format of the parsed files (their spans are decoded before they are
+    compared: etl.documents.structured.pieces.decoded)."""
     value, lower, upper = pl.col("value"), pl.col("ci_lower"), pl.col("ci_upper")
     has_text = pl.col("document_id").is_in(list(texts))
+    parsed = {k: v for k, v in (formats or {}).items() if v != "text"}
     # what a rate's count is a share of: the denominator stated with it, else its arm's size
     denominator = pl.coalesce(pl.col("n_denominator"), pl.col("arm_n"))
-    evidence = slices(outcomes, texts, "document_id", "char_start", "char_end")
-    value_span = slices(outcomes, texts, "document_id", "value_start", "value_end")
+    evidence = _decoded(
+        outcomes, slices(outcomes, texts, "document_id", "char_start", "char_end"), parsed
+    )
+    value_span = _decoded(
+        outcomes, slices(outcomes, texts, "document_id", "value_start", "value_end"), parsed
+    )
+    # a parsed file's row: its words are the decoded span's (white space collapsed); a posted
+    # result's evidence says in words the value its span holds
+    is_parsed = pl.col("document_id").is_in(list(parsed))
+    posted = pl.col("source_kind") == code("source_kind", "registry_results")
+    said = pl.col("evidence_text").str.replace_all(r"\s+", " ").str.strip_chars()
+    matches = (
+        pl.when(is_parsed & posted)
+        .then(said.str.contains(pl.col("_evidence_in_source"), literal=True))
+        .when(is_parsed)
+        .then(pl.col("_evidence_in_source") == said)
+        .otherwise(pl.col("_evidence_in_source") == pl.col("evidence_text"))
+    )
     factor = pl.col("unit").replace_strict(
         dict(MONTHS_PER_UNIT), default=None, return_dtype=pl.Float64
     )
@@ -104,9 +125,7 @@ def outcome_facts(
                 ~((excludes_one & ~significant) | (includes_one & significant))
             ),
             # (null where the document is unknown: that is document_known's failure)
-            evidence_matches_source=pl.when(has_text).then(
-                (pl.col("_evidence_in_source") == pl.col("evidence_text")).fill_null(False)
-            ),
+            evidence_matches_source=pl.when(has_text).then(matches.fill_null(False)),
             value_in_evidence=pl.when(has_text).then(
                 (
                     (pl.col("value_start") >= pl.col("char_start"))
@@ -144,3 +163,17 @@ def trial_facts(trials: pl.DataFrame, arms: pl.DataFrame) -> pl.DataFrame:
         .agg(pl.col("n_patients").sum().cast(pl.Int64).alias("arms_total"))
     )
     return trials.join(totals, on="trial_id", how="left")
+
+
+def _decoded(frame: pl.DataFrame, spans: pl.Series, formats: Mapping[str, str]) -> pl.Series:
+    """``spans`` of ``frame``'s rows, decoded where the row's document is a parsed file."""
+    if not formats:
+        return spans
+    rows = frame.get_column("document_id").to_list()
+    return pl.Series(
+        [
+            decoded(formats[d], s) if s is not None and d in formats else s
+            for d, s in zip(rows, spans.to_list(), strict=True)
+        ],
+        dtype=pl.String,
+    )

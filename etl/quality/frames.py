@@ -80,7 +80,8 @@ def _outcomes(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         "from main.dim_arms a left join main.dim_trials t using (trial_id) group by a.arm_id"
     ).pl()
     outcomes = con.sql("select * from main.fct_outcomes").pl()
-    return outcome_facts(outcomes, texts, keys, arm_trials)
+    formats = dict(con.execute("select document_id, source_format from raw.documents").fetchall())
+    return outcome_facts(outcomes, texts, keys, arm_trials, formats)
 
 
 def _trials(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

@@ -21,6 +21,7 @@ class Documents(pa.DataFrameModel):
     n_chars: int = pa.Field(ge=0)
     encoding: str
     n_invalid_bytes: int = pa.Field(ge=0)
+    source_format: str = pa.Field(isin=codes("source_format"))
     text: str
 
     class Config:
@@ -45,6 +46,8 @@ class Publications(pa.DataFrameModel):
     pmid: str = pa.Field(nullable=True, str_matches=r"^\d{1,9}$")
     doi: str = pa.Field(nullable=True, str_startswith="10.")
     nct_ids: str = pa.Field(nullable=True)
+    pmc_id: str = pa.Field(nullable=True, str_matches=r"^PMC\d+$")
+    publication_types: str = pa.Field(nullable=True)
     study_type: str = pa.Field(isin=codes("study_type"))
     char_start: int = pa.Field(ge=0)
     char_end: int = pa.Field(ge=1)

@@ -21,8 +21,9 @@ DOCUMENT_KINDS: Final = MappingProxyType(
         "vendor_sheet": "a supplier's or maker's page about a compound (technical sheet, HCP page)",
         "registry_record": "a trial registry page (e.g. ClinicalTrials.gov, MedPath)",
         "publication_listing": "a list of citations, each with authors, title, journal, abstract",
-        "pubmed_xml": "PubMed XML export",
-        "ctgov_json": "ClinicalTrials.gov JSON record",
+        "pubmed_xml": "PubMed XML (efetch or a saved search): one record per PubmedArticle",
+        "ctgov_json": "ClinicalTrials.gov API v2 JSON: a study, a page of studies or JSON lines",
+        "ctgov_xml": "ClinicalTrials.gov legacy XML (<clinical_study>)",
         "other": "any other document, read as one record",
     }
 )
@@ -40,6 +41,23 @@ STUDY_TYPES: Final = MappingProxyType(
     }
 )
 
+# How a file is written: read as text, or parsed and rendered as text (etl.documents.structured)
+SOURCE_FORMATS: Final = MappingProxyType(
+    {
+        "text": "plain text, read as it is",
+        "pubmed_xml": "PubMed XML, parsed",
+        "ctgov_json": "ClinicalTrials.gov API v2 JSON, parsed",
+        "ctgov_xml": "ClinicalTrials.gov legacy XML, parsed",
+        "html": "an HTML page: its readable text",
+    }
+)
+# The document kinds of a structured format (an HTML page is the kind its text is)
+STRUCTURED_KINDS: Final = MappingProxyType(
+    {"pubmed_xml": "pubmed_xml", "ctgov_json": "ctgov_json", "ctgov_xml": "ctgov_xml"}
+)
+# Document kinds read as a registry's record (its fields, arms, criteria, outcome measures)
+REGISTRY_KINDS: Final = frozenset({"registry_record", "ctgov_json", "ctgov_xml"})
+
 # Study types whose record reports a study of its own (and so a trial row, named or not).
 PRIMARY_STUDY_TYPES: Final = frozenset({"rct", "single-arm trial", "cohort", "case report"})
 # Study types whose record reports no study of its own: a trial it names is someone else's.
@@ -51,7 +69,7 @@ NOT_TRIAL_NAMES: Final = frozenset(
     """
     RCT RCTS PET MRI CT HCC NSCLC RCC CRC TACE HAIC RFA SBRT TKI TKIS ICI ICIS PD OS PFS TTP ORR
     DCR AE AES QOL HRQOL FDA EMA NCCN ESMO ASCO EASL AASLD BCLC US UK EU USA II III IV DNA RNA
-    MTD DLT RECIST MRECIST SEER NCI WHO GWAS CAR ECOG PROSPERO COVID
+    MTD DLT RECIST MRECIST SEER NCI WHO GWAS CAR ECOG PROSPERO COVID IHC FISH PCR NGS
     """.split()  # noqa: SIM905 - one word per name reads better than 56 quoted strings
 )
 
@@ -175,6 +193,7 @@ SENTENCE_ROLES: Final = MappingProxyType(
         "body": "running text: abstract, page content",
         "table_header": "a table's caption, header or separator line",
         "table_row": "a row of a table, its cells read by the table reader",
+        "registry_result": "a registry's posted result, said in words (not read by the grammar)",
     }
 )
 
@@ -273,6 +292,7 @@ CODE_SETS: Final = MappingProxyType(
         "outcome_measure_kind": OUTCOME_MEASURE_KINDS,
         "modality": MODALITIES,
         "source_kind": SOURCE_KINDS,
+        "source_format": SOURCE_FORMATS,
     }
 )
 

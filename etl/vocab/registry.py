@@ -48,6 +48,7 @@ SECTIONS: dict[str, str] = {
 OTHER_HEADINGS: frozenset[str] = frozenset(
     {
         "brief summary",
+        "posted results",
         "detailed description",
         "description",
         "recruitment & eligibility",

@@ -31,7 +31,7 @@ record_facts as (
         f.value,
         f.source_file,
         f.char_start,
-        case when d.document_kind = {{ code('document_kind', 'registry_record') }} then 1 else 2 end as authority,
+        case when d.document_kind in ({{ code('document_kind', 'registry_record') }}, {{ code('document_kind', 'ctgov_json') }}, {{ code('document_kind', 'ctgov_xml') }}) then 1 else 2 end as authority,
     from facts as f
     inner join mentions as m on m.publication_id = f.publication_id and m.is_primary
     inner join documents as d on d.source_file = f.source_file

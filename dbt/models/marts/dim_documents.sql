@@ -27,6 +27,7 @@ final as (
         documents.n_bytes,
         documents.encoding,
         documents.n_invalid_bytes,
+        documents.source_format,
         coalesce(publication_counts.n_publications, 0) as n_publications,
     from documents
     left join publication_counts on publication_counts.document_id = documents.document_id

@@ -28,6 +28,8 @@ final as (
         publications.pmid,
         publications.doi,
         publications.nct_ids,
+        publications.pmc_id,
+        publications.publication_types,
         publications.study_type,
         publications.char_start,
         publications.char_end,

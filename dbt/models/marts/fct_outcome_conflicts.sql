@@ -31,6 +31,9 @@ pairs as (
         b.publication_id as publication_id_b,
         a.evidence_text as evidence_a,
         b.evidence_text as evidence_b,
+        -- where each side comes from: a registry's posted results or a publication's text
+        a.source_kind as source_kind_a,
+        b.source_kind as source_kind_b,
     from outcomes as a
     inner join outcomes as b
         on a.trial_id = b.trial_id

@@ -54,7 +54,8 @@ final as (
         case
             when documents.document_kind in (
                 {{ code('document_kind', 'registry_record') }},
-                {{ code('document_kind', 'ctgov_json') }}
+                {{ code('document_kind', 'ctgov_json') }},
+                {{ code('document_kind', 'ctgov_xml') }}
             ) then {{ code('source_kind', 'registry_results') }}
             else {{ code('source_kind', 'publication') }}
         end as source_kind,

@@ -15,6 +15,7 @@ renamed as (
         cast(n_chars as bigint) as n_chars,
         encoding,
         cast(n_invalid_bytes as bigint) as n_invalid_bytes,
+        source_format,
         text as document_text,
     from source
 )

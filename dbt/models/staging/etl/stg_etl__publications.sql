@@ -20,6 +20,8 @@ renamed as (
         pmid,
         doi,
         nct_ids,
+        pmc_id,
+        publication_types,
         study_type,
         cast(char_start as bigint) as char_start,
         cast(char_end as bigint) as char_end,

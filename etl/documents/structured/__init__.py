@@ -1,0 +1,252 @@
+"""Structured files (PubMed XML, ClinicalTrials.gov JSON and legacy XML, HTML pages) → the text
+a reader sees of them, with the span of each piece in the file (``pieces``), their records and
+fields, and their posted results.
+
+``render_structured`` is the one place a structured file is told and parsed; everything after it
+reads the renderings as text, and etl.documents.structured.pieces.to_source carries the offsets
+back to the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from xml.parsers.expat import ExpatError
+
+import polars as pl
+
+from etl.audit import rejection_row, rejections_frame
+from etl.documents.structured.ctgov import Page, render_clinical_study, render_study
+from etl.documents.structured.html_text import render_html
+from etl.documents.structured.json_spans import J, JsonError, parse
+from etl.documents.structured.pieces import Renderer, empty_pieces, pieces_frame
+from etl.documents.structured.pubmed import render_pubmed
+from etl.documents.structured.xml_nodes import XmlRefused, iter_records
+from etl.vocab.codes import code
+
+PUBMED_XML, CTGOV_JSON, CTGOV_XML, HTML, TEXT = (
+    code("source_format", f) for f in ("pubmed_xml", "ctgov_json", "ctgov_xml", "html", "text")
+)
+_HEAD = 4096
+_XML_ROOT = re.compile(r"<(?!\?|!)([A-Za-z_][\w.-]*)")
+_HTML_HEAD = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html)", re.IGNORECASE | re.DOTALL
+)
+
+RECORD_SCHEMA = {
+    "document_id": pl.String,
+    "record_index": pl.Int64,
+    "r_start": pl.Int64,
+    "r_end": pl.Int64,
+    "pmid": pl.String,
+    "doi": pl.String,
+    "pmc_id": pl.String,
+    "title": pl.String,
+    "journal": pl.String,
+    "year": pl.Int64,
+    "authors": pl.String,
+    "publication_types": pl.String,
+    "nct_ids": pl.String,
+}
+POSTED_SCHEMA = {
+    "document_id": pl.String,
+    "line_start": pl.Int64,  # the start of the line that says it, in the rendering
+    "title": pl.String,
+    "measure": pl.String,
+    "unit": pl.String,
+    "value": pl.Float64,
+    "value_start": pl.Int64,  # in the file
+    "value_end": pl.Int64,
+    "arm_label": pl.String,
+    "comparator_label": pl.String,
+    "ci_level": pl.Float64,
+    "ci_lower": pl.Float64,
+    "ci_upper": pl.Float64,
+    "p_value": pl.Float64,
+    "p_operator": pl.String,
+    "n_patients": pl.Int64,
+    "category": pl.String,
+    "evidence_text": pl.String,
+}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    files: pl.DataFrame  # the files, ``text`` the rendering, ``source_text`` the file's own
+    pieces: pl.DataFrame  # etl.documents.structured.pieces.PIECE_SCHEMA
+    records: pl.DataFrame  # RECORD_SCHEMA: the records of the structured files, with fields
+    posted: pl.DataFrame  # POSTED_SCHEMA
+    rejections: pl.DataFrame
+
+
+def source_format(text: str) -> str:
+    """What a file is, told from its first characters."""
+    head = text[:_HEAD].lstrip("\ufeff \t\r\n")
+    if head.startswith(("{", "[")) and '"protocolSection"' in text:
+        return CTGOV_JSON
+    if head.startswith("<"):
+        if _HTML_HEAD.match(head):
+            return HTML
+        root = next(
+            (m.group(1) for m in _XML_ROOT.finditer(head) if m.group(1).lower() != "doctype"), ""
+        )
+        if root in ("PubmedArticleSet", "PubmedArticle"):
+            return PUBMED_XML
+        if root == "clinical_study":
+            return CTGOV_XML
+        if re.search(r"<(?:body|p|div|h1)\b", head, re.IGNORECASE):
+            return HTML
+    return TEXT
+
+
+def _studies(text: str) -> tuple[list[tuple[J | None, str]], list[str]]:
+    """The studies of a ClinicalTrials.gov JSON file (a study, a page ``{"studies": [...]}``,
+    or JSON lines), each with its path in the file; and what could not be read."""
+    found: list[tuple[J | None, str]] = []
+    problems: list[str] = []
+    try:
+        top, end = parse(text)
+        rest = text[end:].strip()
+        if rest:  # JSON lines: one study per line
+            raise JsonError("more than one value", end)
+        values = [(top, "$")]
+    except JsonError:
+        values = []
+        offset = 0
+        for n, line in enumerate(text.split("\n"), start=1):
+            if line.strip():
+                try:
+                    value, _ = parse(text, offset)
+                    values.append((value, f"line {n}"))
+                except JsonError as exc:
+                    problems.append(f"line {n}: not JSON ({exc})")
+            offset += len(line) + 1
+    for value, path in values:
+        if isinstance(value.value, dict) and "studies" in value.value:
+            if not isinstance(value.value["studies"].value, list):
+                problems.append(f"{path}.studies: not a list of studies")
+            for i, study in enumerate(value.items("studies")):
+                found.append((study, f"{path}.studies[{i}]"))
+        elif isinstance(value.value, list):
+            found.extend((study, f"{path}[{i}]") for i, study in enumerate(value.value))
+        else:
+            found.append((value, path))
+    return found, problems
+
+
+def _render_ctgov_json(
+    text: str, out: Renderer, page: Page
+) -> tuple[list[tuple[int, int]], list[str]]:
+    studies, problems = _studies(text)
+    spans = []
+    for study, path in studies:
+        if study is None or not isinstance(study.value, dict):
+            problems.append(f"{path}: not a study (a JSON object with a protocolSection)")
+            continue
+        protocol = study.get("protocolSection")
+        if protocol is None or not isinstance(protocol.value, dict):
+            problems.append(f"{path}: a study without protocolSection: not read")
+            continue
+        start = out.length
+        render_study(text, study, page)
+        spans.append((start, out.length))
+    return spans, problems
+
+
+def render_structured(files: pl.DataFrame) -> Rendered:
+    """``files`` (etl.documents.read) with the structured ones rendered as text."""
+    formats = [source_format(t) for t in files.get_column("text").to_list()]
+    texts, pieces, records, posted, rejections = [], [], [], [], []
+    for (document_id, name, text), fmt in zip(
+        files.select("document_id", "source_file", "text").iter_rows(), formats, strict=True
+    ):
+        if fmt == TEXT:
+            texts.append(text)
+            continue
+        out = Renderer()
+        page = Page(text, out)
+        problems: list[str] = []
+        spans: list[tuple[int, int]] = []
+        fields: list[dict] = []
+        if fmt == PUBMED_XML:
+            articles, problem = render_pubmed(text, out)
+            if problem:
+                problems.append(problem)
+            for a in articles:
+                spans.append((a.r_start, a.r_end))
+                fields.append(
+                    {k: v for k, v in a.__dict__.items() if k not in ("r_start", "r_end")}
+                )
+            books = text.count("<PubmedBookArticle>")
+            if books:
+                rejections.append(
+                    rejection_row(
+                        name,
+                        "read",
+                        "pubmed_book_not_read",
+                        f"{books} PubmedBookArticle record(s) (book chapters) not read",
+                        severity="warning",
+                    )
+                )
+        elif fmt == CTGOV_XML:
+            try:
+                for study in iter_records(text, "clinical_study"):
+                    start = out.length
+                    render_clinical_study(text, study, page)
+                    spans.append((start, out.length))
+            except (ExpatError, XmlRefused) as exc:
+                problems.append(f"{type(exc).__name__}: {exc}")
+        elif fmt == CTGOV_JSON:
+            spans, problems = _render_ctgov_json(text, out, page)
+        else:
+            render_html(text, out)
+        for problem in problems:
+            rejections.append(
+                rejection_row(
+                    name,
+                    "read",
+                    f"{fmt}_unreadable",
+                    f"{problem}; what could be read of the file was kept",
+                    severity="error",
+                )
+            )
+        texts.append(out.text)
+        pieces.append(pieces_frame(document_id, out))
+        for i, (a, b) in enumerate(spans):
+            row = {"document_id": document_id, "record_index": i, "r_start": a, "r_end": b}
+            row.update(fields[i] if i < len(fields) else {})
+            records.append(row)
+        for line_start, p in page.posted:
+            posted.append(
+                {
+                    "document_id": document_id,
+                    "line_start": line_start,
+                    "title": p.title,
+                    "measure": p.measure,
+                    "unit": p.unit,
+                    "value": p.value,
+                    "value_start": p.value_span[0],
+                    "value_end": p.value_span[1],
+                    "arm_label": p.arm,
+                    "comparator_label": p.comparator,
+                    "ci_level": p.ci_level,
+                    "ci_lower": p.ci_lower,
+                    "ci_upper": p.ci_upper,
+                    "p_value": p.p_value,
+                    "p_operator": p.p_operator,
+                    "n_patients": p.n_patients,
+                    "category": p.category,
+                    "evidence_text": p.evidence,
+                }
+            )
+    return Rendered(
+        files=files.with_columns(
+            pl.col("text").alias("source_text"),
+            pl.Series("text", texts, dtype=pl.String),
+            pl.Series("source_format", formats, dtype=pl.String),
+        ),
+        pieces=pl.concat(pieces) if pieces else empty_pieces(),
+        records=pl.DataFrame(records, schema=RECORD_SCHEMA),
+        posted=pl.DataFrame(posted, schema=POSTED_SCHEMA),
+        rejections=rejections_frame(rejections),
+    )
