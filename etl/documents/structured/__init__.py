@@ -9,6 +9,7 @@ back to the file.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from xml.parsers.expat import ExpatError
@@ -20,6 +21,7 @@ from etl.documents.structured.ctgov import Page, render_clinical_study, render_s
 from etl.documents.structured.html_text import render_html
 from etl.documents.structured.json_spans import J, JsonError, parse
 from etl.documents.structured.pieces import Renderer, empty_pieces, pieces_frame
+from etl.documents.structured.posted import Posted
 from etl.documents.structured.pubmed import render_pubmed
 from etl.documents.structured.xml_nodes import XmlRefused, iter_records
 from etl.vocab.codes import code
@@ -153,6 +155,20 @@ def _render_ctgov_json(
     return spans, problems
 
 
+def _posted_row(document_id: str, line_start: int, p: Posted) -> dict:
+    """A posted number as a row of POSTED_SCHEMA (the line that says it, the value's span)."""
+    row = {k: v for k, v in dataclasses.asdict(p).items() if k in POSTED_SCHEMA}
+    return row | {
+        "document_id": document_id,
+        "line_start": line_start,
+        "value_start": p.value_span[0],
+        "value_end": p.value_span[1],
+        "arm_label": p.arm,
+        "comparator_label": p.comparator,
+        "evidence_text": p.evidence,
+    }
+
+
 def render_structured(files: pl.DataFrame) -> Rendered:
     """``files`` (etl.documents.read) with the structured ones rendered as text."""
     formats = [source_format(t) for t in files.get_column("text").to_list()]
@@ -216,29 +232,7 @@ def render_structured(files: pl.DataFrame) -> Rendered:
             row = {"document_id": document_id, "record_index": i, "r_start": a, "r_end": b}
             row.update(fields[i] if i < len(fields) else {})
             records.append(row)
-        for line_start, p in page.posted:
-            posted.append(
-                {
-                    "document_id": document_id,
-                    "line_start": line_start,
-                    "title": p.title,
-                    "measure": p.measure,
-                    "unit": p.unit,
-                    "value": p.value,
-                    "value_start": p.value_span[0],
-                    "value_end": p.value_span[1],
-                    "arm_label": p.arm,
-                    "comparator_label": p.comparator,
-                    "ci_level": p.ci_level,
-                    "ci_lower": p.ci_lower,
-                    "ci_upper": p.ci_upper,
-                    "p_value": p.p_value,
-                    "p_operator": p.p_operator,
-                    "n_patients": p.n_patients,
-                    "category": p.category,
-                    "evidence_text": p.evidence,
-                }
-            )
+        posted.extend(_posted_row(document_id, line_start, p) for line_start, p in page.posted)
     return Rendered(
         files=files.with_columns(
             pl.col("text").alias("source_text"),

@@ -16,16 +16,7 @@ from dataclasses import dataclass, field
 
 from etl.documents.structured.json_spans import J, runs, value_span
 from etl.documents.structured.pieces import Renderer
-from etl.documents.structured.posted import (
-    Posted,
-    arm_and_comparator,
-    ci_level,
-    describe,
-    estimate_of,
-    number,
-    p_value,
-    unit_of,
-)
+from etl.documents.structured.posted import Posted, analysis, measure_of, measurement, number
 from etl.documents.structured.xml_nodes import Node, attribute_span
 
 _ARM_TYPES = {
@@ -104,9 +95,12 @@ class Page:
         self.out.say(text, *span)
         self.out.say("\n")
 
-    def result(self, p: Posted) -> None:
+    def result(self, p: Posted | None) -> None:
+        """A posted number (None: a field that holds none) and its line, said in words."""
+        if p is None:
+            return
         self.posted.append((self.out.length, p))
-        self.out.say(describe(p), *p.value_span)
+        self.out.say(p.evidence, *p.value_span)
         self.out.say("\n")
 
 
@@ -253,85 +247,48 @@ def _v2_results(text: str, study: J, page: Page) -> None:
         return
     page.heading("Posted Results", (listed.start, listed.end))
     for m in measures:
-        title = m.text("title") or "Outcome measure"
-        groups = {g.text("id"): g.text("title") for g in m.items("groups")}
-        counts = {
-            c.text("groupId"): number(c.text("value"))
-            for d in m.items("denoms")[:1]
-            for c in d.items("counts")
-        }
-        kind = unit_of(m.text("unitOfMeasure"), m.text("paramType"))
-        level = ci_level(m.text("dispersionType"))
-        is_ci = level is not None and "confidence" in (m.text("dispersionType") or "").lower()
-        if kind is not None:
-            measure, unit = kind
-            for cls in m.items("classes"):
-                for cat in cls.items("categories"):
-                    category = cat.text("title") or cls.text("title")
-                    for x in cat.items("measurements"):
-                        node = x.get("value")
-                        value = number(x.text("value"))
-                        if node is None or value is None:
-                            continue
-                        low, high = number(x.text("lowerLimit")), number(x.text("upperLimit"))
-                        n = counts.get(x.text("groupId"))
-                        page.result(
-                            _with_words(
-                                Posted(
-                                    title=title,
-                                    measure=measure,
-                                    unit=unit,
-                                    value=value,
-                                    written=x.text("value") or "",
-                                    value_span=value_span(node),
-                                    arm=groups.get(x.text("groupId")),
-                                    ci_level=level
-                                    if is_ci and low is not None and high is not None
-                                    else None,
-                                    ci_lower=low if is_ci and high is not None else None,
-                                    ci_upper=high if is_ci and low is not None else None,
-                                    n_patients=int(n) if n is not None else None,
-                                    category=category,
-                                )
-                            )
+        measure = measure_of(
+            m.text("title"),
+            m.text("unitOfMeasure"),
+            m.text("paramType"),
+            m.text("dispersionType"),
+            {g.text("id"): g.text("title") for g in m.items("groups")},
+            {
+                c.text("groupId"): number(c.text("value"))
+                for d in m.items("denoms")[:1]
+                for c in d.items("counts")
+            },
+        )
+        for cls in m.items("classes"):
+            for cat in cls.items("categories"):
+                for x in cat.items("measurements"):
+                    node = x.get("value")
+                    page.result(
+                        measurement(
+                            measure,
+                            x.text("groupId"),
+                            cat.text("title") or cls.text("title"),
+                            x.text("value"),
+                            value_span(node) if node is not None else None,
+                            x.text("lowerLimit"),
+                            x.text("upperLimit"),
                         )
-        for a in m.items("analyses"):
-            estimate = estimate_of(a.text("paramType"))
-            node = a.get("paramValue")
-            value = number(a.text("paramValue"))
-            if estimate is None or node is None or value is None:
-                continue
-            unit = "ratio" if estimate != "difference" else (kind[1] if kind else None)
-            if unit is None:
-                continue
-            labels = [groups.get(g.value) or g.value for g in a.items("groupIds")]
-            arm, comparator = arm_and_comparator(labels)
-            low, high = number(a.text("ciLowerLimit")), number(a.text("ciUpperLimit"))
-            two_bounds = low is not None and high is not None
-            p, op = p_value(a.text("pValue"))
-            page.result(
-                _with_words(
-                    Posted(
-                        title=title,
-                        measure=estimate,
-                        unit=unit,
-                        value=value,
-                        written=a.text("paramValue") or "",
-                        value_span=value_span(node),
-                        arm=arm,
-                        comparator=comparator,
-                        ci_level=number(a.text("ciPctValue")) if two_bounds else None,
-                        ci_lower=low if two_bounds else None,
-                        ci_upper=high if two_bounds else None,
-                        p_value=p,
-                        p_operator=op,
                     )
+        for a in m.items("analyses"):
+            node = a.get("paramValue")
+            page.result(
+                analysis(
+                    measure,
+                    a.text("paramType"),
+                    a.text("paramValue"),
+                    value_span(node) if node is not None else None,
+                    [g.value for g in a.items("groupIds")],
+                    a.text("ciPctValue"),
+                    a.text("ciLowerLimit"),
+                    a.text("ciUpperLimit"),
+                    a.text("pValue"),
                 )
             )
-
-
-def _with_words(p: Posted) -> Posted:
-    return Posted(**{**p.__dict__, "evidence": describe(p)})
 
 
 # ---------------------------------------------------------------- legacy XML
@@ -445,97 +402,52 @@ def render_clinical_study(text: str, study: Node, page: Page) -> None:
     _legacy_results(text, study, page)
 
 
-def _attr_value(text: str, node: Node, name: str) -> tuple[float | None, tuple[int, int] | None]:
-    span = attribute_span(text, node, name)
-    return number(node.attrs.get(name)), span
-
-
 def _legacy_results(text: str, study: Node, page: Page) -> None:
     outcomes = study.find_all("clinical_results/outcome_list/outcome")
     if not outcomes:
         return
     page.heading("Posted Results", (outcomes[0].start, outcomes[-1].end))
     for o in outcomes:
-        title = o.text_of("title") or "Outcome measure"
-        groups = {
-            g.attrs.get("group_id"): g.text_of("title") for g in o.find_all("group_list/group")
-        }
         m = o.find("measure")
-        kind = unit_of(m.text_of("units"), m.text_of("param")) if m else None
-        counts: dict[str | None, float | None] = {}
-        if m is not None:
-            for analysed in m.find_all("analyzed_list/analyzed")[:1]:
-                for c in analysed.find_all("count_list/count"):
-                    counts[c.attrs.get("group_id")] = number(c.attrs.get("value"))
-        dispersion = m.text_of("dispersion") if m else None
-        level = ci_level(dispersion)
-        is_ci = level is not None and "confidence" in (dispersion or "").lower()
-        if m is not None and kind is not None:
-            measure, unit = kind
-            for cls in m.find_all("class_list/class"):
-                for cat in cls.find_all("category_list/category"):
-                    category = cat.text_of("title") or cls.text_of("title")
-                    for x in cat.find_all("measurement_list/measurement"):
-                        value, span = _attr_value(text, x, "value")
-                        if value is None or span is None:
-                            continue
-                        low, high = (
-                            number(x.attrs.get("lower_limit")),
-                            number(x.attrs.get("upper_limit")),
+        measure = measure_of(
+            o.text_of("title"),
+            m.text_of("units") if m else None,
+            m.text_of("param") if m else None,
+            m.text_of("dispersion") if m else None,
+            {g.attrs.get("group_id"): g.text_of("title") for g in o.find_all("group_list/group")},
+            {
+                c.attrs.get("group_id"): number(c.attrs.get("value"))
+                for analysed in (m.find_all("analyzed_list/analyzed")[:1] if m else [])
+                for c in analysed.find_all("count_list/count")
+            },
+        )
+        for cls in m.find_all("class_list/class") if m else []:
+            for cat in cls.find_all("category_list/category"):
+                for x in cat.find_all("measurement_list/measurement"):
+                    page.result(
+                        measurement(
+                            measure,
+                            x.attrs.get("group_id"),
+                            cat.text_of("title") or cls.text_of("title"),
+                            x.attrs.get("value"),
+                            attribute_span(text, x, "value"),
+                            x.attrs.get("lower_limit"),
+                            x.attrs.get("upper_limit"),
                         )
-                        bounded = is_ci and low is not None and high is not None
-                        n = counts.get(x.attrs.get("group_id"))
-                        page.result(
-                            _with_words(
-                                Posted(
-                                    title=title,
-                                    measure=measure,
-                                    unit=unit,
-                                    value=value,
-                                    written=x.attrs.get("value", "").strip(),
-                                    value_span=span,
-                                    arm=groups.get(x.attrs.get("group_id")),
-                                    ci_level=level if bounded else None,
-                                    ci_lower=low if bounded else None,
-                                    ci_upper=high if bounded else None,
-                                    n_patients=int(n) if n is not None else None,
-                                    category=category,
-                                )
-                            )
-                        )
-        for a in o.find_all("analysis_list/analysis"):
-            estimate = estimate_of(a.text_of("param_type"))
-            node = a.find("param_value")
-            value = number(a.text_of("param_value"))
-            if estimate is None or node is None or value is None:
-                continue
-            unit = "ratio" if estimate != "difference" else (kind[1] if kind else None)
-            if unit is None:
-                continue
-            runs_ = node.runs()
-            span = (runs_[0][1], runs_[-1][2]) if runs_ else (node.start, node.end)
-            ids = [" ".join(g.text().split()) for g in a.find_all("group_id_list/group_id")]
-            labels = [groups.get(i) or i for i in ids]
-            arm, comparator = arm_and_comparator(labels)
-            low, high = number(a.text_of("ci_lower_limit")), number(a.text_of("ci_upper_limit"))
-            two = low is not None and high is not None
-            p, op = p_value(a.text_of("p_value"))
-            page.result(
-                _with_words(
-                    Posted(
-                        title=title,
-                        measure=estimate,
-                        unit=unit,
-                        value=value,
-                        written=a.text_of("param_value") or "",
-                        value_span=span,
-                        arm=arm,
-                        comparator=comparator,
-                        ci_level=number(a.text_of("ci_percent")) if two else None,
-                        ci_lower=low if two else None,
-                        ci_upper=high if two else None,
-                        p_value=p,
-                        p_operator=op,
                     )
+        for a in o.find_all("analysis_list/analysis"):
+            node = a.find("param_value")
+            runs = node.runs() if node is not None else []
+            page.result(
+                analysis(
+                    measure,
+                    a.text_of("param_type"),
+                    a.text_of("param_value"),
+                    (runs[0][1], runs[-1][2]) if runs else None,
+                    [" ".join(g.text().split()) for g in a.find_all("group_id_list/group_id")],
+                    a.text_of("ci_percent"),
+                    a.text_of("ci_lower_limit"),
+                    a.text_of("ci_upper_limit"),
+                    a.text_of("p_value"),
                 )
             )

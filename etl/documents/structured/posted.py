@@ -10,7 +10,9 @@ file is ``value_span``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from etl.extract.context import is_control
@@ -65,6 +67,116 @@ class Posted:
     n_patients: int | None = None
     category: str | None = None  # a class or category of the measure ("PD-L1 >= 1%")
     evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """An outcome measure's own fields, whichever format gives them."""
+
+    title: str
+    kind: tuple[str, str] | None  # (measure, unit code) of its measurements; None: no code fits
+    ci_level: float | None  # the level of the confidence interval its dispersion is, else None
+    groups: Mapping[str | None, str | None]  # group id → the group's title
+    counts: Mapping[str | None, float | None]  # group id → participants analysed
+
+
+def measure_of(
+    title: str | None,
+    unit: str | None,
+    parameter: str | None,
+    dispersion: str | None,
+    groups: Mapping[str | None, str | None],
+    counts: Mapping[str | None, float | None],
+) -> Measure:
+    level = ci_level(dispersion)
+    is_ci = level is not None and "confidence" in (dispersion or "").lower()
+    return Measure(
+        title or "Outcome measure",
+        unit_of(unit, parameter),
+        level if is_ci else None,
+        groups,
+        counts,
+    )
+
+
+def measurement(
+    m: Measure,
+    group_id: str | None,
+    category: str | None,
+    written: str | None,
+    span: tuple[int, int] | None,
+    lower: str | None,
+    upper: str | None,
+) -> Posted | None:
+    """One group's value of measure ``m`` (None where it has no number or no unit code)."""
+    value = number(written)
+    if m.kind is None or value is None or span is None:
+        return None
+    low, high = number(lower), number(upper)
+    bounded = m.ci_level is not None and low is not None and high is not None
+    n = m.counts.get(group_id)
+    return _said(
+        Posted(
+            title=m.title,
+            measure=m.kind[0],
+            unit=m.kind[1],
+            value=value,
+            written=(written or "").strip(),
+            value_span=span,
+            arm=m.groups.get(group_id),
+            ci_level=m.ci_level if bounded else None,
+            ci_lower=low if bounded else None,
+            ci_upper=high if bounded else None,
+            n_patients=int(n) if n is not None else None,
+            category=category,
+        )
+    )
+
+
+def analysis(
+    m: Measure,
+    param_type: str | None,
+    written: str | None,
+    span: tuple[int, int] | None,
+    group_ids: list[str | None],
+    ci_percent: str | None,
+    lower: str | None,
+    upper: str | None,
+    p: str | None,
+) -> Posted | None:
+    """An analysis of measure ``m`` comparing ``group_ids`` (None where it is no ratio or
+    difference the warehouse has a code for, or has no number)."""
+    estimate, value = estimate_of(param_type), number(written)
+    if estimate is None or value is None or span is None:
+        return None
+    unit = "ratio" if estimate != "difference" else (m.kind[1] if m.kind else None)
+    if unit is None:
+        return None
+    arm, comparator = arm_and_comparator([m.groups.get(i) or i or "" for i in group_ids])
+    low, high = number(lower), number(upper)
+    two = low is not None and high is not None
+    p_number, operator = p_value(p)
+    return _said(
+        Posted(
+            title=m.title,
+            measure=estimate,
+            unit=unit,
+            value=value,
+            written=(written or "").strip(),
+            value_span=span,
+            arm=arm,
+            comparator=comparator,
+            ci_level=number(ci_percent) if two else None,
+            ci_lower=low if two else None,
+            ci_upper=high if two else None,
+            p_value=p_number,
+            p_operator=operator,
+        )
+    )
+
+
+def _said(p: Posted) -> Posted:
+    return dataclasses.replace(p, evidence=describe(p))
 
 
 def number(text: str | None) -> float | None:
