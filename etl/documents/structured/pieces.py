@@ -127,45 +127,47 @@ def _mapped(frame: pl.DataFrame, pieces: pl.DataFrame, column: str, is_end: bool
 
 def to_source(frame: pl.DataFrame, pieces: pl.DataFrame) -> pl.DataFrame:
     """``frame`` with its spans (char_start/char_end, value_start/value_end) carried from the
-    renderings of its documents to their source files."""
+    renderings of its documents to their source files (only the rows of rendered documents are
+    touched: a folder of text with one XML file maps that file's rows, not all)."""
     if pieces.is_empty() or "document_id" not in frame.columns or frame.is_empty():
         return frame
-    rendered = pieces.get_column("document_id").unique()
-    if not frame.get_column("document_id").is_in(rendered.implode()).any():
+    rendered = pl.col("document_id").is_in(pieces.get_column("document_id").unique().implode())
+    if not frame.select(rendered.any()).item():
         return frame
+    indexed = frame.with_row_index("_row")
+    inside = indexed.filter(rendered)
     pairs = [("char_start", "char_end"), ("value_start", "value_end")]
-    out = frame
+    out = inside
     for start, end in pairs:
         if start in frame.columns:
             out = out.with_columns(
-                _mapped(frame, pieces, start, is_end=False).cast(frame.schema[start]),
-                _mapped(frame, pieces, end, is_end=True).cast(frame.schema[end]),
+                _mapped(inside, pieces, start, is_end=False).cast(frame.schema[start]),
+                _mapped(inside, pieces, end, is_end=True).cast(frame.schema[end]),
             )
-    out = _hulls(frame, out, pieces)
+    out = _hulls(inside, out, pieces)
     # a span that lies wholly in words the rendering added (a label such as "Placebo
     # Comparator:", which the file writes as PLACEBO_COMPARATOR) holds nothing of the file
     said_only = (pl.col("char_end") <= pl.col("char_start")) & pl.lit(
-        frame.select(pl.col("char_end") > pl.col("char_start")).to_series()
+        inside.select(pl.col("char_end") > pl.col("char_start")).to_series()
     )
-    return out.filter(~said_only.fill_null(False))
+    kept = out.filter(~said_only.fill_null(False))
+    return pl.concat([kept, indexed.filter(~rendered)]).sort("_row").drop("_row")
 
 
 def _hulls(frame: pl.DataFrame, out: pl.DataFrame, pieces: pl.DataFrame) -> pl.DataFrame:
     """A span over pieces the file holds in another order (a record whose title the file gives
     after its registry number) maps to the hull of its pieces' spans: from the first character
-    of the file any of them holds to the last."""
+    of the file any of them holds to the last. ``frame`` (rendering offsets) and ``out`` (file
+    offsets) are the same rows, keyed by ``_row``."""
     backwards = out.select((pl.col("char_end") < pl.col("char_start")).fill_null(False)).to_series()
     if not backwards.any():
         return out
-    rows = (
-        frame.with_row_index("_row")
-        .filter(backwards)
+    hull = (
+        frame.filter(backwards)
         .select(
             "_row", "document_id", pl.col("char_start").alias("_s"), pl.col("char_end").alias("_e")
         )
-    )
-    hull = (
-        rows.join(pieces, on="document_id")
+        .join(pieces, on="document_id")
         .filter(
             (pl.col("r_start") < pl.col("_e"))
             & (pl.col("r_end") > pl.col("_s"))
@@ -176,14 +178,12 @@ def _hulls(frame: pl.DataFrame, out: pl.DataFrame, pieces: pl.DataFrame) -> pl.D
     )
     dtype = out.schema["char_start"]
     return (
-        out.with_row_index("_row")
-        .join(hull, on="_row", how="left")
+        out.join(hull, on="_row", how="left", maintain_order="left")
         .with_columns(
             pl.coalesce("_hs", "char_start").cast(dtype).alias("char_start"),
             pl.coalesce("_he", "char_end").cast(dtype).alias("char_end"),
         )
-        .sort("_row")
-        .drop("_row", "_hs", "_he")
+        .drop("_hs", "_he")
     )
 
 
