@@ -9,7 +9,7 @@ import polars as pl
 from etl.audit import rejection_row, rejections_frame
 from etl.documents.biblio import citation_fields, identifier_fields, title_expr, year_expr
 from etl.documents.ids import span_id_expr
-from etl.documents.kinds import ABSTRACT_COLLECTION, is_html_expr, with_document_kind
+from etl.documents.kinds import ABSTRACT_COLLECTION, with_document_kind
 from etl.documents.records import lines_frame, record_lines, records_frame, with_collections
 from etl.documents.structured import POSTED_SCHEMA, render_structured
 from etl.documents.structured.pieces import empty_pieces
@@ -53,23 +53,13 @@ def _document_title() -> pl.Expr:
 
 
 def _kind_findings(docs: pl.DataFrame) -> pl.DataFrame:
+    """A warning for each file with text whose kind is none the readers know (an HTML page is
+    parsed and read as its text: etl.documents.structured)."""
     rows = []
-    for name, kind, html, n_chars, fmt in docs.select(
-        "source_file", "document_kind", is_html_expr().alias("html"), "n_chars", "source_format"
-    ).iter_rows():
+    for name, kind, n_chars in docs.select("source_file", "document_kind", "n_chars").iter_rows():
         if n_chars == 0:
             continue
-        if html and fmt != "html":
-            rows.append(
-                rejection_row(
-                    name,
-                    "read",
-                    "html_document",
-                    "an HTML page, not text: read as one record of raw markup",
-                    severity="warning",
-                )
-            )
-        elif kind == "other":
+        if kind == "other":
             rows.append(
                 rejection_row(
                     name,
