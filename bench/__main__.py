@@ -18,11 +18,15 @@ gauges agree.
 sentences, after the outcomes; "agent/s" is abstracts per second of it.
 
 Each measurement runs in its own process so that peak memory (max RSS) is its own.
+The PubMed XML case extracts one generated export (--pubmed articles, default 100,000, the same
+abstracts as the text corpus of that size) once: articles per second and peak memory, printed
+beside the text corpus's peak (the export is parsed as it is streamed from disk).
+
 Validation is timed on a warehouse whose fct_outcomes is grown to --validate-rows rows (its
 outcomes repeated under new ids), target under 30 s for 1,000,000.
 
 Usage: python -m bench [--sizes 1000,10000,100000] [--full-max 10000] [--validate-rows 1000000]
-                       [--repeat 3]
+                       [--repeat 3] [--pubmed 100000]
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.corpus import write_corpus
+from bench.corpus import write_corpus, write_pubmed_export
 
 _EXTRACT_ONLY = """
 import json, resource, sys, time
@@ -208,6 +212,25 @@ def _validate(warehouse: Path, rows: int, work: Path) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1]) | {"rows": n}
 
 
+def _pubmed_case(tmp: Path, n: int, text_peak: float | None) -> None:
+    """One PubMed XML export of ``n`` articles (the abstracts of the text corpus of that size),
+    extracted once: articles/s, and peak memory beside the text corpus's (the export is parsed
+    as it is streamed, so its size should add little beyond the same abstracts' working set)."""
+    folder = tmp / f"pubmed_{n}"
+    path = write_pubmed_export(folder / "export.xml", n)
+    mb = path.stat().st_size / 1e6
+    ex = _extract(folder)
+    peak = max(ex["pss_peak_mb"], ex["peak_mb"])
+    beside = f"; the same abstracts as text: peak {text_peak:.0f} MB" if text_peak else ""
+    print(
+        f"\nPubMed XML export: {ex['records']:,} articles in one {mb:.0f} MB file: "
+        f"{ex['seconds']:.1f} s, {ex['records'] / ex['seconds']:.0f} articles/s, "
+        f"{ex['outcomes']:,} outcomes, peak {peak:.0f} MB{beside}",
+        flush=True,
+    )
+    shutil.rmtree(folder)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -223,6 +246,12 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=3, help="extractions per size; the fastest is reported"
     )
+    parser.add_argument(
+        "--pubmed",
+        type=int,
+        default=100_000,
+        help="articles in the PubMed XML export case (0: skip)",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(
@@ -231,6 +260,7 @@ def main() -> None:
         f"{'peak MB':>8} {'build s':>8} {'build/s':>8} {'exit':>4}"
     )
     built: Path | None = None
+    text_peaks: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         for n in sizes:
             folder = Path(tmp) / f"corpus_{n}"
@@ -245,6 +275,7 @@ def main() -> None:
             }
             # the extraction's memory: the process tree's, sampled (a single process: its max RSS)
             peak = max(ex["pss_peak_mb"], ex["peak_mb"])
+            text_peaks[n] = peak
             line = (
                 f"{n:>9} {mb:>7.1f} {gauge:>6.2f} {ex['seconds']:>9.2f} {n / ex['seconds']:>9.0f} {mb / ex['seconds']:>6.1f} "
                 f"{ex['agent_seconds']:>8.2f} {n / ex['agent_seconds']:>8.0f} "
@@ -257,6 +288,8 @@ def main() -> None:
                 line += f" {full['seconds']:>8.1f} {n / full['seconds']:>8.0f} {full['exit']:>4}"
                 built = built or work / "wh.duckdb"
             print(line, flush=True)
+        if args.pubmed:
+            _pubmed_case(Path(tmp), args.pubmed, text_peaks.get(args.pubmed))
         if args.validate_rows:
             if built is None:  # (no full build ran: build the smallest corpus)
                 work = Path(tmp) / "build_validate"

@@ -1,10 +1,13 @@
 """A synthetic corpus of trial abstracts, deterministic for a seed, shaped like PubMed text:
-labelled sections, results sentences with medians, CIs, hazard ratios, rates and p-values."""
+labelled sections, results sentences with medians, CIs, hazard ratios, rates and p-values; as
+text files of abstracts, or as one PubMed XML export."""
 
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 _DRUGS = [
     "sorafenib",
@@ -64,3 +67,50 @@ def write_corpus(folder: Path, n_abstracts: int, per_file: int = 1000, seed: int
         path.write_text("\n".join(abstract(rng) for _ in range(count)) + "\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+_LABEL = re.compile(r"\b(BACKGROUND|METHODS|RESULTS|CONCLUSIONS): ")
+
+
+def _article(rng: random.Random, pmid: int) -> str:
+    """One PubmedArticle as efetch writes it: the abstract's labelled sections as AbstractText
+    elements (their text escaped), with the ids and fields the reader takes."""
+    parts = _LABEL.split(abstract(rng))[1:]
+    sections = "".join(
+        f'\n        <AbstractText Label="{label}" NlmCategory="{label}">{escape(text.strip())}'
+        "</AbstractText>"
+        for label, text in zip(parts[::2], parts[1::2], strict=True)
+    )
+    year = 2000 + pmid % 25
+    return f"""<PubmedArticle>
+  <MedlineCitation Status="MEDLINE" Owner="NLM">
+    <PMID Version="1">{pmid}</PMID>
+    <Article PubModel="Print">
+      <Journal><Title>Journal of Synthetic Oncology</Title>
+        <JournalIssue><PubDate><Year>{year}</Year></PubDate></JournalIssue></Journal>
+      <ArticleTitle>Synthetic randomised trial report {pmid}.</ArticleTitle>
+      <Abstract>{sections}
+      </Abstract>
+      <AuthorList><Author><LastName>Author</LastName><Initials>A</Initials></Author></AuthorList>
+      <PublicationTypeList><PublicationType UI="D016449">Randomized Controlled Trial</PublicationType></PublicationTypeList>
+    </Article>
+  </MedlineCitation>
+  <PubmedData><ArticleIdList>
+    <ArticleId IdType="pubmed">{pmid}</ArticleId>
+    <ArticleId IdType="doi">10.5555/synthetic.{pmid}</ArticleId>
+  </ArticleIdList></PubmedData>
+</PubmedArticle>
+"""
+
+
+def write_pubmed_export(path: Path, n_articles: int, seed: int = 7) -> Path:
+    """One PubMed XML export (``PubmedArticleSet``) of ``n_articles`` articles, holding the same
+    abstracts as ``write_corpus`` with the same seed, written as it is generated."""
+    rng = random.Random(seed)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<PubmedArticleSet>\n')
+        for i in range(n_articles):
+            out.write(_article(rng, 30_000_000 + i))
+        out.write("</PubmedArticleSet>\n")
+    return path

@@ -16,6 +16,7 @@ import polars as pl
 
 from etl.audit import rejection_row, rejections_frame
 from etl.documents import FolderRead, read_folder, stage_documents
+from etl.documents.source_spans import source_spans_frame
 from etl.documents.structured.pieces import to_source
 from etl.extract import (
     agent_doses_frame,
@@ -102,7 +103,8 @@ def extract(settings: Settings, progress: Callable[[int], None] | None = None) -
 
 def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], ExtractSummary]:
     """The files read → every staging table, checked by its pandera model (what fails is in the
-    ``rejections`` table), and the counts of what was read and rejected. Pure: no I/O."""
+    ``rejections`` table), and the counts of what was read and rejected. No I/O but for streamed
+    files (etl.documents.read), read as they are parsed and for the spans their rows point at."""
     staged = stage_documents(folder.files)
     documents = gate(staged.documents, STAGING_MODELS["documents"], "documents")
     kept_docs = documents.valid.get_column("document_id")
@@ -204,6 +206,7 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
         "vocab": STAGING_MODELS["vocab"].validate(vocab_frame()),
     }
     tables = _in_source_offsets(tables, staged.pieces, documents.valid)
+    tables["source_spans"] = source_spans_frame(folder.files, tables)
     return tables, ExtractSummary(
         # every entry of the input folder: the files read, and those that could not be
         n_files=folder.files.height
@@ -250,8 +253,16 @@ def _in_source_offsets(
         elif "document_id" in frame.columns:
             out[name] = to_source(frame, pieces)
         elif "source_file" in frame.columns:
-            keyed = frame.join(ids, on="source_file", how="left", maintain_order="left")
-            out[name] = to_source(keyed, pieces).drop("document_id")
+            # (what the reading of a file reports points into the file already)
+            keyed = frame.with_row_index("_order").join(
+                ids, on="source_file", how="left", maintain_order="left"
+            )
+            read = pl.col("stage") == "read" if "stage" in frame.columns else pl.lit(False)
+            out[name] = (
+                pl.concat([to_source(keyed.filter(~read), pieces), keyed.filter(read)])
+                .sort("_order")
+                .drop("_order", "document_id")
+            )
         else:
             out[name] = frame
     return out

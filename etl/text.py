@@ -12,7 +12,7 @@ WHITESPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace
 
 
 def slices(
-    frame: pl.DataFrame, texts: Mapping[str, str], key: str, start: str, end: str
+    frame: pl.DataFrame, texts: Mapping[str, str | SpanText], key: str, start: str, end: str
 ) -> pl.Series:
     """``texts[key][start:end]`` for each row (Python str offsets, as the contract defines them);
     null where the key has no text or an offset is missing. Linear in the length of the slices:
@@ -27,3 +27,18 @@ def slices(
         ],
         dtype=pl.String,
     )
+
+
+class SpanText:
+    """What is known of a text of which only some spans were read (a streamed file's: see
+    etl.documents.source_spans): its length, and ``text[a:b]`` for those spans (None for
+    another)."""
+
+    def __init__(self, n_chars: int, spans: Mapping[tuple[int, int], str]) -> None:
+        self.n_chars, self.spans = n_chars, spans
+
+    def __len__(self) -> int:
+        return self.n_chars
+
+    def __getitem__(self, span: slice) -> str | None:
+        return self.spans.get((span.start, span.stop))

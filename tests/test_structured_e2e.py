@@ -121,7 +121,12 @@ def test_bad_structured_input_is_reported_and_the_rest_is_read(built):
         by_file.setdefault(name, []).append((rule, detail))
     assert any(rule == "pubmed_xml_unreadable" for rule, _ in by_file["cut.xml"])
     assert any("not a list of studies" in d for _, d in by_file["not_a_study.json"])
-    assert any("enclose" in rule for rule, _ in by_file["bad_ci.json"])
+    # the refused analysis is named by its element's path in the file
+    (detail,) = [d for rule, d in by_file["bad_ci.json"] if rule == "posted_ci_not_enclosing"]
+    assert detail.startswith(
+        "$.resultsSection.outcomeMeasuresModule.outcomeMeasures[0].analyses[0]"
+    )
+    assert "0.62" in detail and "0.55" in detail
     # the cut export still gives its first article; the study whose ratio is refused, its medians
     assert (
         _rows(built[0], "select count(*) from dim_publications where source_file = 'cut.xml'")[0][0]
@@ -132,6 +137,17 @@ def test_bad_structured_input_is_reported_and_the_rest_is_read(built):
         "select count(*) from fct_outcomes where source_file = 'bad_ci.json' and measure = 'median'",
     )
     assert medians[0][0] == 2
+
+
+def test_a_registry_says_whether_its_enrolment_is_actual_or_estimated(built):
+    rows = _rows(
+        built[0],
+        "select nct_id, n_enrolled, enrolment_type from dim_trials where nct_id is not null "
+        "order by nct_id",
+    )
+    # (the JSON study's enrolment is its estimate, the legacy record's the actual count)
+    assert ("NCT09000002", 420, "estimated") in rows
+    assert ("NCT09000003", 250, "actual") in rows
 
 
 def test_registry_and_publication_disagreeing_is_a_conflict(built):
@@ -189,9 +205,10 @@ def test_the_shared_samples_build_and_give_their_numbers(tmp_path_factory):
     )
     assert any(r[1:7] == ("hazard_ratio", 0.81, 0.65, 1.0, 0.044, "=") for r in found)
     trial = _rows(
-        warehouse, "select phase, n_enrolled from dim_trials where nct_id = 'NCT04267848'"
+        warehouse,
+        "select phase, n_enrolled, enrolment_type from dim_trials where nct_id = 'NCT04267848'",
     )
-    assert trial == [("3", 1210)]
+    assert trial == [("3", 1210, "estimated")]
     arms = _rows(
         warehouse,
         "select count(*) from dim_arms a join dim_trials t using (trial_id) "

@@ -1,10 +1,13 @@
 """Reading the input folder: one row per file that could be read, one rejection per problem.
 
-This is the only module that touches the input files. Everything after it is pure.
+This is the only module that touches the input files, but for one thing: a file parsed as it is
+streamed (a PubMed or registry XML export) is read again, once, by etl.documents.structured,
+and the spans its rows point at by etl.documents.source_spans. Everything else after it is pure.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import stat
@@ -17,6 +20,7 @@ import polars as pl
 from etl.audit import rejection_row, rejections_frame
 from etl.documents.decode import Decoded, decode_bytes
 from etl.documents.ids import document_id
+from etl.documents.structured import streamed
 
 DOCUMENT_FILE_SCHEMA = {
     "document_id": pl.String,
@@ -26,8 +30,11 @@ DOCUMENT_FILE_SCHEMA = {
     "n_chars": pl.Int64,
     "encoding": pl.String,
     "n_invalid_bytes": pl.Int64,
-    "text": pl.String,
+    "text": pl.String,  # null for a streamed file (etl.documents.structured.streamed)
+    "path": pl.String,  # where a streamed file is read from as it is parsed
 }
+_HEAD_BYTES = 4096
+_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -80,11 +87,15 @@ def read_folder(root: Path, progress: Callable[[int], None] | None = None) -> Fo
                     )
                 )
                 continue
-            data = path.read_bytes()
+            row = _streamed(path, name)
+            data = path.read_bytes() if row is None else b""
         except (OSError, RuntimeError) as exc:  # RuntimeError: symlink loop on some Pythons
             rejections.append(
                 rejection_row(name, "read", "unreadable_file", f"cannot read {name}: {exc}")
             )
+            continue
+        if row is not None:
+            rows.append(row)
             continue
         decoded = decode_bytes(data)
         rows.append(
@@ -97,10 +108,43 @@ def read_folder(root: Path, progress: Callable[[int], None] | None = None) -> Fo
                 "encoding": decoded.encoding,
                 "n_invalid_bytes": decoded.n_invalid_bytes,
                 "text": decoded.text,
+                "path": None,
             }
         )
         rejections.extend(_decode_findings(name, decoded, len(data)))
     return FolderRead(pl.DataFrame(rows, schema=DOCUMENT_FILE_SCHEMA), rejections_frame(rejections))
+
+
+def _streamed(path: Path, name: str) -> dict | None:
+    """The row of a file parsed as it is read from disk (a PubMed or registry XML export: see
+    etl.documents.structured.streamed), its text left unread here; None for any other file, or
+    one that is not valid UTF-8 (read whole, so that its bad bytes are reported)."""
+    with path.open("rb") as f:
+        head = f.read(_HEAD_BYTES)
+        if not streamed(head.decode("utf-8", "replace")):
+            return None
+        f.seek(0)
+        digest, decoder = hashlib.sha256(), codecs.getincrementaldecoder("utf-8")()
+        n_bytes = n_chars = 0
+        try:
+            while chunk := f.read(_CHUNK):
+                digest.update(chunk)
+                n_bytes += len(chunk)
+                n_chars += len(decoder.decode(chunk))
+            n_chars += len(decoder.decode(b"", final=True))
+        except UnicodeDecodeError:
+            return None
+    return {
+        "document_id": document_id(name),
+        "source_file": name,
+        "sha256": digest.hexdigest(),
+        "n_bytes": n_bytes,
+        "n_chars": n_chars,
+        "encoding": "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8",
+        "n_invalid_bytes": 0,
+        "text": None,
+        "path": str(path.absolute()),
+    }
 
 
 def _decode_findings(name: str, decoded: Decoded, n_bytes: int) -> list[dict]:

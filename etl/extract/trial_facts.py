@@ -312,22 +312,38 @@ def _same_line(text: str) -> tuple[str, re.Match[str]] | None:
     return (fact, m) if fact and m else None
 
 
+def enrolment_type(label: str) -> str | None:
+    """Whether an enrolment label says the count is the enrolled ("Actual Enrollment") or the
+    target ("Enrollment (Estimated)", "Anticipated"); None where it does not say."""
+    m = _LABEL_QUALIFIER.search(label.lower())
+    if m is None:
+        return None
+    return code("enrolment_type", "actual" if "actual" in m.group() else "estimated")
+
+
 def _registry(lines: list[dict]) -> Iterator[dict]:
     """Label/value pairs of a registry page: a label line followed by its value line, or a label
-    and its value on one line."""
+    and its value on one line; an enrolment's label also says whether it is actual or estimated
+    (the fact ``enrolment_type``, at the enrolment's own span)."""
     for label, value in pairwise([*lines, None]):
         text = label["text"]
         if (found := _same_line(text)) and (raw := _registry_value(found[0], found[1]["value"])):
             fact, m = found
-            start, end = m.span("value")
-            yield {"fact": fact, "value": raw, "sentence": label, "start": start, "end": end}
-            continue
-        fact = registry_label(text)
-        if fact is None or value is None:
-            continue
-        if raw := _registry_value(fact, value["text"]):
-            end = len(value["text"])
-            yield {"fact": fact, "value": raw, "sentence": value, "start": 0, "end": end}
+            row = {"fact": fact, "value": raw, "sentence": label}
+            stated = [row | dict(zip(("start", "end"), m.span("value"), strict=True))]
+            label_text = m.group("label")
+        else:
+            fact = registry_label(text)
+            if fact is None or value is None:
+                continue
+            if not (raw := _registry_value(fact, value["text"])):
+                continue
+            row = {"fact": fact, "value": raw, "sentence": value}
+            stated = [row | {"start": 0, "end": len(value["text"])}]
+            label_text = text
+        if fact == "n_enrolled" and (kind := enrolment_type(label_text)):
+            stated.append(stated[0] | {"fact": "enrolment_type", "value": kind})
+        yield from stated
 
 
 def _record_rows(lines: list[dict], is_registry: bool) -> list[dict]:

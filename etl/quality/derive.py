@@ -10,7 +10,7 @@ from collections.abc import Mapping
 import polars as pl
 
 from etl.documents.structured.pieces import decoded
-from etl.text import slices
+from etl.text import SpanText, slices
 from etl.vocab.codes import MONTHS_PER_UNIT, RATIO_MEASURES, code
 
 # A number token as written: "16.43", "10·6", "1,234", ".0245"
@@ -50,12 +50,13 @@ def _written_as(value: pl.Expr, span: pl.Expr) -> pl.Expr:
 
 def outcome_facts(
     outcomes: pl.DataFrame,
-    texts: Mapping[str, str],
+    texts: Mapping[str, str | SpanText],
     keys: Mapping[str, pl.Series],
     arm_trials: pl.DataFrame,
     formats: Mapping[str, str] | None = None,
 ) -> pl.DataFrame:
-    """``fct_outcomes`` with the facts its rules read. ``texts``: document_id → text; ``keys``:
+    """``fct_outcomes`` with the facts its rules read. ``texts``: document_id → text (or the spans read
+    of a streamed file's: etl.text.SpanText); ``keys``:
     the ids of dim_documents, dim_publications, dim_trials, dim_arms; ``arm_trials``: arm_id,
     arm_trial_id, arm_n (dim_arms: the arm's trial where known, and its size); ``formats``:
     document_id → source_format of the parsed files (their spans are decoded before they are

@@ -7,7 +7,7 @@ import duckdb
 import polars as pl
 
 from etl.quality.derive import known, outcome_facts, trial_facts
-from etl.text import WHITESPACE, slices
+from etl.text import WHITESPACE, SpanText, slices
 
 _STAGING_COUNTS = {
     "documents": "select count(*) from raw.documents",
@@ -22,6 +22,33 @@ _STAGING_COUNTS = {
 def staging_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows (or, for agents, distinct names) each mart should hold, counted in staging."""
     return {name: con.execute(sql).fetchall()[0][0] for name, sql in _STAGING_COUNTS.items()}
+
+
+def source_texts(con: duckdb.DuckDBPyConnection) -> dict[str, str | SpanText]:
+    """document_id → the text its rows' offsets point into: the whole text as read, or, for a
+    file parsed as it was streamed, the spans of it that were read (raw.source_spans)."""
+    texts: dict[str, str | SpanText] = {}
+    lengths: dict[str, int] = {}
+    for document_id, text, n_chars in con.execute(
+        "select document_id, min(text), min(n_chars) from raw.documents group by document_id"
+    ).fetchall():
+        if text is not None:
+            texts[document_id] = text
+        else:
+            lengths[document_id] = n_chars
+    spans: dict[str, dict[tuple[int, int], str]] = {k: {} for k in lengths}
+    has_spans = con.execute(
+        "select count(*) from information_schema.tables "
+        "where table_schema = 'raw' and table_name = 'source_spans'"
+    ).fetchall()[0][0]
+    if has_spans and lengths:
+        for document_id, a, b, text in con.execute(
+            "select document_id, char_start, char_end, text from raw.source_spans"
+        ).fetchall():
+            if document_id in spans:
+                spans[document_id][(a, b)] = text
+    texts.update({k: SpanText(n, spans[k]) for k, n in lengths.items()})
+    return texts
 
 
 def _ids(con: duckdb.DuckDBPyConnection, table: str, column: str) -> pl.Series:
@@ -41,11 +68,7 @@ def _publications(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         "(select document_id, min(document_kind) as document_kind from main.dim_documents "
         "group by document_id) d using (document_id)"
     ).pl()
-    texts = dict(
-        con.execute(
-            "select document_id, min(text) as text from raw.documents group by document_id"
-        ).fetchall()
-    )
+    texts = source_texts(con)
     start, end = pl.col("char_start"), pl.col("char_end")
     has_text = pl.col("document_id").is_in(list(texts))
     length = pl.col("document_id").replace_strict(
@@ -68,7 +91,7 @@ def _publications(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 
 def _outcomes(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    texts = dict(con.execute("select document_id, text from raw.documents").fetchall())
+    texts = source_texts(con)
     keys = {
         "documents": _ids(con, "dim_documents", "document_id"),
         "publications": _ids(con, "dim_publications", "publication_id"),

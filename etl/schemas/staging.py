@@ -7,6 +7,7 @@ import pandera.polars as pa
 import polars as pl
 
 from etl.vocab import codes
+from etl.vocab.codes import STREAMED_FORMATS
 
 
 class Documents(pa.DataFrameModel):
@@ -22,11 +23,19 @@ class Documents(pa.DataFrameModel):
     encoding: str
     n_invalid_bytes: int = pa.Field(ge=0)
     source_format: str = pa.Field(isin=codes("source_format"))
-    text: str
+    # null for a file parsed as it is streamed (its spans are in source_spans)
+    text: str = pa.Field(nullable=True)
 
     class Config:
         strict = True
         coerce = True
+
+    @pa.dataframe_check(error="only a file parsed as it is streamed has no text")
+    @classmethod
+    def text_unless_streamed(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            pl.col("text").is_not_null() | pl.col("source_format").is_in(sorted(STREAMED_FORMATS))
+        )
 
 
 class Publications(pa.DataFrameModel):
@@ -174,6 +183,13 @@ class TrialFacts(pa.DataFrameModel):
     def phase_in_vocabulary(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return data.lazyframe.select(
             (pl.col("fact") != "phase") | pl.col("value").is_in(codes("phase"))
+        )
+
+    @pa.dataframe_check(error="an enrolment type must be one of the enrolment_type codes")
+    @classmethod
+    def enrolment_type_in_vocabulary(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            (pl.col("fact") != "enrolment_type") | pl.col("value").is_in(codes("enrolment_type"))
         )
 
     @pa.dataframe_check(error="blinding must be one of the contract's blinding codes")

@@ -55,6 +55,9 @@ SOURCE_FORMATS: Final = MappingProxyType(
 STRUCTURED_KINDS: Final = MappingProxyType(
     {"pubmed_xml": "pubmed_xml", "ctgov_json": "ctgov_json", "ctgov_xml": "ctgov_xml"}
 )
+# Formats parsed as they are streamed from disk (an export of any size): their text is not kept,
+# only the spans their rows point at (etl.documents.source_spans)
+STREAMED_FORMATS: Final = frozenset({"pubmed_xml", "ctgov_xml"})
 # Document kinds read as a registry's record (its fields, arms, criteria, outcome measures)
 REGISTRY_KINDS: Final = frozenset({"registry_record", "ctgov_json", "ctgov_xml"})
 
@@ -268,6 +271,14 @@ TRIAL_FACTS: Final = MappingProxyType(
         "status": "registry recruitment status",
         "sponsor": "registry lead sponsor",
         "condition": "the disease studied, lower-case",
+        "enrolment_type": "whether a registry's enrolment is actual or estimated (enrolment_type)",
+    }
+)
+# Whether a registry's enrolment is the count enrolled or the target ("Estimated Enrollment")
+ENROLMENT_TYPES: Final = MappingProxyType(
+    {
+        "actual": "the participants enrolled",
+        "estimated": "the target, while the trial recruits (estimated, anticipated, expected)",
     }
 )
 
@@ -288,6 +299,7 @@ CODE_SETS: Final = MappingProxyType(
         "arm_source": ARM_SOURCES,
         "trial_link": TRIAL_LINKS,
         "fact_scope": FACT_SCOPES,
+        "enrolment_type": ENROLMENT_TYPES,
         "criterion_kind": CRITERION_KINDS,
         "outcome_measure_kind": OUTCOME_MEASURE_KINDS,
         "modality": MODALITIES,

@@ -238,6 +238,21 @@ def test_registry_enrolment_in_every_layout(enrolment: str):
     assert "sponsor" not in facts  # "Sponsor:" with its value missing: the next label is none
 
 
+@pytest.mark.parametrize(
+    ("enrolment", "kind"),
+    [
+        ("Actual Enrollment : 648 participants", "actual"),
+        ("Enrollment (Estimated)\n\n648", "estimated"),
+        ("Anticipated Enrollment : 648", "estimated"),
+        ("Enrollment 648", None),  # (the page does not say)
+    ],
+)
+def test_a_registry_enrolment_says_whether_it_is_actual_or_estimated(enrolment, kind):
+    facts = _record_facts(_PAGE.format(enrolment=enrolment), "registry.txt")
+    assert facts["n_enrolled"] == "648"
+    assert facts.get("enrolment_type") == kind
+
+
 def test_a_tables_caption_states_the_design_of_the_trials_it_lists():
     text = (
         "Table 2. Outcomes of two randomized trials of drug S\n"

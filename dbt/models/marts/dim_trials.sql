@@ -14,6 +14,7 @@ facts as (
         max(value) filter (where fact = {{ code('trial_fact', 'blinding') }}) as blinding,
         max(value) filter (where fact = {{ code('trial_fact', 'randomized') }}) as randomized,
         max(value) filter (where fact = {{ code('trial_fact', 'n_enrolled') }}) as n_enrolled,
+        max(value) filter (where fact = {{ code('trial_fact', 'enrolment_type') }}) as enrolment_type,
         max(value) filter (where fact = {{ code('trial_fact', 'condition') }}) as condition,
         bool_or(value = 'true') filter (where fact = {{ code('trial_fact', 'placebo_controlled') }}) as placebo_controlled,
         bool_or(value = 'true') filter (where fact = {{ code('trial_fact', 'retrospective') }}) as retrospective,
@@ -63,6 +64,8 @@ final as (
                 then 'single-arm trial'
         end as design,
         cast(coalesce(cast(f.n_enrolled as integer), a.n_in_arms) as integer) as n_enrolled,
+        -- (said by a registry's enrolment label; null for an enrolment read from prose or arms)
+        case when f.n_enrolled is not null then f.enrolment_type end as enrolment_type,
         f.condition,
         f.status,
         f.sponsor,

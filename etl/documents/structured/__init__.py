@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import BinaryIO
 from xml.parsers.expat import ExpatError
 
 import polars as pl
@@ -24,7 +27,7 @@ from etl.documents.structured.pieces import Renderer, empty_pieces, pieces_frame
 from etl.documents.structured.posted import Posted
 from etl.documents.structured.pubmed import render_pubmed
 from etl.documents.structured.xml_nodes import XmlRefused, iter_records
-from etl.vocab.codes import code
+from etl.vocab.codes import STREAMED_FORMATS, code
 
 PUBMED_XML, CTGOV_JSON, CTGOV_XML, HTML, TEXT = (
     code("source_format", f) for f in ("pubmed_xml", "ctgov_json", "ctgov_xml", "html", "text")
@@ -150,6 +153,7 @@ def _render_ctgov_json(
             problems.append(f"{path}: a study without protocolSection: not read")
             continue
         start = out.length
+        page.where = path
         render_study(text, study, page)
         spans.append((start, out.length))
     return spans, problems
@@ -169,23 +173,61 @@ def _posted_row(document_id: str, line_start: int, p: Posted) -> dict:
     }
 
 
+def streamed(head: str) -> bool:
+    """Is a file that begins with ``head`` read from disk as it is parsed (etl.documents.read
+    then keeps no text of it)? The XML formats: a PubMed export can hold a million articles."""
+    return source_format(head) in STREAMED_FORMATS
+
+
+@contextmanager
+def _source(text: str | None, path: str | None) -> Iterator[str | BinaryIO]:
+    """A file's text as read, or, for a streamed file, the file opened in binary."""
+    if text is not None:
+        yield text
+        return
+    with open(path or "", "rb") as f:
+        yield f
+
+
+def _head_format(path: str) -> str:
+    """The format of a streamed file, told from its head as read_folder told it."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_HEAD)
+    except OSError:
+        return TEXT  # (read_folder read it a moment ago; what is gone now is read as no text)
+    return source_format(head.decode("utf-8", "replace"))
+
+
 def render_structured(files: pl.DataFrame) -> Rendered:
-    """``files`` (etl.documents.read) with the structured ones rendered as text."""
-    formats = [source_format(t) for t in files.get_column("text").to_list()]
+    """``files`` (etl.documents.read) with the structured ones rendered as text. A streamed
+    file's text is null and its ``path`` is read here, as it is parsed."""
+    if "path" not in files.columns:
+        files = files.with_columns(pl.lit(None, dtype=pl.String).alias("path"))
+    formats = [
+        source_format(t) if t is not None else _head_format(p)
+        for t, p in files.select("text", "path").iter_rows()
+    ]
     texts, pieces, records, posted, rejections = [], [], [], [], []
-    for (document_id, name, text), fmt in zip(
-        files.select("document_id", "source_file", "text").iter_rows(), formats, strict=True
+    for (document_id, name, text, path), fmt in zip(
+        files.select("document_id", "source_file", "text", "path").iter_rows(),
+        formats,
+        strict=True,
     ):
         if fmt == TEXT:
-            texts.append(text)
+            texts.append(text or "")
             continue
         out = Renderer()
-        page = Page(text, out)
+        page = Page(out)
         problems: list[str] = []
         spans: list[tuple[int, int]] = []
         fields: list[dict] = []
         if fmt == PUBMED_XML:
-            articles, problem = render_pubmed(text, out)
+            try:
+                with _source(text, path) as source:
+                    articles, problem, books = render_pubmed(source, out)
+            except OSError as exc:
+                articles, problem, books = [], f"cannot read the file: {exc}", 0
             if problem:
                 problems.append(problem)
             for a in articles:
@@ -193,7 +235,6 @@ def render_structured(files: pl.DataFrame) -> Rendered:
                 fields.append(
                     {k: v for k, v in a.__dict__.items() if k not in ("r_start", "r_end")}
                 )
-            books = text.count("<PubmedBookArticle>")
             if books:
                 rejections.append(
                     rejection_row(
@@ -206,12 +247,17 @@ def render_structured(files: pl.DataFrame) -> Rendered:
                 )
         elif fmt == CTGOV_XML:
             try:
-                for study in iter_records(text, "clinical_study"):
-                    start = out.length
-                    render_clinical_study(text, study, page)
-                    spans.append((start, out.length))
+                with _source(text, path) as source:
+                    studies = iter_records(source, "clinical_study", spanned=frozenset({"value"}))
+                    for k, study in enumerate(studies, start=1):
+                        start = out.length
+                        page.where = f"clinical_study[{k}]"
+                        render_clinical_study(study, page)
+                        spans.append((start, out.length))
             except (ExpatError, XmlRefused) as exc:
                 problems.append(f"{type(exc).__name__}: {exc}")
+            except OSError as exc:
+                problems.append(f"cannot read the file: {exc}")
         elif fmt == CTGOV_JSON:
             spans, problems = _render_ctgov_json(text, out, page)
         else:
@@ -226,13 +272,24 @@ def render_structured(files: pl.DataFrame) -> Rendered:
                     severity="error",
                 )
             )
-        texts.append(out.text)
         pieces.append(pieces_frame(document_id, out))
+        texts.append(out.finish())
         for i, (a, b) in enumerate(spans):
             row = {"document_id": document_id, "record_index": i, "r_start": a, "r_end": b}
             row.update(fields[i] if i < len(fields) else {})
             records.append(row)
-        posted.extend(_posted_row(document_id, line_start, p) for line_start, p in page.posted)
+        posted.extend(_posted_row(document_id, line_start, p) for line_start, p, _ in page.posted)
+        rejections.extend(
+            rejection_row(
+                name,
+                "read",
+                "posted_ci_not_enclosing",
+                f"{path}: {p.title}: {p.measure} {p.written} lies outside its "
+                f"{p.ci_level or 95:g}% CI {p.ci_lower:g} to {p.ci_upper:g}; not read",
+                *p.value_span,
+            )
+            for p, path in page.refused
+        )
     return Rendered(
         files=files.with_columns(
             pl.col("text").alias("source_text"),

@@ -52,9 +52,13 @@ def humane(code: str) -> str:
 class Page:
     """A registry page being rendered, and the posted results it says."""
 
-    text: str  # the file's text
     out: Renderer
-    posted: list[tuple[int, Posted]] = field(default_factory=list)  # (line start, number)
+    # (line start, number, the path of its element in the file)
+    posted: list[tuple[int, Posted, str]] = field(default_factory=list)
+    # numbers that break a rule (an interval that does not enclose its value), with their path:
+    # not said, not read, reported
+    refused: list[tuple[Posted, str]] = field(default_factory=list)
+    where: str = "$"  # the path of the record being rendered ("$.studies[2]", "clinical_study[1]")
 
     # (a line's spans must run forward in the file: its label is said where its value starts,
     # what follows the value where the value ends)
@@ -95,11 +99,16 @@ class Page:
         self.out.say(text, *span)
         self.out.say("\n")
 
-    def result(self, p: Posted | None) -> None:
-        """A posted number (None: a field that holds none) and its line, said in words."""
+    def result(self, p: Posted | None, path: str) -> None:
+        """A posted number (None: a field that holds none) and its line, said in words; ``path``:
+        its element's, below the record's."""
         if p is None:
             return
-        self.posted.append((self.out.length, p))
+        low, high = p.ci_lower, p.ci_upper
+        if low is not None and high is not None and not low <= p.value <= high:
+            self.refused.append((p, self.where + path))
+            return
+        self.posted.append((self.out.length, p, self.where + path))
         self.out.say(p.evidence, *p.value_span)
         self.out.say("\n")
 
@@ -246,7 +255,8 @@ def _v2_results(text: str, study: J, page: Page) -> None:
     if not measures:
         return
     page.heading("Posted Results", (listed.start, listed.end))
-    for m in measures:
+    for i, m in enumerate(measures):
+        at = f".resultsSection.outcomeMeasuresModule.outcomeMeasures[{i}]"
         measure = measure_of(
             m.text("title"),
             m.text("unitOfMeasure"),
@@ -259,9 +269,9 @@ def _v2_results(text: str, study: J, page: Page) -> None:
                 for c in d.items("counts")
             },
         )
-        for cls in m.items("classes"):
-            for cat in cls.items("categories"):
-                for x in cat.items("measurements"):
+        for c, cls in enumerate(m.items("classes")):
+            for k, cat in enumerate(cls.items("categories")):
+                for j, x in enumerate(cat.items("measurements")):
                     node = x.get("value")
                     page.result(
                         measurement(
@@ -272,9 +282,10 @@ def _v2_results(text: str, study: J, page: Page) -> None:
                             value_span(node) if node is not None else None,
                             x.text("lowerLimit"),
                             x.text("upperLimit"),
-                        )
+                        ),
+                        f"{at}.classes[{c}].categories[{k}].measurements[{j}]",
                     )
-        for a in m.items("analyses"):
+        for j, a in enumerate(m.items("analyses")):
             node = a.get("paramValue")
             page.result(
                 analysis(
@@ -287,7 +298,8 @@ def _v2_results(text: str, study: J, page: Page) -> None:
                     a.text("ciLowerLimit"),
                     a.text("ciUpperLimit"),
                     a.text("pValue"),
-                )
+                ),
+                f"{at}.analyses[{j}]",
             )
 
 
@@ -298,7 +310,7 @@ def _x_runs(node: Node | None) -> list[tuple[str, int, int]]:
     return node.runs() if node is not None else []
 
 
-def render_clinical_study(text: str, study: Node, page: Page) -> None:
+def render_clinical_study(study: Node, page: Page) -> None:
     """One legacy ``<clinical_study>`` rendered into ``page``."""
     out = page.out
     title = study.find("brief_title") or study.find("official_title")
@@ -399,15 +411,16 @@ def render_clinical_study(text: str, study: Node, page: Page) -> None:
                     out.add(*run)
             if parts:
                 out.say("\n")
-    _legacy_results(text, study, page)
+    _legacy_results(study, page)
 
 
-def _legacy_results(text: str, study: Node, page: Page) -> None:
+def _legacy_results(study: Node, page: Page) -> None:
     outcomes = study.find_all("clinical_results/outcome_list/outcome")
     if not outcomes:
         return
     page.heading("Posted Results", (outcomes[0].start, outcomes[-1].end))
-    for o in outcomes:
+    for i, o in enumerate(outcomes, start=1):
+        at = f"/clinical_results/outcome_list/outcome[{i}]"
         m = o.find("measure")
         measure = measure_of(
             o.text_of("title"),
@@ -421,21 +434,23 @@ def _legacy_results(text: str, study: Node, page: Page) -> None:
                 for c in analysed.find_all("count_list/count")
             },
         )
-        for cls in m.find_all("class_list/class") if m else []:
-            for cat in cls.find_all("category_list/category"):
-                for x in cat.find_all("measurement_list/measurement"):
+        for c, cls in enumerate(m.find_all("class_list/class") if m else [], start=1):
+            for k, cat in enumerate(cls.find_all("category_list/category"), start=1):
+                for j, x in enumerate(cat.find_all("measurement_list/measurement"), start=1):
                     page.result(
                         measurement(
                             measure,
                             x.attrs.get("group_id"),
                             cat.text_of("title") or cls.text_of("title"),
                             x.attrs.get("value"),
-                            attribute_span(text, x, "value"),
+                            attribute_span(x, "value"),
                             x.attrs.get("lower_limit"),
                             x.attrs.get("upper_limit"),
-                        )
+                        ),
+                        f"{at}/measure/class_list/class[{c}]/category_list/category[{k}]"
+                        f"/measurement_list/measurement[{j}]",
                     )
-        for a in o.find_all("analysis_list/analysis"):
+        for j, a in enumerate(o.find_all("analysis_list/analysis"), start=1):
             node = a.find("param_value")
             runs = node.runs() if node is not None else []
             page.result(
@@ -449,5 +464,6 @@ def _legacy_results(text: str, study: Node, page: Page) -> None:
                     a.text_of("ci_lower_limit"),
                     a.text_of("ci_upper_limit"),
                     a.text_of("p_value"),
-                )
+                ),
+                f"{at}/analysis_list/analysis[{j}]",
             )

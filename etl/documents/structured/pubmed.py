@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import BinaryIO
 from xml.parsers.expat import ExpatError
 
 from etl.documents.structured.pieces import Renderer
 from etl.documents.structured.xml_nodes import Node, XmlRefused, attribute_span, iter_records
 
 RECORD_TAG = "PubmedArticle"
+BOOK_TAG = "PubmedBookArticle"
 _NCT = re.compile(r"^NCT\d{8}$")
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
 
@@ -84,7 +86,7 @@ def _nct_ids(article: Node) -> str | None:
     return ", ".join(found) or None
 
 
-def render_article(text: str, record: Node, out: Renderer) -> Article:
+def render_article(record: Node, out: Renderer) -> Article:
     """Render one ``PubmedArticle`` into ``out`` and return its fields."""
     citation = record.find("MedlineCitation")
     article = citation.find("Article") if citation else None
@@ -98,9 +100,9 @@ def render_article(text: str, record: Node, out: Renderer) -> Article:
         out.say("\n")
     for section in article.find_all("Abstract/AbstractText"):
         label = section.attrs.get("Label")
-        span = attribute_span(text, section, "Label") if label else None
+        span = attribute_span(section, "Label") if label else None
         if label and span:
-            out.add(label, *span, linear=text[span[0] : span[1]] == label)
+            out.add(label, *span)
             out.say("\n")
         if section.text().strip():
             out.add_runs(section.runs())
@@ -126,13 +128,16 @@ def render_article(text: str, record: Node, out: Renderer) -> Article:
     )
 
 
-def render_pubmed(text: str, out: Renderer) -> tuple[list[Article], str | None]:
-    """Every article of a PubMed XML file, rendered into ``out``, and what stopped the reading
-    (None when the file was read to its end): the articles before a fault are kept."""
+def render_pubmed(source: str | BinaryIO, out: Renderer) -> tuple[list[Article], str | None, int]:
+    """Every article of a PubMed XML file (its text, or the file opened in binary, streamed),
+    rendered into ``out``; what stopped the reading (None when the file was read to its end:
+    the articles before a fault are kept); and how many book chapters (PubmedBookArticle, not
+    read) it holds."""
     articles: list[Article] = []
+    books = {BOOK_TAG: 0}
     try:
-        for record in iter_records(text, RECORD_TAG):
-            articles.append(render_article(text, record, out))
+        for record in iter_records(source, RECORD_TAG, books, spanned=frozenset({"Label"})):
+            articles.append(render_article(record, out))
     except (XmlRefused, ExpatError) as exc:
-        return articles, f"{type(exc).__name__}: {exc}"
-    return articles, None
+        return articles, f"{type(exc).__name__}: {exc}", books[BOOK_TAG]
+    return articles, None, books[BOOK_TAG]

@@ -31,8 +31,8 @@ def test_formats_are_told_from_content():
 
 def test_pubmed_articles_give_their_fields_and_labelled_sections():
     out = Renderer()
-    articles, problem = render_pubmed(PUBMED, out)
-    assert problem is None
+    articles, problem, books = render_pubmed(PUBMED, out)
+    assert problem is None and books == 0
     assert [a.pmid for a in articles] == ["31000001", "31000002"]
     first = articles[0]
     assert (first.doi, first.pmc_id, first.year, first.nct_ids) == (
@@ -142,6 +142,22 @@ def test_a_legacy_record_gives_the_same_page_and_results():
         pl.col("arm_label") == "Ostraparib", pl.col("measure") == "median"
     )
     assert median.select("value", "ci_lower", "ci_upper").row(0) == (19.1, 16.2, 22.0)
+
+
+def test_a_posted_ratio_outside_its_interval_is_refused_by_its_element_path():
+    bad = CTGOV_XML.replace("<ci_upper_limit>0.41<", "<ci_upper_limit>0.29<")
+    rendered = _rendered(bad)
+    assert rendered.posted.filter(pl.col("measure") == "hazard_ratio").is_empty()
+    (rule, detail, start, end) = rendered.rejections.select(
+        "rule", "detail", "char_start", "char_end"
+    ).row(0)
+    assert rule == "posted_ci_not_enclosing"
+    assert detail.startswith(
+        "clinical_study[1]/clinical_results/outcome_list/outcome[1]/analysis_list/analysis[1]: "
+    )
+    assert bad[start:end] == "0.30"
+    # the group medians of the same measure are still read
+    assert rendered.posted.filter(pl.col("measure") == "median").height == 2
 
 
 def test_an_html_page_gives_its_article_not_its_chrome():
