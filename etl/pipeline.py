@@ -31,6 +31,7 @@ from etl.extract import (
     with_agent_forms,
 )
 from etl.extract.posted import posted_outcomes_frame
+from etl.extract.registry import without_measure_definitions
 from etl.extract.restated import without_restatements
 from etl.load import append_audit, connect, write_tables
 from etl.schemas import STAGING_MODELS, Rejections
@@ -126,7 +127,10 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
     tabled = table_frames(sentences.valid, documents.valid, staged.tables)
     found = pl.concat(
         [
-            without_restatements(pl.concat([read, tabled.outcomes]), sentences.valid),
+            without_measure_definitions(
+                without_restatements(pl.concat([read, tabled.outcomes]), sentences.valid),
+                registered.outcome_measures,
+            ),
             posted_outcomes_frame(staged.posted, sentences.valid),
         ]
     )

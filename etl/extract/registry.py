@@ -340,3 +340,15 @@ def registry_frames(sentences: pl.DataFrame, documents: pl.DataFrame) -> Registr
         locations=pl.DataFrame(found["locations"], schema=polars_schema(RegistryLocations)),
         arms=pl.DataFrame(found["arms"], schema=polars_schema(RegistryArms)),
     )
+
+
+def without_measure_definitions(outcomes: pl.DataFrame, measures: pl.DataFrame) -> pl.DataFrame:
+    """``outcomes`` less the numbers in the line that names a registered outcome measure: a
+    number in a measure's name ("Percentage of participants with a 40% response") is part of
+    what the trial will measure, not a result. (The lines after it are not judged so: a page may
+    run its results on under the last measure, its results heading unrecognised.)"""
+    if outcomes.is_empty() or measures.is_empty():
+        return outcomes
+    return outcomes.filter(
+        ~pl.col("sentence_id").is_in(measures.get_column("sentence_id").implode())
+    )

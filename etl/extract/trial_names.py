@@ -75,7 +75,7 @@ _NOT_NAMES = (
     MEK PI PIK AKT MTOR VEGF VEGFR PARP CDK BTK JAK BCR ABL MRD AML ALL CLL CML MDS DLBCL MCL
     NSCLC SCLC HCC RCC CRC ESMO ASCO ASH AACR SABCS WCLC EHA EASL GI GU EORTC QLQ FACT EQ NCCN
     TNM BCLC CYP UGT ABCB SLC HBV HCV HIV EBV HPV CMV MK DS BAY AZD GS ABT PF RO BMS JNJ SAR
-    TAK INCB ONO BGB IBI SHR MEDI REGN LOXO ARRY""".split()  # noqa: SIM905
+    TAK INCB ONO BGB IBI SHR MEDI REGN LOXO ARRY MICRORNA MIR MIRNA LNCRNA CIRCRNA""".split()  # noqa: SIM905
     )
     | NOT_TRIAL_NAMES
 )
@@ -160,9 +160,9 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
             numbered or (name and "(" not in m.group(0)[: len(name) + 1] and _noun_between(m))
         ) and (alias and not _abbreviates(alias, text[: m.start("alias")])):
             yield alias, m.start("alias"), m.end("alias")
-    for m in _SLASHED.finditer(text):  # "Study 309/KEYNOTE-775"
+    for m in _SLASHED.finditer(text):  # "Study 309/KEYNOTE-775", not "BC032422/ADQ31987"
         name, alias = clean_name(m.group("name")), clean_name(m.group("alias"))
-        if name and alias and (_has_number(name) or _has_number(alias)):
+        if name and alias and _slashed_pair(name, alias):
             yield name, m.start("name"), m.end("name")
             yield alias, m.start("alias"), m.end("alias")
     if first and (m := _TITLE_CLOSE.search(text)):
@@ -182,6 +182,13 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
             yield name, m.start("name"), m.end("name")
 
 
+def _slashed_pair(a: str, b: str) -> bool:
+    """Two names a slash joins that may be one trial's: one numbered at least, and no accession
+    or drug code among them ("BC032422/ADQ31987" are a sequence's accession numbers)."""
+    numbered = [n for n in (a, b) if _has_number(n)]
+    return bool(numbered) and all(_numbered(n) for n in numbered)
+
+
 def _noun_between(m: re.Match) -> bool:
     return re.search(_TRIAL_NOUN, m.group(0)) is not None
 
@@ -195,7 +202,7 @@ def aliases(text: str) -> Iterable[tuple[str, str]]:
             yield a, b
     for m in _SLASHED.finditer(text):
         a, b = clean_name(m.group("name")), clean_name(m.group("alias"))
-        if a and b and a != b and (_has_number(a) or _has_number(b)):
+        if a and b and a != b and _slashed_pair(a, b):
             yield a, b
 
 
@@ -215,3 +222,48 @@ def defined_terms(text: str) -> Iterable[str]:
         m = _DEFINED.match(entry)
         if m is not None and not _OF_A_TRIAL.search(m.group("term")):
             yield m.group("short")
+
+
+# A molecule, a cell line or a reagent is named the way a trial is (TTF-1, MMP-9, KIR 2D, INS-1,
+# clone AC-1A1): what the text says around the name tells them apart. After it: what one measures
+# of a molecule ("TTF-1 expression", "MMP-2 gene", "KIR 2D (L1, L3) positive", "INS-1 cells") or
+# the reagent's maker in brackets ("TTF-1 (Dako, 8G7G3/1)"); before it: "expression of", "anti-",
+# "clone", "staining for", up to a list of such names ("expression of SOX11, PAX5 and TTF-1").
+_MOLECULAR_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?-?\s*(?:proteins?|genes?|mRNAs?|miRNAs?|transcripts?|expression|"
+    r"expressing|overexpression|staining|stained|immunostaining|immunoreactivity|"
+    r"immunohistochemi\w*|antibod(?:y|ies)|clones?|cells?|cell\s+lines?|levels?|receptors?|"
+    r"mutations?|mutant|amplification|positive|negative|positivity|knockdown|silencing|"
+    r"inhibitors?|promoter|polymorphisms?|alleles?|deletion|methylation|markers?|activity)\b"
+    r"|\s*\([^()]*\b(?:Dako|Abcam|Ventana|Leica|Novocastra|Santa\s+Cruz|Cell\s+Marque|"
+    r"Cell\s+Signaling|Sigma|Thermo|Invitrogen|BioGenex|Biocare|Roche|clone)\b",
+    re.IGNORECASE,
+)
+_MOLECULAR_BEFORE = re.compile(
+    r"(?:\banti-?|\bclones?\s+|\b(?:over)?expression\s+of\s+|\blevels?\s+of\s+|"
+    r"\bstaining\s+(?:for|of)\s+|\bantibod(?:y|ies)\s+(?:to|against)\s+|\bknockdown\s+of\s+|"
+    r"\bsilencing\s+(?:of\s+)?(?:the\s+)?|\bantibod(?:y|ies)\s*[\[(]\s*)"
+    r"(?:[\w./-]+(?:\s*\([^()]{0,60}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){0,6}$",
+    re.IGNORECASE,
+)
+
+
+def molecular_use(text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` used as a molecule's, a cell line's or a reagent's?"""
+    return (
+        _MOLECULAR_AFTER.match(text, end) is not None
+        or _MOLECULAR_BEFORE.search(text[max(0, start - 120) : start]) is not None
+    )
+
+
+def headed(text: str) -> Iterable[str]:
+    """The names a text uses as a trial's and nothing else's: the head of "trial"/"study", its
+    investigators, or in brackets a trial noun introduces ("the phase 3 ORCA-7 trial", "ORCA-7
+    Investigators", "a randomised trial (ORCA-7)")."""
+    for pattern in (_AS_HEAD, _INVESTIGATORS):
+        for m in pattern.finditer(text):
+            if (name := clean_name(m.group("name"))) is not None:
+                yield name
+    for m in _IN_BRACKETS.finditer(text):
+        if m.group("name") and (name := clean_name(m.group("name"))) is not None:
+            yield name

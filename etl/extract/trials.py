@@ -21,7 +21,7 @@ import re
 import polars as pl
 
 from etl.documents.ids import span_id_expr
-from etl.extract.trial_names import aliases, defined_terms, named
+from etl.extract.trial_names import aliases, defined_terms, headed, molecular_use, named
 from etl.schemas.staging import TrialMentions, polars_schema
 from etl.vocab.codes import PRIMARY_STUDY_TYPES, SECONDARY_STUDY_TYPES
 
@@ -110,10 +110,28 @@ def _mentions(sentences: pl.DataFrame, names: list[str], canonical: dict[str, st
                     "char_start": s["char_start"] + m.start(),
                     "char_end": s["char_start"] + m.end(),
                     "_score": _subject_score(text, m.start(), m.end(), first, is_nct),
+                    "_molecular": not is_nct and molecular_use(text, m.start(), m.end()),
                 }
             )
     schema = {k: v for k, v in polars_schema(TrialMentions).items() if k in _MENTION_COLUMNS}
-    return pl.DataFrame(rows, schema={**schema, "_score": pl.Float64})
+    return pl.DataFrame(rows, schema={**schema, "_score": pl.Float64, "_molecular": pl.Boolean})
+
+
+def without_molecules(mentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """``mentions`` less the names the corpus uses as a molecule's, a cell line's or a reagent's
+    somewhere ("TTF-1 expression", "clone AC-1A1") and never as a trial's (the head of "trial" or
+    "study", its investigators: etl.extract.trial_names.headed)."""
+    suspects = set(
+        mentions.filter(pl.col("_molecular")).get_column("acronym").drop_nulls().to_list()
+    )
+    if not suspects:
+        return mentions.drop("_molecular")
+    texts = sentences.filter(
+        pl.col("text").str.contains(r"(?i)trial|stud(?:y|ies)|investigators|protocol|group")
+    ).get_column("text")
+    trials = {name_key(name) for text in texts for name in headed(text)}
+    molecules = [name for name in suspects if name_key(name) not in trials]
+    return mentions.filter(~pl.col("acronym").is_in(molecules).fill_null(False)).drop("_molecular")
 
 
 def _subject_score(text: str, start: int, end: int, first: bool, is_nct: bool) -> float:
@@ -276,7 +294,9 @@ def trial_mentions_frame(
     excluded = not_names(readable, table_treatments or [])
     found = {*known_names(readable), *(table_names or ())}
     names = sorted(n for n in found if name_key(n) not in excluded)
-    mentions = _link_within_records(_mentions(readable, names, alias_map(readable, names)))
+    mentions = _link_within_records(
+        without_molecules(_mentions(readable, names, alias_map(readable, names)), readable)
+    )
     rows = _primary(mentions, publications).with_columns(
         span_id_expr(
             "tm", pl.col("publication_id"), pl.col("char_start"), pl.col("char_end")

@@ -8,8 +8,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from etl.documents.stage import stage_documents
-from etl.extract import registry_frames, sentences_frame
-from etl.extract.registry import Line, arms, criteria, locations, outcome_measures, sections
+from etl.extract import outcomes_frame, registry_frames, sentences_frame
+from etl.extract.registry import (
+    Line,
+    arms,
+    criteria,
+    locations,
+    outcome_measures,
+    sections,
+    without_measure_definitions,
+)
 from tests.conftest import files_frame
 
 _CTGOV_STYLE = """Study Overview
@@ -203,6 +211,25 @@ def test_registry_frames_read_registry_pages_only():
     assert by_kind.rows() == [("primary", 1), ("secondary", 3)]
     assert found.locations.get_column("country").to_list() == ["Spain", "Germany"]
     assert isinstance(found.arms, pl.DataFrame)
+
+
+def test_a_number_that_defines_a_registered_measure_is_no_result():
+    page = _CTGOV_STYLE.replace(
+        "Objective response rate\n",
+        "Percentage of participants with a 50% reduction in tumour size\n",
+    ).replace(
+        "Arms and Interventions\n",
+        "Brief Summary\nIn the pilot cohort, median progression-free survival was 7.4 months.\n"
+        "Arms and Interventions\n",
+    )
+    files = files_frame({"ctgov.txt": page})
+    staged = stage_documents(files)
+    sentences = sentences_frame(staged.record_lines, staged.publications)
+    read, _ = outcomes_frame(sentences)
+    found = registry_frames(sentences, staged.documents)
+    kept = without_measure_definitions(read, found.outcome_measures)
+    assert sorted(read.get_column("value").to_list()) == [7.4, 50.0]  # (what the grammar reads)
+    assert kept.get_column("value").to_list() == [7.4]
 
 
 _ITEM = st.text(

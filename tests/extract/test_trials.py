@@ -163,6 +163,26 @@ def test_biomarkers_drug_codes_and_defined_terms_are_not_trial_names(sentence: s
     assert _names(frame) == set()
 
 
+def test_molecules_cell_lines_and_reagents_named_like_trials_are_not_trials():
+    frame, _ = _mentions(
+        "Expression of ZRX-4 and QLM-2 in ependymoma. ZRX-4 was positive in 9 (36%) cases "
+        "and QLM-2 expression correlated with age (p = 0.02).",
+        "Staining for factor VX (clone BQ-7T2, Ventana) was performed. BQ-7T2 showed 80% "
+        "sensitivity.",
+        "Silencing the TOR-5 gene in KLT-9 cells reduced invasion to 61.2% of control.",
+        "Sequence accessions (BQ093311/ADZ31002) were checked; BQ093311 was present.",
+    )
+    assert _names(frame) == set()
+
+
+def test_a_trial_named_near_a_molecular_word_stays_a_trial():
+    frame, _ = _mentions(
+        "In the phase 3 ORCA-7 trial, 400 patients were randomized. ORCA-7 positive results "
+        "were confirmed: median OS was 14.1 months."
+    )
+    assert _names(frame) == {"ORCA-7"}
+
+
 def test_a_cooperative_group_name_spelled_out_is_its_abbreviation_and_number():
     frame, _ = _mentions(
         "The Northern Lymphoma Research Group (NLRG) 4411 protocol randomized 200 adults to drug "
