@@ -90,6 +90,7 @@ def _run_validate(settings: Settings) -> bool:
     _say("validate: Great Expectations suites …")
     outcome = run_validation(settings)
     click.echo(outcome.markdown)
+    _say(outcome.evidence)
     return outcome.ok
 
 
@@ -146,11 +147,15 @@ def validate(warehouse: Path | None, reports_dir: Path | None) -> None:
 @_warehouse
 @_reports
 def report(warehouse: Path | None, reports_dir: Path | None) -> None:
-    """Write reports/quality.md and reports/quality.html from the warehouse as it stands."""
+    """Write reports/quality.md, reports/quality.html and reports/evidence.html from the
+    warehouse as it stands."""
     from etl.quality.report import write_report
+    from etl.quality.validate import evidence_report
 
-    written = write_report(load_settings(warehouse=warehouse, reports_dir=reports_dir))
+    settings = load_settings(warehouse=warehouse, reports_dir=reports_dir)
+    written = write_report(settings)
     click.echo(written.markdown)
+    _say(evidence_report(settings))
 
 
 @cli.command()

@@ -14,6 +14,7 @@ import polars as pl
 
 from etl.load import append_audit, connect
 from etl.quality.frames import mart_frames, staging_counts
+from etl.quality.offline import make_offline
 from etl.quality.report import (
     FAILURES_SCHEMA,
     FAILURES_TABLE,
@@ -36,6 +37,7 @@ class ValidationOutcome:
     failures: pl.DataFrame
     markdown: str
     data_docs: Path | None
+    evidence: str = ""  # what became of reports/evidence.html (a line to print)
 
 
 def gx_context(reports_dir: Path):
@@ -240,6 +242,7 @@ class SuiteRunner:
             self.context.build_data_docs(site_names=["local"])
         except Exception:  # Data Docs are a convenience; the report people read is quality.html
             return None
+        make_offline(self.reports_dir / "data_docs")  # (GX's pages fetch from CDNs)
         return self.reports_dir / "data_docs" / "index.html"
 
 
@@ -307,4 +310,18 @@ def run_validation(settings: Settings) -> ValidationOutcome:
             append_audit(con, audit)
     written = write_report(settings)
     ok = results.filter(~pl.col("success") & (pl.col("severity") == "blocking")).height == 0
-    return ValidationOutcome(ok, results, failures, written.markdown, docs_index)
+    return ValidationOutcome(
+        ok, results, failures, written.markdown, docs_index, evidence_report(settings)
+    )
+
+
+def evidence_report(settings: Settings) -> str:
+    """Write reports/evidence.html; what became of it, in a line. A report that cannot be drawn
+    is said so plainly and does not stop the build: the warehouse is what is published."""
+    from etl.evidence import write_evidence_report  # (matplotlib: imported when needed)
+
+    try:
+        done = write_evidence_report(settings.warehouse, settings.reports_dir)
+    except Exception as exc:  # (any failure of the report is reported, not raised)
+        return f"evidence report: NOT WRITTEN ({type(exc).__name__}: {exc})"
+    return f"evidence report: {done.path} ({done.n_bytes / 1e6:.1f} MB, {done.seconds:.1f} s)"
