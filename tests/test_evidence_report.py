@@ -225,7 +225,8 @@ def test_the_report_renders_in_a_real_browser(report, tmp_path):
     ).stdout
     assert re.search(r'<section class="forest plot hidden" id="forest-OS-hazard_ratio"', filtered)
     assert re.search(r'<section class="values plot" data-filtered="" data-endpoint="AE"', filtered)
-    shot = tmp_path / "evidence.png"
+    shot = tmp_path / "reports" / "evidence.png"
+    shot.parent.mkdir()
     subprocess.run(
         [*flags, f"--screenshot={shot}", url], capture_output=True, timeout=120, check=True
     )

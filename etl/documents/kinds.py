@@ -144,10 +144,6 @@ def _signatures() -> dict[str, pl.Expr]:
     ).list.sum()
     return {
         "_empty": text.str.len_chars() == 0,
-        "_pubmed": text.str.contains(r"<PubmedArticle[\s>]|<!DOCTYPE PubmedArticleSet"),
-        "_json": text.str.strip_chars_start("\ufeff \t\r\n").str.starts_with("{")
-        & text.str.contains('"protocolSection"'),
-        "_html": is_html_expr(),
         "_registry": _n_distinct(_REGISTRY_LABELS),
         "_citations": text.str.count_matches(CITATION_LINE),
         "_vendor": _n_distinct(_VENDOR_MARKERS),
@@ -193,12 +189,6 @@ def _kind(s: dict[str, pl.Expr]) -> pl.Expr:
     return (
         pl.when(s["_empty"])
         .then(pl.lit(_OTHER))
-        .when(s["_pubmed"])
-        .then(pl.lit(code("document_kind", "pubmed_xml")))
-        .when(s["_json"])
-        .then(pl.lit(code("document_kind", "ctgov_json")))
-        .when(s["_html"])
-        .then(pl.lit(_OTHER))
         .when(s["_registry"] >= 3)
         .then(pl.lit(code("document_kind", "registry_record")))
         .when(s["_citations"] >= 2)
@@ -241,7 +231,3 @@ def with_document_kind(files: pl.DataFrame) -> pl.DataFrame:
         .with_columns(_kind({name: pl.col(name) for name in signatures}))
         .drop(list(signatures))
     )
-
-
-def is_html_expr() -> pl.Expr:
-    return pl.col("text").str.contains(r"(?i)^\s*(<!doctype html|<html)")

@@ -10,6 +10,7 @@ from etl.documents.kinds import (
     document_kind_expr,
     with_document_kind,
 )
+from etl.documents.stage import stage_documents
 from tests.conftest import files_frame
 from tests.fixtures import docs
 
@@ -24,15 +25,40 @@ from tests.fixtures import docs
         (docs.NEWS, "news_article"),
         ("Site map | Contact | Privacy", "other"),
         ("", "other"),
-        ("<!DOCTYPE html><html><body>Median OS 10 months</body></html>", "other"),
-        ('<?xml version="1.0"?>\n<PubmedArticleSet><PubmedArticle>x</PubmedArticle>', "pubmed_xml"),
-        ('{"protocolSection": {"identificationModule": {"nctId": "NCT01234567"}}}', "ctgov_json"),
     ],
 )
 def test_kind_is_told_from_content(text, kind):
     frame = files_frame({"any-name.txt": text})
     assert with_document_kind(frame).get_column("document_kind").to_list() == [kind]
     assert frame.with_columns(document_kind_expr()).equals(with_document_kind(frame))
+
+
+def test_a_structured_file_is_its_formats_kind_and_an_html_page_its_texts():
+    # (the format is told once, from the file's head: etl.documents.structured.source_format)
+    page = (
+        "<!DOCTYPE html><html><body><p>" + docs.NEWS.replace("\n", "</p><p>") + "</p></body></html>"
+    )
+    files = files_frame(
+        {
+            "a.xml": '<?xml version="1.0"?>\n<PubmedArticleSet><PubmedArticle><MedlineCitation>'
+            "<PMID>1</PMID><Article><ArticleTitle>A title.</ArticleTitle></Article>"
+            "</MedlineCitation></PubmedArticle></PubmedArticleSet>",
+            "b.json": '{"protocolSection": {"identificationModule": {"nctId": "NCT01234567"}}}',
+            "c.xml": "<clinical_study><id_info><nct_id>NCT01234568</nct_id></id_info></clinical_study>",
+            "d.html": page,
+            "e.txt": docs.NEWS,
+        }
+    )
+    kinds = dict(
+        stage_documents(files).documents.select("source_file", "document_kind").iter_rows()
+    )
+    assert kinds == {
+        "a.xml": "pubmed_xml",
+        "b.json": "ctgov_json",
+        "c.xml": "ctgov_xml",
+        "d.html": kinds["e.txt"],
+        "e.txt": "news_article",
+    }
 
 
 def test_kind_does_not_depend_on_the_file_name():
