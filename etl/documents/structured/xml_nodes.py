@@ -149,7 +149,9 @@ def iter_records(
     column) where the XML is malformed or cut short, after the records before it."""
     stream = io.BytesIO(source.encode("utf-8")) if isinstance(source, str) else source
     window = _Window()
-    parser = expat.ParserCreate()
+    # (the bytes are UTF-8 whatever the file declares: a streamed file was checked to be, and a
+    # text is encoded so; a declared "ISO-8859-1" must not make expat read them otherwise)
+    parser = expat.ParserCreate("utf-8")
     parser.buffer_text = False
 
     def refuse(*_: object) -> None:

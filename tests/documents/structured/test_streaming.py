@@ -96,3 +96,16 @@ def test_the_spans_rows_point_at_are_read_back_from_the_file(tmp_path: Path):
     wanted = [(start, start + 30), (start + 8, start + 12), (0, 5), (len(WIDE) - 3, len(WIDE))]
     found = read_spans(str(path), [*wanted, (len(WIDE), len(WIDE) + 9)])
     assert found == {(a, b): WIDE[a:b] for a, b in wanted}  # (beyond the end: not found)
+
+
+def test_a_file_declaring_another_encoding_is_read_as_the_text_it_decodes_to(tmp_path: Path):
+    # (a Latin-1 export: read whole as Windows-1252, its spans still those of its text)
+    latin = WIDE.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace("–", "-")
+    latin = latin.replace("≥", ">=")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "export.xml").write_bytes(latin.encode("latin-1"))
+    files = read_folder(folder).files
+    rendered = render_structured(files)
+    text = rendered.files.get_column("text")[0]
+    assert "MÉTHODS\n" in text and "Médiane >= overall survival was 14.2 months" in text
