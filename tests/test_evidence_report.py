@@ -231,3 +231,17 @@ def test_the_report_renders_in_a_real_browser(report, tmp_path):
         [*flags, f"--screenshot={shot}", url], capture_output=True, timeout=120, check=True
     )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def test_medians_are_charted_for_the_largest_groups_and_the_rest_counted(monkeypatch):
+    monkeypatch.setattr(page, "MAX_VALUE_CHARTS", 1)
+    median = {"measure": "median", "unit": "months", "ci_lower": None, "ci_upper": None}
+    rows = [
+        *(_outcome(i, **median, arm_label=f"arm {i}") for i in range(3)),  # OS medians: 3
+        *(_outcome(10 + i, **median, endpoint="PFS") for i in range(2)),  # PFS medians: 2
+        _outcome(20, **median, endpoint="DOR"),  # a single value: never charted
+    ]
+    text = page.render_evidence(_data(rows))
+    charts = re.findall(r'<section class="values plot"[^>]*data-endpoint="(\w+)"', text)
+    assert charts == ["OS"]
+    assert "… and 3 more values not charted" in text

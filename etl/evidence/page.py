@@ -17,6 +17,7 @@ from etl.evidence.query import EvidenceData
 from etl.vocab.codes import ENDPOINTS, RATIO_MEASURES
 
 MAX_CHART_ROWS = 40  # estimates per chart (and its table): the rest are counted, not drawn
+MAX_VALUE_CHARTS = 30  # charts of medians and rates: the groups with the most values
 MAX_TRIALS = 300  # trial pages: named trials first
 _VALUE_MEASURES = ("median", "rate")
 _REGISTRY_LINK = "https://clinicaltrials.gov/study/"
@@ -195,16 +196,19 @@ def forest_sections(data: EvidenceData, agents: dict[str, list[str]]) -> list[st
 
 def value_sections(data: EvidenceData, agents: dict[str, list[str]]) -> list[str]:
     """Per endpoint, measure (median, rate), unit and time point: each arm's value with its CI,
-    grouped by trial, so that experimental and control arms sit side by side."""
+    grouped by trial, so that experimental and control arms sit side by side. A chart is drawn
+    for the MAX_VALUE_CHARTS groups with the most values (two or more); the other groups are
+    named in a closing line (their values are on the trial pages)."""
     values = data.outcomes.filter(pl.col("measure").is_in(_VALUE_MEASURES))
-    sections = []
     keys = ("endpoint", "measure", "unit", "timepoint_months")
-    for key, frame in sorted(values.group_by(*keys), key=lambda g: tuple(map(str, g[0]))):
+    groups = [(key, frame) for key, frame in values.group_by(*keys) if frame.height >= 2]
+    drawn = sorted(groups, key=lambda g: (-g[1].height, tuple(map(str, g[0]))))[:MAX_VALUE_CHARTS]
+    sections = []
+    for key, frame in sorted(drawn, key=lambda g: tuple(map(str, g[0]))):
         endpoint, measure, unit, timepoint = key
         ordered = frame.sort("study", "trial_id", "arm_label", nulls_last=True).to_dicts()
         shown = ordered[:MAX_CHART_ROWS]
-        at = f" at {timepoint:g} months" if timepoint is not None else ""
-        title = f"{endpoint} — {measure}{at} ({unit})"
+        title = _value_title(endpoint, measure, unit, timepoint)
         sections.append(
             f'<section class="values plot" data-filtered data-endpoint="{_e(endpoint)}"'
             f' data-measure="{_e(measure)}" data-total="{frame.height}">'
@@ -213,7 +217,18 @@ def value_sections(data: EvidenceData, agents: dict[str, list[str]]) -> list[str
             f"{_more(frame.height, len(shown), 'values')}"
             f"{_rows_table(shown, agents)}</section>"
         )
+    left = values.height - sum(frame.height for _, frame in drawn)
+    if left:
+        sections.append(
+            f'<p class="more">… and {left} more values not charted: smaller groups and single '
+            "values (fct_outcomes holds them all; a trial's are on its page)</p>"
+        )
     return sections
+
+
+def _value_title(endpoint: str, measure: str, unit: str | None, timepoint: float | None) -> str:
+    at = f" at {timepoint:g} months" if timepoint is not None else ""
+    return f"{endpoint} — {measure}{at} ({unit})"
 
 
 def _trial_name(t: dict) -> str:
