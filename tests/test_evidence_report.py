@@ -175,6 +175,8 @@ def test_an_estimate_without_its_interval_says_so_and_a_conflict_is_marked():
     first, second = list(_ROW.finditer(forest["body"]))
     assert "(no CI stated)" in first["cells"]
     assert 'class="estimate conflict"' in forest["body"] and "no CI" not in second["cells"]
+    assert "another source disagrees" in second["cells"]
+    assert "(no CI)</text>" in forest["body"]  # (the plot's own label says it too)
 
 
 def test_a_single_ratio_gets_no_forest_plot_but_its_trial_page_shows_it():

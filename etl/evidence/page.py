@@ -30,7 +30,7 @@ th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f2f5f9}tr.conflict td{background:#fdecea}
 td.evidence{color:#555;font-size:12px}td.evidence small{color:#888}
 .num{border-bottom:1px dotted #1f4e79;cursor:help}
-.more{font-style:italic;color:#7a4b00}.muted{color:#777}
+.more{font-style:italic;color:#7a4b00}.flag{color:#c0392b;font-size:12px}.muted{color:#777}
 #filters{position:sticky;top:0;background:#fff;padding:8px 0;border-bottom:1px solid #ddd}
 #filters label{margin-right:14px}figure{margin:8px 0}figure svg{max-width:100%;height:auto}
 nav ul{columns:3}dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}
@@ -132,6 +132,8 @@ def _rows_table(rows: list[dict], agents: dict[str, list[str]]) -> str:
     for o in rows:
         conflict = " conflict" if o["in_conflict"] else ""
         note = "" if o["ci_lower"] is not None else ' <span class="muted">(no CI stated)</span>'
+        if o["in_conflict"]:  # (said in words too, not by colour alone)
+            note += ' <span class="flag">⚑ another source disagrees</span>'
         body.append(
             f'<tr class="estimate{conflict}" data-outcome-id="{_e(o["outcome_id"])}"'
             f'{_attrs(o, agents)} title="{_e(_hover(o))}">'
@@ -160,8 +162,15 @@ def _chart_rows(rows: list[dict], group: str) -> list[Row]:
         if o[group] != last:
             last = o[group]
             out.append(Row(_short(str(last or "unnamed study")), 0.0, None, None, heading=True))
+        bare = " (no CI)" if o["ci_lower"] is None or o["ci_upper"] is None else ""
         out.append(
-            Row(_short(_label(o)), o["value"], o["ci_lower"], o["ci_upper"], o["in_conflict"])
+            Row(
+                _short(_label(o), 60 - len(bare)) + bare,
+                o["value"],
+                o["ci_lower"],
+                o["ci_upper"],
+                o["in_conflict"],
+            )
         )
     return out
 
