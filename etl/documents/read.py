@@ -20,7 +20,7 @@ import polars as pl
 from etl.audit import rejection_row, rejections_frame
 from etl.documents.decode import Decoded, decode_bytes
 from etl.documents.ids import document_id
-from etl.documents.structured import streamed
+from etl.documents.structured import streamed_format
 
 DOCUMENT_FILE_SCHEMA = {
     "document_id": pl.String,
@@ -30,8 +30,9 @@ DOCUMENT_FILE_SCHEMA = {
     "n_chars": pl.Int64,
     "encoding": pl.String,
     "n_invalid_bytes": pl.Int64,
-    "text": pl.String,  # null for a streamed file (etl.documents.structured.streamed)
+    "text": pl.String,  # null for a streamed file (etl.documents.structured.streamed_format)
     "path": pl.String,  # where a streamed file is read from as it is parsed
+    "source_format": pl.String,  # a streamed file's format, told from its head (else null)
 }
 _HEAD_BYTES = 4096
 _CHUNK = 1 << 20
@@ -109,6 +110,7 @@ def read_folder(root: Path, progress: Callable[[int], None] | None = None) -> Fo
                 "n_invalid_bytes": decoded.n_invalid_bytes,
                 "text": decoded.text,
                 "path": None,
+                "source_format": None,
             }
         )
         rejections.extend(_decode_findings(name, decoded, len(data)))
@@ -117,11 +119,12 @@ def read_folder(root: Path, progress: Callable[[int], None] | None = None) -> Fo
 
 def _streamed(path: Path, name: str) -> dict | None:
     """The row of a file parsed as it is read from disk (a PubMed or registry XML export: see
-    etl.documents.structured.streamed), its text left unread here; None for any other file, or
+    etl.documents.structured.streamed_format), its text left unread here; None for any other file, or
     one that is not valid UTF-8 (read whole, so that its bad bytes are reported)."""
     with path.open("rb") as f:
         head = f.read(_HEAD_BYTES)
-        if not streamed(head.decode("utf-8", "replace")):
+        fmt = streamed_format(head.decode("utf-8", "replace"))
+        if fmt is None:
             return None
         f.seek(0)
         digest, decoder = hashlib.sha256(), codecs.getincrementaldecoder("utf-8")()
@@ -144,6 +147,7 @@ def _streamed(path: Path, name: str) -> dict | None:
         "n_invalid_bytes": 0,
         "text": None,
         "path": str(path.absolute()),
+        "source_format": fmt,
     }
 
 

@@ -82,9 +82,7 @@ def _interval(lower: float | None, upper: float | None, level: float | None) -> 
 
 
 def _p(value: float | None, operator: str | None) -> str:
-    if value is None:
-        return ""
-    return f"p {'' if operator in (None, '=') else operator}{'= ' if operator in (None, '=') else ' '}{value:g}"
+    return "" if value is None else f"p {operator or '='} {value:g}"
 
 
 def _source(o: dict) -> str:
@@ -104,11 +102,14 @@ def _trial_agents(data: EvidenceData) -> dict[str, list[str]]:
     }
 
 
-def _label(o: dict) -> str:
-    trial = o["trial_name"] or "unnamed study"
+def _groups(o: dict) -> str:
+    """The groups a number is of: "A vs B", "A", "all patients"; its subgroup in brackets."""
     groups = " vs ".join(g for g in (o["arm_label"], o["comparator_label"]) if g) or "all patients"
-    sub = f" [{o['subgroup_label']}]" if o.get("subgroup_label") else ""
-    return f"{trial}: {groups}{sub}"
+    return groups + (f" [{o['subgroup_label']}]" if o.get("subgroup_label") else "")
+
+
+def _label(o: dict) -> str:
+    return f"{o['trial_name'] or 'unnamed study'}: {_groups(o)}"
 
 
 def _short(text: str, n: int = 60) -> str:
@@ -138,7 +139,7 @@ def _rows_table(rows: list[dict], agents: dict[str, list[str]]) -> str:
             f'<tr class="estimate{conflict}" data-outcome-id="{_e(o["outcome_id"])}"'
             f'{_attrs(o, agents)} title="{_e(_hover(o))}">'
             f"<td>{_e(o['trial_name'] or 'unnamed study')}</td>"
-            f"<td>{_e(_label(o).split(': ', 1)[1])}</td>"
+            f"<td>{_e(_groups(o))}</td>"
             f"<td>{_e(_num(o['value']))}{note}</td>"
             f"<td>{_e(_interval(o['ci_lower'], o['ci_upper'], o['ci_level']))}</td>"
             f"<td>{_e(_p(o['p_value'], o['p_operator']))}</td>"
@@ -189,7 +190,8 @@ def forest_sections(data: EvidenceData, agents: dict[str, list[str]]) -> list[st
             continue
         ordered = frame.sort("condition", "value", "outcome_id").to_dicts()
         shown = ordered[:MAX_CHART_ROWS]
-        plotted = [o for o in shown if (o["ci_lower"] or 1) > 0]
+        # (a bound at or below 0 has no place on a log axis: such a row is in the table only)
+        plotted = [o for o in shown if o["ci_lower"] is None or o["ci_lower"] > 0]
         title = f"{endpoint} — {measure.replace('_', ' ')}"
         sections.append(
             f'<section class="forest plot" id="forest-{_e(endpoint)}-{_e(measure)}"'

@@ -59,7 +59,7 @@ def _documents(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return con.sql("select * from main.dim_documents").pl()
 
 
-def _publications(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+def _publications(con: duckdb.DuckDBPyConnection, texts: dict[str, str | SpanText]) -> pl.DataFrame:
     """dim_publications, with its spans checked against the document's text as read (null where
     the document is unknown: that is document_known's failure, not the span's). Parents are read
     one row per key, so a duplicated key fails its own rule and no other."""
@@ -68,7 +68,6 @@ def _publications(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         "(select document_id, min(document_kind) as document_kind from main.dim_documents "
         "group by document_id) d using (document_id)"
     ).pl()
-    texts = source_texts(con)
     start, end = pl.col("char_start"), pl.col("char_end")
     has_text = pl.col("document_id").is_in(list(texts))
     length = pl.col("document_id").replace_strict(
@@ -90,8 +89,7 @@ def _publications(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     )
 
 
-def _outcomes(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    texts = source_texts(con)
+def _outcomes(con: duckdb.DuckDBPyConnection, texts: dict[str, str | SpanText]) -> pl.DataFrame:
     keys = {
         "documents": _ids(con, "dim_documents", "document_id"),
         "publications": _ids(con, "dim_publications", "publication_id"),
@@ -180,5 +178,13 @@ LOADERS = {
 }
 
 
+# the loaders that compare rows with the source text, which is read once for them all
+_WITH_TEXTS = frozenset({"dim_publications", "fct_outcomes"})
+
+
 def mart_frames(con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame]:
-    return {name: load(con) for name, load in LOADERS.items()}
+    texts = source_texts(con)
+    return {
+        name: load(con, texts) if name in _WITH_TEXTS else load(con)
+        for name, load in LOADERS.items()
+    }

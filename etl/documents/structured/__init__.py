@@ -173,10 +173,12 @@ def _posted_row(document_id: str, line_start: int, p: Posted) -> dict:
     }
 
 
-def streamed(head: str) -> bool:
-    """Is a file that begins with ``head`` read from disk as it is parsed (etl.documents.read
-    then keeps no text of it)? The XML formats: a PubMed export can hold a million articles."""
-    return source_format(head) in STREAMED_FORMATS
+def streamed_format(head: str) -> str | None:
+    """The format of a file that begins with ``head`` if it is read from disk as it is parsed
+    (etl.documents.read then keeps no text of it, only this format): the XML formats, as a
+    PubMed export can hold a million articles. None for any other file."""
+    fmt = source_format(head)
+    return fmt if fmt in STREAMED_FORMATS else None
 
 
 @contextmanager
@@ -189,24 +191,16 @@ def _source(text: str | None, path: str | None) -> Iterator[str | BinaryIO]:
         yield f
 
 
-def _head_format(path: str) -> str:
-    """The format of a streamed file, told from its head as read_folder told it."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(_HEAD)
-    except OSError:
-        return TEXT  # (read_folder read it a moment ago; what is gone now is read as no text)
-    return source_format(head.decode("utf-8", "replace"))
-
-
 def render_structured(files: pl.DataFrame) -> Rendered:
     """``files`` (etl.documents.read) with the structured ones rendered as text. A streamed
-    file's text is null and its ``path`` is read here, as it is parsed."""
-    if "path" not in files.columns:
-        files = files.with_columns(pl.lit(None, dtype=pl.String).alias("path"))
+    file's text is null, its format told by read_folder, and its ``path`` is read here, as it
+    is parsed."""
+    for column in ("path", "source_format"):
+        if column not in files.columns:
+            files = files.with_columns(pl.lit(None, dtype=pl.String).alias(column))
     formats = [
-        source_format(t) if t is not None else _head_format(p)
-        for t, p in files.select("text", "path").iter_rows()
+        source_format(t) if t is not None else told
+        for t, told in files.select("text", "source_format").iter_rows()
     ]
     texts, pieces, records, posted, rejections = [], [], [], [], []
     for (document_id, name, text, path), fmt in zip(
@@ -215,7 +209,7 @@ def render_structured(files: pl.DataFrame) -> Rendered:
         strict=True,
     ):
         if fmt == TEXT:
-            texts.append(text or "")
+            texts.append(text)
             continue
         out = Renderer()
         page = Page(out)

@@ -83,6 +83,21 @@ class Page:
                 self.out.say(suffix)
             self.out.say("\n")
 
+    def joined(
+        self, items: list[list[tuple[str, int, int]]], sep: str, label: str = "", at: int = 0
+    ) -> None:
+        """Values of the file on one line, ``sep`` between them ("Conditions : A; B", a site's
+        "name, city, country"), ``label`` said at ``at`` before them; nothing for no values."""
+        if not items:
+            return
+        if label:
+            self.out.say(label, at)
+        for i, item in enumerate(items):
+            if i:
+                self.out.say(sep)
+            self.out.add_runs(item)
+        self.out.say("\n")
+
     def out_measure(
         self, measure: list[tuple[str, int, int]], frame: list[tuple[str, int, int]]
     ) -> None:
@@ -161,13 +176,12 @@ def render_study(text: str, study: J, page: Page) -> None:
         page.runs_line("", _j_runs(text, summary))
     conditions = p.items("conditionsModule", "conditions")
     if conditions:
-        out.say("Conditions : ", value_span(conditions[0])[0])
-        for i, c in enumerate(conditions):
-            if i:
-                out.say("; ")
-            for run in _j_runs(text, c):
-                out.add(*run)
-        out.say("\n")
+        page.joined(
+            [_j_runs(text, c) for c in conditions],
+            "; ",
+            "Conditions : ",
+            value_span(conditions[0])[0],
+        )
     design = p.get("designModule")
     if design is not None:
         kind = design.get("studyType")
@@ -239,13 +253,7 @@ def render_study(text: str, study: J, page: Page) -> None:
             parts = [loc.get(k) for k in ("facility", "city", "state", "country")]
             parts = [x for x in parts if x is not None and isinstance(x.value, str)]
             parts.sort(key=lambda x: x.start)
-            for i, x in enumerate(parts):
-                if i:
-                    out.say(", ")
-                for run in _j_runs(text, x):
-                    out.add(*run)
-            if parts:
-                out.say("\n")
+            page.joined([_j_runs(text, x) for x in parts], ", ")
     _v2_results(text, study, page)
 
 
@@ -334,13 +342,7 @@ def render_clinical_study(study: Node, page: Page) -> None:
         page.runs_line("", _x_runs(summary))
     conditions = study.find_all("condition")
     if conditions:
-        out.say("Conditions : ", conditions[0].start)
-        for i, c in enumerate(conditions):
-            if i:
-                out.say("; ")
-            for run in c.runs():
-                out.add(*run)
-        out.say("\n")
+        page.joined([c.runs() for c in conditions], "; ", "Conditions : ", conditions[0].start)
     page.runs_line("Study Type : ", _x_runs(study.find("study_type")))
     enrolment = study.find("enrollment")
     if enrolment is not None and enrolment.text().strip():
@@ -404,13 +406,7 @@ def render_clinical_study(study: Node, page: Page) -> None:
                 )
             ]
             parts = [x for x in parts if x is not None and x.text().strip()]
-            for i, x in enumerate(parts):
-                if i:
-                    out.say(", ")
-                for run in x.runs():
-                    out.add(*run)
-            if parts:
-                out.say("\n")
+            page.joined([x.runs() for x in parts], ", ")
     _legacy_results(study, page)
 
 
