@@ -157,10 +157,16 @@ def _by_lower() -> dict[str, list[str]]:
 
 def lexicon_candidates(text: pl.Expr) -> pl.Expr:
     """Column-wise, the lexicon forms each text holds, anywhere (in any ASCII case, overlapping,
-    inside words too: mentions_in keeps those between word boundaries), lower-cased and sorted."""
+    inside words too: mentions_in keeps those between word boundaries), lower-cased and sorted.
+    The forms are lower case and the text is lower-cased for them: an automaton of ~100,000 forms
+    that matches case-sensitively is built in a quarter of the time of one that ignores case
+    (0.25 s against 0.95 s, paid by every build, however small its input). Where an ASCII form
+    matches in any ASCII case it matches the lower-cased text; a letter that only lower-casing
+    outside ASCII turns into a form's letter ("K", the Kelvin sign, into "k") is one more
+    candidate, which mentions_in, ignoring case as Python does, may find too."""
     return (
-        text.str.extract_many(_lexicon_forms(), ascii_case_insensitive=True, overlapping=True)
-        .list.eval(pl.element().str.to_lowercase())
+        text.str.to_lowercase()
+        .str.extract_many(_lexicon_forms(), overlapping=True)
         .list.unique()
         .list.sort()
     )

@@ -93,3 +93,16 @@ def test_the_column_prefilter_passes_every_sentence_that_names_an_agent(texts):
     for text, passes in zip(texts, frame.to_series(), strict=True):
         if mentions_in(text):
             assert passes, text
+
+
+def test_a_lexicon_drug_is_a_candidate_however_its_letters_are_cased():
+    # (the column matches lower-cased text against the lexicon's lower-case forms)
+    texts = [
+        "patients received tivozanib",
+        "PATIENTS RECEIVED TIVOZANIB",
+        "Patients received TivoZanib (tivozanib)",
+        "Patients received no drug",
+    ]
+    found = pl.DataFrame({"text": texts}).select(lexicon_candidates(pl.col("text"))).to_series()
+    assert found.to_list() == [["tivozanib"], ["tivozanib"], ["tivozanib"], []]
+    assert [{name for name, _ in names(t)} for t in texts] == [{"tivozanib"}] * 3 + [set()]
