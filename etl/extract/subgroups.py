@@ -13,14 +13,23 @@ import re
 
 from etl.regex_prefilter import Prefiltered
 
-# a biomarker: an upper-case name (PD-L1, CPS, TPS, HER2, EGFR, TMB, MSI), with a scale after it
-_MARKER = r"(?:(?!(?:HR|OR|RR|CI|NS|NR|NE)\b)[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*(?:\s+(?:CPS|TPS|TC|IC|H-score))?)"
+# a biomarker: an upper-case name (PD-L1, CPS, TPS, HER2, EGFR, TMB, MSI), with a scale after it;
+# not a statistic's (HR, CI, NR, ...: a name that is one of those two letters alone). (Asked after
+# the first two letters, not before them: a pattern that opens with a class is tried only where
+# the class is, one that opens with a look-ahead at every place of the text.)
+_MARKER = (
+    r"(?:[A-Z][A-Z0-9](?:(?<!HR|OR|RR|CI|NS|NR|NE)|(?=\w))[A-Z0-9]*(?:-[A-Z0-9]+)*"
+    r"(?:\s+(?:CPS|TPS|TC|IC|H-score))?)"
+)
 _OPERATOR = r"(?:≥|≤|>=|<=|>/=|</=|<|>)"
 _NUMBER = r"\d+(?:\.\d+)?"
 _BAND = (
     rf"{_MARKER}\s*(?:{_OPERATOR}\s*{_NUMBER}\s*%?|{_NUMBER}\s*%?\s*[-–]\s*{_NUMBER}\s*%?)"
     rf"|{_MARKER}[-\s](?:positive|negative|high|low|mutant|mutated|wild-type|amplified)"
 )
+# a subgroup is named by a band: wherever none is, none is named (a band's dash is more often an
+# interval's, "95% CI 0.70-1.06", which _may_name_subgroup lets through)
+_ANY_BAND = re.compile(_BAND)
 # "PD-L1 ≥ 50% HR, 0.71", "In the PD-L1 CPS ≥ 10 subgroup, ...", "among EGFR-mutant patients"
 _BEFORE = Prefiltered(
     re.compile(
@@ -38,28 +47,26 @@ _AFTER = re.compile(
     rf"(?:\s+(?:for|with|in)\s+[^()\[\];,.]{{1,80}}?)?\s*[(\[]\s*(?P<sub>{_BAND})\s*[)\]]"
 )
 _UNIT = re.compile(r"\s*(?:%|(?:months?|mo|weeks?|years?)\b)")
-_WORDS = (
-    "≥",
-    "≤",
-    "<",
-    ">",
-    "positive",
-    "negative",
-    "high",
-    "low",
-    "muta",
-    "wild-type",
-    "amplified",
-)
-_DIGIT_BAND = re.compile(r"\d\s*%?\s*[-–]\s*\d")
 
 
 def _may_name_subgroup(text: str) -> bool:
-    """Whether a subgroup can be named in ``text``: an operator or a state's word (asked with
-    ``in``), else a band of numbers ("1-49%"), which needs a dash."""
-    if any(w in text for w in _WORDS):
-        return True
-    return ("-" in text or "–" in text) and _DIGIT_BAND.search(text) is not None
+    """Whether a subgroup can be named in ``text``: what every band holds, an operator, a state's
+    word or a dash, asked with ``in`` (faster than any pattern), then a band itself."""
+    return (
+        "≥" in text
+        or "≤" in text
+        or "<" in text
+        or ">" in text
+        or "-" in text
+        or "–" in text
+        or "positive" in text
+        or "negative" in text
+        or "high" in text
+        or "low" in text
+        or "muta" in text
+        or "wild-type" in text
+        or "amplified" in text
+    ) and _ANY_BAND.search(text) is not None
 
 
 def subgroups(text: str, spans: list[tuple[int, int, int]]) -> dict[int, str]:
@@ -74,7 +81,13 @@ def subgroups(text: str, spans: list[tuple[int, int, int]]) -> dict[int, str]:
         last_of_chain[chain] = i
     for i, (start, _, chain) in enumerate(spans):
         clause_start = max(text.rfind(";", 0, start), text.rfind(". ", 0, start), -1) + 1
-        before = _BEFORE.search(text[clause_start:start].strip())
+        # (the band the clause must hold to name one before the value: _BEFORE, anchored at the
+        # clause's end, is otherwise tried at each place of it)
+        before = (
+            _BEFORE.search(text[clause_start:start].strip())
+            if _ANY_BAND.search(text, clause_start, start)
+            else None
+        )
         if before is not None:
             found[i] = _clean(before.group("sub"))
             continue
