@@ -49,6 +49,9 @@ _CI_HEADING = Prefiltered(_HEADING, cheap_scan(_HEADING, NUM))
 _HEAD_ITEM_HINT = Prefiltered(re.compile(r"\b(?:median|mean)\b[^.;]*?\sand\s", re.IGNORECASE))
 # "51 percent", "88 per cent" (news): a percent sign in words
 _PERCENT_WORD = re.compile(r"(?<=\d)\s?(?:percent|per cent)\b", re.IGNORECASE)
+# "9.4 vs.7.1 months": a "vs." glued to the next number, whose dot would be read as that number's
+# (a number starts after no letter, dot or digit); read as "vs 7.1", same length
+_GLUED_VS = re.compile(r"(?<=\bvs)\.(?=\d)", re.IGNORECASE)
 _THRESHOLD = re.compile(
     r"(?:significance|threshold|boundary|alpha|significance level|level of significance)\W{0,3}$",
     re.IGNORECASE,
@@ -80,6 +83,8 @@ def parse_sentence(
     groups of the last list of values before this sentence (see ``listed_groups``)."""
     if "per" in text:
         text = _PERCENT_WORD.sub(as_percent_sign, text)
+    if "s." in text:
+        text = _GLUED_VS.sub(" ", text)
     masks = mask_spans(text)
     intervals = find_intervals(text)
     p_values = find_p_values(text)

@@ -127,9 +127,11 @@ def make_interval(lower: str, upper: str, level: str | None = None) -> Interval:
 
 # white space as texts carry it: spaces, and the thin and no-break spaces mis-decoded ("ā€‰")
 _SPACE = r"(?:\s|â€‰|ā€‰|Â)"
-# a "<" a PDF's text layer turned into a comma: "P , .001"
+# a "<" a PDF's text layer turned into a comma: "P , .001"; an operator in words (news): "P less
+# than .001"
 _P_TAIL = (
-    rf"p(?:\s*[- ]?value)?{_SPACE}*(?:(?P<op><=|>=|=<|=>|[=<>≤≥]|,(?={_SPACE}*\.\d)){_SPACE}*"
+    rf"p(?:\s*[- ]?value)?{_SPACE}*(?:(?P<op><=|>=|=<|=>|[=<>≤≥]|,(?={_SPACE}*\.\d)"
+    rf"|less\s+than(?:\s+or\s+equal\s+to)?|greater\s+than|equal\s+to){_SPACE}*"
     r"|\s+(?:of\s+|was\s+)?)"
 )
 _P = Prefiltered(
@@ -149,6 +151,10 @@ _OPS = {
     "=<": "<=",
     "=>": ">=",
     ",": "<",
+    "less than": "<",
+    "less than or equal to": "<=",
+    "greater than": ">",
+    "equal to": "=",
 }
 
 
@@ -167,5 +173,6 @@ def find_p_values(text: str) -> list[PValue]:
     for m in _P.finditer_lowered(text):  # (a number and a sign: no case to keep)
         num, op = m.group("num", "op")
         start, end = m.span()
-        found.append(PValue(parse_number(num), _OPS.get(op or "=", "="), start, end))
+        operator = _OPS.get(" ".join(op.split()) if op else "=", "=")
+        found.append(PValue(parse_number(num), operator, start, end))
     return found

@@ -17,13 +17,21 @@ from itertools import chain, pairwise
 import polars as pl
 
 from etl.audit import rejections_frame
+from etl.extract.facts import UNIT_WORDS
 from etl.extract.records import FACT_COLUMNS, INPUT_COLUMNS, SENTENCE_COLUMNS, read_records
 from etl.schemas.staging import Outcomes, polars_schema
 from etl.vocab.codes import code
 
 _BODY, _TITLE = code("sentence_role", "body"), code("sentence_role", "title")
 
-_CANDIDATE = r"\d\s*%|\d\s*(?:months?|mo|days?|weeks?|years?)\b|(?i:hazard ratio|odds ratio)|\bHR\b|\bOR\b|\d+\s+(?:had|achieved|partial|complete)"
+# Which sentences can hold a result (polars' engine: no look-around): a rate, written with its sign
+# or in words ("51 percent"), a time in one of the units the grammar reads (UNIT_WORDS: "14.1
+# mos", "9.7 m"), a ratio's name, a count of responders.
+_CANDIDATE = (
+    r"\d\s*%|\d\s*(?i:percent|per cent)\b"
+    rf"|\d\s*(?:{'|'.join(sorted(UNIT_WORDS, key=len, reverse=True))})\b"
+    r"|(?i:hazard ratio|odds ratio)|\bHR\b|\bOR\b|\d+\s+(?:had|achieved|partial|complete)"
+)
 
 
 # Body sentences from which forked workers pay: starting two costs ~0.1 s, and 1,000 abstracts

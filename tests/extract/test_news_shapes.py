@@ -1,0 +1,83 @@
+"""Shapes of results text that news articles and summary cards use: rates in words, p-values in
+words, "vs." glued to the next number, shares of a group named by what it was given. Documents
+written for the tests."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from etl.documents.stage import stage_documents
+from etl.extract import outcomes_frame, sentences_frame
+from etl.extract.numbers import find_p_values
+from tests.conftest import files_frame
+
+_DECLARED = (
+    "In the phase 3 LUMEN-9 trial, 600 patients were randomly assigned to zorvatinib plus "
+    "carboplatin or carboplatin alone. "
+)
+
+
+def _outcomes(text: str) -> pl.DataFrame:
+    staged = stage_documents(files_frame({"news.txt": text}))
+    outcomes, _ = outcomes_frame(sentences_frame(staged.record_lines, staged.publications))
+    return outcomes.sort("char_start")
+
+
+def _read(text: str) -> list[tuple]:
+    return _outcomes(text).select("endpoint", "measure", "value", "unit", "arm_label").rows()
+
+
+def test_a_sentence_whose_only_numbers_are_rates_in_words_is_read():
+    rows = _read(_DECLARED + "The objective response rate was 41 percent.")
+    assert ("ORR", "rate", 41.0, "percent", None) in rows
+
+
+@pytest.mark.parametrize("unit", ["mos", "mo", "wks", "yrs"])
+def test_a_sentence_whose_times_are_written_with_a_short_unit_is_read(unit: str):
+    rows = _read(f"mPFS: 22.4 vs 14.1 {unit}, p<0.001.")
+    assert [r[2] for r in rows] == [22.4, 14.1]
+    assert {r[0] for r in rows} == {"PFS"}
+
+
+def test_vs_glued_to_the_next_number_separates_two_values():
+    rows = _read(_DECLARED + "Median PFS was 9.4 vs.7.1 months.")
+    assert [(r[2], r[4]) for r in rows] == [
+        (9.4, "zorvatinib plus carboplatin"),
+        (7.1, "carboplatin alone"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "operator"),
+    [
+        ("(HR 0.70; P less than .001)", 0.001, "<"),
+        ("with a p value less than or equal to 0.05", 0.05, "<="),
+        ("(P greater than 0.2)", 0.2, ">"),
+        ("(P  less  than 0.01)", 0.01, "<"),
+    ],
+)
+def test_a_p_value_with_its_operator_in_words(text: str, value: float, operator: str):
+    [p] = find_p_values(text)
+    assert (p.value, p.operator) == (value, operator)
+
+
+def test_a_hazard_ratio_takes_a_p_value_written_in_words():
+    [hr] = _outcomes(
+        _DECLARED
+        + "The hazard ratio for progression was 0.70 (95% CI 0.58-0.84; P less than .001)."
+    ).rows(named=True)
+    assert (hr["value"], hr["p_value"], hr["p_operator"]) == (0.70, 0.001, "<")
+
+
+def test_shares_of_groups_named_by_what_they_were_given():
+    rows = _read(
+        _DECLARED + "Responses occurred in 48% of zorvatinib patients compared to 31% of "
+        "carboplatin patients."
+    )
+    assert [(r[2], r[4]) for r in rows] == [(48.0, "zorvatinib"), (31.0, "carboplatin")]
+
+
+def test_a_share_of_patients_described_otherwise_is_given_no_group():
+    rows = _read(_DECLARED + "Responses occurred in 48% of evaluable patients.")
+    assert [(r[2], r[4]) for r in rows] == [(48.0, None)]
