@@ -35,7 +35,7 @@ from etl.extract.group_labels import (
     tail_label,
 )
 from etl.extract.phrases import is_generic
-from etl.extract.trial_arms import sized_groups
+from etl.extract.trial_arms import sized_groups, versus_sized_groups
 from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
 
 _ITEM = (
@@ -232,6 +232,10 @@ def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
     added = _add_on(sentences)
     if added:
         return added, {}
+    for s in sentences:  # a summary's "A (n=300) vs. B (n=300)", with no verb that assigns
+        versus = [group_label(label) for label, *_ in versus_sized_groups(s)]
+        if versus and all(versus):
+            return versus, {}
     for s in sentences:
         plain = DROP_BRACKETS.sub("", s)
         for pattern in (_COMPARED, _VERSUS, _SUBJECT_OVER):

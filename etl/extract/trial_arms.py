@@ -243,6 +243,16 @@ def sized_groups(text: str) -> list[tuple[str, int, int, int]]:
     return _sized_groups(text, _ASSIGNING.search(text) is not None)
 
 
+def versus_sized_groups(text: str) -> list[tuple[str, int, int, int]]:
+    """The sized groups of a "versus" list, whatever the sentence's verb, or []: "Design: A (n=300)
+    vs. B (n=300) vs. C (n=300)" (a summary's line). The record context takes a record's groups
+    from it; the staging of arms does not (a sentence that assigns no one may list results)."""
+    if not _VERSUS_BETWEEN.search(text):
+        return []
+    found = _versus_sized(text)
+    return found if len(found) >= 2 else []
+
+
 def _versus_sized(text: str) -> list[tuple[str, int, int, int]]:
     """ "comparing chemotherapy plus A (1500 mg daily; n=338) versus chemotherapy plus A and B
     (75 mg; n=338) versus chemotherapy alone (n=337)": sized groups a "versus" list separates,

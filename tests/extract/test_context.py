@@ -227,3 +227,16 @@ def test_a_described_group_is_the_declared_group_it_describes_or_none():
     for record in (context, record_context([])):
         alone = apply_context(parse_sentence("ORR was 30% in a younger population."), record)
         assert [f.arm for f in alone] == [None]
+
+
+def test_a_summary_line_of_sized_groups_declares_the_record_groups_without_a_verb():
+    context = record_context(
+        ["Design: drug Z plus letrozole (n=300) vs. letrozole (n=300) vs. drug Z (n=300)"]
+    )
+    assert context.labels == ["drug Z plus letrozole", "letrozole", "drug Z"]
+    facts = apply_context(parse_sentence("5-year OS: 90.1% vs. 85.0% vs. 88.2%"), context)
+    assert [(f.value, f.arm) for f in facts] == [
+        (90.1, "drug Z plus letrozole"),
+        (85.0, "letrozole"),
+        (88.2, "drug Z"),
+    ]
