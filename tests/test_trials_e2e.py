@@ -65,6 +65,19 @@ Example University Hospital
 Leiden, South Holland, Netherlands
 """
 
+# a page about one study that its headings cut into records: the section of results names no
+# trial
+PAGE = (
+    "Drug Q in previously treated gastric cancer\n"
+    "The VEGA-7 trial was a randomised, open-label, phase 3 study that compared drug Q with "
+    "paclitaxel in 480 patients with previously treated advanced gastric cancer. Patients were "
+    "enrolled at 120 sites in 14 countries between 2019 and 2021.\n"
+    "Efficacy\n"
+    "At the data cut-off, median progression-free survival was 7.1 months in the drug Q group and "
+    "3.9 months in the paclitaxel group. The hazard ratio for progression or death was 0.52 (95% "
+    "CI 0.41-0.66; P<0.001).\n"
+)
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, Path]:
@@ -76,6 +89,7 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
         (inbox / "primary.txt").write_text(PRIMARY)
         (inbox / "update.txt").write_text(UPDATE)
         (inbox / "registry.txt").write_text(REGISTRY)
+        (inbox / "page.txt").write_text(PAGE)
 
     result, wh, reports, _ = shared_build(tmp_path_factory, "trials", fill)
     assert result.exit_code == 0, result.output
@@ -242,3 +256,18 @@ def test_design_says_how_the_study_was_done(warehouse):
         "NCT01234567": "randomised, placebo-controlled trial",
         "cohort": "retrospective cohort",
     }
+
+
+def test_a_section_of_a_page_about_one_trial_takes_the_page_trial(warehouse):
+    rows = _rows(
+        warehouse,
+        "select o.value, t.acronym, o.trial_link, p.record_index from fct_outcomes o "
+        "join dim_trials t using (trial_id) join dim_publications p using (publication_id) "
+        "where o.source_file = 'page.txt' order by o.value",
+    )
+    assert [(v, a, link) for v, a, link, _ in rows] == [
+        (0.52, "VEGA-7", "document"),
+        (3.9, "VEGA-7", "document"),
+        (7.1, "VEGA-7", "document"),
+    ]
+    assert {record for *_, record in rows} == {1}  # (the section, not the page's opening)

@@ -114,6 +114,12 @@ _CONTROL = re.compile(
     re.IGNORECASE,
 )
 _ALONE = re.compile(r"\b(?:alone|only)\b", re.IGNORECASE)
+# a group named by its role in the comparison, not by what it was given
+_ROLE = re.compile(
+    r"^(?:the\s+)?(?:(?P<experimental>treatment|experimental|investigational|intervention|active)"
+    r"|control|comparator|reference)(?:\s+(?:arm|group|cohort))?$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[a-z0-9]+")
 # words that never tell one group from another
 _COMMON = frozenset(
@@ -180,6 +186,9 @@ class RecordContext:
         """The label a number is given, checked against the declared groups (module doc)."""
         if label is None or not self.arms:
             return label
+        if label not in self._resolved and (role := _ROLE.match(label)) and self.comparison:
+            # "the treatment arm", "the control group": the group the record gives that role
+            self._resolved[label] = self.comparison[0 if role.group("experimental") else 1]
         if label not in self._resolved:
             arm = self.arm_of(label)
             clean = is_clean_label(label)

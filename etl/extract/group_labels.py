@@ -19,7 +19,9 @@ _LEADING = re.compile(
     r"^(?:the|a|an|either|both|other|receive|receiving|received|to|or|and|with|combination of|"
     r"first-line|second-line|1L/2L|1L|2L|adjuvant|neoadjuvant|perioperative|open-label|"
     r"daily|weekly|oral|intravenous|iv|subcutaneous|sc|concurrent|continuous|matching|"
-    r"single-agent|up to|≤\s*\d+)\s+",
+    r"single-agent|up to|≤\s*\d+|"
+    # how it was given, before what: "double-blind treatment with A", "treatment with A and B"
+    r"double-blind|single-blind|blinded|(?:treatment|therapy)\s+with)\s+",
     re.IGNORECASE,
 )
 # where a phrase stops naming the group: its schedule, route, setting or who got it

@@ -214,6 +214,7 @@ TRIAL_LINKS: Final = MappingProxyType(
     {
         "sentence": "the outcome's own sentence names the trial",
         "record": "the record the outcome is read from reports the trial",
+        "document": "the document reports that one trial, its record none",
     }
 )
 

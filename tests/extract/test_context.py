@@ -240,3 +240,35 @@ def test_a_summary_line_of_sized_groups_declares_the_record_groups_without_a_ver
         (85.0, "letrozole"),
         (88.2, "drug Z"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label"),
+    [
+        ("double-blind treatment with drug E", "drug E"),
+        ("treatment with drug K and cetuximab", "drug K and cetuximab"),
+        ("therapy with drug K", "drug K"),
+    ],
+)
+def test_how_a_group_was_treated_is_no_part_of_its_name(phrase: str, label: str):
+    assert group_label(phrase) == label
+
+
+def test_the_treatment_and_control_arms_are_the_record_declared_groups():
+    context = record_context(
+        [
+            "In all, 220 patients were randomized to receive drug K and cetuximab, and 221 "
+            "patients were assigned to irinotecan with cetuximab."
+        ]
+    )
+    facts = apply_context(
+        parse_sentence(
+            "Median overall survival was 8.4 months in the treatment arm compared to 5.4 months "
+            "in the control arm."
+        ),
+        context,
+    )
+    assert [(f.value, f.arm) for f in facts] == [
+        (8.4, "drug K and cetuximab"),
+        (5.4, "irinotecan with cetuximab"),
+    ]
