@@ -26,6 +26,11 @@ _PLACEHOLDER = re.compile(rf"(?:{LABEL})?{PLACEHOLDER}", re.IGNORECASE)
 # (a number glued to a word or hyphen starts a label: "12-month OS rate", "1y PFS rate")
 _NUM_START = re.compile(rf"(?:{LABEL})?(?:[<>≤≥]\s*)?(?:\d[\d,]*(?:[.·]\d+)?|[.·]\d+)(?![\w-])")
 _REF = re.compile(r"(?:\[\d+(?:\s*[,–-]\s*\d+)*\]\s*)+")
+# a time point alone, in whole units, labels the row of a rate at that time ("6 mo | 67 (62-71) |
+# 55 (50-60)" under "Survival rate, %"): a label, not a value
+_TIME_POINT = re.compile(
+    r"\d{1,3}\s*-?\s*(?:mo|mos|months?|wks?|weeks?|yrs?|years?)\.?", re.IGNORECASE
+)
 _TRIAL_TOKEN = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: \d{1,4}[A-Za-z]?)?")
 _TRIAL_TAIL = re.compile(r"\s*(?:\([^()]*\))?\s*(?:[;,].*)?", re.DOTALL)
 
@@ -66,6 +71,8 @@ def cell_kind(text: str | None) -> str:
         return "na"
     if _REF.fullmatch(text):
         return "ref"
+    if _TIME_POINT.fullmatch(text):
+        return "text"
     if _NUM_START.match(text):
         return "num"
     if is_trial_name(text):

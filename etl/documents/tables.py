@@ -158,13 +158,10 @@ def _pipe_tables(text: str, lines: list[_Line], used: list[bool]):
         if not _is_separator(lines[i].text) or used[i]:
             i += 1
             continue
-        top = i
-        while top > 0 and i - top < 3 and not used[top - 1] and _is_bar_row(lines[top - 1].text):
-            top -= 1
+        top, header_rows = _pipe_header(text, lines, i, used)
         if top == i:  # a separator with no header above it
             i += 1
             continue
-        header_rows = [_split(text, lines[j], "|") for j in range(top, i)]
         width = max(max(len(r) for r in header_rows), _separator_width(lines[i].text))
         body, last = _pipe_body(text, lines, i + 1, width, used)
         table = _from_rows(header_rows, body, _caption_above(text, lines, top, used), "pipe")
@@ -181,6 +178,33 @@ def _pipe_tables(text: str, lines: list[_Line], used: list[bool]):
         "pipe",
         3,
     )
+
+
+def _pipe_header(
+    text: str, lines: list[_Line], separator: int, used: list[bool]
+) -> tuple[int, list[list[Cell | None]]]:
+    """(first line, rows) of the header above a separator: up to three rows of bars, or one row
+    whose cells wrap over several lines, each ending with a bar and none holding a whole row
+    ("Variable | A (N = 431) |", "B (N = 430) |", "Hazard ratio (95% CI) |", "P |" over a
+    five-column separator): its lines, from the separator up, until they hold as many cells."""
+    width = _separator_width(lines[separator].text)
+    fragments: list[list[Cell | None]] = []
+    top = separator
+    while top > 0 and not used[top - 1] and _is_bar_row(lines[top - 1].text):
+        line = lines[top - 1].text.strip()
+        cells = _split(text, lines[top - 1], "|")
+        if line.startswith("|") or len(cells) >= width or sum(map(len, fragments)) >= width:
+            break
+        fragments.insert(0, cells)
+        top -= 1
+    if len(fragments) > 1 and sum(map(len, fragments)) == width:
+        return top, [[c for cells in fragments for c in cells]]
+    top = separator
+    while (
+        top > 0 and separator - top < 3 and not used[top - 1] and _is_bar_row(lines[top - 1].text)
+    ):
+        top -= 1
+    return top, [_split(text, lines[j], "|") for j in range(top, separator)]
 
 
 def _is_bar_row(line: str) -> bool:

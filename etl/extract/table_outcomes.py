@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from etl.documents.table_grid import is_trial_name
@@ -103,7 +103,7 @@ def read_table(text: str, table: Table) -> list[RowReading]:
     trials: list[tuple[str | None, str | None]] = []
     for r, row in enumerate(table.rows):
         origin = table.row_spans[r][0]
-        row_meaning = _row_meaning(table, columns, row_labels[r], r)
+        row_meaning = _row_meaning(table, columns, row_labels[r], r, of_section[r].head)
         trials.append(row_trial(table, columns, row))
         arms.append(row_arms(columns, row))
         facts.append([])
@@ -135,15 +135,24 @@ def read_table(text: str, table: Table) -> list[RowReading]:
 
 
 def _row_meaning(
-    table: Table, columns: list[Column], labels: Sequence[Cell | None], r: int
+    table: Table, columns: list[Column], labels: Sequence[Cell | None], r: int, head: int | None
 ) -> Meaning:
     """What row r's headers, its row-label cells and (for a heading) its own cell say of its
-    numbers, the most specific first."""
+    numbers, the most specific first; then how the heading of its section measures them, where
+    the row leaves it unsaid ("Survival rate — % (95% CI)" over "6 mo | 67 (62–71) | 55
+    (50–60)": rates, in percent, with 95% intervals). (Its endpoint comes down as every row's
+    does, as the last one named above: a heading's endpoint is not that of a row naming another
+    thing, "Deaths, n (%)" under "Overall survival".)"""
     stub = [
         cell for c, col in enumerate(columns) if col.kind == "stub" and (cell := table.rows[r][c])
     ]
     said = [cell for cell in [*labels, *stub, heading(table, r)] if cell is not None]
-    return merge([describe(cell.text) for cell in reversed(dict.fromkeys(said))])
+    meanings = [describe(cell.text) for cell in reversed(dict.fromkeys(said))]
+    section = heading(table, head) if head is not None and head != r else None
+    if section is not None and section not in said:
+        measured = describe(section.text)
+        meanings.append(replace(measured, endpoint=None, composite=False, label=""))
+    return merge(meanings)
 
 
 def _own_trial(trial: str | None, section: Section, r: int) -> str | None:

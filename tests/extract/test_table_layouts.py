@@ -285,3 +285,51 @@ def test_composed_section_tables_read_back(composed):
         assert [brief(f) for f in second.facts] == [
             ("PFS", "median", float(control), "months", None, "Placebo", None)
         ]
+
+
+# ---- a header that wraps over several lines; rates at time points under a section heading -------
+
+WRAPPED_HEADER = (
+    "Table 2. Survival in the Intention-to-Treat Population.\n"
+    "Variable | Orvalimab plus Docetaxel (N = 400) |\n"
+    "Docetaxel Alone (N = 400) |\n"
+    "Hazard Ratio (95% CI) |\n"
+    "P Value |\n"
+    "---|---|---|---|---|\n"
+    "Median overall survival — mo (95% CI) | 9.1 (8.0–10.2) | 7.0 (6.1–7.9) | 0.75 (0.64–0.88) "
+    "| <0.001 |\n"
+    "Survival rate — % (95% CI) | ||||\n"
+    "6 mo | 70 (65–74) | 58 (53–63) | | <0.001 |\n"
+    "12 mo | 38 (33–42) | 25 (21–30) | | <0.001 |\n"
+)
+ORV, DOC = "Orvalimab plus Docetaxel", "Docetaxel Alone"
+
+
+def test_a_header_wrapped_over_lines_is_one_row_over_its_columns():
+    (table,) = find_tables(WRAPPED_HEADER)
+    assert [[c.text if c else None for c in row] for row in table.header] == [
+        [
+            "Variable",
+            "Orvalimab plus Docetaxel (N = 400)",
+            "Docetaxel Alone (N = 400)",
+            "Hazard Ratio (95% CI)",
+            "P Value",
+        ]
+    ]
+    facts = facts_of(read(WRAPPED_HEADER))
+    assert [brief(f) for f in facts[:3]] == [
+        ("OS", "median", 9.1, "months", None, ORV, None),
+        ("OS", "median", 7.0, "months", None, DOC, None),
+        ("OS", "hazard_ratio", 0.75, "ratio", None, ORV, DOC),
+    ]
+
+
+def test_time_point_rows_under_a_rate_heading_are_rates_at_that_time():
+    facts = facts_of(read(WRAPPED_HEADER))
+    assert [brief(f) for f in facts[3:]] == [
+        ("OS", "rate", 70.0, "percent", 6.0, ORV, None),
+        ("OS", "rate", 58.0, "percent", 6.0, DOC, None),
+        ("OS", "rate", 38.0, "percent", 12.0, ORV, None),
+        ("OS", "rate", 25.0, "percent", 12.0, DOC, None),
+    ]
+    assert [ci(f) for f in facts[3:5]] == [(65.0, 74.0, 95), (53.0, 63.0, 95)]
