@@ -75,6 +75,25 @@ _ECONOMIC = Prefiltered(
 _RESULT_WORDS = Prefiltered(re.compile(r"\b(?:patients|cases|had|rate|of)\b", re.I))
 
 
+# the words between a time point and the endpoint it is of: "3-year distant relapse-free survival"
+_BEFORE_NAME = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}")
+# what follows an endpoint that a time point labels: "12 months PFS: 62%", "24-month OS rate = 80%"
+_LABEL_END = re.compile(r"\s*(?:rates?\s*)?(?:\([^()]{0,12}\)\s*)?[:=]")
+
+
+def _timed_endpoint_after(text: str, pos: int) -> tuple[int, int, str, str] | None:
+    """The endpoint with a time named right after ``pos`` (two words may come first: "distant"),
+    as endpoint_mentions gives it, or None. The vocabulary says which names there are."""
+    gap = _BEFORE_NAME.match(text, pos)
+    reach = gap.end() if gap else pos
+    for start, end, endpoint, label in endpoint_mentions(text[pos : pos + 80]):
+        timed = (endpoint in TIME_TO_EVENT and endpoint != "FOLLOWUP") or (
+            endpoint == "OTHER" and _TIMED_OTHER.search(label) is not None
+        )
+        return (pos + start, pos + end, endpoint, label) if timed and pos + start <= reach else None
+    return None
+
+
 def _timepoints(text: str) -> list[tuple[int, list[float]]]:
     """(position, [months, ...]) of each time point, or list of them ("1-, 2- and 3-year"), in order."""
     found: list[tuple[int, list[float]]] = []
@@ -82,7 +101,7 @@ def _timepoints(text: str) -> list[tuple[int, list[float]]]:
         nums = _TIMEPOINT_NUMBER.findall(m.group("list"))
         mult = 12.0 if m.group("unit").lower() in ("year", "yr", "y") else 1.0
         follows = text[m.end() : m.end() + 40].lower()
-        if not _TIMEPOINT_FOLLOWS.match(follows):
+        if not _TIMEPOINT_FOLLOWS.match(follows) and _timed_endpoint_after(text, m.end()) is None:
             continue
         found.append(
             (
@@ -234,6 +253,9 @@ def drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
                 at_points = [m.span() for m in _AT_TIMEPOINT.finditer(text)]
             if any(s <= f.start and f.end <= e for s, e in at_points):
                 continue  # "OS at 1 year and 2 years": time points, not values
+            named = _timed_endpoint_after(text, f.end)
+            if named is not None and _LABEL_END.match(text, named[1]):
+                continue  # "12 months PFS: 62% vs. 27%": the time point of the rates after it
         if (
             f.unit == "percent"
             and f.endpoint == "OTHER"

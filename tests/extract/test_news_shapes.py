@@ -81,3 +81,19 @@ def test_shares_of_groups_named_by_what_they_were_given():
 def test_a_share_of_patients_described_otherwise_is_given_no_group():
     rows = _read(_DECLARED + "Responses occurred in 48% of evaluable patients.")
     assert [(r[2], r[4]) for r in rows] == [(48.0, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "endpoint", "months"),
+    [
+        ("5-year metastasis-free survival: 87.3% vs. 71.4%", "OTHER", 60.0),
+        ("3-year distant relapse-free survival: 81.5% vs 72.0%", "OTHER", 36.0),
+        ("12 months PFS: 62% vs. 27%", "PFS", 12.0),
+        ("24-month OS rate: 80.1% vs 71.0%", "OS", 24.0),
+    ],
+)
+def test_a_time_point_before_any_timed_endpoint_is_the_rates_time_point(
+    sentence: str, endpoint: str, months: float
+):
+    rows = _outcomes(sentence).select("endpoint", "measure", "timepoint_months").rows()
+    assert rows == [(endpoint, "rate", months)] * 2  # (no "12 months" median is read)
