@@ -153,6 +153,10 @@ def _endpoint_for(
         phrase = _COUNT_PHRASE.match(text, fact.end)
         return "OTHER", phrase.group("what") if phrase else ""
     if fact.unit == "percent":
+        # a rate with its endpoint right after it: "83% (58% complete response rate)"
+        following = next((m for m in mentions if m[0] >= fact.end), None)
+        if following is not None and not text[fact.end : following[0]].strip():
+            return following[2], following[3]
         near_ae = any(m[2] == "AE" and m[0] >= fact.start - 40 for m in before)
         # (the cheap test first: the pattern is slow on the 40 characters before every rate)
         if near_ae and _OPEN_PAREN_AFTER_WORD.search(text[max(0, fact.start - 40) : fact.start]):
@@ -171,11 +175,25 @@ def _endpoint_for(
         if tte_after:
             return tte_after[0][2], tte_after[0][3]
     if before:
-        return before[-1][2], before[-1][3]
+        # (not a name inside an aside closed before the value: "59% with A (20% complete
+        # response; 39% partial response), compared with 5% with B": 5% is a response rate)
+        outside = [m for m in before if not _in_closed_aside(text, m, fact.start)]
+        last = outside[-1] if outside else before[-1]
+        return last[2], last[3]
     after = [m for m in mentions if m[0] >= fact.end]
     if after:
         return after[0][2], after[0][3]
     return "OTHER", ""
+
+
+def _in_closed_aside(text: str, mention: tuple[int, int, str, str], before: int) -> bool:
+    """Whether a name lies in brackets that close before ``before`` (and after the name)."""
+    start, end = mention[0], mention[1]
+    opened = max(text.rfind("(", 0, start), text.rfind("[", 0, start))
+    if opened < 0 or max(text.rfind(")", opened, start), text.rfind("]", opened, start)) >= 0:
+        return False  # (no bracket open at the name)
+    closing = min((i for i in (text.find(")", end), text.find("]", end)) if i >= 0), default=-1)
+    return 0 <= closing < before
 
 
 def with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:

@@ -97,3 +97,24 @@ def test_a_time_point_before_any_timed_endpoint_is_the_rates_time_point(
 ):
     rows = _outcomes(sentence).select("endpoint", "measure", "timepoint_months").rows()
     assert rows == [(endpoint, "rate", months)] * 2  # (no "12 months" median is read)
+
+
+def test_a_labelled_interval_whose_bounds_a_comma_splits_after_an_abbreviation_in_brackets():
+    [hr] = _outcomes("OS: hazard ratio [HR]: 0.63; 95% confidence interval [CI]: 0.29, 1.34.").rows(
+        named=True
+    )
+    assert (hr["value"], hr["ci_lower"], hr["ci_upper"], hr["ci_level"]) == (0.63, 0.29, 1.34, 95)
+
+
+def test_a_breakdown_in_brackets_names_its_own_endpoints_and_the_list_goes_on_after_it():
+    rows = (
+        _outcomes(
+            _DECLARED + "The response rate was 59% with zorvatinib (20% complete response; 39% "
+            "partial response), compared with 22% with carboplatin."
+        )
+        .select("endpoint", "value")
+        .rows()
+    )
+    assert rows == [("ORR", 59.0), ("CR", 20.0), ("PR", 39.0), ("ORR", 22.0)]
+    rows = _outcomes("The objective response rate was 83% (58% complete response rate).")
+    assert rows.select("endpoint", "value").rows() == [("ORR", 83.0), ("CR", 58.0)]
