@@ -106,7 +106,11 @@ _RATE: Final = re.compile(r"%|\brates?\b|\bpercent(?:age)?\b|\bproportion\b", re
 _COUNT: Final = re.compile(
     r"^\s*(?:n|no\.?|number)\b|\bnumber of\b|\bevents?\b|\bresponders\b|\bn\s*$", re.I
 )
-_COUNTS_RATES: Final = re.compile(r"\bn\s*\(\s*%\s*\)", re.IGNORECASE)
+# "n (%)", "no. (%)" (a journal's table), "number (%)", "No. of patients (%)": a count, its rate
+# in brackets
+_COUNTS_RATES: Final = re.compile(
+    r"\b(?:n|no\.|number)(?:\s+of\s+\w+)?\s*\(\s*%\s*\)", re.IGNORECASE
+)
 _MEAN: Final = re.compile(r"\bmean\b", re.I)
 _MEDIAN: Final = re.compile(r"\bmedian\b", re.I)
 _DIFFERENCE: Final = re.compile(r"\b(?:difference|gain|delta)\b", re.I)

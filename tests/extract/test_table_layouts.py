@@ -333,3 +333,17 @@ def test_time_point_rows_under_a_rate_heading_are_rates_at_that_time():
         ("OS", "rate", 25.0, "percent", 12.0, DOC, None),
     ]
     assert [ci(f) for f in facts[3:5]] == [(65.0, 74.0, 95), (53.0, 63.0, 95)]
+
+
+def test_counts_written_no_with_their_rates_in_brackets_give_the_rates():
+    table = (
+        "Table 3. End points.\n"
+        "End Point | Orvalimab (N = 400) | Placebo (N = 200) |\n"
+        "---|---|---|\n"
+        "Confirmed PSA response — no. (%) | 300 (75) | 20 (10) |\n"
+    )
+    facts = facts_of(read(table))
+    assert [(f.measure, f.value, f.unit, f.n_patients) for f in facts] == [
+        ("rate", 75.0, "percent", 300),
+        ("rate", 10.0, "percent", 20),
+    ]
