@@ -154,11 +154,43 @@ _AND_NUMBER_TO = re.compile(
 _COMBINED = re.compile(r"\s+in combination with\s+", re.IGNORECASE)
 
 
+# a group named by a head before what it is given: "triplet therapy with A, B and C", "control
+# treatment with D"
+_HEADED = re.compile(
+    r"(?:^|,\s*(?:or\s+|and\s+)?|\s+or\s+)(?:either\s+)?"
+    r"(?P<head>(?:[A-Za-z][\w-]*\s+){0,2}(?:therapy|treatment|regimen))\s+with\s",
+    re.IGNORECASE,
+)
+
+
+def _headed_groups(text: str) -> list[str]:
+    """The heads of a list whose groups are named by one before what they are given ("triplet
+    therapy with A, B and C, doublet therapy with A and C, or control treatment with D"): the
+    commas of an agents' list are no group's end. The last group may be named alone after ", or"
+    ("..., or placebo"). [] unless the list is that: two or more heads, the first opening it."""
+    found = list(_HEADED.finditer(text))
+    if len(found) < 2 or found[0].start() != 0:
+        return []
+    labels = [group_label(m.group("head")) for m in found]
+    rest = text[found[-1].end() :]
+    if ", or " in rest:  # the last group, named alone
+        *agents, last = rest.split(", or ")
+        if len(agents) != 1 or "," in last or " or " in agents[0]:
+            return []
+        labels.append(group_label(last))
+    elif " or " in rest:
+        return []
+    return labels if all(labels) else []
+
+
 def split_groups(listed: str) -> list[str]:
     """The groups of an assignment's list, in order: "either A or B, plus C, every 3 weeks,
     followed by A or B" → [A, B]; "A and 328 to B" → [A, B]. Empty strings mark pieces that
     name no group (the caller decides what a list with such a piece is worth)."""
     text = _FOLLOWED.sub("", simplify(DROP_BRACKETS.sub("", listed)))
+    headed = _headed_groups(text.strip())
+    if headed:
+        return headed
     first_or = _OR.search(text)
     if first_or:  # the backbone after the groups
         backbone = _BACKBONE.search(text, first_or.end())

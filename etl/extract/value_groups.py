@@ -232,6 +232,8 @@ def attach_arms(
         arm = comparator = None
         if f.measure in COMPARED_MEASURES and f.arm is not None:  # a factor of a list
             arm, comparator = f.arm, f.comparator or complement(f.arm)
+        elif f.measure in RATIOS and (own := _ratio_of_group(text, f)):
+            arm, comparator = own  # "HR 0.52 for the triplet and 0.60 for the doublet versus C"
         elif f.measure in COMPARED_MEASURES:
             # the comparison named nearest before the value, else right after it: "A vs. B:
             # hazard ratio=1.75; A vs. C: hazard ratio=2.26"
@@ -278,6 +280,33 @@ def attach_arms(
     facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))
     _list_group(text, chains, by_position, arms)
     return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
+
+
+# a ratio's own group right after it, then the group the ratios are against: "HR 0.52 for the
+# triplet and 0.60 for the doublet versus the control"
+_RATIO_OF = re.compile(
+    rf"\s*(?:[(\[][^()\[\]]*[)\]])?\s*for\s+(?:the\s+)?(?P<a>{GROUP_NAME})"
+    r"(?=\s*(?:,|and\b|versus\b|vs\b|(?:when\s+|as\s+)?compared\b))",
+    re.IGNORECASE,
+)
+_AGAINST = re.compile(
+    rf"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?P<b>{GROUP_NAME})"
+    r"(?=\s*(?:[,;.()]|$))",
+    re.IGNORECASE,
+)
+
+
+def _ratio_of_group(text: str, f: Fact) -> tuple[str, str] | None:
+    """(group, comparator) of a ratio that names its own group right after it and the group
+    the sentence's ratios are against after that, or None."""
+    if " for " not in text[f.end : f.end + 40]:
+        return None
+    own = _RATIO_OF.match(text, f.end)
+    if own is None or (arm := clean_arm(own.group("a"))) is None:
+        return None
+    against = _AGAINST.search(text, own.end(), own.end() + 120)
+    comparator = clean_arm(against.group("b")) if against else None
+    return (arm, comparator) if comparator else None
 
 
 def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:

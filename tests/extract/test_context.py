@@ -272,3 +272,39 @@ def test_the_treatment_and_control_arms_are_the_record_declared_groups():
         (8.4, "drug K and cetuximab"),
         (5.4, "irinotecan with cetuximab"),
     ]
+
+
+def test_groups_named_by_a_head_before_their_agents_are_not_cut_at_the_agents_commas():
+    assert split_groups(
+        "either triplet therapy with drug E, drug B and cetuximab, doublet therapy with drug E "
+        "and cetuximab, or control treatment with cetuximab and irinotecan"
+    ) == ["triplet therapy", "doublet therapy", "control treatment"]
+    assert split_groups(
+        "triplet therapy with drug E, drug B and cetuximab, doublet therapy with drug E and "
+        "cetuximab, or placebo"
+    ) == ["triplet therapy", "doublet therapy", "placebo"]
+
+
+def test_each_ratio_names_its_group_and_the_list_its_shared_reference():
+    context = record_context(
+        [
+            "Patients were randomly assigned to triplet therapy with drug E, drug B and "
+            "cetuximab, doublet therapy with drug E and cetuximab, or control treatment with "
+            "cetuximab and irinotecan."
+        ]
+    )
+    facts = apply_context(
+        parse_sentence(
+            "The median overall survival durations were 9.0 months, 8.4 months and 5.4 months, "
+            "respectively (HR 0.52 for the triplet and 0.60 for the doublet versus the control "
+            "treatment)."
+        ),
+        context,
+    )
+    assert [(f.value, f.arm, f.comparator) for f in facts] == [
+        (9.0, "triplet therapy", None),
+        (8.4, "doublet therapy", None),
+        (5.4, "control treatment", None),
+        (0.52, "triplet", "control treatment"),
+        (0.60, "doublet", "control treatment"),
+    ]
