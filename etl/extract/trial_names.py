@@ -82,11 +82,34 @@ _NOT_NAMES = (
 _ROMAN = re.compile(r"^(?:[IVX]+[ab]?)(?:[/-][IVX]+[ab]?)?$")
 
 
+# a plural of an abbreviation ("SAEs 40%", "IRRs 1"), a date in capitals ("SEPTEMBER 28")
+_PLURAL = re.compile(r"^[A-Z]{2,}s$")
+_MONTHS = frozenset(
+    [
+        "JANUARY",
+        "FEBRUARY",
+        "MARCH",
+        "APRIL",
+        "MAY",
+        "JUNE",
+        "JULY",
+        "AUGUST",
+        "SEPTEMBER",
+        "OCTOBER",
+        "NOVEMBER",
+        "DECEMBER",
+    ]
+)
+
+
 def clean_name(name: str) -> str | None:
-    """The name as a trial identifier, or None when it is not one (a phase, an abbreviation)."""
+    """The name as a trial identifier, or None when it is not one (a phase, an abbreviation, a
+    plural of one, a date)."""
     name = name.strip()
     head = re.match(r"(?:[A-Z]-(?=[A-Za-z]{2}))?([A-Za-z]*)", name).group(1)
     if _ROMAN.match(head) or head.upper() in _NOT_NAMES or head.startswith("NCT"):
+        return None
+    if _PLURAL.match(head) or head.upper() in _MONTHS:
         return None
     letters = sum(c.isalpha() for c in name)
     if letters < 2 or (letters == 2 and not any(c.isdigit() for c in name)):
@@ -113,6 +136,8 @@ def _abbreviates(short: str, before: str) -> bool:
     (CLEAR)" is no abbreviation: C, L, E, A, R are not its initials)."""
     letters = "".join(c for c in short.lower() if c.isalpha())
     words = re.findall(r"[A-Za-z][A-Za-z']*", before)[-(len(letters) + 3) :]
+    if len(letters) >= 3 and words and words[-1].lower().startswith(letters):
+        return True  # a word cut short: "nivolumab (NIVO)", "ipilimumab (IPI)"
     for n in range(1, len(words) + 1):
         run = [w.lower() for w in words[-n:]]
         if run[0][:1] != letters[:1]:

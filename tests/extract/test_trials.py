@@ -74,11 +74,15 @@ def test_a_name_used_as_a_trial_is_a_mention(sentence: str, name: str | None):
         "Hepatocellular carcinoma (HCC) trials rarely enrol Child-Pugh B patients; this cohort study was retrospective.",
         "An RCT study design was used and patients were randomized.",
         "A PET study of 30 patients in a retrospective cohort.",
+        # a drug's name cut short in brackets right after the trial noun's clause
+        "In the phase III ORION-9 study, adjuvant velmurane (VELM) improved survival.",
+        # plurals of abbreviations and a date in capitals, each before a number
+        "SAEs 40% vs 17%; IRRs 1 patient. Updated on SEPTEMBER 28 2023.",
     ],
 )
 def test_abbreviations_phases_and_designs_are_not_trial_names(sentence: str):
     frame, _ = _mentions(sentence)
-    assert _names(frame) == set()
+    assert _names(frame) <= {"ORION-9"}
 
 
 def test_a_name_and_number_in_one_sentence_are_one_trial():
