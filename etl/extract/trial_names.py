@@ -34,7 +34,8 @@ from etl.vocab.codes import NOT_TRIAL_NAMES
 # ALTA-1L, IN-NOVATE) and a number after a space (CheckMate 227, CheckMate 9ER, NAPOLI 3).
 _WORD = r"(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 _NUMBER = r"(?:[ -]\d{1,5}[A-Z]{0,2}\b)"
-NAME = rf"(?:{_WORD}{_NUMBER}?|Study \d{{2,4}}\b)"
+# (a capitalised word may stand between a name and its number: "JAVELIN Bladder 100")
+NAME = rf"(?:{_WORD}(?: [A-Z][a-z]{{2,}})?{_NUMBER}|{_WORD}{_NUMBER}?|Study \d{{2,4}}\b)"
 # the same, with a number (in the word or after it): what may name a trial without a trial noun
 _NUMBERED = re.compile(
     rf"(?<![\w-])(?P<name>(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER}))(?![\w-]|\s*(?:%|mg|months?|weeks?|years?|days?)\b)"

@@ -40,6 +40,11 @@ def _names(frame: pl.DataFrame) -> set[str]:
             "ORCHID",
         ),
         (
+            "This protocol comes from a phase 3 randomised trial (ZENITH Bladder 200) of 700 "
+            "patients.",
+            "ZENITH Bladder 200",
+        ),
+        (
             "Results of the CheckPoint 217 study are reported; patients were randomized.",
             "CheckPoint 217",
         ),
