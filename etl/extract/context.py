@@ -70,7 +70,10 @@ _VERSUS = Prefiltered(
 _SUBJECT = r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and|of)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*){0,7}?"
 _SUBJECT_OVER = Prefiltered(
     re.compile(
-        rf"^(?:[A-Z]+:\s*)?(?P<a>{_SUBJECT})\s+(?:demonstrated|showed|improved|prolonged|reduced|extended|resulted|led|"
+        # (after a heading, a list's number, or a clause that sets the scene: "In the overall
+        # population, A reduced ... compared to B")
+        r"^(?:[A-Z]+:\s*|\d{1,2}\.\s+)?(?:(?:in|among|for|at)\s[^,;.]{3,80},\s*)?"
+        rf"(?P<a>{_SUBJECT})\s+(?:demonstrated|showed|improved|prolonged|reduced|extended|resulted|led|"
         r"(?:was|were)\s+associated|significantly|achieved|produced|yielded)\b[^.;]{0,200}?\b(?:compared\s+(?:with|to)|versus|vs\.?|over|relative\s+to)\s+"
         rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:in|for|on|of|as|among|regarding|with|at)\b|$))",
         re.IGNORECASE,

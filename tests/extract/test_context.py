@@ -308,3 +308,16 @@ def test_each_ratio_names_its_group_and_the_list_its_shared_reference():
         (0.52, "triplet", "control treatment"),
         (0.60, "doublet", "control treatment"),
     ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["", "1. ", "In the overall population, ", "RESULTS: "],
+)
+def test_a_subject_compared_with_a_reference_declares_the_groups_after_a_scene_setting_clause(
+    opening: str,
+):
+    context = record_context(
+        [opening + "drug N significantly reduced the risk of progression compared to placebo."]
+    )
+    assert [label.lower() for label in context.labels] == ["drug n", "placebo"]
