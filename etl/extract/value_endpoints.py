@@ -58,7 +58,11 @@ _MEDIAN = Prefiltered(re.compile(r"\bmedian\b", re.I))
 _WINDOW_BEFORE = re.compile(
     r"(?:every|within|each|per|after|before|during|over|up to|at least|than|for|at|by|since|past|last|first)\s*$"
 )
-_SURVIVAL_BEFORE = re.compile(r"(?:survival|pfs|os|ttp|follow-up)\s+(?:of|was|were)?\s*$")
+_SURVIVAL_BEFORE = re.compile(
+    r"(?:survival|pfs|os|ttp|follow-up)\s+(?:of|was|were)?\s*$"
+    # a value stated "at": "the median OS was reported at 25.6 months", "estimated at"
+    r"|\b(?:reported|estimated|calculated|observed|recorded|measured)\s+at\s*$"
+)
 _HYPHEN_UNIT = re.compile(r"\s*[-\u2010]\s*(?:month|year)")
 _FOLLOW_UP_SPAN = re.compile(r"\s+of\s+(?:additional\s+)?follow[- ]?up", re.IGNORECASE)
 # an endpoint the vocabulary has no code for that is a time: "relapse-free survival", "PFS2"

@@ -118,3 +118,15 @@ def test_a_breakdown_in_brackets_names_its_own_endpoints_and_the_list_goes_on_af
     assert rows == [("ORR", 59.0), ("CR", 20.0), ("PR", 39.0), ("ORR", 22.0)]
     rows = _outcomes("The objective response rate was 83% (58% complete response rate).")
     assert rows.select("endpoint", "value").rows() == [("ORR", 83.0), ("CR", 58.0)]
+
+
+def test_a_median_stated_at_a_value_is_a_result_and_a_schedule_at_a_time_is_none():
+    rows = (
+        _outcomes(
+            "The median OS was reported at 25.6 months (95% CI, 19.4-36.3). Scans were repeated "
+            "at 6 months."
+        )
+        .select("endpoint", "measure", "value")
+        .rows()
+    )
+    assert rows == [("OS", "median", 25.6)]
