@@ -8,10 +8,15 @@ outcomes as (
     select outcome_id, publication_id, document_id, sentence_id from {{ ref('stg_etl__outcomes') }}
 ),
 
+-- records that are sections of a page, not studies of their own; a table's rows are not (its
+-- sections name their own studies, or an unnamed one: etl.extract.table_groups)
 sections as (
-    select publication_id
-    from {{ ref('stg_etl__publications') }}
-    where study_type = {{ code('study_type', 'other') }}
+    select p.publication_id
+    from {{ ref('stg_etl__publications') }} as p
+    inner join {{ ref('stg_etl__documents') }} as d using (document_id)
+    where
+        p.study_type = {{ code('study_type', 'other') }}
+        and d.document_kind != {{ code('document_kind', 'trial_table') }}
 ),
 
 mentions as (
