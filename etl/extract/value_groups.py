@@ -71,6 +71,9 @@ _SHARE_OF_GROUP = re.compile(
     r"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|v|versus|compared|respectively|were|was|had|who|in|at)\b|$))",
     re.IGNORECASE,
 )
+_DECLARED_THEN_BRACKET = re.compile(
+    rf"(?:in|for|with|among|on)\s+(?:the\s+)?(?P<arm>{GROUP_NAME})\s*\(\s*$", re.IGNORECASE
+)
 _WORDS = re.compile(r"[a-z0-9][\w+/-]*")
 # words that tell no group from another
 _NO_GROUP_WORDS = frozenset({"the", "a", "an", "plus", "and", "with", "alone", "arm", "group"})
@@ -444,8 +447,15 @@ def _arm_around(
     gap = text[prev_end : f.start]
     before = _arm_before(gap)
     if not before:
-        bracketed = alone and gap.rstrip().endswith("(") and _GROUP_THEN_BRACKET.search(gap)
-        return clean_arm(bracketed.group("arm")) if bracketed else None
+        if not (alone and gap.rstrip().endswith("(")):
+            return None
+        bracketed = _GROUP_THEN_BRACKET.search(gap)
+        if bracketed:
+            return clean_arm(bracketed.group("arm"))
+        # "with the triplet (58%) and with the doublet (50%)": a declared group before it
+        declared = _DECLARED_THEN_BRACKET.search(gap) if arms else None
+        label = clean_arm(declared.group("arm")) if declared else None
+        return label if label and _names_a_declared_group(label, arms) else None
     label = (
         before.get("arm")
         or before.get("arm2")

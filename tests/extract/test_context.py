@@ -274,6 +274,13 @@ def test_the_treatment_and_control_arms_are_the_record_declared_groups():
     ]
 
 
+_THREE_HEADED_GROUPS = (
+    "Patients were randomly assigned to triplet therapy with drug E, drug B and cetuximab, "
+    "doublet therapy with drug E and cetuximab, or control treatment with cetuximab and "
+    "irinotecan."
+)
+
+
 def test_groups_named_by_a_head_before_their_agents_are_not_cut_at_the_agents_commas():
     assert split_groups(
         "either triplet therapy with drug E, drug B and cetuximab, doublet therapy with drug E "
@@ -286,13 +293,7 @@ def test_groups_named_by_a_head_before_their_agents_are_not_cut_at_the_agents_co
 
 
 def test_each_ratio_names_its_group_and_the_list_its_shared_reference():
-    context = record_context(
-        [
-            "Patients were randomly assigned to triplet therapy with drug E, drug B and "
-            "cetuximab, doublet therapy with drug E and cetuximab, or control treatment with "
-            "cetuximab and irinotecan."
-        ]
-    )
+    context = record_context([_THREE_HEADED_GROUPS])
     facts = apply_context(
         parse_sentence(
             "The median overall survival durations were 9.0 months, 8.4 months and 5.4 months, "
@@ -321,3 +322,27 @@ def test_a_subject_compared_with_a_reference_declares_the_groups_after_a_scene_s
         [opening + "drug N significantly reduced the risk of progression compared to placebo."]
     )
     assert [label.lower() for label in context.labels] == ["drug n", "placebo"]
+
+
+def test_a_rate_in_brackets_after_a_declared_group_is_that_group_s():
+    context = record_context([_THREE_HEADED_GROUPS])
+    facts = apply_context(
+        parse_sentence(
+            "Grade 3 adverse events were less frequent with the triplet (58%) and with the "
+            "doublet (50%) than with control treatment (61%).",
+            None,
+            context.comparison,
+            context.labels,
+        ),
+        context,
+    )
+    assert [(f.value, f.arm) for f in facts] == [
+        (58.0, "triplet"),
+        (50.0, "doublet"),
+        (61.0, "control treatment"),
+    ]
+    # a group the record does not declare is not taken from before the brackets
+    [fact] = parse_sentence(
+        "Rash occurred more often in the elderly (9%).", None, None, context.labels
+    )
+    assert fact.arm is None
