@@ -9,6 +9,11 @@ import re
 
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, list_place
 from etl.extract.group_labels import complement, shared_head
+from etl.extract.named_groups import (
+    declared_group_before_bracket,
+    ratio_of_group,
+    share_of_declared_group,
+)
 from etl.extract.numbers import (
     NUM,
 )
@@ -63,28 +68,6 @@ _ARM_BEFORE = tuple(
     )
 )
 _ARM_BEFORE_ALTERNATION = GatedAlternation(_ARM_BEFORE, cache=32)
-# a share of a group named by what it was given: "7.5% of A patients compared to 2.1% of B
-# patients" (taken only where the words name one of the record's groups: "of evaluable patients"
-# names none)
-_SHARE_OF_GROUP = re.compile(
-    rf"^\s*of\s+(?:the\s+)?(?P<arm>{GROUP_NAME})\s+(?:patients|participants|subjects|recipients)\b"
-    r"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|v|versus|compared|respectively|were|was|had|who|in|at)\b|$))",
-    re.IGNORECASE,
-)
-_DECLARED_THEN_BRACKET = re.compile(
-    rf"(?:in|for|with|among|on)\s+(?:the\s+)?(?P<arm>{GROUP_NAME})\s*\(\s*$", re.IGNORECASE
-)
-_WORDS = re.compile(r"[a-z0-9][\w+/-]*")
-# words that tell no group from another
-_NO_GROUP_WORDS = frozenset({"the", "a", "an", "plus", "and", "with", "alone", "arm", "group"})
-
-
-def _names_a_declared_group(label: str, arms: list[str]) -> bool:
-    """Whether a label shares a telling word with one of the record's declared groups."""
-    words = set(_WORDS.findall(label.lower())) - _NO_GROUP_WORDS
-    return any(words & set(_WORDS.findall(arm.lower())) for arm in arms)
-
-
 _GROUP_THEN_BRACKET = Prefiltered(
     re.compile(
         rf"(?:in|for|with|among)\s+(?:the\s+)?(?P<arm>{GROUP_NAME}\s+(?:group|arm|cohort))\s*\(\s*$",
@@ -235,7 +218,7 @@ def attach_arms(
         arm = comparator = None
         if f.measure in COMPARED_MEASURES and f.arm is not None:  # a factor of a list
             arm, comparator = f.arm, f.comparator or complement(f.arm)
-        elif f.measure in RATIOS and (own := _ratio_of_group(text, f)):
+        elif f.measure in RATIOS and (own := ratio_of_group(text, f)):
             arm, comparator = own  # "HR 0.52 for the triplet and 0.60 for the doublet versus C"
         elif f.measure in COMPARED_MEASURES:
             # the comparison named nearest before the value, else right after it: "A vs. B:
@@ -283,33 +266,6 @@ def attach_arms(
     facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))
     _list_group(text, chains, by_position, arms)
     return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
-
-
-# a ratio's own group right after it, then the group the ratios are against: "HR 0.52 for the
-# triplet and 0.60 for the doublet versus the control"
-_RATIO_OF = re.compile(
-    rf"\s*(?:[(\[][^()\[\]]*[)\]])?\s*for\s+(?:the\s+)?(?P<a>{GROUP_NAME})"
-    r"(?=\s*(?:,|and\b|versus\b|vs\b|(?:when\s+|as\s+)?compared\b))",
-    re.IGNORECASE,
-)
-_AGAINST = re.compile(
-    rf"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?P<b>{GROUP_NAME})"
-    r"(?=\s*(?:[,;.()]|$))",
-    re.IGNORECASE,
-)
-
-
-def _ratio_of_group(text: str, f: Fact) -> tuple[str, str] | None:
-    """(group, comparator) of a ratio that names its own group right after it and the group
-    the sentence's ratios are against after that, or None."""
-    if " for " not in text[f.end : f.end + 40]:
-        return None
-    own = _RATIO_OF.match(text, f.end)
-    if own is None or (arm := clean_arm(own.group("a"))) is None:
-        return None
-    against = _AGAINST.search(text, own.end(), own.end() + 120)
-    comparator = clean_arm(against.group("b")) if against else None
-    return (arm, comparator) if comparator else None
 
 
 def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
@@ -440,10 +396,8 @@ def _arm_around(
     after = _ARM_AFTER.search(rest)
     if after:
         return clean_arm(after.group("arm") + (after.group("grp") or ""))
-    if arms and " of " in rest[:6] and (share := _SHARE_OF_GROUP.match(rest)):
-        label = clean_arm(share.group("arm"))
-        if label and _names_a_declared_group(label, arms):
-            return label
+    if arms and (share := share_of_declared_group(rest, arms)):
+        return share
     gap = text[prev_end : f.start]
     before = _arm_before(gap)
     if not before:
@@ -452,10 +406,7 @@ def _arm_around(
         bracketed = _GROUP_THEN_BRACKET.search(gap)
         if bracketed:
             return clean_arm(bracketed.group("arm"))
-        # "with the triplet (58%) and with the doublet (50%)": a declared group before it
-        declared = _DECLARED_THEN_BRACKET.search(gap) if arms else None
-        label = clean_arm(declared.group("arm")) if declared else None
-        return label if label and _names_a_declared_group(label, arms) else None
+        return declared_group_before_bracket(gap, arms) if arms else None
     label = (
         before.get("arm")
         or before.get("arm2")

@@ -1,0 +1,74 @@
+"""Groups that news reports and summaries name around a value in their own shapes, read
+against the record's declared groups where the words alone do not make a group:
+- a share of a group named by what it was given: "7.5% of A patients compared to 2.1% of B
+  patients" (only where the words name a declared group: "of evaluable patients" names none);
+- a value in brackets after a declared group's name: "with the triplet (58%) and with the
+  doublet (50%)";
+- a ratio's own group right after it, then the group the ratios are against: "HR 0.52 for the
+  triplet and 0.60 for the doublet versus the control".
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.facts import Fact
+from etl.extract.phrases import GROUP_NAME
+from etl.extract.values import clean_arm
+
+_SHARE_OF_GROUP = re.compile(
+    rf"^\s*of\s+(?:the\s+)?(?P<arm>{GROUP_NAME})\s+(?:patients|participants|subjects|recipients)\b"
+    r"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|v|versus|compared|respectively|were|was|had|who|in|at)\b|$))",
+    re.IGNORECASE,
+)
+_DECLARED_THEN_BRACKET = re.compile(
+    rf"(?:in|for|with|among|on)\s+(?:the\s+)?(?P<arm>{GROUP_NAME})\s*\(\s*$", re.IGNORECASE
+)
+_RATIO_OF = re.compile(
+    rf"\s*(?:[(\[][^()\[\]]*[)\]])?\s*for\s+(?:the\s+)?(?P<a>{GROUP_NAME})"
+    r"(?=\s*(?:,|and\b|versus\b|vs\b|(?:when\s+|as\s+)?compared\b))",
+    re.IGNORECASE,
+)
+_AGAINST = re.compile(
+    rf"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?P<b>{GROUP_NAME})"
+    r"(?=\s*(?:[,;.()]|$))",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[a-z0-9][\w+/-]*")
+# words that tell no group from another
+_NO_GROUP_WORDS = frozenset({"the", "a", "an", "plus", "and", "with", "alone", "arm", "group"})
+
+
+def names_a_declared_group(label: str, arms: list[str]) -> bool:
+    """Whether a label shares a telling word with one of the record's declared groups."""
+    words = set(_WORDS.findall(label.lower())) - _NO_GROUP_WORDS
+    return any(words & set(_WORDS.findall(arm.lower())) for arm in arms)
+
+
+def share_of_declared_group(rest: str, arms: list[str]) -> str | None:
+    """The group of "48% of A patients", read from the text after the value, or None."""
+    if " of " not in rest[:6] or (share := _SHARE_OF_GROUP.match(rest)) is None:
+        return None
+    label = clean_arm(share.group("arm"))
+    return label if label and names_a_declared_group(label, arms) else None
+
+
+def declared_group_before_bracket(gap: str, arms: list[str]) -> str | None:
+    """The declared group named right before the bracket a value opens ("with the triplet
+    (58%)"), read from the text before the value, or None."""
+    declared = _DECLARED_THEN_BRACKET.search(gap)
+    label = clean_arm(declared.group("arm")) if declared else None
+    return label if label and names_a_declared_group(label, arms) else None
+
+
+def ratio_of_group(text: str, f: Fact) -> tuple[str, str] | None:
+    """(group, comparator) of a ratio that names its own group right after it and the group
+    the sentence's ratios are against after that, or None."""
+    if " for " not in text[f.end : f.end + 40]:
+        return None
+    own = _RATIO_OF.match(text, f.end)
+    if own is None or (arm := clean_arm(own.group("a"))) is None:
+        return None
+    against = _AGAINST.search(text, own.end(), own.end() + 120)
+    comparator = clean_arm(against.group("b")) if against else None
+    return (arm, comparator) if comparator else None
