@@ -31,6 +31,15 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"|\brandomi[sz]ed to\b|\brandomi[sz]ation\b",
     ),
     (
+        # a phase 3 trial that does not say it randomised ("In the phase III X study, A improved
+        # RFS versus B"): phase 3 trials compare arms (its words may also name cells: "CD8+ T
+        # cells", which would otherwise make it preclinical)
+        "rct",
+        r"\b(?:the|a|an|this|our)\s+(?:(?:randomi[sz]ed|multicent(?:er|re)|international|global"
+        r"|pivotal|open-label|double-blind|placebo-controlled),?\s+)*phase (?:iii|3)\b[^.]{0,60}"
+        r"\b(?:trial|study)",
+    ),
+    (
         # weaker cues than a randomisation statement: an early-phase or dose-finding trial
         "single-arm trial",
         r"\bphase (?:i{1,2}|1|2)[ab]?\b[^.]{0,60}\b(?:trial|study)|dose[- ](?:escalation|expansion)",
