@@ -142,6 +142,9 @@ _BACKBONE = re.compile(
 )
 _SHARED_TAIL = re.compile(r"\s+(?:in combination with|combined with)\s+.*$", re.IGNORECASE)
 _FOLLOWED = re.compile(r"\s*,?\s*(?:followed by|then)\b.*$", re.IGNORECASE)
+# when the groups were given, after the last of them: "to A or placebo after response to
+# first-line chemotherapy", "following surgery"
+_WHEN_GIVEN = re.compile(r"\s+(?:after|following|upon|until)\s+.*$", re.IGNORECASE)
 _ITEM_SEP = re.compile(r"\s*;\s*(?:or\s+|and\s+)?|\s*,\s*(?:or\s+|and\s+)?|\s+and\s+(?=\d)")
 _NUMBER_TO = re.compile(
     r"\b\d+\s+(?:\w+\s+){0,3}?(?:were\s+)?(?:(?:randomi[sz]ed|assigned|allocated)\s+)?to\s+",
@@ -188,6 +191,7 @@ def split_groups(listed: str) -> list[str]:
     followed by A or B" → [A, B]; "A and 328 to B" → [A, B]. Empty strings mark pieces that
     name no group (the caller decides what a list with such a piece is worth)."""
     text = _FOLLOWED.sub("", simplify(DROP_BRACKETS.sub("", listed)))
+    text = _WHEN_GIVEN.sub("", text)
     headed = _headed_groups(text.strip())
     if headed:
         return headed

@@ -346,3 +346,15 @@ def test_a_rate_in_brackets_after_a_declared_group_is_that_group_s():
         "Rash occurred more often in the elderly (9%).", None, None, context.labels
     )
     assert fact.arm is None
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "drug N or placebo after response to first-line chemotherapy",
+        "drug N or placebo following surgery",
+        "drug N or placebo until progression",
+    ],
+)
+def test_when_the_groups_were_given_is_no_part_of_the_last_group(listed: str):
+    assert split_groups(listed) == ["drug N", "placebo"]
