@@ -80,7 +80,11 @@ _BASELINE = Prefiltered(
         r"\bmedian age\b|\bbaseline\b|\bcharacteristics\b|\bcytogenetics\b|\bwere (?:male|female|men|women|white|asian|black)\b"
         r"|\bhad (?:secondary|de novo|received prior|prior|poor-risk|adverse-risk|intermediate|high[- ]risk"
         r"|low[- ]risk|(?:\w+\s+){0,2}[\w-]+-(?:deficient|proficient|positive|negative|mutated|mutant|high|low)\b)"
-        r"|\bpreviously received\b|\bhad received\b",
+        r"|\bpreviously received\b|\bhad received\b"
+        # the disease's stage and what tumours carry, the therapy given before the study's
+        r"|\bdisease stage\b|\bstage\s+(?:[IV]+[ABC]?|[1-4][ABC]?)\s+in\s+\d"
+        r"|\b(?:tumou?rs?|mutations?|alterations?)\s+(?:were|was)\s+(?:identified|detected|found)\b"
+        r"|\breceived (?:prior|previous|adjuvant|neoadjuvant)\b",
         re.IGNORECASE,
     )
 )
@@ -93,7 +97,7 @@ _ANY = GatedAlternation(
             r"reduc|decreas|lower|\d+\s+deaths|deaths\s+(?:had\s+)?occurred|died|(?<!adverse )events? (?:had )?occurred|median age|baseline|characteristics|cytogenetics"
             r"|were (?:male|female|men|women|white|asian|black)|\bhad (?:secondary|de novo|received|prior|poor"
             r"|adverse|intermediate|high|low|\w+ \w+-|[\w-]+-)|previously received|follow"
-            rf"|{_OF_PATIENTS_GATE.pattern}|{_IN_ARM_GATE.pattern}"
+            rf"|{_OF_PATIENTS_GATE.pattern}|{_IN_ARM_GATE.pattern}|{_BASELINE.compiled.pattern}"
             r"|still (?:receiving|on)|remain(?:ed)? on|discontinued|subsequent|reported in|difference"
         )
     ]

@@ -130,3 +130,15 @@ def test_a_median_stated_at_a_value_is_a_result_and_a_schedule_at_a_time_is_none
         .rows()
     )
     assert rows == [("OS", "median", 25.6)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Disease stage was IB in 212 patients (32% of each group) and II in 236 (34%).",
+        "Overall, 60% of patients in each group received adjuvant chemotherapy.",
+        "PD-L1-positive tumors were identified in 213 (53%) patients in the drug K arm.",
+    ],
+)
+def test_the_patients_characteristics_are_no_results(sentence: str):
+    assert _outcomes(_DECLARED + sentence).filter(pl.col("measure") == "rate").is_empty()
