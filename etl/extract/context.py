@@ -20,7 +20,6 @@ group is kept only when it reads as a group's name (a subgroup: "D1", "MRD respo
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -28,8 +27,10 @@ from etl.extract.facts import COMPARED_MEASURES, list_place
 from etl.extract.group_labels import (
     DESCRIBED,
     DROP_BRACKETS,
+    NO_GROUP_WORDS,
     group_label,
     is_clean_label,
+    label_words,
     simplify,
     split_groups,
     tail_label,
@@ -123,18 +124,6 @@ _ROLE = re.compile(
     r"|control|comparator|reference)(?:\s+(?:arm|group|cohort))?$",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[a-z0-9]+")
-# words that never tell one group from another
-_COMMON = frozenset(
-    """the a an group groups arm arms patients patient with in of on for plus and alone
-    monotherapy treated treatment receiving received who those cohort regimen to assigned
-    randomized randomised therapy combination""".split()  # noqa: SIM905
-)
-
-
-@functools.lru_cache(maxsize=4096)
-def _bag(label: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(label.lower()) if w not in _COMMON)
 
 
 @dataclass(frozen=True)
@@ -176,7 +165,7 @@ class RecordContext:
         all of them in the label."""
         if label in self._arm_of:
             return self._arm_of[label]
-        bag = _bag(label)
+        bag = label_words(label)
         best, best_size = None, 0
         for arm in self.arms:
             for names in arm.bags:
@@ -311,14 +300,17 @@ def _in_order(letters: str, text: str) -> bool:
 def _names(label: str, defined: list[tuple[str, str]], identifiers: dict[str, str]) -> list[str]:
     """The label and the names the record defines for it."""
     names = [label, *(i for i, named in identifiers.items() if named == label)]
-    bag = _bag(label)
+    bag = label_words(label)
     for long, short in defined:
-        long_bag, short_bag = _bag(long), _bag(short)
+        long_bag, short_bag = label_words(long), label_words(short)
         if not bag:
             continue
         # "sunitinib (SUN)" for the group "sunitinib", "(NIVO + CABO)" for the group of the
         # long form's words, "pembrolizumab (pembro)" for a group named by either
-        if (bag <= long_bag and not (long_bag - bag - _COMMON)) or bag in (short_bag, long_bag):
+        if (bag <= long_bag and not (long_bag - bag - NO_GROUP_WORDS)) or bag in (
+            short_bag,
+            long_bag,
+        ):
             names.extend(n for n in (long, short) if n not in names)
     return names
 
@@ -334,7 +326,7 @@ def record_context(sentences: list[str]) -> RecordContext:
     arms = []
     for i, label in enumerate(labels):
         names = tuple(_names(label, defined, identifiers))
-        bags = tuple(b for b in (_bag(n) for n in names) if b)
+        bags = tuple(b for b in (label_words(n) for n in names) if b)
         arms.append(Arm(label, names, i == control, bags))
     return RecordContext(tuple(arms))
 

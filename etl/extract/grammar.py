@@ -103,8 +103,8 @@ def parse_sentence(
     facts = [with_endpoint(text, f, mentions, context_endpoint) for f in facts]
     if len(mentions) > 1 or _HEAD_ITEM_HINT.search(text):
         facts = endpoint_list_slots(text, facts, mentions)
-    facts = reclassify(text, drop_non_results(text, facts), mentions)
-    facts = attach_timepoints(text, facts)
+    facts = reclassify(text, drop_non_results(text, facts, mentions), mentions)
+    facts = attach_timepoints(text, facts, mentions)
     facts = attach_arms(text, facts, comparison, arms or [])
     facts = _attach_counts(text, facts)
     if "respectively" in text.lower():

@@ -115,6 +115,21 @@ def _strip_leading(label: str) -> str:
     return label
 
 
+_LABEL_WORD = re.compile(r"[a-z0-9]+")
+# words that never tell one group from another
+NO_GROUP_WORDS = frozenset(
+    """the a an group groups arm arms patients patient with in of on for plus and alone
+    monotherapy treated treatment receiving received who those cohort regimen to assigned
+    randomized randomised therapy combination""".split()  # noqa: SIM905
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def label_words(label: str) -> frozenset[str]:
+    """The words of a group's label that tell it from another group (lower case)."""
+    return frozenset(w for w in _LABEL_WORD.findall(label.lower()) if w not in NO_GROUP_WORDS)
+
+
 @functools.lru_cache(maxsize=4096)
 def group_label(phrase: str) -> str:
     """The group a phrase names, or "" when it names none (module doc). (Cached: a corpus names

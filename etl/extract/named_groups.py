@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.facts import Fact
+from etl.extract.group_labels import label_words
 from etl.extract.phrases import GROUP_NAME
 from etl.extract.values import clean_arm
 
@@ -34,15 +35,12 @@ _AGAINST = re.compile(
     r"(?=\s*(?:[,;.()]|$))",
     re.IGNORECASE,
 )
-_WORDS = re.compile(r"[a-z0-9][\w+/-]*")
-# words that tell no group from another
-_NO_GROUP_WORDS = frozenset({"the", "a", "an", "plus", "and", "with", "alone", "arm", "group"})
 
 
 def names_a_declared_group(label: str, arms: list[str]) -> bool:
     """Whether a label shares a telling word with one of the record's declared groups."""
-    words = set(_WORDS.findall(label.lower())) - _NO_GROUP_WORDS
-    return any(words & set(_WORDS.findall(arm.lower())) for arm in arms)
+    words = label_words(label)
+    return any(words & label_words(arm) for arm in arms)
 
 
 def share_of_declared_group(rest: str, arms: list[str]) -> str | None:

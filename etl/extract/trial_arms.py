@@ -280,7 +280,7 @@ def _versus_sized(text: str) -> list[tuple[str, int, int, int]]:
 
 
 def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]:
-    if assigning and _VERSUS_BETWEEN.search(text) and len(found := _versus_sized(text)) >= 2:
+    if assigning and (found := versus_sized_groups(text)):
         return found
     if assigning:
         for finder in (_n_equals, _N_TO.finditer):

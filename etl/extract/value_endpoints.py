@@ -85,27 +85,37 @@ _BEFORE_NAME = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}")
 _LABEL_END = re.compile(r"\s*(?:rates?\s*)?(?:\([^()]{0,12}\)\s*)?[:=]")
 
 
-def _timed_endpoint_after(text: str, pos: int) -> tuple[int, int, str, str] | None:
+def _timed_endpoint_after(
+    text: str, pos: int, mentions: list[tuple[int, int, str, str]]
+) -> tuple[int, int, str, str] | None:
     """The endpoint with a time named right after ``pos`` (two words may come first: "distant"),
-    as endpoint_mentions gives it, or None. The vocabulary says which names there are."""
+    of the sentence's ``mentions`` (endpoint_mentions), or None."""
     gap = _BEFORE_NAME.match(text, pos)
     reach = gap.end() if gap else pos
-    for start, end, endpoint, label in endpoint_mentions(text[pos : pos + 80]):
+    for mention in mentions:
+        start, _, endpoint, label = mention
+        if start < pos:
+            continue
         timed = (endpoint in TIME_TO_EVENT and endpoint != "FOLLOWUP") or (
             endpoint == "OTHER" and _TIMED_OTHER.search(label) is not None
         )
-        return (pos + start, pos + end, endpoint, label) if timed and pos + start <= reach else None
+        return mention if timed and start <= reach else None
     return None
 
 
-def _timepoints(text: str) -> list[tuple[int, list[float]]]:
+def _timepoints(
+    text: str, mentions: list[tuple[int, int, str, str]]
+) -> list[tuple[int, list[float]]]:
     """(position, [months, ...]) of each time point, or list of them ("1-, 2- and 3-year"), in order."""
     found: list[tuple[int, list[float]]] = []
     for m in _TIMEPOINT_LIST.finditer(text):
         nums = _TIMEPOINT_NUMBER.findall(m.group("list"))
         mult = 12.0 if m.group("unit").lower() in ("year", "yr", "y") else 1.0
         follows = text[m.end() : m.end() + 40].lower()
-        if not _TIMEPOINT_FOLLOWS.match(follows) and _timed_endpoint_after(text, m.end()) is None:
+        if (
+            not _TIMEPOINT_FOLLOWS.match(follows)
+            and _timed_endpoint_after(text, m.end(), mentions) is None
+        ):
             continue
         found.append(
             (
@@ -247,7 +257,9 @@ def endpoint_list_slots(text: str, facts: list[Fact], mentions) -> list[Fact]:
     return facts
 
 
-def drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
+def drop_non_results(
+    text: str, facts: list[Fact], mentions: list[tuple[int, int, str, str]]
+) -> list[Fact]:
     """Times that are schedules or windows ("every 4 weeks", "within 2 months", "at 36 months")
     and time values with no time-to-event endpoint are not results."""
     keep = []
@@ -275,7 +287,7 @@ def drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
                 at_points = [m.span() for m in _AT_TIMEPOINT.finditer(text)]
             if any(s <= f.start and f.end <= e for s, e in at_points):
                 continue  # "OS at 1 year and 2 years": time points, not values
-            named = _timed_endpoint_after(text, f.end)
+            named = _timed_endpoint_after(text, f.end, mentions)
             if named is not None and _LABEL_END.match(text, named[1]):
                 continue  # "12 months PFS: 62% vs. 27%": the time point of the rates after it
         if (
@@ -290,7 +302,9 @@ def drop_non_results(text: str, facts: list[Fact]) -> list[Fact]:
     return keep
 
 
-def attach_timepoints(text: str, facts: list[Fact]) -> list[Fact]:
+def attach_timepoints(
+    text: str, facts: list[Fact], mentions: list[tuple[int, int, str, str]]
+) -> list[Fact]:
     rates = [
         f
         for f in facts
@@ -303,7 +317,7 @@ def attach_timepoints(text: str, facts: list[Fact]) -> list[Fact]:
     ]
     if not rates:  # only these take a time point: no need to look for one
         return facts
-    points = _timepoints(text)
+    points = _timepoints(text, mentions)
     if not points:
         return facts
     by_chain: dict[int, list[Fact]] = {}
