@@ -94,9 +94,9 @@ _ANY = GatedAlternation(
     [
         Prefiltered(re.compile(branch, re.IGNORECASE))
         for branch in alternatives(
-            r"reduc|decreas|lower|\d+\s+deaths|deaths\s+(?:had\s+)?occurred|died|(?<!adverse )events? (?:had )?occurred|median age|baseline|characteristics|cytogenetics"
-            r"|were (?:male|female|men|women|white|asian|black)|\bhad (?:secondary|de novo|received|prior|poor"
-            r"|adverse|intermediate|high|low|\w+ \w+-|[\w-]+-)|previously received|follow"
+            r"reduc|decreas|lower|\d+\s+deaths|deaths\s+(?:had\s+)?occurred|died|(?<!adverse )events? (?:had )?occurred"
+            r"|follow"
+            # (the baseline rule's own wording: the gate cannot drift from it)
             rf"|{_OF_PATIENTS_GATE.pattern}|{_IN_ARM_GATE.pattern}|{_BASELINE.compiled.pattern}"
             r"|still (?:receiving|on)|remain(?:ed)? on|discontinued|subsequent|reported in|difference"
         )
