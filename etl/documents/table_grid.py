@@ -192,6 +192,8 @@ _ARM_HEADER = re.compile(
     r"|control|experimental|comparators?)\b",
     re.IGNORECASE,
 )
+# a group's size: "A (n = 262)", "B N=267)"; its column holds that group's numbers
+_SIZED_HEADER = re.compile(r"\b[nN]\s*=\s*\d")
 _TRIAL_HEADER = re.compile(r"\b(?:trials?|stud(?:y|ies)|names?|acronyms?)\b", re.IGNORECASE)
 _RATIO_HEADER = re.compile(r"\b(?:HR|OR|RR|hazard ratio|odds ratio|risk ratio)\b", re.I)
 _TWO_GROUPS = re.compile(
@@ -204,6 +206,7 @@ _COMPAT: Final = {
     "arm": {"trial": 0.5, "text": 1.5, "num": -1.5, "ref": -1.0},
     "result": {"num": 2.0, "trial": -1.5, "text": -1.0, "ref": -1.0, "empty": 0.3},
     "ref": {"ref": 2.0, "text": 1.0, "num": -1.0},
+    "sized": {"num": 2.0, "empty": 0.3, "text": -1.0, "trial": -1.0},
     "other": {"text": 1.0, "trial": 0.5},
 }
 
@@ -214,6 +217,8 @@ def header_kind(text: str | None) -> str:
         return "none"
     if _REF_HEADER.search(text):
         return "ref"
+    if _SIZED_HEADER.search(text):
+        return "sized"
     if _RESULT_HEADER.search(text) or endpoint_mentions(text):
         return "result"
     if _ARM_HEADER.search(text):

@@ -190,10 +190,12 @@ def _pipe_header(
     width = _separator_width(lines[separator].text)
     fragments: list[list[Cell | None]] = []
     top = separator
-    while top > 0 and not used[top - 1] and _is_bar_row(lines[top - 1].text):
+    while top > 0 and not used[top - 1] and _is_header_fragment(lines[top - 1].text):
         line = lines[top - 1].text.strip()
-        cells = _split(text, lines[top - 1], "|")
-        if line.startswith("|") or len(cells) >= width or sum(map(len, fragments)) >= width:
+        # (a lone bar is a cell with no text: the row labels' column, its header left empty)
+        cells = [None] if line == "|" else _split(text, lines[top - 1], "|")
+        whole_row = line.startswith("|") and line != "|"
+        if whole_row or len(cells) >= width or sum(map(len, fragments)) >= width:
             break
         fragments.insert(0, cells)
         top -= 1
@@ -205,6 +207,10 @@ def _pipe_header(
     ):
         top -= 1
     return top, [_split(text, lines[j], "|") for j in range(top, separator)]
+
+
+def _is_header_fragment(line: str) -> bool:
+    return _is_bar_row(line) or line.strip() == "|"
 
 
 def _is_bar_row(line: str) -> bool:

@@ -82,7 +82,8 @@ _NOT_PROSE: Final = frozenset(
 _RESULT_WORDS: Final = frozenset(
     """median mean rate rates percent percentage proportion ratio hazard odds risk relative hr or
     rr ci value values months month mo mos weeks week days day years year yr yrs no number of the
-    in and at vs versus with for by per range iqr time""".split()  # noqa: SIM905 - a word list
+    in and at vs versus with for by per range iqr time stratified unstratified adjusted
+    unadjusted""".split()  # noqa: SIM905 - a word list (how a ratio was estimated names no result)
 )
 _OPS: Final = {"<": "<", ">": ">", "=": "=", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
 
@@ -211,6 +212,11 @@ def describe(text: str) -> Meaning:
     says_p = bool(_P_WORDS.search(rest))
     counted = bool(_COUNTS_RATES.search(text))
     return Meaning(endpoint, composite, measure, unit, level, timepoint, says_p, label, counted)
+
+
+def names_something(text: str) -> bool:
+    """The text holds a word that says no result, unit or statistic ("Not evaluable")."""
+    return any(w.lower() not in _RESULT_WORDS for w in _WORD.findall(text))
 
 
 def merge(meanings: list[Meaning]) -> Meaning:

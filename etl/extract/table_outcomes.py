@@ -35,6 +35,7 @@ from etl.extract.table_cells import (
     Meaning,
     describe,
     merge,
+    names_something,
     read_cell,
     read_interval,
 )
@@ -65,6 +66,7 @@ class RowReading:
 
 
 _NUMBER: Final = re.compile(NUM)
+_HAZARD_RATIO: Final = code("measure", "hazard_ratio")
 
 
 # ---- the facts of a row -----------------------------------------------------------------------
@@ -96,6 +98,7 @@ def read_table(text: str, table: Table) -> list[RowReading]:
         named = table_nct(caption + " " + text[table.start : table.end])
     of_section = sections(table)
     last_endpoint: tuple[str, str] | None = None
+    valued_above = False  # (the row that named it has numbers: it is no heading)
     placed: list[Placed] = []
     p_rows: list[int] = []
     facts: list[list[Fact]] = []
@@ -110,12 +113,17 @@ def read_table(text: str, table: Table) -> list[RowReading]:
         if _p_only(row_meaning):
             p_rows.append(r)
             continue
-        context = _Context(row_meaning, last_endpoint, caption, origin)
+        # a row naming no result ("Not evaluable", "Missing") under rows that each name their
+        # own ("Complete response | 3 (1%)"; not under a heading, "Overall survival") is none
+        other = valued_above and _names_other_thing(row_meaning, [*row_labels[r], *row])
+        above = None if other else last_endpoint
+        context = _Context(row_meaning, above, caption, origin)
         found = _row_facts(columns, row, arms[r], context)
         placed += [Placed(r, c, f) for c, f in found]
         facts[r] = [f for _, f in found]
         attach_p_column(columns, row, facts[r], arms[r].label("exp"), origin)
-        last_endpoint = row_meaning.endpoint or last_endpoint
+        if row_meaning.endpoint:
+            last_endpoint, valued_above = row_meaning.endpoint, bool(facts[r])
     for r in p_rows:
         section = [x for x in placed if of_section[x.row].head == of_section[r].head]
         attach_p_row(r, table.rows[r], table.row_spans[r][0], columns, section)
@@ -153,6 +161,17 @@ def _row_meaning(
         measured = describe(section.text)
         meanings.append(replace(measured, endpoint=None, composite=False, label=""))
     return merge(meanings)
+
+
+def _names_other_thing(meaning: Meaning, cells: Sequence[Cell | None]) -> bool:
+    """A row's label (its first cell) names something, and no result, measure or time point:
+    "Not evaluable"."""
+    if meaning.endpoint or meaning.measure or meaning.says_p or meaning.label:
+        return False
+    if meaning.timepoint_months is not None or meaning.level is not None:
+        return False
+    label = next((cell for cell in cells if cell is not None), None)
+    return label is not None and names_something(label.text)
 
 
 def _own_trial(trial: str | None, section: Section, r: int) -> str | None:
@@ -223,26 +242,36 @@ def _bounded(fact: Fact, c: int, columns: list[Column], row: Sequence[Cell | Non
 
 
 def _endpoint(
-    meanings: Sequence[Meaning], ratio: bool, c: int, columns: list[Column], context: _Context
+    meanings: Sequence[Meaning],
+    ratio: str | None,
+    c: int,
+    columns: list[Column],
+    context: _Context,
 ) -> tuple[str, str]:
     """The endpoint a number's cell, row or column names (in that order); a header that names an
     unknown result ("MRD negativity, %", "CR/CRi rates, %") gives OTHER with its words. Else the
-    endpoint of the nearest result column to the left, of the rows above, or of the caption (for
-    a ratio, a time-to-event endpoint)."""
+    endpoint of the nearest result column to the left, of the rows above, or of the caption:
+    for a ``ratio``, one it can compare (a hazard ratio: a time-to-event endpoint; an odds or
+    risk ratio: a rate's, "Objective response (95% CI)" over "Stratified odds ratio")."""
     for m in meanings:
         if m.endpoint:
             return m.endpoint
         if m.label:
             return code("endpoint", "OTHER"), m.label
-    fits = TIME_TO_EVENT if ratio else None
+
+    def fits(endpoint: str) -> bool:
+        if ratio is None:
+            return True
+        return (endpoint in TIME_TO_EVENT) == (ratio == _HAZARD_RATIO)
+
     for k in range(c - 1, -1, -1):
         found = columns[k].meaning.endpoint
-        if columns[k].kind == "result" and found and (fits is None or found[0] in fits):
+        if columns[k].kind == "result" and found and fits(found[0]):
             return found
-    if context.above and (fits is None or context.above[0] in fits):
+    if context.above and fits(context.above[0]):
         return context.above
     for _, _, found, wording in endpoint_mentions(context.caption):
-        if fits is None or found in fits:
+        if fits(found):
             return code("endpoint", found), wording
     return code("endpoint", "OTHER"), ""
 
@@ -279,8 +308,9 @@ def _structured_fact(
     column = columns[c]
     own = describe(value.words)
     meanings = (own, context.row, column.meaning)
-    ratio = any(m.measure in RATIO_MEASURES for m in meanings) and value.unit is None
-    endpoint = _endpoint(meanings, ratio, c, columns, context)
+    said_ratio = next((m.measure for m in meanings if m.measure in RATIO_MEASURES), None)
+    ratio = said_ratio is not None and value.unit is None
+    endpoint = _endpoint(meanings, said_ratio if ratio else None, c, columns, context)
     measure = _measure(value, meanings, endpoint[0], ratio)
     if measure is None:
         return None

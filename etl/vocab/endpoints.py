@@ -216,17 +216,24 @@ def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, code, wording) of every endpoint named in the text, in order."""
     folded = case_folded(text) if _STARTS is not None else None
     if folded is None:
-        return [
+        found = [
             (m.start(), m.end(), m.lastgroup or "OTHER", m.group(0))
             for m in ENDPOINT_RE.finditer(text)
         ]
-    # ENDPOINT_RE.finditer, tried only where a name can start: same matches, same order
-    found, pos = [], 0
-    while start := _STARTS.search(folded, pos):
-        m = ENDPOINT_RE.match(text, start.start())
-        if m is None:
-            pos = start.start() + 1
-            continue
-        found.append((m.start(), m.end(), m.lastgroup or "OTHER", m.group(0)))
-        pos = m.end()
+    else:
+        # ENDPOINT_RE.finditer, tried only where a name can start: same matches, same order
+        found, pos = [], 0
+        while start := _STARTS.search(folded, pos):
+            m = ENDPOINT_RE.match(text, start.start())
+            if m is None:
+                pos = start.start() + 1
+                continue
+            found.append((m.start(), m.end(), m.lastgroup or "OTHER", m.group(0)))
+            pos = m.end()
+    if "non" in text or "Non" in text or "NON" in text:
+        # "non-complete response", "non-CR/non-PD": what is named is the other outcome
+        found = [f for f in found if text[max(0, f[0] - 4) : f[0]].lower() not in _NEGATED]
     return found
+
+
+_NEGATED: Final = frozenset({"non-", "non ", "non\u2010", "non\u2011"})

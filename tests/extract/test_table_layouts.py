@@ -347,3 +347,60 @@ def test_counts_written_no_with_their_rates_in_brackets_give_the_rates():
         ("rate", 75.0, "percent", 300),
         ("rate", 10.0, "percent", 20),
     ]
+
+
+# a header wrapped as scraped from a journal page: one group per line, the row labels' column
+# (its header empty) a lone bar; response categories as rows, ratios under their rows
+CATEGORY_ROWS = (
+    "Table 2.\n"
+    "Best response\n"
+    "Orvalimab plus docetaxel (n=210) |\n"
+    "Placebo plus docetaxel n=205) |\n"
+    "|\n"
+    "---|---|---|\n"
+    "Complete response | 4 (2%) | 2 (1%) |\n"
+    "Partial response | 80 (38%) | 61 (30%) |\n"
+    "Non-complete response or non-progressive disease | 3 (1%) | 2 (1%) |\n"
+    "Not evaluable | 9 (4%) | 12 (6%) |\n"
+    "Objective response (95% CI) | 40·0% (33·3–47·0) | 30·7% (24·5–37·6) |\n"
+    "Stratified odds ratio (95% CI) | 1·52 (1·01–2·28) | ·· |\n"
+)
+
+
+def test_a_wrapped_header_with_an_empty_row_label_cell_heads_the_group_columns():
+    (table,) = find_tables(CATEGORY_ROWS)
+    assert [[c.text if c else None for c in row] for row in table.header] == [
+        ["Orvalimab plus docetaxel (n=210)", "Placebo plus docetaxel n=205)"]
+    ]
+    facts = facts_of(read(CATEGORY_ROWS))
+    assert [(f.endpoint, f.value, f.arm) for f in facts[:2]] == [
+        ("CR", 2.0, "Orvalimab plus docetaxel"),
+        ("CR", 1.0, "Placebo plus docetaxel"),
+    ]
+
+
+def test_rows_naming_no_result_under_category_rows_are_not_results():
+    facts = facts_of(read(CATEGORY_ROWS))
+    # "Non-complete response ..." is no complete response; "Not evaluable" is no partial response
+    assert [
+        (f.endpoint, f.value) for f in facts if f.measure == "rate" and f.endpoint != "OTHER"
+    ] == [
+        ("CR", 2.0),
+        ("CR", 1.0),
+        ("PR", 38.0),
+        ("PR", 30.0),
+        ("ORR", 40.0),
+        ("ORR", 30.7),
+    ]
+
+
+def test_an_odds_ratio_row_takes_the_response_named_in_the_row_above():
+    facts = facts_of(read(CATEGORY_ROWS))
+    (ratio,) = [f for f in facts if f.measure == "odds_ratio"]
+    assert (ratio.endpoint, ratio.value, ratio.arm, ratio.comparator) == (
+        "ORR",
+        1.52,
+        "Orvalimab plus docetaxel",
+        "Placebo plus docetaxel",
+    )
+    assert ci(ratio) == (1.01, 2.28, 95)
