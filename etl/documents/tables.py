@@ -225,22 +225,51 @@ def _pipe_body(
     text: str, lines: list[_Line], first: int, width: int, used: list[bool]
 ) -> tuple[list[list[Cell | None]], int]:
     """The data rows after a separator, and the index of the table's last line. A line that does
-    not start with a bar continues a row that has fewer cells than the header."""
+    not start with a bar continues a row that has fewer cells than the header; a cell may wrap
+    over lines (a line without a bar, or one not ending with a bar, runs on into the next line's
+    first cell: "Sorafenib28,29" / "TARGET study |", "| Moore et al." / "(2004) |")."""
     rows: list[list[Cell | None]] = []
     last = first - 1
     complete = True
+    open_from: int | None = None  # where a cell not yet closed by a bar began
     for j in range(first, len(lines)):
         line = lines[j]
-        if used[j] or "|" not in line.text or _is_separator(line.text):
+        if used[j] or _is_separator(line.text):
             break
+        if "|" not in line.text:
+            if not _wraps_on(lines, j, used):
+                break
+            if open_from is None:
+                open_from = line.start + len(line.text) - len(line.text.lstrip())
+            continue
         cells = _split(text, line, "|")
-        if not complete and not line.text.lstrip().startswith("|"):
+        starts_row = line.text.lstrip().startswith("|")
+        if open_from is not None and not starts_row:
+            bar = line.start + line.text.index("|")
+            cells[0] = _cell(text, open_from, bar)
+        if not complete and not starts_row:
             rows[-1].extend(cells)
         else:
             rows.append(cells)
-        complete = len(rows[-1]) >= width or line.text.lstrip().startswith("|")
+        open_from = None
+        if not line.text.rstrip().endswith("|") and cells and cells[-1] is not None:
+            open_from = cells[-1].start  # (its cell runs on into the next line)
+            rows[-1].pop()
+        complete = len(rows[-1]) >= width or (starts_row and open_from is None)
         last = j
     return rows, last
+
+
+def _wraps_on(lines: list[_Line], j: int, used: list[bool]) -> bool:
+    """Line j, without a bar, is part of a cell: short, and a line with a bar comes within the
+    next three lines, none of them blank."""
+    for k in range(j, min(j + 4, len(lines))):
+        stripped = lines[k].text.strip()
+        if used[k] or not stripped or len(stripped) > _LONG_LINE:
+            return False
+        if "|" in stripped:
+            return True
+    return False
 
 
 def _tab_tables(text: str, lines: list[_Line], used: list[bool]):

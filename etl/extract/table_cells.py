@@ -14,7 +14,7 @@ only an interval ("7.5–9.7", "(15, 28)"): ``read_interval``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from etl.documents.table_grid import LABEL, PLACEHOLDER
@@ -73,6 +73,9 @@ _ONLY_INTERVAL: Final = re.compile(
 _FOOTNOTE_MARK: Final = re.compile(r"(?<=\d)[a-c](?=\s|$|[(\[;,])|(?<=[\d%)\]])[*†‡§¶]+")
 _BARE_P: Final = re.compile(rf"\s*[;,]\s*(?P<op><=|>=|[<>=≤≥])?\s*(?P<num>{NUM})\s*$")
 _FRACTION_AFTER: Final = re.compile(r"\s*\(\s*(?P<n>\d+)\s*/\s*(?P<d>\d+)\s*\)")
+_VERSUS_SEP: Final = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
+# a group named in brackets after its value: "9.0 (lenvatinib)"
+_GROUP_IN_BRACKETS: Final = re.compile(r"\s*\((?P<g>[A-Za-z][^()\d]{0,40})\)\s*$")
 _BRACKETS: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _WORD: Final = re.compile(r"[A-Za-z]{2,}")
 _NOT_PROSE: Final = frozenset(
@@ -156,6 +159,9 @@ class CellValue:
     label: str  # the label before the number, without its colon ("Median", "Gefitinib")
     n_patients: int | None = None
     n_denominator: int | None = None
+    # (position, size) of a value in a cell that compares groups: "5.5 versus 2.8" (see
+    # ``read_cell``); its group is the row's group at that position, or its bracket's "(B)"
+    listed: tuple[int, int] | None = None
 
 
 def _unit(word: str) -> str:
@@ -296,6 +302,10 @@ def read_cell(
     counted = _counted(text, counts_are_rates)
     if counted is not None:
         return [counted]
+    if _VERSUS_SEP.search(text):
+        listed = _versus_values(text, p_after_interval, counts_are_rates, comma_interval)
+        if listed is not None:
+            return listed
     m = _VALUE.match(text)
     if m is None:
         return None if _WORD.search(text) and any(ch.isdigit() for ch in text) else []
@@ -334,6 +344,38 @@ def read_cell(
             n_denominator=d,
         )
     ]
+
+
+def _versus_values(
+    text: str, p_after_interval: bool, counts_are_rates: bool, comma_interval: bool
+) -> list[CellValue] | None:
+    """ "5.5 versus 2.8", "12.8 versus 9.0 (B) versus 5.6 (C)", "NR vs 11.8 (9.0-14.1)": one value
+    per group compared, in order (a placeholder keeps its place), each with its interval and its
+    bracketed group name; None when a part is not one value (prose)."""
+    bounds, pos = [], 0
+    for sep in _VERSUS_SEP.finditer(text):
+        bounds.append((pos, sep.start()))
+        pos = sep.end()
+    bounds.append((pos, len(text)))
+    values = []
+    for i, (start, end) in enumerate(bounds):
+        part = text[start:end]
+        read = read_cell(part, p_after_interval, counts_are_rates, comma_interval)
+        if read is None or len(read) > 1 or (not read and not is_placeholder(part)):
+            return None
+        for v in read:
+            named = _GROUP_IN_BRACKETS.match(part, v.end)
+            values.append(
+                replace(
+                    v,
+                    start=v.start + start,
+                    end=v.end + start,
+                    p=v.p._replace(start=v.p.start + start, end=v.p.end + start) if v.p else None,
+                    label=named.group("g").strip() if named else v.label,
+                    listed=(i, len(bounds)),
+                )
+            )
+    return values if values else None
 
 
 def _counted(text: str, counts_are_rates: bool) -> CellValue | None:

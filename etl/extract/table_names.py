@@ -31,6 +31,12 @@ _TYPE_PREFIX: Final = re.compile(
     r"^(?:drug|biological|procedure|radiation|device|other|arm|group)\s*:\s*", re.IGNORECASE
 )
 _SCHEDULE: Final = re.compile(rf"[\s,;]*\b(?:{DOSE_SCHEDULE})(?![\w-])", re.IGNORECASE)
+# a line of a wrapped treatment cell that names the study ("TARGET study", "phase II study")
+_STUDY_LINE: Final = re.compile(
+    r"(?:\S+\s+)?(?:(?:phase\s+\S+|randomi[sz]ed|clinical)\s+)*(?:trial|study)", re.IGNORECASE
+)
+# a reference number set on a drug's name ("Sorafenib28,29", "Everolimus6"; not "FOLFOX6")
+_REFERENCE_MARK: Final = re.compile(r"(?<=[a-z]{3})\d+(?:[,–-]\d+)*(?![\w.])")
 _LONGEST_LABEL: Final = 60  # a longer treatment cell describes a regimen, it names no group
 _TRAILING_REMARK: Final = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
@@ -42,6 +48,10 @@ def arm_label(text: str, keep_dose: bool = False) -> tuple[str | None, int | Non
     dose tells the group from another of the same drug, only its schedule is left out ("drug X
     2 mg/kg every 3 weeks n = 180" → ("drug X 2 mg/kg", 180))."""
     size = None
+    if "\n" in text:  # (a cell wrapped over lines: its treatment, without the study's line)
+        lines = [line for line in text.split("\n") if not _STUDY_LINE.fullmatch(line.strip())]
+        text = " ".join(lines or text.split("\n"))
+    text = _REFERENCE_MARK.sub("", text)
     m = _SIZE_TAIL.search(text) or _SIZE_ANYWHERE.search(text)
     if m:
         size = int(m.group("n").replace(",", ""))

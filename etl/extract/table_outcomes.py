@@ -330,7 +330,10 @@ def _structured_fact(
             (m.timepoint_months for m in meanings if m.timepoint_months), None
         )
     fact.n_patients, fact.n_denominator = value.n_patients, value.n_denominator
-    _set_groups(fact, column, arms, value.label if not (own.endpoint or own.measure) else "")
+    if value.listed is not None and fact.measure not in RATIO_MEASURES:
+        _set_listed_group(fact, value.listed, arms, value.label)
+    else:
+        _set_groups(fact, column, arms, value.label if not (own.endpoint or own.measure) else "")
     fact.problems = tuple(problems) + _impossible(fact)
     return fact
 
@@ -353,6 +356,18 @@ def _set_groups(fact: Fact, column: Column, arms: Arms, cell_label: str) -> None
         fact.arm = arms.single[0]
     if fact.arm is None and cell_label and not is_generic(cell_label):
         fact.arm = arm_label(cell_label)[0]
+
+
+def _set_listed_group(fact: Fact, listed: tuple[int, int], arms: Arms, named: str) -> None:
+    """A value of a cell comparing groups ("5.5 versus 2.8") is of the group its bracket names,
+    else of the row's group at its position, when the row has as many (experimental first)."""
+    if named and not is_generic(named):
+        fact.arm = arm_label(named)[0]
+        return
+    position, size = listed
+    groups = arms.listed()
+    if len(groups) == size:
+        fact.arm = groups[position][0]
 
 
 def _impossible(fact: Fact) -> tuple[Problem, ...]:

@@ -404,3 +404,55 @@ def test_an_odds_ratio_row_takes_the_response_named_in_the_row_above():
         "Placebo plus docetaxel",
     )
     assert ci(ratio) == (1.01, 2.28, 95)
+
+
+# a review's table of trials as scraped: a row's cells wrap over lines (the drug's name with its
+# reference numbers, then its study's name), and each group's value is a "versus" list
+WRAPPED_ROWS = (
+    "Table 1.\n"
+    "Study drug | Control arm | Patients | Median PFS (months) | HR PFS (95% CI) | ORR (%) |\n"
+    "---|---|---|---|---|---|\n"
+    "Velmurane12,13\n"
+    "ORION-4 study |\n"
+    "Placebo | 600 |\n"
+    "6.1 versus 3.0 | 0.52 (0.41–0.66) | 14 versus 3 |\n"
+    "Tarpalimab7\n"
+    "phase II study |\n"
+    "Docetaxel | 150 | 8.8 versus NR | 0.70 (0.50–0.98) | 22 versus 12 |\n"
+    "Abbreviations are defined in the text.\n"
+)
+
+
+def test_rows_wrapped_over_lines_are_read_with_their_groups_in_versus_order():
+    (table,) = find_tables(WRAPPED_ROWS)
+    assert len(table.rows) == 2
+    facts = facts_of(read(WRAPPED_ROWS))
+    assert [brief(f) for f in facts if f.measure != "hazard_ratio"] == [
+        ("PFS", "median", 6.1, "months", None, "Velmurane", None),
+        ("PFS", "median", 3.0, "months", None, "Placebo", None),
+        ("ORR", "rate", 14.0, "percent", None, "Velmurane", None),
+        ("ORR", "rate", 3.0, "percent", None, "Placebo", None),
+        ("PFS", "median", 8.8, "months", None, "Tarpalimab", None),
+        ("ORR", "rate", 22.0, "percent", None, "Tarpalimab", None),
+        ("ORR", "rate", 12.0, "percent", None, "Docetaxel", None),
+    ]
+    ratios = [f for f in facts if f.measure == "hazard_ratio"]
+    assert [(f.value, f.arm, f.comparator) for f in ratios] == [
+        (0.52, "Velmurane", "Placebo"),
+        (0.70, "Tarpalimab", "Docetaxel"),
+    ]
+
+
+def test_a_versus_list_names_a_group_in_brackets_after_its_value():
+    table = (
+        "Table 2.\n"
+        "Study drug | Control arm | ORR (%) |\n"
+        "---|---|---|\n"
+        "Velmurane + Docetaxel | Velmurane Docetaxel | 35 versus 20 (velmurane) versus 9 (docetaxel) |\n"
+    )
+    facts = facts_of(read(table))
+    assert [(f.value, f.arm) for f in facts] == [
+        (35.0, None),
+        (20.0, "velmurane"),
+        (9.0, "docetaxel"),
+    ]
