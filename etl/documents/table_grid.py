@@ -195,7 +195,9 @@ _ARM_HEADER = re.compile(
 # a group's size: "A (n = 262)", "B N=267)"; its column holds that group's numbers
 _SIZED_HEADER = re.compile(r"\b[nN]\s*=\s*\d")
 _TRIAL_HEADER = re.compile(r"\b(?:trials?|stud(?:y|ies)|names?|acronyms?)\b", re.IGNORECASE)
-_RATIO_HEADER = re.compile(r"\b(?:HR|OR|RR|hazard ratio|odds ratio|risk ratio)\b", re.I)
+_RATIO_HEADER = re.compile(
+    r"\b(?:HR|OR|RR|hazard ratio|odds ratio|risk ratio|p[- ]?values?)\b|^\s*p\s*$", re.I
+)
 _TWO_GROUPS = re.compile(
     r"\b(?:vs\.?|versus|v)\s|\bcontrol\b.*\bexperimental\b|\bexperimental\b.*\bcontrol\b", re.I
 )
@@ -275,19 +277,24 @@ def _span_score(
         score -= 0.3
     else:
         score -= 1.0 * extra
-    if header.ratio:
+    if header.ratio:  # (and a p-value: one number, of the comparison)
         score -= 1.0
     first = next((c for c in covered if c != "empty"), None)
     return score - 0.5 * sum(c not in ("empty", first) for c in covered)
 
 
 def align_header(
-    header: Sequence[str | None], columns: Sequence[str], sub_headers: bool = False
+    header: Sequence[str | None],
+    columns: Sequence[str],
+    sub_headers: bool = False,
+    span: int | None = None,
 ) -> list[int | None]:
     """The header cell over each column (an index into ``header``, or None), for a header with
     fewer cells than the table has columns: some cells span several columns (those with
     sub-headers, or "A vs B" over two), and a leading column of group labels may have none. The
-    cells stay in order; the placement that best puts each cell over columns of its kind wins."""
+    cells stay in order; the placement that best puts each cell over columns of its kind wins.
+    ``span``: the sub-headers repeat the same groups, so many to a cycle ("A | B | A | B"
+    under "Median | Events"): a cell spans one column or that many."""
     m, k = len(header), len(columns)
     if k > _MAX_ALIGNED_COLUMNS:
         return [i if i < m else None for i in range(k)]
@@ -308,6 +315,8 @@ def align_header(
                     best[i][j + 1], back[i][j + 1] = here - cost, (i, j, 0)
             if i < m:
                 for width in range(1, min(k - j, _MAX_SPAN) + 1):
+                    if span and width not in (1, span):
+                        continue
                     score = here + _span_score(cells[i], columns, j, width, sub_headers)
                     if score > best[i + 1][j + width]:
                         best[i + 1][j + width], back[i + 1][j + width] = score, (i, j, width)

@@ -66,6 +66,7 @@ _CAPTION: Final = re.compile(r"\s*(?:Table|TABLE)\s+[A-Z]?\d+[A-Za-z]?\b")
 _FROM_LINE: Final = re.compile(r"\s*From\s*:")
 _SEPARATOR_CELL: Final = re.compile(r"\s*:?-{2,}:?\s*")
 _BAR_LINE: Final = re.compile(r"[^|]*\|\s*")
+_GROUP_SIZE: Final = re.compile(r"\(?\s*\b[nN]\s*=\s*\d[\d,]*\s*\)?")
 _LONG_LINE: Final = 150  # a line longer than this is prose (a footnote): it ends a table
 _MIN_LINE_CELLS: Final = 6
 
@@ -330,9 +331,11 @@ def _is_sub_header(row: list[Cell | None], rest: list[list[Cell | None]]) -> boo
     two or more short cells, none holding a digit, fewer than the rows below have, which do hold
     numbers."""
     cells = [c for c in row if c is not None]
+    # (a group's size is no number of a result: "A (n=492)")
+    texts = [_GROUP_SIZE.sub("", c.text) for c in cells]
     return (
         len(cells) >= 2
-        and all(len(c.text) <= 40 and not any(ch.isdigit() for ch in c.text) for c in cells)
+        and all(len(t) <= 40 and not any(ch.isdigit() for ch in t) for t in texts)
         and len(cells) < max(sum(c is not None for c in r) for r in rest)
         and any(c is not None and any(ch.isdigit() for ch in c.text) for r in rest for c in r)
     )
@@ -349,7 +352,7 @@ def _place_header(
         placement = list(range(len(first))) + [None] * (width - len(first))
     else:
         texts = [c.text if c else None for c in first]
-        placement = align_header(texts, columns, sub_headers=bool(rest))
+        placement = align_header(texts, columns, bool(rest), _group_cycle(rest))
     out = [[first[p] if p is not None else None for p in placement]]
     spanned = [
         c
@@ -366,6 +369,19 @@ def _place_header(
         else:
             out.append(row + [None] * (width - len(row)))
     return out
+
+
+def _group_cycle(rows: list[list[Cell | None]]) -> int | None:
+    """How many groups a sub-header row names when it names them over and over ("A | B | A |
+    B": 2), None when it does not repeat."""
+    if not rows:
+        return None
+    names = [c.text for c in rows[0] if c is not None]
+    for size in range(1, len(names) // 2 + 1):
+        cycle = len(names) % size == 0 and len(set(names[:size])) == size
+        if cycle and all(names[i] == names[i % size] for i in range(len(names))):
+            return size
+    return None
 
 
 # ---- one cell per line ----------------------------------------------------------------------------

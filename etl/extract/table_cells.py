@@ -51,7 +51,7 @@ _VALUE: Final = re.compile(
 _PLACEHOLDER_CELL: Final = re.compile(rf"\s*(?:{LABEL})?{PLACEHOLDER}", re.IGNORECASE)
 # "n (%)" and "n/N (%)": the rate is the bracketed number
 _COUNT_THEN_RATE: Final = re.compile(
-    rf"\s*(?P<n>\d+)(?:\s*/\s*(?P<d>\d+))?\s*\(\s*(?P<num>{NUM})\s*(?P<pct>%)?\s*\)\s*$"
+    rf"\s*(?P<n>\d+)(?:\s*/\s*(?P<d>\d+))?\s*\(\s*(?P<num>{NUM})\s*(?P<pct>%)?\s*\)?\s*$"
 )
 _INTERVAL: Final = re.compile(
     rf"[(\[]\s*(?:(?P<range>range|IQR|interquartile range)\s*[:,]?\s*|{CI_LEVEL}\s*[:,]?\s*)?"
@@ -141,6 +141,8 @@ class Meaning:
     # negativity, %"): the label of an OTHER endpoint
     label: str = ""
     counts_are_rates: bool = False  # "n (%)": in "12 (25.0)" the rate is 25.0, of 12 patients
+    # the second ratio a header offers, "HR or RR (95% CI)": the one of rows that give rates
+    other_ratio: str | None = None
 
 
 @dataclass(frozen=True)
@@ -217,7 +219,11 @@ def describe(text: str) -> Meaning:
     label = text.strip() if not endpoint and names and (measure or level) else ""
     says_p = bool(_P_WORDS.search(rest))
     counted = bool(_COUNTS_RATES.search(text))
-    return Meaning(endpoint, composite, measure, unit, level, timepoint, says_p, label, counted)
+    ratios = [code("measure", name) for name, pattern in _RATIOS if pattern.search(rest)]
+    other = ratios[1] if len(ratios) > 1 else None
+    return Meaning(
+        endpoint, composite, measure, unit, level, timepoint, says_p, label, counted, other
+    )
 
 
 def names_something(text: str) -> bool:
@@ -241,6 +247,7 @@ def merge(meanings: list[Meaning]) -> Meaning:
         any(m.says_p for m in meanings),
         "" if endpoint else next((m.label for m in meanings if m.label), ""),
         any(m.counts_are_rates for m in meanings),
+        next((m.other_ratio for m in meanings if m.other_ratio), None),
     )
 
 

@@ -53,6 +53,12 @@ CONTROL: Final = re.compile(
 )
 _EXPERIMENTAL: Final = re.compile(r"\b(?:experimental|investigational)\b", re.IGNORECASE)
 _TREATMENT: Final = re.compile(r"\b(?:treatment|intervention|study drug)\b", re.IGNORECASE)
+# a sub-header naming a role, not a group: "Treatment | Control" (the rows name the groups)
+_ROLE_WORD: Final = re.compile(
+    r"(?:control|comparator|reference|treatment|intervention|experimental|investigational)"
+    r"(?:\s+(?:arm|group))?",
+    re.IGNORECASE,
+)
 _CI_WORDS: Final = re.compile(r"\bCI\b|confidence interval", re.IGNORECASE)
 
 
@@ -157,16 +163,21 @@ def _with_groups(table: Table, columns: list[Column], has_row_labels: bool) -> l
         return columns
     named: dict[int, str] = {}
     for c, column in enumerate(columns):
-        m = column.meaning
         cells = header_cells(table, c)
+        # (under a spanning header that says the result, "Median months (95% CI)", the cell
+        # right over the column may name the group: "A (n=492)")
+        m = describe(cells[-1].text) if len(cells) > 1 else column.meaning
         said = m.endpoint or m.measure or m.says_p or m.label or m.level is not None
+        said = said or (len(cells) > 1 and _ROLE_WORD.fullmatch(cells[-1].text.strip()))
         if column.kind != "result" or not cells or said or _CI_WORDS.search(cells[-1].text):
             continue
         named[c] = cells[-1].text
     groups = _group_labels(named)
     controls = [c for c, (label, _) in groups.items() if CONTROL.search(label)]
-    if not controls and len(groups) == 2:
-        controls = [max(groups)]
+    labels = list(dict.fromkeys(label for label, _ in groups.values()))
+    if not controls and len(labels) == 2:
+        # (the second of two groups, under each spanning header: "A | B | A | B")
+        controls = [c for c, (label, _) in groups.items() if label == labels[1]]
     out = list(columns)
     for c, group in groups.items():
         role = "ctrl" if c in controls else "exp"

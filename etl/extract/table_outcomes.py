@@ -67,6 +67,7 @@ class RowReading:
 
 _NUMBER: Final = re.compile(NUM)
 _HAZARD_RATIO: Final = code("measure", "hazard_ratio")
+_RATE: Final = code("measure", "rate")
 
 
 # ---- the facts of a row -----------------------------------------------------------------------
@@ -307,7 +308,12 @@ def _structured_fact(
 ) -> Fact | None:
     column = columns[c]
     own = describe(value.words)
-    meanings = (own, context.row, column.meaning)
+    column_meaning = column.meaning
+    rates = context.row.counts_are_rates or context.row.measure == _RATE
+    if column_meaning.other_ratio and rates:
+        # "HR or RR (95% CI)" beside a row of rates ("n (%)"): the rates' ratio
+        column_meaning = replace(column_meaning, measure=column_meaning.other_ratio)
+    meanings = (own, context.row, column_meaning)
     said_ratio = next((m.measure for m in meanings if m.measure in RATIO_MEASURES), None)
     ratio = said_ratio is not None and value.unit is None
     endpoint = _endpoint(meanings, said_ratio if ratio else None, c, columns, context)

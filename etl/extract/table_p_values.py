@@ -20,7 +20,8 @@ from etl.extract.numbers import NUM, PValue, find_p_values, parse_number
 from etl.extract.table_columns import Column
 from etl.vocab.codes import RATIO_MEASURES
 
-_BARE_P_CELL: Final = re.compile(rf"\s*(?P<op><=|>=|[<>=≤≥])?\s*(?P<num>{NUM})\s*")
+# (a footnote mark may follow: "0·50†")
+_BARE_P_CELL: Final = re.compile(rf"\s*(?P<op><=|>=|[<>=≤≥])?\s*(?P<num>{NUM})\s*[*†‡§¶]*\s*")
 _OPS: Final = {"<": "<", ">": ">", "=": "=", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
 
 

@@ -456,3 +456,44 @@ def test_a_versus_list_names_a_group_in_brackets_after_its_value():
         (20.0, "velmurane"),
         (9.0, "docetaxel"),
     ]
+
+
+# spanning headers over each group's column, the groups (with their sizes) in a sub-header that
+# repeats them under each; a column offering two ratios; footnote marks on the numbers
+SPANNED_GROUPS = (
+    "Table 3.\n"
+    "Endpoint | Median months (95% CI) | HR or RR (95% CI) |\n"
+    "p Value | Events, n | ||\n"
+    "---|---|---|---|---|---|---|\n"
+    "Velmurane + docetaxel (n=300) |\n"
+    "Docetaxel (n=296) |\n"
+    "Velmurane + docetaxel (n=300) |\n"
+    "Docetaxel (n=296) |\n"
+    "|||\n"
+    "Overall survival | 20·1 (18·0–22·5) | 16·4 (14·2–18·9) | 0·80 (0·66–0·97)* | 0·02† | 180 | 201 |\n"
+    "Objective response, n (%) | 120 (40%) | 89 (30% | 1·33 (1·07–1·66)‡ | 0·01§ | – | – |\n"
+)
+VEL, DOCETAXEL = "Velmurane + docetaxel", "Docetaxel"
+
+
+def test_groups_repeated_under_spanning_headers_head_their_columns():
+    (table,) = find_tables(SPANNED_GROUPS)
+    assert [[c.text if c else None for c in row] for row in table.header][0][:3] == [
+        "Endpoint",
+        "Median months (95% CI)",
+        "Median months (95% CI)",
+    ]
+    facts = facts_of(read(SPANNED_GROUPS))
+    medians = [f for f in facts if f.measure == "median"]
+    assert [(f.value, f.arm) for f in medians] == [(20.1, VEL), (16.4, DOCETAXEL)]
+    (hr,) = [f for f in facts if f.measure == "hazard_ratio"]
+    assert (hr.endpoint, hr.arm, hr.comparator, p(hr)) == ("OS", VEL, DOCETAXEL, ("=", 0.02))
+
+
+def test_a_column_offering_two_ratios_gives_rows_of_rates_the_rates_ratio():
+    facts = facts_of(read(SPANNED_GROUPS))
+    (rr,) = [f for f in facts if f.measure == "risk_ratio"]
+    assert (rr.endpoint, rr.value, rr.arm, rr.comparator) == ("ORR", 1.33, VEL, DOCETAXEL)
+    # (a rate whose closing bracket was lost is still the rate of its count)
+    rates = [(f.value, f.n_patients, f.arm) for f in facts if f.measure == "rate"]
+    assert rates == [(40.0, 120, VEL), (30.0, 89, DOCETAXEL)]
