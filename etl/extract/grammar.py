@@ -34,6 +34,7 @@ from etl.extract.value_endpoints import (
     attach_timepoints,
     drop_non_results,
     endpoint_list_slots,
+    postposed_endpoints,
     with_endpoint,
 )
 from etl.extract.value_groups import attach_arms
@@ -101,6 +102,8 @@ def parse_sentence(
     mentions = endpoint_mentions(text) if mentions is None else mentions
     facts = attach_intervals(text, facts, intervals, heading_level)
     facts = [with_endpoint(text, f, mentions, context_endpoint) for f in facts]
+    if " for " in text and mentions:
+        facts = postposed_endpoints(text, facts, mentions)
     if len(mentions) > 1 or _HEAD_ITEM_HINT.search(text):
         facts = endpoint_list_slots(text, facts, mentions)
     facts = reclassify(text, drop_non_results(text, facts, mentions), mentions)

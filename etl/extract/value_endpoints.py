@@ -210,6 +210,36 @@ def _in_closed_aside(text: str, mention: tuple[int, int, str, str], before: int)
     return 0 <= closing < before
 
 
+# after a value: its interval or aside, then "for" and the endpoint it is of
+_PAST_ASIDE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])?\s*,?\s*for\s+(?:the\s+)?")
+
+
+def postposed_endpoints(text: str, facts: list[Fact], mentions) -> list[Fact]:
+    """ "5-year rates were 43% (...) versus 33% (...) for OS and 33% (...) versus 19% (...) for
+    PFS", "hazard ratios of 0.66 for PFS and 0.72 for OS": the values of a list up to one
+    followed by "for" and an endpoint are of that endpoint, whatever the sentence named before."""
+    starts = {m[0]: m for m in mentions}
+    pending: list[Fact] = []
+    fresh = max((f.chain for f in facts), default=0)
+    for f in facts:
+        pending.append(f)
+        after = _PAST_ASIDE.match(text, f.end)
+        named = starts.get(after.end()) if after else None
+        if named is None or named[2] == "FOLLOWUP":
+            continue
+        fresh += 1
+        for g in pending:
+            if g.chain == f.chain:
+                g.endpoint, g.endpoint_label = named[2], named[3]
+        # (each part is a list of its own: "A vs B for OS and C vs D for PFS" is two)
+        rest = [g for g in facts if g.chain == f.chain and g.start > f.start]
+        if rest:
+            for g in rest:
+                g.chain = fresh
+        pending = []
+    return facts
+
+
 def with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
     code, label = _endpoint_for(text, f, mentions)
     # (an endpoint named but without a code of its own, "relapse-free survival", is kept: only

@@ -591,3 +591,21 @@ def test_a_rate_in_a_group_of_what_its_patients_achieved():
 def test_the_share_of_planned_events_is_no_result():
     sentence = "A total of 190 events (80% of the total planned final PFS events) were included."
     assert parse_sentence(sentence) == []
+
+
+def test_an_endpoint_named_after_each_list_of_values_is_that_lists():
+    facts = parse_sentence(
+        "Estimated 3-year rates for velmurane and placebo were 61.2% (55.0 to 66.8) versus "
+        "50.1% (43.7 to 56.2) for OS and 40.3% (34.1 to 46.4) versus 22.9% (17.5 to 28.8) for PFS."
+    )
+    assert [(f.endpoint, f.value, f.timepoint_months, f.arm) for f in facts] == [
+        ("OS", 61.2, 36.0, "velmurane"),
+        ("OS", 50.1, 36.0, "placebo"),
+        ("PFS", 40.3, 36.0, "velmurane"),
+        ("PFS", 22.9, 36.0, "placebo"),
+    ]
+
+
+def test_ratios_each_followed_by_their_endpoint():
+    facts = parse_sentence("The hazard ratios were 0.66 for PFS and 0.72 for OS.")
+    assert [(f.endpoint, f.value) for f in facts] == [("PFS", 0.66), ("OS", 0.72)]
