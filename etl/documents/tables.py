@@ -211,7 +211,8 @@ def _pipe_header(
 
 
 def _is_header_fragment(line: str) -> bool:
-    return _is_bar_row(line) or line.strip() == "|"
+    """A line of a header wrapped over lines: cells ending with bars, or a lone bar."""
+    return "|" in line and not _is_separator(line)
 
 
 def _is_bar_row(line: str) -> bool:
@@ -233,6 +234,7 @@ def _pipe_body(
     last = first - 1
     complete = True
     open_from: int | None = None  # where a cell not yet closed by a bar began
+    carried: Cell | None = None  # (that cell, when it is a row's last: kept if it runs on not)
     for j in range(first, len(lines)):
         line = lines[j]
         if used[j] or _is_separator(line.text):
@@ -246,18 +248,27 @@ def _pipe_body(
         cells = _split(text, line, "|")
         starts_row = line.text.lstrip().startswith("|")
         if open_from is not None and not starts_row:
-            bar = line.start + line.text.index("|")
-            cells[0] = _cell(text, open_from, bar)
+            cells[0] = _cell(text, open_from, line.start + line.text.index("|"))
+        elif carried is not None:
+            rows[-1].append(carried)
+        carried, open_from = None, None
         if not complete and not starts_row:
             rows[-1].extend(cells)
         else:
             rows.append(cells)
-        open_from = None
-        if not line.text.rstrip().endswith("|") and cells and cells[-1] is not None:
-            open_from = cells[-1].start  # (its cell runs on into the next line)
-            rows[-1].pop()
-        complete = len(rows[-1]) >= width or (starts_row and open_from is None)
+        row = rows[-1]
+        if (
+            not line.text.rstrip().endswith("|")
+            and row
+            and row[-1] is not None
+            and len(row) < width
+        ):
+            carried = row.pop()  # (a row short of cells: its last one runs on into the next line)
+            open_from = carried.start
+        complete = len(row) >= width or (starts_row and open_from is None)
         last = j
+    if carried is not None:
+        rows[-1].append(carried)
     return rows, last
 
 

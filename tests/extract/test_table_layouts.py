@@ -478,7 +478,7 @@ VEL, DOCETAXEL = "Velmurane + docetaxel", "Docetaxel"
 
 def test_groups_repeated_under_spanning_headers_head_their_columns():
     (table,) = find_tables(SPANNED_GROUPS)
-    assert [[c.text if c else None for c in row] for row in table.header][0][:3] == [
+    assert [c.text if c else None for c in table.header[0][:3]] == [
         "Endpoint",
         "Median months (95% CI)",
         "Median months (95% CI)",
@@ -497,3 +497,20 @@ def test_a_column_offering_two_ratios_gives_rows_of_rates_the_rates_ratio():
     # (a rate whose closing bracket was lost is still the rate of its count)
     rates = [(f.value, f.n_patients, f.arm) for f in facts if f.measure == "rate"]
     assert rates == [(40.0, 120, VEL), (30.0, 89, DOCETAXEL)]
+
+
+def test_rows_without_closing_bars_stay_one_row_per_line():
+    table = (
+        "Table 5.\n"
+        "Arm | Median OS (months) | ORR (%)\n"
+        "---|---|---\n"
+        "Velmurane | 12.1 | 40\n"
+        "Docetaxel | 9.3 | 25\n"
+    )
+    facts = facts_of(read(table))
+    assert [(f.endpoint, f.value, f.arm) for f in facts] == [
+        ("OS", 12.1, "Velmurane"),
+        ("ORR", 40.0, "Velmurane"),
+        ("OS", 9.3, "Docetaxel"),
+        ("ORR", 25.0, "Docetaxel"),
+    ]
