@@ -192,10 +192,11 @@ _ARM_HEADER = re.compile(
     r"|control|experimental|comparators?)\b",
     re.IGNORECASE,
 )
-# a group's size: "A (n = 262)", "B N=267)"; its column holds that group's numbers
-_SIZED_HEADER = re.compile(r"\b[nN]\s*=\s*\d")
+# a group's size: "A (n = 262)", "B N=267)" (a header stating one heads that group's numbers)
+GROUP_SIZE: Final = re.compile(r"\(?\s*\b[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)?")
 _TRIAL_HEADER = re.compile(r"\b(?:trials?|stud(?:y|ies)|names?|acronyms?)\b", re.IGNORECASE)
-_RATIO_HEADER = re.compile(
+# a ratio or a p-value: one number, of the comparison (its header spans one column)
+_ONE_NUMBER_HEADER = re.compile(
     r"\b(?:HR|OR|RR|hazard ratio|odds ratio|risk ratio|p[- ]?values?)\b|^\s*p\s*$", re.I
 )
 _TWO_GROUPS = re.compile(
@@ -219,7 +220,7 @@ def header_kind(text: str | None) -> str:
         return "none"
     if _REF_HEADER.search(text):
         return "ref"
-    if _SIZED_HEADER.search(text):
+    if GROUP_SIZE.search(text):
         return "sized"
     if _RESULT_HEADER.search(text) or endpoint_mentions(text):
         return "result"
@@ -251,14 +252,14 @@ def header_offset(header: Sequence[str | None], columns: Sequence[str]) -> int:
 class _HeaderCell(NamedTuple):
     kind: str  # header_kind of its text
     two_groups: bool  # "A vs B": it may span the two groups' columns
-    ratio: bool  # a ratio is one number: its header spans one column
+    one_number: bool  # a ratio or a p-value: its header spans one column
 
 
 def _header_cell(text: str | None) -> _HeaderCell:
     if not text:
         return _HeaderCell("none", False, False)
     return _HeaderCell(
-        header_kind(text), bool(_TWO_GROUPS.search(text)), bool(_RATIO_HEADER.search(text))
+        header_kind(text), bool(_TWO_GROUPS.search(text)), bool(_ONE_NUMBER_HEADER.search(text))
     )
 
 
@@ -277,7 +278,7 @@ def _span_score(
         score -= 0.3
     else:
         score -= 1.0 * extra
-    if header.ratio:  # (and a p-value: one number, of the comparison)
+    if header.one_number:
         score -= 1.0
     first = next((c for c in covered if c != "empty"), None)
     return score - 0.5 * sum(c not in ("empty", first) for c in covered)

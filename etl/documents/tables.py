@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Final, NamedTuple
 
 from etl.documents.table_grid import (
+    GROUP_SIZE,
     align_header,
     cell_kind,
     column_kinds,
@@ -66,7 +67,6 @@ _CAPTION: Final = re.compile(r"\s*(?:Table|TABLE)\s+[A-Z]?\d+[A-Za-z]?\b")
 _FROM_LINE: Final = re.compile(r"\s*From\s*:")
 _SEPARATOR_CELL: Final = re.compile(r"\s*:?-{2,}:?\s*")
 _BAR_LINE: Final = re.compile(r"[^|]*\|\s*")
-_GROUP_SIZE: Final = re.compile(r"\(?\s*\b[nN]\s*=\s*\d[\d,]*\s*\)?")
 _LONG_LINE: Final = 150  # a line longer than this is prose (a footnote): it ends a table
 _MIN_LINE_CELLS: Final = 6
 
@@ -343,7 +343,7 @@ def _is_sub_header(row: list[Cell | None], rest: list[list[Cell | None]]) -> boo
     numbers."""
     cells = [c for c in row if c is not None]
     # (a group's size is no number of a result: "A (n=492)")
-    texts = [_GROUP_SIZE.sub("", c.text) for c in cells]
+    texts = [GROUP_SIZE.sub("", c.text) for c in cells]
     return (
         len(cells) >= 2
         and all(len(t) <= 40 and not any(ch.isdigit() for ch in t) for t in texts)

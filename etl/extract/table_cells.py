@@ -214,12 +214,13 @@ def describe(text: str) -> Meaning:
             break
     rest = _SIZE.sub(" ", rest)
     endpoint, composite = _endpoint(rest, endpoint_mentions(rest))
-    measure, unit = _measure(rest)
-    names = [w for w in _WORD.findall(rest) if w.lower() not in _RESULT_WORDS]
+    # (every ratio it names: the first is its measure, a second one it offers: "HR or RR")
+    ratios = [code("measure", name) for name, pattern in _RATIOS if pattern.search(rest)]
+    measure, unit = _measure(rest, ratios)
+    names = names_something(rest)
     label = text.strip() if not endpoint and names and (measure or level) else ""
     says_p = bool(_P_WORDS.search(rest))
     counted = bool(_COUNTS_RATES.search(text))
-    ratios = [code("measure", name) for name, pattern in _RATIOS if pattern.search(rest)]
     other = ratios[1] if len(ratios) > 1 else None
     return Meaning(
         endpoint, composite, measure, unit, level, timepoint, says_p, label, counted, other
@@ -251,10 +252,9 @@ def merge(meanings: list[Meaning]) -> Meaning:
     )
 
 
-def _measure(text: str) -> tuple[str | None, str | None]:
-    for measure, pattern in _RATIOS:
-        if pattern.search(text):
-            return code("measure", measure), code("unit", "ratio")
+def _measure(text: str, ratios: list[str]) -> tuple[str | None, str | None]:
+    if ratios:
+        return ratios[0], code("unit", "ratio")
     if _RATE.search(text):
         return code("measure", "rate"), code("unit", "percent")
     unit_match = _UNIT_WORD.search(text)

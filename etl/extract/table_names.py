@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from etl.documents.table_grid import GROUP_SIZE
 from etl.extract.phrases import DOSE_SCHEDULE
 from etl.vocab.codes import PHASES, code
 
@@ -15,10 +16,10 @@ _PHASE_TEXT: Final = re.compile(
     re.IGNORECASE,
 )
 _NCT: Final = re.compile(r"\bNCT\d{8}\b")
+# "phase III trial", "randomized study": a trial noun and what may stand before it
+_TRIAL_NOUN: Final = r"(?:(?:phase\s+\S+|randomi[sz]ed|clinical)\s+)*(?:trial|study)"
 # "ORION-7 study", "ORION-7 phase III trial": the name before its trial noun
-_TRIAL_NOUN_AFTER: Final = re.compile(
-    r"(?<=\S)\s+(?:(?:phase\s+\S+|randomi[sz]ed|clinical)\s+)*(?:trial|study)$", re.IGNORECASE
-)
+_TRIAL_NOUN_AFTER: Final = re.compile(rf"(?<=\S)\s+{_TRIAL_NOUN}$", re.IGNORECASE)
 _DOSE: Final = re.compile(
     r"\s+(?:\d[\d.,]*\s*(?:mg|g|mcg|µg|μg|ml|Gy|IU|U|units?)\b|AUC\b|q\d+w\b).*$",
     re.IGNORECASE | re.DOTALL,
@@ -26,15 +27,12 @@ _DOSE: Final = re.compile(
 _SIZE_TAIL: Final = re.compile(
     r"\s*\(\s*(?:[nN]\s*=\s*)?(?P<n>\d[\d,]*)\s*(?:pts|patients)?\s*\)\s*$"
 )
-_SIZE_ANYWHERE: Final = re.compile(r"\(?\s*\b[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)?")
 _TYPE_PREFIX: Final = re.compile(
     r"^(?:drug|biological|procedure|radiation|device|other|arm|group)\s*:\s*", re.IGNORECASE
 )
 _SCHEDULE: Final = re.compile(rf"[\s,;]*\b(?:{DOSE_SCHEDULE})(?![\w-])", re.IGNORECASE)
 # a line of a wrapped treatment cell that names the study ("TARGET study", "phase II study")
-_STUDY_LINE: Final = re.compile(
-    r"(?:\S+\s+)?(?:(?:phase\s+\S+|randomi[sz]ed|clinical)\s+)*(?:trial|study)", re.IGNORECASE
-)
+_STUDY_LINE: Final = re.compile(rf"(?:\S+\s+)?{_TRIAL_NOUN}", re.IGNORECASE)
 # a reference number set on a drug's name ("Sorafenib28,29", "Everolimus6"; not "FOLFOX6")
 _REFERENCE_MARK: Final = re.compile(r"(?<=[a-z]{3})\d+(?:[,–-]\d+)*(?![\w.])")
 _LONGEST_LABEL: Final = 60  # a longer treatment cell describes a regimen, it names no group
@@ -52,7 +50,7 @@ def arm_label(text: str, keep_dose: bool = False) -> tuple[str | None, int | Non
         lines = [line for line in text.split("\n") if not _STUDY_LINE.fullmatch(line.strip())]
         text = " ".join(lines or text.split("\n"))
     text = _REFERENCE_MARK.sub("", text)
-    m = _SIZE_TAIL.search(text) or _SIZE_ANYWHERE.search(text)
+    m = _SIZE_TAIL.search(text) or GROUP_SIZE.search(text)
     if m:
         size = int(m.group("n").replace(",", ""))
         text = text[: m.start()] + text[m.end() :]

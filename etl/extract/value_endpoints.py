@@ -232,10 +232,8 @@ def postposed_endpoints(text: str, facts: list[Fact], mentions) -> list[Fact]:
             if g.chain == f.chain:
                 g.endpoint, g.endpoint_label = named[2], named[3]
         # (each part is a list of its own: "A vs B for OS and C vs D for PFS" is two)
-        rest = [g for g in facts if g.chain == f.chain and g.start > f.start]
-        if rest:
-            for g in rest:
-                g.chain = fresh
+        for g in [g for g in facts if g.chain == f.chain and g.start > f.start]:
+            g.chain = fresh
         pending = []
     return facts
 

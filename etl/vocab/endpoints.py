@@ -212,6 +212,10 @@ def _trie(texts: list[tuple[str, str]]) -> str:
 _STARTS: Final = _starts_pattern(tuple(pattern for _, pattern in ENDPOINT_SYNONYMS))
 
 
+# an endpoint's name right after these is the other outcome ("non-complete response")
+_NEGATED: Final = frozenset({"non-", "non ", "non\u2010", "non\u2011"})
+
+
 def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, code, wording) of every endpoint named in the text, in order."""
     folded = case_folded(text) if _STARTS is not None else None
@@ -234,6 +238,3 @@ def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
         # "non-complete response", "non-CR/non-PD": what is named is the other outcome
         found = [f for f in found if text[max(0, f[0] - 4) : f[0]].lower() not in _NEGATED]
     return found
-
-
-_NEGATED: Final = frozenset({"non-", "non ", "non\u2010", "non\u2011"})
