@@ -50,11 +50,11 @@ Abstract
 Results from the phase 3 HARBOR-3 trial were presented at the annual meeting by Jane Roe, MD, and colleagues. {_PROSE}
 “These data are practice-changing,” said Dr Roe. In HARBOR-3, median overall survival was 22.3 months with drug P versus 16.0 months with chemotherapy (HR = 0.72).
 """,
-    # a page about one trial that its headings cut into records: the results section names no
-    # trial (trial link "document")
+    # a page about one trial that a heading cuts into records (a title's words, not "Efficacy"):
+    # the results section names no trial (trial link "document")
     "page.txt": """Drug Q in previously treated gastric cancer
 The VEGA-9 trial was a randomised, open-label, phase 3 study that compared drug Q with paclitaxel in 480 patients with previously treated advanced gastric cancer. Patients were enrolled at 120 sites in 14 countries between 2019 and 2021.
-Efficacy
+Updated efficacy results from the final analysis
 At the data cut-off, median progression-free survival was 7.1 months in the drug Q group and 3.9 months in the paclitaxel group. The hazard ratio for progression or death was 0.52 (95% CI 0.41-0.66; P<0.001).
 """,
     "review.txt": f"""The evidence for drug R in myeloma comes from a phase 3 study published in a major journal, which built on earlier single-arm data. {_PROSE}

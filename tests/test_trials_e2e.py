@@ -72,7 +72,7 @@ PAGE = (
     "The VEGA-7 trial was a randomised, open-label, phase 3 study that compared drug Q with "
     "paclitaxel in 480 patients with previously treated advanced gastric cancer. Patients were "
     "enrolled at 120 sites in 14 countries between 2019 and 2021.\n"
-    "Efficacy\n"
+    "Updated efficacy results from the final analysis\n"
     "At the data cut-off, median progression-free survival was 7.1 months in the drug Q group and "
     "3.9 months in the paclitaxel group. The hazard ratio for progression or death was 0.52 (95% "
     "CI 0.41-0.66; P<0.001).\n"

@@ -4,8 +4,10 @@ its title, authors and citation.
 A page of abstracts (a journal's site, a conference book, a search engine's results) gives each
 abstract as front matter (title, authors, citation, an "Abstract" heading, key-point bullets)
 followed by its body (paragraphs, section headings: Background ... Results, Conclusions). A new
-abstract starts where front matter follows a body, or where an opening section (Background,
-Purpose, Aims ...) follows a closing one (Results, Findings, Conclusions) of the one before.
+abstract starts where front matter follows a body (a heading of a few words between two
+paragraphs, "Efficacy", is a section of the page, not front matter), or where an opening
+section (Background, Purpose, Aims ...) follows a closing one (Results, Findings, Conclusions)
+of the one before.
 Each line is classed column-wise; the cut into abstracts is the one sequential step (a few
 dozen lines a page). A page that turns out to hold several is an abstract collection.
 """
@@ -26,7 +28,18 @@ TITLE, AUTHORS, CITATION, BODY = (
 )
 
 # Line classes
-_FRONT, _BULLET, _ABSTRACT_HEADING, _OPENING, _MIDDLE, _CLOSING, _PROSE, _TABLE, _SHORT = range(9)
+(
+    _FRONT,
+    _BULLET,
+    _ABSTRACT_HEADING,
+    _OPENING,
+    _MIDDLE,
+    _CLOSING,
+    _PROSE,
+    _TABLE,
+    _SHORT,
+    _SECTION,
+) = range(10)
 _OPENING_NAMES = r"background|introduction|purpose|aims?|objectives?|context|rationale"
 _MIDDLE_NAMES = (
     r"methods|patients and methods|materials and methods|design|setting|participants"
@@ -40,6 +53,10 @@ _ABSTRACT_NAMES = r"abstract(?:\s+[a-z]?\d+)?|summary|key points|highlights"
 _PARAGRAPH = 200
 _INLINE = r"^(?:abstract\s*[–:-]?\s*)?(?:{names})(?:\s*[:.–-]\s*|\s+(?=[A-Z]))\S"
 _BULLET_MARK = r"^[•▪◦●■‣∙*-]\s"
+# A line of a few words between paragraphs ("Efficacy", "Toxicity", "Study design"): a heading of
+# the page's own sections, not an abstract's title (front matter that opens another abstract has
+# a title of more words, or authors, or a citation)
+_SECTION_WORDS = 5
 _TABLE_LINE = r"\||\t"
 _YEAR = r"\b(?:19|20)\d{2}\b"
 
@@ -88,6 +105,8 @@ def _line_class() -> pl.Expr:
             & ~_is_citation()
         )
         .then(pl.lit(_SHORT))
+        .when((line.str.count_matches(r"\S+") <= _SECTION_WORDS) & ~_is_authors() & ~_is_citation())
+        .then(pl.lit(_SECTION))
         .otherwise(pl.lit(_FRONT))
     )
 
@@ -160,7 +179,7 @@ def abstract_lines(lines: pl.DataFrame, kind: str) -> pl.DataFrame:
     ):
         records.extend(_cuts([c for _, c in group]))
     keys = ["document_id", "record_index"]
-    front = pl.col("_class") == _FRONT
+    front = pl.col("_class").is_in([_FRONT, _SECTION])
     # the front matter before the abstract's first heading or paragraph: its longest line that
     # is neither a list of names nor a citation is its title
     opened = pl.col("_class").is_in([*_BODY_CLASSES, _ABSTRACT_HEADING]).cum_sum().over(keys) > 0

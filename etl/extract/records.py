@@ -17,7 +17,8 @@ from etl.audit import rejection_row
 from etl.extract.context import RecordContext, apply_context, record_context
 from etl.extract.facts import Fact
 from etl.extract.grammar import listed_groups, parse_sentence
-from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
+from etl.extract.value_endpoints import compares_times
+from etl.vocab.endpoints import endpoint_mentions
 
 # The columns of an outcome row that come from its sentence (outcome column: sentence column), and
 # those read by the grammar; etl.extract.outcomes joins the two on the sentence's row.
@@ -159,7 +160,7 @@ class _Context:
             self._unread.clear()
 
     def _note_timed(self, mentions: list[tuple[int, int, str, str]]) -> None:
-        timed = [m for m in mentions if m[2] in TIME_TO_EVENT]
+        timed = [m for m in mentions if compares_times(m[2], m[3])]
         if timed:
             self._last_timed = (timed[-1][2], timed[-1][3])
             self._unread_timed.clear()

@@ -147,6 +147,14 @@ def _is_timed(mention: tuple[int, int, str, str]) -> bool:
     )
 
 
+def compares_times(code: str, label: str) -> bool:
+    """Whether a hazard ratio can be of this endpoint: a time to an event (not the follow-up), or
+    one the vocabulary has no code for that is timed ("DFS", "relapse-free survival")."""
+    return (code in TIME_TO_EVENT and code != "FOLLOWUP") or (
+        code == "OTHER" and _TIMED_OTHER.search(label) is not None
+    )
+
+
 def _endpoint_for(
     text: str, fact: Fact, mentions: list[tuple[int, int, str, str]]
 ) -> tuple[str, str]:
@@ -256,7 +264,7 @@ def with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
             else context_endpoint
         )
         # (a hazard ratio takes the last time to an event: never "ORR")
-        if context and (not ratio or context[0] in TIME_TO_EVENT):
+        if context and (not ratio or compares_times(*context)):
             code, label = context
     measure = f.measure
     if f.unit in MONTHS_PER_UNIT:

@@ -117,6 +117,23 @@ def test_a_collection_is_cut_where_front_matter_follows_a_body():
     assert third.endswith("Copyright 2024 Example Press")
 
 
+def test_a_page_with_headings_of_its_own_sections_is_one_record():
+    # "Efficacy" / "Toxicity" between paragraphs head sections of one page: no abstract's front
+    # matter (a title of more words, authors, a citation), so the page is not cut there and its
+    # later sections keep the groups its first one declared
+    text = (
+        f"In this phase 3 trial, 400 patients were randomised to drug K or drug L. {_PROSE}\n"
+        "Efficacy\n"
+        f"Median PFS was 9.9 months in the drug K group and 6.1 months in the drug L group. {_PROSE}\n"
+        "Safety Results\n"
+        f"Grade 3 events occurred in 30% of drug K patients and 22% of drug L patients. {_PROSE}\n"
+    )
+    staged = stage_documents(files_frame({"p.txt": text}))
+    assert staged.publications.height == 1
+    # (front matter that follows a body still opens the next abstract of a collection)
+    assert stage_documents(files_frame({"a.txt": COLLECTION})).publications.height == 3
+
+
 def test_title_authors_and_citation_lines_have_their_roles():
     staged = stage_documents(files_frame({"a.txt": COLLECTION}))
     roles = staged.record_lines.filter(pl.col("role") != "body").select("record_index", "role")

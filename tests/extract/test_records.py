@@ -76,3 +76,30 @@ def test_looking_back_for_a_ratio_endpoint_does_not_move_the_last_endpoint():
         "The hazard ratio was 0.70 (P = .01). The rate was 40% (95% CI 30-50)."
     )
     assert got == ["OS", "ORR"]
+
+
+def _endpoint_labels(document: str) -> list[tuple[str, str]]:
+    staged = stage_documents(files_frame({"0.txt": document}))
+    outcomes, _ = outcomes_frame(sentences_frame(staged.record_lines, staged.publications))
+    return outcomes.sort("char_start").select("endpoint", "endpoint_label").rows()
+
+
+def test_a_hazard_ratio_takes_a_timed_endpoint_the_vocabulary_has_no_code_for():
+    # disease-free survival has no code of its own (OTHER, its wording kept): still a time to an
+    # event, so a later ratio is of it, not of the overall survival named before it
+    got = _endpoint_labels(
+        "Overall survival was a secondary end point. "
+        "Subgroup analyses of disease-free survival were done with a Cox model. "
+        "In patients younger than 65 years the hazard ratio was 0.74 (95% CI 0.55-0.99)."
+    )
+    assert got == [("OTHER", "disease-free survival")]
+
+
+def test_a_hazard_ratio_is_never_of_the_follow_up():
+    # the median follow-up is timed, but no ratio compares it: the ratio is of the survival
+    got = _endpoint_labels(
+        "Progression-free survival was the primary end point. "
+        "The median follow-up was 20.1 months. "
+        "The hazard ratio was 0.62 (95% CI 0.50-0.77)."
+    )
+    assert got == [("FOLLOWUP", "follow-up"), ("PFS", "Progression-free survival")]
