@@ -27,6 +27,7 @@ from etl.documents.structured.pieces import Renderer, empty_pieces, pieces_frame
 from etl.documents.structured.posted import Posted
 from etl.documents.structured.pubmed import render_pubmed
 from etl.documents.structured.xml_nodes import XmlRefused, iter_records
+from etl.documents.wraps import unwrap
 from etl.vocab.codes import STREAMED_FORMATS, code
 
 PUBMED_XML, CTGOV_JSON, CTGOV_XML, HTML, TEXT = (
@@ -209,7 +210,8 @@ def render_structured(files: pl.DataFrame) -> Rendered:
         strict=True,
     ):
         if fmt == TEXT:
-            texts.append(text)
+            # (a hard-wrapped text's breaks inside paragraphs read as spaces, offsets kept)
+            texts.append(unwrap(text))
             continue
         out = Renderer()
         page = Page(out)

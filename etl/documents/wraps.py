@@ -1,0 +1,73 @@
+"""Hard-wrapped prose (text copied from a PDF or a mail: each line cut at a fixed width, mid
+sentence) read as the paragraphs it was: a line break that only wraps a line is a space.
+
+The lines of such a text are mostly near one width, none longer, and mostly end inside a
+sentence; a line
+filled to that width that does not end a sentence runs on into the next one. Offsets are kept:
+the break (``\\n``, or ``\\r\\n``) becomes as many spaces, so every span still points at the
+same characters of the file. Tables (lines with "|" or tabs), short lines (headings, the last
+line of a paragraph) and text whose lines are paragraphs of their own are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+# widths a wrapped text is cut at (characters): a page's or a mail's column
+_MIN_WIDTH, _MAX_WIDTH = 40, 160
+# a line this share of the width or more was filled up to it
+_FILLED = 0.8
+# at least this many lines, this share of them filled, and this share of those open-ended
+_MIN_LINES = 4
+_FILLED_SHARE = 0.4
+_OPEN_SHARE = 0.5
+# no line of a wrapped text is longer than its width (one in twenty may be, a long address that
+# would not break): a text with longer lines is one of paragraphs and lines of a list
+_OVER = 1.15
+_OVER_SHARE = 20
+_TABLE_LINE = re.compile(r"[|\t]")
+_ENDS_SENTENCE = re.compile(r"[.!?:][\"'”’)\]]*$")
+
+
+def unwrap(text: str) -> str:
+    """``text`` with its wrapping line breaks turned into spaces (same length, same offsets)."""
+    if "\n" not in text or len(text) > _MAX_WIDTH * 2 * (text.count("\n") + 1):
+        return text  # (lines far longer than any wrap width on average: paragraphs)
+    lines = text.split("\n")
+    widths = [len(line.rstrip()) for line in lines]
+    prose = sorted(
+        w for line, w in zip(lines, widths, strict=True) if w and not _TABLE_LINE.search(line)
+    )
+    if len(prose) < _MIN_LINES:
+        return text
+    width = prose[int(0.9 * (len(prose) - 1))]
+    if (
+        not _MIN_WIDTH <= width <= _MAX_WIDTH
+        or sum(w > _OVER * width for w in prose) > len(prose) // _OVER_SHARE
+    ):
+        return text
+    filled = [
+        i
+        for i, (line, w) in enumerate(zip(lines, widths, strict=True))
+        if w >= _FILLED * width and not _TABLE_LINE.search(line)
+    ]
+    open_ended = [i for i in filled if not _ENDS_SENTENCE.search(lines[i].rstrip())]
+    if len(filled) < max(3, _FILLED_SHARE * len(prose)) or len(open_ended) < _OPEN_SHARE * len(
+        filled
+    ):
+        return text
+    joins = {
+        i
+        for i in open_ended
+        if i + 1 < len(lines) and widths[i + 1] and not _TABLE_LINE.search(lines[i + 1])
+    }
+    if not joins:
+        return text
+    out = []
+    for i, line in enumerate(lines):
+        if i in joins:
+            # (a "\r" before the break goes with it)
+            out.append(line[:-1] + "  " if line.endswith("\r") else line + " ")
+        else:
+            out.append(line + "\n" if i + 1 < len(lines) else line)
+    return "".join(out)
