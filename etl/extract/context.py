@@ -5,8 +5,9 @@ names each group goes by.
 Groups are declared by sized lists ("randomized 2:1 to A (n = 143) or B (n = 68)"), the
 randomisation statement ("randomly assigned (1:1) to receive either A or B, plus C", "379 to A
 and 194 to B"), groups given identifiers ("A [arm A] or B [arm B]", "(the A group)"), or a
-comparison in the title or text ("A Versus B", "compared A with B", "A demonstrated ... compared
-with B"). A group defined with an abbreviation ("nivolumab plus cabozantinib (NIVO + CABO)",
+comparison in the title or text ("A Versus B", "compared A with B", "a study of A compared to B",
+"A demonstrated ... compared with B", its subject's last words that name a group: "one year of
+therapy with A reduced ... compared to B"). A group defined with an abbreviation ("nivolumab plus cabozantinib (NIVO + CABO)",
 "pembrolizumab (pembro)") goes by both. The control is the group given placebo, best supportive
 care, the standard of care or an investigator's choice ("X alone"), else the last one declared.
 
@@ -55,15 +56,34 @@ _RANDOMISED = Prefiltered(
         re.IGNORECASE,
     )
 )
+# the list the patients were assigned to "receive", wherever the sentence says so: "randomly
+# assigned patients with stage IB to IIIA disease to receive A or B" (the first " to " is not it)
+_RANDOMISED_TO_RECEIVE = Prefiltered(
+    re.compile(
+        rf"(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)){_RATIO}"
+        rf"[^.;]{{0,200}}?\s+to\s+(?:receive|be\s+treated\s+with)\s+(?:either\s*:?\s*)?"
+        r"(?P<list>[^.;]+?)(?:\.\s|\.$|;|$)",
+        re.IGNORECASE,
+    )
+)
 _COMPARED = Prefiltered(
     re.compile(
-        rf"\bcompar\w*\s+(?:the\s+[\w\s]+?\s+of\s+)?(?P<a>{_ITEM})\s+(?:with|to|versus|vs\.?)\s+(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:using|in|for|on|of|as|among|regarding)\b|$))",
+        rf"\bcompar\w*\s+(?:the\s+[\w\s]+?\s+of\s+)?(?P<a>{_ITEM})\s+(?:with|to|versus|vs\.?)\s+(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:using|in|for|on|of|as|among|regarding|after|following|across|by|from|within|when)\b|$))",
         re.IGNORECASE,
     )
 )
 _VERSUS = Prefiltered(
     re.compile(
-        rf"(?<![\w-])(?P<a>{_ITEM})\s+(?:versus|vs\.?)\s+(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:in|for|on|of|as|among|regarding|with|at)\b|$))",
+        rf"(?<![\w-])(?P<a>{_ITEM})\s+(?:versus|vs\.?)\s+(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:in|for|on|of|as|among|regarding|with|at|after|following|across|by|from|within|when)\b|$))",
+        re.IGNORECASE,
+    )
+)
+# "a phase III study of A compared to B", "a trial of A versus B": what a study is of, against what
+_STUDY_OF_VERSUS = Prefiltered(
+    re.compile(
+        rf"\b(?:study|trial)\s+of\s+(?P<a>{_ITEM})\s+(?:compared\s+(?:with|to)|versus|vs\.?)\s+"
+        rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:in|for|on|of|as|among|with|at|after|following|across"
+        r"|by|from|within|when)\b|$))",
         re.IGNORECASE,
     )
 )
@@ -76,7 +96,7 @@ _SUBJECT_OVER = Prefiltered(
         r"^(?:[A-Z]+:\s*|\d{1,2}\.\s+)?(?:(?:in|among|for|at)\s[^,;.]{3,80},\s*)?"
         rf"(?P<a>{_SUBJECT})\s+(?:demonstrated|showed|improved|prolonged|reduced|extended|resulted|led|"
         r"(?:was|were)\s+associated|significantly|achieved|produced|yielded)\b[^.;]{0,200}?\b(?:compared\s+(?:with|to)|versus|vs\.?|over|relative\s+to)\s+"
-        rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:in|for|on|of|as|among|regarding|with|at)\b|$))",
+        rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:in|for|on|of|as|among|regarding|with|at|after|following|across|by|from|within|when)\b|$))",
         re.IGNORECASE,
     )
 )
@@ -221,7 +241,8 @@ def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
                 ids = {m.group("id"): lab for m, lab in zip(identified, labels, strict=True)}
                 return labels, ids
     for s in assigning:
-        m = _RANDOMISED.search(DROP_BRACKETS.sub("", s))
+        plain = DROP_BRACKETS.sub("", s)
+        m = _RANDOMISED_TO_RECEIVE.search(plain) or _RANDOMISED.search(plain)
         if m:
             arms = split_groups(m.group("list"))
             if 2 <= len(arms) <= 4 and all(arms):
@@ -239,9 +260,13 @@ def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
             return versus, {}
     for s in sentences:
         plain = DROP_BRACKETS.sub("", s)
-        for pattern in (_COMPARED, _VERSUS, _SUBJECT_OVER):
+        for pattern in (_COMPARED, _STUDY_OF_VERSUS, _VERSUS, _SUBJECT_OVER):
             m = pattern.search(plain)
-            if m and (pair := _pair(m.group("a"), m.group("b"))):
+            if m is None:
+                continue
+            # (a subject is its last words that name a group: "one year of therapy with A")
+            a = tail_label(m.group("a")) if pattern is _SUBJECT_OVER else m.group("a")
+            if pair := _pair(a, m.group("b")):
                 return pair, {}
     return [], {}
 

@@ -64,6 +64,51 @@ from etl.extract.group_labels import group_label, split_groups
             "drug Y",
         ),
         (["In this single-arm study, 60 patients received drug Z."], [], None),
+        # the list follows "to receive", past an earlier " to " of the population ("stage II to
+        # III"); a backbone named "-based" is a name ("based on" is a clause)
+        (
+            [
+                "We randomly assigned patients with stage II to III disease to receive drug K plus "
+                "taxane-based chemotherapy or taxane-based chemotherapy alone, followed by surgery."
+            ],
+            ["drug K plus taxane-based chemotherapy", "taxane-based chemotherapy alone"],
+            "taxane-based chemotherapy alone",
+        ),
+        # a comparison whose second group is followed by when it was given
+        (
+            [
+                "This analysis compared the efficacy of device M plus chemotherapy versus "
+                "chemotherapy alone after first progression."
+            ],
+            ["device M plus chemotherapy", "chemotherapy alone"],
+            "chemotherapy alone",
+        ),
+        # what a study is of, against what; a subject named by its last words; a reference
+        # followed by what it was compared across
+        (
+            [
+                "The company reported a phase 3 study of drug K and drug L compared to drug M in "
+                "untreated patients."
+            ],
+            ["drug K and drug L", "drug M"],
+            "drug M",
+        ),
+        (
+            [
+                "In resected disease, one year of adjuvant therapy with drug K plus drug L "
+                "significantly reduced the risk of recurrence compared to placebo."
+            ],
+            ["drug K plus drug L", "placebo"],
+            "placebo",
+        ),
+        (
+            [
+                "Drug K demonstrated these results compared with chemotherapy across all efficacy "
+                "end points."
+            ],
+            ["Drug K", "chemotherapy"],
+            "chemotherapy",
+        ),
     ],
 )
 def test_the_groups_a_record_declares_in_order_and_its_control(sentences, arms, control):
