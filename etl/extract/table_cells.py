@@ -35,6 +35,7 @@ from etl.vocab.endpoints import endpoint_mentions
 _UNIT_WORDS: Final = {
     "month": "months",
     "mo": "months",
+    "m": "months",
     "week": "weeks",
     "wk": "weeks",
     "day": "days",
@@ -43,9 +44,10 @@ _UNIT_WORDS: Final = {
 }
 _UNIT: Final = r"(?:months?|mos?|weeks?|wks?|days?|years?|yrs?)\b"
 _TERMINATOR: Final = r"(?=\s*$|\s*[(\[;,]|\s+at\b|\s*\.(?:\s|$)|\s+(?:vs\.?|versus)\s)"
+# (a table's "1.6M", "10.8 m": months, as its key says "M, months"; no metre is a result)
 _VALUE: Final = re.compile(
     rf"\s*(?P<label>{LABEL})?(?P<num>{NUM})(?![\d.·])"
-    rf"(?:\s*(?P<pct>%)|\s*(?P<unit>{_UNIT}))?{_TERMINATOR}",
+    rf"(?:\s*(?P<pct>%)|\s*(?P<unit>{_UNIT}|m\b))?{_TERMINATOR}",
     re.IGNORECASE,
 )
 _PLACEHOLDER_CELL: Final = re.compile(rf"\s*(?:{LABEL})?{PLACEHOLDER}", re.IGNORECASE)

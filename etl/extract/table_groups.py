@@ -138,6 +138,11 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
             size = int(cell.text.replace(",", ""))
         if column.kind != "arm":
             continue
+        versus = _compared_in_cell(cell.text)
+        if versus is not None and column.role != "ctrl":
+            # "A vs. B" in a treatment cell: the row's experimental group against its control
+            exp, ctrl = exp or versus[0], ctrl or versus[1]
+            continue
         label, n = arm_label(cell.text)
         if label is None:
             continue
@@ -153,6 +158,18 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
     if single is not None and single[1] is None and size is not None:
         single = (single[0], size)
     return Arms(exp, ctrl, single, *_named_groups(columns, row))
+
+
+_VERSUS_IN_CELL: Final = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.IGNORECASE)
+
+
+def _compared_in_cell(text: str) -> tuple[Group, Group] | None:
+    """The two groups a treatment cell compares ("Zentumab vs. docetaxel"), or None."""
+    parts = _VERSUS_IN_CELL.split(text)
+    if len(parts) != 2:
+        return None
+    a, b = arm_label(parts[0]), arm_label(parts[1])
+    return (a, b) if a[0] is not None and b[0] is not None else None
 
 
 def _named_groups(

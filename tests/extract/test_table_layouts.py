@@ -514,3 +514,27 @@ def test_rows_without_closing_bars_stay_one_row_per_line():
         ("OS", 9.3, "Docetaxel"),
         ("ORR", 25.0, "Docetaxel"),
     ]
+
+
+# ---- months written "M" in cells, as the table's key says ("M, months") ---------------------------
+
+MONTHS_AS_M = (
+    "Table 2. Trials of checkpoint inhibitors in an invented cancer.\n"
+    "Agent (Trial) | Phase | Regimen | Response Rate | Median PFS | Median OS |\n"
+    "---|---|---|---|---|---|\n"
+    "Zentumab (ORCA-2) | 2 | Zentumab | 17% | 1.6M | 10.8M |\n"
+    "Talimab (ORCA-3) | 3 | Talimab vs. docetaxel | 19% vs. 22% | 1.7M vs. 3.4M | 10.9 m vs. 8.4 m |\n"
+    "M, months; OS, overall survival; PFS, progression-free survival.\n"
+)
+
+
+def test_a_number_with_m_in_a_table_cell_is_in_months():
+    medians = [brief(f) for f in facts_of(read(MONTHS_AS_M)) if f.measure == "median"]
+    assert medians == [
+        ("PFS", "median", 1.6, "months", None, "Zentumab", None),
+        ("OS", "median", 10.8, "months", None, "Zentumab", None),
+        ("PFS", "median", 1.7, "months", None, "Talimab", None),
+        ("PFS", "median", 3.4, "months", None, "docetaxel", None),
+        ("OS", "median", 10.9, "months", None, "Talimab", None),
+        ("OS", "median", 8.4, "months", None, "docetaxel", None),
+    ]
