@@ -15,7 +15,7 @@ import re
 import polars as pl
 
 from etl.extract.agents import mentions_in, with_agent_forms
-from etl.extract.phrases import DOSE_AMOUNT, DOSE_SCHEDULE
+from etl.extract.phrases import DOSE_AMOUNT, DOSE_SCHEDULE, DOSE_UNIT
 from etl.schemas.staging import AgentDoses, polars_schema
 
 _ROUTE = r"(?:orally|oral|intravenously|intravenous|i\.v\.|IV|p\.o\.|po|subcutaneously|subcutaneous|s\.c\.)"
@@ -27,7 +27,7 @@ _DOSE = re.compile(
     re.IGNORECASE,
 )
 _LEAD = re.compile(r"^(?:at|with|given at)\s+", re.IGNORECASE)
-_UNIT = re.compile(r"\d\s*(?:mg|g|µg|μg|mcg|IU|Gy)\b", re.IGNORECASE)
+_UNIT = re.compile(rf"\d\s*{DOSE_UNIT}\b", re.IGNORECASE)
 
 
 def doses_in(
@@ -51,8 +51,7 @@ def doses_in(
 def agent_doses_frame(sentences: pl.DataFrame) -> pl.DataFrame:
     """The staging frame ``agent_doses``: every dose stated for an agent in a body sentence."""
     body = with_agent_forms(sentences).filter(
-        (pl.col("role") == "body")
-        & pl.col("text").str.contains(r"(?i)\d\s*(?:mg|g|µg|μg|mcg|IU|Gy)\b")
+        (pl.col("role") == "body") & pl.col("text").str.contains(rf"(?i)\d\s*{DOSE_UNIT}\b")
     )
     rows = [
         {

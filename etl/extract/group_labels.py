@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from etl.extract.phrases import is_generic
+from etl.extract.phrases import DOSE_UNIT, is_generic
 
 DROP_BRACKETS = re.compile(r"\s*[\(\[](?:[^()\[\]]|[\(\[][^)\]]*[\)\]])*[\)\]]")
 _LEADING = re.compile(
@@ -33,7 +33,7 @@ CUT = re.compile(
     re.IGNORECASE,
 )
 DOSE = re.compile(
-    r"\s*(?:\bat\s+)?\b\d[\d.,]*\s*(?:mg/m2|mg/m²|mg/kg|mg|g|µg|μg|mcg|IU|Gy|AUC)\b(?:\s*/\s*\w+)?",
+    rf"\s*(?:\bat\s+)?\b\d[\d.,]*\s*(?:mg/m2|mg/m²|mg/kg|{DOSE_UNIT}|AUC)\b(?:\s*/\s*\w+)?",
     re.IGNORECASE,
 )
 # when, not what: "on days 1 and 15 of a 28-day cycle", "once every 3 weeks"

@@ -78,7 +78,10 @@ def group_pattern(name: str) -> re.Pattern[str]:
 
 # A dose's amount and its schedule, as written after an agent ("400 mg twice daily", "2 mg/kg
 # every 3 weeks", "75 mg/m2 q3w", "160 mg orally once daily during weeks 1-3 of each 4-week cycle").
-DOSE_AMOUNT = rf"{NUM}(?:\s*(?:-|–|to)\s*{NUM})?\s*(?:mg|g|µg|μg|mcg|IU|Gy)\b(?:\s*/\s*(?:kg|m2|m²|day|d|dose))*"
+# the units a dose is given in (a radioligand's activity too: "7.4 GBq"), said once for every
+# pattern that reads or drops a dose
+DOSE_UNIT = r"(?:mg|g|µg|μg|mcg|IU|Gy|GBq|MBq|mCi)"
+DOSE_AMOUNT = rf"{NUM}(?:\s*(?:-|–|to)\s*{NUM})?\s*{DOSE_UNIT}\b(?:\s*/\s*(?:kg|m2|m²|day|d|dose))*"
 _WORD_N = r"(?:\d+|one|two|three|four|six)"
 DOSE_SCHEDULE = (
     r"(?:once|twice|three times)\s+(?:daily|a day|weekly)|daily|weekly|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?d\.?"

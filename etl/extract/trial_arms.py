@@ -31,7 +31,7 @@ import polars as pl
 
 from etl.extract.group_labels import DROP_BRACKETS, group_label, simplify
 from etl.extract.numbers import NUM, WORD_NUMBER, parse_word_number
-from etl.extract.phrases import GROUP_NAME, is_generic
+from etl.extract.phrases import DOSE_UNIT, GROUP_NAME, is_generic
 from etl.regex_prefilter import Prefiltered
 from etl.schemas.staging import TrialArms, polars_schema
 
@@ -104,7 +104,7 @@ _N_TO = re.compile(
     rf"(?:receive\s+)?(?P<label>{GROUP_NAME})(?=\s*(?:,|;|\)|and\b|or\b|\.(?:\s|$)|$))"
 )
 _DOSE_START = re.compile(
-    rf"\s+(?:at\s+)?{NUM}\s*(?:mg|g|µg|μg|mcg|IU|Gy)\b|\s+at\s+(?:an?\s+)?(?:daily\s+)?doses?\b",
+    rf"\s+(?:at\s+)?{NUM}\s*{DOSE_UNIT}\b|\s+at\s+(?:an?\s+)?(?:daily\s+)?doses?\b",
     re.IGNORECASE,
 )
 _COUNT_LABEL = re.compile(

@@ -392,6 +392,8 @@ def _arm_around(
     """The group named right after a value, else the one named between the previous value and
     it (the second is only looked for when the first is not there). A value ``alone`` (not one
     of a list) may also be the bracketed value of the group before it: "in the A group (50%)"."""
+    if arms and (named := _bracketed_group(text, f.end, arms)):
+        return named
     rest = _after_value(text, f)
     after = _ARM_AFTER.search(rest)
     if after:
@@ -417,6 +419,19 @@ def _arm_around(
         or before.get("arm7")
     )
     return clean_arm(label + (before.get("grp") or "") if before.get("arm") else label)
+
+
+# a bracket right after a value that holds only a name: "35.6 mo (A-Kd) vs 19.1 mo (Kd)"
+_BRACKETED = re.compile(r"\s*[(\[]\s*(?P<name>[^()\[\]]{1,40}?)\s*[)\]]")
+
+
+def _bracketed_group(text: str, end: int, arms: list[str]) -> str | None:
+    """The declared group (one of ``arms``) a bracket right after a value names, or None."""
+    m = _BRACKETED.match(text, end)
+    if m is None:
+        return None
+    name = m.group("name").lower()
+    return next((a for a in arms if a.lower() == name), None)
 
 
 def _arm_before(gap: str) -> dict[str, str | None] | None:

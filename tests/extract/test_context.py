@@ -109,6 +109,15 @@ from etl.extract.group_labels import group_label, split_groups
             ["Drug K", "chemotherapy"],
             "chemotherapy",
         ),
+        # a radioligand's activity is a dose: its decimal point does not end the list
+        (
+            [
+                "In all, 230 patients were randomized to receive either 177Lu-zetotide, 7.4 GBq "
+                "every 8 weeks (four doses), or drug L 60 mg every 4 weeks."
+            ],
+            ["177Lu-zetotide", "drug L"],
+            "drug L",
+        ),
     ],
 )
 def test_the_groups_a_record_declares_in_order_and_its_control(sentences, arms, control):
@@ -403,3 +412,34 @@ def test_a_rate_in_brackets_after_a_declared_group_is_that_group_s():
 )
 def test_when_the_groups_were_given_is_no_part_of_the_last_group(listed: str):
     assert split_groups(listed) == ["drug N", "placebo"]
+
+
+_TWO_GROUPS = ["Patients were randomly assigned to receive drug K or placebo."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "groups"),
+    [
+        # a value followed by a bracket that holds a declared group's name is that group's
+        (
+            "After 44 months, the median PFS was 35.6 mo (drug K) vs 19.1 mo (placebo).",
+            [(35.6, "drug K"), (19.1, "placebo")],
+        ),
+        # of two values of one result, the one naming no group is the other declared group's
+        (
+            "Drug K resulted in a response rate of 9.4% compared with 0% for placebo (P=0.05).",
+            [(9.4, "drug K"), (0.0, "placebo")],
+        ),
+        # (not when both name a group)
+        (
+            "The response rate was 9.4% in the first cohort compared with 3% in the second.",
+            [(9.4, "first cohort"), (3.0, "second")],
+        ),
+    ],
+)
+def test_a_value_s_group_from_the_two_declared_groups(sentence, groups):
+    context = record_context(_TWO_GROUPS)
+    facts = apply_context(
+        parse_sentence(sentence, None, context.comparison, context.labels), context
+    )
+    assert [(f.value, f.arm) for f in facts] == groups
