@@ -24,7 +24,7 @@ _CI_BRACKET = Prefiltered(
         rf"[\(\[]\s*(?:{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:=]?\s*)?"
         rf"(?P<lo>{NUM})\s*(?:%|{UNIT})?\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})\s*(?:%|{UNIT})?\s*(?=[;,\)\]])"
         # labelled, the bounds may be split by a comma: "[95% CI: 0.319, 0.748]"
-        rf"|[\(\[]\s*{CI_LEVEL.replace('lvl', 'lvl2')}(?:\s*[\[\(]CI[\]\)])?\s*[,:=]?\s*(?P<lo2>{NUM})\s*,\s*(?P<hi2>{NUM})\s*(?=[;\)\]])",
+        rf"|[\(\[]\s*{CI_LEVEL.replace('lvl', 'lvl2')}(?:\s*[\[\(]CI[\]\)])?\s*[,:=]?\s*(?P<lo2>{NUM})\s*%?\s*,\s*(?P<hi2>{NUM})\s*%?\s*(?=[;\)\]])",
         re.IGNORECASE,
     )
 )
@@ -34,7 +34,7 @@ _CI_BRACKET = Prefiltered(
 _CI_INLINE = Prefiltered(
     re.compile(
         rf"(?:[;,]|\s(?<=\d\s))\s*{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:=]?\s*(?P<lo>{NUM})\s*(?:%|{UNIT})?\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})\s*(?:%|{UNIT})?"
-        rf"|[;,]\s*{CI_LEVEL.replace('lvl', 'lvl2')}(?:\s*[\[\(]CI[\]\)])?\s*[:=]?\s*(?P<lo2>{NUM})\s*,\s*(?P<hi2>{NUM})(?=\s*(?:[;\)\]]|\.(?!\d)|$))",
+        rf"|[;,]\s*{CI_LEVEL.replace('lvl', 'lvl2')}(?:\s*[\[\(]CI[\]\)])?\s*[:=]?\s*(?P<lo2>{NUM})\s*%?\s*,\s*(?P<hi2>{NUM})\s*%?(?=\s*(?:[;\)\]]|\.(?!\d)|$))",
         re.IGNORECASE,
     )
 )

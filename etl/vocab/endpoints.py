@@ -20,7 +20,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     (
         "OTHER",
         r"(?:recurrence|relapse|disease|event|metastasis|distant metastasis|invasive disease"
-        r"|leukemia|lymphoma|treatment|chemotherapy)[- ]free survival|progression[- ]free survival[- ]?2"
+        r"|leukemia|lymphoma|treatment|chemotherapy)[- ]?free survival|progression[- ]?free survival[- ]?2"
         r"|(?:melanoma|cancer|disease|breast cancer|prostate cancer)[- ]specific survival"
         r"|\b(?:RFS|DFS|EFS|MFS|iDFS|IDFS|DMFS|CFS|PFS2|PFS-2|MSS|CSS|TTNT|pCR)\b"
         r"|time to (?:deterioration|next treatment|subsequent therapy|second progression|first subsequent)"
@@ -34,7 +34,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"|complete remission with (?:full,\s*)?(?:partial|incom)[\w ,-]{0,40}?recovery"
         r"|complete remission (?:\(CR\) )?(?:\+|plus|or) ?(?:CR|complete remission) with (?:incomplete|partial)"
         r"[\w ]{0,40}?recovery(?: \(CRi\))?"
-        r"|CR with incomplete[\w ]{0,30}?recovery|\bCR ?(?:/|\+) ?CRi\b|\bCRi\b"
+        r"|CR with incomplete[\w ]{0,30}?recovery|\bCR ?(?:/|\+) ?CR[ih]\b|\bCRi\b"
         r"|relapse (?:rates?|incidence)|cumulative incidence of relapse|\bCIR\b"
         r"|duration of (?:treatment|therapy|exposure)|(?:treatment|therapy) duration"
         r"|administered for a median duration",
@@ -54,7 +54,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ),
     (
         "PFS",
-        r"progression[- ]free survival|progression[- ]free(?= and overall survival|\s*\()|\bPFS\b|\bmPFS\b"
+        r"progression[- ]?free survival|progression[- ]free(?= and overall survival|\s*\()|\bPFS\b|\bmPFS\b"
         r"|progression or death",
     ),
     (
@@ -216,6 +216,10 @@ _STARTS: Final = _starts_pattern(tuple(pattern for _, pattern in ENDPOINT_SYNONY
 _NEGATED: Final = frozenset({"non-", "non ", "non\u2010", "non\u2011"})
 
 
+# between "follow-up" and the endpoint it is of: "follow-up for (the) overall survival"
+_FOLLOW_UP_OF: Final = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, code, wording) of every endpoint named in the text, in order."""
     folded = case_folded(text) if _STARTS is not None else None
@@ -234,6 +238,17 @@ def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
                 continue
             found.append((m.start(), m.end(), m.lastgroup or "OTHER", m.group(0)))
             pos = m.end()
+    if len(found) > 1 and any(f[2] == "FOLLOWUP" for f in found):
+        # "median follow-up for overall survival was 43.7 months": the follow-up's, not a survival
+        found = [
+            f
+            for i, f in enumerate(found)
+            if not (
+                i
+                and found[i - 1][2] == "FOLLOWUP"
+                and _FOLLOW_UP_OF.fullmatch(text, found[i - 1][1], f[0])
+            )
+        ]
     if "non" in text or "Non" in text or "NON" in text:
         # "non-complete response", "non-CR/non-PD": what is named is the other outcome
         found = [f for f in found if text[max(0, f[0] - 4) : f[0]].lower() not in _NEGATED]

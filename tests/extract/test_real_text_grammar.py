@@ -57,6 +57,11 @@ def _read(sentence: str) -> list[tuple]:
             "Overall survival HR 0.88 (95% CI 0.71\ufffd1.09).",
             [("OS", "hazard_ratio", 0.88, "ratio", (0.71, 1.09, 95.0))],
         ),
+        # bounds split by a comma, each with its percent sign
+        (
+            "The response rate was 64% (95% CI 59.1%, 69.4%) with drug K.",
+            [("ORR", "rate", 64.0, "percent", (59.1, 69.4, 95.0))],
+        ),
     ],
 )
 def test_units_and_intervals_as_real_text_writes_them(sentence, expected):
@@ -98,6 +103,11 @@ def test_an_interval_open_at_its_top_is_no_number_and_no_rate():
         ("PFS2 was 18.2 months with drug K.", "OTHER", "PFS2"),
         ("The median duration of CR was 9.0 months.", "DOR", "duration of CR"),
         ("The median response duration was 12.0 months.", "DOR", "response duration"),
+        # a hyphen lost in copying; a combined remission rate
+        ("Median progressionfree survival was 11.4 months.", "PFS", "progressionfree survival"),
+        ("The CR + CRh rate was 21% with drug K.", "OTHER", "CR + CRh"),
+        # the follow-up "for" an endpoint is the follow-up's
+        ("The median follow-up for overall survival was 43.7 months.", "FOLLOWUP", "follow-up"),
     ],
 )
 def test_endpoints_read_by_their_own_name(sentence, endpoint, label):
