@@ -209,7 +209,8 @@ def _provenance_and_keys(ctx: SuiteContext) -> list[gxe.Expectation]:
             "evidence_matches_source",
             blocking(
                 "evidence_matches_source",
-                "The source file's text between char_start and char_end is evidence_text",
+                "The source file's text between char_start and char_end is evidence_text (a line "
+                "break read as a space)",
             ),
         ),
         holds(

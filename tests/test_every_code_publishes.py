@@ -6,6 +6,7 @@ The documents are written for the test (invented drugs, trials and numbers)."""
 # ruff: noqa: E501
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import duckdb
@@ -105,6 +106,17 @@ Exclusion Criteria
     "legacy.xml": "<clinical_study><id_info><nct_id>NCT03333334</nct_id></id_info>"
     "<brief_title>A legacy study</brief_title><phase>Phase 2</phase></clinical_study>\n",
     "chrome.txt": "Site map | Contact | Privacy",
+    # an abstract copied from a PDF, every line cut mid-sentence (read as its paragraphs; its
+    # evidence still the file's characters, the breaks read as spaces)
+    "wrapped.txt": textwrap.fill(
+        "In the phase 3 LYRA-5 trial, patients were randomly assigned in a 1:1 ratio to receive "
+        "drug W or the physician's choice of chemotherapy. The median progression-free survival "
+        "was 13.2 months (95% confidence interval [CI], 11.4 to 15.2) in the drug W group and "
+        "8.1 months (95% CI, 7.0 to 9.0) in the chemotherapy group (hazard ratio, 0.62; 95% CI, "
+        "0.52 to 0.75; P<0.001). Adverse events of grade 3 or higher occurred in 52.8% of the "
+        "patients in the drug W group and in 44.4% of those in the chemotherapy group.",
+        width=88,
+    ),
 }
 
 
@@ -196,3 +208,22 @@ def test_a_table_row_is_a_record_with_its_trial_and_arms(built):
     ) in rows
     assert ("WAVE-2", "OS", "median", 16.4, "Drug S + fulvestrant", None, 14.1, 19.0) in rows
     assert arms == [("WAVE-1", 118), ("WAVE-1", 120), ("WAVE-2", 100), ("WAVE-2", 200)]
+
+
+def test_a_hard_wrapped_abstract_publishes_its_numbers_with_their_evidence(built):
+    _, warehouse = built
+    rows = _rows(
+        warehouse,
+        "select value, ci_lower, evidence_text from fct_outcomes "
+        "where source_file = 'wrapped.txt' order by char_start, value_start",
+    )
+    assert [(v, lo) for v, lo, _ in rows] == [
+        (13.2, 11.4),
+        (8.1, 7.0),
+        (0.62, 0.52),
+        (52.8, None),
+        (44.4, None),
+    ]
+    # (each is traced to its whole sentence, which runs over the breaks)
+    assert rows[0][2].startswith("The median progression-free survival was 13.2 months")
+    assert rows[0][2].endswith("P<0.001).")

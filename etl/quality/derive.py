@@ -48,6 +48,12 @@ def _written_as(value: pl.Expr, span: pl.Expr) -> pl.Expr:
     return pl.when(~span.str.contains(r"\d")).then(None).otherwise(close(grouped) | close(decimal))
 
 
+def _breaks_read(text: pl.Expr) -> pl.Expr:
+    """``text`` with its line breaks as the reader reads a wrapped text's: one space each (the
+    same length, every other character the same)."""
+    return text.str.replace_all(r"[\r\n]", " ")
+
+
 def outcome_facts(
     outcomes: pl.DataFrame,
     texts: Mapping[str, str | SpanText],
@@ -82,7 +88,10 @@ def outcome_facts(
         .then(said.str.contains(pl.col("_evidence_in_source"), literal=True))
         .when(is_parsed)
         .then(pl.col("_evidence_in_source") == said)
-        .otherwise(pl.col("_evidence_in_source") == pl.col("evidence_text"))
+        # (a text file's hard wraps are read as spaces, offsets kept: etl.documents.wraps)
+        .otherwise(
+            _breaks_read(pl.col("_evidence_in_source")) == _breaks_read(pl.col("evidence_text"))
+        )
     )
     factor = pl.col("unit").replace_strict(
         dict(MONTHS_PER_UNIT), default=None, return_dtype=pl.Float64
