@@ -32,7 +32,8 @@ _SKIP_HEADER: Final = re.compile(
 )
 _SIZE_HEADER: Final = re.compile(
     r"\s*(?:N|n|No\.?|n of pts|no\.? of (?:patients|pts)|number of patients|patients|pts"
-    r"|sample size|enrolled|evaluable)\s*",
+    r"|sample size|enrolled|evaluable|(?:enrolled|randomi[sz]ed) (?:patients|pts)"
+    r"|(?:patients|pts) (?:enrolled|randomi[sz]ed)|enrol(?:l)?ment)\s*",
     re.IGNORECASE,
 )
 _P_HEADER: Final = re.compile(r"\s*p(?:\s*[- ]?values?)?\s*", re.IGNORECASE)

@@ -97,6 +97,7 @@ class Arms:
     groups: tuple[Group, ...] = ()  # the groups result columns name, in column order
     controls: tuple[str, ...] = ()  # (of those, the ones named as control)
     reference: Group | None = None  # the group column this row leaves without a number
+    enrolled: int | None = None  # the count of the row's patients column ("Enrolled patients")
 
     def label(self, role: str | None) -> str | None:
         chosen = self.exp if role == "exp" else self.ctrl if role == "ctrl" else self.single
@@ -157,7 +158,7 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
         exp, ctrl, single = None, None, found[0]  # the row's only treatment, whatever its header
     if single is not None and single[1] is None and size is not None:
         single = (single[0], size)
-    return Arms(exp, ctrl, single, *_named_groups(columns, row))
+    return Arms(exp, ctrl, single, *_named_groups(columns, row), enrolled=size)
 
 
 _VERSUS_IN_CELL: Final = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.IGNORECASE)

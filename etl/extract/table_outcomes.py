@@ -63,6 +63,7 @@ class RowReading:
     # (label, size) of the row's groups, experimental first
     arms: tuple[tuple[str, int | None], ...]
     facts: list[Fact]  # the row's numbers
+    enrolled: int | None = None  # the patients its trial enrolled, as a column gives them
 
 
 _NUMBER: Final = re.compile(NUM)
@@ -138,6 +139,7 @@ def read_table(text: str, table: Table) -> list[RowReading]:
             trials[r][1] or (of_section[r].phase if of_section[r].head == r else None),
             arms[r].listed(),
             facts[r],
+            arms[r].enrolled,
         )
         for r in range(len(table.rows))
     ]

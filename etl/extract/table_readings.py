@@ -1,5 +1,6 @@
 """Tables → the staging rows their rows give: outcomes (each number with its row as evidence),
-the trial each row names, the sized groups it lists and the phase it states.
+the trial each row names, the sized groups it lists, the phase it states and the patients its
+patients column counts.
 
 The table reader (etl.extract.table_outcomes) reads each row; each row is a sentence of its own
 (etl.extract.sentences), so its numbers are traced to it like any sentence's, and a trial the row
@@ -22,6 +23,7 @@ from etl.vocab.codes import code
 _TABLE_ROW = code("sentence_role", "table_row")
 _RECORD = code("fact_scope", "record")
 _PHASE = code("trial_fact", "phase")
+_ENROLLED = code("trial_fact", "n_enrolled")
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class TableFrames:
     names: list[str]  # the trial names the rows give
     treatments: list[str]  # the treatments they name (labels of their groups): never trials
     arms: pl.DataFrame  # the sized groups of the rows (staging trial_arms)
-    facts: pl.DataFrame  # the phases the rows state (staging trial_facts)
+    facts: pl.DataFrame  # the phases and enrolments the rows state (staging trial_facts)
 
 
 def table_frames(
@@ -78,7 +80,11 @@ def table_frames(
                     )
                 arms.extend(_arms(sentence, reading.arms))
                 if reading.phase:
-                    phases.append(_phase(sentence, reading.phase))
+                    phases.append(_trial_fact(sentence, _PHASE, reading.phase))
+                if reading.enrolled and len(reading.arms) >= 2:
+                    # (the count of a row that compares its groups: its trial's enrolment; a row
+                    # of one group's is that group's size)
+                    phases.append(_trial_fact(sentence, _ENROLLED, str(reading.enrolled)))
     return TableFrames(
         outcomes=_outcomes(facts, sentence_of),
         rejections=rejections_frame(problems),
@@ -116,14 +122,14 @@ def _arms(sentence: dict, listed: tuple[tuple[str, int | None], ...]) -> list[di
     ]
 
 
-def _phase(sentence: dict, phase: str) -> dict:
+def _trial_fact(sentence: dict, fact: str, value: str) -> dict:
     return {
         "publication_id": sentence["publication_id"],
         "sentence_id": sentence["sentence_id"],
         "source_file": sentence["source_file"],
         "scope": _RECORD,
-        "fact": _PHASE,
-        "value": phase,
+        "fact": fact,
+        "value": value,
         "char_start": sentence["char_start"],
         "char_end": sentence["char_end"],
     }

@@ -538,3 +538,23 @@ def test_a_number_with_m_in_a_table_cell_is_in_months():
         ("OS", "median", 10.9, "months", None, "Talimab", None),
         ("OS", "median", 8.4, "months", None, "docetaxel", None),
     ]
+
+
+ENROLLED = (
+    "Table 1. Trials of an invented agent class.\n"
+    "Agent (Trial) | Phase | Enrolled patients | Regimen | Median OS |\n"
+    "---|---|---|---|---|\n"
+    "Talimab (ORCA-2) | 2 | 65 | Talimab | 10.8 months |\n"
+    "Zentumab (ORCA-3) | 3 | 419 | Zentumab vs. docetaxel | 10.9 vs. 8.4 months |\n"
+)
+
+
+def test_a_patients_column_is_the_enrolment_of_a_row_that_compares_groups():
+    staged = stage_documents(files_frame({"enrolled.txt": ENROLLED}))
+    sentences = sentences_frame(staged.record_lines, staged.publications, staged.table_rows)
+    tabled = table_frames(sentences, staged.documents, staged.tables)
+    enrolled = tabled.facts.filter(pl.col("fact") == "n_enrolled").get_column("value").to_list()
+    # (the two-group row's count is its trial's; the one-group row's is that group's size)
+    assert enrolled == ["419"]
+    sizes = tabled.arms.select("label", "n_patients").rows()
+    assert sizes == [("Talimab", 65)]
