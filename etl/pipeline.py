@@ -21,6 +21,7 @@ from etl.documents.structured.pieces import to_source
 from etl.extract import (
     agent_doses_frame,
     agent_mentions_frame,
+    drug_codes,
     outcomes_frame,
     registry_frames,
     sentences_frame,
@@ -135,8 +136,19 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
         ]
     )
     outcomes = gate(found, STAGING_MODELS["outcomes"], "outcomes")
+    # (the agent forms of every sentence are found once, for the mentions and the doses)
+    with_forms = with_agent_forms(sentences.valid)
+    agents = gate(
+        agent_mentions_frame(with_forms), STAGING_MODELS["agent_mentions"], "agent_mentions"
+    )
     trials = gate(
-        trial_mentions_frame(sentences.valid, publications.valid, tabled.names, tabled.treatments),
+        trial_mentions_frame(
+            sentences.valid,
+            publications.valid,
+            tabled.names,
+            tabled.treatments,
+            drug_codes(agents.valid),
+        ),
         STAGING_MODELS["trial_mentions"],
         "trial_mentions",
     )
@@ -144,11 +156,6 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
         pl.concat([trial_facts_frame(sentences.valid, documents.valid), tabled.facts]),
         STAGING_MODELS["trial_facts"],
         "trial_facts",
-    )
-    # (the agent forms of every sentence are found once, for the mentions and the doses)
-    with_forms = with_agent_forms(sentences.valid)
-    agents = gate(
-        agent_mentions_frame(with_forms), STAGING_MODELS["agent_mentions"], "agent_mentions"
     )
     arms = gate(
         pl.concat([trial_arms_frame(sentences.valid), tabled.arms]),

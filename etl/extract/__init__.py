@@ -12,6 +12,7 @@ from typing import Any
 _WHERE = {
     "agent_doses_frame": "etl.extract.doses",
     "agent_mentions_frame": "etl.extract.agents",
+    "drug_codes": "etl.extract.agents",
     "outcomes_frame": "etl.extract.outcomes",
     "registry_frames": "etl.extract.registry",
     "sentences_frame": "etl.extract.sentences",

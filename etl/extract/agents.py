@@ -281,3 +281,18 @@ def agent_mentions_frame(sentences: pl.DataFrame) -> pl.DataFrame:
     return mentions.filter((~pl.col("_model")).any().over("document_id", "agent_name")).select(
         list(polars_schema(AgentMentions))
     )
+
+
+# a development code: letters, a hyphen or a space, digits ("CPT-11", "MK-3475", "AZD 9291")
+_CODE_SHAPE = r"^[A-Za-z]{1,6}[- ]?\d{1,7}[A-Za-z]?$"
+
+
+def drug_codes(mentions: pl.DataFrame) -> list[str]:
+    """The development codes (shaped as a trial's name is) that ``mentions`` (agent_mentions) show
+    the corpus naming a drug the lexicon knows by: "CPT-11" is irinotecan, never a trial."""
+    return sorted(
+        mentions.filter(pl.col("is_known") & pl.col("mention_text").str.contains(_CODE_SHAPE))
+        .get_column("mention_text")
+        .unique()
+        .to_list()
+    )

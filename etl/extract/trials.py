@@ -283,15 +283,18 @@ def trial_mentions_frame(
     publications: pl.DataFrame,
     table_names: list[str] | None = None,
     table_treatments: list[str] | None = None,
+    drug_codes: list[str] | None = None,
 ) -> pl.DataFrame:
     """The staging frame ``trial_mentions``: every named or numbered trial use, plus unnamed ones.
 
     Citation lines are read too (a registration number often sits there), author lines are not.
     ``table_names``: the trials tables name in a column or a heading of their own, and
-    ``table_treatments`` the treatments they name (etl.extract.table_readings): never a trial.
+    ``table_treatments`` the treatments they name (etl.extract.table_readings): never a trial;
+    nor are ``drug_codes``, the development codes the corpus names drugs by ("CPT-11", "MK-3475":
+    etl.extract.agents.drug_codes), shaped as trial names are.
     """
     readable = sentences.filter(pl.col("role") != "authors")
-    excluded = not_names(readable, table_treatments or [])
+    excluded = not_names(readable, [*(table_treatments or []), *(drug_codes or [])])
     found = {*known_names(readable), *(table_names or ())}
     names = sorted(n for n in found if name_key(n) not in excluded)
     mentions = _link_within_records(

@@ -232,3 +232,19 @@ def test_an_abbreviation_a_list_defines_as_a_term_names_no_trial():
         "ORVX",
         "NR",
     ]
+
+
+def test_a_drug_s_development_code_the_lexicon_knows_is_no_trial():
+    from etl.extract import agent_mentions_frame, drug_codes
+    from etl.extract.agents import with_agent_forms
+
+    text = (
+        "In the phase 3 ORCA-9 trial, patients received drug K or CPT-11. "
+        "Median OS was longer with drug K than with CPT-11 (HR 0.77)."
+    )
+    staged = stage_documents(files_frame({"a.txt": text}))
+    sentences = sentences_frame(staged.record_lines, staged.publications)
+    codes = drug_codes(agent_mentions_frame(with_agent_forms(sentences)))
+    assert codes == ["CPT-11"]  # (irinotecan's code, shaped as a trial's name)
+    mentions = trial_mentions_frame(sentences, staged.publications, drug_codes=codes)
+    assert set(mentions.get_column("acronym").drop_nulls()) == {"ORCA-9"}
