@@ -58,6 +58,7 @@ _TRIAL_LIKE = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*[- ]?\d{1,4}[A-Za-z]?$")
 # words that show a phrase has run into a clause: verbs, adverbs, result words
 _CLAUSE = re.compile(
     r"\b(?:was|were|is|are|had|has|have|showed|shows|improved|demonstrated|reduced|achieved|"
+    r"included|includes|including|occurred|experienced|"
     # ("based on", not the name of a backbone: "platinum-based chemotherapy")
     r"significantly|statistically|(?<!-)based|superiority|survival|response|rate|median|compared|"
     r"versus|vs|than|reached|benefit|risk|death|population|analysis|months?|years?|disease|"

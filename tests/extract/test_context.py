@@ -414,7 +414,7 @@ def test_when_the_groups_were_given_is_no_part_of_the_last_group(listed: str):
     assert split_groups(listed) == ["drug N", "placebo"]
 
 
-_TWO_GROUPS = ["Patients were randomly assigned to receive drug K or placebo."]
+_TWO_GROUPS = ["Patients were randomly assigned to receive zelatinib or placebo."]
 
 
 @pytest.mark.parametrize(
@@ -422,13 +422,19 @@ _TWO_GROUPS = ["Patients were randomly assigned to receive drug K or placebo."]
     [
         # a value followed by a bracket that holds a declared group's name is that group's
         (
-            "After 44 months, the median PFS was 35.6 mo (drug K) vs 19.1 mo (placebo).",
-            [(35.6, "drug K"), (19.1, "placebo")],
+            "After 44 months, the median PFS was 35.6 mo (zelatinib) vs 19.1 mo (placebo).",
+            [(35.6, "zelatinib"), (19.1, "placebo")],
         ),
         # of two values of one result, the one naming no group is the other declared group's
         (
-            "Drug K resulted in a response rate of 9.4% compared with 0% for placebo (P=0.05).",
-            [(9.4, "drug K"), (0.0, "placebo")],
+            "Zelatinib resulted in a response rate of 9.4% compared with 0% for placebo (P=0.05).",
+            [(9.4, "zelatinib"), (0.0, "placebo")],
+        ),
+        # a label that runs into a clause ("... cohort included anemia") is the declared group
+        # it names
+        (
+            "The most common grade 3 events in the zelatinib cohort included anemia (9%).",
+            [(9.0, "zelatinib")],
         ),
         # (not when both name a group)
         (
