@@ -293,6 +293,15 @@ def read_interval(text: str) -> Interval | None:
         return None
 
 
+# a cell that gives the whole population's result, then its subgroups', each after a label:
+# "All: 30% SCC: 28% AC: 40%", "Overall: 2.1M vs. 3.4M PD-L1(+): 2.6M vs. 3.0M"
+_WHOLE_THEN_SUBGROUPS: Final = re.compile(
+    r"\s*(?:All|Overall|ITT|Total|All patients)\s*:\s*(?P<whole>.+?)(?=\s+[A-Za-z][\w()+\-/≥≤<>]*"
+    r"(?:\s+[\w()+\-/≥≤<>]+)?\s*:\s*\S)",
+    re.IGNORECASE,
+)
+
+
 def read_cell(
     text: str,
     p_after_interval: bool = False,
@@ -308,6 +317,11 @@ def read_cell(
     text = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)  # (offsets kept)
     if not text.strip() or is_placeholder(text):
         return []
+    whole = _WHOLE_THEN_SUBGROUPS.match(text)
+    if whole is not None:
+        # "All: 9.9% SCC: 14.3% AC: 5.2%": the cell's result is the whole population's; the
+        # subgroups' after it are not read (offsets kept)
+        text = text[: whole.end("whole")] + " " * (len(text) - whole.end("whole"))
     counted = _counted(text, counts_are_rates)
     if counted is not None:
         return [counted]

@@ -65,3 +65,12 @@ def test_any_ordered_interval_cell_reads_back(lo, width, sep):
     assert read_interval(f"{lo / 10}{sep}{(lo + width) / 10}") == Interval(
         lo / 10, (lo + width) / 10, None
     )
+
+
+def test_a_cell_of_the_whole_population_then_its_subgroups_is_the_whole_population_s():
+    (value,) = read_cell("All: 30% SCC: 28% AC: 40%")
+    assert (value.value, value.unit, value.label) == (30.0, "percent", "All")
+    listed = read_cell("Overall: 13.1% vs 6.7% PD-L1(+): 21.5% vs. 6.1% SCC: 16.7% vs. 7.4%")
+    assert [(v.value, v.listed) for v in listed] == [(13.1, (0, 2)), (6.7, (1, 2))]
+    (months,) = read_cell("All: 2.0M SCC: 2.1M AC: 1.9M")
+    assert (months.value, months.unit) == (2.0, "months")
