@@ -129,7 +129,9 @@ PLACEHOLDERS_AFTER = re.compile(rf"{_PLACE_TAIL}(?:{_PLACE_SEP}{_PLACEHOLDER_WOR
 _OPENS = re.compile(r"\s*[(\[]\s*")
 _CLOSES = re.compile(r"\s*[)\]]")
 _DECIMAL = re.compile(r"\d*[.·]\d+")
-_EMPTY_BRACKETS = re.compile(r"\s*[(\[]\s*[)\]]")
+# (what is left of brackets whose interval and p-value are masked: "(95% CI ...; P < .001)"
+# leaves " ; )", "(P = .002)" leaves "( )")
+_EMPTY_BRACKETS = re.compile(r"\s*[(\[]?[\s;,]*[)\]]")
 # the unit a value's interval stands between it and: "22.0 (19.5-24.5) mo vs 10.6 (...) mo"
 # (the interval itself masked: what is left of it is its closing bracket)
 _UNIT_PAST_BRACKETS = re.compile(rf"^\s*(?:[(\[][^()\[\]]*)?[)\]]\s*{UNIT}")
@@ -266,6 +268,8 @@ def _share_units(
             shared = copy.copy(anchor)
             shared.value, shared.start, shared.end = parse_number(text[start:end]), start, end
             out.append(shared)
+            # (the next bare number of the list may take it from this one: "0.21, 0.24 and 0.22")
+            ordered[i] = (start, end, shared)
     return sorted(out, key=lambda f: f.start)
 
 

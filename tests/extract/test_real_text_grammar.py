@@ -57,6 +57,25 @@ def _read(sentence: str) -> list[tuple]:
             "Overall survival HR 0.88 (95% CI 0.71\ufffd1.09).",
             [("OS", "hazard_ratio", 0.88, "ratio", (0.71, 1.09, 95.0))],
         ),
+        # a list of ratios after one keyword, each with its bracketed interval and p-value, or
+        # bare: every one is a ratio
+        (
+            "The hazard ratio for death was 0.21 (95% CI 0.15-0.29; P < .001), 0.24 (95% CI "
+            "0.16-0.36; P < .001) and 0.22 (95% CI 0.10-0.48; P < .001) in the three cohorts.",
+            [
+                ("OS", "hazard_ratio", 0.21, "ratio", (0.15, 0.29, 95.0)),
+                ("OS", "hazard_ratio", 0.24, "ratio", (0.16, 0.36, 95.0)),
+                ("OS", "hazard_ratio", 0.22, "ratio", (0.1, 0.48, 95.0)),
+            ],
+        ),
+        (
+            "Hazard ratios for death were 0.81, 0.74 and 0.69, respectively.",
+            [
+                ("OS", "hazard_ratio", 0.81, "ratio", None),
+                ("OS", "hazard_ratio", 0.74, "ratio", None),
+                ("OS", "hazard_ratio", 0.69, "ratio", None),
+            ],
+        ),
         # bounds split by a comma, each with its percent sign
         (
             "The response rate was 64% (95% CI 59.1%, 69.4%) with drug K.",
