@@ -407,9 +407,9 @@ def apply_context(facts: list, context: RecordContext) -> list:
 
 
 def _the_other_group(facts: list, context: RecordContext) -> None:
-    """ "a response rate of 9.4% compared with 0% for placebo" in a record of two groups: of the
-    two values a sentence gives of one result, the one that names no group is of the group the
-    other is not of."""
+    """ "a response rate of 9.4% compared with 0% for placebo (P = 0.05)" in a record of two
+    groups: of the two values a sentence gives of one result, the one that names no group is of
+    the group the other is not of; then the pair's p-value is the experimental group's."""
     results: dict[tuple, list] = {}
     for f in facts:
         if f.measure not in COMPARED_MEASURES:
@@ -425,6 +425,21 @@ def _the_other_group(facts: list, context: RecordContext) -> None:
         arm = context.arm_of(named.arm)
         if arm is not None:
             other.arm = next(x.label for x in context.arms if x is not arm)
+    if any(f.measure in COMPARED_MEASURES for f in facts):
+        return  # (a p-value there qualifies the ratio)
+    for pair in results.values():
+        if len(pair) == 2 and context.comparison:
+            _p_to_the_experimental_group(pair, context)
+
+
+def _p_to_the_experimental_group(pair: list, context: RecordContext) -> None:
+    """ "9.4% compared with 0% for placebo (P = 0.05)": the p-value of a comparison of two values
+    qualifies the experimental group's, wherever the sentence puts it."""
+    experimental, control = context.comparison or (None, None)
+    by_label = {f.arm: f for f in pair}
+    exp, ctrl = by_label.get(experimental), by_label.get(control)
+    if exp is not None and ctrl is not None and ctrl.p is not None and exp.p is None:
+        exp.p, ctrl.p = ctrl.p, None
 
 
 def _groups_by_position(facts: list, context: RecordContext) -> None:

@@ -449,3 +449,21 @@ def test_a_value_s_group_from_the_two_declared_groups(sentence, groups):
         parse_sentence(sentence, None, context.comparison, context.labels), context
     )
     assert [(f.value, f.arm) for f in facts] == groups
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Zelatinib resulted in a response rate of 9.4% compared with 0% for placebo (P = 0.05).",
+        "The response rate was 0% with placebo compared with 9.4% with zelatinib (P = 0.05).",
+    ],
+)
+def test_a_p_value_of_two_groups_values_qualifies_the_experimental_group_s(sentence):
+    context = record_context(_TWO_GROUPS)
+    facts = apply_context(
+        parse_sentence(sentence, None, context.comparison, context.labels), context
+    )
+    assert {f.arm: (f.p.value if f.p else None) for f in facts} == {
+        "zelatinib": 0.05,
+        "placebo": None,
+    }
