@@ -7,8 +7,8 @@ randomisation statement ("randomly assigned (1:1) to receive either A or B, plus
 and 194 to B"), groups given identifiers ("A [arm A] or B [arm B]", "(the A group)"), or a
 comparison in the title or text ("A Versus B", "compared A with B", "a study of A compared to B",
 "A demonstrated ... compared with B", its subject's last words that name a group: "one year of
-therapy with A reduced ... compared to B"). A group defined with an abbreviation ("nivolumab plus cabozantinib (NIVO + CABO)",
-"pembrolizumab (pembro)") goes by both. The control is the group given placebo, best supportive
+therapy with A reduced ... compared to B"). A group defined with an abbreviation ("nivolumab
+plus cabozantinib (NIVO + CABO)", "pembrolizumab (pembro)") goes by both. The control is the group given placebo, best supportive
 care, the standard of care or an investigator's choice ("X alone"), else the last one declared.
 
 A group label that the sentence grammar proposes is resolved against the declared groups
@@ -43,6 +43,9 @@ from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
 _ITEM = (
     r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*){0,4}?"
 )
+# the words a group named in a comparison ends before: "A versus B in ...", "... after first
+# recurrence", "compared with B across all end points"
+_GROUP_ENDS = r"in|for|on|of|as|among|regarding|after|following|across|by|from|within|when"
 _ASSIGNMENT = Prefiltered(re.compile(r"randomi[sz]|randomly|assigned|allocated", re.IGNORECASE))
 # "randomly assigned (1:1) to receive A or B", "randomized 2:1 to A or B", "randomly assigned, in a
 # 1:1 ratio, patients who had ... to receive A or B", "at a two-to-one ratio to A or B". (The
@@ -68,13 +71,13 @@ _RANDOMISED_TO_RECEIVE = Prefiltered(
 )
 _COMPARED = Prefiltered(
     re.compile(
-        rf"\bcompar\w*\s+(?:the\s+[\w\s]+?\s+of\s+)?(?P<a>{_ITEM})\s+(?:with|to|versus|vs\.?)\s+(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:using|in|for|on|of|as|among|regarding|after|following|across|by|from|within|when)\b|$))",
+        rf"\bcompar\w*\s+(?:the\s+[\w\s]+?\s+of\s+)?(?P<a>{_ITEM})\s+(?:with|to|versus|vs\.?)\s+(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:using|{_GROUP_ENDS})\b|$))",
         re.IGNORECASE,
     )
 )
 _VERSUS = Prefiltered(
     re.compile(
-        rf"(?<![\w-])(?P<a>{_ITEM})\s+(?:versus|vs\.?)\s+(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:in|for|on|of|as|among|regarding|with|at|after|following|across|by|from|within|when)\b|$))",
+        rf"(?<![\w-])(?P<a>{_ITEM})\s+(?:versus|vs\.?)\s+(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:with|at|{_GROUP_ENDS})\b|$))",
         re.IGNORECASE,
     )
 )
@@ -82,8 +85,7 @@ _VERSUS = Prefiltered(
 _STUDY_OF_VERSUS = Prefiltered(
     re.compile(
         rf"\b(?:study|trial)\s+of\s+(?P<a>{_ITEM})\s+(?:compared\s+(?:with|to)|versus|vs\.?)\s+"
-        rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:in|for|on|of|as|among|with|at|after|following|across"
-        r"|by|from|within|when)\b|$))",
+        rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:with|at|{_GROUP_ENDS})\b|$))",
         re.IGNORECASE,
     )
 )
@@ -96,7 +98,7 @@ _SUBJECT_OVER = Prefiltered(
         r"^(?:[A-Z]+:\s*|\d{1,2}\.\s+)?(?:(?:in|among|for|at)\s[^,;.]{3,80},\s*)?"
         rf"(?P<a>{_SUBJECT})\s+(?:demonstrated|showed|improved|prolonged|reduced|extended|resulted|led|"
         r"(?:was|were)\s+associated|significantly|achieved|produced|yielded)\b[^.;]{0,200}?\b(?:compared\s+(?:with|to)|versus|vs\.?|over|relative\s+to)\s+"
-        rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:in|for|on|of|as|among|regarding|with|at|after|following|across|by|from|within|when)\b|$))",
+        rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:with|at|{_GROUP_ENDS})\b|$))",
         re.IGNORECASE,
     )
 )

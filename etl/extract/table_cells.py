@@ -75,7 +75,8 @@ _ONLY_INTERVAL: Final = re.compile(
 _FOOTNOTE_MARK: Final = re.compile(r"(?<=\d)[a-c](?=\s|$|[(\[;,])|(?<=[\d%)\]])[*†‡§¶]+")
 _BARE_P: Final = re.compile(rf"\s*[;,]\s*(?P<op><=|>=|[<>=≤≥])?\s*(?P<num>{NUM})\s*$")
 _FRACTION_AFTER: Final = re.compile(r"\s*\(\s*(?P<n>\d+)\s*/\s*(?P<d>\d+)\s*\)")
-_VERSUS_SEP: Final = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
+# what separates the groups a cell compares: "5.5 versus 2.8", "Zentumab vs. docetaxel"
+VERSUS_SEP: Final = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
 # a group named in brackets after its value: "9.0 (lenvatinib)"
 _GROUP_IN_BRACKETS: Final = re.compile(r"\s*\((?P<g>[A-Za-z][^()\d]{0,40})\)\s*$")
 _BRACKETS: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -325,7 +326,7 @@ def read_cell(
     counted = _counted(text, counts_are_rates)
     if counted is not None:
         return [counted]
-    if _VERSUS_SEP.search(text):
+    if VERSUS_SEP.search(text):
         listed = _versus_values(text, p_after_interval, counts_are_rates, comma_interval)
         if listed is not None:
             return listed
@@ -376,7 +377,7 @@ def _versus_values(
     per group compared, in order (a placeholder keeps its place), each with its interval and its
     bracketed group name; None when a part is not one value (prose)."""
     bounds, pos = [], 0
-    for sep in _VERSUS_SEP.finditer(text):
+    for sep in VERSUS_SEP.finditer(text):
         bounds.append((pos, sep.start()))
         pos = sep.end()
     bounds.append((pos, len(text)))

@@ -24,7 +24,7 @@ from typing import Final
 from etl.documents.table_grid import is_trial_name, names_study
 from etl.documents.tables import Cell, Table, heading
 from etl.extract.facts import Fact
-from etl.extract.table_cells import is_placeholder
+from etl.extract.table_cells import VERSUS_SEP, is_placeholder
 from etl.extract.table_columns import CONTROL, Column, header_cells
 from etl.extract.table_names import arm_label, phase_code, trial_name
 from etl.extract.trial_names import named
@@ -161,12 +161,9 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
     return Arms(exp, ctrl, single, *_named_groups(columns, row), enrolled=size)
 
 
-_VERSUS_IN_CELL: Final = re.compile(r"\s+(?:vs\.?|versus|v\.)\s+", re.IGNORECASE)
-
-
 def _compared_in_cell(text: str) -> tuple[Group, Group] | None:
     """The two groups a treatment cell compares ("Zentumab vs. docetaxel"), or None."""
-    parts = _VERSUS_IN_CELL.split(text)
+    parts = VERSUS_SEP.split(text)
     if len(parts) != 2:
         return None
     a, b = arm_label(parts[0]), arm_label(parts[1])
