@@ -21,6 +21,7 @@ group is kept only when it reads as a group's name (a subgroup: "D1", "MRD respo
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -164,15 +165,17 @@ class RecordContext:
     def labels(self) -> list[str]:
         return [a.label for a in self.arms]
 
-    @property
+    # (the roles are asked of every value of the record: worked out once, the context being
+    # frozen)
+    @functools.cached_property
     def experimental(self) -> str | None:
         return next((a.label for a in self.arms if not a.control), None)
 
-    @property
+    @functools.cached_property
     def control(self) -> str | None:
         return next((a.label for a in reversed(self.arms) if a.control), None)
 
-    @property
+    @functools.cached_property
     def comparison(self) -> tuple[str, str] | None:
         """(experimental, control), the groups a ratio compares when it says nothing else."""
         experimental, control = self.experimental, self.control
@@ -412,6 +415,12 @@ def _the_other_group(facts: list, context: RecordContext) -> None:
     """ "a response rate of 9.4% compared with 0% for placebo (P = 0.05)" in a record of two
     groups: of the two values a sentence gives of one result, the one that names no group is of
     the group the other is not of; then the pair's p-value is the experimental group's."""
+    unnamed = sum(f.arm is None for f in facts)
+    if len(facts) < 2 or (
+        # (nothing to do: no value without a group beside one with, and no p-value to move)
+        unnamed in (0, len(facts)) and all(f.p is None for f in facts)
+    ):
+        return
     results: dict[tuple, list] = {}
     for f in facts:
         if f.measure not in COMPARED_MEASURES:
