@@ -4,12 +4,14 @@ names each group goes by.
 
 Groups are declared by sized lists ("randomized 2:1 to A (n = 143) or B (n = 68)"), the
 randomisation statement ("randomly assigned (1:1) to receive either A or B, plus C", "379 to A
-and 194 to B"), groups given identifiers ("A [arm A] or B [arm B]", "(the A group)"), or a
-comparison in the title or text ("A Versus B", "compared A with B", "a study of A compared to B",
-"A demonstrated ... compared with B", its subject's last words that name a group: "one year of
-therapy with A reduced ... compared to B"). A group defined with an abbreviation ("nivolumab
-plus cabozantinib (NIVO + CABO)", "pembrolizumab (pembro)") goes by both. The control is the group given placebo, best supportive
-care, the standard of care or an investigator's choice ("X alone"), else the last one declared.
+and 194 to B"), groups given identifiers ("A [arm A] or B [arm B]", "(the A group)"), a card's
+lines that each open with a group's size ("N=303 A (...)"), or a comparison in the title or
+text ("A Versus B", "compared A with B", "a study of A compared to B", "A demonstrated ...
+compared with B", its subject's last words that name a group: "one year of therapy with A
+reduced ... compared to B"). A group defined with an abbreviation ("nivolumab plus cabozantinib
+(NIVO + CABO)", "pembrolizumab (pembro)") goes by both. The control is the group given
+placebo, best supportive care, the standard of care or an investigator's choice ("X alone"),
+else the last one declared.
 
 A group label that the sentence grammar proposes is resolved against the declared groups
 (``RecordContext.resolve``): a label that holds all the words of one of a group's names is that
@@ -107,6 +109,10 @@ _SUBJECT_OVER = Prefiltered(
 _IDENTIFIED = re.compile(
     rf"(?P<label>{_ITEM})\s*[\[(]\s*(?P<id>(?:arm|group|cohort)\s+[A-Z0-9]{{1,3}})\s*[\])]",
     re.IGNORECASE,
+)
+# a group's line that opens with its size: "N=303 nivolumab plus ipilimumab (3 mg/kg ...)"
+_SIZE_FIRST = re.compile(
+    r"^\s*N\s*=\s*\d{1,6}\s+(?P<label>[A-Za-z][^()\[\].;:]{1,80}?)\s*(?:[(\[.;:]|$)"
 )
 _OR_SPLIT = re.compile(r",?\s+or\s+", re.IGNORECASE)
 # a dose or a schedule, that simplify() takes out before groups are read (asked only whether one
@@ -258,6 +264,12 @@ def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
     added = _add_on(sentences)
     if added:
         return added, {}
+    # a card's interventions, one a line, each after its size: "N=303 A (dose ...)", "N=302 B"
+    sized_lines = [m for s in sentences if (m := _SIZE_FIRST.match(s))]
+    if len(sized_lines) >= 2:
+        labels = [group_label(m.group("label")) for m in sized_lines]
+        if all(labels) and len({label.lower() for label in labels}) == len(labels):
+            return labels, {}
     for s in sentences:  # a summary's "A (n=300) vs. B (n=300)", with no verb that assigns
         versus = [group_label(label) for label, *_ in versus_sized_groups(s)]
         if versus and all(versus):

@@ -109,6 +109,16 @@ from etl.extract.group_labels import group_label, split_groups
             ["Drug K", "chemotherapy"],
             "chemotherapy",
         ),
+        # a card's interventions, one a line, each after its size
+        (
+            [
+                "Interventions",
+                "N=303 drug K plus drug L (drug K 3 mg/kg every 2 weeks plus drug L 1 mg/kg).",
+                "N=302 platinum plus pemetrexed chemotherapy (every 3 weeks for 6 cycles).",
+            ],
+            ["drug K plus drug L", "platinum plus pemetrexed chemotherapy"],
+            "platinum plus pemetrexed chemotherapy",
+        ),
         # a radioligand's activity is a dose: its decimal point does not end the list
         (
             [
