@@ -80,8 +80,12 @@ def _capitalised(names: str) -> str:
 
 
 def _line_class() -> pl.Expr:
+    """The class of each line, from its text and the columns abstract_lines works out first
+    (_words, _authors, _citation, _title_case)."""
     line = pl.col("line")
     length = line.str.len_chars()
+    words, authors = pl.col("_words"), pl.col("_authors")
+    citation, title_case = pl.col("_citation"), pl.col("_title_case")
     return (
         pl.when(line.str.contains(_TABLE_LINE))
         .then(pl.lit(_TABLE))
@@ -95,17 +99,17 @@ def _line_class() -> pl.Expr:
         .then(pl.lit(_MIDDLE))
         .when(_heading(_CLOSING_NAMES) | _inline(_CLOSING_NAMES))
         .then(pl.lit(_CLOSING))
-        .when((length >= _PARAGRAPH) & ~_is_authors() & ~_is_title_case())
+        .when((length >= _PARAGRAPH) & ~authors & ~title_case)
         .then(pl.lit(_PROSE))
         .when(
             line.str.contains(r"[.!?][\"”’)\]]*$")
-            & (line.str.count_matches(r"\S+") >= 6)
-            & ~_is_authors()
-            & ~_is_title_case()
-            & ~_is_citation()
+            & (words >= 6)
+            & ~authors
+            & ~title_case
+            & ~citation
         )
         .then(pl.lit(_SHORT))
-        .when((line.str.count_matches(r"\S+") <= _SECTION_WORDS) & ~_is_authors() & ~_is_citation())
+        .when((words <= _SECTION_WORDS) & ~authors & ~citation)
         .then(pl.lit(_SECTION))
         .otherwise(pl.lit(_FRONT))
     )
@@ -157,22 +161,28 @@ def _cuts(classes: list[int]) -> list[int]:
     return out
 
 
+_WORKING = ("_lower", "_words", "_authors", "_citation", "_title_case", "_class")
+
+
 def abstract_lines(lines: pl.DataFrame, kind: str) -> pl.DataFrame:
     """The non-blank lines of ``kind`` documents with their abstract (``record_index``) and role
     (title, authors, citation or body)."""
     classed = (
         lines.filter((pl.col("document_kind") == kind) & ~pl.col("is_blank"))
-        .with_columns(pl.col("line").str.to_lowercase().alias("_lower"))
+        # (what the class of a line is told from, each worked out once)
         .with_columns(
-            _line_class().alias("_class"),
+            pl.col("line").str.to_lowercase().alias("_lower"),
+            pl.col("line").str.count_matches(r"\S+").alias("_words"),
             _is_authors().alias("_authors"),
             _is_citation().alias("_citation"),
+            _is_title_case().alias("_title_case"),
         )
+        .with_columns(_line_class().alias("_class"))
     )
     if classed.is_empty():
         return classed.with_columns(
             pl.lit(0, dtype=pl.Int64).alias("record_index"), pl.lit(BODY).alias("role")
-        ).drop("_lower", "_class", "_authors", "_citation")
+        ).drop(*_WORKING)
     records: list[int] = []
     for _, group in groupby(
         classed.select("document_id", "_class").iter_rows(), key=lambda row: row[0]
@@ -189,7 +199,7 @@ def abstract_lines(lines: pl.DataFrame, kind: str) -> pl.DataFrame:
         front
         & has_body
         & ~opened
-        & (pl.col("line").str.count_matches(r"\S+") >= 4)
+        & (pl.col("_words") >= 4)
         & ~pl.col("_authors")
         & ~pl.col("_citation")
     )
@@ -213,5 +223,5 @@ def abstract_lines(lines: pl.DataFrame, kind: str) -> pl.DataFrame:
             .otherwise(pl.lit(BODY))
             .alias("role")
         )
-        .drop("_lower", "_class", "_authors", "_citation", "_title", "_opened")
+        .drop(*_WORKING, "_title", "_opened")
     )

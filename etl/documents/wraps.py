@@ -35,9 +35,8 @@ def unwrap(text: str) -> str:
         return text  # (lines far longer than any wrap width on average: paragraphs)
     lines = text.split("\n")
     widths = [len(line.rstrip()) for line in lines]
-    prose = sorted(
-        w for line, w in zip(lines, widths, strict=True) if w and not _TABLE_LINE.search(line)
-    )
+    table = [_TABLE_LINE.search(line) is not None for line in lines]
+    prose = sorted(w for w, is_table in zip(widths, table, strict=True) if w and not is_table)
     if len(prose) < _MIN_LINES:
         return text
     width = prose[int(0.9 * (len(prose) - 1))]
@@ -46,21 +45,13 @@ def unwrap(text: str) -> str:
         or sum(w > _OVER * width for w in prose) > len(prose) // _OVER_SHARE
     ):
         return text
-    filled = [
-        i
-        for i, (line, w) in enumerate(zip(lines, widths, strict=True))
-        if w >= _FILLED * width and not _TABLE_LINE.search(line)
-    ]
+    filled = [i for i, w in enumerate(widths) if w >= _FILLED * width and not table[i]]
     open_ended = [i for i in filled if not _ENDS_SENTENCE.search(lines[i].rstrip())]
     if len(filled) < max(3, _FILLED_SHARE * len(prose)) or len(open_ended) < _OPEN_SHARE * len(
         filled
     ):
         return text
-    joins = {
-        i
-        for i in open_ended
-        if i + 1 < len(lines) and widths[i + 1] and not _TABLE_LINE.search(lines[i + 1])
-    }
+    joins = {i for i in open_ended if i + 1 < len(lines) and widths[i + 1] and not table[i + 1]}
     if not joins:
         return text
     out = []

@@ -53,7 +53,7 @@ def table_frames(
     names: set[str] = set()
     treatments: set[str] = set()
     arms: list[dict] = []
-    phases: list[dict] = []
+    trial_facts: list[dict] = []
     for document_id, found in tables.items():
         text = texts.get(document_id)
         if text is None:
@@ -80,18 +80,18 @@ def table_frames(
                     )
                 arms.extend(_arms(sentence, reading.arms))
                 if reading.phase:
-                    phases.append(_trial_fact(sentence, _PHASE, reading.phase))
+                    trial_facts.append(_trial_fact(sentence, _PHASE, reading.phase))
                 if reading.enrolled and len(reading.arms) >= 2:
                     # (the count of a row that compares its groups: its trial's enrolment; a row
                     # of one group's is that group's size)
-                    phases.append(_trial_fact(sentence, _ENROLLED, str(reading.enrolled)))
+                    trial_facts.append(_trial_fact(sentence, _ENROLLED, str(reading.enrolled)))
     return TableFrames(
         outcomes=_outcomes(facts, sentence_of),
         rejections=rejections_frame(problems),
         names=sorted(names),
         treatments=sorted(treatments),
         arms=pl.DataFrame(arms, schema=polars_schema(TrialArms)),
-        facts=pl.DataFrame(phases, schema=polars_schema(TrialFacts)),
+        facts=pl.DataFrame(trial_facts, schema=polars_schema(TrialFacts)),
     )
 
 

@@ -96,10 +96,7 @@ def _timed_endpoint_after(
         start, _, endpoint, label = mention
         if start < pos:
             continue
-        timed = (endpoint in TIME_TO_EVENT and endpoint != "FOLLOWUP") or (
-            endpoint == "OTHER" and _TIMED_OTHER.search(label) is not None
-        )
-        return mention if timed and start <= reach else None
+        return mention if compares_times(endpoint, label) and start <= reach else None
     return None
 
 
@@ -138,13 +135,6 @@ def _timepoints(
         ]
         found.append((m.start(), points))
     return sorted(found)
-
-
-def _is_timed(mention: tuple[int, int, str, str]) -> bool:
-    """A time-to-event endpoint, or one the vocabulary has no code for that is timed (RFS)."""
-    return mention[2] in TIME_TO_EVENT or (
-        mention[2] == "OTHER" and _TIMED_OTHER.search(mention[3]) is not None
-    )
 
 
 def compares_times(code: str, label: str) -> bool:
@@ -187,13 +177,11 @@ def _endpoint_for(
     if fact.measure in RATIOS:
         # (no ratio compares follow-up: "a mean follow-up of 17.9 months, ... (HR: 0.99)")
         before = [m for m in before if m[2] != "FOLLOWUP"]
-        tte = [m for m in before if _is_timed(m)]
+        tte = [m for m in before if compares_times(m[2], m[3])]
         if tte:
             return tte[-1][2], tte[-1][3]
         # "X (HR 0.49), Y (3.42) correlated with survival": the ratio's endpoint may come after
-        tte_after = [
-            m for m in mentions if m[0] >= fact.end and _is_timed(m) and m[2] != "FOLLOWUP"
-        ]
+        tte_after = [m for m in mentions if m[0] >= fact.end and compares_times(m[2], m[3])]
         if tte_after:
             return tte_after[0][2], tte_after[0][3]
     if before:
