@@ -70,6 +70,7 @@ class Fact:
     chain: int = -1
     group_index: int = -1  # its group's position when a list repeats endpoints per group
     each_group: bool = False  # "13% in each group": of every group the record declares
+    event: bool = False  # a count of events ("13 deaths"), its endpoint read with it
     # its place in its list when the list holds placeholders ("NR vs 11.8 months": 1 of 2)
     slot: int = -1
     slots: int = 0

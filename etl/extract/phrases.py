@@ -16,7 +16,9 @@ import re
 from etl.extract.numbers import NUM
 
 # A word of a group name: never a function word ("for", "versus", "was", ...).
-GROUP_WORD = r"(?!(?:for|of|with|versus|vs|and|or|was|were|in|than|to|at)\b)[A-Za-z][\w+\-/]*"
+# (one may open with digits that are part of a name, a capital after them: "177Lu-Dotatate", "5-FU",
+# "90Y-ibritumomab"; not "5-year")
+GROUP_WORD = r"(?!(?:for|of|with|versus|vs|and|or|was|were|in|than|to|at)\b)(?:[A-Za-z]|\d+-?(?-i:[A-Z]))[\w+\-/]*"
 # A group name of up to four words, combinations joined by "+" or "plus" ("TACE + sorafenib").
 GROUP_NAME = rf"{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?"
 

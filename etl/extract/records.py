@@ -15,6 +15,7 @@ from itertools import groupby
 
 from etl.audit import rejection_row
 from etl.extract.context import RecordContext, apply_context, record_context
+from etl.extract.event_counts import of_groups
 from etl.extract.facts import Fact
 from etl.extract.grammar import listed_groups, parse_sentence
 from etl.extract.value_endpoints import compares_times
@@ -211,9 +212,13 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
             if unread and "respectively" in text[i].lower():
                 recent = _last_listed(unread) or recent
                 unread = []
-            facts = apply_context(
-                parse_sentence(text[i], context, comparison, arms, mentions, recent_groups=recent),
-                study,
+            facts = of_groups(
+                apply_context(
+                    parse_sentence(
+                        text[i], context, comparison, arms, mentions, recent_groups=recent
+                    ),
+                    study,
+                )
             )
             if facts:
                 unread.append(facts)

@@ -149,6 +149,8 @@ def _endpoint_for(
     text: str, fact: Fact, mentions: list[tuple[int, int, str, str]]
 ) -> tuple[str, str]:
     before = [m for m in mentions if m[1] <= fact.start]
+    if fact.event:  # (a count of events, read with what it counts: "13 deaths")
+        return fact.endpoint, fact.endpoint_label
     if fact.measure == "count":
         # the response the count is of, right after it: "6 had clinical benefit", "2 minor responses"
         following = [m for m in mentions if m[0] >= fact.end]

@@ -8,6 +8,7 @@ import copy
 import functools
 import re
 
+from etl.extract.event_counts import event_counts
 from etl.extract.facts import (
     RATIOS,
     SEP,
@@ -200,6 +201,10 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
             value = float(parse_word_number(raw)) if raw[0].isalpha() else parse_number(raw)
             facts.append(make_fact(value, s, e, "patients", "count"))
             taken.append((s, e))
+    for f in event_counts(text, masks):
+        if not overlaps(taken, f.start, f.end):
+            facts.append(f)
+            taken.append((f.start, f.end))
     for m in _LABELLED_COUNT.finditer(text):  # (its number is masked as a sample size)
         s, e = m.span("n")
         if not overlaps(taken, s, e):
@@ -254,13 +259,18 @@ def _share_units(
             # or of the ratio it is listed after: "the hazard ratios were 0.77 (…) and 0.69"
             before = ordered[i - 1][2]
             gap = strip_masked(text[before.end : start], before.end, masks) if before else ""
-            if before is not None and (
-                _COMPARED_GAP.fullmatch(gap)
-                or (
-                    before.measure in RATIOS
-                    # (past the brackets of its p-value: "0.77 (P = .002), and 0.69")
-                    and _SEP_RE.fullmatch(_EMPTY_BRACKETS.sub("", gap))
-                    and _DECIMAL.fullmatch(text, start, end)  # (a ratio is written "0.69")
+            if (
+                before is not None
+                and (
+                    _COMPARED_GAP.fullmatch(gap)
+                    # or the count of events it is listed after: "13 deaths in A and 22 in B"
+                    or (before.event and _SEP_RE.fullmatch(gap) and text[start:end].isdigit())
+                    or (
+                        before.measure in RATIOS
+                        # (past the brackets of its p-value: "0.77 (P = .002), and 0.69")
+                        and _SEP_RE.fullmatch(_EMPTY_BRACKETS.sub("", gap))
+                        and _DECIMAL.fullmatch(text, start, end)  # (a ratio is written "0.69")
+                    )
                 )
             ):
                 anchor = before
