@@ -53,6 +53,8 @@ _MASKS = [
     # the maturity of an analysis ("73.6% of OS events") and approximate background figures
     rf"{NUM}\s*%\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,5}}?(?:events|deaths)\b",
     rf"[∼~≈]\s*{NUM}",
+    # a concentration, no rate: "containing 1.1% benzyl alcohol", "in 0.9% sodium chloride"
+    rf"\b(?:containing|contains|diluted in|in)\s+{NUM}\s*%\s*(?:w/v\s+)?(?:sodium|dextrose|glucose|benzyl|saline|ethanol|alcohol|polysorbate|sucrose)\b",
     # an interval's level is no rate, stated with its interval or not ("Odds Ratio 2.6 95%CI ...")
     rf"{NUM}\s*%\s*(?:CI|confidence interval)\b",
     # a median percentage is a characteristic ("expression range 21-100%, median = 80%")

@@ -80,6 +80,7 @@ _NOT_NAMES = (
     )
     | NOT_TRIAL_NAMES
 )
+_WORD_AFTER_NUMBER = re.compile(r"\d[A-Z]{3,}")
 _ROMAN = re.compile(r"^(?:[IVX]+[ab]?)(?:[/-][IVX]+[ab]?)?$")
 
 
@@ -108,7 +109,9 @@ def clean_name(name: str) -> str | None:
     plural of one, a date)."""
     name = name.strip()
     head = re.match(r"(?:[A-Z]-(?=[A-Za-z]{2}))?([A-Za-z]*)", name).group(1)
-    if _ROMAN.match(head) or head.upper() in _NOT_NAMES or head.startswith("NCT"):
+    # (a word after the head's number makes a name of it: "HER2CLIMB", not the marker "HER2")
+    marker = head.upper() in _NOT_NAMES and not _WORD_AFTER_NUMBER.search(name)
+    if _ROMAN.match(head) or marker or head.startswith("NCT"):
         return None
     if _PLURAL.match(head) or head.upper() in _MONTHS:
         return None

@@ -638,3 +638,13 @@ def test_an_endpoint_named_after_each_list_of_values_is_that_lists():
 def test_ratios_each_followed_by_their_endpoint():
     facts = parse_sentence("The hazard ratios were 0.66 for PFS and 0.72 for OS.")
     assert [(f.endpoint, f.value) for f in facts] == [("PFS", 0.66), ("OS", 0.72)]
+
+
+def test_a_concentration_in_a_label_s_handling_text_is_no_rate():
+    # (a label's preparation section: the vial's excipients and the diluent)
+    for sentence in (
+        "Each carton holds one vial of drug K and one vial of sterile water containing 1.1% "
+        "benzyl alcohol as a preservative.",
+        "The infusion is prepared in 0.9% sodium chloride bags.",
+    ):
+        assert _read(sentence) == []
