@@ -11,7 +11,7 @@ import polars as pl
 from etl.documents.abstracts import abstract_lines
 from etl.documents.kinds import ABSTRACT, ABSTRACT_COLLECTION, CITATION_LINE
 from etl.documents.table_grid import names_study
-from etl.documents.tables import Table, heading
+from etl.documents.tables import Table, heading, trial_rows
 from etl.text import WHITESPACE
 from etl.vocab.codes import code
 
@@ -195,11 +195,19 @@ def _row_numbers(table: Table, first: int) -> list[int]:
     table of trials they are one record: the rows report that study)."""
     out: list[int] = []
     study: int | None = None
+    # (and a row whose trial cell is the row above's, spanning both, is that row's record)
+    of_trial = trial_rows(table)
     for r in range(len(table.rows)):
         cell = heading(table, r)
         if cell is not None:
             study = first + r if names_study(cell.text) else None
-        out.append(study if study is not None else first + r)
+        owner = of_trial[r]
+        if study is not None:
+            out.append(study)
+        elif owner is not None and owner < r:
+            out.append(out[owner])
+        else:
+            out.append(first + r)
     return out
 
 

@@ -199,6 +199,13 @@ _TRIAL_HEADER = re.compile(r"\b(?:trials?|stud(?:y|ies)|names?|acronyms?)\b", re
 _ONE_NUMBER_HEADER = re.compile(
     r"\b(?:HR|OR|RR|hazard ratio|odds ratio|risk ratio|p[- ]?values?)\b|^\s*p\s*$", re.I
 )
+
+
+def is_comparison_header(text: str | None) -> bool:
+    """A header over one number of the comparison of two groups (a ratio, a p-value)."""
+    return bool(text) and _ONE_NUMBER_HEADER.search(text) is not None
+
+
 _TWO_GROUPS = re.compile(
     r"\b(?:vs\.?|versus|v)\s|\bcontrol\b.*\bexperimental\b|\bexperimental\b.*\bcontrol\b", re.I
 )

@@ -33,8 +33,11 @@ from etl.documents.table_grid import (
     align_header,
     cell_kind,
     column_kinds,
+    header_kind,
     header_offset,
     infer_columns,
+    is_comparison_header,
+    is_trial_name,
     row_shift,
 )
 
@@ -327,7 +330,42 @@ def _from_rows(
     width = max(full, *(len(h) for h in header_rows))
     columns += ["empty"] * (width - len(columns))
     header = _place_header(header_rows, columns, width)
+    comparisons = [
+        any(is_comparison_header(h[c].text if h[c] else None) for h in header) for c in range(width)
+    ]
+    aligned = [_past_comparisons(r, columns, comparisons) for r in aligned]
     return _finish(header, [r + [None] * (width - len(r)) for r in aligned], caption, layout)
+
+
+def _past_comparisons(
+    row: list[Cell | None], columns: list[str], comparisons: list[bool]
+) -> list[Cell | None]:
+    """A short row's numbers under the columns of one group's numbers, past those of the
+    comparison (a ratio, a p-value), which the row above states once for both groups (a cell
+    spanning two rows, flattened): "Trial A | Drug | 19.7 | 0.66 | .005 | 21.1", then "Placebo |
+    14 | 8" (8 is the 5-year rate, not a second ratio). Only when its numbers fill exactly the
+    number columns to its right that are no comparison's."""
+    filled = [c for c, cell in enumerate(row) if cell is not None]
+    if len(filled) < 2 or len(row) >= len(columns):
+        return row
+    label, numbers = filled[0], filled[1:]
+    if not any(comparisons[c] for c in numbers) or any(
+        cell_kind(row[c].text) != "num"
+        for c in numbers  # type: ignore[union-attr]
+    ):
+        return row
+    slots = [
+        c
+        for c in range(label + 1, len(columns))
+        if not comparisons[c] and columns[c] in ("num", "empty")
+    ]
+    if len(slots) != len(numbers):
+        return row
+    placed: list[Cell | None] = [None] * (slots[-1] + 1)
+    placed[label] = row[label]
+    for c, n in zip(slots, numbers, strict=True):
+        placed[c] = row[n]
+    return placed
 
 
 def _trimmed(row: list[Cell | None]) -> list[Cell | None]:
@@ -514,6 +552,32 @@ def heading(table: Table, r: int) -> Cell | None:
     if len(cells) < 3 or cells[0] is None or any(c is not None for c in cells[1:]):
         return None
     return cells[0] if cell_kind(cells[0].text) in ("text", "trial") else None
+
+
+def trial_rows(table: Table) -> list[int | None]:
+    """For each data row, the row whose trial cell names its trial: its own, or, for a row that
+    leaves the trial column empty right under a row of a trial, that row's (a trial cell that
+    spans the rows of its groups, flattened: "ESPAC-9 | Drug A | 19.7", then "| Placebo |
+    14.0"); None for a row of no trial cell, and past a heading. The trial column: the first
+    whose header announces a study ("Trial", "Study") and whose cells name one."""
+    column = next(
+        (
+            c
+            for c in range(len(table.rows[0]) if table.rows else 0)
+            if any(header_kind(h[c].text if h[c] else None) == "trial" for h in table.header)
+            and any(r[c] is not None and is_trial_name(r[c].text) for r in table.rows)
+        ),
+        None,
+    )
+    out: list[int | None] = []
+    for r, row in enumerate(table.rows):
+        if column is None or heading(table, r) is not None:
+            out.append(None)
+        elif row[column] is not None:
+            out.append(r)
+        else:
+            out.append(out[-1] if out else None)
+    return out
 
 
 def _span(row: Sequence[Cell | None]) -> tuple[int, int]:

@@ -22,6 +22,7 @@ from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, Problem
 from etl.extract.intervals import attach_intervals, find_intervals
 from etl.extract.masks import mask_spans
 from etl.extract.numbers import (
+    AS_HYPHEN,
     NUM,
     PValue,
     find_p_values,
@@ -82,6 +83,7 @@ def parse_sentence(
     named before this sentence (or a function that gives it, called only if a value needs it);
     ``comparison`` the (experimental, reference) groups it compares; ``recent_groups`` the
     groups of the last list of values before this sentence (see ``listed_groups``)."""
+    text = text.translate(AS_HYPHEN)
     if "per" in text:
         text = _PERCENT_WORD.sub(as_percent_sign, text)
     if "s." in text:

@@ -20,6 +20,9 @@ NUM = rf"(?:[\d.·]{_NUM_REST})"
 # the dashes an interval or a range is written with: hyphen, the Unicode hyphens and figure dash,
 # en and em dash, horizontal bar, minus sign, and U+FFFD where a lost dash was decoded
 DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufffd]"
+# the hyphens other than "-" (a hyphen, a non-breaking one: "5\u2010year", "ESPAC\u20111"), each
+# read as "-" (one character for one: offsets are kept)
+AS_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # what joins an interval's bounds
 INTERVAL_SEP = rf"(?:to|{DASH})"
 

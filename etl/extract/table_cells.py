@@ -19,6 +19,7 @@ from typing import Final
 
 from etl.documents.table_grid import LABEL, PLACEHOLDER
 from etl.extract.numbers import (
+    AS_HYPHEN,
     INTERVAL_SEP,
     NUM,
     Interval,
@@ -71,8 +72,11 @@ _ONLY_INTERVAL: Final = re.compile(
     rf"\s*(?:%|{_UNIT})?\s*[)\]]?\s*",
     re.IGNORECASE,
 )
-# a footnote mark glued to a number: "11b", "0.57*", "2.9†" (a letter only after a digit)
-_FOOTNOTE_MARK: Final = re.compile(r"(?<=\d)[a-c](?=\s|$|[(\[;,])|(?<=[\d%)\]])[*†‡§¶]+")
+# a footnote mark glued to a number: "11b", "0.57*", "2.9†" (a letter only after a digit), or
+# a letter set apart after the cell's last number ("63.4 a")
+_FOOTNOTE_MARK: Final = re.compile(
+    r"(?<=\d)[a-c](?=\s|$|[(\[;,])|(?<=\d )[a-c]\s*$|(?<=[\d%)\]])[*†‡§¶]+"
+)
 _BARE_P: Final = re.compile(rf"\s*[;,]\s*(?P<op><=|>=|[<>=≤≥])?\s*(?P<num>{NUM})\s*$")
 _FRACTION_AFTER: Final = re.compile(r"\s*\(\s*(?P<n>\d+)\s*/\s*(?P<d>\d+)\s*\)")
 # what separates the groups a cell compares: "5.5 versus 2.8", "Zentumab vs. docetaxel"
@@ -205,6 +209,7 @@ def describe(text: str) -> Meaning:
     and its schedule say nothing of the numbers: "drug X 2 mg/kg every 3 weeks" has no unit."""
     if not text.strip():
         return Meaning()
+    text = text.translate(AS_HYPHEN)
     level_match = _LEVEL.search(text)
     level = parse_number(level_match.group("lvl")) if level_match else None
     rest = _REGIMEN.sub(" ", _LEVEL.sub(" ", text))

@@ -17,7 +17,7 @@ compares, for the table reader (etl.extract.table_outcomes).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -194,14 +194,15 @@ def compare_in_sections(
     facts: Sequence[Sequence[Fact]],
     arms: Sequence[Arms],
     own_trials: Sequence[str | None],
-    of_section: Sequence[Section],
+    of_section: Sequence[Hashable],
 ) -> None:
     """Ratios of rows of one group each (by row: its facts, groups, the trial its own cells
-    name and its section) compare that group with the section's other group; a ratio on a row of
-    no group, the section's two groups. Not in a section whose rows name different trials."""
-    by_head: dict[int | None, list[int]] = {}
+    name and the section it is in, rows of one section sharing a key) compare that group with the
+    section's other group; a ratio on a row of no group, the section's two groups. Not in a
+    section whose rows name different trials."""
+    by_head: dict[Hashable, list[int]] = {}
     for r, section in enumerate(of_section):
-        by_head.setdefault(section.head, []).append(r)
+        by_head.setdefault(section, []).append(r)
     for rows in by_head.values():
         if len({own_trials[r] for r in rows} - {None}) > 1:
             continue

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from etl.documents.table_grid import is_trial_name
-from etl.documents.tables import Cell, Table, heading
+from etl.documents.tables import Cell, Table, heading, trial_rows
 from etl.extract.facts import Fact, Problem, make_fact
 from etl.extract.grammar import parse_sentence
 from etl.extract.numbers import NUM, Interval
@@ -129,8 +129,10 @@ def read_table(text: str, table: Table) -> list[RowReading]:
     for r in p_rows:
         section = [x for x in placed if of_section[x.row].head == of_section[r].head]
         attach_p_row(r, table.rows[r], table.row_spans[r][0], columns, section)
-    own = [_own_trial(trial, of_section[r], r) for r, (trial, _) in enumerate(trials)]
-    compare_in_sections(facts, arms, own, of_section)
+    own = _carried([_own_trial(t, of_section[r], r) for r, (t, _) in enumerate(trials)], table)
+    # (the rows of one trial compare their groups, in a section or a trial's rows)
+    blocks = [(of_section[r].head, _block(own, r)) for r in range(len(table.rows))]
+    compare_in_sections(facts, arms, own, blocks)
     return [
         RowReading(
             r,
@@ -175,6 +177,24 @@ def _names_other_thing(meaning: Meaning, cells: Sequence[Cell | None]) -> bool:
         return False
     label = next((cell for cell in cells if cell is not None), None)
     return label is not None and names_something(label.text)
+
+
+def _carried(own: list[str | None], table: Table) -> list[str | None]:
+    """A row that leaves its trial cell empty under a row of a trial is that trial's (a trial
+    cell spanning the rows of its groups: etl.documents.tables.trial_rows)."""
+    return [
+        trial if trial is not None or owner is None else own[owner]
+        for trial, owner in zip(own, trial_rows(table), strict=True)
+    ]
+
+
+def _block(trials: list[str | None], r: int) -> int | None:
+    """The first row of the run of rows of row r's trial (None: no trial)."""
+    if trials[r] is None:
+        return None
+    while r and trials[r - 1] == trials[r]:
+        r -= 1
+    return r
 
 
 def _own_trial(trial: str | None, section: Section, r: int) -> str | None:

@@ -648,3 +648,11 @@ def test_a_concentration_in_a_label_s_handling_text_is_no_rate():
         "The infusion is prepared in 0.9% sodium chloride bags.",
     ):
         assert _read(sentence) == []
+
+
+def test_a_time_point_written_with_a_non_breaking_hyphen_is_read():
+    assert _read("The 3\u2011year PFS rate was 40% with drug K.") == [
+        ("PFS", "rate", 40.0, "percent", None)
+    ]
+    (fact,) = parse_sentence("The 3\u2011year PFS rate was 40% with drug K.")
+    assert fact.timepoint_months == 36.0

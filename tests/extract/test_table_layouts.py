@@ -558,3 +558,49 @@ def test_a_patients_column_is_the_enrolment_of_a_row_that_compares_groups():
     assert enrolled == ["419"]
     sizes = tabled.arms.select("label", "n_patients").rows()
     assert sizes == [("Talimab", 65)]
+
+
+# ---- a trial's groups on rows of their own, its trial and ratio cells spanning them -------------
+
+TRIAL_GROUP_ROWS = (
+    "TABLE 2.\n"
+    "Trial | Region | Treatment arms | Median OS (mo) | HR | P value | 5\u2010y OS (%) |\n"
+    "---|---|---|---|---|---|---|\n"
+    "ORION\u20117 | Europe | Velmurane + folinic acid | 21.5 | 0.71 | .004 | 24.2 |\n"
+    "Observation | 15.1 | 9.5 | ||||\n"
+    "KESTREL 12 | Asia | Zorvatinib | 30.2 | 0.85 | .12 | 31.0 a |\n"
+    "Velmurane | 27.9 | 25.3 | ||||\n"
+)
+
+
+def test_a_trial_s_second_group_row_reads_its_numbers_past_the_ratio_the_first_row_holds():
+    readings = read(TRIAL_GROUP_ROWS)
+    rows = [[brief(f) for f in r.facts] for r in readings]
+    assert rows[0] == [
+        ("OS", "median", 21.5, "months", None, "Velmurane + folinic acid", None),
+        ("OS", "hazard_ratio", 0.71, "ratio", None, "Velmurane + folinic acid", "Observation"),
+        ("OS", "rate", 24.2, "percent", 60.0, "Velmurane + folinic acid", None),
+    ]
+    # (9.5 is the 5-year rate, under its column: not a second ratio)
+    assert rows[1] == [
+        ("OS", "median", 15.1, "months", None, "Observation", None),
+        ("OS", "rate", 9.5, "percent", 60.0, "Observation", None),
+    ]
+    assert rows[2][1][5:] == ("Zorvatinib", "Velmurane")
+    assert rows[2][2][:3] == ("OS", "rate", 31.0)  # (the footnote letter set apart)
+    assert [r.trial for r in readings] == [
+        "ORION\u20117",
+        "ORION\u20117",
+        "KESTREL 12",
+        "KESTREL 12",
+    ]
+
+
+def test_a_trial_s_group_rows_are_one_record_of_that_trial():
+    staged = stage_documents(files_frame({"groups.txt": TRIAL_GROUP_ROWS}))
+    sentences = sentences_frame(staged.record_lines, staged.publications, staged.table_rows)
+    rows = sentences.filter(pl.col("role") == "table_row").join(
+        staged.publications.select("publication_id", "record_index"), on="publication_id"
+    )
+    records = rows.sort("char_start").get_column("record_index").to_list()
+    assert records[0] == records[1] != records[2] == records[3]
