@@ -188,7 +188,7 @@ _RESULT_HEADER = re.compile(
 )
 _REF_HEADER = re.compile(r"\b(?:references?|refs?\.?|authors?|citations?|sources?)\b", re.I)
 _ARM_HEADER = re.compile(
-    r"\b(?:treatments?|arms?|drugs?|interventions?|regimens?|agents?|therap(?:y|ies)|groups?"
+    r"\b(?:treatments?|arms?|drugs?|medications?|interventions?|regimens?|agents?|therap(?:y|ies)|groups?"
     r"|control|experimental|comparators?)\b",
     re.IGNORECASE,
 )

@@ -267,7 +267,7 @@ def _measure(text: str, ratios: list[str]) -> tuple[str | None, str | None]:
         return code("measure", "rate"), code("unit", "percent")
     unit_match = _UNIT_WORD.search(text)
     unit = _unit(unit_match.group(0)) if unit_match else None
-    if _DIFFERENCE.search(text) and unit:
+    if _DIFFERENCE.search(text):  # (its unit may be the cells': "PFS gain" over "6.6 months")
         return code("measure", "difference"), unit
     if _MEAN.search(text):
         return code("measure", "mean"), unit

@@ -162,12 +162,19 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
 
 
 def _compared_in_cell(text: str) -> tuple[Group, Group] | None:
-    """The two groups a treatment cell compares ("Zentumab vs. docetaxel"), or None."""
+    """The two groups a treatment cell compares ("Zentumab vs. docetaxel"), or None; "A ± B"
+    ("A with or without B") compares A + B with A."""
     parts = VERSUS_SEP.split(text)
     if len(parts) != 2:
-        return None
+        added = _WITH_OR_WITHOUT.split(text)
+        if len(added) != 2 or not added[0].strip() or not added[1].strip():
+            return None
+        parts = [f"{added[0].strip()} + {added[1].strip()}", added[0]]
     a, b = arm_label(parts[0]), arm_label(parts[1])
     return (a, b) if a[0] is not None and b[0] is not None else None
+
+
+_WITH_OR_WITHOUT: Final = re.compile(r"\s*(?:±|\+/-|\bwith or without\b)\s*", re.IGNORECASE)
 
 
 def _named_groups(

@@ -604,3 +604,28 @@ def test_a_trial_s_group_rows_are_one_record_of_that_trial():
     )
     records = rows.sort("char_start").get_column("record_index").to_list()
     assert records[0] == records[1] != records[2] == records[3]
+
+
+# ---- a benefit-scale table: "A ± B" treatments, control, gain and ratio columns per endpoint --------
+
+BENEFIT_TABLE = (
+    "Table 5.\n"
+    "Medication | Trial name | PFS control | PFS gain | PFS HR | OS control | OS gain | OS HR |\n"
+    "---|---|---|---|---|---|---|---|\n"
+    "Velmurane-d \u00b1 zorvatinib | ORION-7 | 5.1 months | 4.2 months | 0.61 (0.50\u20130.75) "
+    "| 21.0 months | 3.5 months | 0.82 (0.70\u20130.96) |\n"
+)
+
+
+def test_a_with_or_without_treatment_gives_the_control_and_gain_columns_their_groups():
+    (reading,) = read(BENEFIT_TABLE)
+    both, alone = "Velmurane-d + zorvatinib", "Velmurane-d"
+    assert reading.trial == "ORION-7"
+    assert [brief(f) for f in reading.facts] == [
+        ("PFS", "median", 5.1, "months", None, alone, None),
+        ("PFS", "difference", 4.2, "months", None, both, alone),
+        ("PFS", "hazard_ratio", 0.61, "ratio", None, both, alone),
+        ("OS", "median", 21.0, "months", None, alone, None),
+        ("OS", "difference", 3.5, "months", None, both, alone),
+        ("OS", "hazard_ratio", 0.82, "ratio", None, both, alone),
+    ]
