@@ -78,11 +78,14 @@ def parse_sentence(
     arms: list[str] | None = None,
     mentions: list[tuple[int, int, str, str]] | None = None,
     recent_groups: tuple[str, ...] = (),
+    lead: tuple[str, str] | None = None,
 ) -> list[Fact]:
     """Every result number of one sentence. ``context_endpoint`` is the last endpoint the record
     named before this sentence (or a function that gives it, called only if a value needs it);
     ``comparison`` the (experimental, reference) groups it compares; ``recent_groups`` the
-    groups of the last list of values before this sentence (see ``listed_groups``)."""
+    groups of the last list of values before this sentence (see ``listed_groups``); ``lead`` the
+    endpoint of the lead-in of a list this sentence is an item of ("objective responses were
+    seen in:", then "8.5% of the A group."): a value naming none is of it."""
     text = text.translate(AS_HYPHEN)
     if "per" in text:
         text = _PERCENT_WORD.sub(as_percent_sign, text)
@@ -103,7 +106,7 @@ def parse_sentence(
         return []
     mentions = endpoint_mentions(text) if mentions is None else mentions
     facts = attach_intervals(text, facts, intervals, heading_level)
-    facts = [with_endpoint(text, f, mentions, context_endpoint) for f in facts]
+    facts = [with_endpoint(text, f, mentions, context_endpoint, lead) for f in facts]
     if " for " in text and mentions:
         facts = postposed_endpoints(text, facts, mentions)
     if len(mentions) > 1 or _HEAD_ITEM_HINT.search(text):

@@ -11,6 +11,7 @@ which import only this module and the grammar.
 from __future__ import annotations
 
 import hashlib
+import re
 from itertools import groupby
 
 from etl.audit import rejection_row
@@ -181,6 +182,25 @@ class _Context:
         return self._last_timed if timed else self._last
 
 
+# a list's lead-in ("objective responses were seen in:") and its items ("8.5% of the A group.",
+# "- 9.7% of the B group;")
+_DIGIT = re.compile(r"\d")
+_SIZE = re.compile(r"\(?\s*\b[nN]\s*=\s*\d[\d,]*\s*\)?")
+_LIST_ITEM = re.compile(r"\s*(?:[-•*·–]\s*)?\d")
+
+
+def _lead(sentence: str, lead: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The endpoint of the lead-in of the list ``sentence`` is in, after it: the sentence's
+    own when it is a lead-in naming one, the list's while its items go on, else none."""
+    if sentence.rstrip().endswith(":"):
+        # (one that states a number is a result of its own, or names a time point its items
+        # would need: "259 patients had progressed:", "36-month DMFS:")
+        # (a population's size is no result: "In the ITT population (n=923), ... seen in:")
+        found = None if _DIGIT.search(_SIZE.sub("", sentence)) else endpoint_mentions(sentence)
+        return (found[-1][2], found[-1][3]) if found else None
+    return lead if _LIST_ITEM.match(sentence) else None
+
+
 def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]:
     """(facts, rejection rows) of whole records. ``columns`` hold INPUT_COLUMNS of body sentences
     sorted by record then position; ``facts`` holds FACT_COLUMNS and ``sentence_row``, the
@@ -199,11 +219,15 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
             else _NO_CONTEXT
         )
         arms, comparison = study.labels, study.comparison
-        record = [i for i in record if not title[i]]
         context = _Context(text)
+        lead: tuple[str, str] | None = None  # the endpoint of the lead-in of a list being read
         recent: tuple[str, ...] = ()
         unread: list[list[Fact]] = []  # facts read since ``recent`` was brought up to date
         for i in record:
+            # (a lead-in may stand as a heading line: it is read for its endpoint only)
+            lead = _lead(text[i], lead)
+            if title[i]:
+                continue
             if not candidate[i]:
                 context.skip(i)
                 continue
@@ -215,7 +239,13 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
             facts = of_groups(
                 apply_context(
                     parse_sentence(
-                        text[i], context, comparison, arms, mentions, recent_groups=recent
+                        text[i],
+                        context,
+                        comparison,
+                        arms,
+                        mentions,
+                        recent_groups=recent,
+                        lead=lead if _LIST_ITEM.match(text[i]) else None,
                     ),
                     study,
                 )

@@ -77,7 +77,7 @@ _FOLLOW_UP_AFTER = re.compile(
 )
 _BASELINE = Prefiltered(
     re.compile(
-        r"\bmedian age\b|\bbaseline\b|\bcharacteristics\b|\bcytogenetics\b|\bwere (?:male|female|men|women|white|asian|black)\b"
+        r"\b(?:median|mean) age\b|\d\s*%\s+(?:women|men|female|male)\b|\bbaseline\b|\bcharacteristics\b|\bcytogenetics\b|\bwere (?:male|female|men|women|white|asian|black)\b"
         r"|\bhad (?:secondary|de novo|received prior|prior|poor-risk|adverse-risk|intermediate|high[- ]risk"
         r"|low[- ]risk|(?:\w+\s+){0,2}[\w-]+-(?:deficient|proficient|positive|negative|mutated|mutant|high|low)\b)"
         r"|\bpreviously received\b|\bhad received\b"

@@ -236,8 +236,12 @@ def postposed_endpoints(text: str, facts: list[Fact], mentions) -> list[Fact]:
     return facts
 
 
-def with_endpoint(text: str, f: Fact, mentions, context_endpoint) -> Fact:
+def with_endpoint(
+    text: str, f: Fact, mentions, context_endpoint, lead: tuple[str, str] | None = None
+) -> Fact:
     code, label = _endpoint_for(text, f, mentions)
+    if code == "OTHER" and not label and lead is not None and f.measure != "count":
+        code, label = lead  # (an item of a list its lead-in names the endpoint of)
     # (an endpoint named but without a code of its own, "relapse-free survival", is kept: only
     # a value that names none takes the record's last one)
     if (

@@ -142,3 +142,29 @@ def test_a_median_stated_at_a_value_is_a_result_and_a_schedule_at_a_time_is_none
 )
 def test_the_patients_characteristics_are_no_results(sentence: str):
     assert _outcomes(_DECLARED + sentence).filter(pl.col("measure") == "rate").is_empty()
+
+
+def test_the_items_of_a_list_take_the_endpoint_its_lead_in_names():
+    rows = _read(
+        _DECLARED + "\n\nIn the intention-to-treat population (n=600), objective responses were "
+        "seen in:\n8.5% of the zorvatinib plus carboplatin group (26/300).\n"
+        "2.0% of the carboplatin alone group (6/300).\n\nGrade 3 rash occurred in 4% of patients."
+    )
+    assert [(r[0], r[2]) for r in rows] == [("ORR", 8.5), ("ORR", 2.0), ("AE", 4.0)]
+
+
+def test_a_lead_in_that_states_a_number_is_no_list_heading():
+    # (the shares after it are of patients with an event, no progression-free survival rates)
+    rows = _read(
+        _DECLARED + "\n\nAt the cutoff, 259 patients with progression or death had been reported:\n"
+        "145 (41.8% of 347 patients) were from the zorvatinib plus carboplatin arm."
+    )
+    assert all(r[0] != "PFS" for r in rows)
+
+
+def test_baseline_characteristics_with_a_mean_age_are_no_results():
+    rows = _read(
+        _DECLARED + "Among the 600 patients (mean age, 56.9 years; 58.2% women; 46.0% with "
+        "stage IV disease), all were included in the primary analysis."
+    )
+    assert rows == []
