@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
+from etl.documents.label_rows import label_rows, labels_misplaced
 from etl.documents.table_grid import (
     GROUP_SIZE,
     align_header,
@@ -443,12 +444,18 @@ def _bar_line_tables(text: str, lines: list[_Line], used: list[bool]):
             i += 1
             continue
         j, cells, bare = i, [], 0
+        wrapped: int | None = None  # where a cell that runs over lines began
         while j < len(lines) and not used[j]:
             line = lines[j]
             if _BAR_LINE.fullmatch(line.text):
                 bar = line.text.rindex("|")
-                cells.append(_cell(text, line.start, line.start + bar))
+                begin = line.start if wrapped is None else wrapped
+                cells.append(_cell(text, begin, line.start + bar))
                 bare += cells[-1] is None
+                wrapped = None
+            elif _wraps_into_bar(lines, j, used):
+                # (a cell's first line, its bar on the next: "FC" then "(N=296) |")
+                wrapped = line.start if wrapped is None else wrapped
             elif line.text.strip():
                 break
             j += 1
@@ -457,6 +464,9 @@ def _bar_line_tables(text: str, lines: list[_Line], used: list[bool]):
             last -= 1
         if len(cells) >= _MIN_LINE_CELLS and bare >= 2:
             found = _from_cells(cells, None, "bar_lines", skip_allowed=False)
+            if (found is None or _misread(found)) and (read := label_rows(cells)) is not None:
+                # (rows of unequal width: read by their labels)
+                found = _finish([read[0]], read[1], None, "bar_lines")
             if found is not None:
                 yield found, i, last
         i = j
@@ -483,6 +493,25 @@ def _cell_line_tables(text: str, lines: list[_Line], used: list[bool]):
             if found is not None:
                 yield found, i, _line_of(lines, found.end, i)
         i = j if j > i + 1 else i + 1
+
+
+def _misread(table: Table) -> bool:
+    """A grid whose rows were cut at a fixed width where they are not as wide: row labels
+    among the values."""
+    return labels_misplaced([list(r) for r in table.rows], 0 if table.row_headers else 1)
+
+
+def _wraps_into_bar(lines: list[_Line], j: int, used: list[bool]) -> bool:
+    """Line j, without a bar, is the first part of a cell: short, and the next line ends with
+    one."""
+    line = lines[j].text.strip()
+    return (
+        0 < len(line) <= 60
+        and j + 1 < len(lines)
+        and not used[j + 1]
+        and _BAR_LINE.fullmatch(lines[j + 1].text) is not None
+        and lines[j + 1].text.strip() != "|"
+    )
 
 
 def _line_of(lines: list[_Line], offset: int, first: int) -> int:

@@ -35,6 +35,8 @@ _SCHEDULE: Final = re.compile(rf"[\s,;]*\b(?:{DOSE_SCHEDULE})(?![\w-])", re.IGNO
 _STUDY_LINE: Final = re.compile(rf"(?:\S+\s+)?{_TRIAL_NOUN}", re.IGNORECASE)
 # a reference number set on a drug's name ("Sorafenib28,29", "Everolimus6"; not "FOLFOX6")
 _REFERENCE_MARK: Final = re.compile(r"(?<=[a-z]{3})\d+(?:[,–-]\d+)*(?![\w.])")
+# footnote signs after a group's name: "FC (N=296)*", "FC + H (N=298)†"
+_FOOTNOTE_SIGNS: Final = re.compile(r"[*†‡§¶]+")
 _LONGEST_LABEL: Final = 60  # a longer treatment cell describes a regimen, it names no group
 _TRAILING_REMARK: Final = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
@@ -49,7 +51,7 @@ def arm_label(text: str, keep_dose: bool = False) -> tuple[str | None, int | Non
     if "\n" in text:  # (a cell wrapped over lines: its treatment, without the study's line)
         lines = [line for line in text.split("\n") if not _STUDY_LINE.fullmatch(line.strip())]
         text = " ".join(lines or text.split("\n"))
-    text = _REFERENCE_MARK.sub("", text)
+    text = _FOOTNOTE_SIGNS.sub("", _REFERENCE_MARK.sub("", text))
     m = _SIZE_TAIL.search(text) or GROUP_SIZE.search(text)
     if m:
         size = int(m.group("n").replace(",", ""))

@@ -67,6 +67,8 @@ class RowReading:
 
 
 _NUMBER: Final = re.compile(NUM)
+# a row label that says an interval: "95% CI (mos.)", "95% confidence interval"
+_CI_LABEL: Final = re.compile(r"\s*\d+(?:\.\d+)?\s*%\s*(?:CI|confidence interval)\b", re.I)
 _HAZARD_RATIO: Final = code("measure", "hazard_ratio")
 _RATE: Final = code("measure", "rate")
 
@@ -129,6 +131,10 @@ def read_table(text: str, table: Table) -> list[RowReading]:
     for r in p_rows:
         section = [x for x in placed if of_section[x.row].head == of_section[r].head]
         attach_p_row(r, table.rows[r], table.row_spans[r][0], columns, section)
+    for r in range(1, len(table.rows)):
+        level = _interval_row_level(row_labels[r])
+        if level is not None:
+            _bound_row_above(table.rows[r], [x for x in placed if x.row == r - 1], level)
     own = _carried([_own_trial(t, of_section[r], r) for r, (t, _) in enumerate(trials)], table)
     # (the rows of one trial compare their groups, in a section or a trial's rows)
     blocks = [(of_section[r].head, _block(own, r)) for r in range(len(table.rows))]
@@ -166,6 +172,34 @@ def _row_meaning(
         measured = describe(section.text)
         meanings.append(replace(measured, endpoint=None, composite=False, label=""))
     return merge(meanings)
+
+
+def _interval_row_level(labels: Sequence[Cell | None]) -> float | None:
+    """The level of a row of intervals, by its label ("95% CI (months)": 95.0): a label that
+    says an interval and no result of its own. None for any other row."""
+    label = next((cell for cell in labels if cell is not None), None)
+    if label is None or not _CI_LABEL.match(label.text):
+        return None
+    meaning = describe(label.text)
+    if meaning.endpoint or meaning.level is None:
+        return None
+    return meaning.level
+
+
+def _bound_row_above(row: Sequence[Cell | None], above: list[Placed], level: float) -> None:
+    """The intervals of a row of intervals bound the numbers of the row above in their columns,
+    when they hold them ("Median OS (months) | 8.8 | 8.3", then "95% CI | (6.4, 11.7) | (6.2,
+    10.7)")."""
+    for placed in above:
+        cell = row[placed.column] if placed.column < len(row) else None
+        interval = read_interval(cell.text) if cell is not None else None
+        fact = placed.fact
+        if (
+            interval is not None
+            and fact.ci is None
+            and interval.lower <= fact.value <= interval.upper
+        ):
+            fact.ci = interval._replace(level=level)
 
 
 def _names_other_thing(meaning: Meaning, cells: Sequence[Cell | None]) -> bool:

@@ -54,12 +54,12 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ),
     (
         "PFS",
-        r"progression[- ]?free survival|progression[- ]free(?= and overall survival|\s*\()|\bPFS\b|\bmPFS\b"
+        r"progression[- ]?free survival|progression[- ]free(?= and overall survival|\s*\()|\bPFS\b|(?-i:\bmPFS\b)"
         r"|progression or death",
     ),
     (
         "OS",
-        r"overall survival|(?:risk of |for )death|mortality|\bOS\b|\bmOS\b|median survival(?: time)?"
+        r"overall survival|(?:risk of |for )death|mortality|\bOS\b|(?-i:\bmOS\b)|median survival(?: time)?"
         r"|survival rates?|survival time|\bsurvival\b"
         # "88% of patients were alive at 5 years" (not alive without progression or relapse)
         r"|\b(?:were|remained|was) alive\b(?! (?:and|without|free))",

@@ -656,3 +656,11 @@ def test_a_time_point_written_with_a_non_breaking_hyphen_is_read():
     ]
     (fact,) = parse_sentence("The 3\u2011year PFS rate was 40% with drug K.")
     assert fact.timepoint_months == 36.0
+
+
+def test_mos_after_a_number_is_months_and_names_no_overall_survival():
+    from etl.vocab.endpoints import endpoint_mentions
+
+    assert endpoint_mentions("Median PFS was 7.1 mos (95% CI, 6.0-8.3 mos).")[0][2] == "PFS"
+    assert {m[2] for m in endpoint_mentions("Median PFS was 7.1 mos.")} == {"PFS"}
+    assert {m[2] for m in endpoint_mentions("mOS was 20.1 months")} == {"OS"}

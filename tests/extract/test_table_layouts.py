@@ -629,3 +629,59 @@ def test_a_with_or_without_treatment_gives_the_control_and_gain_columns_their_gr
         ("OS", "difference", 3.5, "months", None, both, alone),
         ("OS", "hazard_ratio", 0.82, "ratio", None, both, alone),
     ]
+
+
+# ---- a label's table flattened one cell per line, rows of unequal width --------------------------
+
+LABEL_CELLS = (
+    "Table 9: Overall Survival by Marker Status\n"
+    "|\n"
+    "VC\n"
+    "(N=210)* |\n"
+    "VC + Z\n"
+    "(N=214)\u2020 |\n"
+    "|\n"
+    "Marker-low subgroup (N=120) |\n"
+    "Median OS (mos.) |\n"
+    "9.1 |\n"
+    "8.4 |\n"
+    "95% CI (mos.) |\n"
+    "(7.0, 11.2) |\n"
+    "(6.9, 10.1) |\n"
+    "Hazard ratio (95% CI) |\n"
+    "1.21 (0.85, 1.72) |\n"
+    "Marker-high subgroup (N=304) |\n"
+    "Median OS (mos.) |\n"
+    "12.9 |\n"
+    "17.5 |\n"
+    "95% CI (mos.) |\n"
+    "(11.0, 14.8) |\n"
+    "(15.2, 20.3) |\n"
+    "Hazard ratio (95% CI) |\n"
+    "0.70 (0.53, 0.91) |\n"
+)
+
+
+def test_a_flattened_label_table_is_read_by_its_row_labels_with_its_interval_rows():
+    readings = read(LABEL_CELLS)
+    facts = facts_of(readings)
+    medians = [f for f in facts if f.measure == "median"]
+    # (group names without their sizes and footnote signs; "mos." is months, no endpoint)
+    assert [(f.endpoint, f.value, f.arm) for f in medians] == [
+        ("OS", 9.1, "VC"),
+        ("OS", 8.4, "VC + Z"),
+        ("OS", 12.9, "VC"),
+        ("OS", 17.5, "VC + Z"),
+    ]
+    # the row of intervals under the medians bounds them
+    assert [ci(f) for f in medians] == [
+        (7.0, 11.2, 95.0),
+        (6.9, 10.1, 95.0),
+        (11.0, 14.8, 95.0),
+        (15.2, 20.3, 95.0),
+    ]
+    ratios = [f for f in facts if f.measure == "hazard_ratio"]
+    assert [(f.value, ci(f)) for f in ratios] == [
+        (1.21, (0.85, 1.72, 95.0)),
+        (0.7, (0.53, 0.91, 95.0)),
+    ]
