@@ -67,6 +67,14 @@ _SUBJECT_VERB = (
     r"\s+(?:trial\s+|study\s+)?(?:evaluated|compared|assessed|investigated|randomi[sz]ed|enrolled|"
     r"included|showed|demonstrated|met|achieved|reported|examined|tested|is|was)\b"
 )
+# a name in capitals without a number, introduced as the subject of "was a ... trial": the
+# study itself ("ANNOUNCE was a confirmatory, phase 3, double-blind, randomized trial")
+_CAPS_SUBJECT = re.compile(
+    r"(?<![\w-])(?!(?:ABSTRACT|BACKGROUND|METHODS?|RESULTS?|CONCLUSIONS?|PURPOSE|AIMS?"
+    r"|OBJECTIVES?|FINDINGS|INTERPRETATION|SUMMARY|INTRODUCTION|DESIGN|SETTING|IMPORTANCE"
+    r"|CONTEXT|THIS|THAT|WHICH)\b)"
+    r"(?P<name>[A-Z][A-Z-]{3,}[A-Z])\s+(?:was|is)\s+an?\s+(?:[\w,/-]+\s+){0,6}?" + _NOUN_PHRASE
+)
 _REPORT_OF = r"(?:\b(?:in|from|of)\s+(?:the\s+)?(?:phase\s+[\dIV/]+[ab]?\s+)?)"
 # biomarkers, scales and meetings that look like numbered names
 _NOT_NAMES = (
@@ -197,6 +205,9 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
     if first and (m := _TITLE_CLOSE.search(text)):
         name = clean_name(m.group("name"))
         if name is not None and not _abbreviates(name, text[: m.start("name")]):
+            yield name, m.start("name"), m.end("name")
+    for m in _CAPS_SUBJECT.finditer(text):  # "ANNOUNCE was a phase 3, randomized trial"
+        if (name := clean_name(m.group("name"))) is not None:
             yield name, m.start("name"), m.end("name")
     for m in _NUMBERED.finditer(text):
         name = clean_name(m.group("name"))

@@ -150,6 +150,11 @@ def test_a_name_introduced_once_is_found_wherever_it_is_used():
         ("The X-ORCA trial randomized patients to drug A or placebo.", "X-ORCA"),
         # the study's investigators
         ("ARROW Investigators. Drug A was compared with placebo in a randomized trial.", "ARROW"),
+        # a name in capitals without a number, the subject of "was a ... trial"
+        (
+            "Design: ZEPHYRUS was a double-blind, randomized, phase 3 trial conducted at 80 sites.",
+            "ZEPHYRUS",
+        ),
         # a marker's name, then a word: a name ("HER2" alone is the marker)
         ("The phase 2 HER2SUMMIT trial randomized patients to two arms.", "HER2SUMMIT"),
     ],
@@ -165,6 +170,7 @@ def test_trial_names_are_found_where_the_text_uses_them_as_names(sentence: str, 
         # biomarkers, drug codes and defined terms look like numbered names but are none
         "Responses were seen regardless of CTLA-4 or LAG-3 expression in the phase 3 trial.",
         "HER2 and CD19 status did not change the effect in the phase 3 trial.",
+        "RESULTS is a heading, and NSCLC is a disease studied in a phase 3 trial.",
         "MK-9999 evaluated in patients with tumours expressing CD19 was well tolerated.",
         "Patients with triple-negative breast cancer (TNBC) were enrolled in this study (n = 40).",
         "A phase 3 study of zanidatamab deruxtecan (Z-DXd) in gastric cancer was randomized.",
