@@ -18,73 +18,49 @@ In any layout, a data row holding a single cell, in its first column, is a headi
 below it (``heading``): a section of the table ("Progression-free survival | | |", "ORION-7
 study (Author, 2020) | ||||").
 
-Everything here is a pure function of the text; offsets are Python ``str`` offsets.
+The pipe and tab layouts are read here, the one-cell-per-line layouts in
+etl.documents.table_lines; the grid they all make is etl.documents.table_model's. Everything here
+is a pure function of the text; offsets are Python ``str`` offsets.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Final, NamedTuple
+from typing import Final
 
-from etl.documents.label_rows import label_rows, labels_misplaced
 from etl.documents.table_grid import (
     GROUP_SIZE,
     align_header,
     cell_kind,
     column_kinds,
-    header_kind,
     header_offset,
-    infer_columns,
     is_comparison_header,
-    is_trial_name,
     row_shift,
 )
+from etl.documents.table_lines import bar_line_tables, cell_line_tables
+from etl.documents.table_model import (
+    CAPTION,
+    LONG_LINE,
+    Cell,
+    Line,
+    Row,
+    Table,
+    finish,
+    heading,
+    make_cell,
+    trial_rows,
+)
 
+# (the grid's types and readings, imported from here by the readers of tables)
+__all__ = ["Cell", "Row", "Table", "find_tables", "heading", "is_table_line", "trial_rows"]
 
-@dataclass(frozen=True)
-class Cell:
-    text: str  # the cell's text, stripped
-    start: int  # offsets into the document text: text[start:end] == cell.text
-    end: int
-
-
-Row = tuple[Cell | None, ...]
-
-
-@dataclass(frozen=True)
-class Table:
-    start: int  # span of the whole table (header and rows, not the caption) in the document
-    end: int
-    header: tuple[Row, ...]  # header rows aligned to the columns (a spanning cell repeated)
-    rows: tuple[Row, ...]  # data rows aligned to the columns (None: no cell)
-    row_spans: tuple[tuple[int, int], ...]  # each data row, from its first to its last character
-    # the cells of each data row's row-header columns (leading columns without a column header:
-    # a group label, "OS rate, %" / "12 months"); one tuple per data row, () when none
-    row_headers: tuple[Row, ...] = ()
-    caption: Cell | None = None  # "Table 2. ..." above the table, when there is one
-    layout: str = "pipe"  # pipe, tab, cell_lines or bar_lines (see the module docstring)
-
-
-_CAPTION: Final = re.compile(r"\s*(?:Table|TABLE)\s+[A-Z]?\d+[A-Za-z]?\b")
-_FROM_LINE: Final = re.compile(r"\s*From\s*:")
 _SEPARATOR_CELL: Final = re.compile(r"\s*:?-{2,}:?\s*")
-_BAR_LINE: Final = re.compile(r"[^|]*\|\s*")
-_LONG_LINE: Final = 150  # a line longer than this is prose (a footnote): it ends a table
-_MIN_LINE_CELLS: Final = 6
-
-
-class _Line(NamedTuple):
-    start: int
-    end: int
-    text: str  # document[start:end], without its line break
 
 
 def is_table_line(line: str) -> bool:
     """A cheap test of whether a line can belong to a table (or start one): it holds a bar or a
     tab, or it is a caption ("Table 1 ..."). A document without such a line has no table."""
-    return "|" in line or "\t" in line or _CAPTION.match(line) is not None
+    return "|" in line or "\t" in line or CAPTION.match(line) is not None
 
 
 def find_tables(text: str) -> list[Table]:
@@ -94,7 +70,7 @@ def find_tables(text: str) -> list[Table]:
     lines = _lines(text)
     used = [False] * len(lines)
     tables: list[Table] = []
-    for finder in (_pipe_tables, _tab_tables, _bar_line_tables, _cell_line_tables):
+    for finder in (_pipe_tables, _tab_tables, bar_line_tables, cell_line_tables):
         for table, first, last in finder(text, lines, used):
             tables.append(table)
             for i in range(first, last + 1):
@@ -102,24 +78,15 @@ def find_tables(text: str) -> list[Table]:
     return sorted(tables, key=lambda t: t.start)
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(text: str) -> list[Line]:
     out, pos = [], 0
     for piece in text.split("\n"):
-        out.append(_Line(pos, pos + len(piece), piece))
+        out.append(Line(pos, pos + len(piece), piece))
         pos += len(piece) + 1
     return out
 
 
-def _cell(text: str, start: int, end: int) -> Cell | None:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if not stripped:
-        return None
-    left = start + len(piece) - len(piece.lstrip())
-    return Cell(stripped, left, left + len(stripped))
-
-
-def _split(text: str, line: _Line, sep: str) -> list[Cell | None]:
+def _split(text: str, line: Line, sep: str) -> list[Cell | None]:
     """The cells of one line; for bars, those before a leading and after a trailing bar are
     not cells ("| a | b |" has two)."""
     bounds, pos = [], line.start
@@ -134,7 +101,7 @@ def _split(text: str, line: _Line, sep: str) -> list[Cell | None]:
             bounds = bounds[1:]
         if stripped.endswith("|") and bounds:
             bounds = bounds[:-1]
-    return [_cell(text, s, e) for s, e in bounds]
+    return [make_cell(text, s, e) for s, e in bounds]
 
 
 def _is_separator(line: str) -> bool:
@@ -144,20 +111,20 @@ def _is_separator(line: str) -> bool:
     return all(_SEPARATOR_CELL.fullmatch(p) for p in parts)
 
 
-def _caption_above(text: str, lines: list[_Line], first: int, used: list[bool]) -> Cell | None:
+def _caption_above(text: str, lines: list[Line], first: int, used: list[bool]) -> Cell | None:
     """A caption in the two lines above a table's first line ("Table 2." and its title)."""
     for j in range(first - 1, max(-1, first - 3), -1):
         if used[j] or not lines[j].text.strip():
             return None
-        if _CAPTION.match(lines[j].text):
-            return _cell(text, lines[j].start, lines[first - 1].end)
+        if CAPTION.match(lines[j].text):
+            return make_cell(text, lines[j].start, lines[first - 1].end)
     return None
 
 
 # ---- pipe and tab rows ---------------------------------------------------------------------------
 
 
-def _pipe_tables(text: str, lines: list[_Line], used: list[bool]):
+def _pipe_tables(text: str, lines: list[Line], used: list[bool]):
     i = 0
     while i < len(lines):
         if not _is_separator(lines[i].text) or used[i]:
@@ -186,7 +153,7 @@ def _pipe_tables(text: str, lines: list[_Line], used: list[bool]):
 
 
 def _pipe_header(
-    text: str, lines: list[_Line], separator: int, used: list[bool]
+    text: str, lines: list[Line], separator: int, used: list[bool]
 ) -> tuple[int, list[list[Cell | None]]]:
     """(first line, rows) of the header above a separator: up to three rows of bars, or one row
     whose cells wrap over several lines, each ending with a bar and none holding a whole row
@@ -228,7 +195,7 @@ def _separator_width(line: str) -> int:
 
 
 def _pipe_body(
-    text: str, lines: list[_Line], first: int, width: int, used: list[bool]
+    text: str, lines: list[Line], first: int, width: int, used: list[bool]
 ) -> tuple[list[list[Cell | None]], int]:
     """The data rows after a separator, and the index of the table's last line. A line that does
     not start with a bar continues a row that has fewer cells than the header; a cell may wrap
@@ -252,7 +219,7 @@ def _pipe_body(
         cells = _split(text, line, "|")
         starts_row = line.text.lstrip().startswith("|")
         if open_from is not None and not starts_row:
-            cells[0] = _cell(text, open_from, line.start + line.text.index("|"))
+            cells[0] = make_cell(text, open_from, line.start + line.text.index("|"))
         elif carried is not None:
             rows[-1].append(carried)
         carried, open_from = None, None
@@ -276,19 +243,19 @@ def _pipe_body(
     return rows, last
 
 
-def _wraps_on(lines: list[_Line], j: int, used: list[bool]) -> bool:
+def _wraps_on(lines: list[Line], j: int, used: list[bool]) -> bool:
     """Line j, without a bar, is part of a cell: short, and a line with a bar comes within the
     next three lines, none of them blank."""
     for k in range(j, min(j + 4, len(lines))):
         stripped = lines[k].text.strip()
-        if used[k] or not stripped or len(stripped) > _LONG_LINE:
+        if used[k] or not stripped or len(stripped) > LONG_LINE:
             return False
         if "|" in stripped:
             return True
     return False
 
 
-def _tab_tables(text: str, lines: list[_Line], used: list[bool]):
+def _tab_tables(text: str, lines: list[Line], used: list[bool]):
     yield from _runs(text, lines, used, lambda s: "\t" in s.strip(" "), "\t", "tab", 2)
 
 
@@ -335,7 +302,7 @@ def _from_rows(
         any(is_comparison_header(h[c].text if h[c] else None) for h in header) for c in range(width)
     ]
     aligned = [_past_comparisons(r, columns, comparisons) for r in aligned]
-    return _finish(header, [r + [None] * (width - len(r)) for r in aligned], caption, layout)
+    return finish(header, [r + [None] * (width - len(r)) for r in aligned], caption, layout)
 
 
 def _past_comparisons(
@@ -432,183 +399,3 @@ def _group_cycle(rows: list[list[Cell | None]]) -> int | None:
         if cycle and all(names[i] == names[i % size] for i in range(len(names))):
             return size
     return None
-
-
-# ---- one cell per line ----------------------------------------------------------------------------
-
-
-def _bar_line_tables(text: str, lines: list[_Line], used: list[bool]):
-    i = 0
-    while i < len(lines):
-        if used[i] or not _BAR_LINE.fullmatch(lines[i].text):
-            i += 1
-            continue
-        j, cells, bare = i, [], 0
-        wrapped: int | None = None  # where a cell that runs over lines began
-        while j < len(lines) and not used[j]:
-            line = lines[j]
-            if _BAR_LINE.fullmatch(line.text):
-                bar = line.text.rindex("|")
-                begin = line.start if wrapped is None else wrapped
-                cells.append(_cell(text, begin, line.start + bar))
-                bare += cells[-1] is None
-                wrapped = None
-            elif _wraps_into_bar(lines, j, used):
-                # (a cell's first line, its bar on the next: "FC" then "(N=296) |")
-                wrapped = line.start if wrapped is None else wrapped
-            elif line.text.strip():
-                break
-            j += 1
-        last = j - 1
-        while last > i and not lines[last].text.strip():
-            last -= 1
-        if len(cells) >= _MIN_LINE_CELLS and bare >= 2:
-            found = _from_cells(cells, None, "bar_lines", skip_allowed=False)
-            if (found is None or _misread(found)) and (read := label_rows(cells)) is not None:
-                # (rows of unequal width: read by their labels)
-                found = _finish([read[0]], read[1], None, "bar_lines")
-            if found is not None:
-                yield found, i, last
-        i = j
-
-
-def _cell_line_tables(text: str, lines: list[_Line], used: list[bool]):
-    i = 0
-    while i < len(lines):
-        if used[i] or not _CAPTION.match(lines[i].text):
-            i += 1
-            continue
-        caption = _cell(text, lines[i].start, lines[i].end)
-        j, cells = i + 1, []
-        while j < len(lines) and not used[j]:
-            line = lines[j].text
-            stripped = line.strip()
-            if len(stripped) > _LONG_LINE or "|" in line or "\t" in line or _CAPTION.match(line):
-                break
-            if stripped and not (not cells and _FROM_LINE.match(line)):
-                cells.append(_cell(text, lines[j].start, lines[j].end))
-            j += 1
-        if len(cells) >= _MIN_LINE_CELLS:
-            found = _from_cells(cells, caption, "cell_lines", skip_allowed=True)
-            if found is not None:
-                yield found, i, _line_of(lines, found.end, i)
-        i = j if j > i + 1 else i + 1
-
-
-def _misread(table: Table) -> bool:
-    """A grid whose rows were cut at a fixed width where they are not as wide: row labels
-    among the values."""
-    return labels_misplaced([list(r) for r in table.rows], 0 if table.row_headers else 1)
-
-
-def _wraps_into_bar(lines: list[_Line], j: int, used: list[bool]) -> bool:
-    """Line j, without a bar, is the first part of a cell: short, and the next line ends with
-    one."""
-    line = lines[j].text.strip()
-    return (
-        0 < len(line) <= 60
-        and j + 1 < len(lines)
-        and not used[j + 1]
-        and _BAR_LINE.fullmatch(lines[j + 1].text) is not None
-        and lines[j + 1].text.strip() != "|"
-    )
-
-
-def _line_of(lines: list[_Line], offset: int, first: int) -> int:
-    for k in range(first, len(lines)):
-        if lines[k].start <= offset <= lines[k].end:
-            return k
-    return len(lines) - 1
-
-
-def _from_cells(
-    cells: list[Cell | None], caption: Cell | None, layout: str, skip_allowed: bool
-) -> Table | None:
-    kinds = [cell_kind(c.text if c else None) for c in cells]
-    shape = infer_columns(kinds, max_skip=2 if skip_allowed else 0)
-    if shape is None:
-        return None
-    skip, k = shape
-    cells = cells[skip:]
-    n_rows = (len(cells) - k) // k
-    header = [list(cells[:k])]
-    body = [list(cells[(r + 1) * k : (r + 2) * k]) for r in range(n_rows)]
-    return _finish(header, body, caption, layout)
-
-
-# ---- the grid as a Table --------------------------------------------------------------------------
-
-
-def _finish(
-    header: list[list[Cell | None]],
-    body: list[list[Cell | None]],
-    caption: Cell | None,
-    layout: str,
-) -> Table | None:
-    """Columns empty in every row dropped; leading columns that no header names moved to the
-    row headers; rows with no cell left out."""
-    width = len(header[0]) if header else 0
-    keep = [
-        c
-        for c in range(width)
-        if any(r[c] is not None for r in body) or any(h[c] is not None for h in header)
-    ]
-    header = [[h[c] for c in keep] for h in header]
-    body = [[r[c] for c in keep] for r in body if any(r[c] is not None for c in keep)]
-    stub = 0
-    while stub < len(keep) - 1 and all(h[stub] is None for h in header):
-        stub += 1
-    if not body or not keep or all(h[stub] is None for h in header):
-        return None  # no column has a header
-    spans = [_span(r) for r in body]
-    everything = [c for r in [*header, *body] for c in r if c is not None]
-    return Table(
-        start=min(c.start for c in everything),
-        end=max(c.end for c in everything),
-        header=tuple(tuple(h[stub:]) for h in header),
-        rows=tuple(tuple(r[stub:]) for r in body),
-        row_spans=tuple(spans),
-        row_headers=tuple(tuple(r[:stub]) for r in body),
-        caption=caption,
-        layout=layout,
-    )
-
-
-def heading(table: Table, r: int) -> Cell | None:
-    """The cell of data row r when the row is a heading of the rows below it: its only cell, in
-    its first column (row headers first), not a number, in a table of three columns or more."""
-    cells = [*(table.row_headers[r] if table.row_headers else ()), *table.rows[r]]
-    if len(cells) < 3 or cells[0] is None or any(c is not None for c in cells[1:]):
-        return None
-    return cells[0] if cell_kind(cells[0].text) in ("text", "trial") else None
-
-
-def trial_rows(table: Table) -> list[int | None]:
-    """For each data row, the row whose trial cell names its trial: its own, or, for a row that
-    leaves the trial column empty right under a row of a trial, that row's (a trial cell that
-    spans the rows of its groups, flattened: "ESPAC-9 | Drug A | 19.7", then "| Placebo |
-    14.0"); None for a row of no trial cell, and past a heading. The trial column: the first
-    whose header announces a study ("Trial", "Study") and whose cells name one."""
-    column = next(
-        (
-            c
-            for c in range(len(table.rows[0]) if table.rows else 0)
-            if any(header_kind(h[c].text if h[c] else None) == "trial" for h in table.header)
-            and any(r[c] is not None and is_trial_name(r[c].text) for r in table.rows)
-        ),
-        None,
-    )
-    out: list[int | None] = []
-    for r, row in enumerate(table.rows):
-        if column is None or heading(table, r) is not None:
-            out.append(None)
-        elif row[column] is not None:
-            out.append(r)
-        else:
-            out.append(out[-1] if out else None)
-    return out
-
-
-def _span(row: Sequence[Cell | None]) -> tuple[int, int]:
-    cells = [c for c in row if c is not None]
-    return (min(c.start for c in cells), max(c.end for c in cells))

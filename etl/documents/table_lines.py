@@ -1,0 +1,120 @@
+"""Tables written one cell per line (etl.documents.tables finds them with the other layouts):
+
+- ``cell_lines``: after a caption ("Table 1 ..."), one cell per line, header cells first, then
+  the data cells row after row; the number of columns is inferred. A long line ends the table.
+- ``bar_lines``: one cell per line, each ending with " |", a bare "|" an empty cell (a table
+  flattened into an abstract or a label); a cell may run over two lines, its bar on the second.
+  Rows of unequal width are read by their labels (etl.documents.label_rows).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from etl.documents.label_rows import label_rows, labels_misplaced
+from etl.documents.table_grid import cell_kind, infer_columns
+from etl.documents.table_model import CAPTION, LONG_LINE, Cell, Line, Table, finish, make_cell
+
+_FROM_LINE: Final = re.compile(r"\s*From\s*:")
+_BAR_LINE: Final = re.compile(r"[^|]*\|\s*")
+_MIN_LINE_CELLS: Final = 6
+
+
+def bar_line_tables(text: str, lines: list[Line], used: list[bool]):
+    i = 0
+    while i < len(lines):
+        if used[i] or not _BAR_LINE.fullmatch(lines[i].text):
+            i += 1
+            continue
+        j, cells, bare = i, [], 0
+        wrapped: int | None = None  # where a cell that runs over lines began
+        while j < len(lines) and not used[j]:
+            line = lines[j]
+            if _BAR_LINE.fullmatch(line.text):
+                bar = line.text.rindex("|")
+                begin = line.start if wrapped is None else wrapped
+                cells.append(make_cell(text, begin, line.start + bar))
+                bare += cells[-1] is None
+                wrapped = None
+            elif _wraps_into_bar(lines, j, used):
+                # (a cell's first line, its bar on the next: "FC" then "(N=296) |")
+                wrapped = line.start if wrapped is None else wrapped
+            elif line.text.strip():
+                break
+            j += 1
+        last = j - 1
+        while last > i and not lines[last].text.strip():
+            last -= 1
+        if len(cells) >= _MIN_LINE_CELLS and bare >= 2:
+            found = _from_cells(cells, None, "bar_lines", skip_allowed=False)
+            if (found is None or _misread(found)) and (read := label_rows(cells)) is not None:
+                # (rows of unequal width: read by their labels)
+                found = finish([read[0]], read[1], None, "bar_lines")
+            if found is not None:
+                yield found, i, last
+        i = j
+
+
+def cell_line_tables(text: str, lines: list[Line], used: list[bool]):
+    i = 0
+    while i < len(lines):
+        if used[i] or not CAPTION.match(lines[i].text):
+            i += 1
+            continue
+        caption = make_cell(text, lines[i].start, lines[i].end)
+        j, cells = i + 1, []
+        while j < len(lines) and not used[j]:
+            line = lines[j].text
+            stripped = line.strip()
+            if len(stripped) > LONG_LINE or "|" in line or "\t" in line or CAPTION.match(line):
+                break
+            if stripped and not (not cells and _FROM_LINE.match(line)):
+                cells.append(make_cell(text, lines[j].start, lines[j].end))
+            j += 1
+        if len(cells) >= _MIN_LINE_CELLS:
+            found = _from_cells(cells, caption, "cell_lines", skip_allowed=True)
+            if found is not None:
+                yield found, i, _line_of(lines, found.end, i)
+        i = j if j > i + 1 else i + 1
+
+
+def _misread(table: Table) -> bool:
+    """A grid whose rows were cut at a fixed width where they are not as wide: row labels
+    among the values."""
+    return labels_misplaced([list(r) for r in table.rows], 0 if table.row_headers else 1)
+
+
+def _wraps_into_bar(lines: list[Line], j: int, used: list[bool]) -> bool:
+    """Line j, without a bar, is the first part of a cell: short, and the next line ends with
+    one."""
+    line = lines[j].text.strip()
+    return (
+        0 < len(line) <= 60
+        and j + 1 < len(lines)
+        and not used[j + 1]
+        and _BAR_LINE.fullmatch(lines[j + 1].text) is not None
+        and lines[j + 1].text.strip() != "|"
+    )
+
+
+def _line_of(lines: list[Line], offset: int, first: int) -> int:
+    for k in range(first, len(lines)):
+        if lines[k].start <= offset <= lines[k].end:
+            return k
+    return len(lines) - 1
+
+
+def _from_cells(
+    cells: list[Cell | None], caption: Cell | None, layout: str, skip_allowed: bool
+) -> Table | None:
+    kinds = [cell_kind(c.text if c else None) for c in cells]
+    shape = infer_columns(kinds, max_skip=2 if skip_allowed else 0)
+    if shape is None:
+        return None
+    skip, k = shape
+    cells = cells[skip:]
+    n_rows = (len(cells) - k) // k
+    header = [list(cells[:k])]
+    body = [list(cells[(r + 1) * k : (r + 2) * k]) for r in range(n_rows)]
+    return finish(header, body, caption, layout)
