@@ -76,7 +76,8 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ("PD", r"progressive disease|\bPD\b(?![-\u2010\u2011]L?\d)"),
     (
         "FOLLOWUP",
-        r"follow[- ]?up|time from (?:randomi[sz]ation|enrol?lment|first dose) (?:to|until) (?:the )?data cut-?off",
+        r"follow[- ]?up|time from (?:randomi[sz]ation|enrol?lment|first dose) (?:to|until) (?:the )?"
+        r"data[- ]?cut-?off(?: date)?|median observation (?:time|period)",
     ),
     (
         "AE",

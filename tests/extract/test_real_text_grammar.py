@@ -664,3 +664,16 @@ def test_mos_after_a_number_is_months_and_names_no_overall_survival():
     assert endpoint_mentions("Median PFS was 7.1 mos (95% CI, 6.0-8.3 mos).")[0][2] == "PFS"
     assert {m[2] for m in endpoint_mentions("Median PFS was 7.1 mos.")} == {"PFS"}
     assert {m[2] for m in endpoint_mentions("mOS was 20.1 months")} == {"OS"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At the interim analysis, the median time from randomization to the data-cutoff date "
+        "was 24.1 months.",
+        "At a median observation time of 24.1 months, the benefit of drug K was maintained.",
+        "The median observation period was 24.1 months.",
+    ],
+)
+def test_a_follow_up_named_as_time_to_cutoff_or_observation_is_the_follow_up(sentence: str):
+    assert _read(sentence)[0] == ("FOLLOWUP", "median", 24.1, "months", None)
