@@ -28,6 +28,8 @@ _LEADING = re.compile(
 CUT = re.compile(
     r"(?:^|\s+)(?:until|for|every|once|twice|daily|weekly|in a|stratified|according|at a dose|"
     r"at doses|on days?|which|who|given|administered|as (?:first|second)|followed by|"
+    # (when a group's treatment was given: "secondary cytoreduction before chemotherapy")
+    r"before|prior to|"
     r"in (?:the|patients|participants|subjects|adults|men|women|previously|\d+-day)|"
     r"intravenously|orally|subcutaneously|q\dw|iv|po|sc)\b.*$",
     re.IGNORECASE,

@@ -119,6 +119,15 @@ from etl.extract.group_labels import group_label, split_groups
             ["drug K plus drug L", "platinum plus pemetrexed chemotherapy"],
             "platinum plus pemetrexed chemotherapy",
         ),
+        # a group named with when its treatment is given: its name is the treatment
+        (
+            [
+                "A total of 400 patients underwent randomization, 198 to secondary surgery "
+                "before chemotherapy and 202 to chemotherapy alone."
+            ],
+            ["secondary surgery", "chemotherapy alone"],
+            "chemotherapy alone",
+        ),
         # a radioligand's activity is a dose: its decimal point does not end the list
         (
             [
