@@ -54,12 +54,12 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ),
     (
         "PFS",
-        r"progression[- ]?free survival|progression[- ]free(?= and overall survival|\s*\()|\bPFS\b|(?-i:\bmPFS\b)"
+        r"progression[- ]?free survival|progression[- ]free(?= and overall survival|\s*\()|\bPFS\b|\bmPFS\b"
         r"|progression or death",
     ),
     (
         "OS",
-        r"overall survival|(?:risk of |for )death|mortality|\bOS\b|(?-i:\bmOS\b)|median survival(?: time)?"
+        r"overall survival|(?:risk of |for )death|mortality|\bOS\b|\bmOS\b|median survival(?: time)?"
         r"|survival rates?|survival time|\bsurvival\b"
         # "88% of patients were alive at 5 years" (not alive without progression or relapse)
         r"|\b(?:were|remained|was) alive\b(?! (?:and|without|free))",
@@ -221,6 +221,10 @@ _NEGATED: Final = frozenset({"non-", "non ", "non\u2010", "non\u2011"})
 _FOLLOW_UP_OF: Final = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+# the endpoint of "mOS" / "mPFS" written in lower case: a unit ("12 mos"), no endpoint
+_MEDIAN_ABBREVIATED_LOWER = frozenset({"os", "Os", "oS", "pfs", "Pfs"})
+
+
 def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, code, wording) of every endpoint named in the text, in order."""
     folded = case_folded(text) if _STARTS is not None else None
@@ -239,6 +243,10 @@ def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
                 continue
             found.append((m.start(), m.end(), m.lastgroup or "OTHER", m.group(0)))
             pos = m.end()
+    if any(f[1] - f[0] in (3, 4) and f[3][1:] in _MEDIAN_ABBREVIATED_LOWER for f in found):
+        # ("mOS", "mPFS" are read in any case, so that the names' starts can be scanned for:
+        # "12 mos" is months, its "os" not in capitals)
+        found = [f for f in found if f[3][1:] not in _MEDIAN_ABBREVIATED_LOWER]
     if len(found) > 1 and any(f[2] == "FOLLOWUP" for f in found):
         # "median follow-up for overall survival was 43.7 months": the follow-up's, not a survival
         found = [
