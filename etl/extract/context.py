@@ -257,6 +257,8 @@ def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
             arms = split_groups(m.group("list"))
             if 2 <= len(arms) <= 4 and all(arms):
                 return arms, {}
+    if roles := _role_lines(sentences):
+        return roles, {}
     named = [m.group("name") for s in sentences for m in _NAMED_GROUP.finditer(s)]
     named = list(dict.fromkeys(n for n in named if not is_generic(n)))
     if len(named) >= 2:
@@ -285,6 +287,33 @@ def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
             if pair := _pair(a, m.group("b")):
                 return pair, {}
     return [], {}
+
+
+# a group introduced by its role, as registry records and trial cards write them: "Experimental:
+# drug A + drug B", or "Control" on a line of its own over "drug C + drug B"
+_ROLE_LINE = re.compile(
+    r"\s*(?P<role>experimental|investigational|control|(?:active|placebo)\s+comparator|comparator)"
+    r"(?:\s+(?:arm|group))?\s*(?::\s*(?P<label>\S.*))?$",
+    re.IGNORECASE,
+)
+
+
+def _role_lines(sentences: list[str]) -> list[str]:
+    """The groups a record introduces by their roles, experimental first ([] unless one of each
+    role is there)."""
+    experimental: list[str] = []
+    controls: list[str] = []
+    for i, s in enumerate(sentences):
+        m = _ROLE_LINE.match(s) if len(s) <= 200 else None
+        if m is None:
+            continue
+        text = m.group("label") or (sentences[i + 1] if i + 1 < len(sentences) else "")
+        label = group_label(text)
+        if not label:
+            continue
+        role = m.group("role").lower()
+        (experimental if role in ("experimental", "investigational") else controls).append(label)
+    return experimental + controls if experimental and controls else []
 
 
 def _add_on(sentences: list[str]) -> list[str]:

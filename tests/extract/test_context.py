@@ -119,6 +119,17 @@ from etl.extract.group_labels import group_label, split_groups
             ["drug K plus drug L", "platinum plus pemetrexed chemotherapy"],
             "platinum plus pemetrexed chemotherapy",
         ),
+        # groups introduced by their roles: a card's lines, a registry record's arms
+        (
+            ["Regimen", "Experimental", "drug K + drug L", "Control", "placebo + drug L"],
+            ["drug K + drug L", "placebo + drug L"],
+            "placebo + drug L",
+        ),
+        (
+            ["Placebo Comparator: placebo plus drug L", "Experimental: drug K plus drug L"],
+            ["drug K plus drug L", "placebo plus drug L"],
+            "placebo plus drug L",
+        ),
         # a group named with when its treatment is given: its name is the treatment
         (
             [
