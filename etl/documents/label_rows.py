@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Final, Protocol, TypeVar
 
-from etl.documents.table_grid import cell_kind
+from etl.documents.table_grid import LEVEL_LABEL, cell_kind
 
 
 class _Cell(Protocol):
@@ -27,13 +27,11 @@ C = TypeVar("C", bound=_Cell)
 
 # a value given as its interval only: "(6.4, 11.7)", "[0.61-0.97]"
 _BRACKETED_NUMBER: Final = re.compile(r"\s*[(\[]\s*[<>≤≥]?\s*\d")
-# a row label that opens with a number: an interval's level ("95% CI (months)")
-_LEVEL_LABEL: Final = re.compile(r"\s*\d+(?:\.\d+)?\s*%\s*(?:CI|confidence)", re.IGNORECASE)
 
 
 def is_value(cell: _Cell | None) -> bool:
     """A cell that gives a value: a number, a placeholder, a bracketed interval."""
-    if cell is None or _LEVEL_LABEL.match(cell.text):
+    if cell is None or LEVEL_LABEL.match(cell.text):
         return False
     return cell_kind(cell.text) in ("num", "na") or _BRACKETED_NUMBER.match(cell.text) is not None
 

@@ -192,6 +192,10 @@ _ARM_HEADER = re.compile(
     r"|control|experimental|comparators?)\b",
     re.IGNORECASE,
 )
+# a row label that opens with a number, an interval's level: "95% CI (months)" (no value)
+LEVEL_LABEL: Final = re.compile(r"\s*\d+(?:\.\d+)?\s*%\s*(?:CI|confidence)", re.IGNORECASE)
+# the signs of a footnote after a number or a name: "0.57*", "FC (N=296)†"
+FOOTNOTE_SIGNS: Final = "[*†‡§¶]"
 # a group's size: "A (n = 262)", "B N=267)" (a header stating one heads that group's numbers)
 GROUP_SIZE: Final = re.compile(r"\(?\s*\b[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)?")
 _TRIAL_HEADER = re.compile(r"\b(?:trials?|stud(?:y|ies)|names?|acronyms?)\b", re.IGNORECASE)

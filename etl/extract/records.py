@@ -15,6 +15,7 @@ import re
 from itertools import groupby
 
 from etl.audit import rejection_row
+from etl.documents.table_grid import GROUP_SIZE
 from etl.extract.context import RecordContext, apply_context, record_context
 from etl.extract.event_counts import of_groups
 from etl.extract.facts import Fact
@@ -185,20 +186,24 @@ class _Context:
 # a list's lead-in ("objective responses were seen in:") and its items ("8.5% of the A group.",
 # "- 9.7% of the B group;")
 _DIGIT = re.compile(r"\d")
-_SIZE = re.compile(r"\(?\s*\b[nN]\s*=\s*\d[\d,]*\s*\)?")
 _LIST_ITEM = re.compile(r"\s*(?:[-•*·–]\s*)?\d")
 
 
-def _lead(sentence: str, lead: tuple[str, str] | None) -> tuple[str, str] | None:
-    """The endpoint of the lead-in of the list ``sentence`` is in, after it: the sentence's
-    own when it is a lead-in naming one, the list's while its items go on, else none."""
+Lead = tuple[str, str] | None
+
+
+def _lead(sentence: str, lead: Lead) -> tuple[Lead, Lead]:
+    """(the endpoint of the lead-in of the list ``sentence`` is an item of, that after it): a
+    lead-in naming one leads the sentences after it while they are items of its list."""
     if sentence.rstrip().endswith(":"):
         # (one that states a number is a result of its own, or names a time point its items
         # would need: "259 patients had progressed:", "36-month DMFS:")
         # (a population's size is no result: "In the ITT population (n=923), ... seen in:")
-        found = None if _DIGIT.search(_SIZE.sub("", sentence)) else endpoint_mentions(sentence)
-        return (found[-1][2], found[-1][3]) if found else None
-    return lead if _LIST_ITEM.match(sentence) else None
+        found = None if _DIGIT.search(GROUP_SIZE.sub("", sentence)) else endpoint_mentions(sentence)
+        return None, (found[-1][2], found[-1][3]) if found else None
+    if lead is not None and _LIST_ITEM.match(sentence):
+        return lead, lead
+    return None, None
 
 
 def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]:
@@ -220,12 +225,12 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
         )
         arms, comparison = study.labels, study.comparison
         context = _Context(text)
-        lead: tuple[str, str] | None = None  # the endpoint of the lead-in of a list being read
+        lead: Lead = None  # the endpoint of the lead-in of a list being read
         recent: tuple[str, ...] = ()
         unread: list[list[Fact]] = []  # facts read since ``recent`` was brought up to date
         for i in record:
             # (a lead-in may stand as a heading line: it is read for its endpoint only)
-            lead = _lead(text[i], lead)
+            item_of, lead = _lead(text[i], lead)
             if title[i]:
                 continue
             if not candidate[i]:
@@ -245,7 +250,7 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
                         arms,
                         mentions,
                         recent_groups=recent,
-                        lead=lead if _LIST_ITEM.match(text[i]) else None,
+                        lead=item_of,
                     ),
                     study,
                 )

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Final
 
-from etl.documents.table_grid import LABEL, PLACEHOLDER
+from etl.documents.table_grid import FOOTNOTE_SIGNS, LABEL, PLACEHOLDER
 from etl.extract.numbers import (
     AS_HYPHEN,
     INTERVAL_SEP,
@@ -75,7 +75,7 @@ _ONLY_INTERVAL: Final = re.compile(
 # a footnote mark glued to a number: "11b", "0.57*", "2.9†" (a letter only after a digit), or
 # a letter set apart after the cell's last number ("63.4 a")
 _FOOTNOTE_MARK: Final = re.compile(
-    r"(?<=\d)[a-c](?=\s|$|[(\[;,])|(?<=\d )[a-c]\s*$|(?<=[\d%)\]])[*†‡§¶]+"
+    rf"(?<=\d)[a-c](?=\s|$|[(\[;,])|(?<=\d )[a-c]\s*$|(?<=[\d%)\]]){FOOTNOTE_SIGNS}+"
 )
 _BARE_P: Final = re.compile(rf"\s*[;,]\s*(?P<op><=|>=|[<>=≤≥])?\s*(?P<num>{NUM})\s*$")
 _FRACTION_AFTER: Final = re.compile(r"\s*\(\s*(?P<n>\d+)\s*/\s*(?P<d>\d+)\s*\)")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from etl.documents.table_grid import GROUP_SIZE
+from etl.documents.table_grid import FOOTNOTE_SIGNS, GROUP_SIZE
 from etl.extract.phrases import DOSE_SCHEDULE
 from etl.vocab.codes import PHASES, code
 
@@ -35,8 +35,7 @@ _SCHEDULE: Final = re.compile(rf"[\s,;]*\b(?:{DOSE_SCHEDULE})(?![\w-])", re.IGNO
 _STUDY_LINE: Final = re.compile(rf"(?:\S+\s+)?{_TRIAL_NOUN}", re.IGNORECASE)
 # a reference number set on a drug's name ("Sorafenib28,29", "Everolimus6"; not "FOLFOX6")
 _REFERENCE_MARK: Final = re.compile(r"(?<=[a-z]{3})\d+(?:[,–-]\d+)*(?![\w.])")
-# footnote signs after a group's name: "FC (N=296)*", "FC + H (N=298)†"
-_FOOTNOTE_SIGNS: Final = re.compile(r"[*†‡§¶]+")
+_FOOTNOTE_SIGNS: Final = re.compile(rf"{FOOTNOTE_SIGNS}+")  # ("FC (N=296)*")
 _LONGEST_LABEL: Final = 60  # a longer treatment cell describes a regimen, it names no group
 _TRAILING_REMARK: Final = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 

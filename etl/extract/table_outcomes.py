@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from etl.documents.table_grid import is_trial_name
+from etl.documents.table_grid import LEVEL_LABEL, is_trial_name
 from etl.documents.tables import Cell, Table, heading, trial_rows
 from etl.extract.facts import Fact, Problem, make_fact
 from etl.extract.grammar import parse_sentence
@@ -67,8 +67,6 @@ class RowReading:
 
 
 _NUMBER: Final = re.compile(NUM)
-# a row label that says an interval: "95% CI (mos.)", "95% confidence interval"
-_CI_LABEL: Final = re.compile(r"\s*\d+(?:\.\d+)?\s*%\s*(?:CI|confidence interval)\b", re.I)
 _HAZARD_RATIO: Final = code("measure", "hazard_ratio")
 _RATE: Final = code("measure", "rate")
 
@@ -178,7 +176,7 @@ def _interval_row_level(labels: Sequence[Cell | None]) -> float | None:
     """The level of a row of intervals, by its label ("95% CI (months)": 95.0): a label that
     says an interval and no result of its own. None for any other row."""
     label = next((cell for cell in labels if cell is not None), None)
-    if label is None or not _CI_LABEL.match(label.text):
+    if label is None or not LEVEL_LABEL.match(label.text):
         return None
     meaning = describe(label.text)
     if meaning.endpoint or meaning.level is None:

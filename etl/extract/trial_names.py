@@ -70,10 +70,16 @@ _SUBJECT_VERB = (
 # a name in capitals without a number, introduced as the subject of "was a ... trial": the
 # study itself ("ANNOUNCE was a confirmatory, phase 3, double-blind, randomized trial")
 _CAPS_SUBJECT = re.compile(
-    r"(?<![\w-])(?!(?:ABSTRACT|BACKGROUND|METHODS?|RESULTS?|CONCLUSIONS?|PURPOSE|AIMS?"
-    r"|OBJECTIVES?|FINDINGS|INTERPRETATION|SUMMARY|INTRODUCTION|DESIGN|SETTING|IMPORTANCE"
-    r"|CONTEXT|THIS|THAT|WHICH)\b)"
-    r"(?P<name>[A-Z][A-Z-]{3,}[A-Z])\s+(?:was|is)\s+an?\s+(?:[\w,/-]+\s+){0,6}?" + _NOUN_PHRASE
+    # (written to start with the capital, the character before it tested after: the engine
+    # skips to the capitals of a text)
+    r"(?P<name>[A-Z](?<![\w-].)[A-Z-]{3,}[A-Z])\s+(?:was|is)\s+an?\s+(?:[\w,/-]+\s+){0,6}?"
+    + _NOUN_PHRASE
+)
+# (section headings in capitals are never such a name)
+_HEADINGS = frozenset(
+    """ABSTRACT BACKGROUND METHOD METHODS RESULT RESULTS CONCLUSION CONCLUSIONS PURPOSE AIM AIMS
+    OBJECTIVE OBJECTIVES FINDINGS INTERPRETATION SUMMARY INTRODUCTION DESIGN SETTING IMPORTANCE
+    CONTEXT THIS THAT WHICH""".split()  # noqa: SIM905
 )
 _REPORT_OF = r"(?:\b(?:in|from|of)\s+(?:the\s+)?(?:phase\s+[\dIV/]+[ab]?\s+)?)"
 # biomarkers, scales and meetings that look like numbered names
@@ -207,7 +213,7 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
         if name is not None and not _abbreviates(name, text[: m.start("name")]):
             yield name, m.start("name"), m.end("name")
     for m in _CAPS_SUBJECT.finditer(text):  # "ANNOUNCE was a phase 3, randomized trial"
-        if (name := clean_name(m.group("name"))) is not None:
+        if m.group("name") not in _HEADINGS and (name := clean_name(m.group("name"))):
             yield name, m.start("name"), m.end("name")
     for m in _NUMBERED.finditer(text):
         name = clean_name(m.group("name"))
