@@ -18,7 +18,8 @@ DROP_BRACKETS = re.compile(r"\s*[\(\[](?:[^()\[\]]|[\(\[][^)\]]*[\)\]])*[\)\]]")
 _LEADING = re.compile(
     r"^(?:the|a|an|either|both|other|receive|receiving|received|to|or|and|with|combination of|"
     r"first-line|second-line|1L/2L|1L|2L|adjuvant|neoadjuvant|perioperative|open-label|"
-    r"daily|weekly|oral|intravenous|iv|subcutaneous|sc|concurrent|continuous|matching|"
+    r"(?:once|twice)[- ](?:daily|weekly)|daily|weekly|oral|intravenous|iv|subcutaneous|sc|"
+    r"concurrent|continuous|matching|combined with|in combination with|"
     r"single-agent|up to|≤\s*\d+|"
     # how it was given, before what: "double-blind treatment with A", "treatment with A and B"
     r"double-blind|single-blind|blinded|(?:treatment|therapy)\s+with)\s+",
@@ -35,7 +36,7 @@ CUT = re.compile(
     re.IGNORECASE,
 )
 DOSE = re.compile(
-    rf"\s*(?:\bat\s+)?\b\d[\d.,]*\s*(?:mg/m2|mg/m²|mg/kg|{DOSE_UNIT}|AUC)\b(?:\s*/\s*\w+)?",
+    rf"\s*(?:\bat\s+)?\b\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*(?:mg/m2|mg/m²|mg/kg|{DOSE_UNIT}|AUC)\b(?:\s*/\s*\w+)?",
     re.IGNORECASE,
 )
 # when, not what: "on days 1 and 15 of a 28-day cycle", "once every 3 weeks"
@@ -43,6 +44,10 @@ SCHEDULE = re.compile(
     r"\s+(?:on\s+)?days?\s+\d[\d,\s]*(?:(?:and|to|-|–)\s*\d+)?(?:\s+of\s+(?:a|each|every)\s+[\w-]+\s+cycle)?"
     r"|\s+(?:once|twice)?\s*(?:daily|weekly|every\s+\d+\s+(?:weeks?|days?))(?:\s+for\s+\d+\s+\w+(?:\s+on/\d+\s+\w+\s+off)?)?",
     re.IGNORECASE,
+)
+# how many cycles, after the group: "A ≤12 cycles", "B up to 6 courses"
+_CYCLES_AFTER = re.compile(
+    r"\s+(?:≤|<=|up to\s+)?\s*\d+\s*(?:cycles?|courses?)\b.*$", re.IGNORECASE
 )
 _FORM = re.compile(r"\s+(?:fixed-dose\s+)?combination$", re.IGNORECASE)
 # a phrase headed by what is not a group names its group after a preposition: "the difference in
@@ -142,7 +147,7 @@ def group_label(phrase: str) -> str:
     label = _strip_leading(label)
     for _ in range(3):  # "difference in RFS for A": past each head that is not a group
         label = _NOT_A_GROUP.sub("", label)
-    label = CUT.sub("", label).strip(" ,;:")
+    label = CUT.sub("", _CYCLES_AFTER.sub("", label)).strip(" ,;:")
     label = _strip_leading(label)
     label = _FORM.sub("", _GROUP_SUFFIX.sub("", label)).strip(" ,;:")
     label = re.sub(r"\s+", " ", label)

@@ -37,7 +37,8 @@ from etl.schemas.staging import TrialArms, polars_schema
 
 _ASSIGNING = Prefiltered(
     re.compile(
-        r"randomi[sz]|randomly|assigned|allocated|divided|enrolled|treated|received|included|comparing",
+        r"randomi[sz]|randomly|assigned|allocated|divided|enrolled|treated|received|included|comparing"
+        r"|given|administered",
         re.IGNORECASE,
     )
 )
@@ -47,8 +48,9 @@ _LEAD = re.compile(
 # where a result is given for a group, the group after it: "70% in the A arm (n = 600)"
 _IN_THE = re.compile(r"^(?:.*\s)?(?:in|among|on)\s+the\s+", re.IGNORECASE)
 # The size of a group: "(n = 393)", "(150 patients)".
-# (after what the bracket says of the group first: "(1500 mg daily; n=338)")
-_SIZE = r"\((?:[^()]{0,40}?;\s*)?\s*(?:n\s*=\s*(?P<n>\d+)|(?P<people>\d+)\s+(?:patients|pts|participants|subjects))\s*\)"
+# (after what the bracket says of the group first: "(1500 mg daily; n=338)", "(A-B, n = 216)";
+# never after another size: "(A, n=200; B, n=200)" breaks a total down)
+_SIZE = r"\((?:[^()=]{0,40}?[;,]\s*)?\s*(?:n\s*=\s*(?P<n>\d+)|(?P<people>\d+)\s+(?:patients|pts|participants|subjects))\s*\)"
 # The label of a size is the phrase since the previous list delimiter (comma, or, and, to, ':').
 _N_EQUALS = re.compile(
     r"(?:^|[,;:()]|\b(?:to|or|and|into|versus|vs\.?)\b)\s*"
@@ -98,18 +100,31 @@ _LIST_OPENING = re.compile(
 )
 _ASSIGNED = r"(?:were|was)\s+(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+"
 # "379 to regorafenib and 194 to placebo", "300 patients were randomised to A and 298 to B",
-# "300 women were randomly assigned to A, and 150 were assigned to B"
+# "300 women were randomly assigned to A, and 150 were assigned to B", "261 patients were
+# assigned to receive A 5.4 mg/kg ... and 263 ... to receive B", "... to receive treatment with A"
 _N_TO = re.compile(
     rf"\b(?P<n>\d+)\s+(?:(?:[\w-]+\s+){{0,3}}?{_ASSIGNED})?to\s+"
-    rf"(?:receive\s+)?(?P<label>{GROUP_NAME})(?=\s*(?:,|;|\)|and\b|or\b|\.(?:\s|$)|$))"
+    rf"(?:receive\s+)?(?:(?:treatment|therapy)\s+with\s+)?(?P<label>{GROUP_NAME})"
+    rf"(?=\s*(?:,|;|\(|\)|and\b|or\b|\.(?:\s|$)|$)|\s+{NUM}\s*{DOSE_UNIT}\b)"
 )
 _DOSE_START = re.compile(
     rf"\s+(?:at\s+)?{NUM}\s*{DOSE_UNIT}\b|\s+at\s+(?:an?\s+)?(?:daily\s+)?doses?\b",
     re.IGNORECASE,
 )
+# "Eighty A-naive and 154 A-experienced patients", "(88 A+B vs 44 B-alone)" (the second only
+# as a whole bracket)
 _COUNT_LABEL = re.compile(
     rf"(?P<n>\d+|{WORD_NUMBER})\s+(?P<label>[A-Za-z][\w+/-]*(?:-[\w]+)?)"
-    rf"\s+and\s+(?P<n2>\d+|{WORD_NUMBER})\s+(?P<label2>[A-Za-z][\w+/-]*)\s+(?:patients|participants)\b",
+    rf"\s+(?:and|vs\.?|versus)\s+(?P<n2>\d+|{WORD_NUMBER})\s+(?P<label2>[A-Za-z][\w+/-]*)"
+    r"(?:\s+(?:patients|participants)\b|\s*\))",
+    re.IGNORECASE,
+)
+
+
+# who was given the group, before it: "Participating patients received A (n = 111)"
+_SUBJECT_VERB = re.compile(
+    r"^.*?\b(?:patients|participants|subjects|pts|women|men|adults|children)\s+(?:were\s+)?"
+    r"(?:received|receiving|given|treated\s+with)\s+",
     re.IGNORECASE,
 )
 
@@ -119,7 +134,7 @@ def _label(raw: str) -> str | None:
     """The group a phrase before a size names: as group_label names it ("received up to 6 cycles
     of A+B" → "A+B", "A at 10 mg once daily plus B at 300 mg" → "A plus B"), else the phrase
     up to its dose ("250 mg" stays: a group named by its dose)."""
-    label = _IN_THE.sub("", _LEAD.sub("", raw.strip())).strip(" ,;:")
+    label = _IN_THE.sub("", _LEAD.sub("", _SUBJECT_VERB.sub("", raw.strip()))).strip(" ,;:")
     named = group_label(simplify(label))
     if named:
         return named if len(named) <= 60 else None
@@ -279,8 +294,37 @@ def _versus_sized(text: str) -> list[tuple[str, int, int, int]]:
     return found
 
 
+# "A was given to 92 patients and B to 62 others"
+_GIVEN_TO = re.compile(
+    rf"(?P<label>{GROUP_NAME})\s+(?:was|were)\s+(?:given|administered)\s+to\s+"
+    rf"(?P<n>\d+)\s+(?:{_PEOPLE}|individuals)\s*,?\s+and\s+(?:an?\s+|the\s+)?"
+    rf"(?P<label2>{GROUP_NAME})\s+to\s+(?P<n2>\d+)\b",
+    re.IGNORECASE,
+)
+
+
+# what may stand around a line that is only a "versus" list of sized groups: a heading's label
+# before it ("Design:", "Arms -"), punctuation after it
+_LIST_LEAD = re.compile(r"^(?:[^.;:]{0,30}[:\-–]\s*)?$")
+_LIST_TAIL = re.compile(r"^[\s.;,|]*$")
+_VERSUS_ONLY = re.compile(r"\s*(?:versus|vs\.?)\s*$", re.IGNORECASE)
+
+
+def _only_the_list(text: str, found: list[tuple[str, int, int, int]]) -> bool:
+    """Whether ``text`` is the "versus" list of ``found`` and nothing more: each group a clean
+    name, nothing but "versus" between a size and the next group."""
+    return bool(
+        _LIST_LEAD.match(text[: found[0][2]].strip())
+        and _LIST_TAIL.match(text[found[-1][3] :])
+        and all(group_label(label) for label, *_ in found)
+        and all(_VERSUS_ONLY.match(text, a[3], b[2]) for a, b in pairwise(found))
+    )
+
+
 def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]:
-    if assigning and (found := versus_sized_groups(text)):
+    # (in a sentence that assigns no one, only a line that is the list and nothing else: "A
+    # (n=406) vs. B (n=202)"; elsewhere a list of results by subgroup)
+    if (found := versus_sized_groups(text)) and (assigning or _only_the_list(text, found)):
         return found
     if assigning:
         for finder in (_n_equals, _N_TO.finditer):
@@ -288,6 +332,10 @@ def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]
             if len(found) >= 2:
                 return _ids_named(found)
         m = _COUNT_LABEL.search(text)
+        if m and m.group().endswith(")") and not text[: m.start()].endswith("("):
+            m = None
+        if m is None:
+            m = _GIVEN_TO.search(text)
         if m:
             pairs = [(m.group("label"), m.group("n")), (m.group("label2"), m.group("n2"))]
             found = [
@@ -343,6 +391,10 @@ _AMONG_ON_ARM = Prefiltered(
 )
 
 
+# a card's line that opens with a group's size: "N=303 A plus B (A 3 mg/kg ...)."
+_SIZE_FIRST = re.compile(r"^\s*n\s*=\s*(?P<n>\d+)\s+(?P<label>[^()\[\].;:]{1,80})", re.IGNORECASE)
+
+
 def one_sized_group(text: str) -> tuple[str, int, int, int] | None:
     """(label, n, start, end) of the one arm a sentence sizes, or None."""
     return _one_sized_group(text, _ASSIGNING.search(text) is not None)
@@ -356,6 +408,9 @@ def _one_sized_group(text: str, assigning: bool) -> tuple[str, int, int, int] | 
     for m in _AMONG_ON_ARM.finditer(text):
         if (label := _label(m.group("label"))) and (n := parse_count(m.group("n"))):
             return label, n, m.start(), m.end()
+    m = _SIZE_FIRST.match(text)
+    if m and (label := group_label(simplify(m.group("label")))):
+        return label, int(m.group("n")), m.start(), m.end()
     return None
 
 

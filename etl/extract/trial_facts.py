@@ -85,8 +85,10 @@ _COUNT = (
 )
 # Between the people counted and the verb, what describes them: words that are not counts (a
 # count there is the subject of the verb: "Of 843 patients screened, 573 were enrolled") and
-# brackets ("400 patients (A, n=200; B, n=200) were included").
-_DESCRIBED = r"(?:\s*\([^()]{0,200}\)|\s+(?![\d.])[^\s.;()]+){0,30}?"
+# brackets, with brackets of their own ("400 patients (A, n=200; B, n=200) were included",
+# "patients with stage II (with risk factors (a) or (b)) were randomized").
+# (a word may open with digits where it is not that count: "aged 16-75 years", "grade 1-2")
+_DESCRIBED = r"(?:\s*\((?:[^()]|\([^()]{0,40}\)){0,300}\)|\s+(?![\d.])[^\s.;()]+|\s+\d[^\s;()]*+(?!\s+(?:were|was)\b)){0,30}?"
 _ENROLLED = Prefiltered(
     re.compile(
         # "1171 patients were randomly assigned", "573 were enrolled and randomised", "900
@@ -108,11 +110,17 @@ _ENROLLED = Prefiltered(
         r"|\b(?:all[- ]comers?|intention[- ]to[- ]treat|intent[- ]to[- ]treat|itt)"
         r"(?:\s+(?:population|set|analysis set|cohort))?"
         rf"(?:\s*\(\s*n\s*=\s*(?P<n4>{NUM})\s*\)"
-        rf"|\s+(?:included|comprised|consisted of|was|of)\s+(?P<n5>{NUM})\s+{_PEOPLE}\b)",
+        rf"|\s+(?:included|comprised|consisted of|was|of)\s+(?P<n5>{NUM})\s+{_PEOPLE}\b)"
+        # the whole from which a part is told: "Of 501 enrolled patients, 74 had ...", "709 of
+        # 713 randomly assigned patients received ..." (not a group's: see _IN_A_GROUP)
+        rf"|\b(?:of|among)\s+(?:the\s+)?(?P<n6>{NUM}|{WORD_COUNT})\s+"
+        rf"(?:randomly\s+assigned|randomi[sz]ed|enrolled|included)\s+{_PEOPLE}\b",
         re.IGNORECASE,
     )
 )
-_COUNT_GROUPS = ("n", "n2", "n3", "n4", "n5")
+_COUNT_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6")
+# a group named before a count of the randomized: "In the A arm, 84 of 180 randomized patients"
+_IN_A_GROUP = re.compile(r"\b(?:arms?|groups?|cohorts?)\b", re.IGNORECASE)
 # (each pattern Prefiltered: not run on a sentence that lacks the words its matches need)
 # The record speaking of its own study, or of someone else's.
 _OWN = Prefiltered(
@@ -180,7 +188,9 @@ _REGISTRY_LABELS = {
     "conditions": "condition",
     "condition": "condition",
     "target recruitment": "n_enrolled",
+    "target enrollment": "n_enrolled",
     "enrollment": "n_enrolled",
+    "enrolment": "n_enrolled",
     "phase": "phase",
     "study phase": "phase",
 }
@@ -233,6 +243,8 @@ def _enrolment(text: str) -> Iterator[tuple[str, str, int, int]]:
     for m in _ENROLLED.finditer(text):
         group = next(g for g in _COUNT_GROUPS if m.group(g))
         if (n := _count(m.group(group))) is None:
+            continue
+        if group == "n6" and _IN_A_GROUP.search(text, 0, m.start()):
             continue
         if assigned_to(text, m.start(group)):  # "N were assigned to A and M to B"
             groups = stated_groups(text) if groups is None else groups
@@ -346,6 +358,29 @@ def _registry(lines: list[dict]) -> Iterator[dict]:
         yield from stated
 
 
+# A card's label over its count, on a page that is no registry (a knowledge-base trial card):
+# "Sample" / "733" / "Patients", "Enrollment" / "457 participants".
+_CARD_LABELS = frozenset(
+    ["sample", "sample size", "enrollment", "enrolment", "target enrollment", "number of patients"]
+)
+_BARE_COUNT = re.compile(
+    r"^\s*(?P<n>\d[\d,]*)(?:\s+(?:patients|participants|pts|subjects))?\s*$", re.IGNORECASE
+)
+
+
+def _card_enrolment(lines: list[dict]) -> Iterator[dict]:
+    """The enrolment a card gives as a label line over a line that is only the count."""
+    for label, value in pairwise(lines):
+        if " ".join(label["text"].lower().split()).strip(" :|") not in _CARD_LABELS:
+            continue
+        m = _BARE_COUNT.match(value["text"])
+        if m and (n := _count(m.group("n"))):
+            yield {"fact": "n_enrolled", "value": str(n), "sentence": value} | {
+                "start": m.start("n"),
+                "end": m.end("n"),
+            }
+
+
 def _record_rows(lines: list[dict], is_registry: bool) -> list[dict]:
     """The facts of one record (its lines in order; ``_maybe`` tells which can state one)."""
     rows: list[dict] = []
@@ -371,6 +406,9 @@ def _record_rows(lines: list[dict], is_registry: bool) -> list[dict]:
                     {"fact": fact, "value": value, "sentence": line, "start": start, "end": end},
                 )
     record_level = {fact: found for fact, (_, found) in best.items()}
+    if "n_enrolled" not in record_level and (card := next(_card_enrolment(lines), None)):
+        rows.append(card | {"scope": _SENTENCE})
+        record_level["n_enrolled"] = card
     if is_registry:  # a registry page states its own fields: they outrank the prose
         record_level |= {f["fact"]: f for f in _registry(lines)}
     rows += [{**found, "scope": _RECORD} for found in record_level.values()]

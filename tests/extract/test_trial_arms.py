@@ -222,3 +222,84 @@ def test_groups_named_in_results_are_the_arms_where_no_assignment_is_sized():
         "were alive in the drug K arm (n = 610) and 75% in the placebo arm (n = 305)." + _PAD + "\n"
     )
     assert _arms(text) == [("drug K", 610), ("placebo", 305)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short name and the size in one bracket
+        (
+            "Adults were randomized to 12 cycles of drug K plus drug M (K-M, n = 216) or drug L "
+            "plus drug M (L-M, n = 210).",
+            [("drug K plus drug M", 216), ("drug L plus drug M", 210)],
+        ),
+        # "to receive treatment with", and a dose right after the group's name
+        (
+            "Overall, 220 patients were randomized to receive treatment with drug K, and 221 "
+            "patients were randomized to receive drug L.",
+            [("drug K", 220), ("drug L", 221)],
+        ),
+        (
+            "Overall, 261 patients were assigned to receive drug K 5.4 mg/kg every 3 weeks and 263 "
+            "patients were assigned to receive drug L 3.6 mg/kg every 3 weeks.",
+            [("drug K", 261), ("drug L", 263)],
+        ),
+        # counts before the groups' names, in a bracket
+        (
+            "For the randomized groups (88 K+LD vs 44 LD-alone), median treatment duration was 83 days.",
+            [("K+LD", 88), ("LD-alone", 44)],
+        ),
+        # who was given what
+        (
+            "Drug K was given to 92 individuals and a placebo to 62 others.",
+            [("Drug K", 92), ("placebo", 62)],
+        ),
+        # the subject and its verb, a schedule word or a partner are not the group's name
+        (
+            "Participating patients received once-daily drug K 240 mg (n = 111) or placebo (n = 110).",
+            [("drug K", 111), ("placebo", 110)],
+        ),
+        (
+            "Patients were randomized 1:1 to receive drug M, 75 mg/m2 (day 1), combined with drug K "
+            "(n = 258), or placebo (n = 251).",
+            [("drug K", 258), ("placebo", 251)],
+        ),
+        (
+            "Patients were randomly assigned to drug K 420 mg (n = 136) or drug L 0.5-0.8 mg/kg "
+            "≤12 cycles (n = 133).",
+            [("drug K", 136), ("drug L", 133)],
+        ),
+        # a summary line that is the list and nothing else
+        ("Drug K (n=406) vs. SOC (n=202)", [("Drug K", 406), ("SOC", 202)]),
+    ],
+)
+def test_sizes_in_more_wordings(text: str, expected: list[tuple[str, int]]):
+    assert groups(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of results by subgroup, or results between the sized groups
+        "ORR was 40% in marker-high (n=300) vs 20% in marker-low (n=200).",
+        "Drug K (n = 240) continued to improve OS vs drug L (n = 121).",
+        # a total broken down stays the breakdown's to read
+        "400 patients (A, n=200; B, n=200) were included.",
+    ],
+)
+def test_sized_results_are_not_a_line_of_groups(text: str):
+    assert groups(text) == []
+
+
+def test_card_lines_that_open_with_each_groups_size():
+    text = (
+        "Interventions\nN=303 drug K plus drug M (drug K 3 mg/kg IV once every 2 weeks).\n"
+        "N=302 platinum plus drug R chemotherapy (drug R 500 mg/m2 IV).\nPrimary outcome\n"
+        "Overall survival\n"
+    )
+    staged = stage_documents(files_frame({"card.txt": text}))
+    frame = trial_arms_frame(sentences_frame(staged.record_lines, staged.publications))
+    assert sorted(frame.select("label", "n_patients").iter_rows()) == [
+        ("drug K plus drug M", 303),
+        ("platinum plus drug R chemotherapy", 302),
+    ]

@@ -61,6 +61,20 @@ def test_the_records_own_phase_wins_over_the_background():
         ("We randomly assigned 87 patients with desmoid tumors to drug A or placebo.", "87"),
         ("Of 843 patients screened, 573 were enrolled and randomised.", "573"),
         ("Twenty-two patients with advanced disease were enrolled in this study.", "22"),
+        # words that open with digits describe the people counted
+        ("Methods 230 patients with grade 1-2 tumours were randomized to receive drug A.", "230"),
+        ("A total of 900 patients aged 18 years or older were randomized.", "900"),
+        (
+            "Overall, 1395 patients aged 16-75 years with risk factors (stage I (a) or (b); stage "
+            "II with (c)) were randomized into one of 4 arms.",
+            "1395",
+        ),
+        # the whole a part is told of
+        ("Of 501 enrolled patients, 74 (15%) had stage B disease.", "501"),
+        (
+            "Seven hundred and nine of 713 randomly assigned patients received drug A or placebo.",
+            "713",
+        ),
     ],
 )
 def test_enrolment_phrasings(sentence: str, n: str):
@@ -270,3 +284,13 @@ def test_a_tables_caption_states_the_design_of_the_trials_it_lists():
     assert {stated.get(p) for p in rows.get_column("publication_id")} == {"true"}
     for start, end in frame.select("char_start", "char_end").iter_rows():
         assert text[start:end].lower() == "randomized"
+
+
+def test_a_groups_count_of_the_randomized_is_no_enrolment():
+    text = "In the drug A arm, 84 of 180 randomized patients (47%) received further therapy." + _PAD
+    assert "n_enrolled" not in _record_facts(text + "\n")
+
+
+def test_a_cards_label_over_its_count_is_the_enrolment():
+    card = "Drug A in Liver Cancer\nRCT\nDouble-Blind\nSample\n733\nPatients\nDuration\n2 years\n"
+    assert _record_facts(card, "card.txt")["n_enrolled"] == "733"
