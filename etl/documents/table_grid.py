@@ -164,19 +164,35 @@ def _agreement(kind: str, column: str) -> float:
     return 0.5 if _family(kind) == _family(column) else -1.0
 
 
-def row_shift(row: Sequence[str], columns: Sequence[str]) -> int:
-    """How many columns a row shorter than the table starts to the right: the shift that puts
-    its cells under columns of their kind, when it does so clearly better than none (a group
-    label cell that this row omits: "| TRIAL (x) | ..." under "| Group | TRIAL (y) | ...")."""
+def row_gap(row: Sequence[str], columns: Sequence[str]) -> tuple[int, int]:
+    """(shift, gap) of a row shorter than the table, the place of its cells that puts them under
+    columns of their kind, when one does so clearly better than leaving the missing cells out at
+    its end (else (0, len(row))). The row starts ``shift`` columns to the right (a group label cell
+    that it omits: "| TRIAL (x) | ..." under "| Group | TRIAL (y) | ..."), or it leaves one cell
+    out at its cell ``gap`` (a study row without a trial cell: "Author | 2012 | Phase II |" under
+    "Ref. | Clinical trial | Yr | Design"), where that puts every cell under a column of its kind."""
     room = len(columns) - len(row)
     if room <= 0:
-        return 0
+        return 0, len(row)
 
-    def score(shift: int) -> float:
-        return sum(_agreement(kind, columns[i + shift]) for i, kind in enumerate(row))
+    def score(shift: int, gap: int) -> float:
+        return sum(
+            _agreement(kind, columns[shift + i + (room - shift if i >= gap else 0)])
+            for i, kind in enumerate(row)
+        )
 
-    best = max(range(room + 1), key=lambda s: (score(s), -s))
-    return best if score(best) >= score(0) + 2 else 0
+    def fits(gap: int) -> bool:  # (every cell under a column of its kind)
+        return all(
+            _agreement(kind, columns[i + (room if i >= gap else 0)]) >= 0
+            for i, kind in enumerate(row)
+        )
+
+    # (one cell missing inside a row: more than one is a cell spanning columns, "Immature" over
+    # three, which kinds alone cannot place)
+    gaps = [(0, g) for g in range(1, len(row)) if room == 1 and fits(g)]
+    places = [(s, len(row)) for s in range(room + 1)] + gaps
+    best = max(places, key=lambda p: (score(*p), p == (0, len(row)), p[1] == len(row), -p[0]))
+    return best if score(*best) >= score(0, len(row)) + 2 else (0, len(row))
 
 
 # ---- header cells over columns -----------------------------------------------------------------

@@ -107,7 +107,8 @@ def trial_rows(table: Table) -> list[int | None]:
     """For each data row, the row whose trial cell names its trial: its own, or, for a row that
     leaves the trial column empty right under a row of a trial, that row's (a trial cell that
     spans the rows of its groups, flattened: "ESPAC-9 | Drug A | 19.7", then "| Placebo |
-    14.0"); None for a row of no trial cell, and past a heading. The trial column: the first
+    14.0"); None for a row of no trial cell, for a row that fills a cell before the trial column
+    (a study of its own: "Author | | 2012"), and past a heading. The trial column: the first
     whose header announces a study ("Trial", "Study") and whose cells name one."""
     column = next(
         (
@@ -124,6 +125,8 @@ def trial_rows(table: Table) -> list[int | None]:
             out.append(None)
         elif row[column] is not None:
             out.append(r)
+        elif any(cell is not None for cell in row[:column]):
+            out.append(None)  # (a row of its own before the trial column: "Author | | 2012")
         else:
             out.append(out[-1] if out else None)
     return out

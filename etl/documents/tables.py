@@ -35,7 +35,7 @@ from etl.documents.table_grid import (
     column_kinds,
     header_offset,
     is_comparison_header,
-    row_shift,
+    row_gap,
 )
 from etl.documents.table_lines import bar_line_tables, cell_line_tables
 from etl.documents.table_model import (
@@ -70,7 +70,13 @@ def find_tables(text: str) -> list[Table]:
     lines = _lines(text)
     used = [False] * len(lines)
     tables: list[Table] = []
-    for finder in (_pipe_tables, _tab_tables, bar_line_tables, cell_line_tables):
+    for finder in (
+        _pipe_tables,
+        _listed_header_tables,
+        _tab_tables,
+        bar_line_tables,
+        cell_line_tables,
+    ):
         for table, first, last in finder(text, lines, used):
             tables.append(table)
             for i in range(first, last + 1):
@@ -259,6 +265,48 @@ def _tab_tables(text: str, lines: list[Line], used: list[bool]):
     yield from _runs(text, lines, used, lambda s: "\t" in s.strip(" "), "\t", "tab", 2)
 
 
+def _listed_header_tables(text: str, lines: list[Line], used: list[bool]):
+    """Rows of bars under a header listed one cell per line, its cells parted by lines that are
+    a lone bar ("Ref." / "|" / "Clinical trial" / "|" / ... then "Author | TRIAL | 2009 | ..."):
+    three or more rows of three or more cells, the header as many cells as the widest row."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and not used[j] and lines[j].text.count("|") >= 2:
+            j += 1
+        top, header = _listed_header(text, lines, i, used)
+        rows = [_split(text, lines[x], "|") for x in range(i, j)]
+        widest = max((len(_trimmed(r)) for r in rows), default=0)
+        if j - i >= 3 and header and len(header) >= widest - 1 >= 2:
+            table = _from_rows([header], rows, _caption_above(text, lines, top, used), "pipe")
+            if table is not None:
+                yield table, top, j - 1
+        i = max(j, i + 1)
+
+
+def _listed_header(
+    text: str, lines: list[Line], first: int, used: list[bool]
+) -> tuple[int, list[Cell | None]]:
+    """(first line, cells) of a header listed one cell per line right above line ``first``, each
+    cell parted from the next by a line that is a lone bar (and the last one maybe followed by
+    one); (first, []) when there is none."""
+    cells: list[Cell | None] = []
+    k = first - 1  # (its last cell, with or without a bar after it)
+    if k >= 0 and lines[k].text.strip() == "|" and not used[k]:
+        k -= 1
+    top = first
+    while k >= 0 and not used[k]:
+        cell = lines[k].text.strip()
+        if not cell or "|" in cell or CAPTION.match(lines[k].text):
+            break
+        cells.insert(0, make_cell(text, lines[k].start, lines[k].end))
+        top = k
+        if k < 1 or lines[k - 1].text.strip() != "|" or used[k - 1]:
+            break
+        k -= 2
+    return (top, cells) if len(cells) >= 3 else (first, [])
+
+
 def _runs(text, lines, used, is_row, sep: str, layout: str, least: int):
     """Tables of consecutive lines that each are a row (``is_row``): the first the header."""
     i = 0
@@ -293,8 +341,11 @@ def _from_rows(
     columns, full = ["empty"] * offset + columns, full + offset
     aligned = []
     for row, row_kinds in zip(body, kinds, strict=True):
-        shift = row_shift(row_kinds, columns) if len(row) < full else 0
-        aligned.append([None] * shift + row)
+        # (a row that lacks cells lacks them at its start, or inside it: a row without its
+        # trial's cell)
+        shift, gap = row_gap(row_kinds, columns) if len(row) < full else (0, len(row))
+        inside = [None] * (full - len(row) - shift) if gap < len(row) else []
+        aligned.append([None] * shift + row[:gap] + inside + row[gap:])
     width = max(full, *(len(h) for h in header_rows))
     columns += ["empty"] * (width - len(columns))
     header = _place_header(header_rows, columns, width)

@@ -84,7 +84,7 @@ VERSUS_SEP: Final = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
 # a group named in brackets after its value: "9.0 (lenvatinib)"
 _GROUP_IN_BRACKETS: Final = re.compile(r"\s*\((?P<g>[A-Za-z][^()\d]{0,40})\)\s*$")
 _BRACKETS: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_WORD: Final = re.compile(r"[A-Za-z]{2,}")
+_WORD: Final = re.compile(r"[A-Za-z][A-Za-z0-9]+")  # (a word may hold digits: "R0")
 _NOT_PROSE: Final = frozenset(
     {"at", "vs", "versus", "months", "month", "mo", "mos", "weeks", "days", "years", "yr", "ci"}
 )

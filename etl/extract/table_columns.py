@@ -30,6 +30,8 @@ _SKIP_HEADER: Final = re.compile(
     r"|characteristics?|comments?|notes?|remarks?)\b",
     re.IGNORECASE,
 )
+# the year of a study or its publication: "Yr", "Year"
+_YEAR_HEADER: Final = re.compile(r"\s*(?:yrs?|years?|publication\s+year)\.?\s*", re.IGNORECASE)
 _SIZE_HEADER: Final = re.compile(
     r"\s*(?:N|n|No\.?|n of pts|no\.? of (?:patients|pts)|number of patients|patients|pts"
     r"|sample size|enrolled|evaluable|(?:enrolled|randomi[sz]ed) (?:patients|pts)"
@@ -61,6 +63,14 @@ _ROLE_WORD: Final = re.compile(
     re.IGNORECASE,
 )
 _CI_WORDS: Final = re.compile(r"\bCI\b|confidence interval", re.IGNORECASE)
+# a header over results told in sentences, and the numbers a result's sentence holds
+_RESULTS_HEADER: Final = re.compile(
+    r"\b(?:outcomes?|results?|efficacy|findings?|survival)\b", re.IGNORECASE
+)
+_DIGIT: Final = re.compile(r"\d")
+_RESULT_NUMBER: Final = re.compile(
+    r"\d\s*%|\b(?:HR|OR|RR|hazard|CI|months?|mo|P\s*[=<])\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -104,8 +114,22 @@ def _role_of(table: Table, c: int) -> str | None:
     return None
 
 
-def read_columns(table: Table) -> list[Column]:
-    """What each column of ``table`` holds (module doc)."""
+# the abbreviations a table's legend spells out: "RR: Response rate; PFS: Progression-free
+# survival", "HR = hazard ratio"
+_LEGEND_ITEM: Final = re.compile(
+    r"(?:^|(?<=[;\n]))\s*(?P<abbr>[A-Za-z][\w/-]{0,9})\s*[:=]\s*(?P<words>[^;:=\n]{3,80}?)\s*(?=[;\n]|\.?$)",
+    re.MULTILINE,
+)
+
+
+def legend_terms(legend: str) -> dict[str, str]:
+    """The abbreviations a legend spells out, as written: {"RR": "Response rate"}."""
+    return {m.group("abbr"): m.group("words") for m in _LEGEND_ITEM.finditer(legend)}
+
+
+def read_columns(table: Table, terms: dict[str, str] | None = None) -> list[Column]:
+    """What each column of ``table`` holds (module doc). A header that is an abbreviation the
+    table's legend spells out (``terms``: "RR: Response rate") says what its words say."""
     width = max((len(r) for r in (*table.header, *table.rows)), default=0)
     has_row_labels = any(any(h is not None for h in rh) for rh in table.row_headers)
     columns = []
@@ -115,17 +139,21 @@ def read_columns(table: Table) -> list[Column]:
         texts = [r[c].text for r in table.rows if c < len(r) and r[c] is not None]
         kinds = [cell_kind(r[c].text if r[c] else None) for r in table.rows if c < len(r)]
         numeric = sum(k == "num" for k in kinds) * 2 >= max(1, sum(k != "empty" for k in kinds))
-        kind = _column_kind(text, c, numeric, kinds, has_row_labels)
+        kind = _column_kind(text, c, numeric, kinds, has_row_labels, texts)
         if c == 0 and not numeric and kind == "skip" and _names_results(texts):
             kind = "stub"  # ("Efficacy" over "Median PFS, months", "Hazard ratio (95% CI)")
         if c == 0 and kind == "stub":
             has_row_labels = True
-        meaning = merge([describe(cell.text) for cell in reversed(cells)])
+        meaning = merge(
+            [describe((terms or {}).get(cell.text.strip(), cell.text)) for cell in reversed(cells)]
+        )
         columns.append(Column(kind, _role_of(table, c), meaning))
     return _with_intervals(table, _with_groups(table, columns, has_row_labels))
 
 
-def _column_kind(text: str, c: int, numeric: bool, kinds: list[str], row_labels: bool) -> str:
+def _column_kind(
+    text: str, c: int, numeric: bool, kinds: list[str], row_labels: bool, texts: list[str]
+) -> str:
     """What a column holds, from its header and its cells' kinds; beside row labels, a column of
     sentences with numbers holds results ("Clinical benefit rate | 64% in 28 patients")."""
     hk = header_kind(text)
@@ -141,11 +169,23 @@ def _column_kind(text: str, c: int, numeric: bool, kinds: list[str], row_labels:
         return "trial"
     if hk == "arm" and not numeric:
         return "arm"
-    if hk == "ref" or _SKIP_HEADER.search(text):
+    if hk == "ref" or _SKIP_HEADER.search(text) or _YEAR_HEADER.fullmatch(text):
         return "skip"
     if not numeric and any(k in ("text", "trial") for k in kinds):
-        return "result" if row_labels and "num" in kinds else "skip"
+        said = row_labels and "num" in kinds
+        return "result" if said or _results_in_words(text, texts) else "skip"
     return "result"
+
+
+def _results_in_words(header: str, texts: list[str]) -> bool:
+    """A column of sentences whose header says they are results ("Outcome", "Results",
+    "Efficacy", or an endpoint), most of them with a result's number: "3-year OS rate, 41% vs.
+    50%; HR, 1.35; 95% CI: 1.09-1.66"."""
+    if not (_RESULTS_HEADER.search(header) or describe(header).endpoint):
+        return False
+    filled = [t for t in texts if t.strip()]
+    valued = sum(bool(_DIGIT.search(t) and _RESULT_NUMBER.search(t)) for t in filled)
+    return bool(filled) and valued * 2 >= len(filled)
 
 
 def _names_results(texts: list[str]) -> bool:

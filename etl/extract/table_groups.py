@@ -26,7 +26,7 @@ from etl.documents.tables import Cell, Table, heading
 from etl.extract.facts import Fact
 from etl.extract.table_cells import VERSUS_SEP, is_placeholder
 from etl.extract.table_columns import CONTROL, Column, header_cells
-from etl.extract.table_names import arm_label, phase_code, trial_name
+from etl.extract.table_names import arm_label, phase_code, stated_phase, trial_name
 from etl.extract.trial_names import named
 from etl.vocab.codes import RATIO_MEASURES
 
@@ -41,7 +41,7 @@ def row_trial(
     table: Table, columns: list[Column], row: Sequence[Cell | None]
 ) -> tuple[str | None, str | None]:
     """The (trial, phase) a row's own cells name."""
-    trial = phase = None
+    trial = phase = said = None
     for c, column in enumerate(columns):
         cell = row[c]
         if cell is None:
@@ -51,7 +51,9 @@ def row_trial(
             trial, phase = trial_name(cell.text, "phase" in header.lower())
         elif column.kind == "phase" and phase is None:
             phase = phase_code(cell.text, True)
-    return trial, phase
+        elif column.kind in ("skip", "stub") and said is None:
+            said = stated_phase(cell.text)  # (a "Design" cell: "Phase II")
+    return trial, phase or said
 
 
 # ---- sections ----------------------------------------------------------------------------------
@@ -98,6 +100,7 @@ class Arms:
     controls: tuple[str, ...] = ()  # (of those, the ones named as control)
     reference: Group | None = None  # the group column this row leaves without a number
     enrolled: int | None = None  # the count of the row's patients column ("Enrolled patients")
+    written: tuple[str, ...] = ()  # the groups of an "A vs. B" cell, in the order it wrote them
 
     def label(self, role: str | None) -> str | None:
         chosen = self.exp if role == "exp" else self.ctrl if role == "ctrl" else self.single
@@ -126,6 +129,8 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
     """The groups of a row: its treatment cells, or the groups its result columns name."""
     exp = ctrl = single = None
     size = None
+    sizes: tuple[int, int] | None = None  # ("275 vs. 281": the sizes of an "A vs. B" cell)
+    written: tuple[str, ...] = ()
     for c, column in enumerate(columns):
         cell = row[c]
         if column.group is not None:
@@ -137,12 +142,17 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
             continue
         if column.kind == "size" and cell.text.replace(",", "").isdigit():
             size = int(cell.text.replace(",", ""))
+        elif column.kind == "size" and (pair := _SIZE_PAIR.fullmatch(cell.text)):
+            sizes = (int(pair.group(1).replace(",", "")), int(pair.group(2).replace(",", "")))
         if column.kind != "arm":
             continue
         versus = _compared_in_cell(cell.text)
         if versus is not None and column.role != "ctrl":
             # "A vs. B" in a treatment cell: the row's experimental group against its control
-            exp, ctrl = exp or versus[0], ctrl or versus[1]
+            # (the first, unless the other adds to it: "Surgery vs. surgery → CRT")
+            written = (versus[0][0], versus[1][0])
+            first, second = (versus[1], versus[0]) if _adds_to(versus[1], versus[0]) else versus
+            exp, ctrl = exp or first, ctrl or second
             continue
         label, n = arm_label(cell.text)
         if label is None:
@@ -158,7 +168,23 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
         exp, ctrl, single = None, None, found[0]  # the row's only treatment, whatever its header
     if single is not None and single[1] is None and size is not None:
         single = (single[0], size)
-    return Arms(exp, ctrl, single, *_named_groups(columns, row), enrolled=size)
+    if sizes is not None and written and exp is not None and ctrl is not None:
+        by_label = dict(zip(written, sizes, strict=True))
+        exp, ctrl = (exp[0], by_label.get(exp[0])), (ctrl[0], by_label.get(ctrl[0]))
+        size = sum(sizes)
+    return Arms(exp, ctrl, single, *_named_groups(columns, row), enrolled=size, written=written)
+
+
+# the sizes of the two groups an "A vs. B" cell compares: "275 vs. 281"
+_SIZE_PAIR: Final = re.compile(r"\s*(\d[\d,]*)\s+(?:vs\.?|versus)\s+(\d[\d,]*)\s*", re.IGNORECASE)
+_WORD: Final = re.compile(r"[a-z0-9]+")
+
+
+def _adds_to(group: Group, other: Group) -> bool:
+    """Whether ``group`` is ``other`` with more added: its words hold all of the other's and more
+    ("surgery (D2) → S1" adds to "Surgery (D2)")."""
+    words, others = set(_WORD.findall(group[0].lower())), set(_WORD.findall(other[0].lower()))
+    return bool(others) and others < words
 
 
 def _compared_in_cell(text: str) -> tuple[Group, Group] | None:

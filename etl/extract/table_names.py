@@ -4,6 +4,7 @@ and phase). Pure functions of the cell's text."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Final
 
 from etl.documents.table_grid import FOOTNOTE_SIGNS, GROUP_SIZE
@@ -101,7 +102,49 @@ def trial_name(text: str, phase_in_brackets: bool = False) -> tuple[str | None, 
     return name, phase
 
 
+def stated_phase(text: str) -> str | None:
+    """The phase a cell states in words ("Phase II", "Subset phase III"), else None."""
+    said = _PHASE_TEXT.search(text)
+    return phase_code(said.group("p"), True) if said else None
+
+
 def table_nct(text: str) -> str | None:
     """The one registry number a table (its text, caption included) gives, else None."""
     found = set(_NCT.findall(text))
     return found.pop() if len(found) == 1 else None
+
+
+# what a name cut from a reference number set on it may end with: a letter or a bracket, or
+# digits after letters ("ST03", "INT-0116"; not "KEYNOTE-0", "CheckMate 2"); where the name is
+# written elsewhere, any letters and an end that is no separator ("ORION-7")
+_NAMED: Final = re.compile(r"[A-Za-z].*[\w)\]]$")
+_NAME_END: Final = re.compile(r"(?:[A-Za-z)\]]|(?<=[A-Za-z])\d{2,}|(?<=[A-Za-z]-)\d{3,})$")
+
+
+def uncited(names: list[str | None], elsewhere: str) -> list[str | None]:
+    """The trial names of a table's rows without the reference numbers set on them, as tables
+    copied from articles write them ("ARTIST42", "SWOG 9008/INT-011631", "ST0349"). A name's last
+    digits are a reference where the name without them is written ``elsewhere`` in the document
+    (a legend: "ARTIST: Adjuvant ..."); then the other names of the column lose as many digits
+    where the references stay in ascending order, as an article numbers them ("FLOT4-AIO48"
+    after "MAGIC47")."""
+    cut: dict[int, tuple[str, int, int]] = {}  # row: (name, digits cut, reference)
+    for r, name in enumerate(names):
+        for k in (2, 1, 3):
+            base = (name or "")[:-k]
+            if not (name and name[-k:].isdigit() and _NAMED.search(base)):
+                continue
+            if re.search(rf"(?<![\w-]){re.escape(base)}(?![\w-])", elsewhere):
+                cut[r] = (base, k, int(name[-k:]))
+                break
+    if len(cut) >= 2:
+        k = Counter(digits for _, digits, _ in cut.values()).most_common(1)[0][0]
+        for r, name in enumerate(names):
+            if r in cut or not name or not name[-k:].isdigit() or not _NAME_END.search(name[:-k]):
+                continue
+            before = [ref for row, (_, _, ref) in cut.items() if row < r]
+            after = [ref for row, (_, _, ref) in cut.items() if row > r]
+            ref = int(name[-k:])
+            if (not before or max(before) <= ref) and (not after or ref <= min(after)):
+                cut[r] = (name[:-k], k, ref)
+    return [cut[r][0] if r in cut else name for r, name in enumerate(names)]

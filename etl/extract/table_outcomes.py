@@ -39,7 +39,7 @@ from etl.extract.table_cells import (
     read_cell,
     read_interval,
 )
-from etl.extract.table_columns import Column, read_columns
+from etl.extract.table_columns import Column, legend_terms, read_columns
 from etl.extract.table_groups import (
     Arms,
     Section,
@@ -48,7 +48,7 @@ from etl.extract.table_groups import (
     row_trial,
     sections,
 )
-from etl.extract.table_names import arm_label, table_nct
+from etl.extract.table_names import arm_label, table_nct, uncited
 from etl.extract.table_p_values import Placed, attach_p_column, attach_p_row
 from etl.vocab.codes import RATIO_MEASURES, TIME_UNITS, code
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
@@ -92,7 +92,8 @@ def read_table(text: str, table: Table) -> list[RowReading]:
     """The reading of each data row of ``table`` (one per row, in order, with its facts or
     none); ``text`` is the document the table was found in. A table without a trial column
     that gives one registry number (in its cells or caption) names that trial on every row."""
-    columns = read_columns(table)
+    # (the legend: the lines after the table, which spell out its abbreviations)
+    columns = read_columns(table, legend_terms(text[table.end : table.end + 3000]))
     row_labels = _effective_row_headers(table) if table.row_headers else [[] for _ in table.rows]
     caption = table.caption.text if table.caption else ""
     named = None
@@ -133,6 +134,10 @@ def read_table(text: str, table: Table) -> list[RowReading]:
         level = _interval_row_level(row_labels[r])
         if level is not None:
             _bound_row_above(table.rows[r], [x for x in placed if x.row == r - 1], level)
+    # (the names without the reference numbers set on them: "ARTIST42" is ARTIST)
+    elsewhere = text[: table.start] + "\n" + text[table.end :]
+    names = uncited([t for t, _ in trials], elsewhere)
+    trials = [(name, phase) for name, (_, phase) in zip(names, trials, strict=True)]
     own = _carried([_own_trial(t, of_section[r], r) for r, (t, _) in enumerate(trials)], table)
     # (the rows of one trial compare their groups, in a section or a trial's rows)
     blocks = [(of_section[r].head, _block(own, r)) for r in range(len(table.rows))]
@@ -456,7 +461,14 @@ def _prose_facts(cell: Cell, column: Column, arms: Arms, context: _Context) -> l
     said = context.row.endpoint or column.meaning.endpoint
     shift = cell.start - context.origin
     out = []
-    for fact in parse_sentence(cell.text, context_endpoint=said):
+    # (its groups: the row's, in the order its "A vs. B" cell wrote them, which a list of values
+    # follows; a ratio compares the experimental group with the control)
+    exp, ctrl = arms.label("exp"), arms.label("ctrl")
+    comparison = (exp, ctrl) if exp and ctrl else None
+    in_order = list(arms.written) or [label for label, _ in arms.listed()]
+    for fact in parse_sentence(
+        cell.text, context_endpoint=said, comparison=comparison, arms=in_order
+    ):
         number = _NUMBER.match(cell.text, fact.start)  # (the grammar's span holds the unit)
         end = number.end() if number else fact.end
         fact.start, fact.end = fact.start + shift, end + shift

@@ -78,14 +78,20 @@ def name_key(name: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", name.upper())
 
 
-def _mentions(sentences: pl.DataFrame, names: list[str], canonical: dict[str, str]) -> pl.DataFrame:
+def _mentions(
+    sentences: pl.DataFrame,
+    names: list[str],
+    canonical: dict[str, str],
+    cited: frozenset[str] = frozenset(),
+) -> pl.DataFrame:
     """One row per NCT number or known trial name in a sentence, with its exact offsets and what
     the sentence says around it (_subject_score); an alias takes its name ("KEYNOTE-A39" written,
-    "EV-302" its acronym), a name spelled out takes its own ("(CALGB) 50901" written)."""
+    "EV-302" its acronym), a name spelled out takes its own ("(CALGB) 50901" written). A name of
+    ``cited`` (a table's) may be written with a reference number set on it ("ARTIST42")."""
     alternatives = [r"NCT\d{8}"] + [
         re.escape(n).replace(r"\ ", r"\)?\ ") for n in sorted(names, key=len, reverse=True)
     ]
-    pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")(?![\w-])")
+    pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")(?P<cite>\d{1,3})?(?![\w-])")
     literal = pl.col("text").str.contains("NCT")
     if names:
         spelled = [n.replace(" ", ") ") for n in names if " " in n]  # "(CALGB) 50901"
@@ -96,8 +102,12 @@ def _mentions(sentences: pl.DataFrame, names: list[str], canonical: dict[str, st
         text = s["text"]
         first = s["sentence_index"] == 0 or s["role"] == "title"
         for m in pattern.finditer(text):
-            is_nct = NCT_RE.fullmatch(m.group()) is not None
-            written = m.group() if ")" not in m.group() else by_key[name_key(m.group())]
+            end = m.start("cite") if m.group("cite") else m.end()
+            name = text[m.start() : end]
+            if m.group("cite") and name not in cited:
+                continue
+            is_nct = NCT_RE.fullmatch(name) is not None
+            written = name if ")" not in name else by_key[name_key(name)]
             rows.append(
                 {
                     "publication_id": s["publication_id"],
@@ -108,9 +118,9 @@ def _mentions(sentences: pl.DataFrame, names: list[str], canonical: dict[str, st
                     "acronym": None if is_nct else canonical.get(name_key(written), written),
                     "mention_text": written,
                     "char_start": s["char_start"] + m.start(),
-                    "char_end": s["char_start"] + m.end(),
-                    "_score": _subject_score(text, m.start(), m.end(), first, is_nct),
-                    "_molecular": not is_nct and molecular_use(text, m.start(), m.end()),
+                    "char_end": s["char_start"] + end,
+                    "_score": _subject_score(text, m.start(), end, first, is_nct),
+                    "_molecular": not is_nct and molecular_use(text, m.start(), end),
                 }
             )
     schema = {k: v for k, v in polars_schema(TrialMentions).items() if k in _MENTION_COLUMNS}
@@ -298,7 +308,10 @@ def trial_mentions_frame(
     found = {*known_names(readable), *(table_names or ())}
     names = sorted(n for n in found if name_key(n) not in excluded)
     mentions = _link_within_records(
-        without_molecules(_mentions(readable, names, alias_map(readable, names)), readable)
+        without_molecules(
+            _mentions(readable, names, alias_map(readable, names), frozenset(table_names or ())),
+            readable,
+        )
     )
     rows = _primary(mentions, publications).with_columns(
         span_id_expr(

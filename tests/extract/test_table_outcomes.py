@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from etl.documents.tables import find_tables
 from etl.extract.facts import Fact
+from etl.extract.table_names import uncited
 from etl.extract.table_outcomes import RowReading, read_table
 from etl.vocab.codes import ENDPOINTS, MEASURES, P_OPERATORS, UNITS
 
@@ -314,3 +315,84 @@ def test_composed_two_arm_tables_read_back(rows, layout):
         expected.append((endpoint, measure, float(a), unit, timepoint, "Velmurane", None))
         expected.append((endpoint, measure, float(b), unit, timepoint, "Placebo", None))
     assert got == expected
+
+
+# ---- (f) a review's table: each trial's groups in one cell, results told in a sentence -------
+
+REVIEW = (
+    "Table 4.\n"
+    "Survival in trials of invented regimens.\n"
+    "| Trial | Arms | n | Outcome |\n"
+    "|---|---|---|---|\n"
+    "| ORION-712 | Surgery vs. surgery → Zentumab | 300 vs. 298 | 3-year OS rate, 40% vs. 52%; "
+    "HR, 0.72; 95% CI: 0.58–0.89; P=0.002 |\n"
+    "| LYRA13 | Orvexib vs. Zentumab | 210 vs. 205 | 5-year OS rate, 61% vs. 55%; HR, 0.84; "
+    "95% CI: 0.66–1.07; P = 0.16 |\n"
+    "| VEGA-AIO14 | Zentumab vs. placebo | 120 vs. 118 | 2-year OS rate, 70% vs. 58% |\n"
+    "ORION-7: Oncology Research trial 7; LYRA: Long-term trial; OS: overall survival.\n"
+)
+
+
+def test_a_sentence_cell_under_an_outcome_header_is_read_with_the_rows_groups():
+    first, second, _ = read(REVIEW)
+    assert [brief(f) for f in first.facts] == [
+        ("OS", "rate", 40.0, "percent", 36.0, "Surgery", None),
+        ("OS", "rate", 52.0, "percent", 36.0, "surgery → Zentumab", None),
+        # (the group that adds to the other is the experimental one)
+        ("OS", "hazard_ratio", 0.72, "ratio", None, "surgery → Zentumab", "Surgery"),
+    ]
+    assert [ci(f) for f in first.facts][2] == (0.58, 0.89, 95)
+    assert [p(f) for f in first.facts][2] == ("=", 0.002)
+    # "A vs. B" sizes are the groups' sizes, their sum the trial's enrolment
+    assert set(first.arms) == {("Surgery", 300), ("surgery → Zentumab", 298)}
+    assert first.enrolled == 598
+    # otherwise the first group is the experimental one
+    assert brief(second.facts[2]) == (
+        "OS",
+        "hazard_ratio",
+        0.84,
+        "ratio",
+        None,
+        "Orvexib",
+        "Zentumab",
+    )
+
+
+def test_reference_numbers_set_on_trial_names_are_cut():
+    # the legend names ORION-7 and LYRA: their last digits are references (12, 13), and so are
+    # VEGA-AIO's, the next in the article's order
+    assert [r.trial for r in read(REVIEW)] == ["ORION-7", "LYRA", "VEGA-AIO"]
+
+
+def test_a_name_of_its_own_keeps_its_digits():
+    # two names the legend confirms, and one whose digits would leave "KEYNOTE-0"
+    names = ["ARTIST42", "KEYNOTE-062", "MAGIC47", "CheckMate 227"]
+    assert uncited(names, "ARTIST: a trial; MAGIC: a trial") == [
+        "ARTIST",
+        "KEYNOTE-062",
+        "MAGIC",
+        "CheckMate 227",
+    ]
+
+
+# ---- (g) a header listed one cell per line, a legend, a row without its trial's cell ----------
+
+LISTED = (
+    "Table 2.\nRef.\n|\nClinical trial\n|\nYr\n|\nDesign\n|\nCases\n|\nAgent\n|\nRR\n|\nPFS\n|\n"
+    "Smith et al[3] | ORION-7 | 2009 | Phase II | 30 | Zentumab | 7% | 2-yr PFS; 83% |\n"
+    "Jones et al[4] | 2012 | Phase II | 14 | Zentumab | 43% | 4-yr PFS; 64% | |\n"
+    "Brown et al[5] | LYRA-2 | 2017 | Subset phase III | 53 | Orvexib | 62% | 2-yr PFS; 89% |\n"
+    "RR: Response rate; PFS: Progression-free survival.\n"
+)
+
+
+def test_a_listed_header_its_legend_and_a_row_that_lacks_a_cell():
+    rows = read(LISTED)
+    assert [r.trial for r in rows] == ["ORION-7", None, "LYRA-2"]
+    assert [r.phase for r in rows] == ["2", "2", "3"]  # (as a "Design" cell states it)
+    # "RR" is what the legend says (a response rate, not a relative risk); the year is no result
+    assert [brief(f) for f in rows[1].facts] == [
+        ("ORR", "rate", 43.0, "percent", None, "Zentumab", None),
+        ("PFS", "rate", 64.0, "percent", 48.0, "Zentumab", None),
+    ]
+    assert [f.value for r in rows for f in r.facts if f.unit == "years"] == []

@@ -257,3 +257,16 @@ def test_a_drug_s_development_code_the_lexicon_knows_is_no_trial():
     assert codes == ["CPT-11"]  # (irinotecan's code, shaped as a trial's name)
     mentions = trial_mentions_frame(sentences, staged.publications, drug_codes=codes)
     assert set(mentions.get_column("acronym").drop_nulls()) == {"ORCA-9"}
+
+
+def test_a_tables_trial_is_found_with_a_reference_number_set_on_it():
+    text = "Table 1.\n| Trial | Arms | Outcome |\n|---|---|---|\n| LYRA13 | A vs. B | HR, 0.84 |\n"
+    staged = stage_documents(files_frame({"table.txt": text}))
+    sentences = sentences_frame(staged.record_lines, staged.publications)
+    frame = trial_mentions_frame(sentences, staged.publications, table_names=["LYRA"])
+    mention = frame.filter(pl.col("acronym") == "LYRA")
+    assert mention.height == 1
+    start, end = mention.select("char_start", "char_end").row(0)
+    assert text[start:end] == "LYRA"
+    # a name no table gives is not cut out of a longer word
+    assert "LYRA" not in _names(trial_mentions_frame(sentences, staged.publications))
