@@ -33,7 +33,10 @@ from etl.vocab.codes import NOT_TRIAL_NAMES
 # a one-letter prefix (J-ALEX), with hyphenated parts (DESTINY-Breast01, COU-AA-302, KEYNOTE-A39,
 # ALTA-1L, IN-NOVATE) and a number after a space (CheckMate 227, CheckMate 9ER, NAPOLI 3).
 _WORD = r"(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
-_NUMBER = r"(?:[ -]\d{1,5}[A-Z]{0,2}\b)"
+# (or a cooperative group's study number, a capital and four digits or more: "SWOG S0016", "ECOG
+# E1684", "NCCTG N0147"; not a mutation, "BRAF V600E", nor after a phase, "phase III E1684")
+_GROUP_STUDY = r"[A-Z]\d{4,6}\b"
+_NUMBER = rf"(?:[ -]\d{{1,5}}[A-Z]{{0,2}}\b|(?<![IVX])[ -]{_GROUP_STUDY})"
 # (a capitalised word may stand between a name and its number: "JAVELIN Bladder 100")
 NAME = rf"(?:{_WORD}(?: [A-Z][a-z]{{2,}})?{_NUMBER}|{_WORD}{_NUMBER}?|Study \d{{2,4}}\b)"
 # the same, with a number (in the word or after it): what may name a trial without a trial noun
@@ -44,7 +47,9 @@ _TRIAL_NOUN = r"(?:[Tt]rials?|[Ss]tud(?:y|ies)|[Pp]rotocol)\b"
 _NOUN_PHRASE = (
     rf"(?:(?:clinical|phase\s+[\dIV/]+[ab]?|randomi[sz]ed|pivotal|registrational)\s+)?{_TRIAL_NOUN}"
 )
-_AS_HEAD = re.compile(rf"\b(?P<name>{NAME})\s+{_NOUN_PHRASE}")
+# (a group's study number may stand alone before a trial noun, "the E1684 trial"; elsewhere it may
+# be a drug's code, "lenvatinib (E7080)")
+_AS_HEAD = re.compile(rf"\b(?P<name>{NAME}|(?<![\w-]){_GROUP_STUDY})\s+{_NOUN_PHRASE}")
 # what puts a treatment right before a trial noun: "drug A vs IFN phase III trial"
 _TREATMENT_BEFORE = re.compile(r"(?:\b(?:vs|versus|v|plus)\.?|\+)\s*$", re.IGNORECASE)
 _IN_BRACKETS = re.compile(
@@ -124,20 +129,33 @@ def clean_name(name: str) -> str | None:
     name = name.strip()
     head = re.match(r"(?:[A-Z]-(?=[A-Za-z]{2}))?([A-Za-z]*)", name).group(1)
     # (a word after the head's number makes a name of it: "HER2CLIMB", not the marker "HER2")
-    marker = head.upper() in _NOT_NAMES and not _WORD_AFTER_NUMBER.search(name)
+    # (and a group's study number makes one of its group's name: "ECOG E1684")
+    marker = (
+        head.upper() in _NOT_NAMES
+        and not _WORD_AFTER_NUMBER.search(name)
+        and not _GROUP_NUMBERED.search(name)
+    )
     if _ROMAN.match(head) or marker or head.startswith("NCT"):
         return None
     if _PLURAL.match(head) or head.upper() in _MONTHS:
         return None
     letters = sum(c.isalpha() for c in name)
+    if re.fullmatch(_GROUP_STUDY, name):  # ("E1684": a group's study number, before a trial noun)
+        return name
     if letters < 2 or (letters == 2 and not any(c.isdigit() for c in name)):
         return None
     return name
 
 
+_GROUP_NUMBERED = re.compile(rf"^[A-Za-z-]+ {_GROUP_STUDY}$")
+
+
 def _numbered(name: str) -> bool:
     """A numbered name that is not a drug code: 'MK-3475' (two or three letters, then four
-    digits or more) names a drug, 'KEYNOTE-3475' or 'CALGB 50901' may name a trial."""
+    digits or more) names a drug, 'KEYNOTE-3475', 'CALGB 50901' or 'SWOG S0016' may name a
+    trial."""
+    if _GROUP_NUMBERED.match(name):
+        return True
     m = re.match(r"^([A-Za-z-]+?)[- ]?(\d+)", name)
     if m is None:
         return False

@@ -26,6 +26,13 @@ from etl.schemas.staging import TrialMentions, polars_schema
 from etl.vocab.codes import PRIMARY_STUDY_TYPES, SECONDARY_STUDY_TYPES
 
 NCT_RE = re.compile(r"\bNCT\d{8}\b")
+# the numbers of other registries (ANZCTR, ISRCTN, UMIN, ChiCTR, DRKS, jRCT, JapicCTI, CTRI, EU
+# CTR): a trial's name where the text gives it no other ("ACTRN12610000915055")
+OTHER_REGISTRY = (
+    r"ACTRN\d{14}|ISRCTN\d{8}|UMIN\d{9}|ChiCTR-?[A-Z]{0,5}-?\d{6,12}|DRKS\d{8}|jRCT\d{10}"
+    r"|JapicCTI-\d{6}|CTRI/\d{4}/\d{2,3}/\d{6}|EudraCT\s+20\d\d-\d{6}-\d{2}"
+)
+_REGISTRY_WORDS = "NCT|ACTRN|ISRCTN|UMIN|ChiCTR|DRKS|jRCT|JapicCTI|CTRI/|EudraCT"
 # a registration statement: the record's own trial ("ClinicalTrials.gov number, NCT...")
 _REGISTERED = re.compile(
     r"(?i)(?:clinicaltrials\.gov|registered|registration|trial information|identifier|"
@@ -88,11 +95,11 @@ def _mentions(
     the sentence says around it (_subject_score); an alias takes its name ("KEYNOTE-A39" written,
     "EV-302" its acronym), a name spelled out takes its own ("(CALGB) 50901" written). A name of
     ``cited`` (a table's) may be written with a reference number set on it ("ARTIST42")."""
-    alternatives = [r"NCT\d{8}"] + [
+    alternatives = [r"NCT\d{8}", OTHER_REGISTRY] + [
         re.escape(n).replace(r"\ ", r"\)?\ ") for n in sorted(names, key=len, reverse=True)
     ]
     pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")(?P<cite>\d{1,3})?(?![\w-])")
-    literal = pl.col("text").str.contains("NCT")
+    literal = pl.col("text").str.contains(_REGISTRY_WORDS)
     if names:
         spelled = [n.replace(" ", ") ") for n in names if " " in n]  # "(CALGB) 50901"
         literal = literal | pl.col("text").str.contains_any(names + spelled)

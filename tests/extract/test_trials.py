@@ -270,3 +270,43 @@ def test_a_tables_trial_is_found_with_a_reference_number_set_on_it():
     assert text[start:end] == "LYRA"
     # a name no table gives is not cut out of a longer word
     assert "LYRA" not in _names(trial_mentions_frame(sentences, staged.publications))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a cooperative group's study number, after the group or before a trial noun
+        (
+            "SWOG S0123 was a phase III randomized study that compared drug A with drug B.",
+            "SWOG S0123",
+        ),
+        (
+            "In the phase III E9876 trial, patients were randomized to drug A or observation.",
+            "E9876",
+        ),
+    ],
+)
+def test_a_cooperative_groups_study_number_names_a_trial(sentence: str, name: str):
+    frame, _ = _mentions(sentence)
+    assert name in _names(frame)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This was a phase 3 study of drug A (E7777) in thyroid cancer.",  # a drug's code
+        "Patients with BRAF V600E mutations were enrolled in this phase 2 trial.",  # a mutation
+    ],
+)
+def test_a_letter_and_digits_alone_are_no_trial(sentence: str):
+    frame, _ = _mentions(sentence)
+    assert not {"E7777", "BRAF V600", "V600E"} & _names(frame)
+
+
+@pytest.mark.parametrize(
+    "number", ["ACTRN12610000123456", "ISRCTN12345678", "UMIN000012345", "DRKS00012345"]
+)
+def test_another_registrys_number_names_a_trial(number: str):
+    frame, text = _mentions(f"We randomized patients to drug A or drug B (registration {number}).")
+    (row,) = frame.filter(pl.col("acronym") == number).iter_rows(named=True)
+    assert row["nct_id"] is None and text[row["char_start"] : row["char_end"]] == number
