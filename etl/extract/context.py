@@ -490,7 +490,11 @@ def _p_to_the_experimental_group(pair: list, context: RecordContext) -> None:
     experimental, control = context.comparison or (None, None)
     by_label = {f.arm: f for f in pair}
     exp, ctrl = by_label.get(experimental), by_label.get(control)
-    if exp is not None and ctrl is not None and ctrl.p is not None and exp.p is None:
+    if exp is None or ctrl is None or ctrl.p is None or exp.p is not None:
+        return
+    # (a sentence that puts the control group first makes it its subject: "patients in the B arm
+    # had longer PFS compared with patients in the A arm (56% v 42%; P = .01)")
+    if exp.start < ctrl.start:
         exp.p, ctrl.p = ctrl.p, None
 
 

@@ -54,7 +54,8 @@ _FORM = re.compile(r"\s+(?:fixed-dose\s+)?combination$", re.IGNORECASE)
 # RFS for A" → "A", "≤6 cycles of A" → "A", "efficacy and safety of A" → "A" (but "chemotherapy of
 # physician's choice" is a group)
 _NOT_A_GROUP = re.compile(
-    r"^(?:(?:the|a|an|in|of|\S*\d\S*)\s+)*(?:difference|cycles?|courses?|doses?|efficacy|safety|"
+    r"^(?:(?:the|a|an|in|of|\S*\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)*"
+    r"(?:difference|cycles?|courses?|doses?|efficacy|safety|"
     r"addition|analysis|benefit|use|administration|survival|rfs|pfs|os|efs|dfs|response|risk|"
     r"outcomes?|results?)\b[^,;]*?\b(?:for|of|with|in|among|from)\s+(?=\S)",
     re.IGNORECASE,

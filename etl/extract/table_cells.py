@@ -88,12 +88,14 @@ _WORD: Final = re.compile(r"[A-Za-z][A-Za-z0-9]+")  # (a word may hold digits: "
 _NOT_PROSE: Final = frozenset(
     {"at", "vs", "versus", "months", "month", "mo", "mos", "weeks", "days", "years", "yr", "ci"}
 )
-# words of a header that say how a result is given, not which result it is
+# words of a header that say how a result is given, not which result it is (how a ratio was
+# estimated, whom a share counts: "% of patients (95% CI)" under a heading "Objective response"
+# is that heading's)
 _RESULT_WORDS: Final = frozenset(
     """median mean rate rates percent percentage proportion ratio hazard odds risk relative hr or
     rr ci value values months month mo mos weeks week days day years year yr yrs no number of the
     in and at vs versus with for by per range iqr time stratified unstratified adjusted
-    unadjusted""".split()  # noqa: SIM905 - a word list (how a ratio was estimated names no result)
+    unadjusted estimated patients participants subjects pts response responses""".split()  # noqa: SIM905
 )
 _OPS: Final = {"<": "<", ">": ">", "=": "=", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
 

@@ -8,7 +8,7 @@ import itertools
 import re
 
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, list_place
-from etl.extract.group_labels import complement, shared_head
+from etl.extract.group_labels import complement, label_words, shared_head
 from etl.extract.named_groups import (
     declared_group_before_bracket,
     ratio_of_group,
@@ -253,7 +253,9 @@ def attach_arms(
                 if groups and len(groups) == size:
                     arm = groups[position]
                 elif len(arms) == size:
-                    arm = arms[position]
+                    # (the sentence's own comparison, not the record's it falls back on)
+                    said = own_comparison()
+                    arm = _in_sentence_order(arms, said if said != comparison else None)[position]
                     by_position.add(id(f))
                 elif own_comparison() and size == 2:
                     arm = own_comparison()[position]
@@ -266,6 +268,18 @@ def attach_arms(
     facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))
     _list_group(text, chains, by_position, arms)
     return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
+
+
+def _in_sentence_order(arms: list[str], compared: tuple[str, str] | None) -> list[str]:
+    """The record's two groups in the order the sentence compares them ("patients in the B arm
+    had longer PFS compared with patients in the A arm (56% v 42%)": B, A), else as declared."""
+    if len(arms) != 2 or compared is None:
+        return arms
+    first, second = (label_words(g) for g in compared)
+    declared = [label_words(a) for a in arms]
+    if first and second and first == declared[1] and second == declared[0]:
+        return [arms[1], arms[0]]
+    return arms
 
 
 def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:

@@ -211,6 +211,23 @@ def test_a_versus_list_without_group_names_takes_the_declared_order():
     ]
 
 
+def test_a_versus_list_follows_the_order_its_sentence_compares_the_groups_in():
+    context = record_context(["Patients were randomly assigned to six cycles of K-CHOP or L-CHOP."])
+    assert context.labels == ["K-CHOP", "L-CHOP"]  # ("six cycles of" is no part of the name)
+    sentence = (
+        "Patients in the L-CHOP arm had longer progression-free survival compared with patients "
+        "in the K-CHOP arm (56% v 42%; P = .01)."
+    )
+    facts = apply_context(
+        parse_sentence(sentence, None, context.comparison, context.labels), context
+    )
+    # (the p-value stays with the group the sentence makes its subject)
+    assert [(f.value, f.arm, f.p and f.p.value) for f in facts] == [
+        (56.0, "L-CHOP", 0.01),
+        (42.0, "K-CHOP", None),
+    ]
+
+
 @pytest.mark.parametrize(
     ("phrase", "label"),
     [

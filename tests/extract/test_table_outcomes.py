@@ -396,3 +396,17 @@ def test_a_listed_header_its_legend_and_a_row_that_lacks_a_cell():
         ("PFS", "rate", 64.0, "percent", 48.0, "Zentumab", None),
     ]
     assert [f.value for r in rows for f in r.facts if f.unit == "years"] == []
+
+
+def test_a_share_of_patients_under_a_heading_is_the_headings_result():
+    text = (
+        "Table 2.\nVariable | Zentumab (N = 211) | Orvexib (N = 212) |\n---|---|---|\n"
+        "Objective response | ||\n% of patients (95% CI) | 26 (20–33) | 33 (27–40) |\n"
+        "Estimated odds ratio (95% CI) | 0.70 (0.46–1.06) | |\n"
+    )
+    facts = [f for r in read(text) for f in r.facts]
+    assert [(f.endpoint, f.measure, f.value) for f in facts] == [
+        ("ORR", "rate", 26.0),
+        ("ORR", "rate", 33.0),
+        ("ORR", "odds_ratio", 0.70),
+    ]
