@@ -37,13 +37,14 @@ class _Fact(Protocol):  # (etl.extract.grammar.Fact; a protocol: no import cycle
 
 
 _REDUCTION = re.compile(
-    r"^\s*(?:relative\s+)?(?:reduction|decrease|lower)\s+in\s+(?:the\s+)?(?:relative\s+)?risk\s+of\s+"
+    r"^\s*(?:relative\s+)?(?:(?:reduction|decrease|lower)\s+in|reduced)\s+(?:the\s+)?(?:relative\s+)?"
+    r"risk\s+of\s+"
     r"(?P<what>[\w ,-]{3,60}?)(?=\s+(?:with|for|in|compared|versus|vs|among|by|relative)\b|[,;.()]|$)",
     re.IGNORECASE,
 )
 _REDUCED_BY = Prefiltered(
     re.compile(
-        r"reduced\s+the\s+(?:relative\s+)?risk\s+of\s+(?P<what>[\w -]{3,40}?)\s+by\s*$", re.I
+        r"reduced\s+(?:the\s+)?(?:relative\s+)?risk\s+of\s+(?P<what>[\w -]{3,40}?)\s+by\s*$", re.I
     )
 )
 _OF_PATIENTS = re.compile(
@@ -99,6 +100,7 @@ _ANY = GatedAlternation(
             # (the baseline rule's own wording: the gate cannot drift from it)
             rf"|{_OF_PATIENTS_GATE.pattern}|{_IN_ARM_GATE.pattern}|{_BASELINE.compiled.pattern}"
             r"|still (?:receiving|on)|remain(?:ed)? on|discontinued|subsequent|reported in|difference"
+            r"|(?:months?|mo|weeks?|years?)\s+(?:longer|increase|improvement|gain|prolongation|extension)"
         )
     ]
 )
@@ -113,9 +115,16 @@ _STOPPED_FOR_AE = re.compile(
     re.IGNORECASE,
 )
 _DIFFERENCE_IN = re.compile(r"\bdifference in\b[^.;]{0,100}$", re.IGNORECASE)
+# a time by which one group's exceeds another's: "10 months longer with A", "a 9.4 months
+# increase in median OS", "2.7 months longer in the A group"
+_LONGER_BY = re.compile(
+    r"\s*(?:(?:months?|mo|weeks?|years?)\s+)?(?:longer|increase|improvement|gain|prolongation|extension)\b",
+    re.IGNORECASE,
+)
 # a rate stated after its count: "60 of 100 patients (60.0%)", "120/300 ("
 _COUNTED = re.compile(r"\d+\s*(?:of|/)\s*\d+(?:\s+(?:patients|pts|participants))?\s*[(\[]\s*$")
 _TIMED = TIME_TO_EVENT - {"FOLLOWUP"}
+_LONGER_WORDS = re.compile(r"longer|increase|improvement|gain|prolongation|extension")
 
 
 def is_follow_up(text: str, f) -> bool:
@@ -132,13 +141,14 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
     """``facts`` with what the words around each say it is a result of (module doc)."""
     # (the rules read rates, and times only for a follow-up; then one search for what any rule
     # needs: most sentences need none of them)
+    lowered = text.lower()
     if all(f.unit != "percent" for f in facts) and (
-        all(f.unit not in TIME_UNITS for f in facts) or "follow" not in text.lower()
+        all(f.unit not in TIME_UNITS for f in facts)
+        or ("follow" not in lowered and not _LONGER_WORDS.search(lowered))
     ):
         return facts
     if not _ANY.found(text) and all(f.endpoint != "FOLLOWUP" for f in facts):
         return facts
-    lowered = text.lower()
     reductions = "reduc" in lowered or "decrease" in lowered or "lower" in lowered
     of_patients = _OF_PATIENTS_GATE.search(lowered) is not None
     in_arm = _IN_ARM_GATE.search(lowered) is not None
@@ -186,6 +196,8 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
             and is_follow_up(text, f)
         ):
             f.endpoint, f.endpoint_label, f.measure = "FOLLOWUP", "follow-up", "median"
+        elif f.unit in TIME_UNITS and f.measure == "median" and _LONGER_BY.match(text, f.end):
+            f.measure = "difference"
         keep.append(f)
     return keep
 

@@ -149,6 +149,17 @@ def test_an_age_is_no_result():
             "Drug K gave a 31% reduction in the risk of death compared with placebo (HR 0.69).",
             [("OS", "difference", 31.0), ("OS", "hazard_ratio", 0.69)],
         ),
+        (
+            "Drug K reduced risk of death by 33% in women with visceral disease.",
+            [("OS", "difference", 33.0)],
+        ),
+        ("This gave an 85% reduced risk of progression or death.", [("PFS", "difference", 85.0)]),
+        # a time by which one group's exceeds the other's is a difference
+        (
+            "Median OS was 10 months longer with drug K vs drug L (59.1 vs 49.1 months).",
+            [("OS", "difference", 10.0), ("OS", "median", 59.1), ("OS", "median", 49.1)],
+        ),
+        ("A 9.4 months increase in median OS with drug K.", [("OS", "difference", 9.4)]),
         # a rate of what follows it
         (
             "Overall, 21% versus 9% of patients achieved complete response.",
