@@ -18,7 +18,7 @@ from etl.audit import rejection_row
 from etl.documents.table_grid import GROUP_SIZE
 from etl.extract.context import RecordContext, apply_context, record_context
 from etl.extract.event_counts import of_groups
-from etl.extract.facts import Fact
+from etl.extract.facts import COMPARED_MEASURES, Fact
 from etl.extract.grammar import listed_groups, parse_sentence
 from etl.extract.value_endpoints import compares_times
 from etl.vocab.endpoints import endpoint_mentions
@@ -183,24 +183,35 @@ class _Context:
         return self._last_timed if timed else self._last
 
 
-# a list's lead-in ("objective responses were seen in:") and its items ("8.5% of the A group.",
-# "- 9.7% of the B group;")
+# a list's lead-in ("objective responses were seen in:", a line before bulleted lines) and its
+# items ("8.5% of the A group.", "- 9.7% of the B group;", "• More than 6 out of 10 (65%) ...")
 _DIGIT = re.compile(r"\d")
-_LIST_ITEM = re.compile(r"\s*(?:[-•*·–]\s*)?\d")
+_BULLET = re.compile(r"\s*[-•*·–]\s*\S")
+_LIST_ITEM = re.compile(r"\s*(?:[-•*·–]\s*\S|\d)")
+# the group a lead-in names: "of those who had surgery", "for patients who received A:"
+_LEAD_GROUP = re.compile(
+    r"\b(?:of|for|in|among)\s+(?:those|people|patients|participants)\s+who\s+"
+    r"(?:had|received|took|were\s+given)\s+(?P<g>[^,.;:]{2,40}?)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+# (the endpoint and the group a lead-in names, either may be missing)
+Lead = tuple[tuple[str, str] | None, str | None] | None
 
 
-Lead = tuple[str, str] | None
-
-
-def _lead(sentence: str, lead: Lead) -> tuple[Lead, Lead]:
-    """(the endpoint of the lead-in of the list ``sentence`` is an item of, that after it): a
-    lead-in naming one leads the sentences after it while they are items of its list."""
-    if sentence.rstrip().endswith(":"):
+def _lead(sentence: str, lead: Lead, after: str) -> tuple[Lead, Lead]:
+    """(the lead of the list ``sentence`` is an item of, that after it): a lead-in (a line ending
+    with a colon, or one that bulleted lines ``after`` follow) naming an endpoint or a group
+    leads the sentences after it while they are items of its list."""
+    if sentence.rstrip().endswith(":") or (_BULLET.match(after) and not _LIST_ITEM.match(sentence)):
         # (one that states a number is a result of its own, or names a time point its items
         # would need: "259 patients had progressed:", "36-month DMFS:")
         # (a population's size is no result: "In the ITT population (n=923), ... seen in:")
         found = None if _DIGIT.search(GROUP_SIZE.sub("", sentence)) else endpoint_mentions(sentence)
-        return None, (found[-1][2], found[-1][3]) if found else None
+        group = _LEAD_GROUP.search(sentence)
+        endpoint = (found[-1][2], found[-1][3]) if found else None
+        named = group.group("g") if group else None
+        return None, (endpoint, named) if endpoint or named else None
     if lead is not None and _LIST_ITEM.match(sentence):
         return lead, lead
     return None, None
@@ -228,9 +239,10 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
         lead: Lead = None  # the endpoint of the lead-in of a list being read
         recent: tuple[str, ...] = ()
         unread: list[list[Fact]] = []  # facts read since ``recent`` was brought up to date
-        for i in record:
+        for k, i in enumerate(record):
             # (a lead-in may stand as a heading line: it is read for its endpoint only)
-            item_of, lead = _lead(text[i], lead)
+            after = text[record[k + 1]] if k + 1 < len(record) else ""
+            item_of, lead = _lead(text[i], lead, after)
             if title[i]:
                 continue
             if not candidate[i]:
@@ -250,11 +262,14 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
                         arms,
                         mentions,
                         recent_groups=recent,
-                        lead=item_of,
+                        lead=item_of[0] if item_of else None,
                     ),
                     study,
                 )
             )
+            if item_of and item_of[1]:  # (the group its lead-in names, for a value naming none)
+                for f in facts:
+                    f.arm = f.arm or (item_of[1] if f.measure not in COMPARED_MEASURES else None)
             if facts:
                 unread.append(facts)
             for f in facts:

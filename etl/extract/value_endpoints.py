@@ -25,7 +25,7 @@ _TIMEPOINT_LIST = Prefiltered(
 _WORDS_1_10 = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
 _AT_TIMEPOINT = Prefiltered(
     re.compile(
-        rf"\bat\s+(?P<n>\d+|{_WORDS_1_10})\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+|{_WORDS_1_10})\s*(?P<unit2>months?|years?))?"
+        rf"\bat\s+(?:least\s+)?(?P<n>\d+|{_WORDS_1_10}|an?(?=\s+(?:year|month)\b))\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+|{_WORDS_1_10})\s*(?P<unit2>months?|years?))?"
         rf"|and\s+(?P<n3>\d+|{_WORDS_1_10})\s*(?P<unit3>months?|years?))",
         re.IGNORECASE,
     )
@@ -128,7 +128,7 @@ def _timepoints(
             else ((m.group("n"), m.group("unit3")), (m.group("n3"), m.group("unit3")))
         )
         points = [
-            (parse_word_number(n) if n[0].isalpha() else int(n))
+            (1 if n.lower() in ("a", "an") else parse_word_number(n) if n[0].isalpha() else int(n))
             * (12.0 if u.lower().startswith("year") else 1.0)
             for n, u in pairs
             if n

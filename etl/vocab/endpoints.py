@@ -62,7 +62,10 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"overall survival|(?:risk of |for )death|mortality|\bOS\b|\bmOS\b|median survival(?: time)?"
         r"|survival rates?|survival time|\bsurvival\b"
         # "88% of patients were alive at 5 years" (not alive without progression or relapse)
-        r"|\b(?:were|remained|was) alive\b(?! (?:and|without|free))",
+        r"|\b(?:were|remained|was) alive\b(?! (?:and|without|free))"
+        # a plain-language summary's: "(65%) lived for at least 5 years"
+        r"|\blived for (?:at least |more than |over )?(?:a|an|one|two|three|four|five|six|seven|eight"
+        r"|nine|ten|\d+) (?:years?|months?)\b",
     ),
     (
         "ORR",

@@ -168,3 +168,21 @@ def test_baseline_characteristics_with_a_mean_age_are_no_results():
         "stage IV disease), all were included in the primary analysis."
     )
     assert rows == []
+
+
+def test_a_plain_language_summarys_bulleted_survival_takes_its_lead_ins_group():
+    rows = _read(
+        "Summary of results\n\nThe team looked at the notes of people who had surgery or "
+        "radiotherapy.\n\nThe team found that of those who had surgery\n\n"
+        "  • More than 6 out of 10 (65%) lived for at least a year\n"
+        "  • Just over 4 out of 10 (41%) lived for at least 5 years\n\n"
+        "And of those who had radiotherapy\n\n"
+        "  • Almost 8 out of 10 (78%) lived for at least a year\n"
+    )
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
+        ("OS", "rate", 65.0, "surgery"),
+        ("OS", "rate", 41.0, "surgery"),
+        ("OS", "rate", 78.0, "radiotherapy"),
+    ]
+    times = _outcomes("Of those who had surgery:\n• 41% lived for at least 5 years\n")
+    assert times.get_column("timepoint_months").to_list() == [60.0]
