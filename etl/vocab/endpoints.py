@@ -90,6 +90,8 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"|neurologic(?:al)? (?:events|toxicit(?:y|ies))|cytokine release syndrome|\bCRS\b"
         r"|infusion(?:-related)? reactions?|infections?|hypokalemia|hypokalaemia|ana?emia|pneumonitis"
         r"|immune-mediated AEs?|\b(?:TEAE|irAE|imAE|SAE|STEAE|TRSAE)s?\b"
+        # a late harm of treatment: "incidence of second malignancies"
+        r"|second(?:ary)? (?:primary )?(?:malignanc(?:y|ies)|cancers?)"
         # "grade 3 or greater events", "grade ≥3 events", "grade 3-4 treatment-related events"
         r"|grade\s*(?:≥|>=|>)?\s*\d(?:\s*(?:or (?:greater|higher|above|more)|[-–/]\s*\d|\+))?"
         r"\s+(?:(?:treatment|drug)-(?:related|emergent)\s+)?events?",

@@ -127,6 +127,12 @@ def test_an_interval_open_at_its_top_is_no_number_and_no_rate():
         ("The CR + CRh rate was 21% with drug K.", "OTHER", "CR + CRh"),
         # the follow-up "for" an endpoint is the follow-up's
         ("The median follow-up for overall survival was 43.7 months.", "FOLLOWUP", "follow-up"),
+        # a late harm of treatment
+        (
+            "The incidence of second malignancies was 15.1% with drug K.",
+            "AE",
+            "second malignancies",
+        ),
     ],
 )
 def test_endpoints_read_by_their_own_name(sentence, endpoint, label):
