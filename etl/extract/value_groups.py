@@ -386,11 +386,21 @@ def _nth_group(
     return None
 
 
+# "no difference between the A and B arms in X (15.1% v 16.1%)"
+_BETWEEN_GROUPS = Prefiltered(
+    re.compile(
+        rf"\bbetween\s+(?:the\s+)?(?P<a>{GROUP_NAME})\s+and\s+(?:the\s+)?(?P<b>{GROUP_NAME})\s+"
+        r"(?:arms|groups|cohorts)\b",
+        re.IGNORECASE,
+    )
+)
+
+
 def _sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple[str, str] | None:
     """The groups the sentence itself compares ("longer with A than with B", "A had longer RFS
-    (...) compared with B"; or the only two groups it names: "in the A group had ... compared to
-    patients in the B group"), else ``comparison``."""
-    for pattern in (_SENTENCE_COMPARISON, _SUBJECT_COMPARISON):
+    (...) compared with B", "between the A and B arms"; or the only two groups it names: "in the
+    A group had ... compared to patients in the B group"), else ``comparison``."""
+    for pattern in (_SENTENCE_COMPARISON, _SUBJECT_COMPARISON, _BETWEEN_GROUPS):
         local = pattern.search(text)
         if local and all(pair := _clean_pair(local.group("a"), local.group("b"))):
             return pair

@@ -228,6 +228,18 @@ def test_a_versus_list_follows_the_order_its_sentence_compares_the_groups_in():
     ]
 
 
+def test_a_versus_list_follows_the_groups_a_between_phrase_names():
+    context = record_context(["Patients were randomly assigned to K-CHOP or L-CHOP."])
+    sentence = (
+        "There was no significant difference between the L-CHOP and K-CHOP arms in the "
+        "incidence of second malignancies (15.1% v 16.1%; P = .81)."
+    )
+    facts = apply_context(
+        parse_sentence(sentence, None, context.comparison, context.labels), context
+    )
+    assert [(f.value, f.arm) for f in facts] == [(15.1, "L-CHOP"), (16.1, "K-CHOP")]
+
+
 @pytest.mark.parametrize(
     ("phrase", "label"),
     [
