@@ -274,10 +274,13 @@ def _listed_header_tables(text: str, lines: list[Line], used: list[bool]):
         j = i
         while j < len(lines) and not used[j] and lines[j].text.count("|") >= 2:
             j += 1
+        if j - i < 3:
+            i = max(j, i + 1)
+            continue
         top, header = _listed_header(text, lines, i, used)
         rows = [_split(text, lines[x], "|") for x in range(i, j)]
         widest = max((len(_trimmed(r)) for r in rows), default=0)
-        if j - i >= 3 and header and len(header) >= widest - 1 >= 2:
+        if header and len(header) >= widest - 1 >= 2:
             table = _from_rows([header], rows, _caption_above(text, lines, top, used), "pipe")
             if table is not None:
                 yield table, top, j - 1

@@ -486,7 +486,8 @@ def _the_other_group(facts: list, context: RecordContext) -> None:
 
 def _p_to_the_experimental_group(pair: list, context: RecordContext) -> None:
     """ "9.4% compared with 0% for placebo (P = 0.05)": the p-value of a comparison of two values
-    qualifies the experimental group's, wherever the sentence puts it."""
+    qualifies the experimental group's, when the sentence gives that group's value first (one
+    that gives the control's first makes that group its subject)."""
     experimental, control = context.comparison or (None, None)
     by_label = {f.arm: f for f in pair}
     exp, ctrl = by_label.get(experimental), by_label.get(control)

@@ -20,6 +20,7 @@ from etl.extract.context import RecordContext, apply_context, record_context
 from etl.extract.event_counts import of_groups
 from etl.extract.facts import COMPARED_MEASURES, Fact
 from etl.extract.grammar import listed_groups, parse_sentence
+from etl.extract.group_labels import group_label, simplify
 from etl.extract.value_endpoints import compares_times
 from etl.vocab.endpoints import endpoint_mentions
 
@@ -210,7 +211,7 @@ def _lead(sentence: str, lead: Lead, after: str) -> tuple[Lead, Lead]:
         found = None if _DIGIT.search(GROUP_SIZE.sub("", sentence)) else endpoint_mentions(sentence)
         group = _LEAD_GROUP.search(sentence)
         endpoint = (found[-1][2], found[-1][3]) if found else None
-        named = group.group("g") if group else None
+        named = (group_label(simplify(group.group("g"))) or None) if group else None
         return None, (endpoint, named) if endpoint or named else None
     if lead is not None and _LIST_ITEM.match(sentence):
         return lead, lead
@@ -236,7 +237,7 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
         )
         arms, comparison = study.labels, study.comparison
         context = _Context(text)
-        lead: Lead = None  # the endpoint of the lead-in of a list being read
+        lead: Lead = None  # the endpoint and group of the lead-in of a list being read
         recent: tuple[str, ...] = ()
         unread: list[list[Fact]] = []  # facts read since ``recent`` was brought up to date
         for k, i in enumerate(record):
@@ -253,23 +254,19 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
             if unread and "respectively" in text[i].lower():
                 recent = _last_listed(unread) or recent
                 unread = []
-            facts = of_groups(
-                apply_context(
-                    parse_sentence(
-                        text[i],
-                        context,
-                        comparison,
-                        arms,
-                        mentions,
-                        recent_groups=recent,
-                        lead=item_of[0] if item_of else None,
-                    ),
-                    study,
-                )
+            read = parse_sentence(
+                text[i],
+                context,
+                comparison,
+                arms,
+                mentions,
+                recent_groups=recent,
+                lead=item_of[0] if item_of else None,
             )
             if item_of and item_of[1]:  # (the group its lead-in names, for a value naming none)
-                for f in facts:
+                for f in read:
                     f.arm = f.arm or (item_of[1] if f.measure not in COMPARED_MEASURES else None)
+            facts = of_groups(apply_context(read, study))
             if facts:
                 unread.append(facts)
             for f in facts:

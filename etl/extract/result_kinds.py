@@ -36,6 +36,9 @@ class _Fact(Protocol):  # (etl.extract.grammar.Fact; a protocol: no import cycle
     n_patients: int | None
 
 
+# a time by which one group's result exceeds another's: "10 months longer", "a 9.4 months increase"
+_TIME_WORD = r"(?:months?|mo|weeks?|years?)"
+_MORE_BY = r"(?:longer|increase|improvement|gain|prolongation|extension)\b"
 _REDUCTION = re.compile(
     r"^\s*(?:relative\s+)?(?:(?:reduction|decrease|lower)\s+in|reduced)\s+(?:the\s+)?(?:relative\s+)?"
     r"risk\s+of\s+"
@@ -100,7 +103,7 @@ _ANY = GatedAlternation(
             # (the baseline rule's own wording: the gate cannot drift from it)
             rf"|{_OF_PATIENTS_GATE.pattern}|{_IN_ARM_GATE.pattern}|{_BASELINE.compiled.pattern}"
             r"|still (?:receiving|on)|remain(?:ed)? on|discontinued|subsequent|reported in|difference"
-            r"|(?:months?|mo|weeks?|years?)\s+(?:longer|increase|improvement|gain|prolongation|extension)"
+            rf"|{_TIME_WORD}\s+{_MORE_BY}"
         )
     ]
 )
@@ -115,16 +118,13 @@ _STOPPED_FOR_AE = re.compile(
     re.IGNORECASE,
 )
 _DIFFERENCE_IN = re.compile(r"\bdifference in\b[^.;]{0,100}$", re.IGNORECASE)
-# a time by which one group's exceeds another's: "10 months longer with A", "a 9.4 months
-# increase in median OS", "2.7 months longer in the A group"
-_LONGER_BY = re.compile(
-    r"\s*(?:(?:months?|mo|weeks?|years?)\s+)?(?:longer|increase|improvement|gain|prolongation|extension)\b",
-    re.IGNORECASE,
-)
+# ("10 months longer with A", "a 9.4 months increase in median OS", "2.7 months longer in the A
+# group")
+_LONGER_BY = re.compile(rf"\s*(?:{_TIME_WORD}\s+)?{_MORE_BY}", re.IGNORECASE)
 # a rate stated after its count: "60 of 100 patients (60.0%)", "120/300 ("
 _COUNTED = re.compile(r"\d+\s*(?:of|/)\s*\d+(?:\s+(?:patients|pts|participants))?\s*[(\[]\s*$")
 _TIMED = TIME_TO_EVENT - {"FOLLOWUP"}
-_LONGER_WORDS = re.compile(r"longer|increase|improvement|gain|prolongation|extension")
+_LONGER_WORDS = re.compile(rf"\b{_MORE_BY}")
 
 
 def is_follow_up(text: str, f) -> bool:
@@ -139,8 +139,8 @@ def _endpoint_of(phrase: str) -> tuple[str, str] | None:
 
 def reclassify(text: str, facts: list, mentions: list) -> list:
     """``facts`` with what the words around each say it is a result of (module doc)."""
-    # (the rules read rates, and times only for a follow-up; then one search for what any rule
-    # needs: most sentences need none of them)
+    # (the rules read rates, and times only for a follow-up or a time one group's exceeds
+    # another's by; then one search for what any rule needs: most sentences need none of them)
     lowered = text.lower()
     if all(f.unit != "percent" for f in facts) and (
         all(f.unit not in TIME_UNITS for f in facts)

@@ -69,7 +69,7 @@ _RESULTS_HEADER: Final = re.compile(
 )
 _DIGIT: Final = re.compile(r"\d")
 _RESULT_NUMBER: Final = re.compile(
-    r"\d\s*%|\b(?:HR|OR|RR|hazard|CI|months?|mo|P\s*[=<])\b", re.IGNORECASE
+    r"\d\s*%|(?-i:\b(?:HR|OR|RR|CI)\b)|\b(?:hazard|months?|mo)\b|\bP\s*[=<≤]", re.IGNORECASE
 )
 
 
@@ -117,13 +117,16 @@ def _role_of(table: Table, c: int) -> str | None:
 # the abbreviations a table's legend spells out: "RR: Response rate; PFS: Progression-free
 # survival", "HR = hazard ratio"
 _LEGEND_ITEM: Final = re.compile(
-    r"(?:^|(?<=[;\n]))\s*(?P<abbr>[A-Za-z][\w/-]{0,9})\s*[:=]\s*(?P<words>[^;:=\n]{3,80}?)\s*(?=[;\n]|\.?$)",
+    r"(?:^|(?<=[;\n]))\s*(?P<abbr>[A-Z][A-Z0-9/-]{1,9})\s*[:=]\s*(?P<words>[^;:=\n]{3,80}?)\s*(?=[;\n]|\.?$)",
     re.MULTILINE,
 )
 
 
-def legend_terms(legend: str) -> dict[str, str]:
-    """The abbreviations a legend spells out, as written: {"RR": "Response rate"}."""
+def legend_terms(after: str) -> dict[str, str]:
+    """The abbreviations (capitals) the legend of a table spells out, as written: {"RR":
+    "Response rate"}; ``after`` is the text after the table, the legend up to its first blank
+    line."""
+    legend = after.split("\n\n", 1)[0]
     return {m.group("abbr"): m.group("words") for m in _LEGEND_ITEM.finditer(legend)}
 
 

@@ -170,7 +170,8 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
         single = (single[0], size)
     if sizes is not None and written and exp is not None and ctrl is not None:
         by_label = dict(zip(written, sizes, strict=True))
-        exp, ctrl = (exp[0], by_label.get(exp[0])), (ctrl[0], by_label.get(ctrl[0]))
+        exp = (exp[0], by_label.get(exp[0], exp[1]))
+        ctrl = (ctrl[0], by_label.get(ctrl[0], ctrl[1]))
         size = sum(sizes)
     return Arms(exp, ctrl, single, *_named_groups(columns, row), enrolled=size, written=written)
 

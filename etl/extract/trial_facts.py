@@ -87,8 +87,12 @@ _COUNT = (
 # count there is the subject of the verb: "Of 843 patients screened, 573 were enrolled") and
 # brackets, with brackets of their own ("400 patients (A, n=200; B, n=200) were included",
 # "patients with stage II (with risk factors (a) or (b)) were randomized").
-# (a word may open with digits where it is not that count: "aged 16-75 years", "grade 1-2")
-_DESCRIBED = r"(?:\s*\((?:[^()]|\([^()]{0,40}\)){0,300}\)|\s+(?![\d.])[^\s.;()]+|\s+\d[^\s;()]*+(?!\s+(?:were|was)\b)){0,30}?"
+# (a word may open with digits where it is not that count, "aged 16-75 years", "grade 1-2"; a
+# count of people there is: "Of 843 patients screened, 573 patients were randomized")
+_DESCRIBED = (
+    r"(?:\s*\((?:[^()]|\([^()]{0,40}\)){0,300}\)|\s+(?![\d.])[^\s.;()]+"
+    rf"|\s+\d[^\s;()]*+(?!\s+(?:were|was|{_PEOPLE})\b)){{0,30}}?"
+)
 _ENROLLED = Prefiltered(
     re.compile(
         # "1171 patients were randomly assigned", "573 were enrolled and randomised", "900

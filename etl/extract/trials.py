@@ -28,11 +28,19 @@ from etl.vocab.codes import PRIMARY_STUDY_TYPES, SECONDARY_STUDY_TYPES
 NCT_RE = re.compile(r"\bNCT\d{8}\b")
 # the numbers of other registries (ANZCTR, ISRCTN, UMIN, ChiCTR, DRKS, jRCT, JapicCTI, CTRI, EU
 # CTR): a trial's name where the text gives it no other ("ACTRN12610000915055")
-OTHER_REGISTRY = (
-    r"ACTRN\d{14}|ISRCTN\d{8}|UMIN\d{9}|ChiCTR-?[A-Z]{0,5}-?\d{6,12}|DRKS\d{8}|jRCT\d{10}"
-    r"|JapicCTI-\d{6}|CTRI/\d{4}/\d{2,3}/\d{6}|EudraCT\s+20\d\d-\d{6}-\d{2}"
+_OTHER_REGISTRIES = (  # (each number's prefix, and the number)
+    ("ACTRN", r"ACTRN\d{14}"),
+    ("ISRCTN", r"ISRCTN\d{8}"),
+    ("UMIN", r"UMIN\d{9}"),
+    ("ChiCTR", r"ChiCTR-?[A-Z]{0,5}-?\d{6,12}"),
+    ("DRKS", r"DRKS\d{8}"),
+    ("jRCT", r"jRCT\d{10}"),
+    ("JapicCTI", r"JapicCTI-\d{6}"),
+    ("CTRI/", r"CTRI/\d{4}/\d{2,3}/\d{6}"),
+    ("EudraCT", r"EudraCT\s+20\d\d-\d{6}-\d{2}"),
 )
-_REGISTRY_WORDS = "NCT|ACTRN|ISRCTN|UMIN|ChiCTR|DRKS|jRCT|JapicCTI|CTRI/|EudraCT"
+OTHER_REGISTRY = "|".join(number for _, number in _OTHER_REGISTRIES)
+_REGISTRY_WORDS = "|".join(["NCT", *(prefix for prefix, _ in _OTHER_REGISTRIES)])
 # a registration statement: the record's own trial ("ClinicalTrials.gov number, NCT...")
 _REGISTERED = re.compile(
     r"(?i)(?:clinicaltrials\.gov|registered|registration|trial information|identifier|"

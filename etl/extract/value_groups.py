@@ -253,9 +253,11 @@ def attach_arms(
                 if groups and len(groups) == size:
                     arm = groups[position]
                 elif len(arms) == size:
-                    # (the sentence's own comparison, not the record's it falls back on)
+                    # (the sentence's own comparison, not the record's it falls back on, or
+                    # the order it names the groups in: "between the B and A arms")
                     said = own_comparison()
-                    arm = _in_sentence_order(arms, said if said != comparison else None)[position]
+                    said = said if said != comparison else _groups_between(text)
+                    arm = _in_sentence_order(arms, said)[position]
                     by_position.add(id(f))
                 elif own_comparison() and size == 2:
                     arm = own_comparison()[position]
@@ -268,6 +270,13 @@ def attach_arms(
     facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))
     _list_group(text, chains, by_position, arms)
     return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
+
+
+def _groups_between(text: str) -> tuple[str, str] | None:
+    """The two groups a "between the A and B arms" phrase names, in its order, or None."""
+    m = _BETWEEN_GROUPS.search(text)
+    pair = _clean_pair(m.group("a"), m.group("b")) if m else None
+    return pair if pair and all(pair) else None
 
 
 def _in_sentence_order(arms: list[str], compared: tuple[str, str] | None) -> list[str]:
@@ -386,7 +395,8 @@ def _nth_group(
     return None
 
 
-# "no difference between the A and B arms in X (15.1% v 16.1%)"
+# "no difference between the A and B arms in X (15.1% v 16.1%)": the order of a pair of values
+# (no direction: a ratio's comparison is not read from it)
 _BETWEEN_GROUPS = Prefiltered(
     re.compile(
         rf"\bbetween\s+(?:the\s+)?(?P<a>{GROUP_NAME})\s+and\s+(?:the\s+)?(?P<b>{GROUP_NAME})\s+"
@@ -398,9 +408,9 @@ _BETWEEN_GROUPS = Prefiltered(
 
 def _sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple[str, str] | None:
     """The groups the sentence itself compares ("longer with A than with B", "A had longer RFS
-    (...) compared with B", "between the A and B arms"; or the only two groups it names: "in the
-    A group had ... compared to patients in the B group"), else ``comparison``."""
-    for pattern in (_SENTENCE_COMPARISON, _SUBJECT_COMPARISON, _BETWEEN_GROUPS):
+    (...) compared with B"; or the only two groups it names: "in the A group had ... compared to
+    patients in the B group"), else ``comparison``."""
+    for pattern in (_SENTENCE_COMPARISON, _SUBJECT_COMPARISON):
         local = pattern.search(text)
         if local and all(pair := _clean_pair(local.group("a"), local.group("b"))):
             return pair

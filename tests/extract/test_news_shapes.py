@@ -186,3 +186,8 @@ def test_a_plain_language_summarys_bulleted_survival_takes_its_lead_ins_group():
     ]
     times = _outcomes("Of those who had surgery:\n• 41% lived for at least 5 years\n")
     assert times.get_column("timepoint_months").to_list() == [60.0]
+
+
+def test_a_lead_ins_group_is_named_as_groups_are():
+    rows = _read("For patients who received drug K 10 mg daily (n = 40):\n• 41% had a response\n")
+    assert [(r[2], r[4]) for r in rows] == [(41.0, "drug K")]

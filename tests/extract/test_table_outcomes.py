@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from etl.documents.tables import find_tables
 from etl.extract.facts import Fact
+from etl.extract.table_columns import legend_terms
 from etl.extract.table_names import uncited
 from etl.extract.table_outcomes import RowReading, read_table
 from etl.vocab.codes import ENDPOINTS, MEASURES, P_OPERATORS, UNITS
@@ -410,3 +411,8 @@ def test_a_share_of_patients_under_a_heading_is_the_headings_result():
         ("ORR", "rate", 33.0),
         ("ORR", "odds_ratio", 0.70),
     ]
+
+
+def test_a_legend_spells_out_capital_abbreviations_up_to_its_blank_line():
+    legend = "RR: Response rate; Phase: randomised III; N: number\nHR = hazard ratio\n\nOS: later"
+    assert legend_terms(legend) == {"RR": "Response rate", "HR": "hazard ratio"}

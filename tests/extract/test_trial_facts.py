@@ -71,6 +71,8 @@ def test_the_records_own_phase_wins_over_the_background():
         ),
         # the whole a part is told of
         ("Of 501 enrolled patients, 74 (15%) had stage B disease.", "501"),
+        # (the count screened is no description of the people randomized)
+        ("Of 843 patients screened, 573 patients were randomly assigned.", "573"),
         (
             "Seven hundred and nine of 713 randomly assigned patients received drug A or placebo.",
             "713",
