@@ -8,7 +8,7 @@ import itertools
 import re
 
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, list_place
-from etl.extract.group_labels import complement, label_words, shared_head
+from etl.extract.group_labels import complement, shared_head
 from etl.extract.named_groups import (
     declared_group_before_bracket,
     ratio_of_group,
@@ -18,6 +18,12 @@ from etl.extract.numbers import (
     NUM,
 )
 from etl.extract.phrases import GROUP_NAME, GROUP_WORD, group_pattern
+from etl.extract.sentence_comparison import (
+    clean_pair,
+    groups_between,
+    in_sentence_order,
+    sentence_comparison,
+)
 from etl.extract.values import PLACEHOLDERS_AFTER, clean_arm
 from etl.regex_prefilter import (
     GatedAlternation,
@@ -74,28 +80,6 @@ _GROUP_THEN_BRACKET = Prefiltered(
         re.IGNORECASE,
     )
 )
-_SENTENCE_COMPARISON = Prefiltered(
-    re.compile(
-        rf"(?:in|for|with|among|on|receiving|given|treated with)\s+(?:the\s+)?(?P<a>{GROUP_NAME})(?:\s+groups?)?\s+"
-        rf"(?:than|(?:when\s+|as\s+)?compared (?:to|with)|versus|vs\.?)\s+(?:(?:in|with|for|on|among|receiving)\s+)?(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?:\s+groups?)?(?=\s*(?:[,;.(]|$))",
-        re.IGNORECASE,
-    )
-)
-# a group that had more of something than another: "In landmark analyses, complete responders had
-# longer RFS (23.6 vs 5.7 months) and OS (...) compared with nonresponders", "A extended the
-# median time to X compared to B (23.2 vs 14.6 months)"
-_SUBJECT_COMPARISON = Prefiltered(
-    re.compile(
-        rf"^(?:[^,;]*,\s*)?(?:the\s+)?(?P<a>{GROUP_NAME})\s+(?:(?:had|showed|achieved|experienced|demonstrated)\s+"
-        r"(?:(?:a|an|significantly|numerically|statistically\s+significantly)\s+)*"
-        r"(?:longer|shorter|higher|lower|better|worse|improved|superior|inferior|prolonged)"
-        # "A extended the median time to X compared to B (23.2 vs 14.6 months)"
-        r"|(?:(?:significantly|further)\s+)?(?:extended|prolonged|improved|increased|reduced|lowered|decreased))\b.{0,200}?"
-        r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:the\s+|those\s+(?:in|with|on)\s+(?:the\s+)?)?"
-        rf"(?P<b>{GROUP_NAME})(?=\s*(?:[,;.(]|$))",
-        re.IGNORECASE,
-    )
-)
 _VERSUS = Prefiltered(
     re.compile(
         rf"(?:(?:for|of|with|between)\s+|[(;]\s*)(?:the\s+)?(?P<a>{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)"
@@ -131,9 +115,6 @@ _FRONTED = Prefiltered(
         re.IGNORECASE,
     )
 )
-_GROUP_PHRASE = Prefiltered(
-    re.compile(rf"\bthe\s+(?P<g>{GROUP_NAME})\s+(?:group|arm|cohort)\b", re.IGNORECASE)
-)
 _GROUP_LIST = Prefiltered(
     re.compile(
         rf"(?:in|for|with|among|between)\s+(?:the\s+)?(?P<list>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?"
@@ -161,12 +142,6 @@ _RESPECTIVELY = Prefiltered(re.compile("respectively", re.IGNORECASE))
 _RESPECTIVELY_TAIL = re.compile(
     r"(?:\s*at\s+[\w\s,-]*?(?:months?|years?))?\s*,?\s*respectively\s*,?", re.IGNORECASE
 )
-
-
-def _clean_pair(a: str, b: str) -> tuple[str | None, str | None]:
-    """Two groups compared ("A versus B"), cleaned, with a head they share ("high versus low X")."""
-    a, b = shared_head([a, b])
-    return clean_arm(a), clean_arm(b)
 
 
 def _group_list(text: str) -> list[str]:
@@ -203,7 +178,7 @@ def attach_arms(
             compared = any(
                 f.measure in COMPARED_MEASURES or f.group_index >= 0 for f in facts
             ) or any(len(c) == 2 for c in chains.values())
-            comparisons.append(_sentence_comparison(text, comparison) if compared else comparison)
+            comparisons.append(sentence_comparison(text, comparison) if compared else comparison)
         return comparisons[0]
 
     def group_list() -> list[str]:
@@ -230,7 +205,7 @@ def attach_arms(
                 else _VERSUS.search(text[f.end : f.end + 80]) or _NONINFERIOR.search(text)
             )
             if vs:
-                arm, comparator = _clean_pair(vs.group("a"), vs.group("b"))
+                arm, comparator = clean_pair(vs.group("a"), vs.group("b"))
             elif favoured := _FAVOUR.match(_after_value(text, f)):
                 # "HR 0.42 (...) in favour of A": A against the other (the record's context)
                 arm = clean_arm(favoured.group("a"))
@@ -256,8 +231,8 @@ def attach_arms(
                     # (the sentence's own comparison, not the record's it falls back on, or
                     # the order it names the groups in: "between the B and A arms")
                     said = own_comparison()
-                    said = said if said != comparison else _groups_between(text)
-                    arm = _in_sentence_order(arms, said)[position]
+                    said = said if said != comparison else groups_between(text)
+                    arm = in_sentence_order(arms, said)[position]
                     by_position.add(id(f))
                 elif own_comparison() and size == 2:
                     arm = own_comparison()[position]
@@ -272,25 +247,6 @@ def attach_arms(
     return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
 
 
-def _groups_between(text: str) -> tuple[str, str] | None:
-    """The two groups a "between the A and B arms" phrase names, in its order, or None."""
-    m = _BETWEEN_GROUPS.search(text)
-    pair = _clean_pair(m.group("a"), m.group("b")) if m else None
-    return pair if pair and all(pair) else None
-
-
-def _in_sentence_order(arms: list[str], compared: tuple[str, str] | None) -> list[str]:
-    """The record's two groups in the order the sentence compares them ("patients in the B arm
-    had longer PFS compared with patients in the A arm (56% v 42%)": B, A), else as declared."""
-    if len(arms) != 2 or compared is None:
-        return arms
-    first, second = (label_words(g) for g in compared)
-    declared = [label_words(a) for a in arms]
-    if first and second and first == declared[1] and second == declared[0]:
-        return [arms[1], arms[0]]
-    return arms
-
-
 def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
     """ "41% versus 30% for drug K versus chemotherapy", "9.1 (7.0-11.2) mo vs 5.0 (4.1-6.3) mo
     with K + chemo vs chemo": a pair of values followed by the pair of
@@ -303,7 +259,7 @@ def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
         after = PLACEHOLDERS_AFTER.sub("", after) if chain[0].slots else after
         m = _VERSUS.compiled.match(after.lstrip(" ,"))
         if m is not None:
-            pair = _clean_pair(m.group("a"), m.group("b"))
+            pair = clean_pair(m.group("a"), m.group("b"))
             if all(pair):
                 for f in chain:
                     f.arm = pair[list_place(f, chain)[1]]
@@ -393,31 +349,6 @@ def _nth_group(
         if len(source) == count:
             return source[index]
     return None
-
-
-# "no difference between the A and B arms in X (15.1% v 16.1%)": the order of a pair of values
-# (no direction: a ratio's comparison is not read from it)
-_BETWEEN_GROUPS = Prefiltered(
-    re.compile(
-        rf"\bbetween\s+(?:the\s+)?(?P<a>{GROUP_NAME})\s+and\s+(?:the\s+)?(?P<b>{GROUP_NAME})\s+"
-        r"(?:arms|groups|cohorts)\b",
-        re.IGNORECASE,
-    )
-)
-
-
-def _sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple[str, str] | None:
-    """The groups the sentence itself compares ("longer with A than with B", "A had longer RFS
-    (...) compared with B"; or the only two groups it names: "in the A group had ... compared to
-    patients in the B group"), else ``comparison``."""
-    for pattern in (_SENTENCE_COMPARISON, _SUBJECT_COMPARISON):
-        local = pattern.search(text)
-        if local and all(pair := _clean_pair(local.group("a"), local.group("b"))):
-            return pair
-    named = list(dict.fromkeys(m.group("g") for m in _GROUP_PHRASE.finditer(text)))
-    if len(named) == 2 and all(clean_arm(g) for g in named):
-        return (f"{named[0]} group", f"{named[1]} group")
-    return comparison
 
 
 def _arm_around(

@@ -21,6 +21,7 @@ from etl.extract import (
     masks,
     numbers,
     result_kinds,
+    sentence_comparison,
     trial_arms,
     trial_facts,
     value_endpoints,
@@ -112,6 +113,7 @@ _MODULES = (
     values,
     value_endpoints,
     value_groups,
+    sentence_comparison,
     numbers,
     context,
     endpoint_lists,
@@ -160,7 +162,9 @@ def test_a_ratio_is_found_where_its_keyword_starts(text):
 
 
 def test_a_folded_match_keeps_the_case_of_the_text():
-    m = value_groups._SENTENCE_COMPARISON.search("longer In The TACE Group than with Sorafenib.")
+    m = sentence_comparison._SENTENCE_COMPARISON.search(
+        "longer In The TACE Group than with Sorafenib."
+    )
     assert (m.group("a"), m.group("b")) == ("TACE", "Sorafenib")
     assert m.span("a") == (14, 18)
 

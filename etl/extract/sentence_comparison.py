@@ -1,0 +1,87 @@
+"""The groups a sentence itself compares, and in which order it names them: "longer with A than
+with B", "A had longer RFS (...) compared with B", "in the A group ... compared to patients in the
+B group", "between the B and A arms". Read by etl.extract.value_groups where a value does not
+name its group."""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.group_labels import label_words, shared_head
+from etl.extract.phrases import GROUP_NAME, GROUP_WORD
+from etl.extract.values import clean_arm
+from etl.regex_prefilter import Prefiltered
+
+_SENTENCE_COMPARISON = Prefiltered(
+    re.compile(
+        rf"(?:in|for|with|among|on|receiving|given|treated with)\s+(?:the\s+)?(?P<a>{GROUP_NAME})(?:\s+groups?)?\s+"
+        rf"(?:than|(?:when\s+|as\s+)?compared (?:to|with)|versus|vs\.?)\s+(?:(?:in|with|for|on|among|receiving)\s+)?(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?:\s+groups?)?(?=\s*(?:[,;.(]|$))",
+        re.IGNORECASE,
+    )
+)
+# a group that had more of something than another: "In landmark analyses, complete responders had
+# longer RFS (23.6 vs 5.7 months) and OS (...) compared with nonresponders", "A extended the
+# median time to X compared to B (23.2 vs 14.6 months)"
+_SUBJECT_COMPARISON = Prefiltered(
+    re.compile(
+        rf"^(?:[^,;]*,\s*)?(?:the\s+)?(?P<a>{GROUP_NAME})\s+(?:(?:had|showed|achieved|experienced|demonstrated)\s+"
+        r"(?:(?:a|an|significantly|numerically|statistically\s+significantly)\s+)*"
+        r"(?:longer|shorter|higher|lower|better|worse|improved|superior|inferior|prolonged)"
+        # "A extended the median time to X compared to B (23.2 vs 14.6 months)"
+        r"|(?:(?:significantly|further)\s+)?(?:extended|prolonged|improved|increased|reduced|lowered|decreased))\b.{0,200}?"
+        r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:the\s+|those\s+(?:in|with|on)\s+(?:the\s+)?)?"
+        rf"(?P<b>{GROUP_NAME})(?=\s*(?:[,;.(]|$))",
+        re.IGNORECASE,
+    )
+)
+_GROUP_PHRASE = Prefiltered(
+    re.compile(rf"\bthe\s+(?P<g>{GROUP_NAME})\s+(?:group|arm|cohort)\b", re.IGNORECASE)
+)
+# "no difference between the A and B arms in X (15.1% v 16.1%)": the order of a pair of values
+# (no direction: a ratio's comparison is not read from it)
+_BETWEEN_GROUPS = Prefiltered(
+    re.compile(
+        rf"\bbetween\s+(?:the\s+)?(?P<a>{GROUP_NAME})\s+and\s+(?:the\s+)?(?P<b>{GROUP_NAME})\s+"
+        r"(?:arms|groups|cohorts)\b",
+        re.IGNORECASE,
+    )
+)
+
+
+def clean_pair(a: str, b: str) -> tuple[str | None, str | None]:
+    """Two groups compared ("A versus B"), cleaned, with a head they share ("high versus low X")."""
+    a, b = shared_head([a, b])
+    return clean_arm(a), clean_arm(b)
+
+
+def sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The groups the sentence itself compares ("longer with A than with B", "A had longer RFS
+    (...) compared with B"; or the only two groups it names: "in the A group had ... compared to
+    patients in the B group"), else ``comparison``."""
+    for pattern in (_SENTENCE_COMPARISON, _SUBJECT_COMPARISON):
+        local = pattern.search(text)
+        if local and all(pair := clean_pair(local.group("a"), local.group("b"))):
+            return pair
+    named = list(dict.fromkeys(m.group("g") for m in _GROUP_PHRASE.finditer(text)))
+    if len(named) == 2 and all(clean_arm(g) for g in named):
+        return (f"{named[0]} group", f"{named[1]} group")
+    return comparison
+
+
+def groups_between(text: str) -> tuple[str, str] | None:
+    """The two groups a "between the A and B arms" phrase names, in its order, or None."""
+    m = _BETWEEN_GROUPS.search(text)
+    pair = clean_pair(m.group("a"), m.group("b")) if m else None
+    return pair if pair and all(pair) else None
+
+
+def in_sentence_order(arms: list[str], compared: tuple[str, str] | None) -> list[str]:
+    """The record's two groups in the order the sentence compares them ("patients in the B arm
+    had longer PFS compared with patients in the A arm (56% v 42%)": B, A), else as declared."""
+    if len(arms) != 2 or compared is None:
+        return arms
+    first, second = (label_words(g) for g in compared)
+    declared = [label_words(a) for a in arms]
+    if first and second and first == declared[1] and second == declared[0]:
+        return [arms[1], arms[0]]
+    return arms
