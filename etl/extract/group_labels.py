@@ -125,7 +125,7 @@ def _strip_leading(label: str) -> str:
     return label
 
 
-_LABEL_WORD = re.compile(r"[a-z0-9]+")
+LABEL_WORD = re.compile(r"[a-z0-9]+")
 # words that never tell one group from another
 NO_GROUP_WORDS = frozenset(
     """the a an group groups arm arms patients patient with in of on for plus and alone
@@ -137,7 +137,7 @@ NO_GROUP_WORDS = frozenset(
 @functools.lru_cache(maxsize=4096)
 def label_words(label: str) -> frozenset[str]:
     """The words of a group's label that tell it from another group (lower case)."""
-    return frozenset(w for w in _LABEL_WORD.findall(label.lower()) if w not in NO_GROUP_WORDS)
+    return frozenset(w for w in LABEL_WORD.findall(label.lower()) if w not in NO_GROUP_WORDS)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -187,8 +187,9 @@ class _Context:
 # a list's lead-in ("objective responses were seen in:", a line before bulleted lines) and its
 # items ("8.5% of the A group.", "- 9.7% of the B group;", "• More than 6 out of 10 (65%) ...")
 _DIGIT = re.compile(r"\d")
-_BULLET = re.compile(r"\s*[-•*·–]\s*\S")
-_LIST_ITEM = re.compile(r"\s*(?:[-•*·–]\s*\S|\d)")
+_BULLET_MARK = r"[-•*·–]"
+_BULLET = re.compile(rf"\s*{_BULLET_MARK}\s*\S")
+_LIST_ITEM = re.compile(rf"\s*(?:{_BULLET_MARK}\s*\S|\d)")
 # the group a lead-in names: "of those who had surgery", "for patients who received A:"
 _LEAD_GROUP = re.compile(
     r"\b(?:of|for|in|among)\s+(?:those|people|patients|participants)\s+who\s+"

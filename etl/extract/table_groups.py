@@ -24,6 +24,7 @@ from typing import Final
 from etl.documents.table_grid import is_trial_name, names_study
 from etl.documents.tables import Cell, Table, heading
 from etl.extract.facts import Fact
+from etl.extract.group_labels import LABEL_WORD
 from etl.extract.table_cells import VERSUS_SEP, is_placeholder
 from etl.extract.table_columns import CONTROL, Column, header_cells
 from etl.extract.table_names import arm_label, phase_code, stated_phase, trial_name
@@ -178,13 +179,13 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
 
 # the sizes of the two groups an "A vs. B" cell compares: "275 vs. 281"
 _SIZE_PAIR: Final = re.compile(r"\s*(\d[\d,]*)\s+(?:vs\.?|versus)\s+(\d[\d,]*)\s*", re.IGNORECASE)
-_WORD: Final = re.compile(r"[a-z0-9]+")
 
 
 def _adds_to(group: Group, other: Group) -> bool:
     """Whether ``group`` is ``other`` with more added: its words hold all of the other's and more
     ("surgery (D2) → S1" adds to "Surgery (D2)")."""
-    words, others = set(_WORD.findall(group[0].lower())), set(_WORD.findall(other[0].lower()))
+    words = set(LABEL_WORD.findall(group[0].lower()))
+    others = set(LABEL_WORD.findall(other[0].lower()))
     return bool(others) and others < words
 
 

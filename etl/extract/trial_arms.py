@@ -121,9 +121,11 @@ _COUNT_LABEL = re.compile(
 )
 
 
+# the people counted or assigned
+_PEOPLE = r"(?:patients|pts|participants|subjects|women|men|adults|children)"
 # who was given the group, before it: "Participating patients received A (n = 111)"
 _SUBJECT_VERB = re.compile(
-    r"^.*?\b(?:patients|participants|subjects|pts|women|men|adults|children)\s+(?:were\s+)?"
+    rf"^.*?\b{_PEOPLE}\s+(?:were\s+)?"
     r"(?:received|receiving|given|treated\s+with)\s+",
     re.IGNORECASE,
 )
@@ -198,7 +200,6 @@ def _as_arms(text: str) -> list[tuple[str, int, int, int]]:
 
 # A total broken down in brackets: "400 patients (A, n=200; B, n=200)", "300 pts (A: 150; B:
 # 150)", "Four hundred twelve patients (C1 = 300; C2 = 112)".
-_PEOPLE = r"(?:patients|pts|participants|subjects|women|men|adults|children)"
 # a count in words: "Fifteen", "Five hundred eighteen", "One hundred and two"
 WORD_COUNT = rf"(?!hundred\b){WORD_NUMBER}(?:\s+hundred(?:\s+(?:and\s+)?{WORD_NUMBER})?)?"
 _TOTAL = rf"\d[\d,]*|{WORD_COUNT}"

@@ -140,7 +140,7 @@ def clean_name(name: str) -> str | None:
     if _PLURAL.match(head) or head.upper() in _MONTHS:
         return None
     letters = sum(c.isalpha() for c in name)
-    if re.fullmatch(_GROUP_STUDY, name):  # ("E1684": a group's study number, before a trial noun)
+    if _GROUP_STUDY_ALONE.fullmatch(name):  # ("E1684": a group's study number, before a trial noun)
         return name
     if letters < 2 or (letters == 2 and not any(c.isdigit() for c in name)):
         return None
@@ -148,6 +148,7 @@ def clean_name(name: str) -> str | None:
 
 
 _GROUP_NUMBERED = re.compile(rf"^[A-Za-z-]+ {_GROUP_STUDY}$")
+_GROUP_STUDY_ALONE = re.compile(_GROUP_STUDY)
 
 
 def _numbered(name: str) -> bool:
