@@ -14,7 +14,7 @@ placebo, best supportive care, the standard of care or an investigator's choice 
 else the last one declared.
 
 A group label that the sentence grammar proposes is resolved against the declared groups
-(``RecordContext.resolve``): a label that holds all the words of one of a group's names is that
+(``RecordContext.resolve``; etl.extract.fact_roles applies the context to a sentence's values): a label that holds all the words of one of a group's names is that
 group, kept as written when it is a clean name and replaced by the declared label when it drags a
 clause along ("Pembro + chemo significantly improved survival"); a label that names no declared
 group is kept only when it reads as a group's name (a subgroup: "D1", "MRD responders").
@@ -22,14 +22,11 @@ group is kept only when it reads as a group's name (a subgroup: "D1", "MRD respo
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
 
-from etl.extract.facts import COMPARED_MEASURES, list_place
 from etl.extract.group_labels import (
-    DESCRIBED,
     DROP_BRACKETS,
     NO_GROUP_WORDS,
     group_label,
@@ -414,135 +411,3 @@ def _control(labels: list[str]) -> int:
             if evidence.search(labels[i]):
                 return i
     return len(labels) - 1
-
-
-def apply_context(facts: list, context: RecordContext) -> list:
-    """The facts of a sentence with their groups resolved against the record's (``resolve``): a
-    ratio or difference that names no groups compares the experimental group with the control,
-    and one that names only one of two groups compares it with the other; a value "in each
-    group" is one of every group."""
-    if not facts:
-        return facts
-    if context.arms:
-        resolve = context.resolve
-        for f in facts:  # (resolve(None) is None)
-            if f.arm is not None:
-                f.arm = resolve(f.arm)
-            if f.comparator is not None:
-                f.comparator = resolve(f.comparator)
-    _groups_by_position(facts, context)
-    if not context.arms:
-        for f in facts:  # (a description names no group when the record declares none)
-            if f.arm and DESCRIBED.match(f.arm):
-                f.arm = None
-            if f.comparator and DESCRIBED.match(f.comparator):
-                f.comparator = None
-        return facts
-    if any(f.each_group for f in facts):
-        facts = [
-            dataclasses.replace(f, arm=label) if f.each_group else f
-            for f in facts
-            for label in (context.labels if f.each_group else [None])
-        ]
-    for f in facts:
-        if f.measure in COMPARED_MEASURES:
-            f.arm, f.comparator = _compared(context, f.arm, f.comparator)
-    if len(context.arms) == 2:
-        _the_other_group(facts, context)
-    return facts
-
-
-def _the_other_group(facts: list, context: RecordContext) -> None:
-    """ "a response rate of 9.4% compared with 0% for placebo (P = 0.05)" in a record of two
-    groups: of the two values a sentence gives of one result, the one that names no group is of
-    the group the other is not of; then the pair's p-value is the experimental group's."""
-    unnamed = sum(f.arm is None for f in facts)
-    if len(facts) < 2 or (
-        # (nothing to do: no value without a group beside one with, and no p-value to move)
-        unnamed in (0, len(facts)) and all(f.p is None for f in facts)
-    ):
-        return
-    results: dict[tuple, list] = {}
-    for f in facts:
-        if f.measure not in COMPARED_MEASURES:
-            key = (f.endpoint, f.measure, f.unit, f.timepoint_months, f.subgroup)
-            results.setdefault(key, []).append(f)
-    for pair in results.values():
-        if len(pair) != 2 or any(f.slots or f.each_group for f in pair):
-            continue
-        a, b = pair
-        if (a.arm is None) == (b.arm is None):
-            continue
-        named, other = (a, b) if a.arm is not None else (b, a)
-        arm = context.arm_of(named.arm)
-        if arm is not None:
-            other.arm = next(x.label for x in context.arms if x is not arm)
-    if any(f.measure in COMPARED_MEASURES for f in facts):
-        return  # (a p-value there qualifies the ratio)
-    for pair in results.values():
-        if len(pair) == 2 and context.comparison:
-            _p_to_the_experimental_group(pair, context)
-
-
-def _p_to_the_experimental_group(pair: list, context: RecordContext) -> None:
-    """ "9.4% compared with 0% for placebo (P = 0.05)": the p-value of a comparison of two values
-    qualifies the experimental group's, when the sentence gives that group's value first (one
-    that gives the control's first makes that group its subject)."""
-    experimental, control = context.comparison or (None, None)
-    by_label = {f.arm: f for f in pair}
-    exp, ctrl = by_label.get(experimental), by_label.get(control)
-    if exp is None or ctrl is None or ctrl.p is None or exp.p is not None:
-        return
-    # (a sentence that puts the control group first makes it its subject: "patients in the B arm
-    # had longer PFS compared with patients in the A arm (56% v 42%; P = .01)")
-    if exp.start < ctrl.start:
-        exp.p, ctrl.p = ctrl.p, None
-
-
-def _groups_by_position(facts: list, context: RecordContext) -> None:
-    """A list of values ("12.4 vs 9.8 months") that names no group takes, in order, the groups of
-    a list of as many values in its sentence that names them ("24% versus 14% for A versus B
-    (subgroup X) and 19% versus 7% (subgroup Y)"), else the record's declared groups when it
-    has as many values as the record has groups."""
-    if len(facts) < 2:
-        return  # (no list)
-    chains: dict[int, list] = {}
-    for f in facts:
-        if f.measure not in COMPARED_MEASURES:
-            chains.setdefault(f.chain, []).append(f)
-    lists = [c for c in chains.values() if list_place(c[0], c)[0] > 1]
-    if not lists:
-        return
-    named = None  # (the lists that name their groups, as they were before any was given them)
-    for members in lists:
-        if any(f.arm for f in members) or len({f.endpoint for f in members}) > 1:
-            continue
-        if named is None:
-            named = [c for c in lists if all(f.arm for f in c)]
-        size = list_place(members[0], members)[0]  # (a placeholder keeps its place: "NR vs 9.1")
-        like = [c for c in named if len(c) == size]
-        if like:
-            groups = [f.arm for f in like[-1]]
-        elif len(context.arms) == size:
-            groups = context.labels
-        else:
-            continue
-        for f in members:
-            f.arm = groups[list_place(f, members)[1]]
-
-
-def _compared(
-    context: RecordContext, arm: str | None, comparator: str | None
-) -> tuple[str | None, str | None]:
-    named = context.arm_of(arm) if arm else None
-    other = context.arm_of(comparator) if comparator else None
-    if named is None and other is None and context.comparison:
-        # (a ratio of a record that declares its groups compares two of them: labels that name
-        # neither are what the sentence said around it, "adjusting for baseline factors")
-        return context.comparison
-    if len(context.arms) == 2:
-        if arm is None and other is not None:
-            return next(a.label for a in context.arms if a is not other), comparator
-        if comparator is None and named is not None:
-            return arm, next(a.label for a in context.arms if a is not named)
-    return arm, comparator

@@ -16,8 +16,9 @@ from itertools import groupby
 
 from etl.audit import rejection_row
 from etl.documents.table_grid import GROUP_SIZE
-from etl.extract.context import RecordContext, apply_context, record_context
+from etl.extract.context import RecordContext, record_context
 from etl.extract.event_counts import of_groups
+from etl.extract.fact_roles import apply_context
 from etl.extract.facts import COMPARED_MEASURES, Fact
 from etl.extract.grammar import listed_groups, parse_sentence
 from etl.extract.group_labels import group_label, simplify

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from etl.extract.context import apply_context, record_context
+from etl.extract.context import record_context
+from etl.extract.fact_roles import apply_context
 from etl.extract.grammar import parse_sentence
 from etl.extract.group_labels import group_label, split_groups
 

@@ -230,7 +230,8 @@ def test_p_values_as_copied_text_writes_them(text, operator, value):
 
 
 def test_a_pair_without_groups_takes_those_of_the_pair_before_it_in_its_sentence():
-    from etl.extract.context import RecordContext, apply_context
+    from etl.extract.context import RecordContext
+    from etl.extract.fact_roles import apply_context
 
     facts = apply_context(
         parse_sentence(
@@ -467,7 +468,8 @@ def test_values_each_followed_by_its_group_are_one_list_for_their_p_value():
     ],
 )
 def test_a_value_not_reached_keeps_its_groups_place_in_a_list(sentence, expected):
-    from etl.extract.context import apply_context, record_context
+    from etl.extract.context import record_context
+    from etl.extract.fact_roles import apply_context
 
     context = record_context(["Patients were randomly assigned to drug K or placebo."])
     facts = apply_context(parse_sentence(sentence, None, context.comparison, []), context)
