@@ -19,6 +19,7 @@ from itertools import groupby
 import polars as pl
 
 from etl.vocab.codes import code
+from etl.vocab.marks import BULLET
 
 TITLE, AUTHORS, CITATION, BODY = (
     code("sentence_role", "title"),
@@ -52,7 +53,7 @@ _ABSTRACT_NAMES = r"abstract(?:\s+[a-z]?\d+)?|summary|key points|highlights"
 # never starts an abstract
 _PARAGRAPH = 200
 _INLINE = r"^(?:abstract\s*[–:-]?\s*)?(?:{names})(?:\s*[:.–-]\s*|\s+(?=[A-Z]))\S"
-_BULLET_MARK = r"^[•▪◦●■‣∙*-]\s"
+_BULLET_MARK = rf"^{BULLET}\s"
 # A line of a few words between paragraphs ("Efficacy", "Toxicity", "Study design"): a heading of
 # the page's own sections, not an abstract's title (front matter that opens another abstract has
 # a title of more words, or authors, or a citation)

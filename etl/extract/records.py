@@ -24,6 +24,7 @@ from etl.extract.grammar import listed_groups, parse_sentence
 from etl.extract.group_labels import group_label, simplify
 from etl.extract.value_endpoints import compares_times
 from etl.vocab.endpoints import endpoint_mentions
+from etl.vocab.marks import BULLET
 
 # The columns of an outcome row that come from its sentence (outcome column: sentence column), and
 # those read by the grammar; etl.extract.outcomes joins the two on the sentence's row.
@@ -188,9 +189,8 @@ class _Context:
 # a list's lead-in ("objective responses were seen in:", a line before bulleted lines) and its
 # items ("8.5% of the A group.", "- 9.7% of the B group;", "• More than 6 out of 10 (65%) ...")
 _DIGIT = re.compile(r"\d")
-_BULLET_MARK = r"[-•*·–]"
-_BULLET = re.compile(rf"\s*{_BULLET_MARK}\s*\S")
-_LIST_ITEM = re.compile(rf"\s*(?:{_BULLET_MARK}\s*\S|\d)")
+_BULLET = re.compile(rf"\s*{BULLET}\s*\S")
+_LIST_ITEM = re.compile(rf"\s*(?:{BULLET}\s*\S|\d)")
 # the group a lead-in names: "of those who had surgery", "for patients who received A:"
 _LEAD_GROUP = re.compile(
     r"\b(?:of|for|in|among)\s+(?:those|people|patients|participants)\s+who\s+"

@@ -24,6 +24,7 @@ from etl.schemas.staging import (
 )
 from etl.vocab.codes import REGISTRY_KINDS
 from etl.vocab.endpoints import endpoint_mentions
+from etl.vocab.marks import BULLET
 from etl.vocab.registry import section_of
 
 
@@ -36,8 +37,8 @@ class Line:
     sentence_id: str
 
 
-_BARE_ORDINAL = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[-*•·◦▪])\s*$")
-_LEAD_MARK = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[-*•·◦▪])\s+")
+_BARE_ORDINAL = re.compile(rf"^\s*(?:\(?\d{{1,3}}[.)]|{BULLET})\s*$")
+_LEAD_MARK = re.compile(rf"^\s*(?:\(?\d{{1,3}}[.)]|{BULLET})\s+")
 _TABLE_HEADER = re.compile(
     r"^\s*(?:(?:outcome\s+)?(?:name|measure)|title)\s*[|\t]?\s*time(?:\s*frame)?\s*[|\t]?\s*"
     r"(?:method|description)?\s*$",

@@ -14,9 +14,10 @@ from __future__ import annotations
 import polars as pl
 
 from etl.vocab.codes import code
+from etl.vocab.marks import BULLET
 
 _TABLE_ROW = code("sentence_role", "table_row")
-_BULLET = r"^\s*[•▪◦●■‣∙*-]\s"
+_BULLET = rf"^\s*{BULLET}\s"
 _KEY = ["publication_id", "endpoint", "measure", "value", "unit", "_timepoint"]
 
 

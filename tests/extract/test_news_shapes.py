@@ -191,3 +191,15 @@ def test_a_plain_language_summarys_bulleted_survival_takes_its_lead_ins_group():
 def test_a_lead_ins_group_is_named_as_groups_are():
     rows = _read("For patients who received drug K 10 mg daily (n = 40):\n• 41% had a response\n")
     assert [(r[2], r[4]) for r in rows] == [(41.0, "drug K")]
+
+
+@pytest.mark.parametrize("mark", ["•", "-", "▪", "●", "■"])
+def test_a_list_reads_the_same_whatever_its_bullet_mark(mark: str):
+    # (one declaration of the marks, etl.vocab.marks: the lead-in's endpoint reaches items
+    # written with any of them, with no colon to say the line before is a lead-in)
+    rows = _read(
+        _DECLARED + "\n\nObjective responses were seen in\n"
+        f"{mark} 8.5% of the zorvatinib plus carboplatin group\n"
+        f"{mark} 2.0% of the carboplatin alone group\n"
+    )
+    assert [(r[0], r[2]) for r in rows] == [("ORR", 8.5), ("ORR", 2.0)]
