@@ -13,6 +13,7 @@ import functools
 import re
 
 from etl.extract.phrases import DOSE_UNIT, is_generic
+from etl.vocab.numerals import number_words
 
 DROP_BRACKETS = re.compile(r"\s*[\(\[](?:[^()\[\]]|[\(\[][^)\]]*[\)\]])*[\)\]]")
 _LEADING = re.compile(
@@ -54,7 +55,7 @@ _FORM = re.compile(r"\s+(?:fixed-dose\s+)?combination$", re.IGNORECASE)
 # RFS for A" → "A", "≤6 cycles of A" → "A", "efficacy and safety of A" → "A" (but "chemotherapy of
 # physician's choice" is a group)
 _NOT_A_GROUP = re.compile(
-    r"^(?:(?:the|a|an|in|of|\S*\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)*"
+    rf"^(?:(?:the|a|an|in|of|\S*\d\S*|{number_words(12)})\s+)*"
     r"(?:difference|cycles?|courses?|doses?|efficacy|safety|"
     r"addition|analysis|benefit|use|administration|survival|rfs|pfs|os|efs|dfs|response|risk|"
     r"outcomes?|results?)\b[^,;]*?\b(?:for|of|with|in|among|from)\s+(?=\S)",

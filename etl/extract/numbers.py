@@ -8,6 +8,7 @@ import re
 from typing import NamedTuple
 
 from etl.regex_prefilter import Prefiltered
+from etl.vocab.numerals import NUMBER_WORDS, number_words
 
 # A number as written: 1,171 / 10·6 / .0245 / 0.78 (not part of a word or a longer number).
 # It is the alternation  \d{1,3}(?:,\d{3})+(?!\d) | \d+(?:[.·]\d+)? | [.·]\d+  written to start
@@ -34,43 +35,9 @@ def num_not_after(chars: str) -> str:
     return rf"(?:[\d.·](?<![{chars}].){_NUM_REST})"
 
 
-_WORDS = {
-    "no": 0,
-    "none": 0,
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-}
+_WORDS = NUMBER_WORDS
 WORD_NUMBER = (
-    r"(?:"
-    + "|".join(sorted(_WORDS, key=len, reverse=True))
-    + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + rf")(?:[- ](?:{number_words(9)}))?"
 )
 
 

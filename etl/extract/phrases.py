@@ -14,6 +14,7 @@ import functools
 import re
 
 from etl.extract.numbers import NUM
+from etl.vocab.numerals import number_words
 
 # A word of a group name: never a function word ("for", "versus", "was", ...).
 # (one may open with digits that are part of a name, a capital after them: "177Lu-Dotatate", "5-FU",
@@ -84,7 +85,7 @@ def group_pattern(name: str) -> re.Pattern[str]:
 # pattern that reads or drops a dose
 DOSE_UNIT = r"(?:mg|g|µg|μg|mcg|IU|Gy|GBq|MBq|mCi)"
 DOSE_AMOUNT = rf"{NUM}(?:\s*(?:-|–|to)\s*{NUM})?\s*{DOSE_UNIT}\b(?:\s*/\s*(?:kg|m2|m²|day|d|dose))*"
-_WORD_N = r"(?:\d+|one|two|three|four|six)"
+_WORD_N = rf"(?:\d+|{number_words(12)})"
 DOSE_SCHEDULE = (
     r"(?:once|twice|three times)\s+(?:daily|a day|weekly)|daily|weekly|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?d\.?"
     rf"|q{_WORD_N}w|every\s+{_WORD_N}\s+(?:days|weeks|months)|per\s+day|one\s+dose|a\s+single\s+dose|continuously"

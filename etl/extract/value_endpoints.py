@@ -15,14 +15,15 @@ from etl.regex_prefilter import (
 )
 from etl.vocab.codes import MONTHS_PER_UNIT
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
+from etl.vocab.numerals import number_words
 
 _TIMEPOINT_LIST = Prefiltered(
     re.compile(
-        r"(?<![\d.])(?P<list>(?:(?:\d+(?:\.\d+)?|one|two|three|four|five)[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year|mo|yr|y)s?\b",
+        rf"(?<![\d.])(?P<list>(?:(?:\d+(?:\.\d+)?|{number_words(5)})[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year|mo|yr|y)s?\b",
         re.IGNORECASE,
     )
 )
-_WORDS_1_10 = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
+_WORDS_1_10 = rf"(?:{number_words(10)})\b"
 _AT_TIMEPOINT = Prefiltered(
     re.compile(
         rf"\bat\s+(?:least\s+)?(?P<n>\d+|{_WORDS_1_10}|an?(?=\s+(?:year|month)\b))\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+|{_WORDS_1_10})\s*(?P<unit2>months?|years?))?"
@@ -49,7 +50,7 @@ _SHARED_NOUN = re.compile(
 )
 _LABEL_GAP = re.compile(r"\s*[,:]\s*n\s*=\s*")
 _COUNT_PHRASE = re.compile(r"\s+(?P<what>[a-z]+\s+responses?)\b", re.IGNORECASE)
-_TIMEPOINT_NUMBER = re.compile(r"\d+(?:\.\d+)?|one|two|three|four|five", re.I)
+_TIMEPOINT_NUMBER = re.compile(rf"\d+(?:\.\d+)?|{number_words(5)}", re.I)
 _TIMEPOINT_FOLLOWS = re.compile(
     r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark|,\s*respectively)"
 )

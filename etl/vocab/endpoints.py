@@ -13,6 +13,7 @@ import re
 from typing import Final
 
 from etl.regex_prefilter import alternatives, atom_end, case_folded
+from etl.vocab.numerals import number_words
 
 ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     # endpoints the vocabulary has no code for, named first so that "relapse-free survival" is
@@ -64,8 +65,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         # "88% of patients were alive at 5 years" (not alive without progression or relapse)
         r"|\b(?:were|remained|was) alive\b(?! (?:and|without|free))"
         # a plain-language summary's: "(65%) lived for at least 5 years"
-        r"|\blived for (?:at least |more than |over )?(?:a|an|one|two|three|four|five|six|seven|eight"
-        r"|nine|ten|\d+) (?:years?|months?)\b",
+        rf"|\blived for (?:at least |more than |over )?(?:a|an|{number_words(10)}|\d+) (?:years?|months?)\b",
     ),
     (
         "ORR",

@@ -37,6 +37,15 @@ from etl.extract.trial_arms import sized_groups
             [("regorafenib", "120 mg, oral, on days 1-21 of each 28-day cycle")],
         ),
         ("nivolumab 240 mg q2w was continued", [("nivolumab", "240 mg q2w")]),
+        # (a schedule's number in words, any of one to twelve: etl.vocab.numerals)
+        (
+            "ipilimumab 1 mg/kg every five weeks was added",
+            [("ipilimumab", "1 mg/kg every five weeks")],
+        ),
+        (
+            "zorvatinib 200 mg/m2 every eight weeks for two years",
+            [("zorvatinib", "200 mg/m2 every eight weeks")],
+        ),
     ],
 )
 def test_a_dose_after_its_agent_is_read_as_written(sentence, expected):
