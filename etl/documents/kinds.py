@@ -57,6 +57,19 @@ _REVIEW_MARKERS = (
     r"|meta-analys[ie]s|recommend(?:ed|s|ation)?|narrative review|systematic review|this review)"
     rf"{_B}"
 )
+# A line that is only a numbered trial's name, maybe with a trial noun or its registry number: a
+# card's or a section's heading on a page that reports several trials one after the other
+# ("KEYNOTE-590", "CheckMate 648", "ORIENT-15 trial", "IMbrave150 (NCT03434379)"); not a marker
+# or a disease that looks like one ("PD-L1", "COVID-19")
+TRIAL_HEADING = (
+    r"^(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[- ]?[A-Za-z]*\d[A-Za-z0-9]*)+"
+    r"(?:\s+(?:[Tt]rial|[Ss]tudy))?(?:\s*\(NCT\d{8}\))?$"
+)
+NOT_TRIAL_HEADING = (
+    rf"^(?:PD|HER|CD|COVID|EGFR|ALK|KRAS|BRCA|FGFR|IL|CTLA|LAG|TIM|BRAF|MET|ROS){_B}"
+)
+# (two such headings make a page of several trials' sections)
+_TRIAL_SECTIONS = 2
 # A table's caption opens the page: "Table 2.", "Table 1 Landmark trials ..."
 _TABLE_CAPTION = r"^\s*(?:\ufeff)?\s*table\s+\d+\b"
 # A line of a table: cells separated by "|" or tabs.
@@ -174,12 +187,19 @@ def _signatures() -> dict[str, pl.Expr]:
         "_review": _n_distinct(_REVIEW_MARKERS, head),
         "_headings": _headings(head.str.split("\n").list.eval(pl.element().str.strip_chars())),
         "_results": head.str.contains(_RESULT_LIKE),
+        "_trial_headings": filled.list.eval(
+            (
+                pl.element().str.contains(TRIAL_HEADING)
+                & ~pl.element().str.contains(NOT_TRIAL_HEADING)
+            ).cast(pl.Int32)
+        ).list.sum(),
     }
 
 
 def _kind(s: dict[str, pl.Expr]) -> pl.Expr:
     """The first family whose signature the text carries. A text of prose that is none of the
-    others is a news piece, a review page or an abstract by what it says of itself; an abstract
+    others is a news piece, a review page or an abstract by what it says of itself (a page whose
+    lines head several trials' sections is a review page); an abstract
     whose records (etl.documents.abstracts) turn out to be several becomes a collection later."""
     news = (
         ((s["_news"] >= 2) & (s["_news"] >= s["_abstract"]))
@@ -208,7 +228,11 @@ def _kind(s: dict[str, pl.Expr]) -> pl.Expr:
             )
         )
         .then(pl.lit(ABSTRACT_COLLECTION))
-        .when((s["_review"] >= 2) & (s["_abstract"] <= 1) & (s["_news"] <= 1))
+        .when(
+            ((s["_review"] >= 2) | (s["_trial_headings"] >= _TRIAL_SECTIONS))
+            & (s["_abstract"] <= 1)
+            & (s["_news"] <= 1)
+        )
         .then(pl.lit(code("document_kind", "review")))
         .when((s["_abstract"] >= 1) | s["_results"])
         .then(pl.lit(ABSTRACT))

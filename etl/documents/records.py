@@ -9,7 +9,13 @@ from __future__ import annotations
 import polars as pl
 
 from etl.documents.abstracts import abstract_lines
-from etl.documents.kinds import ABSTRACT, ABSTRACT_COLLECTION, CITATION_LINE
+from etl.documents.kinds import (
+    ABSTRACT,
+    ABSTRACT_COLLECTION,
+    CITATION_LINE,
+    NOT_TRIAL_HEADING,
+    TRIAL_HEADING,
+)
 from etl.documents.table_grid import names_study
 from etl.documents.tables import Table, heading, trial_rows
 from etl.text import WHITESPACE
@@ -26,7 +32,6 @@ _WHOLE_DOCUMENT_KINDS = tuple(
         "vendor_sheet",
         "registry_record",
         "news_article",
-        "review",
         "other",
     )
 )
@@ -70,6 +75,33 @@ def _whole_document_lines(lines: pl.DataFrame) -> pl.DataFrame:
     return lines.filter(
         pl.col("document_kind").is_in(_WHOLE_DOCUMENT_KINDS) & ~pl.col("is_blank")
     ).with_columns(pl.lit(0, dtype=pl.Int64).alias("record_index"), pl.lit("body").alias("role"))
+
+
+_REVIEW = code("document_kind", "review")
+
+
+def _review_lines(lines: pl.DataFrame) -> pl.DataFrame:
+    """A review or knowledge page: a record per trial section, each opened by a line that is only
+    the trial's name (its title: "KEYNOTE-590", then its arms and results); what comes before the
+    first is a record of the page's own (a page with no such line is one record)."""
+    line = pl.col("line")
+    heading = line.str.contains(TRIAL_HEADING) & ~line.str.contains(NOT_TRIAL_HEADING)
+    section = heading.cast(pl.Int64).cum_sum().over("document_id")
+    return (
+        lines.filter((pl.col("document_kind") == _REVIEW) & ~pl.col("is_blank"))
+        .sort("document_id", "line_no")
+        .with_columns(section.alias("_section"), heading.alias("_heading"))
+        .with_columns(
+            (pl.col("_section").rank("dense").over("document_id") - 1)
+            .cast(pl.Int64)
+            .alias("record_index"),
+            pl.when(pl.col("_heading"))
+            .then(pl.lit(code("sentence_role", "title")))
+            .otherwise(pl.lit(code("sentence_role", "body")))
+            .alias("role"),
+        )
+        .drop("_section", "_heading")
+    )
 
 
 def _abstract_lines(lines: pl.DataFrame) -> pl.DataFrame:
@@ -302,6 +334,7 @@ def record_lines(
             for f in (
                 *([structured_lines(lines, *structured)] if structured is not None else []),
                 _whole_document_lines(plain),
+                _review_lines(plain),
                 _trial_table_lines(plain),
                 _abstract_lines(plain),
                 abstract_lines(plain, ABSTRACT),

@@ -36,7 +36,8 @@ _WORD = r"(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 # (or a cooperative group's study number, a capital and four digits or more: "SWOG S0016", "ECOG
 # E1684", "NCCTG N0147"; not a mutation, "BRAF V600E", nor after a phase, "phase III E1684")
 _GROUP_STUDY = r"[A-Z]\d{4,6}\b"
-_NUMBER = rf"(?:[ -]\d{{1,5}}[A-Z]{{0,2}}\b|(?<![IVX])[ -]{_GROUP_STUDY})"
+# (never a decimal's whole part: "HR 0.70", "CI 0.56-0.88" name no trial)
+_NUMBER = rf"(?:[ -]\d{{1,5}}[A-Z]{{0,2}}\b(?![.,·]\d)|(?<![IVX])[ -]{_GROUP_STUDY})"
 # (a capitalised word may stand between a name and its number: "JAVELIN Bladder 100")
 NAME = rf"(?:{_WORD}(?: [A-Z][a-z]{{2,}})?{_NUMBER}|{_WORD}{_NUMBER}?|Study \d{{2,4}}\b)"
 # the same, with a number (in the word or after it): what may name a trial without a trial noun
@@ -100,6 +101,12 @@ _NOT_NAMES = (
     | NOT_TRIAL_NAMES
 )
 _WORD_AFTER_NUMBER = re.compile(r"\d[A-Z]{3,}")
+# an abstract's section heading glued to its first word, as pages copy bold headings:
+# "ResultsThe", "MethodsPatients", "PurposeThis" (no space, so it reads as one capitalised word)
+_GLUED_HEADING = re.compile(
+    r"(?:Abstract|Background|Purpose|Aims?|Objectives?|Introduction|Methods?|Design|Patients"
+    r"|Results?|Findings|Conclusions?|Interpretation|Summary)[A-Z][a-z]"
+)
 _ROMAN = re.compile(r"^(?:[IVX]+[ab]?)(?:[/-][IVX]+[ab]?)?$")
 
 
@@ -137,7 +144,7 @@ def clean_name(name: str) -> str | None:
     )
     if _ROMAN.match(head) or marker or head.startswith("NCT"):
         return None
-    if _PLURAL.match(head) or head.upper() in _MONTHS:
+    if _PLURAL.match(head) or head.upper() in _MONTHS or _GLUED_HEADING.match(name):
         return None
     letters = sum(c.isalpha() for c in name)
     if _GROUP_STUDY_ALONE.fullmatch(name):  # ("E1684": a group's study number, before a trial noun)

@@ -174,6 +174,11 @@ def test_trial_names_are_found_where_the_text_uses_them_as_names(sentence: str, 
         "MK-9999 evaluated in patients with tumours expressing CD19 was well tolerated.",
         "Patients with triple-negative breast cancer (TNBC) were enrolled in this study (n = 40).",
         "A phase 3 study of zanidatamab deruxtecan (Z-DXd) in gastric cancer was randomized.",
+        # a statistic's abbreviation before a decimal is no numbered name
+        "In the phase 3 trial, mOS was 15.1 vs 11.0 mo (HR 0.70, 95% CI 0.56-0.88, p=0.001).",
+        "The phase 3 trial met its endpoint: OR 2.35; RR 1.10 and HR 1.05 (CI 0.9 to 1.2).",
+        # an abstract's section heading glued to its first word, as pages copy bold headings
+        "ResultsThe phase 3 study enrolled 243 patients. MethodsPatients were randomized.",
     ],
 )
 def test_biomarkers_drug_codes_and_defined_terms_are_not_trial_names(sentence: str):
