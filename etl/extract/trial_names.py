@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from etl.vocab.codes import NOT_TRIAL_NAMES
+from etl.vocab.codes import ENDPOINTS, NOT_TRIAL_NAMES
 
 # A word of a name: two capitals or more (HIMALAYA, CheckMate, PROfound, IMbrave150), maybe after
 # a one-letter prefix (J-ALEX), with hyphenated parts (DESTINY-Breast01, COU-AA-302, KEYNOTE-A39,
@@ -99,6 +99,8 @@ _NOT_NAMES = (
     TAK INCB ONO BGB IBI SHR MEDI REGN LOXO ARRY MICRORNA MIR MIRNA LNCRNA CIRCRNA""".split()  # noqa: SIM905
     )
     | NOT_TRIAL_NAMES
+    # (an endpoint's abbreviation before a count: "5% CR 48% PR", "ORR 45")
+    | frozenset(ENDPOINTS)
 )
 _WORD_AFTER_NUMBER = re.compile(r"\d[A-Z]{3,}")
 # an abstract's section heading glued to its first word, as pages copy bold headings:
@@ -154,7 +156,8 @@ def clean_name(name: str) -> str | None:
     return name
 
 
-_GROUP_NUMBERED = re.compile(rf"^[A-Za-z-]+ {_GROUP_STUDY}$")
+# (or five digits and more: "EORTC 62005", where a year, "ASCO 2021", "WHO 2016", is no study)
+_GROUP_NUMBERED = re.compile(rf"^[A-Za-z-]+ (?:{_GROUP_STUDY}|\d{{5,6}})$")
 _GROUP_STUDY_ALONE = re.compile(_GROUP_STUDY)
 
 

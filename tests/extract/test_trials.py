@@ -179,6 +179,9 @@ def test_trial_names_are_found_where_the_text_uses_them_as_names(sentence: str, 
         "The phase 3 trial met its endpoint: OR 2.35; RR 1.10 and HR 1.05 (CI 0.9 to 1.2).",
         # an abstract's section heading glued to its first word, as pages copy bold headings
         "ResultsThe phase 3 study enrolled 243 patients. MethodsPatients were randomized.",
+        # an endpoint's abbreviation before a count or a rate
+        "In the phase 3 trial, best responses were 45% PR, 5% CR 48% PR and SD 32 in all.",
+        "The ASCO 2021 and WHO 2016 criteria applied in this phase 3 trial.",
     ],
 )
 def test_biomarkers_drug_codes_and_defined_terms_are_not_trial_names(sentence: str):
@@ -289,6 +292,8 @@ def test_a_tables_trial_is_found_with_a_reference_number_set_on_it():
             "In the phase III E9876 trial, patients were randomized to drug A or observation.",
             "E9876",
         ),
+        # (a group whose name is also a scale's takes a study number of five digits)
+        ("The EORTC 61234 trial randomized 900 patients to drug A or drug B.", "EORTC 61234"),
     ],
 )
 def test_a_cooperative_groups_study_number_names_a_trial(sentence: str, name: str):
