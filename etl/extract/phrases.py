@@ -59,6 +59,9 @@ NOT_GROUPS = frozenset(
         "death",
         "relapse",
         "recurrence",
+        # "in the respective arms" (the groups said before), "benefits over time"
+        "respective",
+        "time",
     ]
 )
 

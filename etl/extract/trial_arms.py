@@ -131,13 +131,22 @@ _SUBJECT_VERB = re.compile(
 )
 
 
+# what qualifies a group's description after its name: "investigator-choice chemotherapy with
+# optional maintenance for nonsquamous histology (n=151)" is the group "investigator-choice
+# chemotherapy" (asked only when the whole description is no group's name)
+_OPTIONAL = re.compile(r"\s+with\s+optional\b.*$", re.IGNORECASE | re.DOTALL)
+_QUALIFIED = re.compile(r"\s+(?:for|in|among|as|until|according\s+to)\s", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4096)
 def _label(raw: str) -> str | None:
     """The group a phrase before a size names: as group_label names it ("received up to 6 cycles
     of A+B" → "A+B", "A at 10 mg once daily plus B at 300 mg" → "A plus B"), else the phrase
-    up to its dose ("250 mg" stays: a group named by its dose)."""
+    up to its dose ("250 mg" stays: a group named by its dose); a description too long to be a
+    name, its head before what qualifies it."""
     label = _IN_THE.sub("", _LEAD.sub("", _SUBJECT_VERB.sub("", raw.strip()))).strip(" ,;:")
-    named = group_label(simplify(label))
+    label = _OPTIONAL.sub("", label)
+    named = group_label(simplify(label)) or group_label(simplify(_QUALIFIED.split(label, 1)[0]))
     if named:
         return named if len(named) <= 60 else None
     # "sorafenib 400 mg twice daily (n = 150)": the group is the agent; its dose is read apart

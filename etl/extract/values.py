@@ -144,6 +144,9 @@ _QUALIFIED_PATIENTS = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_NOUN = re.compile(r"\s+(?:patients|recipients|subjects)$", re.I)
+# a label that opens with a time point ("36-month", "2-year", "5 year"): with an endpoint's name
+# after it, it names a result at that time, no group ("12-month trastuzumab" is one)
+_TIMED = re.compile(r"\d+(?:\.\d+)?\s*-?\s*(?:months?|years?|weeks?|days?|mo|yr)\b", re.I)
 
 
 def find_values(text: str, masks: list[Span]) -> list[Fact]:
@@ -371,6 +374,8 @@ def clean_arm(label: str | None) -> str | None:
     label = _TRAILING_NOUN.sub("", label)
     if is_generic(label) or _names_an_endpoint(label):
         return None
+    if _TIMED.match(label) and endpoint_mentions(label):
+        return None  # (a landmark result's name: "the 36-month PFS rates were 64.3% and 55.6%")
     return label
 
 

@@ -149,6 +149,16 @@ from etl.extract.group_labels import group_label, split_groups
             ["177Lu-zetotide", "drug L"],
             "drug L",
         ),
+        # a group described at length before its size: its head before what qualifies it
+        (
+            [
+                "In all, 310 patients were randomized to drug K 200 mg Q3W (n=155) or "
+                "investigator-choice doublet chemotherapy with optional maintenance for "
+                "nonsquamous histology (n=155)."
+            ],
+            ["drug K", "investigator-choice doublet chemotherapy"],
+            "investigator-choice doublet chemotherapy",
+        ),
     ],
 )
 def test_the_groups_a_record_declares_in_order_and_its_control(sentences, arms, control):
@@ -527,3 +537,39 @@ def test_a_p_value_of_two_groups_values_qualifies_the_experimental_group_s(sente
         "zelatinib": 0.05,
         "placebo": None,
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an adverb before the verb is no subject: no group "substantially"
+        "Median time to second progression was substantially improved for drug K vs placebo.",
+        # "over time" compares no groups, and "also" is no part of a name
+        "Drug K therapy also demonstrated increasing survival benefits over time.",
+    ],
+)
+def test_adverbs_and_time_are_no_declared_groups(sentence: str):
+    labels = record_context([sentence]).labels
+    assert not any(
+        w in label.split() for label in labels for w in ("substantially", "time", "also")
+    )
+
+
+def test_values_in_the_respective_arms_name_no_group_of_their_own():
+    # (with no declared groups to give them, they stay without one: "respective arms" and "the
+    # 36-month PFS rates" are no groups)
+    sentence = (
+        "The 24-month PFS rates were 70.6% and 59.7% in the respective arms, and the 36-month "
+        "PFS rates were 64.3% and 55.6%."
+    )
+    assert [(f.value, f.arm) for f in parse_sentence(sentence)] == [
+        (70.6, None),
+        (59.7, None),
+        (64.3, None),
+        (55.6, None),
+    ]
+    context = record_context(["Patients were randomized to drug K (n = 101) or placebo (n = 99)."])
+    facts = apply_context(
+        parse_sentence(sentence, None, context.comparison, context.labels), context
+    )
+    assert [f.arm for f in facts] == ["drug K", "placebo", "drug K", "placebo"]
