@@ -43,6 +43,16 @@ _COUNT_GAP = re.compile(
     r"\s+(?:(?:patients?|cases|participants)\s+)?(?:(?:had|achieved|showed|experienced|attained)\s+(?:an?\s+)?)?",
     re.IGNORECASE,
 )
+# what stands between a rate and what those it counts reached: "(46 of 124) with", "of patients
+# achieving a", "who attained"; ``verb`` when it says they reached it (not just "with")
+_REACHING = re.compile(
+    r"\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?"
+    r"(?:(?P<verb>achieving|attaining|who\s+achieved|who\s+attained|reaching)|with)\s+(?:an?\s+)?",
+    re.IGNORECASE,
+)
+# what they reached, when the vocabulary has no name for it: up to the next comma, bracket,
+# "and" or the sentence's end ("very good partial response or greater")
+_REACHED_WHAT = re.compile(r"[^,;.()\[\]]{3,60}?(?=\s*(?:[,;.()\[\]]|\band\b|$))")
 _SHARED_NOUN = re.compile(
     r"\s+(?P<what>complete|partial|minor)\s+(?:and|or)\s+\S+\s+(?:complete|partial|minor)\s+"
     r"(?P<noun>responses?)\b",
@@ -172,6 +182,14 @@ def _endpoint_for(
         following = next((m for m in mentions if m[0] >= fact.end), None)
         if following is not None and not text[fact.end : following[0]].strip():
             return following[2], following[3]
+        # a rate of those who reached what it names after it: "37% (...), with 3.2% achieving a
+        # complete response", "80% of patients achieving very good partial response or greater"
+        reached = _REACHING.match(text, fact.end)
+        if reached is not None:
+            if following is not None and following[0] == reached.end():
+                return following[2], following[3]
+            if reached.group("verb") and (what := _REACHED_WHAT.match(text, reached.end())):
+                return "OTHER", what.group(0).strip()
         near_ae = any(m[2] == "AE" and m[0] >= fact.start - 40 for m in before)
         # (the cheap test first: the pattern is slow on the 40 characters before every rate)
         if near_ae and _OPEN_PAREN_AFTER_WORD.search(text[max(0, fact.start - 40) : fact.start]):

@@ -696,3 +696,27 @@ def test_mos_after_a_number_is_months_and_names_no_overall_survival():
 )
 def test_a_follow_up_named_as_time_to_cutoff_or_observation_is_the_follow_up(sentence: str):
     assert _read(sentence)[0] == ("FOLLOWUP", "median", 24.1, "months", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Drug K gave an objective response rate of 41.0% (41 of 100 patients), with 4.0% "
+            "achieving a complete response and 37.0% achieving a partial response.",
+            [("ORR", 41.0), ("CR", 4.0), ("PR", 37.0)],
+        ),
+        (
+            "The response rate after induction was 90%, with 70% of patients achieving very good "
+            "partial response or better and 30% achieving stringent complete response.",
+            [("ORR", 90.0), ("OTHER", 70.0), ("OTHER", 30.0)],
+        ),
+        # (a group after "with" is no endpoint: the rates keep the one named before them)
+        (
+            "Grade 3 rash occurred in 12% with drug K and 4% with placebo.",
+            [("AE", 12.0), ("AE", 4.0)],
+        ),
+    ],
+)
+def test_a_rate_takes_what_those_it_counts_achieved(sentence: str, expected: list):
+    assert [(f.endpoint, f.value) for f in parse_sentence(sentence)] == expected
