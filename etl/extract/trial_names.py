@@ -253,8 +253,13 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
             first
             or re.match(_SUBJECT_VERB, after)
             or re.search(_REPORT_OF + r"$", before, re.IGNORECASE)
+            or _NOUN_BEFORE.search(before)  # "Study MM-020", "trial CA209-057"
         ):
             yield name, m.start("name"), m.end("name")
+
+
+# a trial noun right before a numbered name: a label's "Study MM-020", a sponsor's "Trial AB-12"
+_NOUN_BEFORE = re.compile(r"\b(?:[Ss]tudy|[Tt]rial|STUDY|TRIAL)\s+$")
 
 
 def _slashed_pair(a: str, b: str) -> bool:

@@ -157,6 +157,12 @@ def test_a_name_introduced_once_is_found_wherever_it_is_used():
         ),
         # a marker's name, then a word: a name ("HER2" alone is the marker)
         ("The phase 2 HER2SUMMIT trial randomized patients to two arms.", "HER2SUMMIT"),
+        # a numbered name right after a trial noun, as labels write it
+        (
+            "Patients were randomly assigned to drug A or drug B. Table 3 gives the efficacy "
+            "results of Study ZX-020 (ITT population).",
+            "ZX-020",
+        ),
     ],
 )
 def test_trial_names_are_found_where_the_text_uses_them_as_names(sentence: str, name: str):
