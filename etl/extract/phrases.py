@@ -62,6 +62,11 @@ NOT_GROUPS = frozenset(
         # "in the respective arms" (the groups said before), "benefits over time"
         "respective",
         "time",
+        # quantifiers: "most patients had", "some had"
+        "most",
+        "many",
+        "some",
+        "few",
     ]
 )
 

@@ -71,6 +71,15 @@ _ARM_BEFORE = tuple(
         # "the 3-year survival of A-treated patients was"
         r"\b(?:of|in|for|among)\s+(?:the\s+)?(?P<arm6>[A-Za-z][\w+/-]*-(?:treated|exposed)\s+"
         r"(?:patients|pts|participants))\s+(?:was|were)",
+        # "the local recurrence rate for patients undergoing A was", "... and for those treated
+        # with B followed by C was"
+        r"\b(?:of|in|for|among)\s+(?:the\s+)?(?:patients|pts|participants|those)\s+"
+        r"(?:undergoing|receiving|treated\s+with|given|who\s+(?:received|underwent))\s+"
+        rf"(?P<arm8>{GROUP_NAME}(?:\s+followed\s+by\s+{GROUP_NAME})?)\s+(?:was|were)",
+        # "with A patients achieving a median OS of", "while B patients had a rate of"
+        rf"(?:^|[,;:]|\bwith|\bwhile|\bwhereas)\s*(?:the\s+)?(?P<arm9>{GROUP_NAME})\s+"
+        r"(?:patients|pts|participants)\s+(?:achieving|achieved|had|having|showed|showing|reached)"
+        r"\b[^,;]*?",
     )
 )
 _ARM_BEFORE_ALTERNATION = GatedAlternation(_ARM_BEFORE, cache=32)
@@ -382,6 +391,8 @@ def _arm_around(
         or before.get("arm5")
         or before.get("arm6")
         or before.get("arm7")
+        or before.get("arm8")
+        or before.get("arm9")
     )
     return clean_arm(label + (before.get("grp") or "") if before.get("arm") else label)
 

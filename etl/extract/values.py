@@ -140,7 +140,7 @@ _UNIT_AFTER = re.compile(rf"\s*[\])]?\s*(?:(?P<pct>%)|(?P<unit>{UNIT}))")
 # a description, not a group's name: "an excellent outlook", "a CR + CRi rate"
 _LEADING_ARTICLE = re.compile(r"^(?:the|all)\s+", re.I)
 _QUALIFIED_PATIENTS = re.compile(
-    r"^(?:patients|those|subjects)\s+(?=(?:with|without|who|on|receiving|treated|given)\s+\S)",
+    r"^(?:patients|those|subjects)\s+(?=(?:with|without|who|on|receiving|undergoing|treated|given)\s+\S)",
     re.IGNORECASE,
 )
 _TRAILING_NOUN = re.compile(r"\s+(?:patients|recipients|subjects)$", re.I)

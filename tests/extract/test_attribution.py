@@ -461,3 +461,29 @@ def test_a_factor_level_is_compared_with_its_complement(level, other):
 def test_a_single_bracketed_number_with_a_p_value_is_not_a_ratio():
     got = parse_sentence("Median age was 61 (58, p = 0.3) and the response rate was 20%.")
     assert [(f.measure, f.value) for f in got] == [("rate", 20.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # those undergoing a treatment, before their value; a group of two treatments in order
+        (
+            "The relapse rate for patients undergoing wide excision was 9% and for patients "
+            "undergoing marginal excision followed by brachytherapy was 14%.",
+            [
+                (9.0, "patients undergoing wide excision"),
+                (14.0, "marginal excision followed by brachytherapy"),
+            ],
+        ),
+        # a group's patients achieving a value, against another group's after it
+        (
+            "Survival was shorter, with ctDNA-positive patients achieving a median OS of 21.5 "
+            "months compared to 60.2 months in ctDNA-negative patients.",
+            [(21.5, "ctDNA-positive"), (60.2, "ctDNA-negative")],
+        ),
+        # (a quantifier is no group)
+        ("Overall, most patients had a response rate of 40%.", [(40.0, None)]),
+    ],
+)
+def test_a_group_named_before_its_value_by_what_its_patients_underwent_or_achieved(text, expected):
+    assert [(g[1], g[3]) for g in rows(text)] == expected
