@@ -27,7 +27,8 @@ _MASKS = [
     # an interval open at its top: "(95% CI, 15.0 months-not evaluable)", "(95% CI, 34.2 to NR)"
     rf"[\(\[]\s*{CI_LEVEL.replace('lvl', 'lvl_open')}\s*[,:=]?\s*{NUM}\s*(?:%|{UNIT})?\s*{INTERVAL_SEP}\s*(?:not\s+(?:reached|evaluable|estimable)|NR|NE|NA)\s*[\)\]]",
     # an age: "median age was 76 years", "aged 65 years or older"
-    rf"\b(?:age[ds]?|years of age)\b(?:\s*[,:=])?[^.;,()]{{0,30}}?{NUM}(?:\s*(?:to|{DASH}|and)\s*{NUM})?\s*(?:years?|yrs?)?",
+    # (past the count it is of: "the median age of the 38 participants was 65 years")
+    rf"\b(?:age[ds]?|years of age)\b(?:\s*[,:=])?(?:\s+of\s+(?:the\s+)?\d+\s+[a-z]+)?[^.;,()]{{0,30}}?{NUM}(?:\s*(?:to|{DASH}|and)\s*{NUM})?\s*(?:years?|yrs?)?",
     rf"±\s*{NUM}",
     rf"\b[nN]\s*=\s*{NUM}",
     rf"{NUM}\s*(?:mg|g|mcg|µg|μg|ml|mL|Gy|°C|IU|ng|μM|µM|nM)\b(?:\s*/\s*\w+)?",
@@ -59,6 +60,12 @@ _MASKS = [
     rf"{NUM}\s*%\s*(?:CI|confidence interval)\b",
     # a median percentage is a characteristic ("expression range 21-100%, median = 80%")
     rf"\bmedian\s*[=:]\s*{NUM}\s*%",
+    # why patients stopped treatment is their disposition, no result: "Reasons for treatment
+    # discontinuation were disease progression (n = 45 [51.1%]), adverse event (...)"
+    r"\breasons?\s+for\s+(?:treatment\s+|study\s+|drug\s+)?discontinuation\b(?:[^.]|\.(?=\d))*",
+    # a trial's design assumptions are a plan: "the hypothesis that it will improve ORR from 20%
+    # to 40%", "assuming a median PFS of 4 months", "powered to detect an improvement of 15%"
+    r"\b(?:hypothes[ie]s|assuming|assumed|powered\s+to\s+detect|to\s+detect\s+an?)\b(?:[^.;]|\.(?=\d))*",
     # a registered outcome measure's time frame is a plan, no result: "[Time Frame: up to 5
     # years]", "Time Frame: Week 52"
     r"\[\s*time\s*frame\s*:[^\]]*\]?|^\s*time\s*frame\s*:.*$",

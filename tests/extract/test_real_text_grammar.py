@@ -720,3 +720,22 @@ def test_a_follow_up_named_as_time_to_cutoff_or_observation_is_the_follow_up(sen
 )
 def test_a_rate_takes_what_those_it_counts_achieved(sentence: str, expected: list):
     assert [(f.endpoint, f.value) for f in parse_sentence(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an age past the count it is of
+        "The median age of the 120 participants was 63 years.",
+        # why patients stopped treatment: their disposition
+        "Reasons for treatment discontinuation were disease progression (n = 40 [45.5%]), "
+        "adverse event (n = 9 [10.2%]) and withdrawal of consent (n = 2 [2.3%]).",
+        # a design's assumptions: a plan, no result
+        "On the hypothesis that drug K would raise the ORR from 15% to 35% (one-sided alpha 0.1), "
+        "30 patients were needed.",
+        "The trial was powered to detect an improvement in median PFS from 4.0 to 6.0 months.",
+    ],
+)
+def test_ages_dispositions_and_design_assumptions_are_no_results(sentence: str):
+    # (even where the record last named an endpoint a bare time would take)
+    assert parse_sentence(sentence, ("FOLLOWUP", "median follow-up")) == []
