@@ -79,12 +79,13 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ("PD", r"progressive disease|\bPD\b(?![-\u2010\u2011]L?\d)"),
     (
         "FOLLOWUP",
-        r"follow[- ]?up|time from (?:randomi[sz]ation|enrol?lment|first dose) (?:to|until) (?:the )?"
+        r"follow[- ]?up|\bf/u\b|time from (?:randomi[sz]ation|enrol?lment|first dose) (?:to|until) (?:the )?"
         r"data[- ]?cut-?off(?: date)?|median observation (?:time|period)",
     ),
     (
         "AE",
-        r"adverse events?|\b(?:TRAE|TAE|RAE|AE)s?\b|toxicit(?:y|ies)|side[- ]effects?|hypertension|\bHTN\b|rash|fatigue"
+        r"adverse events?|\b(?:TRAE|TAE|RAE|AE)s?\b|toxicit(?:y|ies)|toxic (?:events?|effects?)"
+        r"|side[- ]effects?|hypertension|\bHTN\b|rash|fatigue"
         r"|diarrh(?:o)?ea|hand[- ]foot (?:skin )?(?:reaction|syndrome)|\bHFS(?:R)?\b|renal failure"
         r"|hepatic failure|nausea|vomiting|neutropenia|thrombocytopenia|anorexia|decreased appetite|alopecia"
         r"|neurologic(?:al)? (?:events|toxicit(?:y|ies))|cytokine release syndrome|\bCRS\b"

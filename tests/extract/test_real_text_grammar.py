@@ -739,3 +739,20 @@ def test_a_rate_takes_what_those_it_counts_achieved(sentence: str, expected: lis
 def test_ages_dispositions_and_design_assumptions_are_no_results(sentence: str):
     # (even where the record last named an endpoint a bare time would take)
     assert parse_sentence(sentence, ("FOLLOWUP", "median follow-up")) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a slide's abbreviation of follow-up
+        ("Median f/u: 41 months.", [("FOLLOWUP", "median", 41.0)]),
+        # harms written as toxic events or effects
+        (
+            "Immune-related toxic events occurred in 45% of patients, with 12% experiencing "
+            "grade 3 or 4 events.",
+            [("AE", "rate", 45.0), ("AE", "rate", 12.0)],
+        ),
+    ],
+)
+def test_follow_up_and_harms_in_short_words(sentence: str, expected: list):
+    assert [(f.endpoint, f.measure, f.value) for f in parse_sentence(sentence)] == expected
