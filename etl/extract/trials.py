@@ -27,13 +27,13 @@ from etl.vocab.codes import PRIMARY_STUDY_TYPES, SECONDARY_STUDY_TYPES
 
 NCT_RE = re.compile(r"\bNCT\d{8}\b")
 # the numbers of other registries (ANZCTR, ISRCTN, UMIN, ChiCTR, DRKS, jRCT, JapicCTI, CTRI, EU
-# CTR): a trial's name where the text gives it no other ("ACTRN12610000915055")
+# CTR): a trial's name where the text gives it no other ("ACTRN12610000915055", "ISRCTN 36294212")
 _OTHER_REGISTRIES = (  # (each number's prefix, and the number)
-    ("ACTRN", r"ACTRN\d{14}"),
-    ("ISRCTN", r"ISRCTN\d{8}"),
-    ("UMIN", r"UMIN\d{9}"),
+    ("ACTRN", r"ACTRN\s?\d{14}"),
+    ("ISRCTN", r"ISRCTN\s?\d{8}"),
+    ("UMIN", r"UMIN\s?\d{9}"),
     ("ChiCTR", r"ChiCTR-?[A-Z]{0,5}-?\d{6,12}"),
-    ("DRKS", r"DRKS\d{8}"),
+    ("DRKS", r"DRKS\s?\d{8}"),
     ("jRCT", r"jRCT\d{10}"),
     ("JapicCTI", r"JapicCTI-\d{6}"),
     ("CTRI/", r"CTRI/\d{4}/\d{2,3}/\d{6}"),

@@ -320,7 +320,15 @@ def test_a_letter_and_digits_alone_are_no_trial(sentence: str):
 
 
 @pytest.mark.parametrize(
-    "number", ["ACTRN12610000123456", "ISRCTN12345678", "UMIN000012345", "DRKS00012345"]
+    "number",
+    [
+        "ACTRN12610000123456",
+        "ISRCTN12345678",
+        "UMIN000012345",
+        "DRKS00012345",
+        # (a space after the registry's prefix, as registration statements print it)
+        "ISRCTN 12345678",
+    ],
 )
 def test_another_registrys_number_names_a_trial(number: str):
     frame, text = _mentions(f"We randomized patients to drug A or drug B (registration {number}).")
