@@ -157,6 +157,12 @@ def test_a_name_introduced_once_is_found_wherever_it_is_used():
         ),
         # a marker's name, then a word: a name ("HER2" alone is the marker)
         ("The phase 2 HER2SUMMIT trial randomized patients to two arms.", "HER2SUMMIT"),
+        # a sponsor's protocol number, capitals glued to digits
+        (
+            "This subgroup analysis evaluated 39 patients from ZX123-456 with biliary tract "
+            "cancers.",
+            "ZX123-456",
+        ),
         # a numbered name right after a trial noun, as labels write it
         (
             "Patients were randomly assigned to drug A or drug B. Table 3 gives the efficacy "
@@ -188,6 +194,8 @@ def test_trial_names_are_found_where_the_text_uses_them_as_names(sentence: str, 
         # an endpoint's abbreviation before a count or a rate
         "In the phase 3 trial, best responses were 45% PR, 5% CR 48% PR and SD 32 in all.",
         "The ASCO 2021 and WHO 2016 criteria applied in this phase 3 trial.",
+        # (a tumour marker or a drug's code with digits: no protocol number)
+        "Levels of CA125 and CA19-9 fell in 40% of patients in the BAY43-9006 phase 3 trial.",
     ],
 )
 def test_biomarkers_drug_codes_and_defined_terms_are_not_trial_names(sentence: str):
