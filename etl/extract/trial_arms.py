@@ -313,6 +313,14 @@ _GIVEN_TO = re.compile(
 )
 
 
+# "of whom 228 received A and 220 received B"
+_EACH_RECEIVED = re.compile(
+    rf"(?<![\w.-])(?P<n>\d+)\s+(?:{_PEOPLE}\s+)?received\s+(?P<label>{GROUP_NAME})\s*,?\s+and\s+"
+    rf"(?P<n2>\d+)\s+(?:{_PEOPLE}\s+)?received\s+(?P<label2>{GROUP_NAME})(?=\s*(?:[,;.)]|$))",
+    re.IGNORECASE,
+)
+
+
 # what may stand around a line that is only a "versus" list of sized groups: a heading's label
 # before it ("Design:", "Arms -"), punctuation after it
 _LIST_LEAD = re.compile(r"^(?:[^.;:]{0,30}[:\-–]\s*)?$")
@@ -345,7 +353,7 @@ def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]
         if m and m.group().endswith(")") and not text[: m.start()].endswith("("):
             m = None
         if m is None:
-            m = _GIVEN_TO.search(text)
+            m = _GIVEN_TO.search(text) or _EACH_RECEIVED.search(text)
         if m:
             pairs = [(m.group("label"), m.group("n")), (m.group("label2"), m.group("n2"))]
             found = [

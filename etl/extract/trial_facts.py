@@ -118,11 +118,15 @@ _ENROLLED = Prefiltered(
         # the whole from which a part is told: "Of 501 enrolled patients, 74 had ...", "709 of
         # 713 randomly assigned patients received ..." (not a group's: see _IN_A_GROUP)
         rf"|\b(?:of|among)\s+(?:the\s+)?(?P<n6>{NUM}|{WORD_COUNT})\s+"
-        rf"(?:randomly\s+assigned|randomi[sz]ed|enrolled|included)\s+{_PEOPLE}\b",
+        rf"(?:randomly\s+assigned|randomi[sz]ed|enrolled|included)\s+{_PEOPLE}\b"
+        # the part of the screened that was enrolled, its share in brackets: "457 (75%) of 607
+        # screened patients were randomly assigned"
+        rf"|(?<![\w.-])(?P<n7>{NUM})\s*\(\s*{NUM}\s*%\s*\)\s*of\s+(?:the\s+)?{NUM}\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+(?:were|was)\s+{_ENROLL_VERB}",
         re.IGNORECASE,
     )
 )
-_COUNT_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6")
+_COUNT_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7")
 # a group named before a count of the randomized: "In the A arm, 84 of 180 randomized patients"
 _IN_A_GROUP = re.compile(r"\b(?:arms?|groups?|cohorts?)\b", re.IGNORECASE)
 # (each pattern Prefiltered: not run on a sentence that lacks the words its matches need)

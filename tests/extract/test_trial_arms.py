@@ -254,6 +254,11 @@ def test_groups_named_in_results_are_the_arms_where_no_assignment_is_sized():
             "Drug K was given to 92 individuals and a placebo to 62 others.",
             [("Drug K", 92), ("placebo", 62)],
         ),
+        (
+            "In all, 410 patients were randomly assigned, of whom 206 received drug K and 204 "
+            "received chemotherapy.",
+            [("drug K", 206), ("chemotherapy", 204)],
+        ),
         # the subject and its verb, a schedule word or a partner are not the group's name
         (
             "Participating patients received once-daily drug K 240 mg (n = 111) or placebo (n = 110).",

@@ -73,6 +73,8 @@ def test_the_records_own_phase_wins_over_the_background():
         ("Of 501 enrolled patients, 74 (15%) had stage B disease.", "501"),
         # (the count screened is no description of the people randomized)
         ("Of 843 patients screened, 573 patients were randomly assigned.", "573"),
+        # the part of the screened, its share in brackets
+        ("In 2021, 410 (71%) of 577 screened patients were randomly assigned to treatment.", "410"),
         (
             "Seven hundred and nine of 713 randomly assigned patients received drug A or placebo.",
             "713",
