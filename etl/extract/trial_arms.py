@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby, pairwise
 from operator import itemgetter
 
@@ -34,6 +34,7 @@ from etl.extract.numbers import NUM, WORD_NUMBER, parse_word_number
 from etl.extract.phrases import DOSE_UNIT, GROUP_NAME, is_generic
 from etl.regex_prefilter import Prefiltered
 from etl.schemas.staging import TrialArms, polars_schema
+from etl.vocab.codes import code
 
 _ASSIGNING = Prefiltered(
     re.compile(
@@ -50,7 +51,8 @@ _IN_THE = re.compile(r"^(?:.*\s)?(?:in|among|on)\s+the\s+", re.IGNORECASE)
 # The size of a group: "(n = 393)", "(150 patients)".
 # (after what the bracket says of the group first: "(1500 mg daily; n=338)", "(A-B, n = 216)";
 # never after another size: "(A, n=200; B, n=200)" breaks a total down)
-_SIZE = r"\((?:[^()=]{0,40}?[;,]\s*)?\s*(?:n\s*=\s*(?P<n>\d+)|(?P<people>\d+)\s+(?:patients|pts|participants|subjects))\s*\)"
+# (a PDF's text may print "=" as "5": "(n 5 260)")
+_SIZE = r"\((?:[^()=]{0,40}?[;,]\s*)?\s*(?:n\s*(?:=|\s5\s)\s*(?P<n>\d+)|(?P<people>\d+)\s+(?:patients|pts|participants|subjects))\s*\)"
 # The label of a size is the phrase since the previous list delimiter (comma, or, and, to, ':').
 _N_EQUALS = re.compile(
     r"(?:^|[,;:()]|\b(?:to|or|and|into|versus|vs\.?)\b)\s*"
@@ -461,14 +463,51 @@ def _record_groups(sentences: list[dict]) -> Iterator[tuple[dict, int, tuple[str
             yield s, order, group
 
 
+_BODY = code("sentence_role", "body")
+_DIGIT = re.compile(r"\d")
+# "269 patients were randomly assigned into each arm": every group the record declares has them
+_EACH_GROUP = re.compile(
+    r"(?<![\w.,-])(?P<n>\d+)\s+(?:[\w-]+\s+){0,2}?(?:were|was)\s+(?:randomly\s+assigned|randomi[sz]ed|allocated)"
+    r"\s+(?:in)?to\s+each\s+(?:arm|group|cohort)\b",
+    re.IGNORECASE,
+)
+
+
+def _each_group(
+    sentences: list[dict], declared: Callable[[], list[str]]
+) -> Iterator[tuple[dict, int, tuple[str, int, int, int]]]:
+    """(sentence, order, group) of a record that sizes its groups all at once ("N were randomly
+    assigned to each arm"): each of the groups it declares (``declared``, asked only then)."""
+    for s in sentences:
+        m = _EACH_GROUP.search(s["text"])
+        if m is None:
+            continue
+        labels = declared()
+        if len(labels) >= 2:
+            for order, label in enumerate(labels):
+                yield s, order, (label, int(m.group("n")), m.start(), m.end())
+        return
+
+
 def trial_arms_frame(sentences: pl.DataFrame) -> pl.DataFrame:
     """The staging frame ``trial_arms``: sized groups of each record, first statement wins per label."""
+    # (the record context reads sentences with this module's sized lists: imported here)
+    from etl.extract.context import record_context
+
     rows: list[dict] = []
-    body = sentences.filter(pl.col("role") == "body").sort("publication_id", "sentence_index")
+    body = sentences.filter(pl.col("role").is_in([_BODY, code("sentence_role", "title")])).sort(
+        "publication_id", "sentence_index"
+    )
     seen: set[tuple[str, str]] = set()
-    numbered = body.filter(pl.col("text").str.contains(r"\d")).iter_rows(named=True)
-    for _, record in groupby(numbered, key=itemgetter("publication_id")):
-        for s, order, (label, n, start, end) in _record_groups(list(record)):
+    for _, whole in groupby(body.iter_rows(named=True), key=itemgetter("publication_id")):
+        every = list(whole)
+        record = [s for s in every if s["role"] == _BODY and _DIGIT.search(s["text"])]
+        groups = list(_record_groups(record)) or list(
+            _each_group(
+                record, lambda every=every: record_context([s["text"] for s in every]).labels
+            )
+        )
+        for s, order, (label, n, start, end) in groups:
             key = (s["publication_id"], label.lower())
             if key in seen:
                 continue

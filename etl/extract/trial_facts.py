@@ -126,6 +126,7 @@ _ENROLLED = Prefiltered(
         re.IGNORECASE,
     )
 )
+_TO_EACH = re.compile(r"\s+(?:in)?to\s+each\s+(?:arm|group|cohort)\b", re.IGNORECASE)
 _COUNT_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7")
 # a group named before a count of the randomized: "In the A arm, 84 of 180 randomized patients"
 _IN_A_GROUP = re.compile(r"\b(?:arms?|groups?|cohorts?)\b", re.IGNORECASE)
@@ -254,6 +255,8 @@ def _enrolment(text: str) -> Iterator[tuple[str, str, int, int]]:
             continue
         if group == "n6" and _IN_A_GROUP.search(text, 0, m.start()):
             continue
+        if _TO_EACH.match(text, m.end()):
+            continue  # "269 were randomly assigned into each arm": a group's size, not the whole
         if assigned_to(text, m.start(group)):  # "N were assigned to A and M to B"
             groups = stated_groups(text) if groups is None else groups
             if len(groups) >= 2 and groups[0][1] == n:

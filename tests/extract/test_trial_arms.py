@@ -308,3 +308,18 @@ def test_card_lines_that_open_with_each_groups_size():
         ("drug K plus drug M", 303),
         ("platinum plus drug R chemotherapy", 302),
     ]
+
+
+def test_a_size_given_to_each_arm_is_every_declared_groups():
+    text = (
+        "METHODS: The phase 3 trial compared drug K vs drug L in older patients. After "
+        "stratification by stage, 150 patients were randomly assigned into each arm." + _PAD + "\n"
+    )
+    assert _arms(text) == [("drug K", 150), ("drug L", 150)]
+
+
+def test_a_size_printed_with_an_equals_sign_a_pdf_turned_into_5():
+    assert groups("Patients were randomized to drug K (n 5 260) or placebo (n 5 131).") == [
+        ("drug K", 260),
+        ("placebo", 131),
+    ]

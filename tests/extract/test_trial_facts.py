@@ -298,3 +298,13 @@ def test_a_groups_count_of_the_randomized_is_no_enrolment():
 def test_a_cards_label_over_its_count_is_the_enrolment():
     card = "Drug A in Liver Cancer\nRCT\nDouble-Blind\nSample\n733\nPatients\nDuration\n2 years\n"
     assert _record_facts(card, "card.txt")["n_enrolled"] == "733"
+
+
+def test_a_size_given_to_each_arm_is_no_enrolment():
+    # (the whole is that size times the groups: not stated, so not written)
+    facts = _record_facts(
+        "After stratification by stage, 150 patients were randomly assigned into each arm."
+        + _PAD
+        + "\n"
+    )
+    assert "n_enrolled" not in facts
