@@ -1,7 +1,9 @@
 """What a number is a result of, where the words around it say so better than the last endpoint
 named before it: one pass of the sentence grammar (etl.extract.grammar), over its facts.
 
-- "a 25% reduction in the risk of death": a difference in the endpoint the risk is of;
+- "a 25% reduction in the risk of death", "reduced the risk of death by 34%", "a 37% reduction
+  in odds of death": a ratio restated (1 - HR), no result of its own (dropped, as a careful
+  reader leaves it: the ratio is the result);
 - "13% versus 5% of patients achieved complete response", "21% in the A arm achieved a PR":
   rates of what follows them;
 - "181 deaths had occurred among 334 patients (54.2%)", "57 deaths (46%)": the share of
@@ -41,7 +43,7 @@ _TIME_WORD = r"(?:months?|mo|weeks?|years?)"
 _MORE_BY = r"(?:longer|increase|improvement|gain|prolongation|extension)\b"
 _REDUCTION = re.compile(
     r"^\s*(?:relative\s+)?(?:(?:reduction|decrease|lower)\s+in|reduced)\s+(?:the\s+)?(?:relative\s+)?"
-    r"risk\s+of\s+"
+    r"(?:risk|odds|hazard)\s+of\s+"
     r"(?P<what>[\w ,-]{3,60}?)(?=\s+(?:with|for|in|compared|versus|vs|among|by|relative)\b|[,;.()]|$)",
     re.IGNORECASE,
 )
@@ -158,13 +160,8 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
     keep = []
     for f in facts:
         if f.unit == "percent":
-            if reductions and (reduction := _reduction(text, f)):
-                named = _endpoint_of("risk of " + reduction.group("what"))
-                if named:
-                    f.endpoint, f.endpoint_label = named
-                f.measure = "difference"
-                keep.append(f)
-                continue
+            if reductions and _reduction(text, f):
+                continue  # (a ratio restated, 1 - HR: no result of its own)
             after = text[f.end : f.end + 120]
             achieved = (of_patients and " of " in after[:60] and _OF_PATIENTS.match(after)) or (
                 in_arm and _IN_ARM_ACHIEVED.match(after)
