@@ -34,6 +34,27 @@ _SUBJECT_COMPARISON = Prefiltered(
         re.IGNORECASE,
     )
 )
+# the reference put first: "Compared to the B group, the A group had shorter median PFS (4.7 vs
+# 7.6 months [HR, 2.91])"
+_FRONTED_COMPARISON = Prefiltered(
+    re.compile(
+        r"^(?:[^,;]*?\b)?(?:compared\s+(?:to|with)|relative\s+to|in\s+comparison\s+(?:to|with))\s+"
+        rf"(?:the\s+|those\s+(?:in|with|on)\s+(?:the\s+)?)?(?P<b>{GROUP_NAME})\s*,\s*(?:the\s+)?"
+        rf"(?P<a>{GROUP_NAME})\s+(?:had|showed|achieved|experienced|demonstrated)\b",
+        re.IGNORECASE,
+    )
+)
+# those with a factor against those without it, as the subject: "Patients with prior nephrectomy
+# had longer PFS (HR 0.16)": prior nephrectomy against no prior nephrectomy
+_WITH_SUBJECT = Prefiltered(
+    re.compile(
+        rf"^(?:[^,;]*,\s*)?(?:patients|those|subjects|participants)\s+with\s+(?P<a>{GROUP_NAME})\s+"
+        r"(?:had|showed|achieved|experienced)\s+(?:(?:a|an|significantly|numerically|statistically"
+        r"\s+significantly)\s+)*(?:longer|shorter|higher|lower|better|worse|improved|superior|"
+        r"inferior|prolonged)\b",
+        re.IGNORECASE,
+    )
+)
 _GROUP_PHRASE = Prefiltered(
     re.compile(rf"\bthe\s+(?P<g>{GROUP_NAME})\s+(?:group|arm|cohort)\b", re.IGNORECASE)
 )
@@ -56,12 +77,17 @@ def clean_pair(a: str, b: str) -> tuple[str | None, str | None]:
 
 def sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple[str, str] | None:
     """The groups the sentence itself compares ("longer with A than with B", "A had longer RFS
-    (...) compared with B"; or the only two groups it names: "in the A group had ... compared to
+    (...) compared with B", "Compared to B, A had ...", "patients with A had longer PFS": A
+    against no A; or the only two groups it names: "in the A group had ... compared to
     patients in the B group"), else ``comparison``."""
-    for pattern in (_SENTENCE_COMPARISON, _SUBJECT_COMPARISON):
+    for pattern in (_SENTENCE_COMPARISON, _SUBJECT_COMPARISON, _FRONTED_COMPARISON):
         local = pattern.search(text)
         if local and all(pair := clean_pair(local.group("a"), local.group("b"))):
             return pair
+    if (with_factor := _WITH_SUBJECT.search(text)) and (
+        factor := clean_arm(with_factor.group("a"))
+    ):
+        return factor, f"no {factor}"
     named = list(dict.fromkeys(m.group("g") for m in _GROUP_PHRASE.finditer(text)))
     if len(named) == 2 and all(clean_arm(g) for g in named):
         return (f"{named[0]} group", f"{named[1]} group")

@@ -487,3 +487,24 @@ def test_a_single_bracketed_number_with_a_p_value_is_not_a_ratio():
 )
 def test_a_group_named_before_its_value_by_what_its_patients_underwent_or_achieved(text, expected):
     assert [(g[1], g[3]) for g in rows(text)] == expected
+
+
+def test_a_reference_put_first_is_the_comparator_of_the_subject_after_it():
+    text = (
+        "Compared to the low-risk group, the high-risk group had shorter median PFS (3.1 months vs. "
+        "8.2 months [HR, 2.50; 95% CI, 1.40 to 4.46; p=0.002])."
+    )
+
+    def bare(label):  # ("high-risk" and "high-risk group" name one group)
+        return label.removesuffix(" group") if label else label
+
+    assert [(g[0], g[1], bare(g[3]), bare(g[4])) for g in rows(text)] == [
+        ("PFS", 3.1, "high-risk", None),
+        ("PFS", 8.2, "low-risk", None),
+        ("PFS", 2.5, "high-risk", "low-risk"),
+    ]
+
+
+def test_patients_with_a_factor_as_the_subject_are_compared_with_those_without_it():
+    text = "Patients with prior surgery had longer PFS (HR, 0.40; 95% CI, 0.20 to 0.80; p = 0.01)."
+    assert [(g[1], g[3], g[4]) for g in rows(text)] == [(0.4, "prior surgery", "no prior surgery")]
