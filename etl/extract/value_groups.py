@@ -8,7 +8,7 @@ import itertools
 import re
 
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, list_place
-from etl.extract.group_labels import complement, shared_head
+from etl.extract.group_labels import complement, label_words, shared_head
 from etl.extract.named_groups import (
     declared_group_before_bracket,
     ratio_of_group,
@@ -238,10 +238,16 @@ def attach_arms(
                     arm = groups[position]
                 elif len(arms) == size:
                     # (the sentence's own comparison, not the record's it falls back on, or
-                    # the order it names the groups in: "between the B and A arms")
+                    # the order it names the groups in: "between the B and A arms"; or the
+                    # group named right before the bracket the pair opens: "shorter in the B arm
+                    # (11 vs 18 months)" is B's first)
                     said = own_comparison()
                     said = said if said != comparison else groups_between(text)
-                    arm = in_sentence_order(arms, said)[position]
+                    order = in_sentence_order(arms, said)
+                    if said is None and size == 2:
+                        gap = text[max(0, chain[0].start - 80) : chain[0].start]
+                        order = _led_by(gap, arms) or order
+                    arm = order[position]
                     by_position.add(id(f))
                 elif own_comparison() and size == 2:
                     arm = own_comparison()[position]
@@ -254,6 +260,17 @@ def attach_arms(
     facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))
     _list_group(text, chains, by_position, arms)
     return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
+
+
+def _led_by(gap: str, arms: list[str]) -> list[str] | None:
+    """The two declared groups, the one named right before the bracket a pair of values opens
+    first ("in the B arm (11 vs 18 months)": B, A), or None."""
+    named = declared_group_before_bracket(gap, arms)
+    if named is None:
+        return None
+    words = label_words(named)
+    first = [a for a in arms if label_words(a) <= words or words <= label_words(a)]
+    return [first[0], *(a for a in arms if a != first[0])] if len(first) == 1 else None
 
 
 def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
@@ -296,7 +313,11 @@ def _list_group(
         ):
             continue
         if any(f.arm is not None for f in chain[:-1]):
-            if _VERSUS_WORD.search(text, chain[-2].end, last.start) and len(arms) == len(chain):
+            if (
+                id(last) not in by_position  # (given its place already, in the order said)
+                and _VERSUS_WORD.search(text, chain[-2].end, last.start)
+                and len(arms) == len(chain)
+            ):
                 last.arm = arms[-1]
             continue
         if len({f.endpoint_label for f in chain}) == len(chain) or len(

@@ -251,6 +251,17 @@ def test_a_versus_list_follows_the_groups_a_between_phrase_names():
     assert [(f.value, f.arm) for f in facts] == [(15.1, "L-CHOP"), (16.1, "K-CHOP")]
 
 
+def test_a_pair_opened_right_after_a_named_group_is_that_groups_first():
+    context = record_context(["Patients were randomized to drug K (n = 100) or drug L (n = 100)."])
+    sentence = (
+        "Time to treatment failure was shorter in the drug L arm (11 vs 18 months; P = .004)."
+    )
+    facts = apply_context(
+        parse_sentence(sentence, None, context.comparison, context.labels), context
+    )
+    assert [(f.value, f.arm) for f in facts] == [(11.0, "drug L"), (18.0, "drug K")]
+
+
 @pytest.mark.parametrize(
     ("phrase", "label"),
     [
