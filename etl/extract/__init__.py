@@ -18,7 +18,7 @@ _WHERE = {
     "sentences_frame": "etl.extract.sentences",
     "split_spans": "etl.extract.sentences",
     "table_frames": "etl.extract.table_readings",
-    "trial_arms_frame": "etl.extract.trial_arms",
+    "trial_arms_frame": "etl.extract.record_arms",
     "trial_facts_frame": "etl.extract.trial_facts",
     "trial_mentions_frame": "etl.extract.trials",
     "with_agent_forms": "etl.extract.agents",

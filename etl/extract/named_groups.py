@@ -59,6 +59,17 @@ def declared_group_before_bracket(gap: str, arms: list[str]) -> str | None:
     return label if label and names_a_declared_group(label, arms) else None
 
 
+def pair_led_by(gap: str, arms: list[str]) -> list[str] | None:
+    """The two declared groups, the one named right before the bracket a pair of values opens
+    first ("in the B arm (11 vs 18 months)": B, A), or None."""
+    named = declared_group_before_bracket(gap, arms)
+    if named is None:
+        return None
+    words = label_words(named)
+    first = [a for a in arms if label_words(a) <= words or words <= label_words(a)]
+    return [first[0], *(a for a in arms if a != first[0])] if len(first) == 1 else None
+
+
 def ratio_of_group(text: str, f: Fact) -> tuple[str, str] | None:
     """(group, comparator) of a ratio that names its own group right after it and the group
     the sentence's ratios are against after that, or None."""

@@ -1,4 +1,5 @@
-"""Records → the groups a study assigned patients to, with their sizes (staging ``trial_arms``).
+"""Sentences → the groups a study assigned patients to, with their sizes (etl.extract.record_arms
+makes the staging ``trial_arms`` of them, record by record).
 
 Read from the statements that give sizes, in any of their usual shapes:
 - "randomized to STRIDE (n = 393), durvalumab (n = 389), or sorafenib (n = 389)";
@@ -23,18 +24,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
-from itertools import groupby, pairwise
-from operator import itemgetter
-
-import polars as pl
+from collections.abc import Iterable
+from itertools import pairwise
 
 from etl.extract.group_labels import DROP_BRACKETS, group_label, simplify
 from etl.extract.numbers import NUM, WORD_NUMBER, parse_word_number
 from etl.extract.phrases import DOSE_UNIT, GROUP_NAME, is_generic
 from etl.regex_prefilter import Prefiltered
-from etl.schemas.staging import TrialArms, polars_schema
-from etl.vocab.codes import code
 
 _ASSIGNING = Prefiltered(
     re.compile(
@@ -372,11 +368,17 @@ def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]
     return []
 
 
-def stated_groups(text: str) -> list[tuple[str, int, int, int]]:
-    """sized_groups, or the groups a bracket breaks a total down into. (The record context reads
-    a record's groups from sized_groups alone: a breakdown names the groups as results name
-    them, "A + chemo", and the context would miss the "A" a result names.)"""
-    return _stated_groups(text, _ASSIGNING.search(text) is not None)
+def assigns(text: str) -> bool:
+    """Whether a sentence tells how patients were assigned or treated (its lists are arms)."""
+    return _ASSIGNING.search(text) is not None
+
+
+def stated_groups(text: str, assigning: bool | None = None) -> list[tuple[str, int, int, int]]:
+    """sized_groups, or the groups a bracket breaks a total down into (``assigning``: assigns(text),
+    when already known). (The record context reads a record's groups from sized_groups alone: a
+    breakdown names the groups as results name them, "A + chemo", and the context would miss the
+    "A" a result names.)"""
+    return _stated_groups(text, assigns(text) if assigning is None else assigning)
 
 
 def _stated_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]:
@@ -415,9 +417,9 @@ _AMONG_ON_ARM = Prefiltered(
 _SIZE_FIRST = re.compile(r"^\s*n\s*=\s*(?P<n>\d+)\s+(?P<label>[^()\[\].;:]{1,80})", re.IGNORECASE)
 
 
-def one_sized_group(text: str) -> tuple[str, int, int, int] | None:
+def one_sized_group(text: str, assigning: bool | None = None) -> tuple[str, int, int, int] | None:
     """(label, n, start, end) of the one arm a sentence sizes, or None."""
-    return _one_sized_group(text, _ASSIGNING.search(text) is not None)
+    return _one_sized_group(text, assigns(text) if assigning is None else assigning)
 
 
 def _one_sized_group(text: str, assigning: bool) -> tuple[str, int, int, int] | None:
@@ -432,96 +434,3 @@ def _one_sized_group(text: str, assigning: bool) -> tuple[str, int, int, int] | 
     if m and (label := group_label(simplify(m.group("label")))):
         return label, int(m.group("n")), m.start(), m.end()
     return None
-
-
-def _record_groups(sentences: list[dict]) -> Iterator[tuple[dict, int, tuple[str, int, int, int]]]:
-    """(sentence, order, group) of the groups a record sizes: the lists its sentences give, else
-    (a record that lists none) its arms sized one at a time, when there are two or more. A record
-    that tells how its patients were assigned, with sizes, has those groups for arms: a list in a
-    sentence that tells no assignment ("40% in the marker-high group (n = 80) ...") is then a
-    result by subgroup."""
-    assigning = [_ASSIGNING.search(s["text"]) is not None for s in sentences]
-    listed = [
-        (s, groups, a)
-        for s, a in zip(sentences, assigning, strict=True)
-        if (groups := _stated_groups(s["text"], a))
-    ]
-    if any(a for *_, a in listed):
-        listed = [(s, groups, a) for s, groups, a in listed if a]
-    if listed:
-        for s, groups, _ in listed:
-            for order, group in enumerate(groups):
-                yield s, order, group
-        return
-    singles = [
-        (s, g)
-        for s, a in zip(sentences, assigning, strict=True)
-        if (g := _one_sized_group(s["text"], a))
-    ]
-    if len({label.lower() for _, (label, *_) in singles}) >= 2:
-        for order, (s, group) in enumerate(singles):
-            yield s, order, group
-
-
-_BODY = code("sentence_role", "body")
-_DIGIT = re.compile(r"\d")
-# "269 patients were randomly assigned into each arm": every group the record declares has them
-_EACH_GROUP = re.compile(
-    r"(?<![\w.,-])(?P<n>\d+)\s+(?:[\w-]+\s+){0,2}?(?:were|was)\s+(?:randomly\s+assigned|randomi[sz]ed|allocated)"
-    r"\s+(?:in)?to\s+each\s+(?:arm|group|cohort)\b",
-    re.IGNORECASE,
-)
-
-
-def _each_group(
-    sentences: list[dict], declared: Callable[[], list[str]]
-) -> Iterator[tuple[dict, int, tuple[str, int, int, int]]]:
-    """(sentence, order, group) of a record that sizes its groups all at once ("N were randomly
-    assigned to each arm"): each of the groups it declares (``declared``, asked only then)."""
-    for s in sentences:
-        m = _EACH_GROUP.search(s["text"])
-        if m is None:
-            continue
-        labels = declared()
-        if len(labels) >= 2:
-            for order, label in enumerate(labels):
-                yield s, order, (label, int(m.group("n")), m.start(), m.end())
-        return
-
-
-def trial_arms_frame(sentences: pl.DataFrame) -> pl.DataFrame:
-    """The staging frame ``trial_arms``: sized groups of each record, first statement wins per label."""
-    # (the record context reads sentences with this module's sized lists: imported here)
-    from etl.extract.context import record_context
-
-    rows: list[dict] = []
-    body = sentences.filter(pl.col("role").is_in([_BODY, code("sentence_role", "title")])).sort(
-        "publication_id", "sentence_index"
-    )
-    seen: set[tuple[str, str]] = set()
-    for _, whole in groupby(body.iter_rows(named=True), key=itemgetter("publication_id")):
-        every = list(whole)
-        record = [s for s in every if s["role"] == _BODY and _DIGIT.search(s["text"])]
-        groups = list(_record_groups(record)) or list(
-            _each_group(
-                record, lambda every=every: record_context([s["text"] for s in every]).labels
-            )
-        )
-        for s, order, (label, n, start, end) in groups:
-            key = (s["publication_id"], label.lower())
-            if key in seen:
-                continue
-            seen.add(key)
-            rows.append(
-                {
-                    "publication_id": s["publication_id"],
-                    "sentence_id": s["sentence_id"],
-                    "source_file": s["source_file"],
-                    "arm_order": order,
-                    "label": label,
-                    "n_patients": n,
-                    "char_start": s["char_start"] + start,
-                    "char_end": s["char_start"] + end,
-                }
-            )
-    return pl.DataFrame(rows, schema=polars_schema(TrialArms))

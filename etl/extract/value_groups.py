@@ -8,9 +8,10 @@ import itertools
 import re
 
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, list_place
-from etl.extract.group_labels import complement, label_words, shared_head
+from etl.extract.group_labels import complement, shared_head
 from etl.extract.named_groups import (
     declared_group_before_bracket,
+    pair_led_by,
     ratio_of_group,
     share_of_declared_group,
 )
@@ -246,7 +247,7 @@ def attach_arms(
                     order = in_sentence_order(arms, said)
                     if said is None and size == 2:
                         gap = text[max(0, chain[0].start - 80) : chain[0].start]
-                        order = _led_by(gap, arms) or order
+                        order = pair_led_by(gap, arms) or order
                     arm = order[position]
                     by_position.add(id(f))
                 elif own_comparison() and size == 2:
@@ -260,17 +261,6 @@ def attach_arms(
     facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))
     _list_group(text, chains, by_position, arms)
     return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
-
-
-def _led_by(gap: str, arms: list[str]) -> list[str] | None:
-    """The two declared groups, the one named right before the bracket a pair of values opens
-    first ("in the B arm (11 vs 18 months)": B, A), or None."""
-    named = declared_group_before_bracket(gap, arms)
-    if named is None:
-        return None
-    words = label_words(named)
-    first = [a for a in arms if label_words(a) <= words or words <= label_words(a)]
-    return [first[0], *(a for a in arms if a != first[0])] if len(first) == 1 else None
 
 
 def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
