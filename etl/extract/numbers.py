@@ -97,10 +97,10 @@ def make_interval(lower: str, upper: str, level: str | None = None) -> Interval:
 
 # white space as texts carry it: spaces, and the thin and no-break spaces mis-decoded ("ā€‰")
 _SPACE = r"(?:\s|â€‰|ā€‰|Â)"
-# a "<" a PDF's text layer turned into a comma: "P , .001"; an operator in words (news): "P less
-# than .001"
+# a "<" a PDF's text layer turned into a comma, an "=" into a 5: "P , .001", "P 5 .0004"; an
+# operator in words (news): "P less than .001"
 _P_TAIL = (
-    rf"p(?:\s*[- ]?value)?{_SPACE}*(?:(?P<op><=|>=|=<|=>|[=<>≤≥]|,(?={_SPACE}*\.\d)"
+    rf"p(?:\s*[- ]?value)?{_SPACE}*(?:(?P<op><=|>=|=<|=>|[=<>≤≥]|,(?={_SPACE}*\.\d)|5(?={_SPACE}+0?\.\d)"
     rf"|less\s+than(?:\s+or\s+equal\s+to)?|greater\s+than|equal\s+to){_SPACE}*"
     r"|\s+(?:of\s+|was\s+)?)"
 )
@@ -121,6 +121,7 @@ _OPS = {
     "=<": "<=",
     "=>": ">=",
     ",": "<",
+    "5": "=",
     "less than": "<",
     "less than or equal to": "<=",
     "greater than": ">",

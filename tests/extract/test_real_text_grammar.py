@@ -220,6 +220,7 @@ def test_a_significance_threshold_is_no_p_value_of_a_result():
     ("text", "operator", "value"),
     [
         ("(hazard ratio, 0.61; 95% CI, 0.45 to 0.83; P , .001)", "<", 0.001),  # a PDF's "<"
+        ("(hazard ratio, 0.61; 95% CI, 0.45 to 0.83; P 5 .0004)", "=", 0.0004),  # a PDF's "="
         ("(hazard ratio, 0.61; two-sided P\u0101\u20ac\u2030=\u0101\u20ac\u20300.004)", "=", 0.004),
     ],
 )
