@@ -72,9 +72,10 @@ _CLAUSE = re.compile(
     r"significantly|statistically|(?<!-)based|superiority|survival|response|rate|median|compared|"
     r"versus|vs|than|reached|benefit|risk|death|population|analysis|months?|years?|disease|"
     r"cancer|carcinoma|after|before|during|follow-up|respective|respectively|\d+%|"
-    r"ORR|OS|PFS|DOR|DFS|EFS|RFS|HR|CI|P|also|"
-    # an adverb ("was substantially improved for A vs B", "numerically longer"): never a group's
-    r"\w+(?:ally|ntly|edly|ably|ibly|ously|ively|ately|arly))\b",
+    r"ORR|OS|PFS|DOR|DFS|EFS|RFS|HR|CI|P)\b"
+    # an adverb that ends a phrase ("Median PFS2 was substantially", "A therapy also"): a clause
+    # cut before its verb ("intermittently dosed A", "early palliative care" are groups)
+    r"|\b(?:also|\w+(?:ally|ntly|edly|ably|ibly|ously|ively|ately))$",
     re.IGNORECASE,
 )
 

@@ -30,7 +30,7 @@ _MASKS = [
     # (past the count it is of: "the median age of the 38 participants was 65 years")
     rf"\b(?:age[ds]?|years of age)\b(?:\s*[,:=])?(?:\s+of\s+(?:the\s+)?\d+\s+[a-z]+)?[^.;,()]{{0,30}}?{NUM}(?:\s*(?:to|{DASH}|and)\s*{NUM})?\s*(?:years?|yrs?)?",
     rf"±\s*{NUM}",
-    rf"\b[nN]\s*=\s*{NUM}",
+    rf"\b[nN]\s*(?:=|\s5\s)\s*{NUM}",  # (a PDF's "=" printed as "5": "(n 5 260)")
     rf"{NUM}\s*(?:mg|g|mcg|µg|μg|ml|mL|Gy|°C|IU|ng|μM|µM|nM)\b(?:\s*/\s*\w+)?",
     rf"{NUM}\s*(?:-|\s)?(?:year|yr)s?[- ]old",
     r"\bgrade\s*(?:>/=|≥|>=|>)?\s*\d(?:\s*(?:/|-|or|and|to)\s*\d)?",
@@ -62,10 +62,15 @@ _MASKS = [
     rf"\bmedian\s*[=:]\s*{NUM}\s*%",
     # why patients stopped treatment is their disposition, no result: "Reasons for treatment
     # discontinuation were disease progression (n = 45 [51.1%]), adverse event (...)"
-    r"\breasons?\s+for\s+(?:treatment\s+|study\s+|drug\s+)?discontinuation\b(?:[^.]|\.(?=\d))*",
-    # a trial's design assumptions are a plan: "the hypothesis that it will improve ORR from 20%
-    # to 40%", "assuming a median PFS of 4 months", "powered to detect an improvement of 15%"
-    r"\b(?:hypothes[ie]s|assuming|assumed|powered\s+to\s+detect|to\s+detect\s+an?)\b(?:[^.;]|\.(?=\d))*",
+    # (a bracket is read whole: "adverse event (AE; n = 11 [12.5%])" does not end it)
+    r"\breasons?\s+for\s+(?:treatment\s+|study\s+|drug\s+)?discontinuation\b"
+    r"(?:[^.;()]|\([^()]*\)|\.(?=\d))*",
+    # a trial's design assumptions are a plan, to the end of their clause: "the hypothesis that it
+    # will improve ORR from 20% to 40%", "assuming a median PFS of 4 months", "powered to detect
+    # an improvement of 15%" (not "the primary hypothesis was met: ...", "assuming proportional
+    # hazards, the HR was ...", "a hypothesis-generating analysis")
+    r"\b(?:(?:the|a|our)\s+hypothesis\s+that|hypothesi[sz]ed\s+that|assuming\s+(?:an?|the)\s+"
+    r"(?!proportional)|(?:powered|designed)\s+to\s+detect|to\s+detect\s+an?)\b(?:[^.;:,]|[.,](?=\d))*",
     # a registered outcome measure's time frame is a plan, no result: "[Time Frame: up to 5
     # years]", "Time Frame: Week 52"
     r"\[\s*time\s*frame\s*:[^\]]*\]?|^\s*time\s*frame\s*:.*$",

@@ -25,6 +25,12 @@ _SHARE_OF_GROUP = re.compile(
 _DECLARED_THEN_BRACKET = re.compile(
     rf"(?:in|for|with|among|on)\s+(?:the\s+)?(?P<arm>{GROUP_NAME})\s*\(\s*$", re.IGNORECASE
 )
+# what puts a group second in a comparison, right before it: "than", "compared with (those)"
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|over|relative\s+to|against)\s+"
+    r"(?:(?:those|patients|the\s+patients)\s+)?$",
+    re.IGNORECASE,
+)
 _RATIO_OF = re.compile(
     rf"\s*(?:[(\[][^()\[\]]*[)\]])?\s*for\s+(?:the\s+)?(?P<a>{GROUP_NAME})"
     r"(?=\s*(?:,|and\b|versus\b|vs\b|(?:when\s+|as\s+)?compared\b))",
@@ -62,6 +68,9 @@ def declared_group_before_bracket(gap: str, arms: list[str]) -> str | None:
 def pair_led_by(gap: str, arms: list[str]) -> list[str] | None:
     """The two declared groups, the one named right before the bracket a pair of values opens
     first ("in the B arm (11 vs 18 months)": B, A), or None."""
+    declared = _DECLARED_THEN_BRACKET.search(gap)
+    if declared is None or _COMPARED_BEFORE.search(gap, 0, declared.start()):
+        return None  # (the reference of a comparison: "longer with A than with B (12 vs 6)")
     named = declared_group_before_bracket(gap, arms)
     if named is None:
         return None

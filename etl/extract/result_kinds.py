@@ -41,15 +41,17 @@ class _Fact(Protocol):  # (etl.extract.grammar.Fact; a protocol: no import cycle
 # a time by which one group's result exceeds another's: "10 months longer", "a 9.4 months increase"
 _TIME_WORD = r"(?:months?|mo|weeks?|years?)"
 _MORE_BY = r"(?:longer|increase|improvement|gain|prolongation|extension)\b"
+_RISK = r"(?:risk|odds|hazard)"  # (what a reduction is of: the reduction restates a ratio)
 _REDUCTION = re.compile(
     r"^\s*(?:relative\s+)?(?:(?:reduction|decrease|lower)\s+in|reduced)\s+(?:the\s+)?(?:relative\s+)?"
-    r"(?:risk|odds|hazard)\s+of\s+"
+    rf"{_RISK}\s+of\s+"
     r"(?P<what>[\w ,-]{3,60}?)(?=\s+(?:with|for|in|compared|versus|vs|among|by|relative)\b|[,;.()]|$)",
     re.IGNORECASE,
 )
 _REDUCED_BY = Prefiltered(
     re.compile(
-        r"reduced\s+(?:the\s+)?(?:relative\s+)?risk\s+of\s+(?P<what>[\w -]{3,40}?)\s+by\s*$", re.I
+        rf"reduced\s+(?:the\s+)?(?:relative\s+)?{_RISK}\s+of\s+(?P<what>[\w -]{{3,40}}?)\s+by\s*$",
+        re.I,
     )
 )
 _OF_PATIENTS = re.compile(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.group_labels import label_words, shared_head
-from etl.extract.phrases import GROUP_NAME, GROUP_WORD
+from etl.extract.phrases import GROUP_NAME, GROUP_WORD, group_pattern
 from etl.extract.values import clean_arm
 from etl.regex_prefilter import Prefiltered
 
@@ -84,8 +84,12 @@ def sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple[
         local = pattern.search(text)
         if local and all(pair := clean_pair(local.group("a"), local.group("b"))):
             return pair
-    if (with_factor := _WITH_SUBJECT.search(text)) and (
-        factor := clean_arm(with_factor.group("a"))
+    if (
+        (with_factor := _WITH_SUBJECT.search(text))
+        and (factor := clean_arm(with_factor.group("a")))
+        # (a sentence that names one of the record's groups speaks of them: "patients with
+        # squamous histology had improved OS (HR 0.70) with A" is A against its control)
+        and not (comparison and any(group_pattern(g).search(text) for g in comparison))
     ):
         return factor, f"no {factor}"
     named = list(dict.fromkeys(m.group("g") for m in _GROUP_PHRASE.finditer(text)))

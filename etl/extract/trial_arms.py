@@ -313,7 +313,7 @@ _GIVEN_TO = re.compile(
 
 # "of whom 228 received A and 220 received B"
 _EACH_RECEIVED = re.compile(
-    rf"(?<![\w.-])(?P<n>\d+)\s+(?:{_PEOPLE}\s+)?received\s+(?P<label>{GROUP_NAME})\s*,?\s+and\s+"
+    rf"\bof\s+(?:whom|these|them)[,:]?\s+(?P<n>\d+)\s+(?:{_PEOPLE}\s+)?received\s+(?P<label>{GROUP_NAME})\s*,?\s+and\s+"
     rf"(?P<n2>\d+)\s+(?:{_PEOPLE}\s+)?received\s+(?P<label2>{GROUP_NAME})(?=\s*(?:[,;.)]|$))",
     re.IGNORECASE,
 )

@@ -43,11 +43,11 @@ _COUNT_GAP = re.compile(
     r"\s+(?:(?:patients?|cases|participants)\s+)?(?:(?:had|achieved|showed|experienced|attained)\s+(?:an?\s+)?)?",
     re.IGNORECASE,
 )
-# what stands between a rate and what those it counts reached: "(46 of 124) with", "of patients
-# achieving a", "who attained"; ``verb`` when it says they reached it (not just "with")
+# what stands between a rate and what those it counts reached: "of patients achieving a", "who
+# attained" (not a plain "with": "45% with a CR rate of 10%" is no CR rate)
 _REACHING = re.compile(
     r"\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?"
-    r"(?:(?P<verb>achieving|attaining|who\s+achieved|who\s+attained|reaching)|with)\s+(?:an?\s+)?",
+    r"(?P<verb>achieving|attaining|who\s+achieved|who\s+attained|reaching)\s+(?:an?\s+)?",
     re.IGNORECASE,
 )
 # what they reached, when the vocabulary has no name for it: up to the next comma, bracket,
@@ -188,7 +188,7 @@ def _endpoint_for(
         if reached is not None:
             if following is not None and following[0] == reached.end():
                 return following[2], following[3]
-            if reached.group("verb") and (what := _REACHED_WHAT.match(text, reached.end())):
+            if what := _REACHED_WHAT.match(text, reached.end()):
                 return "OTHER", what.group(0).strip()
         near_ae = any(m[2] == "AE" and m[0] >= fact.start - 40 for m in before)
         # (the cheap test first: the pattern is slow on the 40 characters before every rate)

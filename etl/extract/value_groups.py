@@ -78,9 +78,9 @@ _ARM_BEFORE = tuple(
         r"(?:undergoing|receiving|treated\s+with|given|who\s+(?:received|underwent))\s+"
         rf"(?P<arm8>{GROUP_NAME}(?:\s+followed\s+by\s+{GROUP_NAME})?)\s+(?:was|were)",
         # "with A patients achieving a median OS of", "while B patients had a rate of"
-        rf"(?:^|[,;:]|\bwith|\bwhile|\bwhereas)\s*(?:the\s+)?(?P<arm9>{GROUP_NAME})\s+"
+        rf"\b(?:with|while|whereas)\s+(?:the\s+)?(?P<arm9>{GROUP_NAME})\s+"
         r"(?:patients|pts|participants)\s+(?:achieving|achieved|had|having|showed|showing|reached)"
-        r"\b[^,;]*?",
+        r"\b[^,;]*",
     )
 )
 _ARM_BEFORE_ALTERNATION = GatedAlternation(_ARM_BEFORE, cache=32)

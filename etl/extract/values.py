@@ -357,11 +357,16 @@ def _bracketed_lists(text: str, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
+# (an article, in lower case: "A" names a group; a rate word: "a CR rate" is the endpoint's)
+_RATE_WORD = re.compile(r"^an?\s+|\s+(?i:rates?)$")
+
+
 @functools.lru_cache(maxsize=4096)
 def _names_an_endpoint(label: str) -> bool:
     """Is the label an endpoint's name ("OS", "progression-free survival"), not a group's?"""
-    found = endpoint_mentions(label)
-    return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(label)
+    bare = _RATE_WORD.sub("", label)  # ("CR rate", "ORR rates": the endpoint's rate)
+    found = endpoint_mentions(bare)
+    return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(bare)
 
 
 def clean_arm(label: str | None) -> str | None:
