@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 import polars as pl
 
-from etl.vocab.codes import code
+from etl.vocab import agents as agent_vocab
+from etl.vocab.codes import ENDPOINTS, MARKER_WORDS, NOT_TRIAL_NAMES, code
 
 _OTHER = code("document_kind", "other")
 ABSTRACT = code("document_kind", "abstract")
@@ -59,15 +63,42 @@ _REVIEW_MARKERS = (
 )
 # A line that is only a numbered trial's name, maybe with a trial noun or its registry number: a
 # card's or a section's heading on a page that reports several trials one after the other
-# ("KEYNOTE-590", "CheckMate 648", "ORIENT-15 trial", "IMbrave150 (NCT03434379)"); not a marker
-# or a disease that looks like one ("PD-L1", "COVID-19")
-TRIAL_HEADING = (
+# ("KEYNOTE-590", "CheckMate 648", "ORION-15 trial", "IMbrave150 (NCT03434379)"); its head has three
+# letters or more and is no marker, scale, meeting, endpoint or regimen ("TP53", "EQ-5D", "ERBB2",
+# "ASCO 2023", "FOLFOX-4", "Table 1"), and its number is no year.
+_TRIAL_HEADING_SHAPE = (
     r"^(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[- ]?[A-Za-z]*\d[A-Za-z0-9]*)+"
     r"(?:\s+(?:[Tt]rial|[Ss]tudy))?(?:\s*\(NCT\d{8}\))?$"
 )
-NOT_TRIAL_HEADING = (
-    rf"^(?:PD|HER|CD|COVID|EGFR|ALK|KRAS|BRCA|FGFR|IL|CTLA|LAG|TIM|BRAF|MET|ROS){_B}"
-)
+_HEADING_HEAD = r"^(?:[A-Z]-)?[A-Za-z]{3,}"
+_YEAR_NUMBER = r"[- ](?:19|20)\d\d(?:\s|$)"
+
+
+@functools.cache
+def _not_a_trial_head() -> str:
+    """The heads no trial heading has, upper case (markers, scales, endpoints, regimens, captions)."""
+    regimens = agent_vocab.regimens()
+    names = {
+        n.upper()
+        for n in [
+            *regimens.get_column("regimen").to_list(),
+            *(x for v in regimens.get_column("synonyms").to_list() for x in v.split("|") if x),
+        ]
+    }
+    words = MARKER_WORDS | NOT_TRIAL_NAMES | set(ENDPOINTS) | names | {"TABLE", "FIGURE", "FIG"}
+    return rf"^(?:[A-Z]-)?(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})(?:[-\s\d]|$)"
+
+
+def trial_heading(line: pl.Expr) -> pl.Expr:
+    """Whether each line is only a numbered trial's name (see _TRIAL_HEADING_SHAPE)."""
+    return (
+        line.str.contains(_TRIAL_HEADING_SHAPE)
+        & line.str.contains(_HEADING_HEAD)
+        & ~line.str.to_uppercase().str.contains(_not_a_trial_head())
+        & ~line.str.contains(_YEAR_NUMBER)
+    )
+
+
 # (two such headings make a page of several trials' sections)
 _TRIAL_SECTIONS = 2
 # A table's caption opens the page: "Table 2.", "Table 1 Landmark trials ..."
@@ -187,12 +218,7 @@ def _signatures() -> dict[str, pl.Expr]:
         "_review": _n_distinct(_REVIEW_MARKERS, head),
         "_headings": _headings(head.str.split("\n").list.eval(pl.element().str.strip_chars())),
         "_results": head.str.contains(_RESULT_LIKE),
-        "_trial_headings": filled.list.eval(
-            (
-                pl.element().str.contains(TRIAL_HEADING)
-                & ~pl.element().str.contains(NOT_TRIAL_HEADING)
-            ).cast(pl.Int32)
-        ).list.sum(),
+        "_trial_headings": filled.list.eval(trial_heading(pl.element()).cast(pl.Int32)).list.sum(),
     }
 
 

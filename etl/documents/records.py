@@ -9,13 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from etl.documents.abstracts import abstract_lines
-from etl.documents.kinds import (
-    ABSTRACT,
-    ABSTRACT_COLLECTION,
-    CITATION_LINE,
-    NOT_TRIAL_HEADING,
-    TRIAL_HEADING,
-)
+from etl.documents.kinds import ABSTRACT, ABSTRACT_COLLECTION, CITATION_LINE, trial_heading
 from etl.documents.table_grid import names_study
 from etl.documents.tables import Table, heading, trial_rows
 from etl.text import WHITESPACE
@@ -84,8 +78,7 @@ def _review_lines(lines: pl.DataFrame) -> pl.DataFrame:
     """A review or knowledge page: a record per trial section, each opened by a line that is only
     the trial's name (its title: "KEYNOTE-590", then its arms and results); what comes before the
     first is a record of the page's own (a page with no such line is one record)."""
-    line = pl.col("line")
-    heading = line.str.contains(TRIAL_HEADING) & ~line.str.contains(NOT_TRIAL_HEADING)
+    heading = trial_heading(pl.col("line"))
     section = heading.cast(pl.Int64).cum_sum().over("document_id")
     return (
         lines.filter((pl.col("document_kind") == _REVIEW) & ~pl.col("is_blank"))

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from etl.vocab.codes import ENDPOINTS, NOT_TRIAL_NAMES
+from etl.vocab.codes import ENDPOINTS, MARKER_WORDS, NOT_TRIAL_NAMES
 
 # A word of a name: two capitals or more (HIMALAYA, CheckMate, PROfound, IMbrave150), maybe after
 # a one-letter prefix (J-ALEX), with hyphenated parts (DESTINY-Breast01, COU-AA-302, KEYNOTE-A39,
@@ -89,20 +89,10 @@ _HEADINGS = frozenset(
     CONTEXT THIS THAT WHICH""".split()  # noqa: SIM905
 )
 _REPORT_OF = r"(?:\b(?:in|from|of)\s+(?:the\s+)?(?:phase\s+[\dIV/]+[ab]?\s+)?)"
-# biomarkers, scales and meetings that look like numbered names
-_NOT_NAMES = (
-    frozenset(
-        """CTLA LAG TIM TIGIT BCL IL CD PD HER ERBB ECOG CPS TPS CTCAE RECIST FIGO AJCC UICC WHO
-    COVID SARS HLA FGFR EGFR KRAS NRAS BRAF ALK ROS MET RET NTRK BRCA HRD MSI TMB IDH FLT NPM TP
-    MEK PI PIK AKT MTOR VEGF VEGFR PARP CDK BTK JAK BCR ABL MRD AML ALL CLL CML MDS DLBCL MCL
-    NSCLC SCLC HCC RCC CRC ESMO ASCO ASH AACR SABCS WCLC EHA EASL GI GU EORTC QLQ FACT EQ NCCN
-    TNM BCLC CYP UGT ABCB SLC HBV HCV HIV EBV HPV CMV MK DS BAY AZD GS ABT PF RO BMS JNJ SAR
-    TAK INCB ONO BGB IBI SHR MEDI REGN LOXO ARRY MICRORNA MIR MIRNA LNCRNA CIRCRNA""".split()  # noqa: SIM905
-    )
-    | NOT_TRIAL_NAMES
-    # (an endpoint's abbreviation before a count: "5% CR 48% PR", "ORR 45")
-    | frozenset(ENDPOINTS)
-)
+# biomarkers, scales, meetings and drug-code prefixes that look like numbered names (declared
+# once, etl.vocab.codes.MARKER_WORDS: the page-kind test reads them too), the words that never
+# head a trial's name, and the endpoint codes ("5% CR 48% PR")
+_NOT_NAMES = MARKER_WORDS | NOT_TRIAL_NAMES | frozenset(ENDPOINTS)
 _WORD_AFTER_NUMBER = re.compile(r"\d[A-Z]{3,}")
 # an abstract's section heading glued to its first word, as pages copy bold headings:
 # "ResultsThe", "MethodsPatients", "PurposeThis" (no space, so it reads as one capitalised word)

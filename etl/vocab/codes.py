@@ -76,6 +76,18 @@ NOT_TRIAL_NAMES: Final = frozenset(
     """.split()  # noqa: SIM905 - one word per name reads better than 56 quoted strings
 )
 
+# Biomarkers, scales, meetings and drug-code prefixes written like a numbered trial name ("HER2",
+# "EORTC QLQ-C30", "ASCO 2023", "MK-3475"): never a trial's name on their own (etl.extract.trial_names,
+# and the trial headings etl.documents.kinds looks for).
+MARKER_WORDS: Final = frozenset(
+    """CTLA LAG TIM TIGIT BCL IL CD PD HER ERBB ECOG CPS TPS CTCAE RECIST FIGO AJCC UICC WHO
+    COVID SARS HLA FGFR EGFR KRAS NRAS BRAF ALK ROS MET RET NTRK BRCA HRD MSI TMB IDH FLT NPM TP
+    MEK PI PIK AKT MTOR VEGF VEGFR PARP CDK BTK JAK BCR ABL MRD AML ALL CLL CML MDS DLBCL MCL
+    NSCLC SCLC HCC RCC CRC ESMO ASCO ASH AACR SABCS WCLC EHA EASL GI GU EORTC QLQ FACT EQ NCCN
+    TNM BCLC CYP UGT ABCB SLC HBV HCV HIV EBV HPV CMV MK DS BAY AZD GS ABT PF RO BMS JNJ SAR
+    TAK INCB ONO BGB IBI SHR MEDI REGN LOXO ARRY MICRORNA MIR MIRNA LNCRNA CIRCRNA""".split()  # noqa: SIM905
+)
+
 ENDPOINTS: Final = MappingProxyType(
     {
         "OS": "overall survival",

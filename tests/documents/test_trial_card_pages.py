@@ -65,3 +65,13 @@ def test_a_page_with_one_trial_heading_stays_what_its_text_says():
     staged = _staged(_CARDS.split("ORION-41")[0])
     assert staged.documents.get_column("document_kind").to_list() != ["review"]
     assert staged.publications.height == 1
+
+
+def test_lines_naming_genes_scales_regimens_or_meetings_head_no_trial_sections():
+    page = (
+        "Tumour profiles of patients treated with FOLFOX and drug K\n"
+        "TP53\nERBB2\nEQ-5D\nFOLFOX-4\nASCO 2023\nTable 1\n"
+        "Median PFS was 7.1 months with drug K (HR 0.70, 95% CI 0.55-0.89).\n"
+    )
+    staged = _staged(page)
+    assert staged.documents.get_column("document_kind").to_list() != ["review"]
