@@ -220,6 +220,34 @@ def _lead(sentence: str, lead: Lead, after: str) -> tuple[Lead, Lead]:
     return None, None
 
 
+# a part or cohort of a study of several, as the subject of a sentence or where patients were
+# enrolled: "Part I included 39 pts", "Cohort B enrolled 20 patients", "all 33 pts enrolled to
+# part II"; a sentence naming several ("from parts I and II", "across cohorts") ends it
+_PART = r"(?:part|cohort|stage)\s+(?:[IVX]{1,4}|[A-D]|\d{1,2})\b"
+_PART_SUBJECT = re.compile(
+    rf"^(?:[A-Z][a-z]+:\s*)?(?P<g>{_PART})\s+(?:included|enrolled|comprised|consisted|had|treated)\b"
+    rf"|\b(?:enrolled|assigned|allocated)\s+(?:to|in|into|on)\s+(?P<g2>{_PART})",
+    re.IGNORECASE,
+)
+_PARTS = re.compile(
+    r"\b(?:parts|cohorts|stages)\s+(?:[IVX]{1,4}|[A-D]|\d{1,2})\s+(?:and|&)\b|\b(?:all|both|across)\s+(?:parts|cohorts)\b",
+    re.IGNORECASE,
+)
+
+
+def _part_of(sentence: str, part: str | None) -> str | None:
+    """The part or cohort the sentences speak of from ``sentence`` on (``part`` before it)."""
+    if "art" not in sentence and "ohort" not in sentence and "tage" not in sentence:
+        return part
+    if _PARTS.search(sentence):
+        return None
+    m = _PART_SUBJECT.search(sentence)
+    if m is None:
+        return part
+    named = m.group("g") or m.group("g2")
+    return named[0].lower() + named[1:]
+
+
 def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]:
     """(facts, rejection rows) of whole records. ``columns`` hold INPUT_COLUMNS of body sentences
     sorted by record then position; ``facts`` holds FACT_COLUMNS and ``sentence_row``, the
@@ -240,12 +268,15 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
         arms, comparison = study.labels, study.comparison
         context = _Context(text)
         lead: Lead = None  # the endpoint and group of the lead-in of a list being read
+        part: str | None = None  # the part or cohort of a study the sentences speak of
         recent: tuple[str, ...] = ()
         unread: list[list[Fact]] = []  # facts read since ``recent`` was brought up to date
         for k, i in enumerate(record):
             # (a lead-in may stand as a heading line: it is read for its endpoint only)
             after = text[record[k + 1]] if k + 1 < len(record) else ""
             item_of, lead = _lead(text[i], lead, after)
+            if not study.arms:  # (a study of parts or cohorts, one after the other)
+                part = _part_of(text[i], part)
             if title[i]:
                 continue
             if not candidate[i]:
@@ -265,6 +296,9 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
                 recent_groups=recent,
                 lead=item_of[0] if item_of else None,
             )
+            if part:  # (the part or cohort the sentences speak of, for a value naming none)
+                for f in read:
+                    f.arm = f.arm or (part if f.measure not in COMPARED_MEASURES else None)
             if item_of and item_of[1]:  # (the group its lead-in names, for a value naming none)
                 for f in read:
                     f.arm = f.arm or (item_of[1] if f.measure not in COMPARED_MEASURES else None)

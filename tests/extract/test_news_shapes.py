@@ -203,3 +203,25 @@ def test_a_list_reads_the_same_whatever_its_bullet_mark(mark: str):
         f"{mark} 2.0% of the carboplatin alone group\n"
     )
     assert [(r[0], r[2]) for r in rows] == [("ORR", 8.5), ("ORR", 2.0)]
+
+
+def test_values_take_the_part_of_the_study_their_sentences_speak_of():
+    rows = _read(
+        "Results: Part I included 40 pts evaluable for efficacy. Among them, CR and ORR rates "
+        "were 90% and 98%. All 30 pts enrolled to part II were evaluable; 24 (80%) achieved CR. "
+        "Among 70 pts from parts I and II, the ORR was 96%."
+    )
+    assert [(r[0], r[2], r[4]) for r in rows] == [
+        ("CR", 90.0, "part I"),
+        ("ORR", 98.0, "part I"),
+        ("CR", 80.0, "part II"),
+        ("ORR", 96.0, None),
+    ]
+
+
+def test_a_cohort_named_in_a_randomised_record_does_not_take_its_values():
+    rows = _read(
+        _DECLARED + "Cohort B enrolled 40 patients with brain metastases. The objective "
+        "response rate was 41 percent with zorvatinib plus carboplatin."
+    )
+    assert all(r[4] != "cohort B" for r in rows)
