@@ -119,12 +119,19 @@ def list_slots(
     one list of k×g values ("15 and 12.2 months versus 8 and 4.4 months": endpoints vary
     fastest unless the first separator is "versus"), k lists, one per endpoint ("38.2 vs. 5.9%,
     85.3 vs. 60.3%"), or lists of k values each ("4.0 and 7.5 months in A; 2.5 and 5.0 in B")."""
-    # the first list that governs values ("median OS and DFS were not reached, and the 3-year
-    # OS and DFS were 71% and 65%": the second)
+    # every list that governs values ("median OS and DFS were not reached, and the 3-year OS and
+    # DFS were 71% and 65%": the second; "3-year PFS and OS were 80% and 90%, with 5-year PFS
+    # and OS of 64% and 77%": both), each over its own values
+    all_items: list[tuple[str, str]] = []
+    all_slots: dict[int, Slot] = {}
     for found in endpoint_lists(text, mentions):
         items, slots = _slots(text, found, values)
-        if slots:
-            return items, slots
+        if slots and not slots.keys() & all_slots.keys():
+            offset = len(all_items)
+            all_items += items
+            all_slots |= {i: Slot(s.item + offset, s.group) for i, s in slots.items()}
+    if all_slots:
+        return all_items, all_slots
     for found in endpoint_lists(text, mentions):
         slots = _values_before(text, found, values)
         if slots:
