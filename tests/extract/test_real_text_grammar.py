@@ -756,3 +756,28 @@ def test_ages_dispositions_and_design_assumptions_are_no_results(sentence: str):
 )
 def test_follow_up_and_harms_in_short_words(sentence: str, expected: list):
     assert [(f.endpoint, f.measure, f.value) for f in parse_sentence(sentence)] == expected
+
+
+def test_each_list_of_endpoints_in_a_sentence_governs_its_own_values():
+    sentence = (
+        "At 3 years, PFS and OS were 70% and 85%, respectively, with 5-year PFS and OS of 55% "
+        "and 72%, respectively."
+    )
+    assert [(f.endpoint, f.value, f.timepoint_months) for f in parse_sentence(sentence)] == [
+        ("PFS", 70.0, 36.0),
+        ("OS", 85.0, 36.0),
+        ("PFS", 55.0, 60.0),
+        ("OS", 72.0, 60.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Grade 1 or 2 peripheral neuropathy occurred in 29% of patients.",
+        "Grade 3 or 4 leukopenia (7% v 2%) was more common with drug K.",
+        "Mucositis (12%) and constipation (9%) were the most common events.",
+    ],
+)
+def test_harms_named_by_name_are_adverse_events(sentence: str):
+    assert {f.endpoint for f in parse_sentence(sentence)} == {"AE"}
