@@ -50,6 +50,16 @@ _REACHING = re.compile(
     r"(?P<verb>achieving|attaining|who\s+achieved|who\s+attained|reaching)\s+(?:an?\s+)?",
     re.IGNORECASE,
 )
+# a count of patients opening the bracket a rate stands in, and the bracket closing before what
+# they had: "10 patients (33.3%; 95% CI, 17.3-52.8%) had stable disease"
+_COUNT_OPENS = re.compile(
+    r"\b\d+\s+(?:patients|pts|participants|subjects)\s*[(\[]\s*$", re.IGNORECASE
+)
+_BRACKET_THEN_HAD = re.compile(
+    r"(?:\s*[;,][^()\[\]]{0,60})?\s*[)\]]\s+(?:had|achieved|attained|experienced|developed)\s+"
+    r"(?:an?\s+)?",
+    re.IGNORECASE,
+)
 # what they reached, when the vocabulary has no name for it: up to the next comma, bracket,
 # "and" or the sentence's end ("very good partial response or greater")
 _REACHED_WHAT = re.compile(r"[^,;.()\[\]]{3,60}?(?=\s*(?:[,;.()\[\]]|\band\b|$))")
@@ -181,6 +191,15 @@ def _endpoint_for(
         # a rate with its endpoint right after it: "83% (58% complete response rate)"
         following = next((m for m in mentions if m[0] >= fact.end), None)
         if following is not None and not text[fact.end : following[0]].strip():
+            return following[2], following[3]
+        # the share of a count of patients that had what the sentence names after it: "and 10
+        # patients (33.3%; 95% CI, 17.3-52.8%) had stable disease"
+        if (
+            following is not None
+            and _COUNT_OPENS.search(text, max(0, fact.start - 40), fact.start)
+            and (had := _BRACKET_THEN_HAD.match(text, fact.end))
+            and following[0] == had.end()
+        ):
             return following[2], following[3]
         # a rate of those who reached what it names after it: "37% (...), with 3.2% achieving a
         # complete response", "80% of patients achieving very good partial response or greater"

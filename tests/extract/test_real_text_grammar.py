@@ -781,3 +781,11 @@ def test_each_list_of_endpoints_in_a_sentence_governs_its_own_values():
 )
 def test_harms_named_by_name_are_adverse_events(sentence: str):
     assert {f.endpoint for f in parse_sentence(sentence)} == {"AE"}
+
+
+def test_a_count_of_patients_with_a_rate_takes_what_they_had_after_the_bracket():
+    sentence = (
+        "A partial response was seen in 3 patients (10%; 95% CI, 2.1-26.5%), and 10 patients "
+        "(33.3%; 95% CI, 17.3-52.8%) had stable disease."
+    )
+    assert [(f.endpoint, f.value) for f in parse_sentence(sentence)] == [("PR", 10.0), ("SD", 33.3)]
