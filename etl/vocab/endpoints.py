@@ -69,7 +69,8 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ),
     (
         "ORR",
-        r"objective response(?: rate)?s?|overall response rates?|\bORRs?\b|response rates?|objective responses",
+        r"objective response(?: rate)?s?|overall (?:response|remission) rates?|\bORRs?\b|response rates?"
+        r"|objective responses",
     ),
     ("DCR", r"disease[- ]control(?: rate)?|\bDCR\b"),
     ("CBR", r"clinical benefit(?: rate)?|\bCBR\b"),
@@ -235,6 +236,15 @@ _FOLLOW_UP_OF: Final = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?", re.IGNORECASE)
 _MEDIAN_ABBREVIATED_LOWER = frozenset({"os", "Os", "oS", "pfs", "Pfs"})
 
 
+# two adjectives sharing one head: "overall and complete remission rate", "objective and
+# complete response rates"
+_SHARED_HEAD = re.compile(
+    r"\b(?P<a>overall|objective|complete|partial)\s+and\s+(?:complete|partial|overall|objective)\s+"
+    r"(?P<head>(?:response|remission)(?:\s+rates?)?)\b",
+    re.IGNORECASE,
+)
+
+
 def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, code, wording) of every endpoint named in the text, in order."""
     folded = case_folded(text) if _STARTS is not None else None
@@ -268,6 +278,12 @@ def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
                 and _FOLLOW_UP_OF.fullmatch(text, found[i - 1][1], f[0])
             )
         ]
+    if " and " in text and (shared := _SHARED_HEAD.search(text)):
+        # "overall and complete remission rates": the first adjective names its own endpoint
+        # with the head both share
+        named = endpoint_mentions(f"{shared.group('a')} {shared.group('head')}")
+        if named and not any(f[0] == shared.start("a") for f in found):
+            found = sorted([*found, (shared.start("a"), shared.end("a"), *named[0][2:])])
     if "non" in text or "Non" in text or "NON" in text:
         # "non-complete response", "non-CR/non-PD": what is named is the other outcome
         found = [f for f in found if text[max(0, f[0] - 4) : f[0]].lower() not in _NEGATED]

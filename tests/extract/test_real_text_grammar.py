@@ -789,3 +789,19 @@ def test_a_count_of_patients_with_a_rate_takes_what_they_had_after_the_bracket()
         "(33.3%; 95% CI, 17.3-52.8%) had stable disease."
     )
     assert [(f.endpoint, f.value) for f in parse_sentence(sentence)] == [("PR", 10.0), ("SD", 33.3)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Drug K gave a higher overall and complete remission rate (70% vs 50%, P = .003; 8% vs 1%).",
+        "Drug K gave higher overall and complete response rates (70% vs 50%; 8% vs 1%).",
+    ],
+)
+def test_two_adjectives_sharing_one_head_name_two_endpoints(sentence: str):
+    assert [(f.endpoint, f.value) for f in parse_sentence(sentence)] == [
+        ("ORR", 70.0),
+        ("ORR", 50.0),
+        ("CR", 8.0),
+        ("CR", 1.0),
+    ]
