@@ -222,30 +222,41 @@ def _lead(sentence: str, lead: Lead, after: str) -> tuple[Lead, Lead]:
 
 # a part or cohort of a study of several, as the subject of a sentence or where patients were
 # enrolled: "Part I included 39 pts", "Cohort B enrolled 20 patients", "all 33 pts enrolled to
-# part II"; a sentence naming several ("from parts I and II", "across cohorts") ends it
-_PART = r"(?:part|cohort|stage)\s+(?:[IVX]{1,4}|[A-D]|\d{1,2})\b"
+# part II"; a sentence naming several ("from parts I and II", "across cohorts") or the whole
+# ("Overall, ...", "pooled", "among all 43 patients", "in total") ends it. (No "stage": a Simon
+# design's stages are one group, and a disease's stage is none.)
+_PART = r"(?:part|cohort)\s+(?:[IVX]{1,4}|[A-D]|\d{1,2})\b"
+_PART_NAMED = re.compile(_PART, re.IGNORECASE)
 _PART_SUBJECT = re.compile(
     rf"^(?:[A-Z][a-z]+:\s*)?(?P<g>{_PART})\s+(?:included|enrolled|comprised|consisted|had|treated)\b"
     rf"|\b(?:enrolled|assigned|allocated)\s+(?:to|in|into|on)\s+(?P<g2>{_PART})",
     re.IGNORECASE,
 )
-_PARTS = re.compile(
-    r"\b(?:parts|cohorts|stages)\s+(?:[IVX]{1,4}|[A-D]|\d{1,2})\s+(?:and|&)\b|\b(?:all|both|across)\s+(?:parts|cohorts)\b",
+_WHOLE = re.compile(
+    r"\b(?:parts|cohorts)\s+(?:[IVX]{1,4}|[A-D]|\d{1,2})\s+(?:and|&)\b|\b(?:all|both|across)\s+(?:parts|cohorts)\b"
+    r"|^\W*overall\b|\boverall\s+(?:population|cohort|study|analysis)\b"
+    r"|\b(?:pooled|combined|in\s+total|among\s+all|of\s+all)\b",
     re.IGNORECASE,
 )
 
 
-def _part_of(sentence: str, part: str | None) -> str | None:
-    """The part or cohort the sentences speak of from ``sentence`` on (``part`` before it)."""
-    if "art" not in sentence and "ohort" not in sentence and "tage" not in sentence:
-        return part
-    if _PARTS.search(sentence):
-        return None
+def _part_of(sentence: str, part: str | None) -> tuple[str | None, str | None]:
+    """(the part a sentence's values that name no group are of, the part the sentences after it
+    speak of), given ``part``, the one before it: a sentence that makes a part its subject speaks
+    of it; one that names the whole, or another part, or several, speaks of none of them."""
+    if _WHOLE.search(sentence):
+        return None, None
+    if "art" not in sentence and "ohort" not in sentence:
+        return part, part
+    named = {" ".join(m.group().lower().split()) for m in _PART_NAMED.finditer(sentence)}
     m = _PART_SUBJECT.search(sentence)
-    if m is None:
-        return part
-    named = m.group("g") or m.group("g2")
-    return named[0].lower() + named[1:]
+    if m is not None and len(named) == 1:
+        subject = m.group("g") or m.group("g2")
+        subject = subject[0].lower() + subject[1:]
+        return subject, subject
+    if not named or named == {part.lower() if part else ""}:
+        return part, part
+    return None, None
 
 
 def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]:
@@ -275,8 +286,9 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
             # (a lead-in may stand as a heading line: it is read for its endpoint only)
             after = text[record[k + 1]] if k + 1 < len(record) else ""
             item_of, lead = _lead(text[i], lead, after)
-            if not study.arms:  # (a study of parts or cohorts, one after the other)
-                part = _part_of(text[i], part)
+            # (a study of parts or cohorts, one after the other: the part this sentence's values
+            # without a group are of, and the part the sentences after it speak of)
+            fill, part = _part_of(text[i], part) if not study.arms else (None, None)
             if title[i]:
                 continue
             if not candidate[i]:
@@ -296,12 +308,12 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
                 recent_groups=recent,
                 lead=item_of[0] if item_of else None,
             )
-            if part:  # (the part or cohort the sentences speak of, for a value naming none)
-                for f in read:
-                    f.arm = f.arm or (part if f.measure not in COMPARED_MEASURES else None)
             if item_of and item_of[1]:  # (the group its lead-in names, for a value naming none)
                 for f in read:
                     f.arm = f.arm or (item_of[1] if f.measure not in COMPARED_MEASURES else None)
+            if fill:  # (the part or cohort the sentences speak of, for a value naming none)
+                for f in read:
+                    f.arm = f.arm or (fill if f.measure not in COMPARED_MEASURES else None)
             facts = of_groups(apply_context(read, study))
             if facts:
                 unread.append(facts)

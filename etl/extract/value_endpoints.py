@@ -166,10 +166,27 @@ def compares_times(code: str, label: str) -> bool:
     )
 
 
+# a harm that defines who is counted, not what: "in patients with grade 2 or higher neuropathy",
+# "patients who developed colitis", "a history of colitis", "baseline lymphopenia"
+_SUBGROUP_BY_HARM = re.compile(
+    r"(?:\b(?:patients|pts|those|subjects|participants)\s+(?:with|who\s+(?:developed|had|experienced))"
+    r"|\bhistory\s+of|\bbaseline|\bprior)\s+(?:(?:an?|any|grade\s*\S+(?:\s+or\s+(?:higher|greater))?)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _defines_a_subgroup(text: str, mention: tuple[int, int, str, str]) -> bool:
+    """Whether an adverse event's name says who is counted rather than what is: "ORR was 65% in
+    patients with grade 2 neuropathy" is a response rate of a subgroup, no neuropathy rate."""
+    return mention[2] == "AE" and bool(
+        _SUBGROUP_BY_HARM.search(text, max(0, mention[0] - 60), mention[0])
+    )
+
+
 def _endpoint_for(
     text: str, fact: Fact, mentions: list[tuple[int, int, str, str]]
 ) -> tuple[str, str]:
-    before = [m for m in mentions if m[1] <= fact.start]
+    before = [m for m in mentions if m[1] <= fact.start and not _defines_a_subgroup(text, m)]
     if fact.event:  # (a count of events, read with what it counts: "13 deaths")
         return fact.endpoint, fact.endpoint_label
     if fact.measure == "count":

@@ -225,3 +225,19 @@ def test_a_cohort_named_in_a_randomised_record_does_not_take_its_values():
         "response rate was 41 percent with zorvatinib plus carboplatin."
     )
     assert all(r[4] != "cohort B" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a Simon design's stages are one group; the whole after the stages is no stage's
+        "Methods: Stage 1 enrolled 21 patients. An additional 22 patients were enrolled in stage "
+        "2. Among all 43 patients, the ORR was 28% and median PFS was 5.1 months.",
+        # two cohorts named together, then the whole: no cohort takes the values
+        "Methods: Cohort 1 enrolled 20 patients and cohort 2 enrolled 15. The ORR was 40% in "
+        "cohort 1 and 20% in cohort 2. Overall, median PFS was 4.5 months.",
+    ],
+)
+def test_values_of_the_whole_or_of_several_parts_take_no_part(text: str):
+    assert all(r[4] is None or r[4] not in ("stage 2", "cohort 1") for r in _read(text))
+    assert _read(text)[-1][4] is None

@@ -78,3 +78,28 @@ def test_counts_of_later_treatments_are_no_arms():
     assert (
         sized_groups("Subsequent therapy: 45 received docetaxel and 30 received nivolumab.") == []
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a harm that says who is counted is no endpoint of the values after it
+        (
+            "ORR was 65% in patients with grade 2 or higher neuropathy versus 40% in those without.",
+            [("ORR", 65.0), ("ORR", 40.0)],
+        ),
+        (
+            "Median OS was 14.2 months in patients with hypothyroidism vs 9.1 months in those "
+            "without.",
+            [("OS", 14.2), ("OS", 9.1)],
+        ),
+        (
+            "Patients who developed colitis had a higher ORR (60% vs 30%).",
+            [("ORR", 60.0), ("ORR", 30.0)],
+        ),
+        # (a word holding a harm's name is none: "polymyalgia")
+        ("Polymyalgia rheumatica was reported in 2 patients (3%).", [("OTHER", 3.0)]),
+    ],
+)
+def test_a_harm_that_defines_a_subgroup_is_no_endpoint(sentence: str, expected: list):
+    assert [(f.endpoint, f.value) for f in parse_sentence(sentence)] == expected
