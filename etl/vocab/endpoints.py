@@ -93,9 +93,10 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"|infusion(?:-related)? reactions?|infections?|hypokalemia|hypokalaemia|ana?emia|pneumonitis"
         r"|immune-mediated AEs?|\b(?:TEAE|irAE|imAE|SAE|STEAE|TRSAE)s?\b"
         # the harms reports list most often, by name
-        r"|\b(?:(?:peripheral )?(?:sensory )?neuropath(?:y|ies)|leu[ck]openia|lymphopenia|mucositis"
+        # (no word bound here: the names' starts are scanned for; "polymyalgia" is rare enough)
+        r"|(?:peripheral )?(?:sensory )?neuropath(?:y|ies)|leu[ck]openia|lymphopenia|mucositis"
         r"|stomatitis|constipation|arthralgia|myalgia|pruritus|hypothyroidism|colitis|proteinuria"
-        r"|dysgeusia|asthenia|pyrexia|hepatotoxicity|ha?emorrhages?|thromboembolic events?)"
+        r"|dysgeusia|asthenia|pyrexia|hepatotoxicity|ha?emorrhages?|thromboembolic events?"
         # a late harm of treatment: "incidence of second malignancies"
         r"|second(?:ary)? (?:primary )?(?:malignanc(?:y|ies)|cancers?)"
         # "grade 3 or greater events", "grade ≥3 events", "grade 3-4 treatment-related events"
