@@ -123,6 +123,12 @@ def _is_title_case() -> pl.Expr:
     return capital.fill_null(0.0) >= 0.6
 
 
+_DESIGN_WORDS = (
+    r"(?i)\b(?:phase|randomi[sz]ed|multi-?cent(?:er|re)|open-label|double-blind|placebo-controlled"
+    r"|study|trial)\b"
+)
+
+
 def _is_authors() -> pl.Expr:
     """A list of names: three commas or more, most pieces one to four capitalised words."""
     pieces = pl.col("line").str.split(",")
@@ -132,7 +138,10 @@ def _is_authors() -> pl.Expr:
         .str.contains(r"^(?:[A-Z][\w'’.\-]*\.?)(?:\s+[A-Z][\w'’.\-]*\.?){0,3}(?:\s+\d{1,2})?$")
         .cast(pl.Float64)
     ).list.mean()
-    return (pieces.list.len() >= 4) & (named.fill_null(0.0) >= 0.6)
+    # (a title listing a design in capitals is none: "A Phase 3, Multicenter, Randomized,
+    # Open-label Study to Compare ...")
+    design = pl.col("line").str.contains(_DESIGN_WORDS)
+    return (pieces.list.len() >= 4) & (named.fill_null(0.0) >= 0.6) & ~design
 
 
 def _is_citation() -> pl.Expr:

@@ -191,3 +191,18 @@ def test_a_piece_that_cites_a_news_release_is_a_news_article():
         "placebo group had a 75 percent survival rate, according to a May 4 news release.\n"
     )
     assert _kinds({"n.txt": text}) == {"n.txt": "news_article"}
+
+
+def test_a_title_that_lists_its_design_in_capitals_is_no_author_list():
+    page = (
+        "Clinical Trial Results:\n"
+        "A Phase 3, Multicenter, Randomized, Open-label Study to Compare Drug K in Combination "
+        "with Low-Dose Dexamethasone versus High-Dose Dexamethasone in Refractory Myeloma\n"
+        "Summary\n"
+        "Patients were randomized to drug K plus low-dose dexamethasone or high-dose "
+        "dexamethasone; median PFS was 4.0 versus 1.9 months.\n"
+    )
+    staged = stage_documents(files_frame({"register.txt": page}))
+    roles = dict(staged.record_lines.select("line", "role").iter_rows())
+    title = next(line for line in roles if line.startswith("A Phase 3"))
+    assert roles[title] != "authors"
