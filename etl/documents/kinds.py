@@ -8,7 +8,7 @@ import re
 import polars as pl
 
 from etl.vocab import agents as agent_vocab
-from etl.vocab.codes import ENDPOINTS, MARKER_WORDS, NOT_TRIAL_NAMES, code
+from etl.vocab.codes import NOT_TRIAL_HEADS, code
 
 _OTHER = code("document_kind", "other")
 ABSTRACT = code("document_kind", "abstract")
@@ -85,7 +85,7 @@ def _not_a_trial_head() -> str:
             *(x for v in regimens.get_column("synonyms").to_list() for x in v.split("|") if x),
         ]
     }
-    words = MARKER_WORDS | NOT_TRIAL_NAMES | set(ENDPOINTS) | names | {"TABLE", "FIGURE", "FIG"}
+    words = NOT_TRIAL_HEADS | names | {"TABLE", "FIGURE", "FIG"}
     return rf"^(?:[A-Z]-)?(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})(?:[-\s\d]|$)"
 
 

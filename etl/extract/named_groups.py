@@ -60,7 +60,11 @@ def share_of_declared_group(rest: str, arms: list[str]) -> str | None:
 def declared_group_before_bracket(gap: str, arms: list[str]) -> str | None:
     """The declared group named right before the bracket a value opens ("with the triplet
     (58%)"), read from the text before the value, or None."""
-    declared = _DECLARED_THEN_BRACKET.search(gap)
+    return _declared_label(_DECLARED_THEN_BRACKET.search(gap), arms)
+
+
+def _declared_label(declared: re.Match[str] | None, arms: list[str]) -> str | None:
+    """The label a _DECLARED_THEN_BRACKET match names, if it is one of the declared groups'."""
     label = clean_arm(declared.group("arm")) if declared else None
     return label if label and names_a_declared_group(label, arms) else None
 
@@ -71,7 +75,7 @@ def pair_led_by(gap: str, arms: list[str]) -> list[str] | None:
     declared = _DECLARED_THEN_BRACKET.search(gap)
     if declared is None or _COMPARED_BEFORE.search(gap, 0, declared.start()):
         return None  # (the reference of a comparison: "longer with A than with B (12 vs 6)")
-    named = declared_group_before_bracket(gap, arms)
+    named = _declared_label(declared, arms)
     if named is None:
         return None
     words = label_words(named)

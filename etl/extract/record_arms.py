@@ -12,7 +12,7 @@ from operator import itemgetter
 import polars as pl
 
 from etl.extract.context import record_context
-from etl.extract.trial_arms import assigns, one_sized_group, stated_groups
+from etl.extract.trial_arms import TO_EACH_GROUP, assigns, one_sized_group, stated_groups
 from etl.schemas.staging import TrialArms, polars_schema
 from etl.vocab.codes import code
 
@@ -51,7 +51,7 @@ _DIGIT = re.compile(r"\d")
 # "269 patients were randomly assigned into each arm": every group the record declares has them
 _EACH_GROUP = re.compile(
     r"(?<![\w.,-])(?P<n>\d+)\s+(?:[\w-]+\s+){0,2}?(?:were|was)\s+(?:randomly\s+assigned|randomi[sz]ed|allocated)"
-    r"\s+(?:in)?to\s+each\s+(?:arm|group|cohort)\b",
+    + TO_EACH_GROUP,
     re.IGNORECASE,
 )
 

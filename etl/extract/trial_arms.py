@@ -368,6 +368,11 @@ def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]
     return []
 
 
+# what says one size is each group's: "(N were randomly assigned) into each arm" (read by
+# etl.extract.record_arms for the sizes, by etl.extract.trial_facts to read no enrolment from it)
+TO_EACH_GROUP = r"\s+(?:in)?to\s+each\s+(?:arm|group|cohort)\b"
+
+
 def assigns(text: str) -> bool:
     """Whether a sentence tells how patients were assigned or treated (its lists are arms)."""
     return _ASSIGNING.search(text) is not None

@@ -34,7 +34,13 @@ from operator import itemgetter
 import polars as pl
 
 from etl.extract.numbers import NUM, parse_number
-from etl.extract.trial_arms import WORD_COUNT, assigned_to, parse_count, stated_groups
+from etl.extract.trial_arms import (
+    TO_EACH_GROUP,
+    WORD_COUNT,
+    assigned_to,
+    parse_count,
+    stated_groups,
+)
 from etl.regex_prefilter import Prefiltered
 from etl.schemas.staging import TrialFacts, polars_schema
 from etl.vocab.codes import REGISTRY_KINDS, code
@@ -126,7 +132,7 @@ _ENROLLED = Prefiltered(
         re.IGNORECASE,
     )
 )
-_TO_EACH = re.compile(r"\s+(?:in)?to\s+each\s+(?:arm|group|cohort)\b", re.IGNORECASE)
+_TO_EACH = re.compile(TO_EACH_GROUP, re.IGNORECASE)
 _COUNT_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7")
 # a group named before a count of the randomized: "In the A arm, 84 of 180 randomized patients"
 _IN_A_GROUP = re.compile(r"\b(?:arms?|groups?|cohorts?)\b", re.IGNORECASE)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from etl.vocab.codes import ENDPOINTS, MARKER_WORDS, NOT_TRIAL_NAMES
+from etl.vocab.codes import NOT_TRIAL_HEADS
 
 # A word of a name: two capitals or more (HIMALAYA, CheckMate, PROfound, IMbrave150), maybe after
 # a one-letter prefix (J-ALEX), with hyphenated parts (DESTINY-Breast01, COU-AA-302, KEYNOTE-A39,
@@ -89,10 +89,9 @@ _HEADINGS = frozenset(
     CONTEXT THIS THAT WHICH""".split()  # noqa: SIM905
 )
 _REPORT_OF = r"(?:\b(?:in|from|of)\s+(?:the\s+)?(?:phase\s+[\dIV/]+[ab]?\s+)?)"
-# biomarkers, scales, meetings and drug-code prefixes that look like numbered names (declared
-# once, etl.vocab.codes.MARKER_WORDS: the page-kind test reads them too), the words that never
-# head a trial's name, and the endpoint codes ("5% CR 48% PR")
-_NOT_NAMES = MARKER_WORDS | NOT_TRIAL_NAMES | frozenset(ENDPOINTS)
+# biomarkers, scales, meetings and drug-code prefixes that look like numbered names, the words
+# that never head a trial's name, and the endpoint codes (etl.vocab.codes.NOT_TRIAL_HEADS)
+_NOT_NAMES = NOT_TRIAL_HEADS
 _WORD_AFTER_NUMBER = re.compile(r"\d[A-Z]{3,}")
 # an abstract's section heading glued to its first word, as pages copy bold headings:
 # "ResultsThe", "MethodsPatients", "PurposeThis" (no space, so it reads as one capitalised word)

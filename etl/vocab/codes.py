@@ -111,6 +111,11 @@ ENDPOINTS: Final = MappingProxyType(
     }
 )
 
+# What never heads a trial's name: the marker words, the words of NOT_TRIAL_NAMES and the
+# endpoint codes ("5% CR 48% PR"); read by etl.extract.trial_names and the trial headings of
+# etl.documents.kinds.
+NOT_TRIAL_HEADS: Final = MARKER_WORDS | NOT_TRIAL_NAMES | frozenset(ENDPOINTS)
+
 MEASURES: Final = MappingProxyType(
     {
         "median": "median",
