@@ -20,7 +20,7 @@ from etl.vocab.endpoints import endpoint_mentions
 LABEL: Final = r"(?:\d+\s*-?\s*(?:y|yrs?|years?|m|mos?|months?)\b)?[^\d:;()\[\]]{1,60}?\s*[:;]\s*"
 PLACEHOLDER: Final = (
     r"(?:NR|NE|NA|N/A|n/a|ND|NS|NC|not reached|not estimable|not evaluable|not applicable"
-    r"|not available|[-–—]+)(?![\w/])"
+    r"|not available|[-–—−]+)(?![\w/])"
 )
 _PLACEHOLDER = re.compile(rf"(?:{LABEL})?{PLACEHOLDER}", re.IGNORECASE)
 # (a number glued to a word or hyphen starts a label: "12-month OS rate", "1y PFS rate")

@@ -4,7 +4,8 @@ The layouts read (all seen in collected documents):
 
 - ``pipe``: rows of cells between bars, one row per line, under a header and a ``|---|---|``
   separator; a row may also run over several lines (each ending with a bar) until it has as many
-  cells as the header. A second header row of sub-headers ("Treatment | Control" under a spanning
+  cells as the header (so may a row of a table whose header has no separator below it). A
+  second header row of sub-headers ("Treatment | Control" under a spanning
   heading) may follow the separator. Rows may carry a leading group-label cell that the rows below
   omit: they are aligned by what their cells hold (etl.documents.table_grid).
 - ``tab``: rows of tab-separated cells, the first row the header.
@@ -146,16 +147,33 @@ def _pipe_tables(text: str, lines: list[Line], used: list[bool]):
         if table is not None:
             yield table, top, last
         i = last + 1
-    # markdown rows without a separator: three or more lines "| a | b |"
-    yield from _runs(
-        text,
-        lines,
-        used,
-        lambda s: s.strip().startswith("|") and s.strip().endswith("|") and s.count("|") >= 3,
-        "|",
-        "pipe",
-        3,
-    )
+    yield from _bare_pipe_tables(text, lines, used)
+
+
+def _bare_pipe_tables(text: str, lines: list[Line], used: list[bool]):
+    """Rows of bars without a separator under their header ("| a | b |" lines): the first whole
+    row of three or more cells is the header, and the rows below it are read as after a
+    separator, so that a row whose cells wrap over lines stays one row ("| Trial | Phase |
+    Agent vs." / "placebo |" / "201 vs. 202 | 62.7 vs. 65.4 |"). Two rows or more."""
+    i = 0
+    while i < len(lines):
+        if used[i] or not _is_whole_bar_row(lines[i].text):
+            i += 1
+            continue
+        header = _split(text, lines[i], "|")
+        body, last = _pipe_body(text, lines, i + 1, len(header), used)
+        if sum(1 for r in body if sum(c is not None for c in r) >= 2) >= 2:
+            table = _from_rows([header], body, _caption_above(text, lines, i, used), "pipe")
+            if table is not None:
+                yield table, i, last
+                i = last + 1
+                continue
+        i += 1
+
+
+def _is_whole_bar_row(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3
 
 
 def _pipe_header(

@@ -685,3 +685,35 @@ def test_a_flattened_label_table_is_read_by_its_row_labels_with_its_interval_row
         (1.21, (0.85, 1.72, 95.0)),
         (0.7, (0.53, 0.91, 95.0)),
     ]
+
+
+BARE_WRAPPED_ROWS = (
+    "Table 3. Completed trials of checkpoint inhibitors in example cancer.\n"
+    "| Trial | Phase | Agent | No. | ORR (%) | DOR (month) | Median PFS (month) | Reference |\n"
+    "| ORR, objective response rate; DOR, duration of response. | |||||||\n"
+    "| First-line | |||||||\n"
+    "| ZEPHYR-11 | III | Velmurane vs.\n"
+    "placebo |\n"
+    "150 vs. 148 | 41.5 vs. 30.2 | 6.1 vs. 4.4 | 5.5 vs. 4.1 | (7) |\n"
+    "| NCT09999901 | II | Tarpalimab | 40 | 22.5 | − | 3.3 | (8) |\n"
+    "| ORBIT-7 | II | Tarpalimab | 52 | 19.2 | 8.1 | 2.7 | (9) |\n"
+)
+
+
+def test_a_pipe_table_without_separator_keeps_rows_wrapped_over_lines_and_dashes_are_empty():
+    """Bars without a "---" line under the header, rows whose cells run over lines, and a minus
+    sign for a value the trial did not report: every row is one row, every result column read."""
+    (table,) = find_tables(BARE_WRAPPED_ROWS)
+    assert len(table.rows) == 5  # (the legend and "First-line" are single-cell heading rows)
+    facts = facts_of(read(BARE_WRAPPED_ROWS))
+    assert [(f.endpoint, f.value, f.arm) for f in facts if f.endpoint == "DOR"] == [
+        ("DOR", 6.1, "Velmurane"),
+        ("DOR", 4.4, "placebo"),
+        ("DOR", 8.1, "Tarpalimab"),
+    ]
+    assert [(f.endpoint, f.value, f.arm) for f in facts if f.endpoint == "PFS"] == [
+        ("PFS", 5.5, "Velmurane"),
+        ("PFS", 4.1, "placebo"),
+        ("PFS", 3.3, "Tarpalimab"),
+        ("PFS", 2.7, "Tarpalimab"),
+    ]
