@@ -36,8 +36,9 @@ _WORD = r"(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 # (or a cooperative group's study number, a capital and four digits or more: "SWOG S0016", "ECOG
 # E1684", "NCCTG N0147"; not a mutation, "BRAF V600E", nor after a phase, "phase III E1684")
 _GROUP_STUDY = r"[A-Z]\d{4,6}\b"
-# (never a decimal's whole part: "HR 0.70", "CI 0.56-0.88" name no trial)
-_NUMBER = rf"(?:[ -]\d{{1,5}}[A-Z]{{0,2}}\b(?![.,·]\d)|(?<![IVX])[ -]{_GROUP_STUDY})"
+# (never a decimal's whole part, "HR 0.70", "CI 0.56-0.88" name no trial; nor a rate's, "IdR/BR 3%"
+# names no "BR 3")
+_NUMBER = rf"(?:[ -]\d{{1,5}}[A-Z]{{0,2}}\b(?![.,·]\d|\s*%)|(?<![IVX])[ -]{_GROUP_STUDY})"
 # (a capitalised word may stand between a name and its number: "JAVELIN Bladder 100")
 NAME = rf"(?:{_WORD}(?: [A-Z][a-z]{{2,}})?{_NUMBER}|{_WORD}{_NUMBER}?|Study \d{{2,4}}\b)"
 # the same, with a number (in the word or after it): what may name a trial without a trial noun
@@ -81,6 +82,13 @@ _CAPS_SUBJECT = re.compile(
     # skips to the capitals of a text)
     r"(?P<name>[A-Z](?<![\w-].)[A-Z-]{3,}[A-Z])\s+(?:was|is)\s+an?\s+(?:[\w,/-]+\s+){0,6}?"
     + _NOUN_PHRASE
+)
+# a name in capitals without a number whose report a title announces: "...: ASCEND final
+# results", "FLAURA updated analysis" (a record's title or first line only)
+_CAPS_REPORT = re.compile(
+    r"(?P<name>[A-Z](?<![\w-].)[A-Z-]{3,}[A-Z])\s+(?:final|primary|updated|long-term|extended"
+    r"|mature|\d+-year)\s+(?:efficacy\s+|survival\s+|overall\s+survival\s+)?"
+    r"(?:results|analys[ie]s|data|outcomes|follow-up)\b"
 )
 # (section headings in capitals are never such a name)
 _HEADINGS = frozenset(
@@ -230,6 +238,9 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
     if first and (m := _TITLE_CLOSE.search(text)):
         name = clean_name(m.group("name"))
         if name is not None and not _abbreviates(name, text[: m.start("name")]):
+            yield name, m.start("name"), m.end("name")
+    for m in _CAPS_REPORT.finditer(text) if first else ():  # "...: ASCEND final results"
+        if m.group("name") not in _HEADINGS and (name := clean_name(m.group("name"))):
             yield name, m.start("name"), m.end("name")
     for m in _CAPS_SUBJECT.finditer(text):  # "ANNOUNCE was a phase 3, randomized trial"
         if m.group("name") not in _HEADINGS and (name := clean_name(m.group("name"))):

@@ -19,7 +19,7 @@ from etl.vocab.numerals import number_words
 
 _TIMEPOINT_LIST = Prefiltered(
     re.compile(
-        rf"(?<![\d.])(?P<list>(?:(?:\d+(?:\.\d+)?|{number_words(5)})[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year|mo|yr|y)s?\b",
+        rf"(?<![\d.])(?P<list>(?:(?:\d+(?:\.\d+)?|{number_words(5)})[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year|mo|yr|y|(?<=-)m)s?\b",
         re.IGNORECASE,
     )
 )

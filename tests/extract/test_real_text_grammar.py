@@ -677,6 +677,16 @@ def test_a_time_point_written_with_a_non_breaking_hyphen_is_read():
     assert fact.timepoint_months == 36.0
 
 
+def test_a_time_point_in_months_written_with_m_after_a_hyphen_is_read():
+    """Conference abstracts write "18-m PFS" for 18-month PFS; a time point in front of a
+    timed endpoint, so the rates are landmark rates, each of its group."""
+    facts = parse_sentence("18-m PFS rates were 82% for drug K and 48% for drug L.")
+    assert [(f.endpoint, f.value, f.timepoint_months, f.arm) for f in facts] == [
+        ("PFS", 82.0, 18.0, "drug K"),
+        ("PFS", 48.0, 18.0, "drug L"),
+    ]
+
+
 def test_mos_after_a_number_is_months_and_names_no_overall_survival():
     from etl.vocab.endpoints import endpoint_mentions
 

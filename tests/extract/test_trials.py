@@ -196,6 +196,8 @@ def test_trial_names_are_found_where_the_text_uses_them_as_names(sentence: str, 
         "The ASCO 2021 and WHO 2016 criteria applied in this phase 3 trial.",
         # (a tumour marker or a drug's code with digits: no protocol number)
         "Levels of CA125 and CA19-9 fell in 40% of patients in the BAY43-9006 phase 3 trial.",
+        # two regimens' abbreviations slashed before a rate: no name "BR 3"
+        "Atrial fibrillation occurred in the phase 3 trial (zanu 6%, VdR/BR 3%).",
     ],
 )
 def test_biomarkers_drug_codes_and_defined_terms_are_not_trial_names(sentence: str):
@@ -342,3 +344,15 @@ def test_another_registrys_number_names_a_trial(number: str):
     frame, text = _mentions(f"We randomized patients to drug A or drug B (registration {number}).")
     (row,) = frame.filter(pl.col("acronym") == number).iter_rows(named=True)
     assert row["nct_id"] is None and text[row["char_start"] : row["char_end"]] == number
+
+
+def test_a_title_announcing_a_report_of_a_name_in_capitals_names_that_trial():
+    """ "...: ZEPHYR final results" in a title reports the trial ZEPHYR; the same words in a
+    body sentence ("OS final results") name nothing."""
+    text = (
+        "Zanubrutinib versus venetoclax in relapsed CLL: ZEPHYR final results\n\n"
+        "A total of 300 patients were randomized. OS final results are awaited.\n"
+    )
+    staged = stage_documents(files_frame({"abstract.txt": text}))
+    sentences = sentences_frame(staged.record_lines, staged.publications)
+    assert _names(trial_mentions_frame(sentences, staged.publications)) == {"ZEPHYR"}
