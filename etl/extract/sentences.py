@@ -92,10 +92,14 @@ _ABBREVIATIONS = frozenset(
         "q.d",
     ]
 )
-# abbreviations that a sentence ends with when a capital letter follows
+# abbreviations that a sentence ends with when a capital letter (_CAPITAL_START) follows
 _UNIT_ABBREVIATIONS = frozenset(["mo", "mos", "wk", "wks", "yr", "yrs", "hr", "hrs", "pts", "pt"])
-_CAPITAL_NEXT = re.compile(r"[\"'”’)\]]*\s+[\"'“‘(\[]?[A-Z]")
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# (a sentence starts with a capital, or an abbreviation whose first letters only are small:
+# "rPFS was ...", "mOS was ...", "ctDNA clearance ...", "pCR rates ..."; or with a digit)
+_CAPITAL_START = r"(?:[A-Z]|[a-z]{1,3}[A-Z])"
+_NEXT_START = rf"(?:[0-9]|{_CAPITAL_START})"
+_CAPITAL_NEXT = re.compile(rf"[\"'”’)\]]*\s+[\"'“‘(\[]?{_CAPITAL_START}")
+_BOUNDARY = re.compile(rf"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?{_NEXT_START})")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _WORD_CHARS = frozenset(string.ascii_letters + ".")
 
@@ -174,9 +178,9 @@ _ABBREVIATION_STOP = f"(^|[^A-Za-z.])(\\.*(?:{_alternation(_ABBREVIATIONS)})\\.*
 # (an abbreviated unit's stop before a capital letter is first swapped for _END, kept from _KEEP)
 _UNIT_END = (
     f"(^|[^A-Za-z.])(\\.*(?:{_alternation(_UNIT_ABBREVIATIONS)})\\.*)\\."
-    f"([\"'”’)\\]]*{_SPACE_CLASS}+[\"'“‘(\\[]?[A-Z])"
+    f"([\"'”’)\\]]*{_SPACE_CLASS}+[\"'“‘(\\[]?{_CAPITAL_START})"
 )
-_SENTENCE_END = f"([.!?][\"'”’)\\]]*)({_SPACE_CLASS}+[\"'“‘(\\[]?[A-Z0-9])"
+_SENTENCE_END = f"([.!?][\"'”’)\\]]*)({_SPACE_CLASS}+[\"'“‘(\\[]?{_NEXT_START})"
 
 
 def _python_spans(lines: pl.DataFrame) -> pl.DataFrame:

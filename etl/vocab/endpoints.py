@@ -55,7 +55,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ),
     (
         "PFS",
-        r"progression[- ]?free survival|progression[- ]free(?= and overall survival|\s*\()|\bPFS\b|\bmPFS\b"
+        r"progression[- ]?free survival|progression[- ]free(?= and overall survival|\s*\()|\bPFS\b|\bmPFS\b|\brPFS\b"
         r"|progression or death",
     ),
     (

@@ -42,6 +42,15 @@ def _read(sentence: str) -> list[tuple]:
             "mPFS was 9.3 versus 5.2 months.",
             [("PFS", "median", 9.3, "months", None), ("PFS", "median", 5.2, "months", None)],
         ),
+        # radiographic PFS (prostate cancer trials) is PFS
+        (
+            "Median rPFS was 33.3 vs 10.9 mo (HR 0.30).",
+            [
+                ("PFS", "median", 33.3, "months", None),
+                ("PFS", "median", 10.9, "months", None),
+                ("PFS", "hazard_ratio", 0.30, "ratio", None),
+            ],
+        ),
         # an interval with "=", units inside, a bracketed "[CI]"
         (
             "Median PFS was 11.6 months (95% confidence interval [CI] = 9.4\u201313.8 months).",

@@ -130,6 +130,17 @@ def test_a_stop_after_an_abbreviation_is_no_sentence_end(parts, dots):
             ["AEs occurred in 70% of pts.", "Among 50 pts treated for 2 yrs.", "(A note.)"],
         ),
         ("Follow-up was 14 mo. 12 pts had died.", ["Follow-up was 14 mo. 12 pts had died."]),
+        # an abbreviation whose first letters only are small starts a sentence like a capital
+        (
+            "PFS improved (HR 0.30; P<0.001). rPFS in the subgroup was 15.7 vs 4.0 mo. mOS was "
+            "NR. ctDNA cleared in 40%. e.g. is no start.",
+            [
+                "PFS improved (HR 0.30; P<0.001).",
+                "rPFS in the subgroup was 15.7 vs 4.0 mo.",
+                "mOS was NR.",
+                "ctDNA cleared in 40%. e.g. is no start.",
+            ],
+        ),
     ],
 )
 def test_an_abbreviated_unit_ends_a_sentence_before_a_capitalised_word(text, expected):
@@ -158,7 +169,7 @@ _AFTER_WORDS = st.sampled_from(
     ]
 )
 _NEXT = st.sampled_from(
-    ["A", "Z", "0", "The ", "(A", "[1", "“T", "‘", "a", "É", "", " ", "Mo. ", "Pts. A"]
+    ["A", "Z", "0", "The ", "(A", "[1", "“T", "‘", "a", "É", "", " ", "Mo. ", "Pts. A", "rP", "ctD"]
 )
 _LINES = st.lists(st.tuples(_LINE_WORDS, _AFTER_WORDS, _NEXT), max_size=10).map(
     lambda parts: "".join(map("".join, parts))
