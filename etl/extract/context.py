@@ -40,8 +40,10 @@ from etl.extract.phrases import DOSE_UNIT, is_generic
 from etl.extract.trial_arms import sized_groups, versus_sized_groups
 from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
 
+# (never ending inside a hyphenated word: "standard-" of "standard-of-care")
 _ITEM = (
     r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*){0,4}?"
+    r"(?![\w+\-/])"
 )
 # the words a group named in a comparison ends before: "A versus B in ...", "... after first
 # recurrence", "compared with B across all end points"

@@ -64,6 +64,8 @@ _NOT_A_GROUP = re.compile(
 _GROUP_SUFFIX = re.compile(r"\s+(?:groups?|arms?)$", re.IGNORECASE)
 # a trial's name is not a group: "RELATIVITY-047 demonstrated ... over nivolumab"
 _TRIAL_LIKE = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*[- ]?\d{1,4}[A-Za-z]?$")
+# (a trial is no group: "The ZUMA-7 trial demonstrated that A ... compared to B")
+_TRIAL_HEAD = re.compile(r"\b(?:trials?|stud(?:y|ies))$", re.IGNORECASE)
 # words that show a phrase has run into a clause: verbs, adverbs, result words
 _CLAUSE = re.compile(
     r"\b(?:was|were|is|are|had|has|have|showed|shows|improved|demonstrated|reduced|achieved|"
@@ -156,7 +158,12 @@ def group_label(phrase: str) -> str:
     label = _strip_leading(label)
     label = _FORM.sub("", _GROUP_SUFFIX.sub("", label)).strip(" ,;:")
     label = re.sub(r"\s+", " ", label)
-    if is_generic(label) or not is_clean_label(label) or _TRIAL_LIKE.match(label):
+    if (
+        is_generic(label)
+        or not is_clean_label(label)
+        or _TRIAL_LIKE.match(label)
+        or _TRIAL_HEAD.search(label)
+    ):
         return ""
     return label
 

@@ -459,6 +459,21 @@ def test_a_subject_compared_with_a_reference_declares_the_groups_after_a_scene_s
     assert [label.lower() for label in context.labels] == ["drug n", "placebo"]
 
 
+def test_a_trial_that_demonstrated_a_result_is_no_group_and_a_hyphenated_reference_stays_whole():
+    """ "The X-9 trial demonstrated that A ... compared to standard-of-care ..." names no groups
+    (a trial is none, and "standard-" is half a word); the next sentence that compares two
+    groups declares them."""
+    context = record_context(
+        [
+            "The ZEPHYR-9 trial demonstrated that velmurane improves survival compared to "
+            "standard-of-care salvage chemotherapy and transplantation in relapsed lymphoma.",
+            "Velmurane significantly improved event-free survival compared to standard-of-care "
+            "(SOC), with a median of 8.1 versus 2.2 months.",
+        ]
+    )
+    assert [label.lower() for label in context.labels] == ["velmurane", "standard-of-care"]
+
+
 def test_a_rate_in_brackets_after_a_declared_group_is_that_group_s():
     context = record_context([_THREE_HEADED_GROUPS])
     facts = apply_context(
