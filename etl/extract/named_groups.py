@@ -3,7 +3,8 @@ against the record's declared groups where the words alone do not make a group:
 - a share of a group named by what it was given: "7.5% of A patients compared to 2.1% of B
   patients" (only where the words name a declared group: "of evaluable patients" names none);
 - a value in brackets after a declared group's name: "with the triplet (58%) and with the
-  doublet (50%)";
+  doublet (50%)", "favored A (36.9 mo) vs B (24.1 mo)"; a value right after one, as items of a
+  bracketed list: "(A 6%, B 3%)";
 - a ratio's own group right after it, then the group the ratios are against: "HR 0.52 for the
   triplet and 0.60 for the doublet versus the control".
 """
@@ -24,6 +25,13 @@ _SHARE_OF_GROUP = re.compile(
 )
 _DECLARED_THEN_BRACKET = re.compile(
     rf"(?:in|for|with|among|on)\s+(?:the\s+)?(?P<arm>{GROUP_NAME})\s*\(\s*$", re.IGNORECASE
+)
+# (a value's own group may also follow a comparison's word, or the verb that favours it:
+# "favored A + B (36.9 mo) vs C + B (24.1 mo)", "higher with A (50%) than C (31%)")
+_DECLARED_AFTER_WORD_THEN_BRACKET = re.compile(
+    r"(?:\b(?:in|for|with|among|on|favou?red|favou?ring|vs\.?|versus|than|over|and|or)\s+|[,;:]\s*)"
+    rf"(?:the\s+)?(?P<arm>{GROUP_NAME})\s*\(\s*$",
+    re.IGNORECASE,
 )
 # what puts a group second in a comparison, right before it: "than", "compared with (those)"
 _COMPARED_BEFORE = re.compile(
@@ -60,7 +68,24 @@ def share_of_declared_group(rest: str, arms: list[str]) -> str | None:
 def declared_group_before_bracket(gap: str, arms: list[str]) -> str | None:
     """The declared group named right before the bracket a value opens ("with the triplet
     (58%)"), read from the text before the value, or None."""
-    return _declared_label(_DECLARED_THEN_BRACKET.search(gap), arms)
+    return _declared_label(_DECLARED_AFTER_WORD_THEN_BRACKET.search(gap), arms)
+
+
+# a declared group's name right before its value, as items of a bracketed list: "(A + B 77.0%;
+# C + B 54.2%)", "(A 6%, B 3%)"
+_DECLARED_RIGHT_BEFORE = re.compile(
+    rf"[(;,]\s*(?:the\s+)?(?P<arm>{GROUP_NAME})\s*:?\s*$", re.IGNORECASE
+)
+
+
+def declared_group_right_before(gap: str, arms: list[str]) -> str | None:
+    """The declared group named right before a value as an item of a bracketed list ("(A 6%, B
+    3%)"), read from the text before the value, or None."""
+    return (
+        _declared_label(_DECLARED_RIGHT_BEFORE.search(gap), arms)
+        if "(" in gap or ";" in gap or "," in gap
+        else None
+    )
 
 
 def _declared_label(declared: re.Match[str] | None, arms: list[str]) -> str | None:

@@ -11,6 +11,7 @@ from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, list_place
 from etl.extract.group_labels import complement, shared_head
 from etl.extract.named_groups import (
     declared_group_before_bracket,
+    declared_group_right_before,
     pair_led_by,
     ratio_of_group,
     share_of_declared_group,
@@ -388,6 +389,8 @@ def _arm_around(
     gap = text[prev_end : f.start]
     before = _arm_before(gap)
     if not before:
+        if arms and (listed := declared_group_right_before(gap, arms)):
+            return listed
         if not (alone and gap.rstrip().endswith("(")):
             return None
         bracketed = _GROUP_THEN_BRACKET.search(gap)

@@ -37,15 +37,16 @@ from etl.vocab.endpoints import endpoint_mentions
 
 _RATIO = FromStarts(
     re.compile(
-        rf"(?P<kw>(?i:hazard ratio)|\bHR(?=s?\b)|(?i:odds ratio)|\bOR(?=s?\b)|(?i:risk ratio|relative risk)|\bRR(?=s?\b))(?:s\b)?(?:\s*[\(\[](?:HR|OR|RR)[\)\]])?"
+        rf"(?P<kw>(?i:hazard[- ]ratio)|\bHR(?=s?\b)|(?i:odds[- ]ratio)|\bOR(?=s?\b)|(?i:risk[- ]ratio|relative risk)|\bRR(?=s?\b))(?:s\b)?(?:\s*[\(\[](?:HR|OR|RR)[\)\]])?"
         rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)\s*[\)\]])?"
         # what it is of or favours: "for death", "favoring drug K", "for the X 20% or greater group"
         rf"(?:\s+(?:for|of|favou?ring|in favou?r of)\s+(?:[^,;()\d]|\d+\s*%){{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
         rf"(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{UNIT}))",
     ),
-    # where a ratio's keyword starts: "hazard ratio" etc. in any case, "HR", "OR", "RR" as words
+    # where a ratio's keyword starts: "hazard ratio" (or "hazard-ratio") etc. in any case, "HR",
+    # "OR", "RR" as words
     re.compile(
-        r"[hHoOrR](?=(?i:(?<=h)azard ratio|(?<=o)dds ratio|(?<=r)isk ratio|(?<=r)elative risk)"
+        r"[hHoOrR](?=(?i:(?<=h)azard[- ]ratio|(?<=o)dds[- ]ratio|(?<=r)isk[- ]ratio|(?<=r)elative risk)"
         r"|(?<=[HOR])(?<!\w.)Rs?\b)"
     ),
     # what every keyword holds ("ratio" or "relative risk" in any case, "HR", "OR", "RR"): one
@@ -160,7 +161,7 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
     for m in _RATIO.finditer(text):
         s, e = m.start("num"), m.end("num")
         if free(s, e):
-            kw = m.group("kw").lower()
+            kw = m.group("kw").lower().replace("-", " ")
             measure = (
                 "odds_ratio"
                 if kw in ("odds ratio", "or")

@@ -498,6 +498,40 @@ def test_a_rate_in_brackets_after_a_declared_group_is_that_group_s():
     assert fact.arm is None
 
 
+def test_values_in_brackets_or_listed_right_after_a_declared_group_are_that_group_s():
+    """ "favored A + B (36.9 mo) vs C + B (24.1 mo)", "(A + B 77.0%; C + B 54.2%)": each value
+    of the group named right before it, where the name is one of the record's groups."""
+    context = record_context(
+        [
+            "Patients were randomized 1:1 to drug K (n = 60) or placebo (n = 61); all received drug E."
+        ]
+    )
+    read = [
+        "Interim OS data favored drug K + drug E (36.9 mo) vs placebo + drug E (24.1 mo).",
+        "Any-grade rash was more common in one group (drug K + drug E 77.0%; placebo + drug E "
+        "54.2%).",
+        "AEs of interest included atrial fibrillation (drug K 6%, placebo 3%).",
+    ]
+    arms = [
+        (f.value, f.arm)
+        for sentence in read
+        for f in apply_context(
+            parse_sentence(sentence, None, context.comparison, context.labels), context
+        )
+    ]
+    assert arms == [
+        (36.9, "drug K + drug E"),
+        (24.1, "placebo + drug E"),
+        (77.0, "drug K + drug E"),
+        (54.2, "placebo + drug E"),
+        (6.0, "drug K"),
+        (3.0, "placebo"),
+    ]
+    # a name the record does not declare is not taken from before the value
+    [fact] = parse_sentence("Rash was rare (elderly 9%).", None, None, context.labels)
+    assert fact.arm is None
+
+
 @pytest.mark.parametrize(
     "listed",
     [

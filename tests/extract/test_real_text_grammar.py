@@ -42,6 +42,20 @@ def _read(sentence: str) -> list[tuple]:
             "mPFS was 9.3 versus 5.2 months.",
             [("PFS", "median", 9.3, "months", None), ("PFS", "median", 5.2, "months", None)],
         ),
+        # a ratio's name hyphenated
+        (
+            "The CR rate was 44.1% vs 28.5% (odds-ratio: 2.09, 95% CI: 1.26-3.48).",
+            [
+                ("CR", "rate", 44.1, "percent", None),
+                ("CR", "rate", 28.5, "percent", None),
+                ("CR", "odds_ratio", 2.09, "ratio", (1.26, 3.48, 95.0)),
+            ],
+        ),
+        # the events of disease-free survival name its ratio's endpoint
+        (
+            "Drug K reduced the risk of recurrence or death (hazard-ratio 0.27; 95% CI 0.21-0.34).",
+            [("OTHER", "hazard_ratio", 0.27, "ratio", (0.21, 0.34, 95.0))],
+        ),
         # radiographic PFS (prostate cancer trials) is PFS
         (
             "Median rPFS was 33.3 vs 10.9 mo (HR 0.30).",
