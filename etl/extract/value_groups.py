@@ -4,11 +4,11 @@ groups for a list that names none, "A versus B" before a ratio."""
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, list_place
 from etl.extract.group_labels import complement, shared_head
+from etl.extract.list_groups import list_group, of_time_points
 from etl.extract.named_groups import (
     declared_group_before_bracket,
     declared_group_right_before,
@@ -28,6 +28,7 @@ from etl.extract.sentence_comparison import (
 )
 from etl.extract.values import PLACEHOLDERS_AFTER, clean_arm
 from etl.regex_prefilter import (
+    FoldedMatch,
     GatedAlternation,
     Prefiltered,
 )
@@ -142,7 +143,6 @@ _EACH_GROUP = re.compile(
     r"(?:groups?|arms?|cohorts?)\b",
     re.IGNORECASE,
 )
-_VERSUS_WORD = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
 _UNIT_LEAD = re.compile(rf"^\s*{UNIT}")
 _LIST_SEP = re.compile(
     r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
@@ -213,7 +213,7 @@ def attach_arms(
             vs = (
                 named_before[-1]
                 if named_before
-                else _VERSUS.search(text[f.end : f.end + 80]) or _NONINFERIOR.search(text)
+                else _versus_after(text, f.end) or _NONINFERIOR.search(text)
             )
             if vs:
                 arm, comparator = clean_pair(vs.group("a"), vs.group("b"))
@@ -234,7 +234,12 @@ def attach_arms(
                 if listed
                 else _arm_around(text, f, prev_end, arms, alone=len(chain) == 1)
             )
-            if arm is None and size > 1 and len({x.endpoint for x in chain}) == 1:
+            if (
+                arm is None
+                and size > 1
+                and len({x.endpoint for x in chain}) == 1
+                and not of_time_points(chain)
+            ):
                 groups = group_list()
                 if groups and len(groups) == size:
                     arm = groups[position]
@@ -260,7 +265,7 @@ def attach_arms(
         prev_end = f.end
     _list_then_groups(text, chains)
     facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))
-    _list_group(text, chains, by_position, arms)
+    list_group(text, chains, by_position, arms)
     return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
 
 
@@ -282,44 +287,12 @@ def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
                     f.arm = pair[list_place(f, chain)[1]]
 
 
-def _list_group(
-    text: str, chains: dict[int, list[Fact]], by_position: set[int], arms: list[str]
-) -> None:
-    """One group named after the last of a list of values:
-    - "Median duration of treatment and OS were 4.0 and 7.5 months in cohort X", "1- and 2-year
-      OS rates were 80% and 62% in cohort X": values of a list of endpoints or time points share
-      it;
-    - "AEs occurred in 27% vs 9% in the ITT population", "... in 97% versus 93% of patients
-      treated with A" (the rest cut off): values of one result compared with each other cannot
-      all be of it, and it is no more the last one's than the first's; none takes it (the
-      record's groups may, by position: ``arms``, as the values before it were given them)."""
-    for chain in chains.values():
-        if len(chain) < 2:
-            continue
-        last = chain[-1]
-        if (
-            last.arm is None
-            or any(f.arm is not None and id(f) not in by_position for f in chain[:-1])
-            or last.measure in COMPARED_MEASURES
-        ):
-            continue
-        if any(f.arm is not None for f in chain[:-1]):
-            if (
-                id(last) not in by_position  # (given its place already, in the order said)
-                and _VERSUS_WORD.search(text, chain[-2].end, last.start)
-                and len(arms) == len(chain)
-            ):
-                last.arm = arms[-1]
-            continue
-        if len({f.endpoint_label for f in chain}) == len(chain) or len(
-            {f.timepoint_months for f in chain}
-        ) == len(chain):
-            for f in chain[:-1]:
-                f.arm = last.arm
-        elif len({(f.endpoint, f.measure, f.timepoint_months) for f in chain}) == 1 and all(
-            _VERSUS_WORD.search(text, a.end, b.start) for a, b in itertools.pairwise(chain)
-        ):
-            last.arm = None
+def _versus_after(text: str, end: int) -> re.Match[str] | FoldedMatch | None:
+    """The first "A versus B" that starts within 80 characters after a value. (Searched in the
+    whole text: a window cut after 80 characters would end a group's name where it cuts it,
+    "... for A and placeb".)"""
+    vs = _VERSUS.search(text, end)
+    return vs if vs is not None and vs.start() - end <= 80 else None
 
 
 def _fronted_group(text: str, facts: list[Fact], arms: list[str]) -> list[Fact]:

@@ -23,7 +23,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"(?:recurrence|relapse|disease|event|metastasis|distant metastasis|invasive disease"
         r"|leukemia|lymphoma|treatment|chemotherapy)[- ]?free survival|progression[- ]?free survival[- ]?2"
         r"|(?:melanoma|cancer|disease|breast cancer|prostate cancer)[- ]specific survival"
-        r"|\b(?:RFS|DFS|EFS|MFS|iDFS|IDFS|DMFS|CFS|PFS2|PFS-2|MSS|CSS|TTNT|pCR)\b"
+        r"|\b(?:RFS|DFS|EFS|MFS|iDFS|IDFS|DMFS|CFS|PFS2|PFS-2|MSS|CSS|TTNT|TTNI|pCR)\b"
         # (the events of disease-free survival, named for a ratio: "risk of recurrence or death")
         r"|(?:disease\s+)?(?:recurrence|relapse)\s+or\s+death"
         r"|time to (?:deterioration|next treatment|subsequent therapy|second progression|first subsequent)"

@@ -498,6 +498,40 @@ def test_a_rate_in_brackets_after_a_declared_group_is_that_group_s():
     assert fact.arm is None
 
 
+@pytest.mark.parametrize("name", ["drug K", "zanubrelimab"])
+def test_a_ratio_s_groups_named_after_it_are_read_whole_however_far_the_second_runs(name):
+    """ "(HR, 0.39; ... P=0.00001), median PFS for A and placebo was ...": the comparison after
+    the ratio is read whole, not cut where a window of characters ends ("placeb", "p")."""
+    facts = parse_sentence(
+        f"PFS favored the {name} arm (HR, 0.39; 95% CI, 0.27 to 0.56; 1-sided P=0.000000067), "
+        f"median PFS for {name} and placebo was 27.7 vs 11.1 months, respectively."
+    )
+    assert [(f.value, f.arm, f.comparator) for f in facts] == [
+        (0.39, name, "placebo"),
+        (27.7, name, None),
+        (11.1, "placebo", None),
+    ]
+
+
+@pytest.mark.parametrize("declared", [[], ["drug K regimen", "placebo regimen"]])
+def test_a_list_of_rates_at_several_time_points_is_of_the_one_group_it_names(declared):
+    """ "the 12- and 24-month rates with A were 76% and 68%, compared to 70% and 60% with B":
+    each list is one group's at two time points; never the record's groups by position."""
+    facts = parse_sentence(
+        "The 12- and 24-month EFS rates with drug K were 76.0% and 67.8%, respectively, "
+        "compared to 69.9% and 59.8% with chemotherapy alone.",
+        None,
+        None,
+        declared,
+    )
+    assert [(f.value, f.timepoint_months, f.arm) for f in facts] == [
+        (76.0, 12.0, "drug K"),
+        (67.8, 24.0, "drug K"),
+        (69.9, 12.0, "chemotherapy alone"),
+        (59.8, 24.0, "chemotherapy alone"),
+    ]
+
+
 def test_values_in_brackets_or_listed_right_after_a_declared_group_are_that_group_s():
     """ "favored A + B (36.9 mo) vs C + B (24.1 mo)", "(A + B 77.0%; C + B 54.2%)": each value
     of the group named right before it, where the name is one of the record's groups."""

@@ -838,3 +838,11 @@ def test_two_adjectives_sharing_one_head_name_two_endpoints(sentence: str):
         ("CR", 8.0),
         ("CR", 1.0),
     ]
+
+
+def test_time_to_next_intervention_abbreviated_is_no_carried_endpoint():
+    """A sentence after one about PFS: "TTNI" names its own endpoint, the PFS is not carried."""
+    (fact,) = parse_sentence(
+        "TTNI was also longer (HR, 0.26; 95% CI, 0.15 to 0.43).", ("PFS", "PFS")
+    )
+    assert (fact.endpoint, fact.endpoint_label, fact.value) == ("OTHER", "TTNI", 0.26)
