@@ -14,7 +14,7 @@ from etl.regex_prefilter import (
     Prefiltered,
 )
 from etl.vocab.codes import MONTHS_PER_UNIT
-from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
+from etl.vocab.endpoints import TIME_TO_EVENT, TIMED_OTHER_ABBREVIATIONS, endpoint_mentions
 from etl.vocab.numerals import number_words
 
 _TIMEPOINT_LIST = Prefiltered(
@@ -88,7 +88,7 @@ _HYPHEN_UNIT = re.compile(r"\s*[-\u2010]\s*(?:month|year)")
 _FOLLOW_UP_SPAN = re.compile(r"\s+of\s+(?:additional\s+)?follow[- ]?up", re.IGNORECASE)
 # an endpoint the vocabulary has no code for that is a time: "relapse-free survival", "PFS2"
 _TIMED_OTHER = re.compile(
-    r"survival|free|time to|duration|\b(?:RFS|DFS|EFS|MFS|MSS|CSS|PFS-?2|TTNT|iDFS|DMFS|CFS)\b",
+    rf"survival|free|time to|duration|\b(?:{'|'.join(TIMED_OTHER_ABBREVIATIONS)})\b",
     re.I,
 )
 _ECONOMIC = Prefiltered(

@@ -15,6 +15,14 @@ from typing import Final
 from etl.regex_prefilter import alternatives, atom_end, case_folded
 from etl.vocab.numerals import number_words
 
+# the abbreviations of times to an event that the vocabulary has no code for (OTHER, timed: a
+# rate of one takes a time point, a ratio of one is a time's): read here, and asked by
+# etl.extract.value_endpoints
+TIMED_OTHER_ABBREVIATIONS: Final = (
+    *("RFS", "DFS", "EFS", "MFS", "iDFS", "IDFS", "DMFS", "CFS", "PFS2", "PFS-2", "MSS", "CSS"),
+    *("TTNT", "TTNI"),
+)
+
 ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     # endpoints the vocabulary has no code for, named first so that "relapse-free survival" is
     # not read as survival nor "progression-free survival 2" as PFS: OTHER, the wording kept
@@ -23,7 +31,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"(?:recurrence|relapse|disease|event|metastasis|distant metastasis|invasive disease"
         r"|leukemia|lymphoma|treatment|chemotherapy)[- ]?free survival|progression[- ]?free survival[- ]?2"
         r"|(?:melanoma|cancer|disease|breast cancer|prostate cancer)[- ]specific survival"
-        r"|\b(?:RFS|DFS|EFS|MFS|iDFS|IDFS|DMFS|CFS|PFS2|PFS-2|MSS|CSS|TTNT|TTNI|pCR)\b"
+        rf"|\b(?:{'|'.join(TIMED_OTHER_ABBREVIATIONS)}|pCR)\b"
         # (the events of disease-free survival, named for a ratio: "risk of recurrence or death")
         r"|(?:disease\s+)?(?:recurrence|relapse)\s+or\s+death"
         r"|time to (?:deterioration|next treatment|subsequent therapy|second progression|first subsequent)"

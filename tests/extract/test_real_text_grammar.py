@@ -846,3 +846,5 @@ def test_time_to_next_intervention_abbreviated_is_no_carried_endpoint():
         "TTNI was also longer (HR, 0.26; 95% CI, 0.15 to 0.43).", ("PFS", "PFS")
     )
     assert (fact.endpoint, fact.endpoint_label, fact.value) == ("OTHER", "TTNI", 0.26)
+    facts = parse_sentence("PFS was longer with drug K (HR, 0.39), and TTNI too (HR, 0.26).")
+    assert [(f.endpoint, f.value) for f in facts] == [("PFS", 0.39), ("OTHER", 0.26)]
