@@ -19,7 +19,7 @@ from etl.documents.table_grid import GROUP_SIZE
 from etl.extract.context import RecordContext, record_context
 from etl.extract.event_counts import of_groups
 from etl.extract.fact_roles import apply_context
-from etl.extract.facts import COMPARED_MEASURES, Fact
+from etl.extract.facts import COMPARED_MEASURES, RATIOS, Fact
 from etl.extract.grammar import listed_groups, parse_sentence
 from etl.extract.group_labels import group_label, simplify
 from etl.extract.value_endpoints import compares_times
@@ -259,6 +259,23 @@ def _part_of(sentence: str, part: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _compared_as_before(
+    facts: list[Fact], compared: tuple[str, str] | None
+) -> tuple[str, str] | None:
+    """Ratios of a sentence that compare no groups take ``compared`` (the groups the record's
+    last ratio compared); the groups the sentence's last ratio compares are returned, to serve
+    the ratios after it."""
+    for f in facts:
+        if f.measure not in RATIOS or f.subgroup is not None:
+            continue
+        if f.arm is None and f.comparator is None:
+            if compared is not None:
+                f.arm, f.comparator = compared
+        elif f.arm is not None and f.comparator is not None:
+            compared = (f.arm, f.comparator)
+    return compared
+
+
 def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]:
     """(facts, rejection rows) of whole records. ``columns`` hold INPUT_COLUMNS of body sentences
     sorted by record then position; ``facts`` holds FACT_COLUMNS and ``sentence_row``, the
@@ -282,6 +299,9 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
         part: str | None = None  # the part or cohort of a study the sentences speak of
         recent: tuple[str, ...] = ()
         unread: list[list[Fact]] = []  # facts read since ``recent`` was brought up to date
+        # (in a record that declares no groups, the groups the last ratio compared: a ratio
+        # naming none after it compares them too, "TTNI was also longer (HR, 0.26)")
+        compared: tuple[str, str] | None = None
         for k, i in enumerate(record):
             # (a lead-in may stand as a heading line: it is read for its endpoint only)
             after = text[record[k + 1]] if k + 1 < len(record) else ""
@@ -315,6 +335,8 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
                 for f in read:
                     f.arm = f.arm or (fill if f.measure not in COMPARED_MEASURES else None)
             facts = of_groups(apply_context(read, study))
+            if not study.arms:
+                compared = _compared_as_before(facts, compared)
             if facts:
                 unread.append(facts)
             for f in facts:

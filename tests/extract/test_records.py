@@ -103,3 +103,22 @@ def test_a_hazard_ratio_is_never_of_the_follow_up():
         "The hazard ratio was 0.62 (95% CI 0.50-0.77)."
     )
     assert got == [("FOLLOWUP", "follow-up"), ("PFS", "Progression-free survival")]
+
+
+def _ratios(document: str) -> list[tuple]:
+    staged = stage_documents(files_frame({"news.txt": document}))
+    outcomes, _ = outcomes_frame(sentences_frame(staged.record_lines, staged.publications))
+    ratios = outcomes.filter(outcomes.get_column("measure") == "hazard_ratio")
+    return ratios.sort("char_start").select("value", "arm_label", "comparator_label").rows()
+
+
+def test_a_ratio_naming_no_groups_compares_those_of_the_record_s_last_ratio():
+    """A news item declares no groups; its second ratio names none but follows one that does:
+    it compares the same two."""
+    document = (
+        "Drug K Meets Its Primary Endpoint\n\n"
+        "Progression-free survival was longer for drug K versus placebo (HR, 0.39; 95% CI, "
+        "0.27-0.56). "
+        "Time to next intervention was also longer (HR, 0.26; 95% CI, 0.15-0.43).\n"
+    )
+    assert _ratios(document) == [(0.39, "drug K", "placebo"), (0.26, "drug K", "placebo")]
