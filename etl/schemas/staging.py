@@ -7,7 +7,7 @@ import pandera.polars as pa
 import polars as pl
 
 from etl.vocab import codes
-from etl.vocab.codes import STREAMED_FORMATS
+from etl.vocab.codes import RATIO_MEASURES, STREAMED_FORMATS, TIME_UNITS
 
 
 class Documents(pa.DataFrameModel):
@@ -132,6 +132,25 @@ class Outcomes(pa.DataFrameModel):
         return data.lazyframe.select(
             pl.col("ci_lower").is_null()
             | ((pl.col("ci_lower") <= pl.col("value")) & (pl.col("value") <= pl.col("ci_upper")))
+        )
+
+    @pa.dataframe_check(error="a hazard, odds or risk ratio is above 0")
+    @classmethod
+    def ratio_above_0(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        # (a misread ratio, "HR: 0. 35" read as 0, is rejected here, into audit_rejections,
+        # rather than reaching the marts, where GX's blocking rule would refuse the whole build;
+        # so is a time of 0, below)
+        return data.lazyframe.select(
+            ~pl.col("measure").is_in(sorted(RATIO_MEASURES)) | (pl.col("value") > 0)
+        )
+
+    @pa.dataframe_check(error="a time (a median, a mean) is above 0")
+    @classmethod
+    def time_above_0(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            ~pl.col("unit").is_in(sorted(TIME_UNITS))
+            | (pl.col("measure") == "difference")
+            | (pl.col("value") > 0)
         )
 
     @pa.dataframe_check(error="a percentage of patients lies within 0-100")
