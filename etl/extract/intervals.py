@@ -3,6 +3,7 @@ after a ratio where the sentence labels others) and which value each belongs to.
 
 from __future__ import annotations
 
+import itertools
 import re
 from operator import itemgetter
 
@@ -42,6 +43,9 @@ _LEVEL_STATED = re.compile(r"\d\s*%\s*(?:CI|confidence interval)", re.IGNORECASE
 _CI_UNLABELLED = re.compile(
     rf";(?<=\d;)\s*(?P<lo>{NUM})\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})(?=\s*[;)\]])"
 )
+# (or, there, two decimals a comma parts in square brackets, as a list of ratios under "(HR [95%
+# CI])" writes each one's: "GemCis (0.69 [0.51, 0.94])"; references are whole numbers)
+_CI_DECIMAL_PAIR = re.compile(r"\[\s*(?P<lo>\d*[.·]\d+)\s*,\s*(?P<hi>\d*[.·]\d+)\s*\]")
 # between a value and its interval: its unit, or the bracketed count it was read in ("8.0
 # months (n=39; 95% CI, 4.9-10.4)")
 _INTERVAL_GAP = re.compile(r"\s*(?:%|[a-z]+)?\s*(?:[(\[]\s*[nN]\s*=\s*\d{1,6}\s*)?")
@@ -67,7 +71,7 @@ def find_intervals(text: str) -> list[tuple[Span, Interval | None, str | None]]:
     if _LEVEL_STATED.search(text):
         # an interval without its label after a ratio, where the sentence labels others: "(HR
         # 0·86; 0·72–1·02; p=0·076)" (its level is the one stated before it)
-        for m in _CI_UNLABELLED.finditer(text):
+        for m in itertools.chain(_CI_UNLABELLED.finditer(text), _CI_DECIMAL_PAIR.finditer(text)):
             if not any(s <= m.start() < e for (s, e), _, _ in found):
                 try:
                     found.append(

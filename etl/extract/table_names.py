@@ -121,6 +121,21 @@ _NAMED: Final = re.compile(r"[A-Za-z].*[\w)\]]$")
 _NAME_END: Final = re.compile(r"(?:[A-Za-z)\]]|(?<=[A-Za-z])\d{2,}|(?<=[A-Za-z]-)\d{3,})$")
 
 
+# a year of publication after a trial's name, as reviews' tables write their "Study" column
+# ("GEST 2013", "NCIC CTG PA.3 2007")
+_YEAR_AFTER: Final = re.compile(r"(?<=\S)\s+(?:19[5-9]\d|20[0-4]\d)$")
+
+
+def undated(names: list[str | None]) -> list[str | None]:
+    """The trial names of a table's rows without the year of publication each is written with,
+    where two rows or more are so written (a column's habit, not one name's number: "RTOG 2001"
+    alone keeps its number)."""
+    dated = [bool(name and _YEAR_AFTER.search(name)) for name in names]
+    if sum(dated) < 2:
+        return names
+    return [_YEAR_AFTER.sub("", n) if n and d else n for n, d in zip(names, dated, strict=True)]
+
+
 def uncited(names: list[str | None], elsewhere: str) -> list[str | None]:
     """The trial names of a table's rows without the reference numbers set on them, as tables
     copied from articles write them ("ARTIST42", "SWOG 9008/INT-011631", "ST0349"). A name's last

@@ -150,6 +150,33 @@ _TRAILING_NOUN = re.compile(r"\s+(?:patients|recipients|subjects)$", re.I)
 _TIMED = re.compile(r"\d+(?:\.\d+)?\s*-?\s*(?:months?|years?|weeks?|days?|mo|yr)\b", re.I)
 
 
+_ANNOUNCED_RATIO = Prefiltered(
+    re.compile(
+        r"(?P<kw>\bHRs?\b|\bORs?\b|(?i:hazard ratios?|odds ratios?))"
+        r"(?:\s*[(\[]\s*(?:95\s*%\s*)?CI\s*[)\]]"
+        r"|\s+for\s+\w+(?:\s*[(\[]\s*(?:95\s*%\s*)?CI\s*[)\]])?\s+(?:were|was)\s*:)"
+    ),
+    re.compile(r"CI\b|were|was"),
+)
+_VALUE_THEN_INTERVAL = re.compile(
+    r"(?<![\w.·/-])(?P<num>\d+(?:[.·]\d+)?)\s*[(\[]\s*(?P<lo>\d*[.·]?\d+)\s*(?:,|;|–|—|-|to)\s*"
+    r"(?P<hi>\d*[.·]?\d+)\s*[)\]]"
+)
+_MOST_RATIO = 20.0  # (a bare number above this, with an interval, is no ratio)
+
+
+def _ratio_measure(keyword: str) -> str:
+    """The measure a ratio's keyword names ("HR", "odds-ratio", "relative risk")."""
+    kw = keyword.lower().replace("-", " ").rstrip("s")
+    return (
+        "odds_ratio"
+        if kw in ("odds ratio", "or")
+        else "risk_ratio"
+        if kw in ("risk ratio", "relative risk", "rr")
+        else "hazard_ratio"
+    )
+
+
 def find_values(text: str, masks: list[Span]) -> list[Fact]:
     facts: list[Fact] = []
     taken: list[Span] = []
@@ -161,16 +188,20 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
     for m in _RATIO.finditer(text):
         s, e = m.start("num"), m.end("num")
         if free(s, e):
-            kw = m.group("kw").lower().replace("-", " ")
-            measure = (
-                "odds_ratio"
-                if kw in ("odds ratio", "or")
-                else "risk_ratio"
-                if kw in ("risk ratio", "relative risk", "rr")
-                else "hazard_ratio"
-            )
+            measure = _ratio_measure(m.group("kw"))
             facts.append(make_fact(parse_number(m.group("num")), s, e, "ratio", measure))
             taken.append((s, e))
+    # a list whose statistic the sentence announces once, "(HR [95% CI])", "HRs for OS (95% CI)
+    # were:": each bare number after it with its interval right after it is such a ratio
+    if (announced := _ANNOUNCED_RATIO.search(text)) is not None:
+        measure = _ratio_measure(announced.group("kw"))
+        for m in _VALUE_THEN_INTERVAL.finditer(text, announced.end()):
+            s, e = m.span("num")
+            value = parse_number(m.group("num"))
+            low, high = parse_number(m.group("lo")), parse_number(m.group("hi"))
+            if free(s, e) and 0 < value <= _MOST_RATIO and low <= value <= high:
+                facts.append(make_fact(value, s, e, "ratio", measure))
+                taken.append((s, e))
     # a list of factors, the first with its ratio named: "X (HR = 0.49, p = 0.04), Y (3.42, p = 0.01)"
     if facts and _FACTOR_NAMED.search(text):
         measure = facts[0].measure

@@ -848,3 +848,25 @@ def test_time_to_next_intervention_abbreviated_is_no_carried_endpoint():
     assert (fact.endpoint, fact.endpoint_label, fact.value) == ("OTHER", "TTNI", 0.26)
     facts = parse_sentence("PFS was longer with drug K (HR, 0.39), and TTNI too (HR, 0.26).")
     assert [(f.endpoint, f.value) for f in facts] == [("PFS", 0.39), ("OTHER", 0.26)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A benefit with drug K vs placebo (HR [95% CI]) was seen across subgroups, including "
+        "patients given drug A (0.69 [0.51, 0.94]) or drug B (0.66 [0.47, 0.91]).",
+        "HRs for OS (95% CI) were: group one, 0.69 (0.51-0.94); and group two, 0.66 (0.47-0.91).",
+    ],
+)
+def test_a_list_of_ratios_whose_statistic_the_sentence_announces_once_is_read(sentence):
+    """ "(HR [95% CI])" or "HRs for OS (95% CI) were:" before a list of bare numbers, each with
+    its interval: each number is such a ratio, with its interval."""
+    facts = parse_sentence(sentence)
+    assert [(f.measure, f.value, (f.ci.lower, f.ci.upper, f.ci.level)) for f in facts] == [
+        ("hazard_ratio", 0.69, (0.51, 0.94, 95.0)),
+        ("hazard_ratio", 0.66, (0.47, 0.91, 95.0)),
+    ]
+
+
+def test_bare_numbers_with_intervals_are_no_ratios_unless_a_ratio_is_announced():
+    assert parse_sentence("Scores were 0.69 (0.51-0.94) and 0.66 (0.47-0.91) in the groups.") == []

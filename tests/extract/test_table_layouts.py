@@ -717,3 +717,19 @@ def test_a_pipe_table_without_separator_keeps_rows_wrapped_over_lines_and_dashes
         ("PFS", 3.3, "Tarpalimab"),
         ("PFS", 2.7, "Tarpalimab"),
     ]
+
+
+DATED_STUDIES = (
+    "Table 2.\n"
+    "Study | Regimens | No. of patients | Median survival (months) | Hazard ratio |\n"
+    "---|---|---|---|---|\n"
+    "ZEPHYR-3 2011 | Velmurane plus gemcitabine | 280 | 9.9 | 0.81 |\n"
+    "ORBIT 2016 | Tarpalimab | 141 | 8.2 | 0.90 |\n"
+)
+
+
+def test_a_study_column_that_writes_each_name_with_its_year_names_the_trials_without_it():
+    assert [r.trial for r in read(DATED_STUDIES)] == ["ZEPHYR-3", "ORBIT"]
+    # (one name with a number that looks like a year keeps it: no column habit to read)
+    single = DATED_STUDIES.replace("ORBIT 2016", "ORBIT")
+    assert [r.trial for r in read(single)] == ["ZEPHYR-3 2011", "ORBIT"]
