@@ -38,7 +38,12 @@ _WORD = r"(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 _GROUP_STUDY = r"[A-Z]\d{4,6}\b"
 # (never a decimal's whole part, "HR 0.70", "CI 0.56-0.88" name no trial; nor a rate's, "IdR/BR 3%"
 # names no "BR 3")
-_NUMBER = rf"(?:[ -]\d{{1,5}}[A-Z]{{0,2}}\b(?![.,·]\d|\s*%)|(?<![IVX])[ -]{_GROUP_STUDY})"
+# (or a cooperative group's protocol, a capital, a hyphen and its number: "NSABP B-32", "NSABP
+# C-07")
+_NUMBER = (
+    rf"(?:[ -]\d{{1,5}}[A-Z]{{0,2}}\b(?![.,·]\d|\s*%)|(?<![IVX])[ -]{_GROUP_STUDY}"
+    r"|(?<=[A-Z]{3}) [A-Z]-\d{1,3}\b(?![.,·]\d|-))"
+)
 # (a capitalised word may stand between a name and its number: "JAVELIN Bladder 100")
 NAME = rf"(?:{_WORD}(?: [A-Z][a-z]{{2,}})?{_NUMBER}|{_WORD}{_NUMBER}?|Study \d{{2,4}}\b)"
 # the same, with a number (in the word or after it): what may name a trial without a trial noun
@@ -154,8 +159,9 @@ def clean_name(name: str) -> str | None:
     return name
 
 
-# (or five digits and more: "EORTC 62005", where a year, "ASCO 2021", "WHO 2016", is no study)
-_GROUP_NUMBERED = re.compile(rf"^[A-Za-z-]+ (?:{_GROUP_STUDY}|\d{{5,6}})$")
+# (or five digits and more: "EORTC 62005", where a year, "ASCO 2021", "WHO 2016", is no study;
+# or a protocol's letter and number: "NSABP B-32")
+_GROUP_NUMBERED = re.compile(rf"^[A-Za-z-]+ (?:{_GROUP_STUDY}|\d{{5,6}}|[A-Z]-\d{{1,3}})$")
 _GROUP_STUDY_ALONE = re.compile(_GROUP_STUDY)
 
 

@@ -72,7 +72,9 @@ _LABEL_GAP = re.compile(r"\s*[,:]\s*n\s*=\s*")
 _COUNT_PHRASE = re.compile(r"\s+(?P<what>[a-z]+\s+responses?)\b", re.IGNORECASE)
 _TIMEPOINT_NUMBER = re.compile(rf"\d+(?:\.\d+)?|{number_words(5)}", re.I)
 _TIMEPOINT_FOLLOWS = re.compile(
-    r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark|,\s*respectively)"
+    r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark|,\s*respectively"
+    # ("Five-year Kaplan-Meier estimates for OS are ...", "the 8-year estimates are ...")
+    r"|(?:kaplan[- ]meier\s+)?estimates?)"
 )
 _OPEN_PAREN_AFTER_WORD = Prefiltered(re.compile(r"(\w[\w\- ]*?)\s*\((?:[A-Z]{2,5},\s*)?$"))
 _MEDIAN = Prefiltered(re.compile(r"\bmedian\b", re.I))

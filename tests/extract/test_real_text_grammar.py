@@ -870,3 +870,18 @@ def test_a_list_of_ratios_whose_statistic_the_sentence_announces_once_is_read(se
 
 def test_bare_numbers_with_intervals_are_no_ratios_unless_a_ratio_is_announced():
     assert parse_sentence("Scores were 0.69 (0.51-0.94) and 0.66 (0.47-0.91) in the groups.") == []
+
+
+def test_landmark_estimates_take_their_time_points():
+    """ "Five-year Kaplan-Meier estimates for OS are ...", "the 8-year estimates are ...": the
+    time point heads the estimates, not only a rate or a survival."""
+    facts = parse_sentence(
+        "Five-year Kaplan-Meier estimates for OS are 96.4% with drug K and 95.0% with placebo "
+        "and the 8-year estimates are 91.8% and 90.3%, respectively."
+    )
+    assert [(f.endpoint, f.value, f.timepoint_months) for f in facts] == [
+        ("OS", 96.4, 60.0),
+        ("OS", 95.0, 60.0),
+        ("OS", 91.8, 96.0),
+        ("OS", 90.3, 96.0),
+    ]
