@@ -28,13 +28,15 @@ UNIT_WORDS = {
     "yr": "years",
     "yrs": "years",
     "m": "months",
+    "y": "years",
 }
 # (the measure codes of etl/vocab/codes.py: a ratio, and what compares two groups)
 RATIOS = RATIO_MEASURES
 COMPARED_MEASURES = RATIO_MEASURES | {code("measure", "difference")}
-# ("m" after a number is a month where a survival time is meant, "13.0 m vs 11.4 m"; a value
-# with it and no time-to-event endpoint is no result: drop_non_results)
-UNIT = r"(?:months?|mos?|days?|weeks?|wks?|years?|yrs?|m(?![²³/]))\b"
+# ("m" after a number is a month where a survival time is meant, "13.0 m vs 11.4 m", as "y" is a
+# year, "5.8 y, 10.2 y"; a value with it and no time-to-event endpoint is no result:
+# drop_non_results)
+UNIT = r"(?:months?|mos?|days?|weeks?|wks?|years?|yrs?|m(?![²³/])|y(?!/))\b"
 SEP = r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s*(?:and|or|vs\.?|versus|v)\s+|\s*/\s*)"
 
 

@@ -885,3 +885,14 @@ def test_landmark_estimates_take_their_time_points():
         ("OS", 91.8, 96.0),
         ("OS", 90.3, 96.0),
     ]
+
+
+def test_y_after_a_number_of_a_survival_is_years():
+    facts = parse_sentence("Median OS in the A, B, and C arm were 5.8 y, 10.2 y, and 8.2 y.")
+    assert [(f.endpoint, f.value, f.unit) for f in facts] == [
+        ("OS", 5.8, "years"),
+        ("OS", 10.2, "years"),
+        ("OS", 8.2, "years"),
+    ]
+    # (an age in years is no result)
+    assert parse_sentence("The median age was 67 y (range, 30-85 y).") == []

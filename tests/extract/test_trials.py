@@ -163,6 +163,8 @@ def test_a_name_introduced_once_is_found_wherever_it_is_used():
             "cancers.",
             "ZX123-456",
         ),
+        # a group's study number glued to its capitals, as the subject of a report
+        ("Drug K improved survival based on the result from ZJOG1209 (jRCTs0000001).", "ZJOG1209"),
         # a cooperative group's protocol: a capital, a hyphen and its number
         ("NSABP Z-77 is the largest randomized phase III trial of its kind.", "NSABP Z-77"),
         # a numbered name right after a trial noun, as labels write it
