@@ -44,6 +44,15 @@ _FRONTED_COMPARISON = Prefiltered(
         re.IGNORECASE,
     )
 )
+# two groups compared as the subject: "The D-Rd vs Rd arm showed a higher ORR (92.9% vs 81.6%)"
+_PAIR_SUBJECT = Prefiltered(
+    re.compile(
+        rf"^(?:[^,;]*,\s*)?(?:the\s+)?(?P<a>{GROUP_NAME})\s+(?:versus|vs\.?)\s+(?:the\s+)?"
+        rf"(?P<b>{GROUP_NAME})(?:\s+(?:arms?|groups?|cohorts?))?\s+"
+        r"(?:showed|had|achieved|demonstrated|experienced|yielded|produced)\b",
+        re.IGNORECASE,
+    )
+)
 # those with a factor against those without it, as the subject: "Patients with prior nephrectomy
 # had longer PFS (HR 0.16)": prior nephrectomy against no prior nephrectomy
 _WITH_SUBJECT = Prefiltered(
@@ -77,10 +86,16 @@ def clean_pair(a: str, b: str) -> tuple[str | None, str | None]:
 
 def sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple[str, str] | None:
     """The groups the sentence itself compares ("longer with A than with B", "A had longer RFS
-    (...) compared with B", "Compared to B, A had ...", "patients with A had longer PFS": A
+    (...) compared with B", "Compared to B, A had ...", "The A vs B arm showed ...", "patients
+    with A had longer PFS": A
     against no A; or the only two groups it names: "in the A group had ... compared to
     patients in the B group"), else ``comparison``."""
-    for pattern in (_SENTENCE_COMPARISON, _SUBJECT_COMPARISON, _FRONTED_COMPARISON):
+    for pattern in (
+        _SENTENCE_COMPARISON,
+        _SUBJECT_COMPARISON,
+        _FRONTED_COMPARISON,
+        _PAIR_SUBJECT,
+    ):
         local = pattern.search(text)
         if local and all(pair := clean_pair(local.group("a"), local.group("b"))):
             return pair

@@ -498,6 +498,19 @@ def test_a_rate_in_brackets_after_a_declared_group_is_that_group_s():
     assert fact.arm is None
 
 
+def test_pairs_of_values_take_the_two_groups_a_subject_compares_in_its_order():
+    facts = parse_sentence(
+        "The K-Rd vs Rd arm showed a higher overall response rate (ORR; 92.9% vs 81.6%) and "
+        "complete response rate (51.1% vs 30.1%)."
+    )
+    assert [(f.value, f.arm) for f in facts] == [
+        (92.9, "K-Rd"),
+        (81.6, "Rd"),
+        (51.1, "K-Rd"),
+        (30.1, "Rd"),
+    ]
+
+
 @pytest.mark.parametrize("name", ["drug K", "zanubrelimab"])
 def test_a_ratio_s_groups_named_after_it_are_read_whole_however_far_the_second_runs(name):
     """ "(HR, 0.39; ... P=0.00001), median PFS for A and placebo was ...": the comparison after
