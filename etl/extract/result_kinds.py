@@ -122,6 +122,10 @@ _STOPPED_FOR_AE = re.compile(
     re.IGNORECASE,
 )
 _DIFFERENCE_IN = re.compile(r"\bdifference in\b[^.;]{0,100}$", re.IGNORECASE)
+# a difference written with its sign, the Greek capital delta (or the increment sign U+2206):
+# "(Δ+9.5% [95% CI, 0.9-18.1])"
+_DELTA = ("Δ", "∆")
+_DELTA_BEFORE = re.compile(r"[Δ∆]\s*[=:]?\s*\+?\s*$")
 # ("10 months longer with A", "a 9.4 months increase in median OS", "2.7 months longer in the A
 # group")
 _LONGER_BY = re.compile(rf"\s*(?:{_TIME_WORD}\s+)?{_MORE_BY}", re.IGNORECASE)
@@ -151,7 +155,8 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
         or ("follow" not in lowered and not _LONGER_WORDS.search(lowered))
     ):
         return facts
-    if not _ANY.found(text) and all(f.endpoint != "FOLLOWUP" for f in facts):
+    delta = any(d in text for d in _DELTA)
+    if not _ANY.found(text) and not delta and all(f.endpoint != "FOLLOWUP" for f in facts):
         return facts
     reductions = "reduc" in lowered or "decrease" in lowered or "lower" in lowered
     of_patients = _OF_PATIENTS_GATE.search(lowered) is not None
@@ -184,7 +189,9 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
                 # (the share of patients with an event, "95 of 129 patients (73.6%)", or still
                 # on treatment: no rate of a result)
                 f.endpoint, f.endpoint_label = "OTHER", ""
-            if _DIFFERENCE_IN.search(text, max(0, f.start - 120), f.start):
+            if _DIFFERENCE_IN.search(text, max(0, f.start - 120), f.start) or (
+                delta and _DELTA_BEFORE.search(text, max(0, f.start - 6), f.start)
+            ):
                 f.measure = "difference"
             if baseline and not _rate_named_near(text, f):
                 continue

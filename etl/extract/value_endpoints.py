@@ -396,7 +396,7 @@ def attach_timepoints(
         f
         for f in facts
         if f.unit == "percent"
-        and f.measure == "rate"
+        and f.measure in ("rate", "difference")  # (a difference of two rates: their time point)
         and (
             f.endpoint in TIME_TO_EVENT
             or (f.endpoint == "OTHER" and _TIMED_OTHER.search(f.endpoint_label))

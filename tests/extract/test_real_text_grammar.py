@@ -896,3 +896,15 @@ def test_y_after_a_number_of_a_survival_is_years():
     ]
     # (an age in years is no result)
     assert parse_sentence("The median age was 67 y (range, 30-85 y).") == []
+
+
+def test_a_delta_before_a_rate_makes_it_the_difference_of_the_rates_at_their_time_point():
+    facts = parse_sentence(
+        "The 3-year OS rate was 37.4% with drug K versus 27.9% with placebo (Δ+9.5% [95% CI, "
+        "0.9-18.1])."
+    )
+    assert [(f.measure, f.value, f.timepoint_months, f.arm, f.comparator) for f in facts] == [
+        ("rate", 37.4, 36.0, "drug K", None),
+        ("rate", 27.9, 36.0, "placebo", None),
+        ("difference", 9.5, 36.0, "drug K", "placebo"),
+    ]
