@@ -33,7 +33,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"|(?:melanoma|cancer|disease|breast cancer|prostate cancer)[- ]specific survival"
         rf"|\b(?:{'|'.join(TIMED_OTHER_ABBREVIATIONS)}|pCR)\b"
         # (the events of disease-free survival, named for a ratio: "risk of recurrence or death")
-        r"|(?:disease\s+)?(?:recurrence|relapse)\s+or\s+death"
+        r"|(?:disease recurrence|recurrence|relapse) or death"
         r"|time to (?:deterioration|next treatment|subsequent therapy|second progression|first subsequent)"
         # any other "time to X (or Y)": "time to death or distant metastasis" (not the coded ones)
         r"|time to (?!(?:untreatable|un-?tace-?able|symptomatic progression|treatment failure"
