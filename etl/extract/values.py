@@ -156,7 +156,8 @@ _ANNOUNCED_RATIO = Prefiltered(
         r"(?:\s*[(\[]\s*(?:95\s*%\s*)?CI\s*[)\]]"
         r"|\s+for\s+\w+(?:\s*[(\[]\s*(?:95\s*%\s*)?CI\s*[)\]])?\s+(?:were|was)\s*:)"
     ),
-    re.compile(r"CI\b|were|was"),
+    # (what follows its keyword: few sentences have it, where most have "HR")
+    re.compile(r"CI\s*[)\]]|(?:were|was)\s*:"),
 )
 _VALUE_THEN_INTERVAL = re.compile(
     r"(?<![\w.·/-])(?P<num>\d+(?:[.·]\d+)?)\s*[(\[]\s*(?P<lo>\d*[.·]?\d+)\s*(?:,|;|–|—|-|to)\s*"
