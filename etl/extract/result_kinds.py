@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from etl.extract.group_labels import DROP_BRACKETS
 from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
 from etl.vocab.codes import TIME_UNITS
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
@@ -162,7 +163,11 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
     of_patients = _OF_PATIENTS_GATE.search(lowered) is not None
     in_arm = _IN_ARM_GATE.search(lowered) is not None
     events = _EVENTS.search(text) is not None  # (search asks the gate first)
-    baseline = _BASELINE.search(text) is not None
+    # (a baseline characteristic in an aside describes a group the sentence compares, "between
+    # male (n=272, median age 63 years) and female pts": it makes no baseline sentence)
+    baseline = _BASELINE.search(text) is not None and (
+        "(" not in text or _BASELINE.search(DROP_BRACKETS.sub(" ", text)) is not None
+    )
     follow_up = "follow" in lowered
     keep = []
     for f in facts:
