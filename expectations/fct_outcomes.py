@@ -210,7 +210,7 @@ def _provenance_and_keys(ctx: SuiteContext) -> list[gxe.Expectation]:
             blocking(
                 "evidence_matches_source",
                 "The source file's text between char_start and char_end is evidence_text (a line "
-                "break read as a space)",
+                "break, and a bullet opening the next line, read as a space)",
             ),
         ),
         holds(

@@ -114,6 +114,8 @@ def parse_sentence(
     facts = reclassify(text, drop_non_results(text, facts, mentions), mentions)
     facts = attach_timepoints(text, facts, mentions)
     facts = attach_arms(text, facts, comparison, arms or [])
+    if "ontrol" in text[:40] or "ain" in text[:40]:
+        facts = _role_labelled(text, facts)
     facts = _attach_counts(text, facts)
     if "respectively" in text.lower():
         facts = _carry_groups(facts, recent_groups)
@@ -126,6 +128,31 @@ def parse_sentence(
     for i, sub in subgroups(text, [(f.start, f.end, f.chain) for f in facts]).items():
         facts[i].subgroup = sub
     return [_possible(f) for f in facts]
+
+
+# a line labelled with a role, its value right after the label, as benefit scorecards and cards
+# list results: "PFS Control 4.9 months" (the control group's), "PFS Gain 2.7 months" (what the
+# treatment adds to it); not "Weight gain occurred in 12%"
+_ROLE_LABEL = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,3}?(?P<role>control|gain)\s*:?\s+(?=\d)", re.IGNORECASE
+)
+
+
+def _role_labelled(text: str, facts: list[Fact]) -> list[Fact]:
+    """The values of a line whose label names a role: a control's are the control group's, a
+    gain's are differences."""
+    m = _ROLE_LABEL.match(text)
+    if m is None:
+        return facts
+    control = m.group("role").lower() == "control"
+    for f in facts:
+        if f.measure not in ("median", "rate") or f.arm is not None:
+            continue
+        if control:
+            f.arm = "control"
+        else:
+            f.measure = "difference"
+    return facts
 
 
 def _possible(f: Fact) -> Fact:

@@ -12,6 +12,7 @@ import polars as pl
 from etl.documents.structured.pieces import decoded
 from etl.text import SpanText, slices
 from etl.vocab.codes import MONTHS_PER_UNIT, RATIO_MEASURES, code
+from etl.vocab.marks import BULLET_MARKS
 
 # A number token as written: "16.43", "10·6", "1,234", ".0245"
 _NUMBER_TOKEN = r"\d[\d,]*(?:[.·]\d+)?|[.·]\d+"
@@ -48,10 +49,15 @@ def _written_as(value: pl.Expr, span: pl.Expr) -> pl.Expr:
     return pl.when(~span.str.contains(r"\d")).then(None).otherwise(close(grouped) | close(decimal))
 
 
+# a line break, and the bullet that opens the next line where a result's label runs on into
+# its value (etl.documents.label_lines)
+_BREAK_AND_BULLET = f"[\\r\\n]([ \\t]*)[{BULLET_MARKS}]([ \\t])"
+
+
 def _breaks_read(text: pl.Expr) -> pl.Expr:
-    """``text`` with its line breaks as the reader reads a wrapped text's: one space each (the
-    same length, every other character the same)."""
-    return text.str.replace_all(r"[\r\n]", " ")
+    """``text`` with its line breaks as the reader reads a wrapped text's, one space each, and a
+    bullet right after one as a space too (the same length, every other character the same)."""
+    return text.str.replace_all(_BREAK_AND_BULLET, " ${1} ${2}").str.replace_all(r"[\r\n]", " ")
 
 
 def outcome_facts(
