@@ -4,8 +4,10 @@ months"), read as one line: the line break between them, and the value line's bu
 spaces (offsets kept, as etl.documents.wraps keeps them), so that the sentence that holds the
 value names what it is of.
 
-A label line holds no digit, names an endpoint or a ratio, and is short; a value line starts
-with a number (or a placeholder, "NR") and is short. Table lines (bars, tabs) are left alone."""
+A label line holds no digit, names an endpoint or a ratio, is short and no clause (no verb, not
+ending with a preposition: "Objective responses were seen in" leads a list in); a value line
+starts with a number (or a placeholder, "NR") and holds little more than the value. Table lines
+(bars, tabs) are left alone."""
 
 from __future__ import annotations
 
@@ -16,9 +18,15 @@ from etl.vocab.endpoints import endpoint_mentions
 from etl.vocab.marks import BULLET
 
 _LONGEST_LABEL: Final = 60
-_LONGEST_VALUE: Final = 60
+_LONGEST_VALUE: Final = 30  # (a value and its unit or interval, not an item of a list)
 _BULLET: Final = re.compile(rf"[ \t]*(?:{BULLET}[ \t]+)?")
 _RATIO_LABEL: Final = re.compile(r"\b(?:HR|OR|hazard ratio|odds ratio)\b", re.IGNORECASE)
+# (a lead-in of a list is a clause, "Objective responses were seen in": no label)
+_CLAUSE: Final = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|seen|showed|included|in|of|with|for|to)$"
+    r"|\b(?:was|were|is|are|had|has|have)\b",
+    re.IGNORECASE,
+)
 _VALUE_START: Final = re.compile(r"(?:[<>≤≥]\s*)?\d|(?:NR|NE|not reached)\b", re.IGNORECASE)
 
 
@@ -58,6 +66,7 @@ def _is_label(line: str) -> bool:
         or "|" in line
         or "\t" in line
         or stripped.endswith((".", ":"))
+        or _CLAUSE.search(stripped)
     ):
         return False
     return bool(_RATIO_LABEL.search(stripped) or endpoint_mentions(stripped))

@@ -105,7 +105,12 @@ _P_TAIL = (
     r"|\s+(?:of\s+|was\s+)?)"
 )
 _P = Prefiltered(
-    re.compile(rf"\b(?:(?:one|two)[- ]sided\s+)?{_P_TAIL}(?P<num>{NUM})(?![\d])", re.IGNORECASE),
+    # (a number with a unit is no p-value: "drug P was 5.6 months")
+    re.compile(
+        rf"\b(?:(?:one|two)[- ]sided\s+)?{_P_TAIL}(?P<num>{NUM})(?![\d])"
+        r"(?!\s*(?:%|(?:months?|mos?|weeks?|wks?|years?|yrs?|days?)\b))",
+        re.IGNORECASE,
+    ),
     # what every p-value holds, from its "p" to the first character of its number: a scan that
     # the engine runs fast (it skips to each "p"), and most sentences have no p-value
     re.compile(rf"{_P_TAIL}[\d.·]"),

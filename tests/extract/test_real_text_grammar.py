@@ -922,3 +922,13 @@ def test_a_baseline_characteristic_in_an_aside_makes_no_baseline_sentence():
         ("CR", 42.1, "women"),
     ]
     assert parse_sentence("The median age was 63 years (range, 30-85) and 45% were male.") == []
+
+
+def test_a_number_with_a_unit_after_a_p_is_no_p_value():
+    """ "... plus drug P was 5.6 months": a drug named P, not a p-value of 5.6 (which masked the
+    median)."""
+    facts = parse_sentence("The median PFS with drug K plus drug P was 5.6 months (HR, 0.49).")
+    assert [(f.measure, f.value, f.p) for f in facts] == [
+        ("median", 5.6, None),
+        ("hazard_ratio", 0.49, None),
+    ]
