@@ -27,34 +27,34 @@ _CLAUSE: Final = re.compile(
     r"|\b(?:was|were|is|are|had|has|have)\b",
     re.IGNORECASE,
 )
-_VALUE_START: Final = re.compile(r"(?:[<>≤≥]\s*)?\d|(?:NR|NE|not reached)\b", re.IGNORECASE)
+
+
+# where a line that starts with a value begins (after its bullet): found in one scan, so that
+# a text without such a line costs one search
+_VALUE_LINE: Final = re.compile(
+    rf"\n(?P<lead>[ \t]*(?:{BULLET}[ \t]+)?)(?=(?:[<>≤≥]\s*)?\d|(?:NR|NE|not reached)\b)",
+    re.IGNORECASE,
+)
 
 
 def join_label_values(text: str) -> str:
     """``text`` with each label line run on into the value line after it (module doc)."""
-    if "\n" not in text:
-        return text
-    lines = text.split("\n")
-    out = list(text)
-    pos = 0
-    starts = []
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
-    for i in range(len(lines) - 1):
-        label, value = lines[i], lines[i + 1]
-        if not _is_label(label):
+    out: list[str] | None = None
+    for m in _VALUE_LINE.finditer(text):
+        body_start = m.end()
+        body_end = text.find("\n", body_start)
+        body = text[body_start : body_end if body_end >= 0 else len(text)]
+        if len(body.rstrip()) > _LONGEST_VALUE or "|" in body or "\t" in body:
             continue
-        lead = _BULLET.match(value)
-        body = value[lead.end() :] if lead else value
-        if not body or len(body) > _LONGEST_VALUE or not _VALUE_START.match(body):
+        label_start = text.rfind("\n", 0, m.start()) + 1
+        if not _is_label(text[label_start : m.start()]):
             continue
-        if "|" in value or "\t" in value:
-            continue
+        if out is None:
+            out = list(text)
         # (the break and the value line's bullet become spaces)
-        for k in range(starts[i] + len(label), starts[i + 1] + (lead.end() if lead else 0)):
+        for k in range(m.start(), body_start):
             out[k] = " "
-    return "".join(out)
+    return text if out is None else "".join(out)
 
 
 def _is_label(line: str) -> bool:
