@@ -48,9 +48,10 @@ _NUMBER = (
 NAME = rf"(?:{_WORD}(?: [A-Z][a-z]{{2,}})?{_NUMBER}|{_WORD}{_NUMBER}?|Study \d{{2,4}}\b)"
 # the same, with a number (in the word or after it): what may name a trial without a trial noun
 # (or a sponsor's protocol number, capitals glued to digits, a hyphen and more digits: "CA209-538";
-# or a group's, three capitals or more glued to three or four digits: "JCOG1109")
+# or a group's, three capitals or more glued to four digits: "JCOG1109"; not a dose's code in
+# a regimen, "PEM200+IPI50")
 _NUMBERED = re.compile(
-    rf"(?<![\w-])(?P<name>(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER})|[A-Z]{{2,}}\d{{2,4}}-\d{{2,4}}|[A-Z]{{3,}}\d{{3,4}})(?![\w-]|\s*(?:%|mg|months?|weeks?|years?|days?)\b)"
+    rf"(?<![\w-])(?P<name>(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER})|[A-Z]{{2,}}\d{{2,4}}-\d{{2,4}}|[A-Z]{{3,}}\d{{4}}(?![+/]))(?![\w-]|\s*(?:%|mg|months?|weeks?|years?|days?)\b)"
 )
 _TRIAL_NOUN = r"(?:[Tt]rials?|[Ss]tud(?:y|ies)|[Pp]rotocol)\b"
 _NOUN_PHRASE = (

@@ -200,6 +200,8 @@ def test_trial_names_are_found_where_the_text_uses_them_as_names(sentence: str, 
         "The ASCO 2021 and WHO 2016 criteria applied in this phase 3 trial.",
         # (a tumour marker or a drug's code with digits: no protocol number)
         "Levels of CA125 and CA19-9 fell in 40% of patients in the BAY43-9006 phase 3 trial.",
+        # a regimen coded by its drugs' doses: no group's study number
+        "In the phase 1 trial, ORR was 55% with PEM200+IPI50 and 61% with PEM200+IPI100.",
         # two regimens' abbreviations slashed before a rate: no name "BR 3"
         "Atrial fibrillation occurred in the phase 3 trial (zanu 6%, VdR/BR 3%).",
     ],
