@@ -18,6 +18,8 @@ from etl.vocab.numerals import number_words
 DROP_BRACKETS = re.compile(r"\s*[\(\[](?:[^()\[\]]|[\(\[][^)\]]*[\)\]])*[\)\]]")
 _LEADING = re.compile(
     r"^(?:the|a|an|either|both|other|receive|receiving|received|to|or|and|with|combination of|"
+    # (what a study's title does before its groups: "Study Comparing A with B versus C")
+    r"comparing|evaluating|investigating|assessing|"
     r"first-line|second-line|1L/2L|1L|2L|adjuvant|neoadjuvant|perioperative|open-label|"
     r"(?:once|twice)[- ](?:daily|weekly)|daily|weekly|oral|intravenous|iv|subcutaneous|sc|"
     r"concurrent|continuous|matching|combined with|in combination with|"

@@ -498,6 +498,16 @@ def test_a_rate_in_brackets_after_a_declared_group_is_that_group_s():
     assert fact.arm is None
 
 
+def test_a_title_s_verb_before_its_groups_is_no_part_of_the_first():
+    context = record_context(
+        [
+            "Randomized Phase 3 Study Comparing Velmurane (VEL) in Combination with Docetaxel "
+            "(D) versus D Alone in Advanced Sarcoma: Study ZX-406"
+        ]
+    )
+    assert [label.split()[0] for label in context.labels] == ["Velmurane", "D"]
+
+
 def test_pairs_of_values_take_the_two_groups_a_subject_compares_in_its_order():
     facts = parse_sentence(
         "The K-Rd vs Rd arm showed a higher overall response rate (ORR; 92.9% vs 81.6%) and "
