@@ -51,9 +51,10 @@ def join_label_values(text: str) -> str:
             continue
         if out is None:
             out = list(text)
-        # (the break and the value line's bullet become spaces)
+        # (the break and the value line's bullet become spaces; other white space stays)
         for k in range(m.start(), body_start):
-            out[k] = " "
+            if text[k] not in " \t":
+                out[k] = " "
     return text if out is None else "".join(out)
 
 

@@ -114,7 +114,7 @@ def parse_sentence(
     facts = reclassify(text, drop_non_results(text, facts, mentions), mentions)
     facts = attach_timepoints(text, facts, mentions)
     facts = attach_arms(text, facts, comparison, arms or [])
-    if "ontrol" in text[:40] or "ain" in text[:40]:
+    if len(text) <= _LONGEST_ROLE_LINE and ("ontrol" in text or "ain" in text):
         facts = _role_labelled(text, facts)
     facts = _attach_counts(text, facts)
     if "respectively" in text.lower():
@@ -132,10 +132,12 @@ def parse_sentence(
 
 # a line labelled with a role, its value right after the label, as benefit scorecards and cards
 # list results: "PFS Control 4.9 months" (the control group's), "PFS Gain 2.7 months" (what the
-# treatment adds to it); not "Weight gain occurred in 12%"
+# treatment adds to it); not "Weight gain 5% or more occurred in 10%", "Disease control 64%"
 _ROLE_LABEL = re.compile(
-    r"^\W*(?:[\w-]+\s+){0,3}?(?P<role>control|gain)\s*:?\s+(?=\d)", re.IGNORECASE
+    r"^\W*(?:[\w-]+\s+){0,3}?(?P<role>(?<!disease )control|(?<!weight )gain)\s*:?\s+(?=\d)",
+    re.IGNORECASE,
 )
+_LONGEST_ROLE_LINE = 50  # (a card's line: a label and its value)
 
 
 def _role_labelled(text: str, facts: list[Fact]) -> list[Fact]:

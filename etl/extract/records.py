@@ -259,17 +259,25 @@ def _part_of(sentence: str, part: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
+# a sentence of factors' ratios: "ECOG PS 1 was associated with shorter survival (HR 1.62)"
+_FACTORS = re.compile(
+    r"associated|predict|prognostic|factor|multivariat|univariat|multivariable",
+    re.IGNORECASE,
+)
+
+
 def _compared_as_before(
-    facts: list[Fact], compared: tuple[str, str] | None
+    facts: list[Fact], compared: tuple[str, str] | None, text: str = ""
 ) -> tuple[str, str] | None:
     """Ratios of a sentence that compare no groups take ``compared`` (the groups the record's
-    last ratio compared); the groups the sentence's last ratio compares are returned, to serve
-    the ratios after it."""
+    last ratio compared), unless ``text`` (the sentence) speaks of factors; the groups the
+    sentence's last ratio compares are returned, to serve the ratios after it."""
+    factor_analysis = bool(text) and _FACTORS.search(text) is not None
     for f in facts:
         if f.measure not in RATIOS or f.subgroup is not None:
             continue
         if f.arm is None and f.comparator is None:
-            if compared is not None:
+            if compared is not None and not factor_analysis:
                 f.arm, f.comparator = compared
         elif f.arm is not None and f.comparator is not None:
             compared = (f.arm, f.comparator)
@@ -336,7 +344,7 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
                     f.arm = f.arm or (fill if f.measure not in COMPARED_MEASURES else None)
             facts = of_groups(apply_context(read, study))
             if not study.arms:
-                compared = _compared_as_before(facts, compared)
+                compared = _compared_as_before(facts, compared, text[i])
             if facts:
                 unread.append(facts)
             for f in facts:

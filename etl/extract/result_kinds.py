@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from etl.extract.group_labels import DROP_BRACKETS
 from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
 from etl.vocab.codes import TIME_UNITS
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
@@ -163,17 +162,7 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
     of_patients = _OF_PATIENTS_GATE.search(lowered) is not None
     in_arm = _IN_ARM_GATE.search(lowered) is not None
     events = _EVENTS.search(text) is not None  # (search asks the gate first)
-    # (a baseline characteristic in an aside describes what the aside holds, "(mean age, 56.9
-    # years; 58.2% women)", or a group the sentence compares, "between male (n=272, median age
-    # 63 years) and female pts: 28.6% for male pts versus 42.1%": the values outside it are not
-    # baseline characteristics for it)
-    baseline_asides: list[tuple[int, int]] = []
     baseline = _BASELINE.search(text) is not None
-    if baseline and "(" in text:
-        baseline = _BASELINE.search(DROP_BRACKETS.sub(" ", text)) is not None
-        baseline_asides = [
-            m.span() for m in DROP_BRACKETS.finditer(text) if _BASELINE.search(m.group())
-        ]
     follow_up = "follow" in lowered
     keep = []
     for f in facts:
@@ -204,8 +193,7 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
                 delta and _DELTA_BEFORE.search(text, max(0, f.start - 6), f.start)
             ):
                 f.measure = "difference"
-            in_aside = any(a <= f.start and f.end <= b for a, b in baseline_asides)
-            if (baseline or in_aside) and not _rate_named_near(text, f):
+            if baseline and not _rate_named_near(text, f):
                 continue
         elif (
             follow_up

@@ -133,7 +133,13 @@ def undated(names: list[str | None]) -> list[str | None]:
     dated = [bool(name and _YEAR_AFTER.search(name)) for name in names]
     if sum(dated) < 2:
         return names
-    return [_YEAR_AFTER.sub("", n) if n and d else n for n, d in zip(names, dated, strict=True)]
+    undated_names = [
+        _YEAR_AFTER.sub("", n) if n and d else n for n, d in zip(names, dated, strict=True)
+    ]
+    # (where the number is what tells two trials apart, "UKALL 2003" and "UKALL 2011", it stays)
+    if len(set(undated_names)) < len(set(names)):
+        return names
+    return undated_names
 
 
 def uncited(names: list[str | None], elsewhere: str) -> list[str | None]:

@@ -42,16 +42,16 @@ _GROUP_STUDY = r"[A-Z]\d{4,6}\b"
 # C-07")
 _NUMBER = (
     rf"(?:[ -]\d{{1,5}}[A-Z]{{0,2}}\b(?![.,·]\d|\s*%)|(?<![IVX])[ -]{_GROUP_STUDY}"
-    r"|(?<=[A-Z]{3}) [A-Z]-\d{1,3}\b(?![.,·]\d|-))"
+    r"|(?<=[A-Z]{3})(?<!COHORT)(?<!GROUP)(?<!STAGE)(?<!PHASE)(?<!ARM)(?<!PART) [A-Z]-\d{1,3}\b(?![.,·]\d|-))"
 )
 # (a capitalised word may stand between a name and its number: "JAVELIN Bladder 100")
 NAME = rf"(?:{_WORD}(?: [A-Z][a-z]{{2,}})?{_NUMBER}|{_WORD}{_NUMBER}?|Study \d{{2,4}}\b)"
 # the same, with a number (in the word or after it): what may name a trial without a trial noun
 # (or a sponsor's protocol number, capitals glued to digits, a hyphen and more digits: "CA209-538";
-# or a group's, three capitals or more glued to four digits: "JCOG1109"; not a dose's code in
-# a regimen, "PEM200+IPI50")
+# capitals glued to digits alone are a drug's code as often as a study's, "BIBW2992", "JCOG1109":
+# only a trial noun makes them a name)
 _NUMBERED = re.compile(
-    rf"(?<![\w-])(?P<name>(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER})|[A-Z]{{2,}}\d{{2,4}}-\d{{2,4}}|[A-Z]{{3,}}\d{{4}}(?![+/]))(?![\w-]|\s*(?:%|mg|months?|weeks?|years?|days?)\b)"
+    rf"(?<![\w-])(?P<name>(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER})|[A-Z]{{2,}}\d{{2,4}}-\d{{2,4}})(?![\w-]|\s*(?:%|mg|months?|weeks?|years?|days?)\b)"
 )
 _TRIAL_NOUN = r"(?:[Tt]rials?|[Ss]tud(?:y|ies)|[Pp]rotocol)\b"
 _NOUN_PHRASE = (
@@ -90,10 +90,11 @@ _CAPS_SUBJECT = re.compile(
     r"(?P<name>[A-Z](?<![\w-].)[A-Z-]{3,}[A-Z])\s+(?:was|is)\s+an?\s+(?:[\w,/-]+\s+){0,6}?"
     + _NOUN_PHRASE
 )
-# a name in capitals without a number whose report a title announces: "...: ASCEND final
-# results", "FLAURA updated analysis" (a record's title or first line only)
+# a name in capitals without a number whose report a title announces, after its colon or at its
+# start: "...: ASCEND final results", "FLAURA updated analysis" (a record's title or first line
+# only; "... plus FOLFIRINOX 5-year outcomes" names a regimen)
 _CAPS_REPORT = re.compile(
-    r"(?P<name>[A-Z](?<![\w-].)[A-Z-]{3,}[A-Z])\s+(?:final|primary|updated|long-term|extended"
+    r"(?:^|:\s*)(?P<name>[A-Z](?<![\w-].)[A-Z-]{3,}[A-Z])\s+(?:final|primary|updated|long-term|extended"
     r"|mature|\d+-year)\s+(?:efficacy\s+|survival\s+|overall\s+survival\s+)?"
     r"(?:results|analys[ie]s|data|outcomes|follow-up)\b"
 )

@@ -162,6 +162,8 @@ _ANNOUNCED_RATIO = Prefiltered(
 _VALUE_THEN_INTERVAL = re.compile(
     r"(?<![\w.·/-])(?P<num>\d+(?:[.·]\d+)?)\s*[(\[]\s*(?P<lo>\d*[.·]?\d+)\s*(?:,|;|–|—|-|to)\s*"
     r"(?P<hi>\d*[.·]?\d+)\s*[)\]]"
+    # (a median's or a count's interval has its unit after it: "12.1 (10.2-14.0) months")
+    r"(?!\s*(?:%|(?:months?|mos?|m|weeks?|wks?|years?|yrs?|days?|cycles?|patients|pts)\b))"
 )
 _MOST_RATIO = 20.0  # (a bare number above this, with an interval, is no ratio)
 

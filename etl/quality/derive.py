@@ -55,9 +55,15 @@ _BREAK_AND_BULLET = f"[\\r\\n]([ \\t]*)[{BULLET_MARKS}]([ \\t])"
 
 
 def _breaks_read(text: pl.Expr) -> pl.Expr:
-    """``text`` with its line breaks as the reader reads a wrapped text's, one space each, and a
-    bullet right after one as a space too (the same length, every other character the same)."""
-    return text.str.replace_all(_BREAK_AND_BULLET, " ${1} ${2}").str.replace_all(r"[\r\n]", " ")
+    """``text`` with its line breaks as the reader reads a wrapped text's: one space each (the
+    same length, every other character the same)."""
+    return text.str.replace_all(r"[\r\n]", " ")
+
+
+def _joined_read(text: pl.Expr) -> pl.Expr:
+    """``text`` as etl.documents.label_lines reads a label's line run on into its value's: the
+    break and the bullet after it as spaces, every other character the same."""
+    return _breaks_read(text.str.replace_all(_BREAK_AND_BULLET, " ${1} ${2}"))
 
 
 def outcome_facts(
@@ -94,9 +100,11 @@ def outcome_facts(
         .then(said.str.contains(pl.col("_evidence_in_source"), literal=True))
         .when(is_parsed)
         .then(pl.col("_evidence_in_source") == said)
-        # (a text file's hard wraps are read as spaces, offsets kept: etl.documents.wraps)
+        # (a text file's hard wraps are read as spaces, offsets kept: etl.documents.wraps; a
+        # label's line run on into its value's, the bullet too: etl.documents.label_lines)
         .otherwise(
-            _breaks_read(pl.col("_evidence_in_source")) == _breaks_read(pl.col("evidence_text"))
+            (_breaks_read(pl.col("_evidence_in_source")) == _breaks_read(pl.col("evidence_text")))
+            | (_joined_read(pl.col("_evidence_in_source")) == _breaks_read(pl.col("evidence_text")))
         )
     )
     factor = pl.col("unit").replace_strict(

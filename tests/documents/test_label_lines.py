@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from etl.documents.label_lines import join_label_values
 from etl.documents.stage import stage_documents
 from etl.extract import outcomes_frame, sentences_frame
-from etl.quality.derive import _breaks_read
+from etl.quality.derive import _breaks_read, _joined_read
 from tests.conftest import files_frame
 
 CARD = (
@@ -55,7 +55,7 @@ def test_the_values_of_a_card_take_their_labels_and_their_evidence_is_the_source
     frame = pl.DataFrame(
         {"source": [text[s:e] for s, e, _ in spans], "evidence": [ev for _, _, ev in spans]}
     )
-    same = frame.select(_breaks_read(pl.col("source")) == _breaks_read(pl.col("evidence")))
+    same = frame.select(_joined_read(pl.col("source")) == _breaks_read(pl.col("evidence")))
     assert same.to_series().all()
 
 
