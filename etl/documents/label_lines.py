@@ -19,7 +19,9 @@ from etl.vocab.marks import BULLET
 
 _LONGEST_LABEL: Final = 60
 _LONGEST_VALUE: Final = 30  # (a value and its unit or interval, not an item of a list)
-_BULLET: Final = re.compile(rf"[ \t]*(?:{BULLET}[ \t]+)?")
+# what opens a line before its words: white space and a bullet
+_LEAD: Final = rf"[ \t]*(?:{BULLET}[ \t]+)?"
+_BULLET: Final = re.compile(_LEAD)
 _RATIO_LABEL: Final = re.compile(r"\b(?:HR|OR|hazard ratio|odds ratio)\b", re.IGNORECASE)
 # (a lead-in of a list is a clause, "Objective responses were seen in": no label)
 _CLAUSE: Final = re.compile(
@@ -32,7 +34,7 @@ _CLAUSE: Final = re.compile(
 # where a line that starts with a value begins (after its bullet): found in one scan, so that
 # a text without such a line costs one search
 _VALUE_LINE: Final = re.compile(
-    rf"\n(?P<lead>[ \t]*(?:{BULLET}[ \t]+)?)(?=(?:[<>≤≥]\s*)?\d|(?:NR|NE|not reached)\b)",
+    rf"\n(?P<lead>{_LEAD})(?=(?:[<>≤≥]\s*)?\d|(?:NR|NE|not reached)\b)",
     re.IGNORECASE,
 )
 

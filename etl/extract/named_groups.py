@@ -23,14 +23,17 @@ _SHARE_OF_GROUP = re.compile(
     r"(?=\s*(?:[,;.()\]]|\s+(?:and|vs\.?|v|versus|compared|respectively|were|was|had|who|in|at)\b|$))",
     re.IGNORECASE,
 )
+# a group's name right before the bracket a value opens, at the end of the text before the value
+_GROUP_THEN_OPEN = rf"(?:the\s+)?(?P<arm>{GROUP_NAME})\s*\(\s*$"
 _DECLARED_THEN_BRACKET = re.compile(
-    rf"(?:in|for|with|among|on)\s+(?:the\s+)?(?P<arm>{GROUP_NAME})\s*\(\s*$", re.IGNORECASE
+    rf"(?:in|for|with|among|on)\s+{_GROUP_THEN_OPEN}", re.IGNORECASE
 )
 # (a value's own group may also follow a comparison's word, or the verb that favours it:
-# "favored A + B (36.9 mo) vs C + B (24.1 mo)", "higher with A (50%) than C (31%)")
+# "favored A + B (36.9 mo) vs C + B (24.1 mo)", "higher with A (50%) than C (31%)"; a pair's
+# first group may not: after "vs" a group is the comparison's reference, see pair_led_by)
 _DECLARED_AFTER_WORD_THEN_BRACKET = re.compile(
     r"(?:\b(?:in|for|with|among|on|favou?red|favou?ring|vs\.?|versus|than|over|and|or)\s+|[,;:]\s*)"
-    rf"(?:the\s+)?(?P<arm>{GROUP_NAME})\s*\(\s*$",
+    + _GROUP_THEN_OPEN,
     re.IGNORECASE,
 )
 # what puts a group second in a comparison, right before it: "than", "compared with (those)"
@@ -81,15 +84,11 @@ _DECLARED_RIGHT_BEFORE = re.compile(
 def declared_group_right_before(gap: str, arms: list[str]) -> str | None:
     """The declared group named right before a value as an item of a bracketed list ("(A 6%, B
     3%)"), read from the text before the value, or None."""
-    return (
-        _declared_label(_DECLARED_RIGHT_BEFORE.search(gap), arms)
-        if "(" in gap or ";" in gap or "," in gap
-        else None
-    )
+    return _declared_label(_DECLARED_RIGHT_BEFORE.search(gap), arms)
 
 
 def _declared_label(declared: re.Match[str] | None, arms: list[str]) -> str | None:
-    """The label a _DECLARED_THEN_BRACKET match names, if it is one of the declared groups'."""
+    """The label a match of these patterns names, if it is one of the declared groups'."""
     label = clean_arm(declared.group("arm")) if declared else None
     return label if label and names_a_declared_group(label, arms) else None
 

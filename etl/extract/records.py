@@ -267,17 +267,17 @@ _FACTORS = re.compile(
 
 
 def _compared_as_before(
-    facts: list[Fact], compared: tuple[str, str] | None, text: str = ""
+    facts: list[Fact], compared: tuple[str, str] | None, text: str
 ) -> tuple[str, str] | None:
     """Ratios of a sentence that compare no groups take ``compared`` (the groups the record's
     last ratio compared), unless ``text`` (the sentence) speaks of factors; the groups the
     sentence's last ratio compares are returned, to serve the ratios after it."""
-    factor_analysis = bool(text) and _FACTORS.search(text) is not None
     for f in facts:
         if f.measure not in RATIOS or f.subgroup is not None:
             continue
         if f.arm is None and f.comparator is None:
-            if compared is not None and not factor_analysis:
+            # (the sentence is asked only where a ratio would take the groups)
+            if compared is not None and _FACTORS.search(text) is None:
                 f.arm, f.comparator = compared
         elif f.arm is not None and f.comparator is not None:
             compared = (f.arm, f.comparator)
