@@ -344,6 +344,17 @@ def endpoint_list_slots(text: str, facts: list[Fact], mentions) -> list[Fact]:
     return facts
 
 
+def _point_of_rate(f: Fact, named_end: int, facts: list[Fact], before: str) -> bool:
+    """A whole time right before an endpoint whose rate the sentence gives after it is that
+    rate's time point, not a median: "the 3 y RFS was 72%", "5-yr OS rate of 61%" (not "median
+    12 months OS", nor a list of medians "OS 15 months PFS 6 months": the endpoint's own value
+    is a time)."""
+    if f.value != int(f.value) or _MEDIAN.search(before):
+        return False
+    after = [g for g in facts if g.start >= named_end]
+    return bool(after) and min(after, key=lambda g: g.start).unit == "percent"
+
+
 def drop_non_results(
     text: str, facts: list[Fact], mentions: list[tuple[int, int, str, str]]
 ) -> list[Fact]:
@@ -375,7 +386,9 @@ def drop_non_results(
             if any(s <= f.start and f.end <= e for s, e in at_points):
                 continue  # "OS at 1 year and 2 years": time points, not values
             named = _timed_endpoint_after(text, f.end, mentions)
-            if named is not None and _LABEL_END.match(text, named[1]):
+            if named is not None and (
+                _LABEL_END.match(text, named[1]) or _point_of_rate(f, named[1], facts, before)
+            ):
                 continue  # "12 months PFS: 62% vs. 27%": the time point of the rates after it
         if (
             f.unit == "percent"

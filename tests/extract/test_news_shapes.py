@@ -90,6 +90,9 @@ def test_a_share_of_patients_described_otherwise_is_given_no_group():
         ("3-year distant relapse-free survival: 81.5% vs 72.0%", "OTHER", 36.0),
         ("12 months PFS: 62% vs. 27%", "PFS", 12.0),
         ("24-month OS rate: 80.1% vs 71.0%", "OS", 24.0),
+        # (no colon: the rate after the endpoint says what the time is)
+        ("The 3 y PFS was 62% versus 27%.", "PFS", 36.0),
+        ("The 5-yr OS rate was 80.1% and 71.0%, respectively.", "OS", 60.0),
     ],
 )
 def test_a_time_point_before_any_timed_endpoint_is_the_rates_time_point(
@@ -97,6 +100,15 @@ def test_a_time_point_before_any_timed_endpoint_is_the_rates_time_point(
 ):
     rows = _outcomes(sentence).select("endpoint", "measure", "timepoint_months").rows()
     assert rows == [(endpoint, "rate", months)] * 2  # (no "12 months" median is read)
+
+
+def test_a_time_before_an_endpoint_whose_own_value_is_a_time_stays_a_median():
+    rows = _outcomes("Median OS was 15 months PFS 6 months and ORR 40%.")
+    assert rows.select("endpoint", "measure", "value").rows() == [
+        ("OS", "median", 15.0),
+        ("PFS", "median", 6.0),
+        ("ORR", "rate", 40.0),
+    ]
 
 
 def test_a_labelled_interval_whose_bounds_a_comma_splits_after_an_abbreviation_in_brackets():
