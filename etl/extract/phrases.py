@@ -19,9 +19,15 @@ from etl.vocab.numerals import number_words
 # A word of a group name: never a function word ("for", "versus", "was", ...).
 # (one may open with digits that are part of a name, a capital after them: "177Lu-Dotatate", "5-FU",
 # "90Y-ibritumomab"; not "5-year")
-GROUP_WORD = r"(?!(?:for|of|with|versus|vs|and|or|was|were|in|than|to|at)\b)(?:[A-Za-z]|\d+-?(?-i:[A-Z]))[\w+\-/]*"
+# (a possessive is part of one: "investigator's choice")
+GROUP_WORD = r"(?!(?:for|of|with|versus|vs|and|or|was|were|in|than|to|at)\b)(?:[A-Za-z]|\d+-?(?-i:[A-Z]))[\w+\-/]*(?:['’]s\b)?"
+# an agent's dose inside a group's name, where it tells groups apart ("sotorasib 960 mg plus
+# panitumumab" and "sotorasib 240 mg plus panitumumab"): an amount in a unit of weight
+_GROUP_DOSE = r"\d+(?:[.,]\d+)?\s?(?:mg|µg|μg|mcg)(?:/(?:kg|m2|m²|day|d))?(?![\w/])"
 # A group name of up to four words, combinations joined by "+" or "plus" ("TACE + sorafenib").
-GROUP_NAME = rf"{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?"
+GROUP_NAME = (
+    rf"{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}|\s+{_GROUP_DOSE}){{0,3}}?"
+)
 
 # Words that head a noun phrase but never name a group.
 NOT_GROUPS = frozenset(

@@ -508,3 +508,15 @@ def test_a_reference_put_first_is_the_comparator_of_the_subject_after_it():
 def test_patients_with_a_factor_as_the_subject_are_compared_with_those_without_it():
     text = "Patients with prior surgery had longer PFS (HR, 0.40; 95% CI, 0.20 to 0.80; p = 0.01)."
     assert [(g[1], g[3], g[4]) for g in rows(text)] == [(0.4, "prior surgery", "no prior surgery")]
+
+
+def test_groups_told_apart_by_their_doses_keep_them():
+    got = parse_sentence(
+        "The response rate was 31% with zorvatinib 960 mg plus cetuximab, 8% with zorvatinib "
+        "240 mg plus cetuximab and 2% with investigator's choice."
+    )
+    assert [(f.value, f.arm) for f in got] == [
+        (31.0, "zorvatinib 960 mg plus cetuximab"),
+        (8.0, "zorvatinib 240 mg plus cetuximab"),
+        (2.0, "investigator's choice"),
+    ]
