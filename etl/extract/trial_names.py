@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from etl.vocab.agents import regimen_forms
 from etl.vocab.codes import NOT_TRIAL_HEADS
 
 # A word of a name: two capitals or more (HIMALAYA, CheckMate, PROfound, IMbrave150), maybe after
@@ -98,6 +99,18 @@ _CAPS_REPORT = re.compile(
     r"|mature|\d+-year)\s+(?:efficacy\s+|survival\s+|overall\s+survival\s+)?"
     r"(?:results|analys[ie]s|data|outcomes|follow-up)\b"
 )
+# a name in capitals without a number where a text puts a study: what a report is of ("results
+# from CASSIOPEIA", "6-year follow-up of ELEVATE-TN"), the setting a sentence opens with ("In
+# SELECT, lenvatinib improved ..."), a card's label before what the study was ("ADAURA: global
+# phase III study"); lower-case words around it, so a title in capitals says nothing
+_CAPS = r"(?P<name>[A-Z](?<![\w-].)[A-Z-]{3,}[A-Z])(?![\w-])(?!\s*\d)"
+_CAPS_PLACED = re.compile(
+    rf"\b(?:results?|data|findings|analys[ie]s|follow-up|update|outcomes?|reports?)\s+(?:from|of)\s+"
+    rf"(?:the\s+)?{_CAPS}"
+    rf"|(?:^|[:.]\s)\s*In\s+{_CAPS.replace('name', 'in_name')}\s*,"
+    rf"|^\s*{_CAPS.replace('name', 'card_name')}\s*:\s*[^.:;]{{0,60}}?\b{_NOUN_PHRASE}"
+)
+_VOWELS = frozenset("AEIOU")
 # (section headings in capitals are never such a name)
 _HEADINGS = frozenset(
     """ABSTRACT BACKGROUND METHOD METHODS RESULT RESULTS CONCLUSION CONCLUSIONS PURPOSE AIM AIMS
@@ -211,6 +224,17 @@ def _abbreviates(short: str, before: str) -> bool:
     return False
 
 
+def _word_like(name: str) -> bool:
+    """A name in capitals read as a word, as trials are named (SELECT, CASSIOPEIA, ELEVATE-TN),
+    not a disease's or a marker's initials (NSCLC, DLBCL: two vowels at least), a heading, nor
+    a regimen (FOLFIRINOX, BEACOPP)."""
+    return (
+        sum(c in _VOWELS for c in name) >= 2
+        and name not in _HEADINGS
+        and name.lower() not in regimen_forms()
+    )
+
+
 def _has_number(name: str) -> bool:
     return any(c.isdigit() for c in name)
 
@@ -254,6 +278,10 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
     for m in _CAPS_SUBJECT.finditer(text):  # "ANNOUNCE was a phase 3, randomized trial"
         if m.group("name") not in _HEADINGS and (name := clean_name(m.group("name"))):
             yield name, m.start("name"), m.end("name")
+    for m in _CAPS_PLACED.finditer(text):  # "results from CASSIOPEIA", "In SELECT, ..."
+        g = next(g for g in ("name", "in_name", "card_name") if m.group(g))
+        if _word_like(m.group(g)) and (name := clean_name(m.group(g))):
+            yield name, m.start(g), m.end(g)
     for m in _NUMBERED.finditer(text):
         name = clean_name(m.group("name"))
         if name is None or not _numbered(name):

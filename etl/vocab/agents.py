@@ -161,6 +161,16 @@ def synonym_index() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def regimen_forms() -> frozenset[str]:
+    """Every written form of a regimen (lower case): "folfirinox", "mfolfox6", "beacopp"."""
+    return frozenset(
+        form.lower()
+        for row in regimens().iter_rows(named=True)
+        for form in [row["regimen"], *filter(None, row["synonyms"].split("|"))]
+    )
+
+
+@cache
 def renamed() -> dict[str, str]:
     """A name the drug lexicon gives (lower case) → the name our vocabulary gives that agent,
     where ours lists the lexicon's as a synonym ("asparaginase erwinia chrysanthemi" ->

@@ -73,7 +73,8 @@ NOT_TRIAL_NAMES: Final = frozenset(
     RCT RCTS PET MRI CT HCC NSCLC RCC CRC TACE HAIC RFA SBRT TKI TKIS ICI ICIS PD OS PFS TTP ORR
     DCR AE AES QOL HRQOL FDA EMA NCCN ESMO ASCO EASL AASLD BCLC US UK EU USA II III IV DNA RNA
     MTD DLT RECIST MRECIST SEER NCI WHO GWAS CAR ECOG PROSPERO COVID IHC FISH PCR NGS
-    """.split()  # noqa: SIM905 - one word per name reads better than 56 quoted strings
+    PHASE STAGE GRADE COHORT ARM PART
+    """.split()  # noqa: SIM905 - one word per name reads better than quoted strings
 )
 
 # Biomarkers, scales, meetings and drug-code prefixes written like a numbered trial name ("HER2",

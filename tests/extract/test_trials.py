@@ -364,3 +364,39 @@ def test_a_title_announcing_a_report_of_a_name_in_capitals_names_that_trial():
     staged = stage_documents(files_frame({"abstract.txt": text}))
     sentences = sentences_frame(staged.record_lines, staged.publications)
     assert _names(trial_mentions_frame(sentences, staged.publications)) == {"ZEPHYR"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("In MERIDIAN, zorvatinib prolonged progression-free survival versus placebo.", "MERIDIAN"),
+        ("Previous results from CALYPSO showed longer survival with zorvatinib.", "CALYPSO"),
+        ("We report the 5-year follow-up of ORCHARD-TN in untreated patients.", "ORCHARD-TN"),
+        ("Updated data from the AURELIA trial are reported.", "AURELIA"),
+    ],
+)
+def test_a_name_in_capitals_where_a_text_puts_a_study_names_that_trial(sentence: str, name: str):
+    frame, _ = _mentions(sentence)
+    assert _names(frame) == {name}
+
+
+def test_a_cards_label_in_capitals_before_what_the_study_was_names_it():
+    text = "MERIDIAN: global phase III study in resected disease\nPFS HR 0.20 (0.14-0.30)\n"
+    staged = stage_documents(files_frame({"card.txt": text}))
+    sentences = sentences_frame(staged.record_lines, staged.publications)
+    assert _names(trial_mentions_frame(sentences, staged.publications)) == {"MERIDIAN"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In NSCLC, zorvatinib prolonged progression-free survival versus placebo.",
+        "In DLBCL, outcomes were poor.",
+        "Results from FOLFIRINOX were compared with those of gemcitabine.",
+        "RESULTS OF THE PHASE 3 MERIDIAN COMPARISON ARE REPORTED.",
+        "In CONCLUSION, zorvatinib was active.",
+    ],
+)
+def test_initials_regimens_headings_and_capitals_titles_are_no_trial_there(sentence: str):
+    frame, _ = _mentions(sentence)
+    assert _names(frame) == set()
