@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import itertools
 import re
 
 from etl.extract.event_counts import event_counts
@@ -33,6 +34,7 @@ from etl.regex_prefilter import (
     FromStarts,
     Prefiltered,
 )
+from etl.vocab.codes import MONTHS_PER_UNIT
 from etl.vocab.endpoints import endpoint_mentions
 
 _RATIO = FromStarts(
@@ -318,7 +320,60 @@ def _share_units(
             out.append(shared)
             # (the next bare number of the list may take it from this one: "0.21, 0.24 and 0.22")
             ordered[i] = (start, end, shared)
-    return sorted(out, key=lambda f: f.start)
+    return sorted(out + _mirrored_pairs(text, ordered, masks), key=lambda f: f.start)
+
+
+# an item of a list that opens with a pair of values ("(18.7 vs. 3.6; HR: 0.21)", "(NR vs 3.6;")
+_ITEM_OPEN = re.compile(r"[(\[;]\s*$")
+_ITEM_CLOSE = re.compile(r"\s*[;)\]]")
+_VS_GAP = re.compile(r"\s*(?:vs\.?|versus)\s+", re.IGNORECASE)
+
+
+def _mirrored_pairs(
+    text: str, ordered: list[tuple[int, int, Fact | None]], masks: list[Span]
+) -> list[Fact]:
+    """Bare pairs that repeat a sentence's first pair of times without its unit: "brain (PFS
+    for A vs B: 8.8 vs 3.7 months; HR: 1.00), bone (14.8 vs 2.1; HR: 0.26), liver (not estimable
+    vs 3.6; HR: 0.24)": each item's pair, opened by a bracket or ";" and closed by ";" or a
+    bracket, is of the first pair's unit."""
+    template: Fact | None = None
+    for (_, _, a), (_, _, b) in itertools.pairwise(ordered):
+        if (
+            a is not None
+            and b is not None
+            and a.unit in MONTHS_PER_UNIT
+            and a.unit == b.unit
+            and _VS_GAP.fullmatch(strip_masked(text[a.end : b.start], a.end, masks))
+        ):
+            template = a
+            break
+    if template is None:
+        return []
+    found: list[Fact] = []
+    opened = False  # (the last number opened a pair: the next closes it)
+    for start, end, fact in ordered:
+        if start < template.end:
+            continue
+        if fact is not None:
+            opened = False
+            continue
+        before = strip_masked(text[max(0, start - 20) : start], max(0, start - 20), masks)
+        after = strip_masked(text[end : end + 20], end, masks)
+        if _VS_GAP.match(after) and _ITEM_OPEN.search(before):
+            opened = True  # "(18.7 vs. 3.6"
+        elif not (
+            _ITEM_CLOSE.match(after)
+            and _VS_GAP.search(before)
+            and (opened or _PLACEHOLDER.search(before))
+        ):
+            opened = False
+            continue
+        else:
+            opened = False
+        shared = copy.copy(template)
+        shared.value, shared.start, shared.end = parse_number(text[start:end]), start, end
+        found.append(shared)
+    return found
 
 
 def link_chains(text: str, facts: list[Fact], masks: list[Span]) -> list[Fact]:

@@ -520,3 +520,31 @@ def test_groups_told_apart_by_their_doses_keep_them():
         (8.0, "zorvatinib 240 mg plus cetuximab"),
         (2.0, "investigator's choice"),
     ]
+
+
+def test_groups_compared_before_a_colon_order_the_pair_after_it():
+    got = parse_sentence("Median PFS for zorvatinib vs placebo: 8.8 vs 3.7 months.")
+    assert [(f.value, f.arm) for f in got] == [(8.8, "zorvatinib"), (3.7, "placebo")]
+
+
+def test_subgroup_items_repeating_the_first_pair_without_its_unit_are_of_that_unit():
+    got = parse_sentence(
+        "Of the patients, 40 had liver metastases (PFS for zorvatinib vs placebo: 9.1 vs 3.2 "
+        "months; HR: 0.40), 200 had none (16.5 vs. 3.9; HR: 0.22) and 60 had bone metastases "
+        "(not reached vs 2.8; HR: 0.30)."
+    )
+    assert [(f.measure, f.value, f.unit, f.arm) for f in got] == [
+        ("median", 9.1, "months", "zorvatinib"),
+        ("median", 3.2, "months", "placebo"),
+        ("hazard_ratio", 0.40, "ratio", "zorvatinib"),
+        ("median", 16.5, "months", "zorvatinib"),
+        ("median", 3.9, "months", "placebo"),
+        ("hazard_ratio", 0.22, "ratio", "zorvatinib"),
+        ("median", 2.8, "months", "placebo"),  # (the unreached median keeps its place)
+        ("hazard_ratio", 0.30, "ratio", "zorvatinib"),
+    ]
+
+
+def test_a_bare_pair_with_no_timed_pair_before_it_is_no_median():
+    got = parse_sentence("Median OS was 14.1 months; serious events (12 vs 8; P = 0.3) were rare.")
+    assert [f.value for f in got] == [14.1]
