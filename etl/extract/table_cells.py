@@ -75,7 +75,7 @@ _ONLY_INTERVAL: Final = re.compile(
 # a footnote mark glued to a number: "11b", "0.57*", "2.9†" (a letter only after a digit), or
 # a letter set apart after the cell's last number ("63.4 a")
 _FOOTNOTE_MARK: Final = re.compile(
-    rf"(?<=\d)[a-c](?=\s|$|[(\[;,])|(?<=\d )[a-c]\s*$|(?<=[\d%)\]]){FOOTNOTE_SIGNS}+"
+    rf"(?<=\d)[a-c](?=\s|$|[(\[;,])|(?<=\d )[a-c](?=\s*(?:$|[)\]]))|(?<=[\d%)\]]){FOOTNOTE_SIGNS}+"
 )
 _BARE_P: Final = re.compile(rf"\s*[;,]\s*(?P<op><=|>=|[<>=≤≥])?\s*(?P<num>{NUM})\s*$")
 _FRACTION_AFTER: Final = re.compile(r"\s*\(\s*(?P<n>\d+)\s*/\s*(?P<d>\d+)\s*\)")
@@ -109,6 +109,8 @@ _TIMEPOINTS: Final = (
         r"|event|relapse|disease|recurrence|survival|rates?|landmark))",
         re.I,
     ),
+    # (in brackets after what it is the time point of: "RFS (3-year)", "OS (5 yr)")
+    re.compile(rf"\(\s*(?:at\s+)?(?P<n>\d+)\s*-?\s*(?P<u>{_UNIT}|y\b|m\b)\s*\)", re.I),
 )
 _RATIOS: Final = (
     ("hazard_ratio", re.compile(r"\bHR\b|(?i:hazard ratio)")),
@@ -292,7 +294,7 @@ def is_placeholder(text: str) -> bool:
 def read_interval(text: str) -> Interval | None:
     """The interval a cell holds and nothing else ("7.5–9.7", "(2.8, 3.8)", "10 to 12 months"),
     its level unknown; None when it holds something else or bounds that cannot be."""
-    m = _ONLY_INTERVAL.fullmatch(text)
+    m = _ONLY_INTERVAL.fullmatch(text.translate(AS_HYPHEN))
     if m is None:
         return None
     try:
@@ -322,7 +324,7 @@ def read_cell(
     ``counts_are_rates``: its header says "n (%)", so that "12 (25.0)" is the rate 25.0 of 12;
     ``comma_interval``: its header announces an interval, so that in "2.9 (2.8, 3.8)" the two
     numbers in brackets around the value are one."""
-    text = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)  # (offsets kept)
+    text = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), text.translate(AS_HYPHEN))
     if not text.strip() or is_placeholder(text):
         return []
     whole = _WHOLE_THEN_SUBGROUPS.match(text)

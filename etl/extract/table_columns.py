@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from etl.documents.table_grid import cell_kind, header_kind
@@ -151,7 +151,33 @@ def read_columns(table: Table, terms: dict[str, str] | None = None) -> list[Colu
             [describe((terms or {}).get(cell.text.strip(), cell.text)) for cell in reversed(cells)]
         )
         columns.append(Column(kind, _role_of(table, c), meaning))
-    return _with_intervals(table, _with_groups(table, columns, has_row_labels))
+    return _with_intervals(
+        table, _with_groups(table, _control_treatments(table, columns), has_row_labels)
+    )
+
+
+def _control_treatments(table: Table, columns: list[Column]) -> list[Column]:
+    """Where results are given for the control and the experimental group ("Control |
+    Experimental") and only the experimental treatment has a column ("Experimental | S-1 +
+    docetaxel"), the column of treatments right before it is the control's ("Adjuvant | S-1
+    alone"): each row states both groups it compares."""
+    roles = {(col.kind, col.role) for col in columns}
+    if ("result", "ctrl") not in roles or ("arm", "exp") not in roles:
+        return columns
+    if any(col.kind == "arm" and col.role != "exp" for col in columns):
+        return columns
+    exp = next(c for c, col in enumerate(columns) if col.kind == "arm" and col.role == "exp")
+    if exp == 0 or columns[exp - 1].kind != "skip":
+        return columns
+    kinds = [
+        cell_kind(r[exp - 1].text if r[exp - 1] else None) for r in table.rows if exp - 1 < len(r)
+    ]
+    if not kinds or sum(k == "text" for k in kinds) * 2 < len(kinds):
+        return columns
+    return [
+        replace(col, kind="arm", role="ctrl") if c == exp - 1 else col
+        for c, col in enumerate(columns)
+    ]
 
 
 def _column_kind(
@@ -176,7 +202,11 @@ def _column_kind(
         return "skip"
     if not numeric and any(k in ("text", "trial") for k in kinds):
         said = row_labels and "num" in kinds
-        return "result" if said or _results_in_words(text, texts) else "skip"
+        if said or _results_in_words(text, texts):
+            return "result"
+        if _STUB_HEADER.search(text) and _names_results(texts):
+            return "stub"  # (each row's endpoint, in a column of its own: "Outcome | 3-year RFS")
+        return "skip"
     return "result"
 
 

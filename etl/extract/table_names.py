@@ -8,6 +8,7 @@ from collections import Counter
 from typing import Final
 
 from etl.documents.table_grid import FOOTNOTE_SIGNS, GROUP_SIZE
+from etl.extract.numbers import AS_HYPHEN
 from etl.extract.phrases import DOSE_SCHEDULE
 from etl.vocab.codes import PHASES, code
 
@@ -85,11 +86,16 @@ def phase_code(note: str, numbers_allowed: bool = False) -> str | None:
     return code("phase", phase) if phase in PHASES and phase != "NA" else None
 
 
+# a footnote's letter set on a name, flattened after a space: "START-2 a" ("a": see the table's
+# notes); a name's own letter is a capital ("CheckMate 9ER", "KEYNOTE-A39")
+_FOOTNOTE_LETTER: Final = re.compile(r"(?<=\w)\s+[a-z]$")
+
+
 def trial_name(text: str, phase_in_brackets: bool = False) -> tuple[str | None, str | None]:
     """A trial cell as (name, phase): "COU-AA-302 (Nbib887198)" → ("COU-AA-302", None),
     "IN-NOVATE (III)" → ("IN-NOVATE", "3"), "ALEX (19)" → ("ALEX", None)."""
-    name = re.split(r"\s*[(\[;,]", text.strip(), maxsplit=1)[0].strip()
-    name = _TRIAL_NOUN_AFTER.sub("", name)
+    name = re.split(r"\s*[(\[;,]", text.translate(AS_HYPHEN).strip(), maxsplit=1)[0].strip()
+    name = _FOOTNOTE_LETTER.sub("", _TRIAL_NOUN_AFTER.sub("", name))
     phase = None
     for note in re.findall(r"[(\[]([^()\[\]]*)[)\]]", text):
         phase = phase or phase_code(note, phase_in_brackets)
@@ -140,6 +146,42 @@ def undated(names: list[str | None]) -> list[str | None]:
     if len(set(undated_names)) < len(set(names)):
         return names
     return undated_names
+
+
+# a reference number set after a name with a space: "JCOG1104 53", "CRITICS 58"
+_SPACED_REFERENCE: Final = re.compile(r"^(?P<base>.*[A-Za-z].*?)\s+(?P<ref>\d{1,3})$")
+_NEAR_REFERENCES: Final = 10  # (an article cites one table's trials close together)
+
+
+def unreferenced(names: list[str | None]) -> list[str | None]:
+    """The trial names of a table's rows without the reference numbers written after them with
+    a space. A number after a name that has its own ("JCOG1104 53", "ARTIST-2 57": a name holds
+    one number) is a reference; then the column's other names lose theirs where it stays in
+    ascending order and near those ("CRITICS 58" after "ARTIST-2 57"; "CheckMate 227" alone keeps
+    its number)."""
+    spaced = [_SPACED_REFERENCE.match(name or "") for name in names]
+    sure = {
+        r: int(m.group("ref"))
+        for r, m in enumerate(spaced)
+        if m is not None and m.group("base")[-1].isdigit()
+    }
+    if not sure:
+        return names
+    cut = dict(sure)
+    for r, m in enumerate(spaced):
+        if m is None or r in cut:
+            continue
+        ref = int(m.group("ref"))
+        before = [x for row, x in sure.items() if row < r]
+        after = [x for row, x in sure.items() if row > r]
+        ordered = (not before or max(before) <= ref) and (not after or ref <= min(after))
+        near = min(abs(ref - x) for x in sure.values()) <= _NEAR_REFERENCES
+        if ordered and near:
+            cut[r] = ref
+    return [
+        spaced[r].group("base") if r in cut and (m := spaced[r]) else name
+        for r, name in enumerate(names)
+    ]
 
 
 def uncited(names: list[str | None], elsewhere: str) -> list[str | None]:

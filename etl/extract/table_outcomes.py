@@ -48,7 +48,7 @@ from etl.extract.table_groups import (
     row_trial,
     sections,
 )
-from etl.extract.table_names import arm_label, table_nct, uncited, undated
+from etl.extract.table_names import arm_label, table_nct, uncited, undated, unreferenced
 from etl.extract.table_p_values import Placed, attach_p_column, attach_p_row
 from etl.vocab.codes import RATIO_MEASURES, TIME_UNITS, code
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
@@ -137,7 +137,7 @@ def read_table(text: str, table: Table) -> list[RowReading]:
     # (the names without the reference numbers set on them, "ARTIST42" is ARTIST, nor the years
     # of publication a column writes them with, "GEST 2013")
     elsewhere = text[: table.start] + "\n" + text[table.end :]
-    names = uncited(undated([t for t, _ in trials]), elsewhere)
+    names = uncited(unreferenced(undated([t for t, _ in trials])), elsewhere)
     trials = [(name, phase) for name, (_, phase) in zip(names, trials, strict=True)]
     own = _carried([_own_trial(t, of_section[r], r) for r, (t, _) in enumerate(trials)], table)
     # (the rows of one trial compare their groups, in a section or a trial's rows)

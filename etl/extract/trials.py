@@ -303,6 +303,9 @@ def _primary(mentions: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame
     return pl.concat([marked, unnamed], how="vertical_relaxed")
 
 
+_REFERENCED = re.compile(r"^(.*\S)\s+\d{1,3}$")
+
+
 def trial_mentions_frame(
     sentences: pl.DataFrame,
     publications: pl.DataFrame,
@@ -318,9 +321,15 @@ def trial_mentions_frame(
     nor are ``drug_codes``, the development codes the corpus names drugs by ("CPT-11", "MK-3475":
     etl.extract.agents.drug_codes), shaped as trial names are.
     """
-    readable = sentences.filter(pl.col("role") != "authors")
+    # (a hyphen written as U+2010 or U+2011, as pages typeset "START‐2", is read as one: one
+    # character for one, so offsets stay; the name is then written as analysts search it)
+    readable = sentences.filter(pl.col("role") != "authors").with_columns(
+        pl.col("text").str.replace_all("[\u2010\u2011]", "-")
+    )
     excluded = not_names(readable, [*(table_treatments or []), *(drug_codes or [])])
     found = {*known_names(readable), *(table_names or ())}
+    # (a table's name with the reference number its reader cut off, "CRITICS 58", is that name)
+    found -= {n for n in found if (m := _REFERENCED.match(n)) and m.group(1) in (table_names or ())}
     names = sorted(n for n in found if name_key(n) not in excluded)
     mentions = _link_within_records(
         without_molecules(

@@ -416,3 +416,36 @@ def test_a_share_of_patients_under_a_heading_is_the_headings_result():
 def test_a_legend_spells_out_capital_abbreviations_up_to_its_blank_line():
     legend = "RR: Response rate; Phase: randomised III; N: number\nHR = hazard ratio\n\nOS: later"
     assert legend_terms(legend) == {"RR": "Response rate", "HR": "hazard ratio"}
+
+
+# ---- (g) a review's table: control and experimental treatment columns, the endpoint in a column
+# of its own, reference numbers after the names, typeset hyphens (U+2010) -----------------------
+
+LANDMARK = (
+    "TABLE 2.\n"
+    "Landmark trials of invented adjuvant regimens\n"
+    "Trial name | Backbone | Experimental | Outcome | Control | Experimental | Hazard ratio (95% CI) | P value |\n"
+    "---|---|---|---|---|---|---|---|\n"
+    "ORION\u20105 a , 31 | Velmurane alone | VZ | 3\u2010year RFS | 48% | 61% | 0.70 (0.52\u20100.94 b ) | .01 |\n"
+    "LYRA2207 34 | Velmurane | Velmurane + zentumab | DFS (5\u2010year) | 70.2% | 75.9% | 0.81 (0.66\u20100.99) | .04 |\n"
+    "KESTREL 37 | Surgery | Surgery + orvexib | OS | 41 months | 52 months | 0.77 (0.61\u20100.97) | .03 |\n"
+    "Abbreviations: RFS, relapse\u2010free survival; VZ, velmurane + zentumab.\n"
+)
+
+
+def test_a_landmark_table_reads_each_rows_groups_endpoint_interval_and_trial():
+    readings = read(LANDMARK)
+    assert [r.trial for r in readings] == ["ORION-5", "LYRA2207", "KESTREL"]
+    first, _, third = ([brief(f) for f in r.facts] for r in readings)
+    assert first == [
+        ("OTHER", "rate", 48.0, "percent", 36.0, "Velmurane alone", None),
+        ("OTHER", "rate", 61.0, "percent", 36.0, "VZ", None),
+        ("OTHER", "hazard_ratio", 0.70, "ratio", None, "VZ", "Velmurane alone"),
+    ]
+    assert [f.timepoint_months for f in readings[1].facts][:2] == [60.0, 60.0]
+    assert third[2] == ("OS", "hazard_ratio", 0.77, "ratio", None, "Surgery + orvexib", "Surgery")
+    assert [ci(r.facts[2]) for r in readings] == [
+        (0.52, 0.94, 95),
+        (0.66, 0.99, 95),
+        (0.61, 0.97, 95),
+    ]

@@ -304,6 +304,18 @@ def test_a_tables_trial_is_found_with_a_reference_number_set_on_it():
     assert "LYRA" not in _names(trial_mentions_frame(sentences, staged.publications))
 
 
+def test_a_tables_trial_written_with_a_spaced_reference_and_a_typeset_hyphen():
+    text = (
+        "TABLE 2.\n| Trial | Arms | Outcome |\n|---|---|---|\n| ORION\u20105 31 | A vs. B | HR, 0.84 |\n"
+        "| KESTREL 37 | A vs. C | HR, 0.91 |\n"
+    )
+    staged = stage_documents(files_frame({"table.txt": text}))
+    sentences = sentences_frame(staged.record_lines, staged.publications)
+    frame = trial_mentions_frame(sentences, staged.publications, table_names=["ORION-5", "KESTREL"])
+    # (no "KESTREL 37", whose number the table's reader read as a reference; no "TABLE 2")
+    assert _names(frame) == {"ORION-5", "KESTREL"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
