@@ -60,7 +60,10 @@ _NOUN_PHRASE = (
 )
 # (a group's study number may stand alone before a trial noun, "the E1684 trial"; elsewhere it may
 # be a drug's code, "lenvatinib (E7080)")
-_AS_HEAD = re.compile(rf"\b(?P<name>{NAME}|(?<![\w-]){_GROUP_STUDY})\s+{_NOUN_PHRASE}")
+# (or a name in capitals with the initials of its disease after it: "the BEACON CRC trial")
+_AS_HEAD = re.compile(
+    rf"\b(?P<name>(?![IVX]+\b)[A-Z]{{3,}} [A-Z]{{2,5}}|{NAME}|(?<![\w-]){_GROUP_STUDY})\s+{_NOUN_PHRASE}"
+)
 # what puts a treatment right before a trial noun: "drug A vs IFN phase III trial"
 _TREATMENT_BEFORE = re.compile(r"(?:\b(?:vs|versus|v|plus)\.?|\+)\s*$", re.IGNORECASE)
 _IN_BRACKETS = re.compile(

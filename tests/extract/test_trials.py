@@ -155,6 +155,9 @@ def test_a_name_introduced_once_is_found_wherever_it_is_used():
             "Design: ZEPHYRUS was a double-blind, randomized, phase 3 trial conducted at 80 sites.",
             "ZEPHYRUS",
         ),
+        # a name in capitals, then its disease's initials, before a trial noun
+        ("Now, data from the phase III LANTERN CRC trial were reported.", "LANTERN CRC"),
+        ("Patients of the phase III POLARIS trial were randomized.", "POLARIS"),
         # a marker's name, then a word: a name ("HER2" alone is the marker)
         ("The phase 2 HER2SUMMIT trial randomized patients to two arms.", "HER2SUMMIT"),
         # a sponsor's protocol number, capitals glued to digits
