@@ -39,6 +39,14 @@ _VALUE_LINE: Final = re.compile(
 )
 
 
+# a second value line right after the first ("Median OS (months)", "6.1", "4.2": the row of a
+# table written one cell a line, each group's value on its own line)
+_ANOTHER_VALUE: Final = re.compile(
+    rf"\n{_LEAD}(?:(?:[<>≤≥]\s*)?\d|(?:NR|NE|not reached)\b)[^\n]{{0,{_LONGEST_VALUE}}}(?:\n|$)",
+    re.IGNORECASE,
+)
+
+
 def join_label_values(text: str) -> str:
     """``text`` with each label line run on into the value line after it (module doc)."""
     out: list[str] | None = None
@@ -51,6 +59,8 @@ def join_label_values(text: str) -> str:
         label_start = text.rfind("\n", 0, m.start()) + 1
         if not _is_label(text[label_start : m.start()]):
             continue
+        if body_end >= 0 and _ANOTHER_VALUE.match(text, body_end):
+            continue  # (a label over several values: a table's row, one cell a line)
         if out is None:
             out = list(text)
         # (the break and the value line's bullet become spaces; other white space stays)

@@ -25,13 +25,16 @@ class _Cell(Protocol):
 
 C = TypeVar("C", bound=_Cell)
 
+# a table's footnote, its number then its words: "1 Median is the Kaplan-Meier estimate",
+# "3 Cox model analysis" (no value: "12 months", "75 (64)")
+_FOOTNOTE: Final = re.compile(r"\d{1,2}\s+[A-Z][\w'-]+\s+\w")
 # a value given as its interval only: "(6.4, 11.7)", "[0.61-0.97]"
 _BRACKETED_NUMBER: Final = re.compile(r"\s*[(\[]\s*[<>≤≥]?\s*\d")
 
 
 def is_value(cell: _Cell | None) -> bool:
     """A cell that gives a value: a number, a placeholder, a bracketed interval."""
-    if cell is None or LEVEL_LABEL.match(cell.text):
+    if cell is None or LEVEL_LABEL.match(cell.text.lstrip("([ ")) or _FOOTNOTE.match(cell.text):
         return False
     return cell_kind(cell.text) in ("num", "na") or _BRACKETED_NUMBER.match(cell.text) is not None
 
@@ -59,13 +62,28 @@ def label_rows(
         return None
     width = max(len(row) for row in valued)
     header = list(cells[:width])
+    first = width
+    # (no corner cell over the labels: the groups' cells, each with its size, open the list)
+    if (
+        width > 2
+        and all(_sized(c) for c in cells[: width - 1])
+        and not (len(cells) >= width and _sized(cells[width - 1]))
+    ):
+        header, first = [None, *cells[: width - 1]], width - 1
     if len(header) < width or any(is_value(c) for c in header):
         return None
     if sum(c is not None for c in header[1:]) < width - 1:
         return None
     # (the rows past the header; those of one cell are headings)
-    body = [row + [None] * (width - len(row)) for start, row in rows if start >= width]
+    body = [row + [None] * (width - len(row)) for start, row in rows if start >= first]
     return header, body
+
+
+_SIZE: Final = re.compile(r"\b[nN]\s*=\s*\d")
+
+
+def _sized(cell: _Cell | None) -> bool:
+    return cell is not None and _SIZE.search(cell.text) is not None
 
 
 def labels_misplaced(rows: list[list[_Cell | None]], first: int) -> bool:

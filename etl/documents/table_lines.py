@@ -73,10 +73,37 @@ def cell_line_tables(text: str, lines: list[Line], used: list[bool]):
                 cells.append(make_cell(text, lines[j].start, lines[j].end))
             j += 1
         if len(cells) >= _MIN_LINE_CELLS:
-            found = _from_cells(cells, caption, "cell_lines", skip_allowed=True)
+            # (groups whose sizes stand on lines of their own: no grid counts those lines as
+            # cells; the rows are read by their labels, as a label's table of results is)
+            sized = _sizes_joined(text, cells)
+            found = (
+                None
+                if len(sized) < len(cells)
+                else _from_cells(cells, caption, "cell_lines", skip_allowed=True)
+            )
+            if (found is None or _misread(found)) and (read := label_rows(sized)) is not None:
+                # (rows of unequal width, as a label's table of results: read by their labels)
+                found = finish([read[0]], read[1], caption, "cell_lines")
+            elif found is None:
+                found = _from_cells(cells, caption, "cell_lines", skip_allowed=True)
             if found is not None:
                 yield found, i, _line_of(lines, found.end, i)
         i = j if j > i + 1 else i + 1
+
+
+_SIZE_ONLY: Final = re.compile(r"\(?\s*[nN]\s*=\s*\d[\d,]*\s*\)?")
+
+
+def _sizes_joined(text: str, cells: list[Cell | None]) -> list[Cell | None]:
+    """A group's size on a line of its own joins the group's name on the line before:
+    "A+B" then "(N= 117)" is one header cell "A+B\n(N= 117)"."""
+    out: list[Cell | None] = []
+    for cell in cells:
+        if cell is not None and out and out[-1] is not None and _SIZE_ONLY.fullmatch(cell.text):
+            out[-1] = make_cell(text, out[-1].start, cell.end)
+        else:
+            out.append(cell)
+    return out
 
 
 def _misread(table: Table) -> bool:

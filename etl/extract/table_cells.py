@@ -206,6 +206,11 @@ def _endpoint(text: str, mentions) -> tuple[tuple[str, str] | None, bool]:
     return None, composite
 
 
+# a footnote's number glued to the end of a label: "p-value4", "Overall Survival1,2", "Hazard
+# Ratio (95% CI)3" (not a marker's: "PD-L1")
+_GLUED_NOTE: Final = re.compile(r"(?<=[a-z)])\d(?:,\d)*$")
+
+
 def describe(text: str) -> Meaning:
     """What a header or a cell's words say: "OS, months, median (95% CI)" → OS, median, months,
     level 95; "1y PFS rate" → PFS, rate, percent, 12 months; "HR (95% CI); p-value" → hazard
@@ -213,7 +218,7 @@ def describe(text: str) -> Meaning:
     and its schedule say nothing of the numbers: "drug X 2 mg/kg every 3 weeks" has no unit."""
     if not text.strip():
         return Meaning()
-    text = text.translate(AS_HYPHEN)
+    text = _GLUED_NOTE.sub("", text.translate(AS_HYPHEN).rstrip())
     level_match = _LEVEL.search(text)
     level = parse_number(level_match.group("lvl")) if level_match else None
     rest = _REGIMEN.sub(" ", _LEVEL.sub(" ", text))

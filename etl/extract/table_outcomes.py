@@ -182,7 +182,7 @@ def _interval_row_level(labels: Sequence[Cell | None]) -> float | None:
     """The level of a row of intervals, by its label ("95% CI (months)": 95.0): a label that
     says an interval and no result of its own. None for any other row."""
     label = next((cell for cell in labels if cell is not None), None)
-    if label is None or not LEVEL_LABEL.match(label.text):
+    if label is None or not LEVEL_LABEL.match(label.text.lstrip("([ ")):  # (or "(95% CI)")
         return None
     meaning = describe(label.text)
     if meaning.endpoint or meaning.level is None:

@@ -68,6 +68,17 @@ def test_table_lines_and_sentences_are_no_labels():
         assert join_label_values(text) == text
 
 
+def test_a_label_over_several_values_is_a_tables_row_and_stays_apart():
+    text = "Median OS (months)\n6.1\n4.2\nMedian overall survival\n21.3 months\n"
+    assert join_label_values(text).split("\n") == [
+        "Median OS (months)",
+        "6.1",
+        "4.2",
+        "Median overall survival 21.3 months",
+        "",
+    ]
+
+
 @given(st.lists(st.sampled_from(["- PFS HR", "- 0.5 (0.4-0.6)", "OS", "12 months", "", "a | b"])))
 def test_joining_keeps_every_offset_and_changes_only_breaks_bullets_and_spaces(lines):
     text = "\n".join(lines)

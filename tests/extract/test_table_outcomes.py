@@ -449,3 +449,40 @@ def test_a_landmark_table_reads_each_rows_groups_endpoint_interval_and_trial():
         (0.66, 0.99, 95),
         (0.61, 0.97, 95),
     ]
+
+
+# ---- (h) a drug label's table one cell a line: groups with their sizes on lines of their own,
+# rows of two values, one value or none, intervals and p-values on rows of their own ----------
+
+LABEL_TABLE = (
+    "Table 4: Efficacy results from an invented study\n"
+    "Velmurane+folinic acid\n"
+    "(N= 120)\n"
+    "Folinic acid\n"
+    "(N= 118)\n"
+    "Overall Survival1\n"
+    "Median OS (months)\n"
+    "7.2\n"
+    "5.0\n"
+    "(95% CI)\n"
+    "(5.9, 8.8)\n"
+    "(4.1, 6.0)\n"
+    "Hazard Ratio (95% CI)2\n"
+    "0.71 (0.52-0.96)\n"
+    "p-value3\n"
+    "0.021\n"
+    "1 Median is the Kaplan-Meier estimate\n"
+    "2 Cox model analysis\n"
+    "3 Unstratified log-rank test\n"
+)
+
+
+def test_a_labels_table_one_cell_a_line_is_read_by_its_row_labels():
+    facts = [f for r in read(LABEL_TABLE) for f in r.facts]
+    assert [brief(f) for f in facts] == [
+        ("OS", "median", 7.2, "months", None, "Velmurane+folinic acid", None),
+        ("OS", "median", 5.0, "months", None, "Folinic acid", None),
+        ("OS", "hazard_ratio", 0.71, "ratio", None, "Velmurane+folinic acid", "Folinic acid"),
+    ]
+    assert [ci(f) for f in facts] == [(5.9, 8.8, 95), (4.1, 6.0, 95), (0.52, 0.96, 95)]
+    assert p(facts[2]) == ("=", 0.021)
