@@ -14,6 +14,7 @@ from etl.documents.records import lines_frame, record_lines, records_frame, with
 from etl.documents.structured import POSTED_SCHEMA, render_structured
 from etl.documents.structured.pieces import empty_pieces
 from etl.documents.study_type import study_type_expr
+from etl.documents.table_glued import GLUED_SIGN
 from etl.documents.tables import Table, find_tables
 from etl.schemas.staging import Documents, Publications, polars_schema
 from etl.text import WHITESPACE, slices
@@ -72,7 +73,7 @@ def _kind_findings(docs: pl.DataFrame) -> pl.DataFrame:
     return rejections_frame(rows)
 
 
-_TABLE_SIGNS = r"[|\t]|(?m)^\s*(?:Table|TABLE)\s+[A-Z]?\d"
+_TABLE_SIGNS = rf"[|\t]|(?m)^\s*(?:Table|TABLE)\s+[A-Z]?\d|{GLUED_SIGN}"
 
 
 def document_tables(docs: pl.DataFrame) -> dict[str, list[Table]]:

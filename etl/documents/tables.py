@@ -13,7 +13,11 @@ The layouts read (all seen in collected documents):
   the data cells row after row; the number of columns is inferred. A long line ends the table.
 - ``bar_lines``: one cell per line, each ending with " |", a bare "|" an empty cell (a table
   flattened into an abstract). Leading columns with no header are row headers ("OS rate, %",
-  "12 months"), moved to ``Table.row_headers``.
+  "12 months"), moved to ``Table.row_headers``. A table one cell per line whose rows are not
+  all as wide (a label's results: a row label, then two values, one or none) is read by its
+  row labels (etl.documents.label_rows).
+- ``glued``: a table whose cells a page copied with nothing between them ("Median Overall
+  Survival9.3 months5.6 months"), read by where each value ends (etl.documents.table_glued).
 
 In any layout, a data row holding a single cell, in its first column, is a heading of the rows
 below it (``heading``): a section of the table ("Progression-free survival | | |", "ORION-7
@@ -29,6 +33,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from etl.documents.table_glued import glued_tables, is_glued_line
 from etl.documents.table_grid import (
     GROUP_SIZE,
     align_header,
@@ -61,7 +66,7 @@ _SEPARATOR_CELL: Final = re.compile(r"\s*:?-{2,}:?\s*")
 def is_table_line(line: str) -> bool:
     """A cheap test of whether a line can belong to a table (or start one): it holds a bar or a
     tab, or it is a caption ("Table 1 ..."). A document without such a line has no table."""
-    return "|" in line or "\t" in line or CAPTION.match(line) is not None
+    return "|" in line or "\t" in line or CAPTION.match(line) is not None or is_glued_line(line)
 
 
 def find_tables(text: str) -> list[Table]:
@@ -77,6 +82,7 @@ def find_tables(text: str) -> list[Table]:
         _tab_tables,
         bar_line_tables,
         cell_line_tables,
+        glued_tables,
     ):
         for table, first, last in finder(text, lines, used):
             tables.append(table)

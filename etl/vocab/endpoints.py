@@ -42,7 +42,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"|pathologic(?:al)? complete response|MRD negativity|MRD response|major molecular response"
         r"|\bMMR\b|cytogenetic response|transfusion independence"
         r"|(?:prostate-specific antigen|PSA) response"
-        r"|complete remission with (?:full,\s*)?(?:partial|incom)[\w ,-]{0,40}?recovery"
+        r"|complete remission with (?:full(?:,\s*|\s+or\s+))?(?:partial|incom)[\w ,-]{0,40}?recovery"
         r"|complete remission (?:\(CR\) )?(?:\+|plus|or) ?(?:CR|complete remission) with (?:incomplete|partial)"
         r"[\w ]{0,40}?recovery(?: \(CRi\))?"
         r"|CR with incomplete[\w ]{0,30}?recovery|\bCR ?(?:/|\+) ?CR[ih]\b|\bCRi\b"

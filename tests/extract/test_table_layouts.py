@@ -4,6 +4,7 @@ trials and numbers): groups as columns with results as rows, and studies as sect
 from __future__ import annotations
 
 import polars as pl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -730,3 +731,40 @@ def test_a_study_column_that_writes_each_name_with_its_year_names_the_trials_wit
     # (one name with a number that looks like a year keeps it: no column habit to read)
     single = DATED_STUDIES.replace("ORBIT 2016", "ORBIT")
     assert [r.trial for r in read(single)] == ["ZEPHYR-3 2011", "ORBIT"]
+
+
+# ---- a table whose cells a page copied with nothing between them -------------------------------
+
+GLUED = (
+    "Comparison of two groups\n"
+    "\n"
+    "EndpointZorvatinibInvestigator Choice\n"
+    "Median Overall Survival10.4 months6.2 months\n"
+    "Hazard Ratio for Death0.61 (0.47-0.80)-\n"
+    "Complete Remission with Full or Partial Hematologic Recovery31.5%12.0%\n"
+    "\n"
+    "Other findings: rash was common.\n"
+)
+
+
+def test_a_table_copied_without_separators_is_read_by_where_values_end():
+    (table,) = find_tables(GLUED)
+    assert [c.text for c in table.header[0]] == ["Endpoint", "Zorvatinib", "Investigator Choice"]
+    assert [brief(f) for f in facts_of(read(GLUED))] == [
+        ("OS", "median", 10.4, "months", None, "Zorvatinib", None),
+        ("OS", "median", 6.2, "months", None, "Investigator Choice", None),
+        ("OS", "hazard_ratio", 0.61, "ratio", None, "Zorvatinib", "Investigator Choice"),
+        ("OTHER", "rate", 31.5, "percent", None, "Zorvatinib", None),
+        ("OTHER", "rate", 12.0, "percent", None, "Investigator Choice", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The median OS was 10.4 months vs 6.2 months.\nThe HR was 0.61 (0.47-0.80).\n",
+        "Survival10.4 months\nOnly one value on a line.\n",
+    ],
+)
+def test_sentences_and_lone_glued_values_are_no_glued_table(text: str):
+    assert find_tables(text) == []
