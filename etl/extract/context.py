@@ -137,10 +137,18 @@ _NAMED_GROUP = Prefiltered(
 _DEFINED = re.compile(r"\((?P<short>[A-Za-z][\w+\-/]*(?:\s*[+/]\s*[\w\-]+){0,3})\)")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][\w\-/+]*")
 # what the control group is given, and (weaker) what a group given one agent alone is called
-_CONTROL = re.compile(
+_CONTROL_WORDS = re.compile(
     r"\b(?:placebo|pbo|best supportive care|bsc|standard(?:-of-care| of care| care| therapy| treatment|)|"
     r"physician.?s? choice|investigator.?s? choice|observation|conventional|control|usual care|"
-    r"active monitoring)\b|^(?:[\w-]+[- ])?(?:chemotherapy|chemo)$",
+    r"active monitoring)\b",
+    re.IGNORECASE,
+)
+# a group given chemotherapy and nothing named besides ("platinum-based chemotherapy"), not a
+# phase of treatment added to another ("induction chemotherapy" followed by chemoradiotherapy,
+# against "chemoradiotherapy alone", is the experimental group)
+_CHEMOTHERAPY = re.compile(
+    r"^(?!(?:induction|neoadjuvant|adjuvant|consolidation|maintenance)\b)"
+    r"(?:[\w-]+[- ])?(?:chemotherapy|chemo)$",
     re.IGNORECASE,
 )
 _ALONE = re.compile(r"\b(?:alone|only)\b", re.IGNORECASE)
@@ -402,13 +410,14 @@ def record_context(sentences: list[str]) -> RecordContext:
 
 def is_control(label: str) -> bool:
     """Whether a group is given a control treatment (placebo, standard of care, observation)."""
-    return _CONTROL.search(label) is not None
+    return _CONTROL_WORDS.search(label) is not None or _CHEMOTHERAPY.search(label) is not None
 
 
 def _control(labels: list[str]) -> int:
-    """Which group is the control: the last given a control treatment, else the last given one
-    agent alone, else the last declared (asked from the last group back)."""
-    for evidence in (_CONTROL, _ALONE):
+    """Which group is the control: the last given a control treatment (or chemotherapy alone),
+    else the last given one agent alone, else the last declared (asked from the last group
+    back)."""
+    for evidence in (_CONTROL_WORDS, _CHEMOTHERAPY, _ALONE):
         for i in range(len(labels) - 1, -1, -1):
             if evidence.search(labels[i]):
                 return i

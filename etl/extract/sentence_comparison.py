@@ -53,6 +53,18 @@ _PAIR_SUBJECT = Prefiltered(
         re.IGNORECASE,
     )
 )
+# a group that reached a value, compared with another's value named by its group after it: "N-AVD
+# achieved 2-year PFS of 92% compared to 83% with BV-AVD (HR 0.45)"
+_SUBJECT_VALUE = Prefiltered(
+    re.compile(
+        rf"^(?:[^,;]*,\s*)?(?:the\s+)?(?!(?:patients|those|subjects|participants)\b)"
+        rf"(?P<a>{GROUP_NAME})\s+(?:achieved|had|showed|demonstrated|reached|"
+        r"yielded|produced)\b[^;]{0,150}?\d\s*%?[^;]{0,20}?\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+"
+        rf"[^,;()]{{0,30}}?\d[^,;()]{{0,20}}?\b(?:with|in|for|on)\s+(?:the\s+)?(?P<b>{GROUP_NAME})"
+        r"(?=\s*(?:[,;.(]|$)|\s+(?:arm|group)\b)",
+        re.IGNORECASE,
+    )
+)
 # those with a factor against those without it, as the subject: "Patients with prior nephrectomy
 # had longer PFS (HR 0.16)": prior nephrectomy against no prior nephrectomy
 _WITH_SUBJECT = Prefiltered(
@@ -95,6 +107,7 @@ def sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple[
         _SUBJECT_COMPARISON,
         _FRONTED_COMPARISON,
         _PAIR_SUBJECT,
+        _SUBJECT_VALUE,
     ):
         local = pattern.search(text)
         if local and all(pair := clean_pair(local.group("a"), local.group("b"))):

@@ -26,7 +26,7 @@ _TIMEPOINT_LIST = Prefiltered(
 _WORDS_1_10 = rf"(?:{number_words(10)})\b"
 _AT_TIMEPOINT = Prefiltered(
     re.compile(
-        rf"\bat\s+(?:least\s+)?(?P<n>\d+|{_WORDS_1_10}|an?(?=\s+(?:year|month)\b))\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+|{_WORDS_1_10})\s*(?P<unit2>months?|years?))?"
+        rf"\b(?:at|after)\s+(?:least\s+)?(?P<n>\d+|{_WORDS_1_10}|an?(?=\s+(?:year|month)\b))\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+|{_WORDS_1_10})\s*(?P<unit2>months?|years?))?"
         rf"|and\s+(?P<n3>\d+|{_WORDS_1_10})\s*(?P<unit3>months?|years?))",
         re.IGNORECASE,
     )

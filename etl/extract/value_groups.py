@@ -4,10 +4,12 @@ groups for a list that names none, "A versus B" before a ratio."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, list_place
-from etl.extract.group_labels import complement, shared_head
+from etl.extract.group_labels import complement, label_words, shared_head
 from etl.extract.list_groups import list_group, of_time_points
 from etl.extract.named_groups import (
     declared_group_before_bracket,
@@ -263,10 +265,38 @@ def attach_arms(
         if arm is None and comparator is None and len(chains[f.chain]) == 1:
             f.each_group = _EACH_GROUP.match(_after_value(text, f)) is not None
         prev_end = f.end
+    _compared_to_the_other(text, facts, own_comparison)
     _list_then_groups(text, chains)
     facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))
     list_group(text, chains, by_position, arms)
     return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
+
+
+# what stands between a value and the other group's it is compared with: "92% compared to 83%
+# with B", "8.1 months, versus 4.2 months in B"
+_COMPARED_WITH = re.compile(
+    r"\s*[\])]?\s*,?\s*(?:(?:when\s+|as\s+)?compared\s+(?:to|with)|versus|vs\.?)\s+", re.IGNORECASE
+)
+
+
+def _compared_to_the_other(
+    text: str, facts: list[Fact], own_comparison: Callable[[], tuple[str, str] | None]
+) -> None:
+    """A value that names no group, compared with the next value that names the sentence's
+    second group, is the first group's: "N-AVD achieved 2-year PFS of 92% compared to 83% with
+    BV-AVD" (92% is N-AVD's)."""
+    for f, g in itertools.pairwise(facts):
+        if (
+            f.arm is not None
+            or g.arm is None
+            or f.measure in COMPARED_MEASURES
+            or (f.endpoint, f.unit) != (g.endpoint, g.unit)
+            or not _COMPARED_WITH.fullmatch(text, f.end, g.start)
+        ):
+            continue
+        pair = own_comparison()
+        if pair is not None and label_words(pair[1]) == label_words(g.arm):
+            f.arm = pair[0]
 
 
 def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:

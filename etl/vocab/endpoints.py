@@ -66,7 +66,9 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     (
         "PFS",
         r"progression[- ]?free survival|progression[- ]free(?= and overall survival|\s*\()|\bPFS\b|\bmPFS\b|\brPFS\b"
-        r"|progression or death",
+        r"|progression or death"
+        # "46% ... were alive and had not progressed", "alive without progression"
+        r"|alive and (?:had )?not progressed|alive (?:and|without) (?:disease )?progression(?:[- ]free)?",
     ),
     (
         "OS",

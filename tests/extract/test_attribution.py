@@ -548,3 +548,26 @@ def test_subgroup_items_repeating_the_first_pair_without_its_unit_are_of_that_un
 def test_a_bare_pair_with_no_timed_pair_before_it_is_no_median():
     got = parse_sentence("Median OS was 14.1 months; serious events (12 vs 8; P = 0.3) were rare.")
     assert [f.value for f in got] == [14.1]
+
+
+def test_a_value_compared_with_the_other_groups_value_is_the_subjects():
+    got = parse_sentence(
+        "Zorvatinib achieved 2-year progression-free survival of 81% compared to 70% with "
+        "placebo (hazard ratio 0.62; 95% CI 0.45-0.85)."
+    )
+    assert [(f.measure, f.value, f.timepoint_months, f.arm, f.comparator) for f in got] == [
+        ("rate", 81.0, 24.0, "Zorvatinib", None),
+        ("rate", 70.0, 24.0, "placebo", None),
+        ("hazard_ratio", 0.62, None, "Zorvatinib", "placebo"),
+    ]
+
+
+def test_patients_alive_without_progression_after_a_time_are_a_pfs_rate_at_that_time():
+    got = parse_sentence(
+        "After 5 years, 46% of patients on zorvatinib versus 19% on placebo were alive and had "
+        "not progressed."
+    )
+    assert [(f.endpoint, f.value, f.timepoint_months, f.arm) for f in got] == [
+        ("PFS", 46.0, 60.0, "zorvatinib"),
+        ("PFS", 19.0, 60.0, "placebo"),
+    ]

@@ -57,6 +57,15 @@ from etl.extract.group_labels import group_label, split_groups
             "chemotherapy",
         ),
         (
+            # (a phase of chemotherapy added to the other group's treatment is no control)
+            [
+                "Patients were randomly assigned to radiotherapy alone or induction chemotherapy "
+                "followed by radiotherapy."
+            ],
+            ["radiotherapy alone", "induction chemotherapy"],
+            "radiotherapy alone",
+        ),
+        (
             [
                 "Drug X demonstrated a significant improvement in survival compared with drug Y in the "
                 "earlier study."
