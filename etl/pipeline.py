@@ -148,6 +148,7 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
             tabled.names,
             tabled.treatments,
             drug_codes(agents.valid),
+            tabled.name_documents,
         ),
         STAGING_MODELS["trial_mentions"],
         "trial_mentions",

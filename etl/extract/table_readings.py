@@ -9,14 +9,17 @@ names is a mention in it (etl.extract.trials reads the names given here).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 import polars as pl
 
 from etl.audit import rejections_frame
+from etl.documents.table_grid import is_trial_name
 from etl.documents.tables import Table
 from etl.extract.records import FACT_COLUMNS, SENTENCE_COLUMNS, fact_row, problem_rows
 from etl.extract.table_outcomes import read_table
+from etl.extract.trial_names import clean_name
 from etl.schemas.staging import Outcomes, TrialArms, TrialFacts, polars_schema
 from etl.vocab.codes import code
 
@@ -34,6 +37,13 @@ class TableFrames:
     treatments: list[str]  # the treatments they name (labels of their groups): never trials
     arms: pl.DataFrame  # the sized groups of the rows (staging trial_arms)
     facts: pl.DataFrame  # the phases and enrolments the rows state (staging trial_facts)
+    # the documents whose tables give each name not shaped as a trial's ("Rosell", "NCIC CTG
+    # PA.3", a misread table's "Afatinib"): looked for in those documents only
+    name_documents: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+# (a decimal in a row's "trial" is a misread table's value: "HR 0.91")
+_DECIMAL = re.compile(r"\d[.·]\d")
 
 
 def table_frames(
@@ -51,6 +61,7 @@ def table_frames(
     sentence_of: list[dict] = []
     problems: list[dict] = []
     names: set[str] = set()
+    name_documents: dict[str, set[str]] = {}
     treatments: set[str] = set()
     arms: list[dict] = []
     trial_facts: list[dict] = []
@@ -63,8 +74,14 @@ def table_frames(
                 sentence = by_span.get((document_id, reading.span[0]))
                 if sentence is None:
                     continue
-                if reading.trial:
+                if (
+                    reading.trial
+                    and clean_name(reading.trial)
+                    and not _DECIMAL.search(reading.trial)
+                ):
                     names.add(reading.trial)
+                    if not is_trial_name(reading.trial):  # (a name by its shape: anywhere)
+                        name_documents.setdefault(reading.trial, set()).add(document_id)
                 treatments.update(label for label, _ in reading.arms)
                 for f in reading.facts:
                     facts.append(fact_row(document_id, reading.span[0], f))
@@ -89,6 +106,7 @@ def table_frames(
         outcomes=_outcomes(facts, sentence_of),
         rejections=rejections_frame(problems),
         names=sorted(names),
+        name_documents={name: frozenset(docs) for name, docs in name_documents.items()},
         treatments=sorted(treatments),
         arms=pl.DataFrame(arms, schema=polars_schema(TrialArms)),
         facts=pl.DataFrame(trial_facts, schema=polars_schema(TrialFacts)),

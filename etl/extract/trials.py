@@ -306,12 +306,29 @@ def _primary(mentions: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame
 _REFERENCED = re.compile(r"^(.*\S)\s+\d{1,3}$")
 
 
+def _in_own_documents(mentions: pl.DataFrame, only_in: dict[str, frozenset[str]]) -> pl.DataFrame:
+    """The mentions without those of a name only a table gives, outside its table's documents."""
+    if not only_in or mentions.is_empty():
+        return mentions
+    pairs = pl.DataFrame(
+        [(name, doc) for name, docs in only_in.items() for doc in docs],
+        schema={"acronym": pl.String, "document_id": pl.String},
+        orient="row",
+    )
+    indexed = mentions.with_row_index("_order")
+    tabled = pl.col("acronym").is_in(list(only_in))
+    own = indexed.filter(tabled).join(pairs, on=["acronym", "document_id"], how="semi")
+    kept = pl.concat([indexed.filter(~tabled | pl.col("acronym").is_null()), own])
+    return kept.sort("_order").drop("_order")
+
+
 def trial_mentions_frame(
     sentences: pl.DataFrame,
     publications: pl.DataFrame,
     table_names: list[str] | None = None,
     table_treatments: list[str] | None = None,
     drug_codes: list[str] | None = None,
+    table_name_documents: dict[str, frozenset[str]] | None = None,
 ) -> pl.DataFrame:
     """The staging frame ``trial_mentions``: every named or numbered trial use, plus unnamed ones.
 
@@ -319,7 +336,9 @@ def trial_mentions_frame(
     ``table_names``: the trials tables name in a column or a heading of their own, and
     ``table_treatments`` the treatments they name (etl.extract.table_readings): never a trial;
     nor are ``drug_codes``, the development codes the corpus names drugs by ("CPT-11", "MK-3475":
-    etl.extract.agents.drug_codes), shaped as trial names are.
+    etl.extract.agents.drug_codes), shaped as trial names are. ``table_name_documents``: the
+    documents whose tables give each of ``table_names``; a name only a table gives is looked for
+    in those documents alone.
     """
     # (a hyphen written as U+2010 or U+2011, as pages typeset "START‐2", is read as one: one
     # character for one, so offsets stay; the name is then written as analysts search it)
@@ -331,10 +350,20 @@ def trial_mentions_frame(
     # (a table's name with the reference number its reader cut off, "CRITICS 58", is that name)
     found -= {n for n in found if (m := _REFERENCED.match(n)) and m.group(1) in (table_names or ())}
     names = sorted(n for n in found if name_key(n) not in excluded)
+    found_in_text = {name_key(n) for n in known_names(readable)} if table_name_documents else set()
     mentions = _link_within_records(
-        without_molecules(
-            _mentions(readable, names, alias_map(readable, names), frozenset(table_names or ())),
-            readable,
+        _in_own_documents(
+            without_molecules(
+                _mentions(
+                    readable, names, alias_map(readable, names), frozenset(table_names or ())
+                ),
+                readable,
+            ),
+            {
+                name: docs
+                for name, docs in (table_name_documents or {}).items()
+                if name_key(name) not in found_in_text
+            },
         )
     )
     rows = _primary(mentions, publications).with_columns(

@@ -415,3 +415,24 @@ def test_a_cards_label_in_capitals_before_what_the_study_was_names_it():
 def test_initials_regimens_headings_and_capitals_titles_are_no_trial_there(sentence: str):
     frame, _ = _mentions(sentence)
     assert _names(frame) == set()
+
+
+def test_a_name_only_a_table_gives_is_looked_for_in_that_tables_document_alone():
+    staged = stage_documents(
+        files_frame(
+            {
+                "a_table.txt": "Table 2.\n| Study | Arms | HR |\n|---|---|---|\n| Rosell | A vs. B | 0.84 |\n",
+                "b_news.txt": "Rosell reported a longer survival with drug A in a news item.\n",
+            }
+        )
+    )
+    sentences = sentences_frame(staged.record_lines, staged.publications)
+    docs = dict(staged.publications.select("source_file", "document_id").iter_rows())
+    frame = trial_mentions_frame(
+        sentences,
+        staged.publications,
+        table_names=["Rosell"],
+        table_name_documents={"Rosell": frozenset({docs["a_table.txt"]})},
+    )
+    named = frame.filter(pl.col("acronym") == "Rosell")
+    assert named.get_column("document_id").unique().to_list() == [docs["a_table.txt"]]
