@@ -299,6 +299,10 @@ def _compared_to_the_other(
             f.arm = pair[0]
 
 
+_BRACKETS_FIRST = re.compile(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)+")
+_SIZES = re.compile(r"\s*\(\s*[nN]\s*=\s*\d[\d,]*\s*\)")
+
+
 def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
     """ "41% versus 30% for drug K versus chemotherapy", "9.1 (7.0-11.2) mo vs 5.0 (4.1-6.3) mo
     with K + chemo vs chemo": a pair of values followed by the pair of
@@ -309,6 +313,9 @@ def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
             continue
         after = _UNIT_LEAD.sub("", _after_value(text, chain[-1]))
         after = PLACEHOLDERS_AFTER.sub("", after) if chain[0].slots else after
+        # (past the brackets of the pair's ratio, and the groups' sizes: "7.8 versus 4.9 months
+        # (HR, 0.44; ...) for A (n = 60) versus B (n = 81)")
+        after = _SIZES.sub("", _BRACKETS_FIRST.sub("", after))
         m = _VERSUS.compiled.match(after.lstrip(" ,"))
         if m is not None:
             pair = clean_pair(m.group("a"), m.group("b"))

@@ -571,3 +571,25 @@ def test_patients_alive_without_progression_after_a_time_are_a_pfs_rate_at_that_
         ("PFS", 46.0, 60.0, "zorvatinib"),
         ("PFS", 19.0, 60.0, "placebo"),
     ]
+
+
+def test_groups_named_after_a_pairs_bracket_with_their_sizes_take_the_pair_in_order():
+    got = parse_sentence(
+        "Median PFS was 7.8 versus 4.9 months (HR, 0.44; 95% CI, 0.28-0.68; P = .0002) for "
+        "zorvatinib (n = 60) versus placebo (n = 81)."
+    )
+    assert [(f.measure, f.value, f.arm, f.comparator) for f in got] == [
+        ("median", 7.8, "zorvatinib", None),
+        ("median", 4.9, "placebo", None),
+        ("hazard_ratio", 0.44, "zorvatinib", "placebo"),
+    ]
+
+
+def test_mrd_negativity_written_with_a_hyphen_is_a_result():
+    got = parse_sentence(
+        "MRD-negativity rates were greater with zorvatinib versus placebo (14% vs. 2%)."
+    )
+    assert [(f.endpoint, f.value, f.arm) for f in got] == [
+        ("OTHER", 14.0, "zorvatinib"),
+        ("OTHER", 2.0, "placebo"),
+    ]
