@@ -33,9 +33,9 @@ _ROW: Final = re.compile(
     rf"(?P<label>[A-Za-z][^\d|\t]*?[A-Za-z)])\s?(?P<values>(?:{_VALUE}){{2,}})"
 )
 _ONE_VALUE: Final = re.compile(_VALUE)
-# what a glued row holds, asked of a document's lines first: a word, then a value with its unit
-# glued to the next one ("Survival9.3 months5.6", "Recovery34.0%15.3%")
-GLUED_SIGN: Final = r"[a-z)]\s?\d+(?:[.·]\d+)?\s*(?:%|months?)\s*[\d(-]"
+# what a glued row holds, asked of a document's lines first: a value's unit glued to the next
+# value ("9.3 months5.6", "34.0%15.3%"; never in a sentence: "25.0 months (95% CI" is none)
+GLUED_SIGN: Final = r"\d(?:%|\s?months?)\d"
 _SIGN: Final = re.compile(GLUED_SIGN)
 # where a header's cells meet: a small letter (or a bracket) then a capital
 _CELL_BOUND: Final = re.compile(r"(?<=[a-z)])(?=[A-Z])")
