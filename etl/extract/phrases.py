@@ -23,7 +23,11 @@ from etl.vocab.numerals import number_words
 GROUP_WORD = r"(?!(?:for|of|with|versus|vs|and|or|was|were|in|than|to|at)\b)(?:[A-Za-z]|\d+-?(?-i:[A-Z]))[\w+\-/]*(?:['’]s\b)?"
 # an agent's dose inside a group's name, where it tells groups apart ("sotorasib 960 mg plus
 # panitumumab" and "sotorasib 240 mg plus panitumumab"): an amount in a unit of weight
-_GROUP_DOSE = r"\d+(?:[.,]\d+)?\s?(?:mg|µg|μg|mcg)(?:/(?:kg|m2|m²|day|d))?(?![\w/])"
+_GROUP_DOSE = (
+    r"\d+(?:[.,]\d+)?\s?(?:mg|µg|μg|mcg)(?:/(?:kg|m2|m²|day|d))?(?![\w/])"
+    # (then the name ends, or its next agent joins: "A 40 mg the ORR" names "A 40 mg" at most)
+    r"(?=\s+(?:\+|plus|and|or|versus|vs\.?|v|arm|group|cohort|was|were|had)\b|\s*[,;.:()\[\]+]|\s*$)"
+)
 # A group name of up to four words, combinations joined by "+" or "plus" ("TACE + sorafenib").
 GROUP_NAME = (
     rf"{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}|\s+{_GROUP_DOSE}){{0,3}}?"

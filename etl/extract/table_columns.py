@@ -156,6 +156,14 @@ def read_columns(table: Table, terms: dict[str, str] | None = None) -> list[Colu
     )
 
 
+# a column's header over something else than a treatment
+_NOT_TREATMENT_HEADER: Final = re.compile(
+    r"\b(?:patients|population|subgroups?|stage|disease|histology|country|region|line|phase"
+    r"|authors?|references?|trials?|stud(?:y|ies)|n|no\.?|number)\b",
+    re.IGNORECASE,
+)
+
+
 def _control_treatments(table: Table, columns: list[Column]) -> list[Column]:
     """Where results are given for the control and the experimental group ("Control |
     Experimental") and only the experimental treatment has a column ("Experimental | S-1 +
@@ -169,6 +177,9 @@ def _control_treatments(table: Table, columns: list[Column]) -> list[Column]:
     exp = next(c for c, col in enumerate(columns) if col.kind == "arm" and col.role == "exp")
     if exp == 0 or columns[exp - 1].kind != "skip":
         return columns
+    header = " ".join(cell.text for cell in header_cells(table, exp - 1))
+    if _SKIP_HEADER.search(header) or _NOT_TREATMENT_HEADER.search(header):
+        return columns  # ("Setting | Metastatic", "Population | Elderly patients")
     kinds = [
         cell_kind(r[exp - 1].text if r[exp - 1] else None) for r in table.rows if exp - 1 < len(r)
     ]

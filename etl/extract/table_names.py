@@ -156,9 +156,9 @@ _NEAR_REFERENCES: Final = 10  # (an article cites one table's trials close toget
 def unreferenced(names: list[str | None]) -> list[str | None]:
     """The trial names of a table's rows without the reference numbers written after them with
     a space. A number after a name that has its own ("JCOG1104 53", "ARTIST-2 57": a name holds
-    one number) is a reference; then the column's other names lose theirs where it stays in
-    ascending order and near those ("CRITICS 58" after "ARTIST-2 57"; "CheckMate 227" alone keeps
-    its number)."""
+    one number) is a reference; where two names say so, the column's other names lose theirs
+    where it stays in ascending order, near those and as long ("CRITICS 58" after "JCOG1104 53"
+    and "ARTIST-2 57"; "CheckMate 227", "KEYNOTE 054", "ICON 7" keep their numbers)."""
     spaced = [_SPACED_REFERENCE.match(name or "") for name in names]
     sure = {
         r: int(m.group("ref"))
@@ -168,8 +168,13 @@ def unreferenced(names: list[str | None]) -> list[str | None]:
     if not sure:
         return names
     cut = dict(sure)
+    digits = {len(str(x)) for x in sure.values()}
     for r, m in enumerate(spaced):
-        if m is None or r in cut:
+        if m is None or r in cut or len(sure) < 2:
+            continue
+        # (a reference has as many digits as the others and no leading zero: "KEYNOTE 054",
+        # "ICON 7" beside "GOG-0218 12" keep their numbers)
+        if m.group("ref").startswith("0") or len(m.group("ref")) not in digits:
             continue
         ref = int(m.group("ref"))
         before = [x for row, x in sure.items() if row < r]

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable
 
 from etl.vocab.agents import regimen_forms
-from etl.vocab.codes import NOT_TRIAL_HEADS
+from etl.vocab.codes import DISEASE_INITIALS, NOT_TRIAL_HEADS
 
 # A word of a name: two capitals or more (HIMALAYA, CheckMate, PROfound, IMbrave150), maybe after
 # a one-letter prefix (J-ALEX), with hyphenated parts (DESTINY-Breast01, COU-AA-302, KEYNOTE-A39,
@@ -62,7 +62,7 @@ _NOUN_PHRASE = (
 # be a drug's code, "lenvatinib (E7080)")
 # (or a name in capitals with the initials of its disease after it: "the BEACON CRC trial")
 _AS_HEAD = re.compile(
-    rf"\b(?P<name>(?![IVX]+\b)[A-Z]{{3,}} [A-Z]{{2,5}}|{NAME}|(?<![\w-]){_GROUP_STUDY})\s+{_NOUN_PHRASE}"
+    rf"\b(?P<name>(?![IVX]+\b)[A-Z]{{3,}} (?:{'|'.join(sorted(DISEASE_INITIALS))})|{NAME}|(?<![\w-]){_GROUP_STUDY})\s+{_NOUN_PHRASE}"
 )
 # what puts a treatment right before a trial noun: "drug A vs IFN phase III trial"
 _TREATMENT_BEFORE = re.compile(r"(?:\b(?:vs|versus|v|plus)\.?|\+)\s*$", re.IGNORECASE)
@@ -118,7 +118,10 @@ _VOWELS = frozenset("AEIOU")
 _HEADINGS = frozenset(
     """ABSTRACT BACKGROUND METHOD METHODS RESULT RESULTS CONCLUSION CONCLUSIONS PURPOSE AIM AIMS
     OBJECTIVE OBJECTIVES FINDINGS INTERPRETATION SUMMARY INTRODUCTION DESIGN SETTING IMPORTANCE
-    CONTEXT THIS THAT WHICH""".split()  # noqa: SIM905
+    CONTEXT THIS THAT WHICH PATIENTS PARTICIPANTS EVIDENCE RATIONALE UPDATE HIGHLIGHTS KEYWORDS
+    OUTCOME OUTCOMES MEASUREMENTS MEASURES CAUTION ADDITION OVERALL SETTINGS INTERVENTION
+    INTERVENTIONS DISCUSSION LIMITATIONS FUNDING REGISTRATION SIGNIFICANCE RELEVANCE EXPOSURE
+    EXPOSURES PARTICIPANT POPULATION SUBJECTS""".split()  # noqa: SIM905
 )
 _REPORT_OF = r"(?:\b(?:in|from|of)\s+(?:the\s+)?(?:phase\s+[\dIV/]+[ab]?\s+)?)"
 # biomarkers, scales, meetings and drug-code prefixes that look like numbered names, the words
@@ -227,6 +230,14 @@ def _abbreviates(short: str, before: str) -> bool:
     return False
 
 
+# where data come from, and where, that a text puts as a study is put: never a trial's name
+_NOT_STUDIES = frozenset(
+    """MEDICARE MEDICAID FLATIRON EUROCARE GLOBOCAN NCDB TCGA UNICANCER GERCOR ARCAGY CHINA JAPAN
+    KOREA TAIWAN ITALY FRANCE GERMANY SPAIN CANADA AUSTRALIA AFRICA EUROPE AMERICA ASIA INDIA
+    BRAZIL""".split()  # noqa: SIM905
+)
+
+
 def _word_like(name: str) -> bool:
     """A name in capitals read as a word, as trials are named (SELECT, CASSIOPEIA, ELEVATE-TN),
     not a disease's or a marker's initials (NSCLC, DLBCL: two vowels at least), a heading, nor
@@ -234,6 +245,7 @@ def _word_like(name: str) -> bool:
     return (
         sum(c in _VOWELS for c in name) >= 2
         and name not in _HEADINGS
+        and name not in _NOT_STUDIES
         and name.lower() not in regimen_forms()
     )
 

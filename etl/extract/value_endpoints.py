@@ -344,12 +344,20 @@ def endpoint_list_slots(text: str, facts: list[Fact], mentions) -> list[Fact]:
     return facts
 
 
+# what makes a time the value of what stands before it: "OS was 24 months", "DFS 36 months",
+# "Follow-up: 36 months" (not "The 3 y PFS")
+_VALUE_OF_BEFORE = re.compile(
+    r"(?:\b(?:was|were|is|of|reached)|[:=]|\b(?:OS|PFS|DFS|EFS|RFS|TTP|DOR|follow-up|survival))\s*$",
+    re.IGNORECASE,
+)
+
+
 def _point_of_rate(f: Fact, named_end: int, facts: list[Fact], before: str) -> bool:
     """A whole time right before an endpoint whose rate the sentence gives after it is that
     rate's time point, not a median: "the 3 y RFS was 72%", "5-yr OS rate of 61%" (not "median
     12 months OS", nor a list of medians "OS 15 months PFS 6 months": the endpoint's own value
     is a time)."""
-    if f.value != int(f.value) or _MEDIAN.search(before):
+    if f.value != int(f.value) or _MEDIAN.search(before) or _VALUE_OF_BEFORE.search(before):
         return False
     after = [g for g in facts if g.start >= named_end]
     return bool(after) and min(after, key=lambda g: g.start).unit == "percent"

@@ -329,6 +329,24 @@ _ITEM_CLOSE = re.compile(r"\s*[;)\]]")
 _VS_GAP = re.compile(r"\s*(?:vs\.?|versus)\s+", re.IGNORECASE)
 
 
+# what an item's words before its bracket say when its pair is not the first pair's measure:
+# counts, ages, doses, another measure ("deaths (45 vs 60", "median age (62 vs 64", "the HR (")
+_OTHER_MEASURE = re.compile(
+    r"\b(?:deaths?|died|events?|age[ds]?|patients|enrolled|rates?|ratios?|HRs?|ORs?|doses?|cycles?"
+    r"|number|n|counts?|scores?|percent|%|years?|size)\b",
+    re.IGNORECASE,
+)
+
+
+def _item_of_subgroup(text: str, start: int) -> bool:
+    """Whether the words before the bracket that opens the pair at ``start`` name a subgroup
+    (the item's "376 without brain metastases"), not another measure or a count."""
+    lead_start = max(text.rfind(s, 0, start) for s in (",", ";", ")", ":")) + 1
+    bracket = text.rfind("(", lead_start, start)
+    lead = text[lead_start : bracket if bracket >= 0 else start]
+    return not _OTHER_MEASURE.search(lead) and not endpoint_mentions(lead)
+
+
 def _mirrored_pairs(
     text: str, ordered: list[tuple[int, int, Fact | None]], masks: list[Span]
 ) -> list[Fact]:
@@ -359,7 +377,7 @@ def _mirrored_pairs(
             continue
         before = strip_masked(text[max(0, start - 20) : start], max(0, start - 20), masks)
         after = strip_masked(text[end : end + 20], end, masks)
-        if _VS_GAP.match(after) and _ITEM_OPEN.search(before):
+        if _VS_GAP.match(after) and _ITEM_OPEN.search(before) and _item_of_subgroup(text, start):
             opened = True  # "(18.7 vs. 3.6"
         elif not (
             _ITEM_CLOSE.match(after)

@@ -112,6 +112,13 @@ ENDPOINTS: Final = MappingProxyType(
     }
 )
 
+# Diseases' initials, as a trial's name may carry them after it ("the BEACON CRC trial"; not "the
+# ALLIANCE NCTN trial"): etl.extract.trial_names.
+DISEASE_INITIALS: Final = frozenset(
+    """CRC NSCLC SCLC HCC RCC AML ALL CLL CML MDS DLBCL MCL FL HL MM TNBC GC EC PC BC OC CC ESCC
+    HNSCC GIST NET NETS PDAC BTC UC MIBC NMIBC CRPC MCRPC""".split()  # noqa: SIM905
+)
+
 # What never heads a trial's name: the marker words, the words of NOT_TRIAL_NAMES and the
 # endpoint codes ("5% CR 48% PR"); read by etl.extract.trial_names and the trial headings of
 # etl.documents.kinds.

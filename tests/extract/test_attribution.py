@@ -593,3 +593,30 @@ def test_mrd_negativity_written_with_a_hyphen_is_a_result():
         ("OTHER", 14.0, "zorvatinib"),
         ("OTHER", 2.0, "placebo"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Median PFS was 8.8 vs 3.7 months (HR 0.50); deaths (45 vs 60; p = 0.04) were fewer.",
+        "Median OS was 18.2 vs 12.1 months; number of events (120 vs 150; HR 0.75).",
+        "Median OS was 18.2 vs 12.1 months, and the median age (62 vs 64) was similar.",
+    ],
+)
+def test_bare_pairs_of_counts_ages_or_other_measures_take_no_unit_of_the_first_pair(text):
+    assert [f.value for f in parse_sentence(text) if f.measure == "median"] == [
+        v for v in (8.8, 3.7, 18.2, 12.1) if str(v) in text
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "median"),
+    [("OS was 24 months and PFS 52%.", 24.0), ("DFS 36 months OS 80%.", 36.0)],
+)
+def test_a_time_that_is_its_own_endpoints_value_stays_a_median(text: str, median: float):
+    assert [f.value for f in parse_sentence(text) if f.measure == "median"] == [median]
+
+
+def test_a_dose_ends_a_groups_name_before_the_clause_after_it():
+    got = parse_sentence("In patients treated with zorvatinib 40 mg the ORR was 30%.")
+    assert [(f.value, f.arm) for f in got] == [(30.0, None)]

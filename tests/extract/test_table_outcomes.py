@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from etl.documents.tables import find_tables
 from etl.extract.facts import Fact
 from etl.extract.table_columns import legend_terms
-from etl.extract.table_names import uncited
+from etl.extract.table_names import uncited, unreferenced
 from etl.extract.table_outcomes import RowReading, read_table
 from etl.vocab.codes import ENDPOINTS, MEASURES, P_OPERATORS, UNITS
 
@@ -428,6 +428,7 @@ LANDMARK = (
     "---|---|---|---|---|---|---|---|\n"
     "ORION\u20105 a , 31 | Velmurane alone | VZ | 3\u2010year RFS | 48% | 61% | 0.70 (0.52\u20100.94 b ) | .01 |\n"
     "LYRA2207 34 | Velmurane | Velmurane + zentumab | DFS (5\u2010year) | 70.2% | 75.9% | 0.81 (0.66\u20100.99) | .04 |\n"
+    "PAVO-3 36 | Surgery | Surgery + zentumab | OS | 40 months | 47 months | 0.85 (0.70\u20101.03) | .10 |\n"
     "KESTREL 37 | Surgery | Surgery + orvexib | OS | 41 months | 52 months | 0.77 (0.61\u20100.97) | .03 |\n"
     "Abbreviations: RFS, relapse\u2010free survival; VZ, velmurane + zentumab.\n"
 )
@@ -435,8 +436,9 @@ LANDMARK = (
 
 def test_a_landmark_table_reads_each_rows_groups_endpoint_interval_and_trial():
     readings = read(LANDMARK)
-    assert [r.trial for r in readings] == ["ORION-5", "LYRA2207", "KESTREL"]
-    first, _, third = ([brief(f) for f in r.facts] for r in readings)
+    # (two names with their own numbers show the column's references: "KESTREL 37" loses its)
+    assert [r.trial for r in readings] == ["ORION-5", "LYRA2207", "PAVO-3", "KESTREL"]
+    first, _, _, third = ([brief(f) for f in r.facts] for r in readings)
     assert first == [
         ("OTHER", "rate", 48.0, "percent", 36.0, "Velmurane alone", None),
         ("OTHER", "rate", 61.0, "percent", 36.0, "VZ", None),
@@ -447,6 +449,7 @@ def test_a_landmark_table_reads_each_rows_groups_endpoint_interval_and_trial():
     assert [ci(r.facts[2]) for r in readings] == [
         (0.52, 0.94, 95),
         (0.66, 0.99, 95),
+        (0.70, 1.03, 95),
         (0.61, 0.97, 95),
     ]
 
@@ -486,3 +489,25 @@ def test_a_labels_table_one_cell_a_line_is_read_by_its_row_labels():
     ]
     assert [ci(f) for f in facts] == [(5.9, 8.8, 95), (4.1, 6.0, 95), (0.52, 0.96, 95)]
     assert p(facts[2]) == ("=", 0.021)
+
+
+def test_a_setting_column_before_the_experimental_treatment_is_no_control_group():
+    text = (
+        "Table 3. Invented trials\n"
+        "| Trial | Setting | Experimental | Control | Experimental | HR |\n"
+        "|---|---|---|---|---|---|\n"
+        "| ORCHID-2 | Adjuvant | Zorvatinib | 48% | 61% | 0.70 |\n"
+        "| LYRA-4 | Metastatic | Velmurane | 30% | 41% | 0.81 |\n"
+    )
+    arms = {(f.value, f.arm, f.comparator) for r in read(text) for f in r.facts}
+    assert not {a for _, a, c in arms} & {"Adjuvant", "Metastatic"}
+    assert not {c for _, a, c in arms} & {"Adjuvant", "Metastatic"}
+
+
+def test_numbers_that_name_trials_are_no_references():
+    assert unreferenced(["JCOG1104 52", "KEYNOTE 054", "ORCHID-3 56"]) == [
+        "JCOG1104",
+        "KEYNOTE 054",
+        "ORCHID-3",
+    ]
+    assert unreferenced(["ICON 7", "GOG-0218 12"]) == ["ICON 7", "GOG-0218"]

@@ -436,3 +436,17 @@ def test_a_name_only_a_table_gives_is_looked_for_in_that_tables_document_alone()
     )
     named = frame.filter(pl.col("acronym") == "Rosell")
     assert named.get_column("document_id").unique().to_list() == [docs["a_table.txt"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "PATIENTS: adults enrolled in a phase 3 trial of zorvatinib.",
+        "In CHINA, zorvatinib improved overall survival.",
+        "We report data from MEDICARE on the costs of zorvatinib.",
+        "Patients were enrolled in the ALLIANCE NCTN trial of zorvatinib.",
+    ],
+)
+def test_headings_places_data_sources_and_networks_in_capitals_name_no_trial(sentence: str):
+    frame, _ = _mentions(sentence)
+    assert _names(frame) == set()
