@@ -33,16 +33,15 @@ _CLAUSE: Final = re.compile(
 
 # where a line that starts with a value begins (after its bullet): found in one scan, so that
 # a text without such a line costs one search
-_VALUE_LINE: Final = re.compile(
-    rf"\n(?P<lead>{_LEAD})(?=(?:[<>≤≥]\s*)?\d|(?:NR|NE|not reached)\b)",
-    re.IGNORECASE,
-)
+# what a value line starts with: a number (maybe after a sign) or a placeholder
+_VALUE_START: Final = r"(?:[<>≤≥]\s*)?\d|(?:NR|NE|not reached)\b"
+_VALUE_LINE: Final = re.compile(rf"\n(?P<lead>{_LEAD})(?={_VALUE_START})", re.IGNORECASE)
 
 
 # a second value line right after the first ("Median OS (months)", "6.1", "4.2": the row of a
 # table written one cell a line, each group's value on its own line)
 _ANOTHER_VALUE: Final = re.compile(
-    rf"\n{_LEAD}(?:(?:[<>≤≥]\s*)?\d|(?:NR|NE|not reached)\b)[^\n]{{0,{_LONGEST_VALUE}}}(?:\n|$)",
+    rf"\n{_LEAD}(?:{_VALUE_START})[^\n]{{0,{_LONGEST_VALUE}}}(?:\n|$)",
     re.IGNORECASE,
 )
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Final, Protocol, TypeVar
 
-from etl.documents.table_grid import LEVEL_LABEL, cell_kind
+from etl.documents.table_grid import GROUP_SIZE, LEVEL_LABEL, cell_kind
 
 
 class _Cell(Protocol):
@@ -79,11 +79,8 @@ def label_rows(
     return header, body
 
 
-_SIZE: Final = re.compile(r"\b[nN]\s*=\s*\d")
-
-
 def _sized(cell: _Cell | None) -> bool:
-    return cell is not None and _SIZE.search(cell.text) is not None
+    return cell is not None and GROUP_SIZE.search(cell.text) is not None
 
 
 def labels_misplaced(rows: list[list[_Cell | None]], first: int) -> bool:

@@ -13,7 +13,7 @@ import re
 from typing import Final
 
 from etl.documents.label_rows import label_rows, labels_misplaced
-from etl.documents.table_grid import cell_kind, infer_columns
+from etl.documents.table_grid import GROUP_SIZE, cell_kind, infer_columns
 from etl.documents.table_model import CAPTION, LONG_LINE, Cell, Line, Table, finish, make_cell
 
 _FROM_LINE: Final = re.compile(r"\s*From\s*:")
@@ -91,15 +91,12 @@ def cell_line_tables(text: str, lines: list[Line], used: list[bool]):
         i = j if j > i + 1 else i + 1
 
 
-_SIZE_ONLY: Final = re.compile(r"\(?\s*[nN]\s*=\s*\d[\d,]*\s*\)?")
-
-
 def _sizes_joined(text: str, cells: list[Cell | None]) -> list[Cell | None]:
     """A group's size on a line of its own joins the group's name on the line before:
     "A+B" then "(N= 117)" is one header cell "A+B\n(N= 117)"."""
     out: list[Cell | None] = []
     for cell in cells:
-        if cell is not None and out and out[-1] is not None and _SIZE_ONLY.fullmatch(cell.text):
+        if cell is not None and out and out[-1] is not None and GROUP_SIZE.fullmatch(cell.text):
             out[-1] = make_cell(text, out[-1].start, cell.end)
         else:
             out.append(cell)

@@ -149,7 +149,7 @@ def undated(names: list[str | None]) -> list[str | None]:
 
 
 # a reference number set after a name with a space: "JCOG1104 53", "CRITICS 58"
-_SPACED_REFERENCE: Final = re.compile(r"^(?P<base>.*[A-Za-z].*?)\s+(?P<ref>\d{1,3})$")
+SPACED_REFERENCE: Final = re.compile(r"^(?P<base>.*[A-Za-z].*?)\s+(?P<ref>\d{1,3})$")
 _NEAR_REFERENCES: Final = 10  # (an article cites one table's trials close together)
 
 
@@ -159,7 +159,7 @@ def unreferenced(names: list[str | None]) -> list[str | None]:
     one number) is a reference; where two names say so, the column's other names lose theirs
     where it stays in ascending order, near those and as long ("CRITICS 58" after "JCOG1104 53"
     and "ARTIST-2 57"; "CheckMate 227", "KEYNOTE 054", "ICON 7" keep their numbers)."""
-    spaced = [_SPACED_REFERENCE.match(name or "") for name in names]
+    spaced = [SPACED_REFERENCE.match(name or "") for name in names]
     sure = {
         r: int(m.group("ref"))
         for r, m in enumerate(spaced)

@@ -86,19 +86,20 @@ _SUBJECT_VERB = (
     r"\s+(?:trial\s+|study\s+)?(?:evaluated|compared|assessed|investigated|randomi[sz]ed|enrolled|"
     r"included|showed|demonstrated|met|achieved|reported|examined|tested|is|was)\b"
 )
+# a name in capitals without a number, five characters or more ("ANNOUNCE", "ELEVATE-TN"):
+# written to start with the capital, the character before it tested after (the engine skips to
+# the capitals of a text)
+_CAPS_NAME = r"[A-Z](?<![\w-].)[A-Z-]{3,}[A-Z]"
 # a name in capitals without a number, introduced as the subject of "was a ... trial": the
 # study itself ("ANNOUNCE was a confirmatory, phase 3, double-blind, randomized trial")
 _CAPS_SUBJECT = re.compile(
-    # (written to start with the capital, the character before it tested after: the engine
-    # skips to the capitals of a text)
-    r"(?P<name>[A-Z](?<![\w-].)[A-Z-]{3,}[A-Z])\s+(?:was|is)\s+an?\s+(?:[\w,/-]+\s+){0,6}?"
-    + _NOUN_PHRASE
+    rf"(?P<name>{_CAPS_NAME})\s+(?:was|is)\s+an?\s+(?:[\w,/-]+\s+){{0,6}}?" + _NOUN_PHRASE
 )
 # a name in capitals without a number whose report a title announces, after its colon or at its
 # start: "...: ASCEND final results", "FLAURA updated analysis" (a record's title or first line
 # only; "... plus FOLFIRINOX 5-year outcomes" names a regimen)
 _CAPS_REPORT = re.compile(
-    r"(?:^|:\s*)(?P<name>[A-Z](?<![\w-].)[A-Z-]{3,}[A-Z])\s+(?:final|primary|updated|long-term|extended"
+    rf"(?:^|:\s*)(?P<name>{_CAPS_NAME})\s+(?:final|primary|updated|long-term|extended"
     r"|mature|\d+-year)\s+(?:efficacy\s+|survival\s+|overall\s+survival\s+)?"
     r"(?:results|analys[ie]s|data|outcomes|follow-up)\b"
 )
@@ -106,7 +107,7 @@ _CAPS_REPORT = re.compile(
 # from CASSIOPEIA", "6-year follow-up of ELEVATE-TN"), the setting a sentence opens with ("In
 # SELECT, lenvatinib improved ..."), a card's label before what the study was ("ADAURA: global
 # phase III study"); lower-case words around it, so a title in capitals says nothing
-_CAPS = r"(?P<name>[A-Z](?<![\w-].)[A-Z-]{3,}[A-Z])(?![\w-])(?!\s*\d)"
+_CAPS = rf"(?P<name>{_CAPS_NAME})(?![\w-])(?!\s*\d)"
 _CAPS_PLACED = re.compile(
     rf"\b(?:results?|data|findings|analys[ie]s|follow-up|update|outcomes?|reports?)\s+(?:from|of)\s+"
     rf"(?:the\s+)?{_CAPS}"

@@ -21,6 +21,8 @@ import re
 import polars as pl
 
 from etl.documents.ids import span_id_expr
+from etl.extract.numbers import AS_HYPHEN
+from etl.extract.table_names import SPACED_REFERENCE
 from etl.extract.trial_names import aliases, defined_terms, headed, molecular_use, named
 from etl.schemas.staging import TrialMentions, polars_schema
 from etl.vocab.codes import PRIMARY_STUDY_TYPES, SECONDARY_STUDY_TYPES
@@ -303,7 +305,8 @@ def _primary(mentions: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame
     return pl.concat([marked, unnamed], how="vertical_relaxed")
 
 
-_REFERENCED = re.compile(r"^(.*\S)\s+\d{1,3}$")
+# the hyphens AS_HYPHEN reads as one, as a class
+_TYPESET_HYPHENS = "[" + "".join(map(chr, AS_HYPHEN)) + "]"
 
 
 def _in_own_documents(mentions: pl.DataFrame, only_in: dict[str, frozenset[str]]) -> pl.DataFrame:
@@ -343,14 +346,17 @@ def trial_mentions_frame(
     # (a hyphen written as U+2010 or U+2011, as pages typeset "START‐2", is read as one: one
     # character for one, so offsets stay; the name is then written as analysts search it)
     readable = sentences.filter(pl.col("role") != "authors").with_columns(
-        pl.col("text").str.replace_all("[\u2010\u2011]", "-")
+        pl.col("text").str.replace_all(_TYPESET_HYPHENS, "-")
     )
     excluded = not_names(readable, [*(table_treatments or []), *(drug_codes or [])])
-    found = {*known_names(readable), *(table_names or ())}
+    in_text = known_names(readable)
+    found = {*in_text, *(table_names or ())}
     # (a table's name with the reference number its reader cut off, "CRITICS 58", is that name)
-    found -= {n for n in found if (m := _REFERENCED.match(n)) and m.group(1) in (table_names or ())}
+    found -= {
+        n for n in found if (m := SPACED_REFERENCE.match(n)) and m["base"] in (table_names or ())
+    }
     names = sorted(n for n in found if name_key(n) not in excluded)
-    found_in_text = {name_key(n) for n in known_names(readable)} if table_name_documents else set()
+    found_in_text = {name_key(n) for n in in_text}
     mentions = _link_within_records(
         _in_own_documents(
             without_molecules(

@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Callable
 
+from etl.documents.table_grid import GROUP_SIZE
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, list_place
 from etl.extract.group_labels import complement, label_words, shared_head
 from etl.extract.list_groups import list_group, of_time_points
@@ -28,7 +29,7 @@ from etl.extract.sentence_comparison import (
     in_sentence_order,
     sentence_comparison,
 )
-from etl.extract.values import PLACEHOLDERS_AFTER, clean_arm
+from etl.extract.values import COMPARED_GAP, PLACEHOLDERS_AFTER, clean_arm
 from etl.regex_prefilter import (
     FoldedMatch,
     GatedAlternation,
@@ -272,11 +273,6 @@ def attach_arms(
     return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
 
 
-# what stands between a value and the other group's it is compared with: "92% compared to 83%
-# with B", "8.1 months, versus 4.2 months in B"
-_COMPARED_WITH = re.compile(
-    r"\s*[\])]?\s*,?\s*(?:(?:when\s+|as\s+)?compared\s+(?:to|with)|versus|vs\.?)\s+", re.IGNORECASE
-)
 
 
 def _compared_to_the_other(
@@ -291,7 +287,7 @@ def _compared_to_the_other(
             or g.arm is None
             or f.measure in COMPARED_MEASURES
             or (f.endpoint, f.unit) != (g.endpoint, g.unit)
-            or not _COMPARED_WITH.fullmatch(text, f.end, g.start)
+            or not COMPARED_GAP.fullmatch(text, f.end, g.start)
         ):
             continue
         pair = own_comparison()
@@ -300,7 +296,7 @@ def _compared_to_the_other(
 
 
 _BRACKETS_FIRST = re.compile(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)+")
-_SIZES = re.compile(r"\s*\(\s*[nN]\s*=\s*\d[\d,]*\s*\)")
+_SIZES = re.compile(rf"\s*{GROUP_SIZE.pattern}")
 
 
 def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:

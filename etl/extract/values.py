@@ -106,8 +106,11 @@ _SEP_RE = re.compile(
     rf"(?:\s*[\])])*(?:\s+(?:for|with|in)\s+(?:the\s+)?{GROUP_NAME}(?:\s+(?:arm|group))?)?{SEP}(?:(?:{NUM}(?:\s*(?:/|of)\s*{NUM})?|{WORD_NUMBER})?\s*(?:patients?|cases|participants)?\s*[\[(]\s*)?",
     re.IGNORECASE,
 )
-_COMPARED_GAP = re.compile(
-    r"(?:\s*[\])])*\s*,?\s*(?:vs\.?|versus|(?:as\s+)?compared (?:with|to))\s+", re.IGNORECASE
+# what stands between a value and the value it is compared with: "8.2 months (...) compared with
+# 4.1", "92% compared to 83%", ", versus"
+COMPARED_GAP = re.compile(
+    r"(?:\s*[\])])*\s*,?\s*(?:vs\.?|versus|(?:as\s+|when\s+)?compared\s+(?:with|to))\s+",
+    re.IGNORECASE,
 )
 # a group's place in a list kept by a value that is not a number: "NR vs 11.8 mo", "9.7 m vs. NE"
 _PLACEHOLDER_WORDS = (
@@ -302,7 +305,7 @@ def _share_units(
             if (
                 before is not None
                 and (
-                    _COMPARED_GAP.fullmatch(gap)
+                    COMPARED_GAP.fullmatch(gap)
                     # or the count of events it is listed after: "13 deaths in A and 22 in B"
                     or (before.event and _SEP_RE.fullmatch(gap) and text[start:end].isdigit())
                     or (
