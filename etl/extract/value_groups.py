@@ -273,8 +273,6 @@ def attach_arms(
     return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
 
 
-
-
 def _compared_to_the_other(
     text: str, facts: list[Fact], own_comparison: Callable[[], tuple[str, str] | None]
 ) -> None:
