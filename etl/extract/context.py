@@ -129,6 +129,17 @@ _STUDY_OF = Prefiltered(
         re.IGNORECASE,
     )
 )
+# the two groups a sentence gives values of, each named "the ... group": "53.3 months in the A
+# group compared to 36.5 months in the B group", "... (95% CI ...) in the A arm and 12% in the B
+# arm" (the last resort: a summary that declares its groups nowhere else)
+_GROUP_VALUES = Prefiltered(
+    re.compile(
+        rf"\b(?:in|with|for|among)\s+the\s+(?P<a>{_ITEM})\s+(?:group|arm)\b(?:[^.;]|\.\d){{0,120}}?"
+        r"\b(?:and|versus|vs\.?|compared\s+(?:with|to)|than)\s+(?:[^.;]|\.\d){0,60}?"
+        rf"\b(?:in|with|for|among)\s+the\s+(?P<b>{_ITEM})\s+(?:group|arm)\b",
+        re.IGNORECASE,
+    )
+)
 _IDENTIFIER_GATE = re.compile(r"[\[(]\s*(?:arm|group|cohort)\s+[A-Z0-9]", re.IGNORECASE)
 _NAMED_GROUP = Prefiltered(
     re.compile(r"\((?:the\s+)?(?P<name>[\w+\-/]+(?:\s+[\w+\-/]+){0,3}?)\s+group\)", re.IGNORECASE)
@@ -293,6 +304,9 @@ def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
             a = tail_label(m.group("a")) if pattern is _SUBJECT_OVER else m.group("a")
             if pair := _pair(a, m.group("b")):
                 return pair, {}
+    for s in sentences:
+        if (m := _GROUP_VALUES.search(s)) and (pair := _pair(m.group("a"), m.group("b"))):
+            return pair, {}
     return [], {}
 
 

@@ -85,9 +85,15 @@ CI_LEVEL = rf"(?P<lvl>{NUM})\s*%\s*(?:CI|confidence interval)"
 
 
 def is_generic(label: str) -> bool:
-    """A label that is empty or starts with a word that never names a group."""
+    """A label that is empty or starts with a word that never names a group (alone or before a
+    slash: "progression/death")."""
     words = label.split()
-    return not words or label.lower() in NOT_GROUPS or words[0].lower() in NOT_GROUPS
+    return (
+        not words
+        or label.lower() in NOT_GROUPS
+        or words[0].lower() in NOT_GROUPS
+        or words[0].lower().partition("/")[0] in NOT_GROUPS
+    )
 
 
 @functools.lru_cache(maxsize=1024)

@@ -45,9 +45,12 @@ _RISK = r"(?:risk|odds|hazard)"  # (what a reduction is of: the reduction restat
 _REDUCTION = re.compile(
     r"^\s*(?:relative\s+)?(?:(?:reduction|decrease|lower)\s+in|reduced)\s+(?:the\s+)?(?:relative\s+)?"
     rf"{_RISK}\s+of\s+"
-    r"(?P<what>[\w ,-]{3,60}?)(?=\s+(?:with|for|in|compared|versus|vs|among|by|relative)\b|[,;.()]|$)",
+    r"(?P<what>[\w ,/-]{3,60}?)(?=\s+(?:with|for|in|compared|versus|vs|among|by|relative)\b|[,;.()]|$)",
     re.IGNORECASE,
 )
+_RELATIVE_CHANGE = r"relative\s+(?:improvement|increase|reduction|decrease|benefit|gain)"
+_RELATIVE_AFTER = re.compile(rf"^\s*{_RELATIVE_CHANGE}\b", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(rf"\b{_RELATIVE_CHANGE}\s+(?:of|by)\s*$", re.IGNORECASE)
 _REDUCED_BY = Prefiltered(
     re.compile(
         rf"reduced\s+(?:the\s+)?(?:relative\s+)?{_RISK}\s+of\s+(?P<what>[\w -]{{3,40}}?)\s+by\s*$",
@@ -102,7 +105,7 @@ _ANY = GatedAlternation(
     [
         Prefiltered(re.compile(branch, re.IGNORECASE))
         for branch in alternatives(
-            r"reduc|decreas|lower|\d+\s+deaths|deaths\s+(?:had\s+)?occurred|died|(?<!adverse )events? (?:had )?occurred"
+            r"reduc|decreas|lower|relative|\d+\s+deaths|deaths\s+(?:had\s+)?occurred|died|(?<!adverse )events? (?:had )?occurred"
             r"|follow"
             # (the baseline rule's own wording: the gate cannot drift from it)
             rf"|{_OF_PATIENTS_GATE.pattern}|{_IN_ARM_GATE.pattern}|{_BASELINE.compiled.pattern}"
@@ -158,7 +161,7 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
     delta = any(d in text for d in _DELTA)
     if not _ANY.found(text) and not delta and all(f.endpoint != "FOLLOWUP" for f in facts):
         return facts
-    reductions = "reduc" in lowered or "decrease" in lowered or "lower" in lowered
+    reductions = any(w in lowered for w in ("reduc", "decrease", "lower", "relative"))
     of_patients = _OF_PATIENTS_GATE.search(lowered) is not None
     in_arm = _IN_ARM_GATE.search(lowered) is not None
     events = _EVENTS.search(text) is not None  # (search asks the gate first)
@@ -209,11 +212,15 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
 
 
 def _reduction(text: str, f) -> re.Match[str] | None:
-    """ "25% reduction in the risk of death", "reduced the risk of death by 34%"."""
+    """ "25% reduction in the risk of death", "reduced the risk of death by 34%"; a relative
+    change of one result against another's ("a relative improvement of 50% in PFS", "a 40%
+    relative increase"): a ratio restated, no rate."""
     after = text[f.end : f.end + 120]
-    if (m := _REDUCTION.match(after)) is not None:
+    if (m := _REDUCTION.match(after) or _RELATIVE_AFTER.match(after)) is not None:
         return m
     before = text[max(0, f.start - 80) : f.start]
+    if (m := _RELATIVE_BEFORE.search(before)) is not None:
+        return m
     return _REDUCED_BY.search(before) if _REDUCED_BY.can_match(before) else None
 
 

@@ -68,7 +68,8 @@ _AS_HEAD = re.compile(
 _TREATMENT_BEFORE = re.compile(r"(?:\b(?:vs|versus|v|plus)\.?|\+)\s*$", re.IGNORECASE)
 _IN_BRACKETS = re.compile(
     rf"\b{_TRIAL_NOUN}[^.;()]{{0,40}}?\((?P<name>{NAME})\)"
-    rf"|\((?P<title>{NAME})\)\s*:\s*(?:an?|the)\b[^.;]{{0,120}}?\b{_TRIAL_NOUN}"
+    # a title's "(NAME): a randomised phase 3 trial", "(NAME): final analysis of a ... trial"
+    rf"|\((?P<title>{NAME})\)\s*:\s*[^.;:()]{{0,120}}?\b{_TRIAL_NOUN}"
 )
 _ALIAS = re.compile(rf"\b(?P<name>{NAME})\s*(?:{_NOUN_PHRASE}\s*)?\((?P<alias>{NAME})\)")
 _SLASHED = re.compile(rf"\b(?P<name>{NAME})/(?P<alias>{NAME})\b")

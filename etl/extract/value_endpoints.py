@@ -73,6 +73,8 @@ _COUNT_PHRASE = re.compile(r"\s+(?P<what>[a-z]+\s+responses?)\b", re.IGNORECASE)
 _TIMEPOINT_NUMBER = re.compile(rf"\d+(?:\.\d+)?|{number_words(5)}", re.I)
 _TIMEPOINT_FOLLOWS = re.compile(
     r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark|,\s*respectively"
+    # ("at 4-year follow-up, PFS was 21%", "at 4-y FU")
+    r"|follow[- ]?up|fu\b"
     # ("Five-year Kaplan-Meier estimates for OS are ...", "the 8-year estimates are ...")
     r"|(?:kaplan[- ]meier\s+)?estimates?)"
 )

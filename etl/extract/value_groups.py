@@ -91,7 +91,7 @@ _ARM_BEFORE = tuple(
 _ARM_BEFORE_ALTERNATION = GatedAlternation(_ARM_BEFORE, cache=32)
 _GROUP_THEN_BRACKET = Prefiltered(
     re.compile(
-        rf"(?:in|for|with|among)\s+(?:the\s+)?(?P<arm>{GROUP_NAME}\s+(?:group|arm|cohort))\s*\(\s*$",
+        rf"(?:in|for|with|among)\s+(?:the\s+)?(?P<arm>{GROUP_NAME}\s+(?:group|arm|cohort))\s*[(\[]\s*$",
         re.IGNORECASE,
     )
 )
@@ -395,7 +395,7 @@ def _arm_around(
     if not before:
         if arms and (listed := declared_group_right_before(gap, arms)):
             return listed
-        if not (alone and gap.rstrip().endswith("(")):
+        if not (alone and gap.rstrip().endswith(("(", "["))):
             return None
         bracketed = _GROUP_THEN_BRACKET.search(gap)
         if bracketed:

@@ -139,6 +139,14 @@ _DECIMAL = re.compile(r"\d*[.·]\d+")
 # (what is left of brackets whose interval and p-value are masked: "(95% CI ...; P < .001)"
 # leaves " ; )", "(P = .002)" leaves "( )")
 _EMPTY_BRACKETS = re.compile(r"\s*[(\[]?[\s;,]*[)\]]")
+# a count with its share of the patients bracketed after it, or after its group: "138 (58%)",
+# "138 [58%]", "155 in the B group [65%]" (the share is the value; the count never takes a unit
+# from its list)
+_SHARE_AFTER = re.compile(
+    r"\s*(?:in\s+(?:the\s+)?[\w +/-]{1,40}?\s+(?:group|arm|cohort)\s*)?"
+    r"[(\[]\s*\d+(?:[.·]\d+)?\s*%\s*[)\]]",
+    re.IGNORECASE,
+)
 # the unit a value's interval stands between it and: "22.0 (19.5-24.5) mo vs 10.6 (...) mo"
 # (the interval itself masked: what is left of it is its closing bracket)
 _UNIT_PAST_BRACKETS = re.compile(rf"^\s*(?:[(\[][^()\[\]]*)?[)\]]\s*{UNIT}")
@@ -288,7 +296,7 @@ def _share_units(
             out.append(ordered[i][2])
     # … then those that share the unit of the next number of their list ("4.6 (…) and 6.5 (…) months")
     for i, (start, end, fact) in enumerate(ordered):
-        if fact is not None:
+        if fact is not None or _SHARE_AFTER.match(text, end):
             continue
         j, prev_end, anchor = i, end, None
         while j + 1 < len(ordered) and anchor is None:

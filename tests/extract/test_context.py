@@ -188,6 +188,18 @@ def test_an_abbreviation_the_record_defines_is_a_name_of_its_group():
     assert context.arm_of("patients given drug M").label == "DM"
 
 
+def test_a_summary_declares_its_groups_by_the_values_it_gives_each():
+    context = record_context(
+        [
+            "Key findings",
+            "Median overall survival was 20.1 months in the drug K group compared to 15.2 months "
+            "in the placebo group (HR 0.70).",
+        ]
+    )
+    assert context.labels == ["drug K", "placebo"]
+    assert context.comparison == ("drug K", "placebo")
+
+
 @pytest.mark.parametrize(
     ("proposed", "resolved"),
     [

@@ -931,3 +931,40 @@ def test_a_number_with_a_unit_after_a_p_is_no_p_value():
         ("median", 5.6, None),
         ("hazard_ratio", 0.49, None),
     ]
+
+
+def test_follow_up_abbreviated_fu_is_the_follow_up_and_its_landmark_a_time_point():
+    assert _read("Data are reported at a median FU of 38 mo.") == [
+        ("FOLLOWUP", "median", 38.0, "months", None)
+    ]
+    facts = parse_sentence("At 3-y FU, drug K had a PFS rate of 40% vs 25% with placebo.")
+    assert [(f.endpoint, f.value, f.timepoint_months) for f in facts] == [
+        ("PFS", 40.0, 36.0),
+        ("PFS", 25.0, 36.0),
+    ]
+
+
+def test_a_relative_change_and_a_reduction_of_risk_restate_a_ratio():
+    facts = parse_sentence(
+        "Drug K gave a 31% reduction in risk of progression/death vs placebo (HR 0.69, 95% CI "
+        "0.55-0.86) and a relative improvement of 60% in PFS (40 vs 25%)."
+    )
+    assert [(f.measure, f.value) for f in facts] == [
+        ("hazard_ratio", 0.69),
+        ("rate", 40.0),
+        ("rate", 25.0),
+    ]
+    assert facts[0].arm is None  # ("progression/death" names no group)
+
+
+def test_a_count_with_its_bracketed_share_is_no_rate_and_the_first_item_orders_the_rest():
+    facts = parse_sentence(
+        "The common events were rash (50 in the placebo group [40%] vs 120 in the drug K group "
+        "[60%]) and nausea (10 [8%] vs 90 [45%])."
+    )
+    assert [(f.value, f.arm) for f in facts] == [
+        (40.0, "placebo group"),
+        (60.0, "drug K group"),
+        (8.0, "placebo group"),
+        (45.0, "drug K group"),
+    ]

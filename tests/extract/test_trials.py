@@ -57,6 +57,11 @@ def _names(frame: pl.DataFrame) -> set[str]:
             "Drug A after drug B (SUMMIT): a randomised, double-blind, phase 3 trial. Patients were randomized.",
             "SUMMIT",
         ),
+        (
+            "Drug A in men with cancer (SUMMIT): final overall survival analysis of a randomised, "
+            "double-blind, phase 3 trial. Patients were randomized.",
+            "SUMMIT",
+        ),
         ("Patients in Study 412 were randomized to drug A or placebo.", None),
         # the end of a comparison or a combination is a treatment, not the trial's name
         ("In the drug A vs ORVX phase III trial, patients were randomized to two arms.", None),
