@@ -289,6 +289,30 @@ def _tab_tables(text: str, lines: list[Line], used: list[bool]):
     yield from _runs(text, lines, used, lambda s: "\t" in s.strip(" "), "\t", "tab", 2)
 
 
+# a line between rows of a table that heads the rows below it ("1st line", "Second-line
+# therapy", "KRAS wild type"): short, no sentence
+_SECTION_LINE: Final = re.compile(r"\s*[\w(][^.;:|\t]{0,38}[\w)]\s*")
+
+
+def _bridged(lines: list[Line], j: int, used: list[bool], is_row) -> int | None:
+    """Past blank lines and one section line between rows of a table (a section line is kept as
+    a row of one cell: a heading), the index of the next line of the run; None when the run
+    ends at line j."""
+    k, section = j, None
+    while k < len(lines) and not used[k] and not is_row(lines[k].text):
+        stripped = lines[k].text.strip()
+        if stripped:
+            if section is not None or not _SECTION_LINE.fullmatch(stripped):
+                return None
+            if CAPTION.match(stripped):
+                return None
+            section = k
+        k += 1
+    if k >= len(lines) or used[k] or k == j:
+        return None
+    return section if section is not None else k
+
+
 def _listed_header_tables(text: str, lines: list[Line], used: list[bool]):
     """Rows of bars under a header listed one cell per line, its cells parted by lines that are
     a lone bar ("Ref." / "|" / "Clinical trial" / "|" / ... then "Author | TRIAL | 2009 | ..."):
@@ -338,11 +362,24 @@ def _runs(text, lines, used, is_row, sep: str, layout: str, least: int):
     """Tables of consecutive lines that each are a row (``is_row``): the first the header."""
     i = 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and not used[j] and is_row(lines[j].text):
-            j += 1
-        if j - i >= least:
-            rows = [_split(text, lines[x], sep) for x in range(i, j)]
+        j, taken = i, []
+        while j < len(lines) and not used[j]:
+            if is_row(lines[j].text):
+                taken.append(j)
+                j += 1
+            elif taken and (past := _bridged(lines, j, used, is_row)) is not None:
+                # (blank lines and a section's line between rows, the header's and the first
+                # row's too: "Study | Phase | ...", "", "1st line", "TRIAL-1 | III | ...")
+                if not is_row(lines[past].text):
+                    taken.append(past)
+                j = past + 1
+            else:
+                break
+        while taken and not is_row(lines[taken[-1]].text):
+            taken.pop()
+        j = taken[-1] + 1 if taken else i
+        if len(taken) >= least:
+            rows = [_split(text, lines[x], sep) for x in taken]
             if sum(1 for r in rows if sum(c is not None for c in r) >= 2) >= least:
                 table = _from_rows(rows[:1], rows[1:], _caption_above(text, lines, i, used), layout)
                 if table is not None:

@@ -344,6 +344,8 @@ def read_cell(
         listed = _versus_values(text, p_after_interval, counts_are_rates, comma_interval)
         if listed is not None:
             return listed
+        if _NUMBERS_COMPARED.search(text):
+            return None  # ("9.4 versus 10.7 mo PFS": words after the pair, for the grammar)
     m = _VALUE.match(text)
     if m is None:
         return None if _WORD.search(text) and any(ch.isdigit() for ch in text) else []
@@ -382,6 +384,10 @@ def read_cell(
             n_denominator=d,
         )
     ]
+
+
+# two numbers compared in a cell: "9.4 versus 10.7", "46 vs. 36%"
+_NUMBERS_COMPARED: Final = re.compile(r"\d%?\s+(?:vs\.?|versus)\s+\d", re.IGNORECASE)
 
 
 def _versus_values(

@@ -38,6 +38,10 @@ _SIZE_HEADER: Final = re.compile(
     r"|(?:patients|pts) (?:enrolled|randomi[sz]ed)|enrol(?:l)?ment)\s*",
     re.IGNORECASE,
 )
+_DESIGN_HEADER: Final = re.compile(r"\bdesign\b", re.IGNORECASE)
+_TREATMENTS_COMPARED: Final = re.compile(
+    r"\s(?:±|\+/-|vs\.?|versus|with or without)\s", re.IGNORECASE
+)
 _P_HEADER: Final = re.compile(r"\s*p(?:\s*[- ]?values?)?\s*", re.IGNORECASE)
 _PHASE_HEADER: Final = re.compile(r"\s*phases?\s*", re.IGNORECASE)
 _STUB_HEADER: Final = re.compile(
@@ -205,6 +209,10 @@ def _column_kind(
         return "phase"
     if c == 0 and (_STUB_HEADER.search(text) or (not numeric and hk in ("none", "other"))):
         return "stub"
+    if _DESIGN_HEADER.search(text) and not numeric:
+        # ("Study design" over "FOLFOX ± drug K": the groups a row compares; over "open-label,
+        # randomised": nothing to read)
+        return "arm" if _compare_treatments(texts) else "skip"
     if hk == "trial" and not numeric:
         return "trial"
     if hk == "arm" and not numeric:
@@ -219,6 +227,13 @@ def _column_kind(
             return "stub"  # (each row's endpoint, in a column of its own: "Outcome | 3-year RFS")
         return "skip"
     return "result"
+
+
+def _compare_treatments(texts: list[str]) -> bool:
+    """Cells most of which compare treatments, without a number: "A ± B", "A versus B"."""
+    filled = [t for t in texts if t.strip()]
+    compared = sum(bool(_TREATMENTS_COMPARED.search(t) and not _DIGIT.search(t)) for t in filled)
+    return bool(filled) and compared * 2 > len(filled)
 
 
 def _results_in_words(header: str, texts: list[str]) -> bool:

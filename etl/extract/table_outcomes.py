@@ -110,7 +110,9 @@ def read_table(text: str, table: Table) -> list[RowReading]:
     for r, row in enumerate(table.rows):
         origin = table.row_spans[r][0]
         row_meaning = _row_meaning(table, columns, row_labels[r], r, of_section[r].head)
-        trials.append(row_trial(table, columns, row))
+        # (a heading that names no study, "1st line", names no trial either)
+        heads = of_section[r].head == r and not of_section[r].study
+        trials.append((None, None) if heads else row_trial(table, columns, row))
         arms.append(row_arms(columns, row))
         facts.append([])
         if _p_only(row_meaning):

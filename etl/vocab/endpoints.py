@@ -83,7 +83,9 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     (
         "ORR",
         r"objective response(?: rate)?s?|overall (?:response|remission) rates?|\bORRs?\b|response rates?"
-        r"|objective responses",
+        r"|objective responses"
+        # ("RR" is a response rate only beside a percentage: "36% RR", "RR of 46%"; else a ratio)
+        r"|\bRR\b(?:(?<=%\sRR)|(?=\s*(?:of|was|:|=)?\s*\d+(?:\.\d+)?\s*%))",
     ),
     ("DCR", r"disease[- ]control(?: rate)?|\bDCR\b"),
     ("CBR", r"clinical benefit(?: rate)?|\bCBR\b"),

@@ -511,3 +511,29 @@ def test_numbers_that_name_trials_are_no_references():
         "ORCHID-3",
     ]
     assert unreferenced(["ICON 7", "GOG-0218 12"]) == ["ICON 7", "GOG-0218"]
+
+
+def test_tab_rows_under_section_lines_with_a_design_column_and_results_in_words():
+    # (a header parted from its rows by a blank line and a section's line; the "Study design"
+    # column holds the groups each row compares; the results are written as pairs with their
+    # unit and endpoint after them)
+    text = (
+        "Table 2\n\nTrials of an invented antibody.\n\n"
+        "Study\tPhase\tStudy design\tResults\tReference\n"
+        "\n"
+        "1st line\n"
+        " ORVEX-1\tIII\tFOLFOX ± zentumab\t44 versus 31% RR\t[3]\n"
+        " ORVEX-2\tIII\tCAPOX ± zentumab\t9.8 versus 8.1 mo PFS\t[4]\n"
+        "2nd line\n"
+        " ORVEX-5\tIII\tZentumab versus supportive care\t6.4 versus 4.2 mo OS\t[5]\n"
+    )
+    readings = read(text)
+    assert [r.trial for r in readings] == [None, "ORVEX-1", "ORVEX-2", None, "ORVEX-5"]
+    assert [brief(f) for r in readings for f in r.facts] == [
+        ("ORR", "rate", 44.0, "percent", None, "FOLFOX + zentumab", None),
+        ("ORR", "rate", 31.0, "percent", None, "FOLFOX", None),
+        ("PFS", "median", 9.8, "months", None, "CAPOX + zentumab", None),
+        ("PFS", "median", 8.1, "months", None, "CAPOX", None),
+        ("OS", "median", 6.4, "months", None, "Zentumab", None),
+        ("OS", "median", 4.2, "months", None, "supportive care", None),
+    ]
