@@ -20,7 +20,9 @@ _LEADING = re.compile(
     r"^(?:the|a|an|either|both|other|receive|receiving|received|to|or|and|with|combination of|"
     # (what a study's title does before its groups: "Study Comparing A with B versus C")
     r"comparing|evaluating|investigating|assessing|"
-    r"first-line|second-line|1L/2L|1L|2L|adjuvant|neoadjuvant|perioperative|open-label|"
+    r"first-line|second-line|front-?line|up-?front|1L/2L|1L|2L|adjuvant|neoadjuvant|perioperative|open-label|"
+    # (how a group was to be given it: "to be treated with A alone")
+    r"be treated with|be given|"
     r"(?:once|twice)[- ](?:daily|weekly)|daily|weekly|oral|intravenous|iv|subcutaneous|sc|"
     r"concurrent|continuous|matching|combined with|in combination with|"
     r"single-agent|up to|≤\s*\d+|"
@@ -57,7 +59,9 @@ _FORM = re.compile(r"\s+(?:fixed-dose\s+)?combination$", re.IGNORECASE)
 # RFS for A" → "A", "≤6 cycles of A" → "A", "efficacy and safety of A" → "A" (but "chemotherapy of
 # physician's choice" is a group)
 _NOT_A_GROUP = re.compile(
-    rf"^(?:(?:the|a|an|in|of|\S*\d\S*|{number_words(12)})\s+)*"
+    # (what a report's title puts before it: "Long-term outcomes with A", "Final results of A")
+    rf"^(?:(?:the|a|an|in|of|\S*\d\S*|{number_words(12)}|[\w-]+-(?:term|year|month)|final|updated"
+    r"|extended|mature|primary|long)\s+)*"
     r"(?:difference|cycles?|courses?|doses?|efficacy|safety|"
     r"addition|analysis|benefit|use|administration|survival|rfs|pfs|os|efs|dfs|response|risk|"
     r"outcomes?|results?)\b[^,;]*?\b(?:for|of|with|in|among|from)\s+(?=\S)",

@@ -15,7 +15,7 @@ import re
 
 from etl.extract.facts import Fact
 from etl.extract.group_labels import label_words
-from etl.extract.phrases import GROUP_NAME
+from etl.extract.phrases import DOSE_AMOUNT, DOSE_SCHEDULE, GROUP_NAME
 from etl.extract.values import clean_arm
 
 _SHARE_OF_GROUP = re.compile(
@@ -118,3 +118,35 @@ def ratio_of_group(text: str, f: Fact) -> tuple[str, str] | None:
     against = _AGAINST.search(text, own.end(), own.end() + 120)
     comparator = clean_arm(against.group("b")) if against else None
     return (arm, comparator) if comparator else None
+
+
+# a dose heading an item of the bracket after a drug's name: "A (300 mg BID, 48.6%; 400 mg BID,
+# 47.3%)", "A (300 mg twice daily [BID], 77.7% and 61.0%, respectively; ...)"
+_DOSE_ITEM = re.compile(
+    rf"^\s*(?P<dose>{DOSE_AMOUNT}(?:\s+(?:{DOSE_SCHEDULE}|[A-Z]{{2,3}}\b))?)\s*(?:\[[^\]]{{1,12}}\]\s*)?,"
+    r"[\d\s.,%]*(?:and[\d\s.,%]*)?$"
+)
+_DRUG_BEFORE = re.compile(r"(?P<drug>[A-Za-z][\w-]{2,})\s*$")
+
+
+def dose_item_group(text: str, start: int) -> str | None:
+    """The group of a value that an item of a drug's bracket heads with a dose: the drug at that
+    dose ("A 300 mg BID"), or None."""
+    depth, i = 0, start - 1
+    while i >= 0 and start - i < 240:  # (the bracket the value stands in)
+        if text[i] in ")]":
+            depth += 1
+        elif text[i] in "([":
+            if depth == 0 and text[i] == "(":
+                break
+            depth -= 1
+        i -= 1
+    else:
+        return None
+    if i < 0:
+        return None
+    item = text[i + 1 : start].rpartition(";")[2]
+    dosed, drug = _DOSE_ITEM.match(item), _DRUG_BEFORE.search(text, 0, i)
+    if dosed is None or drug is None or (name := clean_arm(drug.group("drug"))) is None:
+        return None
+    return f"{name} {dosed.group('dose')}"

@@ -26,7 +26,9 @@ _TIMEPOINT_LIST = Prefiltered(
 _WORDS_1_10 = rf"(?:{number_words(10)})\b"
 _AT_TIMEPOINT = Prefiltered(
     re.compile(
-        rf"\b(?:at|after)\s+(?:least\s+)?(?P<n>\d+|{_WORDS_1_10}|an?(?=\s+(?:year|month)\b))\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+|{_WORDS_1_10})\s*(?P<unit2>months?|years?))?"
+        # ("by 10 years" opening a sentence or a clause: what a cumulative rate is by; not
+        # "prolonged OS by 5 months")
+        rf"\b(?:at|after|(?<!\w\s)by)\s+(?:least\s+)?(?P<n>\d+|{_WORDS_1_10}|an?(?=\s+(?:year|month)\b))\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+|{_WORDS_1_10})\s*(?P<unit2>months?|years?))?"
         rf"|and\s+(?P<n3>\d+|{_WORDS_1_10})\s*(?P<unit3>months?|years?))",
         re.IGNORECASE,
     )
@@ -415,6 +417,8 @@ def drop_non_results(
 def attach_timepoints(
     text: str, facts: list[Fact], mentions: list[tuple[int, int, str, str]]
 ) -> list[Fact]:
+    # (a cumulative rate is a rate by a time, of any result: "cumulative 10-year rates of MMR")
+    cumulative = "umulative" in text
     rates = [
         f
         for f in facts
@@ -423,6 +427,7 @@ def attach_timepoints(
         and (
             f.endpoint in TIME_TO_EVENT
             or (f.endpoint == "OTHER" and _TIMED_OTHER.search(f.endpoint_label))
+            or cumulative
         )
     ]
     if not rates:  # only these take a time point: no need to look for one

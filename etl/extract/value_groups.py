@@ -15,6 +15,7 @@ from etl.extract.list_groups import list_group, of_time_points
 from etl.extract.named_groups import (
     declared_group_before_bracket,
     declared_group_right_before,
+    dose_item_group,
     pair_led_by,
     ratio_of_group,
     share_of_declared_group,
@@ -232,7 +233,7 @@ def attach_arms(
             chain = chains[f.chain]
             size, position = list_place(f, chain)
             listed = respectively and size > 1 and len(group_list()) == size
-            arm = (
+            arm = (dose_item_group(text, f.start) if "mg" in text else None) or (
                 group_list()[position]
                 if listed
                 else _arm_around(text, f, prev_end, arms, alone=len(chain) == 1)

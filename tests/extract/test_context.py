@@ -292,6 +292,9 @@ def test_a_pair_opened_right_after_a_named_group_is_that_groups_first():
         ("the difference in RFS for drug K plus drug L", "drug K plus drug L"),
         ("Drug K significantly improved survival", ""),
         ("ZEPHYR-12", ""),  # a trial's name is not a group
+        # (a report's title before its group; how a group was to be treated)
+        ("Long-term outcomes with frontline drug K", "drug K"),
+        ("to be treated with drug L", "drug L"),
     ],
 )
 def test_a_group_label_is_cut_out_of_its_phrase(phrase, label):

@@ -968,3 +968,27 @@ def test_a_count_with_its_bracketed_share_is_no_rate_and_the_first_item_orders_t
         (8.0, "placebo group"),
         (45.0, "drug K group"),
     ]
+
+
+def test_a_cumulative_rate_of_any_result_takes_its_time_point_by_or_at():
+    facts = parse_sentence(
+        "By 8 years, cumulative rates of molecular response were 71.5% with zorvatinib and "
+        "60.2% with imatinib."
+    )
+    assert [(f.value, f.timepoint_months) for f in facts] == [(71.5, 96.0), (60.2, 96.0)]
+    # ("by" after a word is no time point: "prolonged OS by 5 months")
+    facts = parse_sentence("Zorvatinib prolonged OS by 5 months (OS rate 40% vs 30%).")
+    assert [f.timepoint_months for f in facts if f.unit == "percent"] == [None, None]
+
+
+def test_items_headed_by_a_dose_in_a_drugs_bracket_are_that_drug_at_that_dose():
+    facts = parse_sentence(
+        "Rates of remission were higher with zorvatinib (200 mg BID, 44.1% and 30.2%, "
+        "respectively; 300 mg twice daily, 47.9% and 33.0%, respectively)."
+    )
+    assert [(f.value, f.arm) for f in facts] == [
+        (44.1, "zorvatinib 200 mg BID"),
+        (30.2, "zorvatinib 200 mg BID"),
+        (47.9, "zorvatinib 300 mg twice daily"),
+        (33.0, "zorvatinib 300 mg twice daily"),
+    ]
