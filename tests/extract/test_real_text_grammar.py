@@ -944,6 +944,17 @@ def test_follow_up_abbreviated_fu_is_the_follow_up_and_its_landmark_a_time_point
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "With 5-FU plus drug K, the median was 14.1 months.",
+        "Patients given LV/FU had a median of 9.2 months.",
+    ],
+)
+def test_fluorouracil_written_fu_is_no_follow_up(sentence):
+    assert all(f.endpoint != "FOLLOWUP" for f in parse_sentence(sentence))
+
+
 def test_a_relative_change_and_a_reduction_of_risk_restate_a_ratio():
     facts = parse_sentence(
         "Drug K gave a 31% reduction in risk of progression/death vs placebo (HR 0.69, 95% CI "
