@@ -302,9 +302,11 @@ def _bridged(lines: list[Line], j: int, used: list[bool], is_row) -> int | None:
     while k < len(lines) and not used[k] and not is_row(lines[k].text):
         stripped = lines[k].text.strip()
         if stripped:
-            if section is not None or not _SECTION_LINE.fullmatch(stripped):
-                return None
-            if CAPTION.match(stripped):
+            if (
+                section is not None
+                or not _SECTION_LINE.fullmatch(stripped)
+                or CAPTION.match(stripped)
+            ):
                 return None
             section = k
         k += 1
@@ -369,14 +371,15 @@ def _runs(text, lines, used, is_row, sep: str, layout: str, least: int):
                 j += 1
             elif taken and (past := _bridged(lines, j, used, is_row)) is not None:
                 # (blank lines and a section's line between rows, the header's and the first
-                # row's too: "Study | Phase | ...", "", "1st line", "TRIAL-1 | III | ...")
-                if not is_row(lines[past].text):
+                # row's too: "Study | Phase | ...", "", "1st line", "TRIAL-1 | III | ..."; a
+                # section's line is kept as a heading row, and a row always follows it)
+                if is_row(lines[past].text):
+                    j = past
+                else:
                     taken.append(past)
-                j = past + 1
+                    j = past + 1
             else:
                 break
-        while taken and not is_row(lines[taken[-1]].text):
-            taken.pop()
         j = taken[-1] + 1 if taken else i
         if len(taken) >= least:
             rows = [_split(text, lines[x], sep) for x in taken]

@@ -768,3 +768,16 @@ def test_a_table_copied_without_separators_is_read_by_where_values_end():
 )
 def test_sentences_and_lone_glued_values_are_no_glued_table(text: str):
     assert find_tables(text) == []
+
+
+def test_tab_rows_parted_by_blank_lines_are_one_table_with_every_row():
+    text = (
+        "Table 1\n\nStudy\tPhase\tORR\n\n"
+        "ORVEX-1\tIII\t44%\n\nORVEX-2\tIII\t31%\n\nORVEX-3\tII\t20%\n"
+    )
+    (table,) = find_tables(text)
+    assert [[c.text for c in row if c] for row in table.rows] == [
+        ["ORVEX-1", "III", "44%"],
+        ["ORVEX-2", "III", "31%"],
+        ["ORVEX-3", "II", "20%"],
+    ]
