@@ -123,8 +123,9 @@ def ratio_of_group(text: str, f: Fact) -> tuple[str, str] | None:
 # a dose heading an item of the bracket after a drug's name: "A (300 mg BID, 48.6%; 400 mg BID,
 # 47.3%)", "A (300 mg twice daily [BID], 77.7% and 61.0%, respectively; ...)"
 _DOSE_ITEM = re.compile(
-    rf"^\s*(?P<dose>{DOSE_AMOUNT}(?:\s+(?:{DOSE_SCHEDULE}|[A-Z]{{2,3}}\b))?)\s*(?:\[[^\]]{{1,12}}\]\s*)?,"
-    r"[\d\s.,%]*(?:and[\d\s.,%]*)?$"
+    rf"^\s*(?P<dose>{DOSE_AMOUNT}(?:\s+(?:{DOSE_SCHEDULE}))?)\s*(?:\[[^\]]{{1,12}}\]\s*)?,"
+    r"[\d\s.,%]*(?:and[\d\s.,%]*)?$",
+    re.IGNORECASE,
 )
 _DRUG_BEFORE = re.compile(r"(?P<drug>[A-Za-z][\w-]{2,})\s*$")
 

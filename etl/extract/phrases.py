@@ -89,10 +89,7 @@ def is_generic(label: str) -> bool:
     slash: "progression/death")."""
     words = label.split()
     return (
-        not words
-        or label.lower() in NOT_GROUPS
-        or words[0].lower() in NOT_GROUPS
-        or words[0].lower().partition("/")[0] in NOT_GROUPS
+        not words or label.lower() in NOT_GROUPS or words[0].lower().partition("/")[0] in NOT_GROUPS
     )
 
 

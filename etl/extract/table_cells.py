@@ -81,6 +81,8 @@ _BARE_P: Final = re.compile(rf"\s*[;,]\s*(?P<op><=|>=|[<>=≤≥])?\s*(?P<num>{N
 _FRACTION_AFTER: Final = re.compile(r"\s*\(\s*(?P<n>\d+)\s*/\s*(?P<d>\d+)\s*\)")
 # what separates the groups a cell compares: "5.5 versus 2.8", "Zentumab vs. docetaxel"
 VERSUS_SEP: Final = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
+# what a cell writes between a treatment and what is added to it in one group only: "A ± B"
+WITH_OR_WITHOUT: Final = re.compile(r"\s*(?:±|\+/-|\bwith or without\b)\s*", re.IGNORECASE)
 # a group named in brackets after its value: "9.0 (lenvatinib)"
 _GROUP_IN_BRACKETS: Final = re.compile(r"\s*\((?P<g>[A-Za-z][^()\d]{0,40})\)\s*$")
 _BRACKETS: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -387,7 +389,7 @@ def read_cell(
 
 
 # two numbers compared in a cell: "9.4 versus 10.7", "46 vs. 36%"
-_NUMBERS_COMPARED: Final = re.compile(r"\d%?\s+(?:vs\.?|versus)\s+\d", re.IGNORECASE)
+_NUMBERS_COMPARED: Final = re.compile(rf"\d%?{VERSUS_SEP.pattern}\d", re.IGNORECASE)
 
 
 def _versus_values(

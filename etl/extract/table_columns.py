@@ -21,7 +21,15 @@ from typing import Final
 from etl.documents.table_grid import cell_kind, header_kind
 from etl.documents.tables import Cell, Table
 from etl.extract.phrases import is_generic
-from etl.extract.table_cells import Meaning, describe, is_placeholder, merge, read_interval
+from etl.extract.table_cells import (
+    VERSUS_SEP,
+    WITH_OR_WITHOUT,
+    Meaning,
+    describe,
+    is_placeholder,
+    merge,
+    read_interval,
+)
 from etl.extract.table_names import arm_label
 
 _SKIP_HEADER: Final = re.compile(
@@ -39,9 +47,6 @@ _SIZE_HEADER: Final = re.compile(
     re.IGNORECASE,
 )
 _DESIGN_HEADER: Final = re.compile(r"\bdesign\b", re.IGNORECASE)
-_TREATMENTS_COMPARED: Final = re.compile(
-    r"\s(?:±|\+/-|vs\.?|versus|with or without)\s", re.IGNORECASE
-)
 _P_HEADER: Final = re.compile(r"\s*p(?:\s*[- ]?values?)?\s*", re.IGNORECASE)
 _PHASE_HEADER: Final = re.compile(r"\s*phases?\s*", re.IGNORECASE)
 _STUB_HEADER: Final = re.compile(
@@ -232,7 +237,10 @@ def _column_kind(
 def _compare_treatments(texts: list[str]) -> bool:
     """Cells most of which compare treatments, without a number: "A ± B", "A versus B"."""
     filled = [t for t in texts if t.strip()]
-    compared = sum(bool(_TREATMENTS_COMPARED.search(t) and not _DIGIT.search(t)) for t in filled)
+    compared = sum(
+        bool((VERSUS_SEP.search(t) or WITH_OR_WITHOUT.search(t)) and not _DIGIT.search(t))
+        for t in filled
+    )
     return bool(filled) and compared * 2 > len(filled)
 
 

@@ -25,7 +25,7 @@ from etl.documents.table_grid import is_trial_name, names_study
 from etl.documents.tables import Cell, Table, heading
 from etl.extract.facts import Fact
 from etl.extract.group_labels import LABEL_WORD
-from etl.extract.table_cells import VERSUS_SEP, is_placeholder
+from etl.extract.table_cells import VERSUS_SEP, WITH_OR_WITHOUT, is_placeholder
 from etl.extract.table_columns import CONTROL, Column, header_cells
 from etl.extract.table_names import arm_label, phase_code, stated_phase, trial_name
 from etl.extract.trial_names import named
@@ -194,15 +194,12 @@ def _compared_in_cell(text: str) -> tuple[Group, Group] | None:
     ("A with or without B") compares A + B with A."""
     parts = VERSUS_SEP.split(text)
     if len(parts) != 2:
-        added = _WITH_OR_WITHOUT.split(text)
+        added = WITH_OR_WITHOUT.split(text)
         if len(added) != 2 or not added[0].strip() or not added[1].strip():
             return None
         parts = [f"{added[0].strip()} + {added[1].strip()}", added[0]]
     a, b = arm_label(parts[0]), arm_label(parts[1])
     return (a, b) if a[0] is not None and b[0] is not None else None
-
-
-_WITH_OR_WITHOUT: Final = re.compile(r"\s*(?:±|\+/-|\bwith or without\b)\s*", re.IGNORECASE)
 
 
 def _named_groups(

@@ -75,8 +75,6 @@ _COUNT_PHRASE = re.compile(r"\s+(?P<what>[a-z]+\s+responses?)\b", re.IGNORECASE)
 _TIMEPOINT_NUMBER = re.compile(rf"\d+(?:\.\d+)?|{number_words(5)}", re.I)
 _TIMEPOINT_FOLLOWS = re.compile(
     r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark|,\s*respectively"
-    # ("at 4-year follow-up, PFS was 21%", "at 4-y FU")
-    r"|follow[- ]?up|fu\b"
     # ("Five-year Kaplan-Meier estimates for OS are ...", "the 8-year estimates are ...")
     r"|(?:kaplan[- ]meier\s+)?estimates?)"
 )
@@ -112,6 +110,15 @@ _BEFORE_NAME = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}")
 _LABEL_END = re.compile(r"\s*(?:rates?\s*)?(?:\([^()]{0,12}\)\s*)?[:=]")
 
 
+def _follow_up_at(text: str, pos: int, mentions: list[tuple[int, int, str, str]]) -> bool:
+    """Whether the follow-up is named right at ``pos`` ("at 4-year follow-up", "at 4-y FU"): the
+    time it is at is the time point of the rates that follow."""
+    return any(
+        endpoint == "FOLLOWUP" and start >= pos and not text[pos:start].strip()
+        for start, _, endpoint, _ in mentions
+    )
+
+
 def _timed_endpoint_after(
     text: str, pos: int, mentions: list[tuple[int, int, str, str]]
 ) -> tuple[int, int, str, str] | None:
@@ -139,6 +146,7 @@ def _timepoints(
         if (
             not _TIMEPOINT_FOLLOWS.match(follows)
             and _timed_endpoint_after(text, m.end(), mentions) is None
+            and not _follow_up_at(text, m.end(), mentions)
         ):
             continue
         found.append(
