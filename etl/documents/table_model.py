@@ -33,7 +33,9 @@ class Table:
     # a group label, "OS rate, %" / "12 months"); one tuple per data row, () when none
     row_headers: tuple[Row, ...] = ()
     caption: Cell | None = None  # "Table 2. ..." above the table, when there is one
-    layout: str = "pipe"  # pipe, tab, cell_lines, bar_lines or glued (see the module docstring)
+    layout: str = (
+        "pipe"  # pipe, tab, cell_lines, bar_lines, wrapped or glued (etl.documents.tables)
+    )
 
 
 # a line longer than this is prose (a footnote): it ends a table, in any layout

@@ -16,6 +16,10 @@ The layouts read (all seen in collected documents):
   "12 months"), moved to ``Table.row_headers``. A table one cell per line whose rows are not
   all as wide (a label's results: a row label, then two values, one or none) is read by its
   row labels (etl.documents.label_rows).
+- ``wrapped``: after a caption, a table whose cells a page wrapped over lines, the header's cells
+  run together on a line or one a line, each row's labels over lines and its results after them
+  ("5.7 vs. 5.8", "HR 0.75 (0.65 to 0.85)"): its rows are read by their results
+  (etl.documents.table_wrapped).
 - ``glued``: a table whose cells a page copied with nothing between them ("Median Overall
   Survival9.3 months5.6 months"), read by where each value ends (etl.documents.table_glued).
 
@@ -24,7 +28,7 @@ below it (``heading``): a section of the table ("Progression-free survival | | |
 study (Author, 2020) | ||||").
 
 The pipe and tab layouts are read here, the one-cell-per-line layouts in
-etl.documents.table_lines; the grid they all make is etl.documents.table_model's. Everything here
+etl.documents.table_lines and etl.documents.table_wrapped; the grid they all make is etl.documents.table_model's. Everything here
 is a pure function of the text; offsets are Python ``str`` offsets.
 """
 
@@ -56,6 +60,7 @@ from etl.documents.table_model import (
     make_cell,
     trial_rows,
 )
+from etl.documents.table_wrapped import wrapped_tables
 
 # (the grid's types and readings, imported from here by the readers of tables)
 __all__ = ["Cell", "Row", "Table", "find_tables", "heading", "is_table_line", "trial_rows"]
@@ -81,6 +86,7 @@ def find_tables(text: str) -> list[Table]:
         _listed_header_tables,
         _tab_tables,
         bar_line_tables,
+        wrapped_tables,
         cell_line_tables,
         glued_tables,
     ):

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Final
 
-from etl.documents.table_grid import cell_kind, header_kind
+from etl.documents.table_grid import cell_kind, header_kind, names_study
 from etl.documents.tables import Cell, Table
 from etl.extract.phrases import is_generic
 from etl.extract.table_cells import (
@@ -220,6 +220,8 @@ def _column_kind(
         return "arm" if _compare_treatments(texts) else "skip"
     if hk == "trial" and not numeric:
         return "trial"
+    if hk == "none" and texts and all(names_study(t) for t in texts):
+        return "trial"  # (a column its header leaves unnamed, every cell of which names a study)
     if hk == "arm" and not numeric:
         return "arm"
     if hk == "ref" or _SKIP_HEADER.search(text) or _YEAR_HEADER.fullmatch(text):

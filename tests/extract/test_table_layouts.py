@@ -781,3 +781,103 @@ def test_tab_rows_parted_by_blank_lines_are_one_table_with_every_row():
         ["ORVEX-2", "III", "31%"],
         ["ORVEX-3", "II", "20%"],
     ]
+
+
+# ---- cells wrapped over lines: rows read by their results ----------------------------------------
+
+# (a journal's table page copied as text: the header's cells run together on one line, a row's
+# treatment cell runs over two lines, the study's name on the second, and its results stand on
+# one line after its labels)
+WRAPPED_HEADER_ON_ONE_LINE = (
+    "Table 2.\n"
+    "\n"
+    "Outcomes of the randomised trials of two invented agents (composed for the tests).\n"
+    "\n"
+    "Study drug Control arm Patients Primary endpoint Median PFS (months) HR PFS (95% CI) "
+    "Median OS (months) HR OS (95% CI) ORR (%)\n"
+    "Zentumab12,13\n"
+    "ORVEX-4 study\n"
+    "Placebo 512\n"
+    "PFS 8.1 versus 3.2 0.41 (0.33–0.52) 20.4 versus 16.0 0.79 (0.64–0.97) 22 versus 4\n"
+    "Orvexitinib14\n"
+    "KALDA-2 study\n"
+    "Zentumab 388\n"
+    "OS 6.0 versus 5.1 0.83 (0.70–0.99) 18.2 versus 14.9 0.71 (0.58–0.87) 15 versus 11\n"
+    "\n"
+    "CI, confidence interval; HR, hazard ratio; ORR, objective response rate.\n"
+)
+
+# (each cell on a line of its own, the header's too; under a trial's row, a block of subgroup
+# ratios that fits no column of the header)
+WRAPPED_ONE_CELL_A_LINE = (
+    "Table 1.\n"
+    "\n"
+    "Randomised trials of two invented agents (composed for the tests).\n"
+    "\n"
+    "Author, Year\nTrial Name\nRegion\nIntervention\nn\nControl\nn\n"
+    "Median Overall Survival (Months)\nHR (95% CI)\n"
+    "Median Progression-Free Survival (Months)\nHR (95% CI)\nResponse Rate\n"
+    "Smith, 2011 [4]\nORVEX-9\nEurope\nZentumab\n201\nPlacebo\n199\n"
+    "22.5 vs. 19.0\nHR 0.80 (0.64 to 0.99)\n7.7 vs. 4.2\nHR 0.52 (0.41 to 0.66)\n41% vs. 12%\n"
+    "Subgroup: marker positive\nHR 0.61 (0.40 to 0.93)\nHR 0.44 (0.30 to 0.65)\n"
+    "Jones, 2014 [5]\nKALDA-3\nAsia\nOrvexitinib\n150\nCisplatin and docetaxel\n148\n"
+    "NR vs. 15.2\nHR 0.70 (0.52 to 0.94)\n9.9 vs. 5.0\nHR 0.38 (0.28 to 0.51)\n60% vs. 25%\n"
+)
+
+
+def test_a_table_whose_header_runs_together_is_read_by_its_rows_results():
+    readings = read(WRAPPED_HEADER_ON_ONE_LINE)
+    assert [(r.trial, r.arms) for r in readings] == [
+        ("ORVEX-4", (("Zentumab", None), ("Placebo", None))),
+        ("KALDA-2", (("Orvexitinib", None), ("Zentumab", None))),
+    ]
+    facts = [brief(f) for f in facts_of(readings[:1])]
+    assert facts == [
+        ("PFS", "median", 8.1, "months", None, "Zentumab", None),
+        ("PFS", "median", 3.2, "months", None, "Placebo", None),
+        ("PFS", "hazard_ratio", 0.41, "ratio", None, "Zentumab", "Placebo"),
+        ("OS", "median", 20.4, "months", None, "Zentumab", None),
+        ("OS", "median", 16.0, "months", None, "Placebo", None),
+        ("OS", "hazard_ratio", 0.79, "ratio", None, "Zentumab", "Placebo"),
+        ("ORR", "rate", 22.0, "percent", None, "Zentumab", None),
+        ("ORR", "rate", 4.0, "percent", None, "Placebo", None),
+    ]
+    assert [ci(f) for f in facts_of(readings[:1]) if f.ci] == [(0.33, 0.52, 95), (0.64, 0.97, 95)]
+
+
+def test_a_table_one_cell_a_line_with_a_subgroup_block_reads_each_trials_row_only():
+    readings = read(WRAPPED_ONE_CELL_A_LINE)
+    assert [(r.trial, r.arms) for r in readings] == [
+        ("ORVEX-9", (("Zentumab", None), ("Placebo", None))),
+        ("KALDA-3", (("Orvexitinib", None), ("Cisplatin and docetaxel", None))),
+    ]
+    second = [brief(f) for f in facts_of(readings[1:])]
+    # (not reached: no number for the experimental group's median; the ratio under an "HR"
+    # header takes the endpoint of the median before it)
+    assert second == [
+        ("OS", "median", 15.2, "months", None, "Cisplatin and docetaxel", None),
+        ("OS", "hazard_ratio", 0.70, "ratio", None, "Orvexitinib", "Cisplatin and docetaxel"),
+        ("PFS", "median", 9.9, "months", None, "Orvexitinib", None),
+        ("PFS", "median", 5.0, "months", None, "Cisplatin and docetaxel", None),
+        ("PFS", "hazard_ratio", 0.38, "ratio", None, "Orvexitinib", "Cisplatin and docetaxel"),
+        ("ORR", "rate", 60.0, "percent", None, "Orvexitinib", None),
+        ("ORR", "rate", 25.0, "percent", None, "Cisplatin and docetaxel", None),
+    ]
+    # the subgroup block's ratios are no row of the table
+    assert all(f.value not in (0.61, 0.44) for f in facts_of(readings))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # prose under a caption: its results open the text, no header names columns
+        "Table 1. Results\nThe median OS was 10.4 vs 6.2 months (HR 0.61 [0.47-0.80]).\n"
+        "The median PFS was 5.0 vs 3.1 months (HR 0.55 [0.40-0.75]).\n",
+        # arms stacked one a line, their numbers one a line: no row of compared results
+        "Table 5.\nMajor trials\nTrial name Year Treatment groups Response rate (%) MST (months)\n"
+        "ORVEX-1 2009 Zentumab\nPlacebo\n38\n9\n12.3\n10.8\n"
+        "KALDA-1 2011 Orvexitinib\nPlacebo\n31\n8\n11.0\n9.9\n",
+    ],
+)
+def test_prose_and_stacked_rows_under_a_caption_are_no_wrapped_table(text: str):
+    assert [t.layout for t in find_tables(text)] != ["wrapped"]
