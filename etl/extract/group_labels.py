@@ -24,7 +24,7 @@ _LEADING = re.compile(
     # (how a group was to be given it: "to be treated with A alone")
     r"be treated with|be given|"
     r"(?:once|twice)[- ](?:daily|weekly)|daily|weekly|oral|intravenous|iv|subcutaneous|sc|"
-    r"concurrent|continuous|matching|combined with|in combination with|"
+    r"concurrent|continuous|matching|matched|combined with|in combination with|"
     r"single-agent|up to|≤\s*\d+|"
     # how it was given, before what: "double-blind treatment with A", "treatment with A and B"
     r"double-blind|single-blind|blinded|(?:treatment|therapy)\s+with)\s+",
@@ -175,6 +175,13 @@ def group_label(phrase: str) -> str:
 
 
 _OR = re.compile(r",?\s+or\s+", re.IGNORECASE)
+# how an agent of a group is given, before it, one way or another: "oral A and subcutaneous or
+# intravenous B" (its "or" parts no groups)
+_ROUTES_BEFORE = re.compile(
+    r"\b(?:oral|intravenous|subcutaneous|intramuscular)"
+    r"(?:\s+or\s+(?:oral|intravenous|subcutaneous|intramuscular))?\s+(?=[A-Za-z])",
+    re.IGNORECASE,
+)
 # a backbone all groups get, after the last of them: "A or B, plus C", "A or B, both given with
 # C", "A or B in combination with C"
 _BACKBONE = re.compile(
@@ -232,7 +239,7 @@ def split_groups(listed: str) -> list[str]:
     """The groups of an assignment's list, in order: "either A or B, plus C, every 3 weeks,
     followed by A or B" → [A, B]; "A and 328 to B" → [A, B]. Empty strings mark pieces that
     name no group (the caller decides what a list with such a piece is worth)."""
-    text = _FOLLOWED.sub("", simplify(DROP_BRACKETS.sub("", listed)))
+    text = _FOLLOWED.sub("", simplify(_ROUTES_BEFORE.sub("", DROP_BRACKETS.sub("", listed))))
     text = _WHEN_GIVEN.sub("", text)
     headed = _headed_groups(text.strip())
     if headed:

@@ -24,6 +24,23 @@ _TIMEPOINT_LIST = Prefiltered(
     )
 )
 _WORDS_1_10 = rf"(?:{number_words(10)})\b"
+# time points that are not values: a list of them after "at" ("PFS rates at 3, 6, 12, and 18
+# months"), a time before a bracket of rates ("at 12 mo (PFS rate 33.7% vs 17.6%) and 18 mo
+# (22.5% vs 9.0%)"), a time heading the rates after its colon ("6 months: A 40.8% vs B 19.1%")
+_AT_LIST = Prefiltered(
+    re.compile(
+        r"\b(?:at|by)\s+(?P<list>(?:\d+,\s*)+(?:and\s+|or\s+)?\d+)\s*(?P<unit>months?|mo|years?)\b",
+        re.IGNORECASE,
+    )
+)
+_BEFORE_RATES = Prefiltered(
+    re.compile(
+        # (not a difference: "prolonged OS by 5 months (OS rate 40% vs 30%)")
+        r"(?<![\d.])(?<!\bby )(?P<n>\d+)\s*(?P<unit>months?|mo|years?|yrs?)\.?"
+        r"(?=\s*(?:[(\[]|:)\s*(?:[A-Za-z][\w-]*\s+){0,3}?\d+(?:\.\d+)?\s*%(?!\s*(?:CI|conf)))",
+        re.IGNORECASE,
+    )
+)
 _AT_TIMEPOINT = Prefiltered(
     re.compile(
         # ("by 10 years" opening a sentence or a clause: what a cumulative rate is by; not
@@ -155,6 +172,11 @@ def _timepoints(
                 [(parse_word_number(n) if n[0].isalpha() else float(n)) * mult for n in nums],
             )
         )
+    for pattern in (_AT_LIST, _BEFORE_RATES):
+        for m in pattern.finditer(text):
+            mult = 12.0 if m.group("unit").lower().startswith("y") else 1.0
+            numbers = re.findall(r"\d+", m.group("list")) if pattern is _AT_LIST else [m["n"]]
+            found.append((m.start(), [float(n) * mult for n in numbers]))
     for m in _AT_TIMEPOINT.finditer(text):
         # "at 1 year and 2 years", or with the unit said once: "at 1 and 2 years"
         pairs = (
@@ -402,8 +424,14 @@ def drop_non_results(
             if _FOLLOW_UP_SPAN.match(text, f.end) and not _MEDIAN.search(before):
                 continue  # "with 5 years of follow-up": how long patients were watched
             if at_points is None:
-                at_points = [m.span() for m in _AT_TIMEPOINT.finditer(text)]
-            if any(s <= f.start and f.end <= e for s, e in at_points):
+                at_points = [
+                    m.span()
+                    for pattern in (_AT_TIMEPOINT, _AT_LIST, _BEFORE_RATES)
+                    for m in pattern.finditer(text)
+                ]
+            if any(s <= f.start and f.end <= e for s, e in at_points) and not _MEDIAN.search(
+                before
+            ):
                 continue  # "OS at 1 year and 2 years": time points, not values
             named = _timed_endpoint_after(text, f.end, mentions)
             if named is not None and (

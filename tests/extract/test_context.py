@@ -451,6 +451,14 @@ def test_groups_named_by_a_head_before_their_agents_are_not_cut_at_the_agents_co
     ) == ["triplet therapy", "doublet therapy", "placebo"]
 
 
+def test_a_route_given_one_way_or_another_parts_no_groups():
+    # ("subcutaneous or intravenous B" is how B is given; "matched placebo" is placebo)
+    assert split_groups(
+        "oral drug K (500 mg once daily) and subcutaneous or intravenous azacitidine (75 mg per "
+        "square meter for 7 days) or to receive matched placebo and azacitidine"
+    ) == ["drug K and azacitidine", "placebo and azacitidine"]
+
+
 def test_each_ratio_names_its_group_and_the_list_its_shared_reference():
     context = record_context([_THREE_HEADED_GROUPS])
     facts = apply_context(

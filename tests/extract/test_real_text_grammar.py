@@ -1003,3 +1003,39 @@ def test_items_headed_by_a_dose_in_a_drugs_bracket_are_that_drug_at_that_dose():
         (47.9, "zorvatinib 300 mg twice daily"),
         (33.0, "zorvatinib 300 mg twice daily"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a time before a bracket of rates is their time point, not a median
+        (
+            "More patients were free of progression with drug K vs placebo at 12 mo (PFS rate "
+            "30.1% vs 15.2%) and 24 mo (20.5% vs 8.0%).",
+            [(30.1, 12.0), (15.2, 12.0), (20.5, 24.0), (8.0, 24.0)],
+        ),
+        # a time heading the rates after its colon
+        (
+            "PFS rates: 3 months: drug K 50.2% (95% CI: 40.1-60.3) vs placebo 35.5% (95% CI: "
+            "25.0-46.0); 6 months: drug K 38.0% vs placebo 18.0%",
+            [(50.2, 3.0), (35.5, 3.0), (38.0, 6.0), (18.0, 6.0)],
+        ),
+        # a list of time points after "at": none of them a median, each its rate's
+        ("PFS rates at 3, 6, and 12 months were 55%, 40% and 20%.", [(55, 3), (40, 6), (20, 12)]),
+        ("PFS rates at 3, 6, 12, and 18 months are Kaplan-Meier estimates.", []),
+    ],
+)
+def test_times_that_head_or_list_rates_are_their_time_points(sentence, expected):
+    assert [(f.value, f.timepoint_months) for f in parse_sentence(sentence)] == expected
+
+
+def test_a_median_before_a_bracket_of_its_interval_stays_a_median():
+    facts = parse_sentence(
+        "The median PFS was 8 months (95% CI 6-10) versus 4 months (95% CI 3-5)."
+    )
+    assert [(f.measure, f.value) for f in facts] == [("median", 8.0), ("median", 4.0)]
+
+
+def test_median_fu_in_lower_case_is_the_follow_up():
+    facts = parse_sentence("At the second analysis (median fu 25.7 mo; range 16.8-39.1), PFS held.")
+    assert [(f.endpoint, f.measure, f.value) for f in facts] == [("FOLLOWUP", "median", 25.7)]
