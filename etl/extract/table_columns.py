@@ -46,6 +46,11 @@ _SIZE_HEADER: Final = re.compile(
     r"|(?:patients|pts) (?:enrolled|randomi[sz]ed)|enrol(?:l)?ment)\s*",
     re.IGNORECASE,
 )
+# a header over what a treatment is for, not over a group: "Indication for treatment", "Line of
+# therapy", "Setting"
+_PURPOSE_HEADER: Final = re.compile(
+    r"\b(?:indications?|settings?|line\s+of\s+(?:therapy|treatment))\b", re.IGNORECASE
+)
 _DESIGN_HEADER: Final = re.compile(r"\bdesign\b", re.IGNORECASE)
 _P_HEADER: Final = re.compile(r"\s*p(?:\s*[- ]?values?)?\s*", re.IGNORECASE)
 _PHASE_HEADER: Final = re.compile(r"\s*phases?\s*", re.IGNORECASE)
@@ -56,14 +61,15 @@ _STUB_HEADER: Final = re.compile(
 )
 # column headers over results that name no group: the whole population, or just "the numbers"
 _NOT_A_GROUP: Final = re.compile(
-    r"(?:results?|values?|data|descriptions?|findings?|estimates?|total|overall|all\b|evidence"
+    r"(?:(?:primary|secondary|main|key|co-?primary|exploratory|other)\s+)?"
+    r"(?:endpoints?|results?|values?|data|descriptions?|findings?|estimates?|total|overall|all\b|evidence"
     r"|details?|summary|statistics?|effects?|outcomes?|measures?|numbers?)\b",
     re.IGNORECASE,
 )
 CONTROL: Final = re.compile(
-    r"\b(?:control|comparators?|reference|placebo|standard|SOC|BSC|observation)\b", re.I
+    r"\b(?:control|comparators?|comparison|reference|placebo|standard|SOC|BSC|observation)\b", re.I
 )
-_EXPERIMENTAL: Final = re.compile(r"\b(?:experimental|investigational)\b", re.IGNORECASE)
+_EXPERIMENTAL: Final = re.compile(r"\b(?:experimental|investigational|studied)\b", re.IGNORECASE)
 _TREATMENT: Final = re.compile(r"\b(?:treatment|intervention|study drug)\b", re.IGNORECASE)
 # a sub-header naming a role, not a group: "Treatment | Control" (the rows name the groups)
 _ROLE_WORD: Final = re.compile(
@@ -222,7 +228,7 @@ def _column_kind(
         return "trial"
     if hk == "none" and texts and all(names_study(t) for t in texts):
         return "trial"  # (a column its header leaves unnamed, every cell of which names a study)
-    if hk == "arm" and not numeric:
+    if hk == "arm" and not numeric and not _PURPOSE_HEADER.search(text):
         return "arm"
     if hk == "ref" or _SKIP_HEADER.search(text) or _YEAR_HEADER.fullmatch(text):
         return "skip"

@@ -233,7 +233,10 @@ def attach_arms(
             chain = chains[f.chain]
             size, position = list_place(f, chain)
             listed = respectively and size > 1 and len(group_list()) == size
-            arm = (dose_item_group(text, f.start) if "mg" in text else None) or (
+            arm = (
+                (dose_item_group(text, f.start) if "mg" in text else None)
+                or _known_right_after(text, f, arms)
+            ) or (
                 group_list()[position]
                 if listed
                 else _arm_around(text, f, prev_end, arms, alone=len(chain) == 1)
@@ -272,6 +275,15 @@ def attach_arms(
     facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))
     list_group(text, chains, by_position, arms)
     return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
+
+
+def _known_right_after(text: str, f: Fact, arms: list[str]) -> str | None:
+    """The record's group named right after a value, with no word between ("13.4 months drug A
+    vs. 6.9 months observation", as compressed summaries and table cells write it)."""
+    if not arms:
+        return None
+    rest = _after_value(text, f).lstrip()
+    return next((a for a in arms if group_pattern(a).match(rest)), None)
 
 
 def _compared_to_the_other(

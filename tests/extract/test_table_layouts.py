@@ -881,3 +881,27 @@ def test_a_table_one_cell_a_line_with_a_subgroup_block_reads_each_trials_row_onl
 )
 def test_prose_and_stacked_rows_under_a_caption_are_no_wrapped_table(text: str):
     assert [t.layout for t in find_tables(text)] != ["wrapped"]
+
+
+def test_a_primary_outcome_column_of_sentences_gives_each_value_the_group_named_after_it():
+    # ("Drug studied" is the experimental group, "Comparison drug" the control, "Indication for
+    # treatment" no group, "Primary outcome" no group but results)
+    text = (
+        "Table 1\n"
+        "Study\tDrug studied\tComparison drug\tIndication for treatment\tPrimary outcome\n"
+        "ORVEX-5\tZentumab\tObservation\tAdjuvant\tDisease-free survival, median – 20.1 months "
+        "zentumab vs. 11.0 months observation\n"
+        "KALDA-7\tOrvexitinib\tPlacebo\tAdjuvant\tOverall survival, median – 25.0 months placebo "
+        "vs. 30.5 months orvexitinib\n"
+    )
+    readings = read(text)
+    assert [r.arms for r in readings] == [
+        (("Zentumab", None), ("Observation", None)),
+        (("Orvexitinib", None), ("Placebo", None)),
+    ]
+    assert [(f.value, f.arm.lower()) for f in facts_of(readings)] == [
+        (20.1, "zentumab"),
+        (11.0, "observation"),
+        (25.0, "placebo"),
+        (30.5, "orvexitinib"),
+    ]
