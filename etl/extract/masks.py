@@ -70,7 +70,11 @@ _MASKS = [
     # an improvement of 15%" (not "the primary hypothesis was met: ...", "assuming proportional
     # hazards, the HR was ...", "a hypothesis-generating analysis")
     r"\b(?:(?:the|a|our)\s+hypothesis\s+that|hypothesi[sz]ed\s+that|assuming\s+(?:an?|the)\s+"
-    r"(?!proportional)|(?:powered|designed)\s+to\s+detect|to\s+detect\s+an?)\b(?:[^.;:,]|[.,](?=\d))*",
+    r"(?!proportional)|(?:powered|designed)\s+to\s+detect|to\s+detect\s+an?"
+    # (the events a sample size needs: "490 pts were required to observe 342 events to show a
+    # gain in 3-year DFS from 17% to 27% (HR = 0.74) with 80% power"; not "continued to show an
+    # improvement in PFS (17.2 vs. 4.6 months)", a result)
+    r"|(?:required|needed)\s+to\s+(?:observe|show|detect))\b(?:[^.;:,]|[.,](?=\d))*",
     # a registered outcome measure's time frame is a plan, no result: "[Time Frame: up to 5
     # years]", "Time Frame: Week 52"
     r"\[\s*time\s*frame\s*:[^\]]*\]?|^\s*time\s*frame\s*:.*$",

@@ -19,7 +19,7 @@ from etl.vocab.numerals import number_words
 
 _TIMEPOINT_LIST = Prefiltered(
     re.compile(
-        rf"(?<![\d.])(?P<list>(?:(?:\d+(?:\.\d+)?|{number_words(5)})[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year|mo|yr|y|(?<=-)m)s?\b",
+        rf"(?<![\d.])(?P<list>(?:(?:\d+(?:\.\d+)?|{number_words(12)})[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year|mo|yr|y|(?<=-)m)s?\b",
         re.IGNORECASE,
     )
 )
@@ -29,7 +29,8 @@ _WORDS_1_10 = rf"(?:{number_words(10)})\b"
 # (22.5% vs 9.0%)"), a time heading the rates after its colon ("6 months: A 40.8% vs B 19.1%")
 _AT_LIST = Prefiltered(
     re.compile(
-        r"\b(?:at|by)\s+(?P<list>(?:\d+,\s*)+(?:and\s+|or\s+)?\d+)\s*(?P<unit>months?|mo|years?)\b",
+        r"\b(?:at|by)\s+(?P<list>\d+(?:\s*,\s*\d+)+(?:\s*,?\s*(?:and|or)\s+\d+)?"
+        r"|\d+(?:\s*,\s*\d+)*\s*,?\s*(?:and|or)\s+\d+)\s*(?P<unit>months?|mo|years?)\b",
         re.IGNORECASE,
     )
 )
@@ -89,7 +90,7 @@ _SHARED_NOUN = re.compile(
 )
 _LABEL_GAP = re.compile(r"\s*[,:]\s*n\s*=\s*")
 _COUNT_PHRASE = re.compile(r"\s+(?P<what>[a-z]+\s+responses?)\b", re.IGNORECASE)
-_TIMEPOINT_NUMBER = re.compile(rf"\d+(?:\.\d+)?|{number_words(5)}", re.I)
+_TIMEPOINT_NUMBER = re.compile(rf"\d+(?:\.\d+)?|{number_words(12)}", re.I)
 _TIMEPOINT_FOLLOWS = re.compile(
     r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark|,\s*respectively"
     # ("Five-year Kaplan-Meier estimates for OS are ...", "the 8-year estimates are ...")
@@ -151,21 +152,26 @@ def _timed_endpoint_after(
     return None
 
 
+def _point_lists(text: str, mentions: list[tuple[int, int, str, str]]) -> list[re.Match[str]]:
+    """Times, or lists of them ("1-, 2- and 3-year", "5 and 10 year"), that a time-to-event
+    endpoint, a rate or the follow-up follows: time points."""
+    return [
+        m
+        for m in _TIMEPOINT_LIST.finditer(text)
+        if _TIMEPOINT_FOLLOWS.match(text[m.end() : m.end() + 40].lower())
+        or _timed_endpoint_after(text, m.end(), mentions) is not None
+        or _follow_up_at(text, m.end(), mentions)
+    ]
+
+
 def _timepoints(
     text: str, mentions: list[tuple[int, int, str, str]]
 ) -> list[tuple[int, list[float]]]:
     """(position, [months, ...]) of each time point, or list of them ("1-, 2- and 3-year"), in order."""
     found: list[tuple[int, list[float]]] = []
-    for m in _TIMEPOINT_LIST.finditer(text):
+    for m in _point_lists(text, mentions):
         nums = _TIMEPOINT_NUMBER.findall(m.group("list"))
         mult = 12.0 if m.group("unit").lower() in ("year", "yr", "y") else 1.0
-        follows = text[m.end() : m.end() + 40].lower()
-        if (
-            not _TIMEPOINT_FOLLOWS.match(follows)
-            and _timed_endpoint_after(text, m.end(), mentions) is None
-            and not _follow_up_at(text, m.end(), mentions)
-        ):
-            continue
         found.append(
             (
                 m.start(),
@@ -428,6 +434,14 @@ def drop_non_results(
                     m.span()
                     for pattern in (_AT_TIMEPOINT, _AT_LIST, _BEFORE_RATES)
                     for m in pattern.finditer(text)
+                ]
+                # (a list of two or more whole times before its endpoint: "5 and 10 year OS")
+                at_points += [
+                    m.span()
+                    for m in _point_lists(text, mentions)
+                    if len(_TIMEPOINT_NUMBER.findall(m.group("list"))) > 1
+                    and "." not in m.group("list")
+                    and _timed_endpoint_after(text, m.end(), mentions) is not None
                 ]
             if any(s <= f.start and f.end <= e for s, e in at_points) and not _MEDIAN.search(
                 before

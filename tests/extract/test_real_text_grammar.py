@@ -1039,3 +1039,31 @@ def test_a_median_before_a_bracket_of_its_interval_stays_a_median():
 def test_median_fu_in_lower_case_is_the_follow_up():
     facts = parse_sentence("At the second analysis (median fu 25.7 mo; range 16.8-39.1), PFS held.")
     assert [(f.endpoint, f.measure, f.value) for f in facts] == [("FOLLOWUP", "median", 25.7)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a list of whole times before its endpoint: no median of 5 years
+        ("Median OS was not reached; 5 and 10 year OS was 94% and 83%.", [(94, 60), (83, 120)]),
+        # a list after "at" without a comma before its "and"
+        (
+            "Estimated OS rates were 56%, 30%, 21% and 17% at 1, 2, 3 and 4 years.",
+            [(56, 12), (30, 24), (21, 36), (17, 48)],
+        ),
+        # a time point in words past five
+        ("Twelve-month OS rates were 21.2% and 13.0%.", [(21.2, 12), (13.0, 12)]),
+        # a sample size's assumptions are no result; a result "continued to show" is
+        (
+            "In all, 400 patients were required to observe 300 events to show a gain in 3-year "
+            "DFS from 20% to 30% (HR = 0.75) with 80% power.",
+            [],
+        ),
+        (
+            "The update continued to show an improvement in median PFS (17.2 vs. 4.6 months).",
+            [(17.2, None), (4.6, None)],
+        ),
+    ],
+)
+def test_time_point_lists_and_sample_size_assumptions(sentence, expected):
+    assert [(f.value, f.timepoint_months) for f in parse_sentence(sentence)] == expected
