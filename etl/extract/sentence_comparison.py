@@ -15,7 +15,10 @@ from etl.regex_prefilter import Prefiltered
 _SENTENCE_COMPARISON = Prefiltered(
     re.compile(
         rf"(?:in|for|with|among|on|receiving|given|treated with)\s+(?:the\s+)?(?P<a>{GROUP_NAME})(?:\s+groups?)?\s+"
-        rf"(?:than|(?:when\s+|as\s+)?compared (?:to|with)|versus|vs\.?)\s+(?:(?:in|with|for|on|among|receiving)\s+)?(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?:\s+groups?)?(?=\s*(?:[,;.(:]|$))",
+        rf"(?:than|(?:when\s+|as\s+)?compared (?:to|with)|versus|vs\.?)\s+(?:(?:in|with|for|on|among|receiving)\s+)?(?:the\s+)?(?P<b>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)(?:\s+groups?)?"
+        # (or the verb of what they had: "AEs more common with A than with B were rash (54% v
+        # 14%)")
+        r"(?=\s*(?:[,;.(:]|$|(?:were|was|included|includes?)\b))",
         re.IGNORECASE,
     )
 )

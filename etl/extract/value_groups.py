@@ -400,7 +400,15 @@ def _arm_around(
     rest = _after_value(text, f)
     after = _ARM_AFTER.search(rest)
     if after:
-        return clean_arm(after.group("arm") + (after.group("grp") or ""))
+        label = clean_arm(after.group("arm") + (after.group("grp") or ""))
+        # (a declared group whose name the phrase cut at its "and": "24.0 months with A and B
+        # and 7.9 months with placebo and B", the groups "A and B" and "placebo and B")
+        longer = [
+            a
+            for a in arms
+            if label and len(a) > len(label) and group_pattern(a).match(rest, after.start("arm"))
+        ]
+        return max(longer, key=len) if longer else label
     if arms and (share := share_of_declared_group(rest, arms)):
         return share
     gap = text[prev_end : f.start]

@@ -1067,3 +1067,32 @@ def test_median_fu_in_lower_case_is_the_follow_up():
 )
 def test_time_point_lists_and_sample_size_assumptions(sentence, expected):
     assert [(f.value, f.timepoint_months) for f in parse_sentence(sentence)] == expected
+
+
+def test_a_declared_group_whose_name_holds_and_is_not_cut_at_it():
+    facts = parse_sentence(
+        "The median OS was 24.0 months with drug K and azacitidine and 7.9 months with placebo "
+        "and azacitidine.",
+        arms=["drug K and azacitidine", "placebo and azacitidine"],
+        comparison=("drug K and azacitidine", "placebo and azacitidine"),
+    )
+    assert [(f.value, f.arm) for f in facts] == [
+        (24.0, "drug K and azacitidine"),
+        (7.9, "placebo and azacitidine"),
+    ]
+
+
+def test_the_sentences_own_order_of_groups_before_its_verb_orders_its_pairs():
+    # (the record declares drug A first; this sentence names drug B first)
+    facts = parse_sentence(
+        "AEs more common with drug B than with drug A were rash (54% v 14%) and diarrhea (33% v "
+        "23%).",
+        arms=["drug A", "drug B"],
+        comparison=("drug A", "drug B"),
+    )
+    assert [(f.value, f.arm) for f in facts] == [
+        (54.0, "drug B"),
+        (14.0, "drug A"),
+        (33.0, "drug B"),
+        (23.0, "drug A"),
+    ]
