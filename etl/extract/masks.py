@@ -75,6 +75,15 @@ _MASKS = [
     # gain in 3-year DFS from 17% to 27% (HR = 0.74) with 80% power"; not "continued to show an
     # improvement in PFS (17.2 vs. 4.6 months)", a result)
     r"|(?:required|needed)\s+to\s+(?:observe|show|detect))\b(?:[^.;:,]|[.,](?=\d))*",
+    # who went on to other treatment is a disposition, no result, to the end of its clause:
+    # "29% of patients in the A group and 34% in the B group received additional anticancer
+    # therapy", "and 30% received subsequent therapy"
+    r"(?:^|(?<=[,;:] ))[^.;,]*\b(?:received|underwent)\s+(?:an?\s+)?(?:subsequent|additional"
+    r"|further|post-?progression|next-line)\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|treatments?)"
+    r"\b[^.;]*",
+    # the share of patients an event count is ("Number of PFS events: 62 (54%) with A"): no rate
+    rf"\bevents?\s*:?\s*\d{{1,5}}\s*[(\[]\s*{NUM}\s*%\s*[)\]]"
+    rf"(?:[^.;]*?\b\d{{1,5}}\s*[(\[]\s*{NUM}\s*%\s*[)\]])*",
     # a registered outcome measure's time frame is a plan, no result: "[Time Frame: up to 5
     # years]", "Time Frame: Week 52"
     r"\[\s*time\s*frame\s*:[^\]]*\]?|^\s*time\s*frame\s*:.*$",

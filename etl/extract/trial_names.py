@@ -46,7 +46,9 @@ _NUMBER = (
     r"|(?<=[A-Z]{3})(?<!COHORT)(?<!GROUP)(?<!STAGE)(?<!PHASE)(?<!ARM)(?<!PART) [A-Z]-\d{1,3}\b(?![.,·]\d|-))"
 )
 # (a capitalised word may stand between a name and its number: "JAVELIN Bladder 100")
-NAME = rf"(?:{_WORD}(?: [A-Z][a-z]{{2,}})?{_NUMBER}|{_WORD}{_NUMBER}?|Study \d{{2,4}}\b)"
+# (a programme's name before a numbered study of it: "EPCORE NHL-1", "EPCORE CLL-2")
+_PROGRAMME = r"(?:[A-Z]{4,} (?=[A-Z]{2,}-\d))?"
+NAME = rf"(?:{_WORD}(?: [A-Z][a-z]{{2,}})?{_NUMBER}|{_PROGRAMME}{_WORD}{_NUMBER}?|Study \d{{2,4}}\b)"
 # the same, with a number (in the word or after it): what may name a trial without a trial noun
 # (or a sponsor's protocol number, capitals glued to digits, a hyphen and more digits: "CA209-538";
 # capitals glued to digits alone are a drug's code as often as a study's, "BIBW2992", "JCOG1109":
@@ -83,6 +85,8 @@ _SPELLED = re.compile(
 )
 _TITLE_CLOSE = re.compile(rf"\((?P<name>{NAME})\)\s*\.?\s*$")
 # what a trial does, after its name; what a report is of, before it
+# what a name is, said right after it: "ARCHER 1050, a randomized, open-label, phase III study"
+_APPOSITIVE = rf",\s+an?\s+(?:[\w,/-]+\s+){{0,6}}?{_NOUN_PHRASE}"
 _SUBJECT_VERB = (
     r"\s+(?:trial\s+|study\s+)?(?:evaluated|compared|assessed|investigated|randomi[sz]ed|enrolled|"
     r"included|showed|demonstrated|met|achieved|reported|examined|tested|is|was)\b"
@@ -303,10 +307,11 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
         name = clean_name(m.group("name"))
         if name is None or not _numbered(name):
             continue
-        before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 40]
+        before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 80]
         if (
             first
             or re.match(_SUBJECT_VERB, after)
+            or re.match(_APPOSITIVE, after)
             or re.search(_REPORT_OF + r"$", before, re.IGNORECASE)
             or _NOUN_BEFORE.search(before)  # "Study MM-020", "trial CA209-057"
         ):

@@ -1096,3 +1096,22 @@ def test_the_sentences_own_order_of_groups_before_its_verb_orders_its_pairs():
         (33.0, "drug B"),
         (23.0, "drug A"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the share of patients an event count is, no rate
+        "Number of PFS events: 62 (54%) with drug K vs 78 (69%) with placebo.",
+        # who went on to other treatment
+        "After the end of study treatment, 29% of patients in the drug K group and 34% in the "
+        "placebo group received additional anticancer therapy during survival follow-up.",
+    ],
+)
+def test_event_shares_and_later_treatment_are_no_results(sentence):
+    assert parse_sentence(sentence) == []
+
+
+def test_a_clause_on_later_treatment_leaves_the_result_before_it():
+    facts = parse_sentence("Median OS was 20.1 months, and 30% received subsequent therapy.")
+    assert [(f.endpoint, f.value) for f in facts] == [("OS", 20.1)]

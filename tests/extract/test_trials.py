@@ -179,6 +179,14 @@ def test_a_name_introduced_once_is_found_wherever_it_is_used():
             "results of Study ZX-020 (ITT population).",
             "ZX-020",
         ),
+        # a numbered name, then what it is: "NAME 1050, a randomized, phase III study of ..."
+        (
+            "Purpose ZEPHYR 1050, a randomized, open-label, phase III study of drug A versus drug "
+            "B, reported longer survival.",
+            "ZEPHYR 1050",
+        ),
+        # a programme's name before the numbered study of it
+        ("The phase I/II ZEPHYR NHL-1 trial shows durable responses to drug A.", "ZEPHYR NHL-1"),
     ],
 )
 def test_trial_names_are_found_where_the_text_uses_them_as_names(sentence: str, name: str):
