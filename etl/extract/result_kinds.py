@@ -148,6 +148,15 @@ def _endpoint_of(phrase: str) -> tuple[str, str] | None:
     return (found[0][2], found[0][3]) if found else None
 
 
+_OCCURRED_IN = re.compile(
+    r"\boccurred\s+in\s+(?:\d+(?:\.\d+)?\s*%\s*(?:,|and|vs\.?|versus)?\s*)*$", re.IGNORECASE
+)
+_EFFICACY_EVENT = re.compile(
+    r"\b(?:deaths?|died|progress\w*|relapses?|recurrences?|respon\w*|remissions?|survival)\b",
+    re.IGNORECASE,
+)
+
+
 def reclassify(text: str, facts: list, mentions: list) -> list:
     """``facts`` with what the words around each say it is a result of (module doc)."""
     # (the rules read rates, and times only for a follow-up or a time one group's exceeds
@@ -159,7 +168,13 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
     ):
         return facts
     delta = any(d in text for d in _DELTA)
-    if not _ANY.found(text) and not delta and all(f.endpoint != "FOLLOWUP" for f in facts):
+    occurred = "occurred in" in lowered
+    if (
+        not _ANY.found(text)
+        and not delta
+        and not occurred
+        and all(f.endpoint != "FOLLOWUP" for f in facts)
+    ):
         return facts
     reductions = any(w in lowered for w in ("reduc", "decrease", "lower", "relative"))
     of_patients = _OF_PATIENTS_GATE.search(lowered) is not None
@@ -192,6 +207,15 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
                 # (the share of patients with an event, "95 of 129 patients (73.6%)", or still
                 # on treatment: no rate of a result)
                 f.endpoint, f.endpoint_label = "OTHER", ""
+            if (
+                f.endpoint == "OTHER"
+                and occurred
+                and _OCCURRED_IN.search(text[max(0, f.start - 80) : f.start])
+                and not _EFFICACY_EVENT.search(text, 0, f.start)
+            ):
+                # (what "occurred in 4% and 3% of patients" is a harm: "myelodysplastic syndrome
+                # occurred in 4%"; not "progression occurred in 30%")
+                f.endpoint = "AE"
             if _DIFFERENCE_IN.search(text, max(0, f.start - 120), f.start) or (
                 delta and _DELTA_BEFORE.search(text, max(0, f.start - 6), f.start)
             ):

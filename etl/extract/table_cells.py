@@ -117,7 +117,7 @@ _TIMEPOINTS: Final = (
 _RATIOS: Final = (
     ("hazard_ratio", re.compile(r"\bHR\b|(?i:hazard ratio)")),
     ("odds_ratio", re.compile(r"\bOR\b|(?i:odds ratio)")),
-    ("risk_ratio", re.compile(r"\bRR\b|(?i:risk ratio|relative risk)")),
+    ("risk_ratio", re.compile(r"\bRR\b|(?i:risk ratio|relative risk|rate ratio)")),
 )
 _RATE: Final = re.compile(r"%|\brates?\b|\bpercent(?:age)?\b|\bproportion\b", re.I)
 _COUNT: Final = re.compile(

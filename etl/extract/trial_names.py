@@ -48,7 +48,9 @@ _NUMBER = (
 # (a capitalised word may stand between a name and its number: "JAVELIN Bladder 100")
 # (a programme's name before a numbered study of it: "EPCORE NHL-1", "EPCORE CLL-2")
 _PROGRAMME = r"(?:[A-Z]{4,} (?=[A-Z]{2,}-\d))?"
-NAME = rf"(?:{_WORD}(?: [A-Z][a-z]{{2,}})?{_NUMBER}|{_PROGRAMME}{_WORD}{_NUMBER}?|Study \d{{2,4}}\b)"
+NAME = (
+    rf"(?:{_WORD}(?: [A-Z][a-z]{{2,}})?{_NUMBER}|{_PROGRAMME}{_WORD}{_NUMBER}?|Study \d{{2,4}}\b)"
+)
 # the same, with a number (in the word or after it): what may name a trial without a trial noun
 # (or a sponsor's protocol number, capitals glued to digits, a hyphen and more digits: "CA209-538";
 # capitals glued to digits alone are a drug's code as often as a study's, "BIBW2992", "JCOG1109":

@@ -147,6 +147,13 @@ _EACH_GROUP = re.compile(
     r"(?:groups?|arms?|cohorts?)\b",
     re.IGNORECASE,
 )
+# the groups of a list of values named right after it, in the plural: "4% and 3% of patients in
+# the A and B arms" (a list in their order, as "respectively" says)
+_PLURAL_AFTER = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?(?:patients|pts|participants|those)\s+)?(?:in|with|for|among)\s+the\s+"
+    r"[^.;()]{1,80}?\s(?:groups|arms|cohorts)\b",
+    re.IGNORECASE,
+)
 _UNIT_LEAD = re.compile(rf"^\s*{UNIT}")
 _LIST_SEP = re.compile(
     r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
@@ -232,7 +239,11 @@ def attach_arms(
         else:
             chain = chains[f.chain]
             size, position = list_place(f, chain)
-            listed = respectively and size > 1 and len(group_list()) == size
+            listed = (
+                size > 1
+                and (respectively or _PLURAL_AFTER.match(_after_value(text, chain[-1])) is not None)
+                and len(group_list()) == size
+            )
             arm = (
                 (dose_item_group(text, f.start) if "mg" in text else None)
                 or _known_right_after(text, f, arms)

@@ -39,7 +39,7 @@ from etl.vocab.endpoints import endpoint_mentions
 
 _RATIO = FromStarts(
     re.compile(
-        rf"(?P<kw>(?i:hazard[- ]ratio)|\bHR(?=s?\b)|(?i:odds[- ]ratio)|\bOR(?=s?\b)|(?i:risk[- ]ratio|relative risk)|\bRR(?=s?\b))(?:s\b)?(?:\s*[\(\[](?:HR|OR|RR)[\)\]])?"
+        rf"(?P<kw>(?i:hazard[- ]ratio)|\bHR(?=s?\b)|(?i:odds[- ]ratio)|\bOR(?=s?\b)|(?i:risk[- ]ratio|relative risk|rate[- ]ratio)|\bRR(?=s?\b))(?:s\b)?(?:\s*[\(\[](?:HR|OR|RR)[\)\]])?"
         rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)\s*[\)\]])?"
         # what it is of or favours: "for death", "favoring drug K", "for the X 20% or greater group"
         rf"(?:\s+(?:for|of|favou?ring|in favou?r of)\s+(?:[^,;()\d]|\d+\s*%){{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
@@ -48,7 +48,7 @@ _RATIO = FromStarts(
     # where a ratio's keyword starts: "hazard ratio" (or "hazard-ratio") etc. in any case, "HR",
     # "OR", "RR" as words
     re.compile(
-        r"[hHoOrR](?=(?i:(?<=h)azard[- ]ratio|(?<=o)dds[- ]ratio|(?<=r)isk[- ]ratio|(?<=r)elative risk)"
+        r"[hHoOrR](?=(?i:(?<=h)azard[- ]ratio|(?<=o)dds[- ]ratio|(?<=r)isk[- ]ratio|(?<=r)elative risk|(?<=r)ate[- ]ratio)"
         r"|(?<=[HOR])(?<!\w.)Rs?\b)"
     ),
     # what every keyword holds ("ratio" or "relative risk" in any case, "HR", "OR", "RR"): one
@@ -182,13 +182,14 @@ _MOST_RATIO = 20.0  # (a bare number above this, with an interval, is no ratio)
 
 
 def _ratio_measure(keyword: str) -> str:
-    """The measure a ratio's keyword names ("HR", "odds-ratio", "relative risk")."""
+    """The measure a ratio's keyword names ("HR", "odds-ratio", "relative risk", "response rate
+    ratio": a ratio of two rates)."""
     kw = keyword.lower().replace("-", " ").rstrip("s")
     return (
         "odds_ratio"
         if kw in ("odds ratio", "or")
         else "risk_ratio"
-        if kw in ("risk ratio", "relative risk", "rr")
+        if kw in ("risk ratio", "relative risk", "rate ratio", "rr")
         else "hazard_ratio"
     )
 

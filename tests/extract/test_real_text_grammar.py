@@ -1115,3 +1115,27 @@ def test_event_shares_and_later_treatment_are_no_results(sentence):
 def test_a_clause_on_later_treatment_leaves_the_result_before_it():
     facts = parse_sentence("Median OS was 20.1 months, and 30% received subsequent therapy.")
     assert [(f.endpoint, f.value) for f in facts] == [("OS", 20.1)]
+
+
+def test_a_response_rate_ratio_is_a_risk_ratio_of_the_two_groups():
+    facts = parse_sentence(
+        "ORR was 80% in the drug K arm and 73% in the drug L arm (response rate ratio 1.10, 95% "
+        "CI: 1.01, 1.20; p=0.0264)."
+    )
+    ratio = facts[-1]
+    assert (ratio.endpoint, ratio.measure, ratio.value) == ("ORR", "risk_ratio", 1.10)
+    assert (ratio.ci.lower, ratio.ci.upper, ratio.ci.level) == (1.01, 1.20, 95.0)
+    assert ratio.p is not None and ratio.p.value == 0.0264
+
+
+def test_values_then_their_groups_in_the_plural_pair_in_order_and_an_occurring_harm_is_an_ae():
+    facts = parse_sentence(
+        "Safety was consistent; myelodysplastic syndrome occurred in 4% and 3% of patients in "
+        "the drug K and placebo arms."
+    )
+    assert [(f.endpoint, f.value, f.arm) for f in facts] == [
+        ("AE", 4.0, "drug K"),
+        ("AE", 3.0, "placebo"),
+    ]
+    # (an efficacy event that occurs is no harm)
+    assert [f.endpoint for f in parse_sentence("Disease progression occurred in 30%.")] != ["AE"]
