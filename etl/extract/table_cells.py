@@ -44,7 +44,9 @@ _UNIT_WORDS: Final = {
     "yr": "years",
 }
 _UNIT: Final = r"(?:months?|mos?|weeks?|wks?|days?|years?|yrs?)\b"
-_TERMINATOR: Final = r"(?=\s*$|\s*[(\[;,]|\s+at\b|\s*\.(?:\s|$)|\s+(?:vs\.?|versus)\s)"
+_TERMINATOR: Final = (
+    r"(?=\s*$|\s*[(\[;,]|\s+at\b|\s*\.(?:\s|$)|\s+(?:vs\.?|versus)\s|\s+[pP]\s*[=<>≤≥])"
+)
 # (a table's "1.6M", "10.8 m": months, as its key says "M, months"; no metre is a result)
 _VALUE: Final = re.compile(
     rf"\s*(?P<label>{LABEL})?(?P<num>{NUM})(?![\d.·])"
@@ -421,6 +423,10 @@ def _versus_values(
                     listed=(i, len(bounds)),
                 )
             )
+    # (the p-value written after the last group's number is the comparison's: it goes with the
+    # first group's, as it would with a ratio: "77.4 versus 66.4 p = 0.0335")
+    if len(values) > 1 and values[-1].p is not None and all(v.p is None for v in values[:-1]):
+        values[0], values[-1] = replace(values[0], p=values[-1].p), replace(values[-1], p=None)
     return values if values else None
 
 

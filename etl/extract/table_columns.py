@@ -95,6 +95,9 @@ class Column:
     meaning: Meaning  # what its header says of its numbers
     group: tuple[str, int | None] | None = None  # the group its header names, with its size
     of: int | None = None  # an interval column: the result column whose numbers it bounds
+    # the groups its header compares, in order ("ORR (%), A arm versus B arm"): whose the values
+    # of a cell "77.4 versus 66.4" are when the row does not name as many groups
+    compared: tuple[str, ...] = ()
 
 
 def header_cells(table: Table, c: int) -> list[Cell]:
@@ -115,6 +118,9 @@ def _role_of(table: Table, c: int) -> str | None:
         if cell is None:
             continue
         control, strong = CONTROL.search(cell.text), _EXPERIMENTAL.search(cell.text)
+        versus = VERSUS_SEP.search(cell.text) if control and not strong else None
+        if versus is not None and versus.start() < control.start():
+            strong = versus  # ("ORR, ICI arm versus placebo arm": the first is the experimental)
         if control and strong:
             position = sum(1 for k in range(c) if row[k] == cell)
             spanned = position > 0 or (c + 1 < len(row) and row[c + 1] == cell)
@@ -127,6 +133,18 @@ def _role_of(table: Table, c: int) -> str | None:
         if strong or _TREATMENT.search(cell.text):
             return "exp"
     return None
+
+
+def _compared_groups(header: str) -> tuple[str, ...]:
+    """The groups a header compares after its result's name: "ORR (%), A arm versus B arm" ->
+    ("A arm", "B arm"); () when it compares none."""
+    if not VERSUS_SEP.search(header):
+        return ()
+    tail = re.split(r"[,:;]", header)[-1]
+    parts = [arm_label(part)[0] for part in VERSUS_SEP.split(tail)]
+    if not 2 <= len(parts) <= 3 or not all(parts) or any(is_generic(p) for p in parts if p):
+        return ()
+    return tuple(p for p in parts if p)
 
 
 # the abbreviations a table's legend spells out: "RR: Response rate; PFS: Progression-free
@@ -165,7 +183,7 @@ def read_columns(table: Table, terms: dict[str, str] | None = None) -> list[Colu
         meaning = merge(
             [describe((terms or {}).get(cell.text.strip(), cell.text)) for cell in reversed(cells)]
         )
-        columns.append(Column(kind, _role_of(table, c), meaning))
+        columns.append(Column(kind, _role_of(table, c), meaning, compared=_compared_groups(text)))
     return _with_intervals(
         table, _with_groups(table, _control_treatments(table, columns), has_row_labels)
     )

@@ -399,7 +399,7 @@ def _structured_fact(
         )
     fact.n_patients, fact.n_denominator = value.n_patients, value.n_denominator
     if value.listed is not None and fact.measure not in RATIO_MEASURES:
-        _set_listed_group(fact, value.listed, arms, value.label)
+        _set_listed_group(fact, value.listed, arms, value.label, column.compared)
     else:
         _set_groups(fact, column, arms, value.label if not (own.endpoint or own.measure) else "")
     fact.problems = tuple(problems) + _impossible(fact)
@@ -426,9 +426,12 @@ def _set_groups(fact: Fact, column: Column, arms: Arms, cell_label: str) -> None
         fact.arm = arm_label(cell_label)[0]
 
 
-def _set_listed_group(fact: Fact, listed: tuple[int, int], arms: Arms, named: str) -> None:
+def _set_listed_group(
+    fact: Fact, listed: tuple[int, int], arms: Arms, named: str, compared: tuple[str, ...] = ()
+) -> None:
     """A value of a cell comparing groups ("5.5 versus 2.8") is of the group its bracket names,
-    else of the row's group at its position, when the row has as many (experimental first)."""
+    else of the row's group at its position, when the row has as many (experimental first), else
+    of the group its column's header compares at its position ("A arm versus B arm")."""
     if named and not is_generic(named):
         fact.arm = arm_label(named)[0]
         return
@@ -436,6 +439,8 @@ def _set_listed_group(fact: Fact, listed: tuple[int, int], arms: Arms, named: st
     groups = arms.listed()
     if len(groups) == size:
         fact.arm = groups[position][0]
+    elif len(compared) == size:
+        fact.arm = compared[position]
 
 
 def _impossible(fact: Fact) -> tuple[Problem, ...]:

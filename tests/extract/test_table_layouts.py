@@ -905,3 +905,21 @@ def test_a_primary_outcome_column_of_sentences_gives_each_value_the_group_named_
         (25.0, "placebo"),
         (30.5, "orvexitinib"),
     ]
+
+
+def test_a_header_comparing_two_groups_names_the_values_of_its_cells_and_a_p_after_them():
+    text = (
+        "Table 2.\n"
+        "Composed trials.\n"
+        "Trial\tDesign\tTreatment\tORR (%), ICI arm versus placebo arm\n"
+        "ORVEX-2\tPhase III\tZentumab 240 mg or placebo, with cisplatin\t77.4 versus 66.4 p = 0.0335\n"
+        "KALDA-3\tPhase III\tOrvexumab 200 mg or placebo, with cisplatin\t69.5 versus 55.3\n"
+    )
+    facts = facts_of(read(text))
+    # (the p-value after the pair is the comparison's: with the first group's number)
+    assert [(f.value, f.arm, p(f)) for f in facts] == [
+        (77.4, "ICI arm", ("=", 0.0335)),
+        (66.4, "placebo arm", None),
+        (69.5, "ICI arm", None),
+        (55.3, "placebo arm", None),
+    ]
