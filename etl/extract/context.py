@@ -93,14 +93,25 @@ _STUDY_OF_VERSUS = Prefiltered(
 )
 # "A demonstrated/improved ... compared with B": the subject of a sentence against its reference
 _SUBJECT = r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and|of)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*){0,7}?"
+_SUBJECT_CLAUSE = (
+    rf"(?P<a>{_SUBJECT})\s+(?:demonstrated|showed|improved|prolonged|reduced|extended|resulted|led|"
+    r"(?:was|were)\s+associated|significantly|achieved|produced|yielded)\b[^.;]{0,200}?\b(?:compared\s+(?:with|to)|versus|vs\.?|over|relative\s+to)\s+"
+    rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:with|at|{_GROUP_ENDS})\b|$))"
+)
 _SUBJECT_OVER = Prefiltered(
     re.compile(
         # (after a heading, a list's number, or a clause that sets the scene: "In the overall
         # population, A reduced ... compared to B")
         r"^(?:[A-Z]+:\s*|\d{1,2}\.\s+)?(?:(?:in|among|for|at)\s[^,;.]{3,80},\s*)?"
-        rf"(?P<a>{_SUBJECT})\s+(?:demonstrated|showed|improved|prolonged|reduced|extended|resulted|led|"
-        r"(?:was|were)\s+associated|significantly|achieved|produced|yielded)\b[^.;]{0,200}?\b(?:compared\s+(?:with|to)|versus|vs\.?|over|relative\s+to)\s+"
-        rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:with|at|{_GROUP_ENDS})\b|$))",
+        + _SUBJECT_CLAUSE,
+        re.IGNORECASE,
+    )
+)
+# the subject of what a report showed: "The trial's data showed that A demonstrated superiority
+# compared to B" (A, not "the trial's data")
+_THAT_SUBJECT_OVER = Prefiltered(
+    re.compile(
+        r"\b(?:showed|demonstrated|found|indicated|confirmed|revealed)\s+that\s+" + _SUBJECT_CLAUSE,
         re.IGNORECASE,
     )
 )
@@ -296,12 +307,13 @@ def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
             return versus, {}
     for s in sentences:
         plain = DROP_BRACKETS.sub("", s)
-        for pattern in (_COMPARED, _STUDY_OF_VERSUS, _VERSUS, _SUBJECT_OVER):
+        for pattern in (_COMPARED, _STUDY_OF_VERSUS, _VERSUS, _THAT_SUBJECT_OVER, _SUBJECT_OVER):
             m = pattern.search(plain)
             if m is None:
                 continue
             # (a subject is its last words that name a group: "one year of therapy with A")
-            a = tail_label(m.group("a")) if pattern is _SUBJECT_OVER else m.group("a")
+            subject = pattern in (_THAT_SUBJECT_OVER, _SUBJECT_OVER)
+            a = tail_label(m.group("a")) if subject else m.group("a")
             if pair := _pair(a, m.group("b")):
                 return pair, {}
     for s in sentences:

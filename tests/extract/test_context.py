@@ -188,6 +188,16 @@ def test_an_abbreviation_the_record_defines_is_a_name_of_its_group():
     assert context.arm_of("patients given drug M").label == "DM"
 
 
+def test_the_subject_of_what_a_report_showed_is_a_group_not_the_report():
+    context = record_context(
+        [
+            "ORVEX-7 efficacy data showed that the drug K triplet demonstrated superiority "
+            "compared to a drug L triplet, with a median PFS of 36.6 vs 13.4 months."
+        ]
+    )
+    assert context.labels == ["drug K triplet", "drug L triplet"]
+
+
 def test_a_summary_declares_its_groups_by_the_values_it_gives_each():
     context = record_context(
         [
