@@ -34,7 +34,7 @@ class Table:
     row_headers: tuple[Row, ...] = ()
     caption: Cell | None = None  # "Table 2. ..." above the table, when there is one
     layout: str = (
-        "pipe"  # pipe, tab, cell_lines, bar_lines, wrapped or glued (etl.documents.tables)
+        "pipe"  # pipe, tab, cell_lines, bar_lines, wrapped, spaced or glued (etl.documents.tables)
     )
 
 

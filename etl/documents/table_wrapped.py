@@ -57,7 +57,7 @@ _OPENS: Final = re.compile(
     r"\b(?:(?i:median|mean|hazard\s+ratio|odds\s+ratio|(?:overall\s+|objective\s+)?response"
     r"\s+rates?|disease\s+control\s+rates?|overall\s+survival|progression[- ]free\s+survival"
     r"|(?:\d+|one|two|three|five)[- ](?:years?|yr|months?|mo)\b)"
-    r"|HR|OR|RR|ORR|DCR|CBR|MST|OS|PFS|DFS|EFS|RFS|MFS|TTP|pCR)\b"
+    r"|HR|OR|RR|ORR|DCR|CBR|MST|m?OS|m?PFS|m?DFS|m?EFS|RFS|MFS|m?TTP|m?DOR|pCR)\b"
 )
 # the endpoint named after a statistic, inside one column's name ("Median PFS", "HR OS")
 _ENDPOINT_AFTER: Final = re.compile(
@@ -134,7 +134,7 @@ def _read(text: str, lines: list[Line], caption: int, used: list[bool]) -> tuple
         return None
     header_end = named[-1]
     header = [lines[k] for k in header_lines if k <= header_end]
-    columns = _columns(header)
+    columns = columns_named(header)
     if sum(c.kind != "p" for c in columns) < _MIN_COLUMNS:
         return None
     rows = _rows(lines, header_end + 1, last, results)
@@ -159,7 +159,7 @@ def _run(lines: list[Line], caption: int, used: list[bool]) -> tuple[int, int] |
     if len(lines[caption].text.strip()) <= 12:  # ("Table 2." alone: its title may come next)
         while k < len(lines) and not lines[k].text.strip():
             k += 1
-        if k < len(lines) and _is_title(lines[k].text):
+        if k < len(lines) and is_title(lines[k].text):
             k += 1
     while k < len(lines) and not lines[k].text.strip():
         k += 1
@@ -183,7 +183,7 @@ def _run(lines: list[Line], caption: int, used: list[bool]) -> tuple[int, int] |
     return (first, last) if last is not None and seen_result else None
 
 
-def _is_title(line: str) -> bool:
+def is_title(line: str) -> bool:
     """A caption's title: a sentence, or a line naming no result column."""
     return line.rstrip().endswith(".") or _OPENS.search(line) is None
 
@@ -200,7 +200,7 @@ def _results(line: str, offset: int) -> tuple[tuple[str, int, int], ...]:
     )
 
 
-def _columns(header: list[Line]) -> list[_Column]:
+def columns_named(header: list[Line]) -> list[_Column]:
     """The result columns the header names, in order: each from a word that opens a result's
     name to its bracket ("(months)", "(95% CI)") or to the next such word; a statistic takes the
     endpoint named after it ("Median PFS", "HR OS (95% CI)")."""
@@ -346,7 +346,7 @@ def _treatment_cells(text: str, row: _Row) -> list[Cell]:
     out: list[Cell] = []
     for line in row.labels:
         stripped = line.text.strip()
-        if is_trial_name(stripped) or not _names_treatment(stripped):
+        if is_trial_name(stripped) or not names_treatment(stripped):
             continue
         m = _TREATMENT_PART.match(line.text, len(line.text) - len(line.text.lstrip()))
         if m is not None and (
@@ -358,7 +358,7 @@ def _treatment_cells(text: str, row: _Row) -> list[Cell]:
     return out
 
 
-def _names_treatment(line: str) -> bool:
+def names_treatment(line: str) -> bool:
     """A label line that opens with a drug, a regimen or a control's treatment ("Gefitinib",
     "Carboplatin and paclitaxel", "Placebo 903", "Sorafenib28,29"): a form of our vocabulary or
     of the drug lexicon, or a drug-like word neither knows (an INN stem)."""

@@ -20,6 +20,8 @@ The layouts read (all seen in collected documents):
   run together on a line or one a line, each row's labels over lines and its results after them
   ("5.7 vs. 5.8", "HR 0.75 (0.65 to 0.85)"): its rows are read by their results
   (etl.documents.table_wrapped).
+- ``spaced``: after a caption, a table whose cells a page joined with single spaces, one row a
+  line, its results last: read by that run of results (etl.documents.table_spaced).
 - ``glued``: a table whose cells a page copied with nothing between them ("Median Overall
   Survival9.3 months5.6 months"), read by where each value ends (etl.documents.table_glued).
 
@@ -60,6 +62,7 @@ from etl.documents.table_model import (
     make_cell,
     trial_rows,
 )
+from etl.documents.table_spaced import spaced_tables
 from etl.documents.table_wrapped import wrapped_tables
 
 # (the grid's types and readings, imported from here by the readers of tables)
@@ -87,6 +90,7 @@ def find_tables(text: str) -> list[Table]:
         _tab_tables,
         bar_line_tables,
         wrapped_tables,
+        spaced_tables,
         cell_line_tables,
         glued_tables,
     ):

@@ -923,3 +923,46 @@ def test_a_header_comparing_two_groups_names_the_values_of_its_cells_and_a_p_aft
         (69.5, "ICI arm", None),
         (55.3, "placebo arm", None),
     ]
+
+
+# (a journal's table copied with its cells joined by single spaces, one row a line, the results
+# last; a row under a study's row is another group of it; a section's heading is no row)
+SPACED = (
+    "Table 3.\n"
+    "\n"
+    "Invented strategies (composed for the tests)\n"
+    "\n"
+    "Trial Phase N Patients Treatment Endpoint ORR (%) mPFS (Months) mOS (Months) Result\n"
+    "Anti-K antibody\n"
+    " ORVEX-12 III 490 First-line CE + Zentumab PFS, OS 70.8 5.4 (HR 1.11; P = 0.35) 13.6 "
+    "(HR 1.04, P = 0.79) Negative\n"
+    "CE + Placebo 65.6 5.6 13.6\n"
+    "Kinase inhibitor\n"
+    "ACME-GROUP 2511 II 128 First-line PE + Orvexitinib PFS 71.9 6.1 (95% CI, 5.0–7.2) 10.3 "
+    "Positive\n"
+    "KALDA-4 II 76 Relapsed Orvexitinib CBR at 24 Weeks Ongoing\n"
+    "\n"
+    "CE, carboplatin and etoposide.\n"
+)
+
+
+def test_a_table_of_space_joined_cells_is_read_by_the_results_that_end_its_rows():
+    readings = read(SPACED)
+    assert [(r.trial, r.arms) for r in readings] == [
+        ("ORVEX-12", (("CE + Zentumab", None),)),
+        ("ORVEX-12", (("CE + Placebo", None),)),
+        ("ACME-GROUP 2511", (("PE + Orvexitinib", None),)),
+    ]
+    first = [brief(f) for f in facts_of(readings[:1])]
+    # (the ratio in a median's bracket is not that median's: the median is read alone)
+    assert first == [
+        ("ORR", "rate", 70.8, "percent", None, "CE + Zentumab", None),
+        ("PFS", "median", 5.4, "months", None, "CE + Zentumab", None),
+        ("OS", "median", 13.6, "months", None, "CE + Zentumab", None),
+    ]
+    third = facts_of(readings[2:])
+    assert [(f.value, ci(f)) for f in third] == [
+        (71.9, None),
+        (6.1, (5.0, 7.2, 95.0)),
+        (10.3, None),
+    ]
