@@ -5,7 +5,7 @@ itself (a row that heads a section, the rows a trial cell spans)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
@@ -47,6 +47,28 @@ class Line(NamedTuple):
     start: int
     end: int
     text: str  # document[start:end], without its line break
+
+
+def after_captions(
+    text: str,
+    lines: list[Line],
+    used: list[bool],
+    read: Callable[[str, list[Line], int, list[bool]], tuple[Table, int] | None],
+) -> Iterator[tuple[Table, int, int]]:
+    """(table, first line, last line) of each table that ``read`` finds after a caption line
+    ("Table 2. ..."), given the caption's index; the lines of a table found are not read again."""
+    i = 0
+    while i < len(lines):
+        if used[i] or not CAPTION.match(lines[i].text):
+            i += 1
+            continue
+        found = read(text, lines, i, used)
+        if found is None:
+            i += 1
+            continue
+        table, last = found
+        yield table, i, last
+        i = last + 1
 
 
 def make_cell(text: str, start: int, end: int) -> Cell | None:

@@ -19,7 +19,7 @@ import re
 from typing import Final
 
 from etl.documents.table_grid import is_trial_name
-from etl.documents.table_model import CAPTION, Cell, Line, Table, finish, make_cell
+from etl.documents.table_model import CAPTION, Cell, Line, Table, after_captions, finish, make_cell
 from etl.documents.table_wrapped import columns_named, is_title, names_treatment
 from etl.extract.numbers import NUM
 
@@ -48,18 +48,7 @@ _LONGEST_ROW: Final = 400
 
 def spaced_tables(text: str, lines: list[Line], used: list[bool]):
     """Each table of space-joined cells after a caption, as (table, first line, last line)."""
-    i = 0
-    while i < len(lines):
-        if used[i] or not CAPTION.match(lines[i].text):
-            i += 1
-            continue
-        found = _read(text, lines, i, used)
-        if found is None:
-            i += 1
-            continue
-        table, last = found
-        yield table, i, last
-        i = last + 1
+    yield from after_captions(text, lines, used, _read)
 
 
 def _read(text: str, lines: list[Line], caption: int, used: list[bool]) -> tuple[Table, int] | None:

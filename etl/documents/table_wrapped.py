@@ -22,7 +22,16 @@ from functools import cache
 from typing import Final
 
 from etl.documents.table_grid import is_trial_name, names_study
-from etl.documents.table_model import CAPTION, LONG_LINE, Cell, Line, Table, finish, make_cell
+from etl.documents.table_model import (
+    CAPTION,
+    LONG_LINE,
+    Cell,
+    Line,
+    Table,
+    after_captions,
+    finish,
+    make_cell,
+)
 from etl.extract.numbers import DASH, NUM
 from etl.vocab.agents import UNKNOWN_DRUG, synonym_index
 from etl.vocab.lexicon import drug_lexicon
@@ -105,18 +114,7 @@ class _Row:
 
 def wrapped_tables(text: str, lines: list[Line], used: list[bool]):
     """Each table of wrapped cells after a caption, as (table, first line, last line)."""
-    i = 0
-    while i < len(lines):
-        if used[i] or not CAPTION.match(lines[i].text):
-            i += 1
-            continue
-        found = _read(text, lines, i, used)
-        if found is None:
-            i += 1
-            continue
-        table, last = found
-        yield table, i, last
-        i = last + 1
+    yield from after_captions(text, lines, used, _read)
 
 
 def _read(text: str, lines: list[Line], caption: int, used: list[bool]) -> tuple[Table, int] | None:
