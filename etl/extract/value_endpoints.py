@@ -34,6 +34,10 @@ _AT_LIST = Prefiltered(
         re.IGNORECASE,
     )
 )
+_TIMES_LISTED = re.compile(
+    r"\d(?:\s*,\s*|\s*-?\s*,?\s+(?:and|or)\s+)\d+\s*-?\s*(?:years?|months?|yrs?|mo|y)\b",
+    re.IGNORECASE,
+)
 _BEFORE_RATES = Prefiltered(
     re.compile(
         # (not a difference: "prolonged OS by 5 months (OS rate 40% vs 30%)")
@@ -435,10 +439,11 @@ def drop_non_results(
                     for pattern in (_AT_TIMEPOINT, _AT_LIST, _BEFORE_RATES)
                     for m in pattern.finditer(text)
                 ]
-                # (a list of two or more whole times before its endpoint: "5 and 10 year OS")
+                # (a list of two or more whole times before its endpoint: "5 and 10 year OS";
+                # looked for only where two numbers are listed before a time's unit)
                 at_points += [
                     m.span()
-                    for m in _point_lists(text, mentions)
+                    for m in (_point_lists(text, mentions) if _TIMES_LISTED.search(text) else ())
                     if len(_TIMEPOINT_NUMBER.findall(m.group("list"))) > 1
                     and "." not in m.group("list")
                     and _timed_endpoint_after(text, m.end(), mentions) is not None

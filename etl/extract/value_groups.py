@@ -209,6 +209,15 @@ def attach_arms(
             group_lists.append(_group_list(text) if listed_values else [])
         return group_lists[0]
 
+    plural: dict[int, bool] = {}  # (per list of values: its groups named after it, in the plural)
+
+    def plural_after(chain: int, last: Fact) -> bool:
+        if chain not in plural:
+            plural[chain] = (
+                " the " in text and _PLURAL_AFTER.match(_after_value(text, last)) is not None
+            )
+        return plural[chain]
+
     prev_end = 0
     by_position: set[int] = set()  # (the facts given the record's groups by their position)
     for f in facts:
@@ -241,7 +250,7 @@ def attach_arms(
             size, position = list_place(f, chain)
             listed = (
                 size > 1
-                and (respectively or _PLURAL_AFTER.match(_after_value(text, chain[-1])) is not None)
+                and (respectively or plural_after(f.chain, chain[-1]))
                 and len(group_list()) == size
             )
             arm = (
