@@ -443,9 +443,9 @@ def drop_non_results(
                 # looked for only where two numbers are listed before a time's unit)
                 at_points += [
                     m.span()
-                    for m in (_point_lists(text, mentions) if _TIMES_LISTED.search(text) else ())
-                    if len(_TIMEPOINT_NUMBER.findall(m.group("list"))) > 1
-                    and "." not in m.group("list")
+                    for m in (_TIMEPOINT_LIST.finditer(text) if _TIMES_LISTED.search(text) else ())
+                    if "." not in m.group("list")
+                    and len(_TIMEPOINT_NUMBER.findall(m.group("list"))) > 1
                     and _timed_endpoint_after(text, m.end(), mentions) is not None
                 ]
             if any(s <= f.start and f.end <= e for s, e in at_points) and not _MEDIAN.search(
