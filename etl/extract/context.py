@@ -157,6 +157,9 @@ _NAMED_GROUP = Prefiltered(
 )
 # an abbreviation a text defines: "nivolumab plus cabozantinib (NIVO + CABO)"
 _DEFINED = re.compile(r"\((?P<short>[A-Za-z][\w+\-/]*(?:\s*[+/]\s*[\w\-]+){0,3})\)")
+# (a bracket right after a group's label names it when it is written as an abbreviation is: an
+# upper-case letter besides the first, as "BVd", "Pola-R-CHP", "TAS-102"; not "(docetaxel)")
+_ABBREVIATION_LIKE = re.compile(r"^.+[A-Z]")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][\w\-/+]*")
 # what the control group is given, and (weaker) what a group given one agent alone is called
 _CONTROL_WORDS = re.compile(
@@ -391,6 +394,20 @@ def _abbreviations(sentences: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
+def _named_after(labels: list[str], sentences: list[str]) -> list[tuple[str, str]]:
+    """(group, abbreviation) pairs where a declared group's label is followed right away by an
+    abbreviation in brackets whose letters need not spell it out: "the BLENREP triplet (BVd)",
+    "trifluridine/tipiracil (FTD/TPI)" (a brand, a regimen's initials)."""
+    pairs = []
+    for label in labels:
+        named = re.compile(rf"\b{re.escape(label)}\s*{_DEFINED.pattern}", re.IGNORECASE)
+        for s in sentences:
+            if "(" in s and (m := named.search(s)) and _ABBREVIATION_LIKE.search(m.group("short")):
+                pairs.append((label, m.group("short")))
+                break
+    return pairs
+
+
 def _in_order(letters: str, text: str) -> bool:
     position = 0
     for c in letters:
@@ -424,7 +441,7 @@ def record_context(sentences: list[str]) -> RecordContext:
     labels = list(dict.fromkeys(declared))
     if len(labels) < 2:
         return RecordContext()
-    defined = _abbreviations(sentences)
+    defined = _abbreviations(sentences) + _named_after(labels, sentences)
     control = _control(labels)
     arms = []
     for i, label in enumerate(labels):

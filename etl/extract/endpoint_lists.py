@@ -43,7 +43,7 @@ _BEFORE_LIST = re.compile(
     r"\s*(?:%|months?|mo)?\s*(?:[\])]\s*)?(?:\([^()]*\)\s*)?(?:for|in|of)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-_RESPECTIVELY_AFTER = re.compile(r"\s*,?\s*respectively\b", re.IGNORECASE)
+_RESPECTIVELY_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*respectively\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;,]|\.(?!\d)")
 _VERSUS = re.compile(r"\b(?:vs|versus|v)\b", re.IGNORECASE)
 

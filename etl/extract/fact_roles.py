@@ -10,13 +10,15 @@ import dataclasses
 from etl.extract.context import RecordContext
 from etl.extract.facts import COMPARED_MEASURES, list_place
 from etl.extract.group_labels import DESCRIBED
+from etl.extract.phrases import group_pattern
 
 
-def apply_context(facts: list, context: RecordContext) -> list:
-    """The facts of a sentence with their groups resolved against the record's (``resolve``): a
-    ratio or difference that names no groups compares the experimental group with the control,
-    and one that names only one of two groups compares it with the other; a value "in each
-    group" is one of every group."""
+def apply_context(facts: list, context: RecordContext, text: str = "") -> list:
+    """The facts of a sentence (``text``) with their groups resolved against the record's
+    (``resolve``): a ratio or difference that names no groups compares the experimental group
+    with the control, and one that names only one of two groups compares it with the other; a
+    value "in each group" is one of every group; a value naming no group in a sentence that names
+    one declared group, by any of its names, is that group's."""
     if not facts:
         return facts
     if context.arms:
@@ -27,6 +29,8 @@ def apply_context(facts: list, context: RecordContext) -> list:
             if f.comparator is not None:
                 f.comparator = resolve(f.comparator)
     _groups_by_position(facts, context)
+    if text and context.arms:
+        _the_one_group_named(facts, context, text)
     if not context.arms:
         for f in facts:  # (a description names no group when the record declares none)
             if f.arm and DESCRIBED.match(f.arm):
@@ -46,6 +50,20 @@ def apply_context(facts: list, context: RecordContext) -> list:
     if len(context.arms) == 2:
         _the_other_group(facts, context)
     return facts
+
+
+def _the_one_group_named(facts: list, context: RecordContext, text: str) -> None:
+    """ "The most frequent side effects in BVd included rash (89%) ...", where the record declared
+    "the BLENREP triplet (BVd)": the sentence speaks of the one group it names, by whichever of
+    its names (the grammar looks for the groups' labels only)."""
+    if all(f.arm is not None or f.measure in COMPARED_MEASURES or f.each_group for f in facts):
+        return
+    named = [arm for arm in context.arms if any(group_pattern(n).search(text) for n in arm.names)]
+    if len(named) != 1:
+        return
+    for f in facts:
+        if f.arm is None and f.measure not in COMPARED_MEASURES and not f.each_group:
+            f.arm = named[0].label
 
 
 def _the_other_group(facts: list, context: RecordContext) -> None:

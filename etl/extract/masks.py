@@ -21,11 +21,22 @@ from etl.regex_prefilter import (
     cheap_scan,
 )
 
+# a bound that was not reached or cannot be estimated, with its abbreviation after it or alone
+_NOT_REACHED = (
+    r"(?:not\s+(?:reached|evaluable|estimable|estimated|calculable|applicable)|NR|NE|NA|NC)"
+    r"(?:\s*[\[\(](?:NR|NE|NA|NC)[\]\)])?"
+)
+# the abbreviation a spelled-out level may carry: "95% confidence interval [CI]"
+_CI_ABBREVIATED = r"(?:\s*[\[\(\{]CI[\]\)\}])?"
+
 _MASKS = [
     rf"(?:≥|≤|>/=|</=|>=|<=|=>|=<|>|<|at least|up to|more than|less than|over|under)\s*(?:approximately\s+)?{NUM}\s*(?:%|{UNIT}|×\S*)?",
     rf"\(?\s*(?:interquartile range|IQR|range)\s*[,:]?\s*{NUM}\s*(?:%|{UNIT})?\s*{INTERVAL_SEP}\s*{NUM}\s*(?:%|{UNIT})?\s*\)?",
-    # an interval open at its top: "(95% CI, 15.0 months-not evaluable)", "(95% CI, 34.2 to NR)"
-    rf"[\(\[]\s*{CI_LEVEL.replace('lvl', 'lvl_open')}\s*[,:=]?\s*{NUM}\s*(?:%|{UNIT})?\s*{INTERVAL_SEP}\s*(?:not\s+(?:reached|evaluable|estimable)|NR|NE|NA)\s*[\)\]]",
+    # an interval with a bound not reached or not estimable: "(95% CI, 15.0 months-not
+    # evaluable)", "(95% confidence interval [CI]: 34.2 to not reached [NR])", "(95% CI: 28.1,
+    # NE)", "(95% CI, NR-NR)", or inline after a ratio's other statistics ("; 95% CI 11.2-NR")
+    rf"(?:[\(\[]|[;,]\s*(?={NUM}\s*%))\s*{CI_LEVEL.replace('lvl', 'lvl_open')}{_CI_ABBREVIATED}\s*[,:=]?\s*"
+    rf"(?:{NUM}\s*(?:%|{UNIT})?|{_NOT_REACHED})\s*(?:{INTERVAL_SEP}|,)\s*{_NOT_REACHED}\s*(?:[\)\]]|(?=[;,]))",
     # an age: "median age was 76 years", "aged 65 years or older"
     # (past the count it is of: "the median age of the 38 participants was 65 years")
     rf"\b(?:age[ds]?|years of age)\b(?:\s*[,:=])?(?:\s+of\s+(?:the\s+)?\d+\s+[a-z]+)?[^.;,()]{{0,30}}?{NUM}(?:\s*(?:to|{DASH}|and)\s*{NUM})?\s*(?:years?|yrs?)?",

@@ -342,7 +342,7 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
             if fill:  # (the part or cohort the sentences speak of, for a value naming none)
                 for f in read:
                     f.arm = f.arm or (fill if f.measure not in COMPARED_MEASURES else None)
-            facts = of_groups(apply_context(read, study))
+            facts = of_groups(apply_context(read, study, text[i]))
             if not study.arms:
                 compared = _compared_as_before(facts, compared, text[i])
             if facts:

@@ -328,7 +328,7 @@ def postposed_endpoints(text: str, facts: list[Fact], mentions) -> list[Fact]:
             continue
         fresh += 1
         for g in pending:
-            if g.chain == f.chain:
+            if g.chain == f.chain and g.endpoint != "FOLLOWUP":
                 g.endpoint, g.endpoint_label = named[2], named[3]
         # (each part is a list of its own: "A vs B for OS and C vs D for PFS" is two)
         for g in [g for g in facts if g.chain == f.chain and g.start > f.start]:
@@ -378,11 +378,18 @@ def with_endpoint(
 
 
 def endpoint_list_slots(text: str, facts: list[Fact], mentions) -> list[Fact]:
-    """Values read against a list of endpoints named together (etl.extract.endpoint_lists)."""
+    """Values read against a list of endpoints named together (etl.extract.endpoint_lists); the
+    follow-up stays the follow-up ("a median follow-up of 28 and 39 months for PFS and OS,
+    respectively": how long each was followed, not their medians)."""
     values = [Value(f.start, f.end, f.chain, f.measure in COMPARED_MEASURES) for f in facts]
     items, slots = list_slots(text, mentions, values)
+    fresh = max((f.chain for f in facts), default=0)
     for i, slot in slots.items():
         f = facts[i]
+        if f.endpoint == "FOLLOWUP":
+            fresh += 1
+            f.chain = fresh  # (each its own: the list is of endpoints, not of groups)
+            continue
         f.endpoint, f.endpoint_label = items[slot.item]
         f.group_index = slot.group
     return facts

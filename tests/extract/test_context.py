@@ -732,3 +732,31 @@ def test_values_in_the_respective_arms_name_no_group_of_their_own():
         parse_sentence(sentence, None, context.comparison, context.labels), context
     )
     assert [f.arm for f in facts] == ["drug K", "placebo", "drug K", "placebo"]
+
+
+def test_an_abbreviation_right_after_a_declared_group_names_it_whatever_its_letters():
+    # "ZPd" does not spell "drug K triplet" letter by letter, but it is written right after it
+    sentences = [
+        "ORVEX-7 data showed that the drug K triplet (ZPd) demonstrated superiority compared to "
+        "a drug L triplet (LVd), with a median PFS of 36.6 vs 13.4 months.",
+        "The most common side effects (\u226520%) in ZPd included dry eye (51%) and rash (32%).",
+        "Fatigue occurred in 18% of patients with LVd.",
+    ]
+    context = record_context(sentences)
+    assert context.arm_of("ZPd").label == "drug K triplet"
+    assert context.arm_of("LVd").label == "drug L triplet"
+    for sentence, group in ((sentences[1], "drug K triplet"), (sentences[2], "drug L triplet")):
+        facts = apply_context(
+            parse_sentence(sentence, None, context.comparison, context.labels), context, sentence
+        )
+        assert {context.arm_of(f.arm).label for f in facts} == {group}
+
+
+def test_a_bracketed_word_after_a_group_is_no_name_of_it_unless_written_as_an_abbreviation():
+    context = record_context(
+        [
+            "Patients were randomly assigned to drug K or chemotherapy (docetaxel).",
+            "Median OS was 12.1 months with drug K and 9.0 months with docetaxel.",
+        ]
+    )
+    assert context.arm_of("docetaxel") is None

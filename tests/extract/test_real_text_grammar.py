@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from etl.extract.context import record_context
+from etl.extract.fact_roles import apply_context
 from etl.extract.grammar import parse_sentence
 
 
@@ -1139,3 +1141,47 @@ def test_values_then_their_groups_in_the_plural_pair_in_order_and_an_occurring_h
     ]
     # (an efficacy event that occurs is no harm)
     assert [f.endpoint for f in parse_sentence("Disease progression occurred in 30%.")] != ["AE"]
+
+
+@pytest.mark.parametrize(
+    "interval",
+    [
+        "(95% confidence interval [CI]: 21.3\u2013NR)",
+        "(95% CI, 21.3 to not reached [NR])",
+        "[95% confidence interval {CI}, 21.3 to not reached]",
+        "(95% CI: 21.3, NE)",
+        "(95% CI, NR-NR)",
+        "(95% CI, 21.3 months-not evaluable)",
+    ],
+)
+def test_an_interval_with_a_bound_not_reached_keeps_the_list_of_medians_together(interval):
+    # the two medians are one list (both groups in order), and neither reads a bound as a value
+    sentence = (
+        "Drug K was compared with placebo, with a median PFS of 30.2 months "
+        f"{interval} vs 11.4 months (95% CI: 9.1\u201313.5), respectively."
+    )
+    context = record_context(["Patients were randomly assigned to drug K or placebo."])
+    facts = apply_context(
+        parse_sentence(sentence, None, context.comparison, context.labels), context
+    )
+    assert [(f.value, f.arm) for f in facts] == [(30.2, "drug K"), (11.4, "placebo")]
+    assert facts[0].ci is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There was a median follow-up of 20.1 months and 31.5 months for progression-free "
+        "survival (PFS) and overall survival (OS) respectively.",
+        "Median follow-up was 20.1 and 31.5 months for PFS and OS, respectively.",
+    ],
+)
+def test_follow_up_times_for_a_list_of_endpoints_stay_follow_up_of_no_group(sentence):
+    context = record_context(["Patients were randomly assigned to drug K or placebo."])
+    facts = apply_context(
+        parse_sentence(sentence, None, context.comparison, context.labels), context
+    )
+    assert [(f.endpoint, f.value, f.arm) for f in facts] == [
+        ("FOLLOWUP", 20.1, None),
+        ("FOLLOWUP", 31.5, None),
+    ]
