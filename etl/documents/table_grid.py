@@ -195,6 +195,43 @@ def row_gap(row: Sequence[str], columns: Sequence[str]) -> tuple[int, int]:
     return best if score(*best) >= score(0, len(row)) + 2 else (0, len(row))
 
 
+def value_kind(text: str | None) -> str:
+    """A cell's kind as a value: a time with its unit is one ("4 weeks" under a median's column),
+    though as a row's first cell it labels the row (cell_kind)."""
+    kind = cell_kind(text)
+    return "num" if kind == "text" and _TIME_POINT.fullmatch(text or "") else kind
+
+
+def group_row_place(
+    row: Sequence[str], columns: Sequence[str], header: Sequence[str | None]
+) -> list[int] | None:
+    """The columns of a stacked group's row, a row that gives only another group of the study
+    above it: its label and its numbers ("Placebo | 284 | 8.0 | 3.55 | 5.9" under "Study | Regimen
+    | Eligibility | No. | RR | PFS | p | OS | HR | p"). The label goes under the header's
+    treatment column; its numbers fill the number columns right of it in order: all of them, or,
+    when fewer, those of one group's numbers (not a ratio's or a p-value's, which the row above
+    states once for the comparison). ``row`` holds the kinds of its label (cell_kind) and of its
+    values (value_kind). None when the row is of no such shape or its count of numbers fits
+    neither."""
+    kinds = [k for k in row if k != "empty"]
+    if (
+        len(header) != len(columns)
+        or len(kinds) < 3
+        or row[0] != "text"
+        or any(k not in ("num", "na") for k in row[1:])
+    ):
+        return None
+    group = next((c for c, text in enumerate(header) if header_kind(text) == "arm"), None)
+    if group is None or group == 0 or columns[group] not in ("text", "trial"):
+        return None
+    numbers = [c for c in range(group + 1, len(columns)) if columns[c] in ("num", "na", "empty")]
+    if len(row) - 1 != len(numbers):
+        numbers = [c for c in numbers if not is_comparison_header(header[c])]
+    if len(row) - 1 != len(numbers):
+        return None
+    return [group, *numbers]
+
+
 # ---- header cells over columns -----------------------------------------------------------------
 
 _RESULT_HEADER = re.compile(

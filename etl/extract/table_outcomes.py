@@ -126,7 +126,7 @@ def read_table(text: str, table: Table) -> list[RowReading]:
         found = _row_facts(columns, row, arms[r], context)
         placed += [Placed(r, c, f) for c, f in found]
         facts[r] = [f for _, f in found]
-        attach_p_column(columns, row, facts[r], arms[r].label("exp"), origin)
+        attach_p_column(columns, row, found, arms[r].label("exp"), origin)
         if row_meaning.endpoint:
             last_endpoint, valued_above = row_meaning.endpoint, bool(facts[r])
     for r in p_rows:

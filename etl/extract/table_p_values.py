@@ -44,20 +44,35 @@ def cell_p(cell: Cell, origin: int) -> PValue | None:
 def attach_p_column(
     columns: list[Column],
     row: Sequence[Cell | None],
-    facts: list[Fact],
+    found: list[tuple[int, Fact]],
     experimental: str | None,
     origin: int,
 ) -> None:
     """A p-value in a column of its own qualifies the row's ratio, else its experimental
-    group's number."""
+    group's number (a row that holds one group: its number): of the columns since the last
+    p-value's column first ("Median PFS | P | Median OS | HR | P": the first is the median's, the
+    second the ratio's), else of the whole row."""
+    since = 0
     for c, column in enumerate(columns):
         cell = row[c]
-        if column.kind != "p" or cell is None or (p := cell_p(cell, origin)) is None:
+        if column.kind != "p":
             continue
-        targets = [f for f in facts if f.measure in RATIO_MEASURES and f.p is None]
-        targets = targets or [f for f in facts if f.p is None and f.arm and f.arm == experimental]
-        if targets:
-            targets[0].p = p
+        # (the block's numbers nearest the p-value's column first)
+        block, since = [f for k, f in reversed(found) if since <= k < c], c + 1
+        if cell is None or (p := cell_p(cell, origin)) is None:
+            continue
+        for facts in (block, [f for _, f in found]):
+            targets = [f for f in facts if f.measure in RATIO_MEASURES and f.p is None]
+            targets = targets or [
+                f for f in facts if f.p is None and f.arm and f.arm == experimental
+            ]
+            # (a row of one group, the study's first, stacked over its other groups' rows:
+            # its own number, of the columns the p-value follows)
+            if not targets and experimental is None and facts is block:
+                targets = [f for f in facts if f.p is None and f.arm]
+            if targets:
+                targets[0].p = p
+                break
 
 
 @dataclass(frozen=True)

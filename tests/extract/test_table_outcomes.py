@@ -537,3 +537,43 @@ def test_tab_rows_under_section_lines_with_a_design_column_and_results_in_words(
         ("OS", "median", 6.4, "months", None, "Zentumab", None),
         ("OS", "median", 4.2, "months", None, "supportive care", None),
     ]
+
+
+# ---- stacked groups: a study's first row, then a row for each of its other groups ------------
+
+STACKED = (
+    "Table 2.\n"
+    "Study | Regimen | Setting | No. of patients | Response rate (%) | Median PFS (months) "
+    "| p value | Median OS (months) | Hazard ratio | p value |\n"
+    "---|---|---|---|---|---|---|---|---|---|\n"
+    "ORVEX-1 | Zentumab plus orvexib | M | 210 | 31.5 | 6.2 | < 0.001 | 11.4 | 0.61 | 0.002 |\n"
+    "Orvexib | 205 | 12.0 | 3.4 | 7.9 | |||||\n"
+    "KESTREL-3 | Daltumab | LA M | 150 | 20.0 | 4 weeks | 0.03 | 8.8 | 0.80 | 0.04 |\n"
+    "Kelvimab | 149 | 18.0 | 3.1 | 0.02 | 8.1 | 0.90 | 0.3 | ||\n"
+    "Orvexib | 151 | 9.0 | 2 weeks | 7.0 | |||||\n"
+)
+
+
+def test_a_stacked_groups_row_puts_its_label_under_the_treatments_and_its_numbers_in_order():
+    rows = read(STACKED)
+    by_row = {
+        r.row: [(f.endpoint, f.measure, f.value, f.unit, f.arm, p(f)) for f in r.facts]
+        for r in rows
+    }
+    # the reference group's row: no ratio, no p-value, its numbers under its own columns
+    assert by_row[1] == [
+        ("ORR", "rate", 12.0, "percent", "Orvexib", None),
+        ("PFS", "median", 3.4, "months", "Orvexib", None),
+        ("OS", "median", 7.9, "months", "Orvexib", None),
+    ]
+    # each p-value goes to the number of the columns it follows: the median's, then the ratio's
+    assert ("PFS", "median", 6.2, "months", "Zentumab plus orvexib", ("<", 0.001)) in by_row[0]
+    assert ("OS", "hazard_ratio", 0.61, "ratio", "Zentumab plus orvexib", ("=", 0.002)) in by_row[0]
+    # a second experimental group's row fills every number column; a time with its unit counts
+    assert [f[:5] for f in by_row[3]] == [
+        ("ORR", "rate", 18.0, "percent", "Kelvimab"),
+        ("PFS", "median", 3.1, "months", "Kelvimab"),
+        ("OS", "median", 8.1, "months", "Kelvimab"),
+        ("OS", "hazard_ratio", 0.9, "ratio", "Kelvimab"),
+    ]
+    assert ("PFS", "median", 2.0, "weeks", "Orvexib", None) in by_row[4]
