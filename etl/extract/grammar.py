@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, Problem
 from etl.extract.intervals import attach_intervals, find_intervals
+from etl.extract.list_groups import VERSUS_WORD, versus_pairs
 from etl.extract.masks import mask_spans
 from etl.extract.numbers import (
     AS_HYPHEN,
@@ -111,6 +112,8 @@ def parse_sentence(
         facts = postposed_endpoints(text, facts, mentions)
     if len(mentions) > 1 or _HEAD_ITEM_HINT.search(text):
         facts = endpoint_list_slots(text, facts, mentions)
+    if len(facts) >= 4 and VERSUS_WORD.search(text):
+        facts = versus_pairs(text, facts)
     facts = reclassify(text, drop_non_results(text, facts, mentions), mentions)
     facts = attach_timepoints(text, facts, mentions)
     facts = attach_arms(text, facts, comparison, arms or [])

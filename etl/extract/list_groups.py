@@ -10,7 +10,11 @@ import re
 
 from etl.extract.facts import COMPARED_MEASURES, Fact
 
-_VERSUS_WORD = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
+VERSUS_WORD = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
+# inside a pair of a list of pairs, and between two pairs (past a unit, an interval or an aside)
+_PAST_VALUE = r"\s*(?:%|months?|mo)?\s*(?:[(\[][^()\[\]]*[)\]]\s*)?"
+_IN_PAIR = re.compile(rf"{_PAST_VALUE}(?:vs\.?|versus|v)\s*", re.IGNORECASE)
+_BETWEEN_PAIRS = re.compile(rf"{_PAST_VALUE}(?:[,;]|,?\s*and)\s*", re.IGNORECASE)
 
 
 def of_time_points(chain: list[Fact]) -> bool:
@@ -56,7 +60,7 @@ def list_group(
         if any(f.arm is not None for f in chain[:-1]):
             if (
                 id(last) not in by_position  # (given its place already, in the order said)
-                and _VERSUS_WORD.search(text, chain[-2].end, last.start)
+                and VERSUS_WORD.search(text, chain[-2].end, last.start)
                 and len(arms) == len(chain)
             ):
                 last.arm = arms[-1]
@@ -67,6 +71,32 @@ def list_group(
             for f in chain[:-1]:
                 f.arm = last.arm
         elif len({(f.endpoint, f.measure, f.timepoint_months) for f in chain}) == 1 and all(
-            _VERSUS_WORD.search(text, a.end, b.start) for a, b in itertools.pairwise(chain)
+            VERSUS_WORD.search(text, a.end, b.start) for a, b in itertools.pairwise(chain)
         ):
             last.arm = None
+
+
+def versus_pairs(text: str, facts: list[Fact]) -> list[Fact]:
+    """A list of pairs, each one result of two groups ("9 vs 6%, 10 vs 8% and 33 vs 26%",
+    "rates of 84% vs 75% and 17% vs 11% for A vs B"): the first of each pair is of the first
+    group, the second of the second (group_index 0 and 1), whatever the pairs are of. Only a
+    list of bare pairs: a "versus" and nothing else inside each, a separator between them (values
+    that name their groups, "14% for A versus 6% for B and 16% for C versus 5% for B", are read
+    by their names)."""
+    chains: dict[int, list[Fact]] = {}
+    for f in facts:
+        chains.setdefault(f.chain, []).append(f)
+    for chain in chains.values():
+        if (
+            len(chain) < 4
+            or len(chain) % 2
+            or any(f.group_index >= 0 or f.slots or f.measure in COMPARED_MEASURES for f in chain)
+        ):
+            continue
+        gaps = [text[a.end : b.start] for a, b in itertools.pairwise(chain)]
+        if all(_IN_PAIR.fullmatch(g) for g in gaps[0::2]) and all(
+            _BETWEEN_PAIRS.fullmatch(g) for g in gaps[1::2]
+        ):
+            for i, f in enumerate(chain):
+                f.group_index = i % 2
+    return facts

@@ -620,3 +620,30 @@ def test_a_time_that_is_its_own_endpoints_value_stays_a_median(text: str, median
 def test_a_dose_ends_a_groups_name_before_the_clause_after_it():
     got = parse_sentence("In patients treated with zorvatinib 40 mg the ORR was 30%.")
     assert [(f.value, f.arm) for f in got] == [(30.0, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        ("Rates of rash and cough were 84 vs 75% and 17 vs 11% for drug K vs placebo.", 0),
+        ("Grade 3 rash, cough and fatigue (drug K vs placebo: 9 vs 6%, 10 vs 8%, 5 vs 8%).", 0),
+        (
+            "Rates of rash and cough were 84% versus 75% and 17% versus 11% with placebo vs drug K.",
+            1,
+        ),
+    ],
+)
+def test_a_list_of_bare_pairs_gives_each_pair_the_two_groups_in_order(text, order):
+    groups = ["drug K", "placebo"][:: 1 if order == 0 else -1]
+    got = rows(text, comparison=("drug K", "placebo"), arms=["drug K", "placebo"])
+    assert [g[3] for g in got] == groups * (len(got) // 2)
+    assert len(got) >= 4
+
+
+def test_pairs_whose_values_name_their_groups_are_read_by_the_names():
+    text = (
+        "The 2-year OS rate was 14.4% for drug K versus 6.5% for drug M and 16.0% for drug K "
+        "plus drug L versus 5.2% for drug M."
+    )
+    got = rows(text, arms=["drug K", "drug K plus drug L", "drug M"])
+    assert [g[3] for g in got] == ["drug K", "drug M", "drug K plus drug L", "drug M"]
