@@ -205,7 +205,11 @@ def _signatures() -> dict[str, pl.Expr]:
                 & (pl.element().str.len_chars() >= _LONG_LINE)
             ).cast(pl.Int32)
         ).list.sum(),
-        "_caption": filled.list.first().str.to_lowercase().str.contains(_TABLE_CAPTION),
+        # (a table page opens with its caption, maybe under the line of the paper it is from:
+        # ". 2018 Sep 28;1(1):40-49. doi: ...", then "Table 5.")
+        "_caption": filled.list.head(2)
+        .list.eval(pl.element().str.to_lowercase().str.contains(_TABLE_CAPTION))
+        .list.any(),
         "_table_share": (table_chars / chars).fill_nan(0.0).fill_null(0.0),
         "_table_lines": filled.list.eval(
             pl.element().str.contains(_TABLE_LINE).cast(pl.Int32)

@@ -22,6 +22,9 @@ The layouts read (all seen in collected documents):
   (etl.documents.table_wrapped).
 - ``spaced``: after a caption, a table whose cells a page joined with single spaces, one row a
   line, its results last: read by that run of results (etl.documents.table_spaced).
+- ``stacked``: after a caption, one cell a line, each study's row holding several groups: its
+  name and labels with its first group, its other groups one a line, then its results column by
+  column, one a group (etl.documents.table_stacked).
 - ``glued``: a table whose cells a page copied with nothing between them ("Median Overall
   Survival9.3 months5.6 months"), read by where each value ends (etl.documents.table_glued).
 
@@ -55,6 +58,7 @@ from etl.documents.table_model import (
 )
 from etl.documents.table_rows import from_rows, trimmed
 from etl.documents.table_spaced import spaced_tables
+from etl.documents.table_stacked import stacked_tables
 from etl.documents.table_wrapped import wrapped_tables
 
 # (the grid's types and readings, imported from here by the readers of tables)
@@ -83,6 +87,7 @@ def find_tables(text: str) -> list[Table]:
         bar_line_tables,
         wrapped_tables,
         spaced_tables,
+        stacked_tables,
         cell_line_tables,
         glued_tables,
     ):

@@ -155,12 +155,37 @@ _LEGEND_ITEM: Final = re.compile(
 )
 
 
+# a legend's paragraph of abbreviations, each "ABBR, words", parted by semicolons
+_ABBREVIATIONS: Final = re.compile(r"\s*abbreviations?\s*(?:used)?\s*[:.]", re.IGNORECASE)
+_LISTED_ITEM: Final = re.compile(
+    r"(?<=[;:])\s*(?P<abbr>[A-Za-z0-9][\w/-]{0,9})\s*,\s*(?P<words>[^;,\n][^;\n]{2,80}?)\s*(?:;|\.?$)",
+    re.MULTILINE,
+)
+
+
 def legend_terms(after: str) -> dict[str, str]:
     """The abbreviations (capitals) the legend of a table spells out, as written: {"RR":
     "Response rate"}; ``after`` is the text after the table, the legend up to its first blank
-    line."""
-    legend = after.split("\n\n", 1)[0]
-    return {m.group("abbr"): m.group("words") for m in _LEGEND_ITEM.finditer(legend)}
+    line, and a paragraph of abbreviations among the next two ("Abbreviations: MST, median
+    survival time; 5-FU, fluorouracil")."""
+    paragraphs = after.lstrip("\n").split("\n\n", 3)
+    terms = {m.group("abbr"): m.group("words") for m in _LEGEND_ITEM.finditer(paragraphs[0])}
+    for paragraph in paragraphs[:3]:
+        if (listed := _ABBREVIATIONS.match(paragraph)) is not None:
+            items = _LISTED_ITEM.finditer(paragraph, listed.end())
+            terms.update({m.group("abbr"): m.group("words") for m in items})
+    return terms
+
+
+def spelled_out(name: str, terms: dict[str, str]) -> str:
+    """A header's name, its abbreviation spelled out as the legend does ("MST (months)" →
+    "median survival time (months)"): whole, or as the name's first word."""
+    if name.strip() in terms:
+        return terms[name.strip()]
+    first = name.split(maxsplit=1)
+    if first and first[0] in terms:
+        return " ".join([terms[first[0]], *first[1:]])
+    return name
 
 
 def read_columns(table: Table, terms: dict[str, str] | None = None) -> list[Column]:
@@ -171,7 +196,9 @@ def read_columns(table: Table, terms: dict[str, str] | None = None) -> list[Colu
     columns = []
     for c in range(width):
         cells = header_cells(table, c)
-        text = " ".join(cell.text for cell in cells)
+        # (a header cell wrapped over lines reads as one: "Response\nrate (%)")
+        names = [" ".join(cell.text.split()) for cell in cells]
+        text = " ".join(names)
         texts = [r[c].text for r in table.rows if c < len(r) and r[c] is not None]
         kinds = [cell_kind(r[c].text if r[c] else None) for r in table.rows if c < len(r)]
         numeric = sum(k == "num" for k in kinds) * 2 >= max(1, sum(k != "empty" for k in kinds))
@@ -180,9 +207,7 @@ def read_columns(table: Table, terms: dict[str, str] | None = None) -> list[Colu
             kind = "stub"  # ("Efficacy" over "Median PFS, months", "Hazard ratio (95% CI)")
         if c == 0 and kind == "stub":
             has_row_labels = True
-        meaning = merge(
-            [describe((terms or {}).get(cell.text.strip(), cell.text)) for cell in reversed(cells)]
-        )
+        meaning = merge([describe(spelled_out(name, terms or {})) for name in reversed(names)])
         columns.append(Column(kind, _role_of(table, c), meaning, compared=_compared_groups(text)))
     return _with_intervals(
         table, _with_groups(table, _control_treatments(table, columns), has_row_labels)

@@ -966,3 +966,86 @@ def test_a_table_of_space_joined_cells_is_read_by_the_results_that_end_its_rows(
         (6.1, (5.0, 7.2, 95.0)),
         (10.3, None),
     ]
+
+
+# ---- groups stacked in a study's row, one cell a line ------------------------------------------
+
+STACKED_LINES = (
+    "Table 2.\n"
+    "\n"
+    "Invented phase III trials (composed for the tests).\n"
+    "\n"
+    "Trial name Published\n"
+    "year\n"
+    "No. of\n"
+    "patients\n"
+    "Line of\n"
+    "treatment\n"
+    "Treatment groups Response\n"
+    "rate (%)\n"
+    "MST\n"
+    "(months)\n"
+    "P-value\n"
+    "ORVEX-3 (12) 2011 610 1st Orvexib\n"
+    "Orvexib + zentumab\n"
+    "22\n"
+    "41\n"
+    "9.8\n"
+    "12.6\n"
+    "0.003*\n"
+    "KESTREL-9 (13) 2016 702 2nd Placebo\n"
+    "Daltumab\n"
+    "Daltumab +\n"
+    "orvexib\n"
+    "4\n"
+    "15\n"
+    "19\n"
+    "5.1\n"
+    "6.0\n"
+    "7.7\n"
+    "0.04\n"
+    "(Daltumab + orvexib vs. placebo)\n"
+    "\n"
+    "Abbreviations: MST, median survival time; ORR, objective response rate.\n"
+)
+
+
+def test_groups_stacked_one_a_line_under_each_study_take_their_results_column_by_column():
+    readings = read(STACKED_LINES)
+    assert [(r.trial, r.arms) for r in readings] == [
+        ("ORVEX-3", (("Orvexib", 610),)),
+        ("ORVEX-3", (("Orvexib + zentumab", None),)),
+        ("KESTREL-9", (("Placebo", 702),)),
+        ("KESTREL-9", (("Daltumab", None),)),
+        # (a name wrapped over two lines is one group)
+        ("KESTREL-9", (("Daltumab + orvexib", None),)),
+    ]
+    facts = [(brief(f), p(f)) for f in facts_of(readings)]
+    # the legend spells "MST" out: the median of overall survival
+    assert facts[:4] == [
+        (("ORR", "rate", 22.0, "percent", None, "Orvexib", None), None),
+        (("OS", "median", 9.8, "months", None, "Orvexib", None), None),
+        (("ORR", "rate", 41.0, "percent", None, "Orvexib + zentumab", None), None),
+        (("OS", "median", 12.6, "months", None, "Orvexib + zentumab", None), ("=", 0.003)),
+    ]
+    # the p-value goes to the group its remark names first, with the number it follows
+    daltumab_orvexib = [f for f in facts if f[0][5] == "Daltumab + orvexib"]
+    assert daltumab_orvexib == [
+        (("ORR", "rate", 19.0, "percent", None, "Daltumab + orvexib", None), None),
+        (("OS", "median", 7.7, "months", None, "Daltumab + orvexib", None), ("=", 0.04)),
+    ]
+
+
+def test_a_study_with_fewer_numbers_than_its_groups_times_the_columns_is_not_read():
+    third = "SOLACE-1 (14) 2019 300 2nd Zentumab\nPlacebo\n30\n10\n8.1\n6.2\n0.01\n\n"
+    broken = STACKED_LINES.replace("4\n15\n19\n5.1\n", "4\n15\n").replace(
+        "(Daltumab + orvexib vs. placebo)\n\n", "(Daltumab + orvexib vs. placebo)\n" + third
+    )
+    readings = read(broken)
+    assert [r.trial for r in readings] == ["ORVEX-3", "ORVEX-3", "SOLACE-1", "SOLACE-1"]
+
+
+def test_a_table_page_under_the_line_of_the_paper_it_is_from_is_a_table_of_trials():
+    text = ". 2016 Mar 3;4(2):10-19. doi: 10.0000/invented.2016\n\n" + STACKED_LINES
+    staged = stage_documents(files_frame({"t.txt": text}))
+    assert staged.documents.get_column("document_kind").to_list() == ["trial_table"]
