@@ -52,11 +52,11 @@ NAME = (
     rf"(?:{_WORD}(?: [A-Z][a-z]{{2,}})?{_NUMBER}|{_PROGRAMME}{_WORD}{_NUMBER}?|Study \d{{2,4}}\b)"
 )
 # the same, with a number (in the word or after it): what may name a trial without a trial noun
-# (or a sponsor's protocol number, capitals glued to digits, a hyphen and more digits: "CA209-538";
-# capitals glued to digits alone are a drug's code as often as a study's, "BIBW2992", "JCOG1109":
-# only a trial noun makes them a name)
+# (or a sponsor's protocol number, capitals glued to digits, a hyphen and more digits: "CA209-538",
+# "RC48-C016"; capitals glued to digits alone are a drug's code as often as a study's,
+# "BIBW2992", "JCOG1109": only a trial noun makes them a name)
 _NUMBERED = re.compile(
-    rf"(?<![\w-])(?P<name>(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER})|[A-Z]{{2,}}\d{{2,4}}-\d{{2,4}})(?![\w-]|\s*(?:%|mg|months?|weeks?|years?|days?)\b)"
+    rf"(?<![\w-])(?P<name>(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER})|[A-Z]{{2,}}\d{{2,4}}-[A-Z]?\d{{2,4}})(?![\w-]|\s*(?:%|mg|months?|weeks?|years?|days?)\b)"
 )
 _TRIAL_NOUN = r"(?:[Tt]rials?|[Ss]tud(?:y|ies)|[Pp]rotocol)\b"
 _NOUN_PHRASE = (
@@ -75,6 +75,8 @@ _IN_BRACKETS = re.compile(
     # a title's "(NAME): a randomised phase 3 trial", "(NAME): final analysis of a ... trial"
     rf"|\((?P<title>{NAME})\)\s*:\s*[^.;:()]{{0,120}}?\b{_TRIAL_NOUN}"
 )
+# a name set off by commas right after a trial noun: "The trial, RC48-C016, marks ..."
+_NOUN_THEN_NAME = re.compile(rf"\b{_TRIAL_NOUN},\s+(?P<name>{NAME}),")
 _ALIAS = re.compile(rf"\b(?P<name>{NAME})\s*(?:{_NOUN_PHRASE}\s*)?\((?P<alias>{NAME})\)")
 _SLASHED = re.compile(rf"\b(?P<name>{NAME})/(?P<alias>{NAME})\b")
 _INVESTIGATORS = re.compile(
@@ -279,6 +281,9 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
         name = clean_name(m.group(g))
         if name is not None and not _abbreviates(name, text[: m.start(g)]):
             yield name, m.start(g), m.end(g)
+    for m in _NOUN_THEN_NAME.finditer(text):
+        if (name := clean_name(m.group("name"))) is not None and _has_number(name):
+            yield name, m.start("name"), m.end("name")
     for m in _ALIAS.finditer(text):  # "EV-302 (KEYNOTE-A39)": both numbered, or a trial noun
         name, alias = clean_name(m.group("name")), clean_name(m.group("alias"))
         numbered = name and _has_number(name) and alias and _has_number(alias)

@@ -760,3 +760,13 @@ def test_a_bracketed_word_after_a_group_is_no_name_of_it_unless_written_as_an_ab
         ]
     )
     assert context.arm_of("docetaxel") is None
+
+
+def test_a_dose_in_a_heading_comparison_stays_inside_the_first_group():
+    context = record_context(
+        [
+            "International, randomized, open-label, phase 3 trial (ORVEX-4)",
+            "Drug K deruxtecan 6.4 mg/kg q3w vs. drug L + paclitaxel",
+        ]
+    )
+    assert context.labels == ["Drug K deruxtecan", "drug L + paclitaxel"]

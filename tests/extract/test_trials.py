@@ -67,6 +67,12 @@ def _names(frame: pl.DataFrame) -> set[str]:
         ("In the drug A vs ORVX phase III trial, patients were randomized to two arms.", None),
         ("The drug A plus ORVX trial randomized patients to drug A or placebo.", None),
         ("The Study 412 trial randomized patients to drug A or placebo.", "Study 412"),
+        # a sponsor's protocol number set off by commas after the trial noun
+        (
+            "The trial, ZX71-C022, randomized patients to drug A or drug B as first-line therapy.",
+            "ZX71-C022",
+        ),
+        ("The study, which randomized 300 patients to drug A or placebo, met its goal.", None),
     ],
 )
 def test_a_name_used_as_a_trial_is_a_mention(sentence: str, name: str | None):
