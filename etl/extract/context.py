@@ -41,9 +41,10 @@ from etl.extract.trial_arms import sized_groups, versus_sized_groups
 from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
 
 # (never ending inside a hyphenated word: "standard-" of "standard-of-care")
-# (or a dose among its words: "Trastuzumab deruxtecan 6.4 mg/kg q3w vs. B"; the label drops it)
+# (or a dose among its words: "Trastuzumab deruxtecan 6.4 mg/kg q3w vs. B"; the label drops it;
+# a regimen may open with a digit: "7+3", "5-FU")
 _ITEM = (
-    r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*"
+    r"(?:[A-Za-z]|\d+\+\d|\d-[A-Za-z])[\w+\-/]*(?:\s+(?:\+|plus|with|and)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*"
     r"|\s+\d+(?:[.,]\d+)?\s*(?:mg|µg|μg|mcg|g)(?:/(?:kg|m2|m²))?(?![\w+\-/])){0,4}?"
     r"(?![\w+\-/])"
 )

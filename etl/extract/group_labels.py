@@ -132,9 +132,18 @@ def simplify(text: str) -> str:
 
 
 def _strip_leading(label: str) -> str:
+    label = SECTION_HEADING.sub("", label)
     while _LEADING.match(label):
         label = _LEADING.sub("", label, count=1)
     return label
+
+
+# an abstract's section heading run into its first sentence ("Results CPX-351 significantly
+# improved ..."): no word of a group
+SECTION_HEADING = re.compile(
+    r"^(?:Results|Conclusions?|(?:Patients\s+and\s+)?Methods|Background|Purpose|Findings"
+    r"|Interpretation|Objectives?)\s+(?=\S)"
+)
 
 
 LABEL_WORD = re.compile(r"[a-z0-9]+")

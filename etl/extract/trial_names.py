@@ -371,6 +371,25 @@ def defined_terms(text: str) -> Iterable[str]:
             yield m.group("short")
 
 
+# a text saying what a code is, a drug: "CPX-351 is a dual-drug liposomal encapsulation of ...",
+# "ZX-101, a selective inhibitor of ..."
+_DRUG_DEFINED = re.compile(
+    rf"(?P<name>{NAME})(?:\s+(?:is|was)|\s*,)\s+an?\s+"
+    rf"(?:(?!(?:{_TRIAL_NOUN}|phase\b|randomi))[\w,/-]+\s+){{0,6}}?"
+    r"(?:inhibitors?|antibod(?:y|ies)|agents?|drugs?|formulations?|encapsulations?|conjugates?"
+    r"|compounds?|molecules?|vaccines?|analogu?e?s?|antagonists?|agonists?|degraders?"
+    r"|prodrugs?|engagers?|modulators?|blockers?)\b"
+)
+
+
+def defined_drugs(text: str) -> Iterable[str]:
+    """The codes a text defines as drugs ("CPX-351 is a dual-drug liposomal encapsulation of
+    cytarabine and daunorubicin"): shaped as trials' names, never one."""
+    for m in _DRUG_DEFINED.finditer(text):
+        if (name := clean_name(m.group("name"))) is not None:
+            yield name
+
+
 # A molecule, a cell line or a reagent is named the way a trial is (TTF-1, MMP-9, KIR 2D, INS-1,
 # clone AC-1A1): what the text says around the name tells them apart. After it: what one measures
 # of a molecule ("TTF-1 expression", "MMP-2 gene", "KIR 2D (L1, L3) positive", "INS-1 cells") or

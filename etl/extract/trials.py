@@ -23,7 +23,14 @@ import polars as pl
 from etl.documents.ids import span_id_expr
 from etl.extract.numbers import AS_HYPHEN
 from etl.extract.table_names import SPACED_REFERENCE
-from etl.extract.trial_names import aliases, defined_terms, headed, molecular_use, named
+from etl.extract.trial_names import (
+    aliases,
+    defined_drugs,
+    defined_terms,
+    headed,
+    molecular_use,
+    named,
+)
 from etl.schemas.staging import TrialMentions, polars_schema
 from etl.vocab.codes import PRIMARY_STUDY_TYPES, SECONDARY_STUDY_TYPES
 
@@ -71,11 +78,16 @@ def known_names(sentences: pl.DataFrame) -> list[str]:
 
 def not_names(sentences: pl.DataFrame, treatments: list[str]) -> set[str]:
     """The keys (name_key) of what never names a trial: the abbreviations the corpus defines as
-    terms (etl.extract.trial_names.defined_terms), and the treatments tables name in their
+    terms (etl.extract.trial_names.defined_terms), the codes it defines as drugs ("CPX-351 is a
+    ... liposomal encapsulation": defined_drugs), and the treatments tables name in their
     intervention cells ("IFN" in "| IFN | 363 | 5.2 |")."""
     texts = sentences.filter(pl.col("text").str.contains(r"(?i)abbreviation")).get_column("text")
     terms = {term for text in texts for term in defined_terms(text)}
-    return {name_key(name) for name in (*terms, *treatments)}
+    defining = sentences.filter(pl.col("text").str.contains(r"\b(?:is|was|,) an? ")).get_column(
+        "text"
+    )
+    drugs = {name for text in defining for name in defined_drugs(text)}
+    return {name_key(name) for name in (*terms, *drugs, *treatments)}
 
 
 def alias_map(sentences: pl.DataFrame, names: list[str]) -> dict[str, str]:

@@ -21,6 +21,7 @@ from etl.extract.facts import (
     make_fact,
     overlaps,
 )
+from etl.extract.group_labels import SECTION_HEADING
 from etl.extract.masks import strip_masked
 from etl.extract.numbers import (
     NUM,
@@ -492,7 +493,7 @@ def _names_an_endpoint(label: str) -> bool:
 def clean_arm(label: str | None) -> str | None:
     if not label:
         return None
-    label = _LEADING_ARTICLE.sub("", label.strip())
+    label = _LEADING_ARTICLE.sub("", SECTION_HEADING.sub("", label.strip()))
     qualified = _QUALIFIED_PATIENTS.match(label)
     if qualified:  # "those without this toxicity", "patients on placebo": a group by what it has
         return "patients " + label[qualified.end() :]

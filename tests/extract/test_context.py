@@ -770,3 +770,13 @@ def test_a_dose_in_a_heading_comparison_stays_inside_the_first_group():
         ]
     )
     assert context.labels == ["Drug K deruxtecan", "drug L + paclitaxel"]
+
+
+def test_a_section_heading_run_into_the_sentence_is_no_part_of_a_group_and_a_regimen_may_open_with_a_digit():
+    context = record_context(
+        [
+            "Results Drug K significantly improved median overall survival versus 7+3 "
+            "(9.6 v 6.0 months; hazard ratio, 0.69)."
+        ]
+    )
+    assert context.labels == ["Drug K", "7+3"]
