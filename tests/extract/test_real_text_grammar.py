@@ -1185,3 +1185,23 @@ def test_follow_up_times_for_a_list_of_endpoints_stay_follow_up_of_no_group(sent
         ("FOLLOWUP", 20.1, None),
         ("FOLLOWUP", 31.5, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "endpoint", "label"),
+    [
+        (
+            "Drug K extended the time to progression of worst pain intensity (9.2 vs 6.4 months; "
+            "HR 0.75).",
+            "OTHER",
+            "time to progression of worst pain intensity",
+        ),
+        ("The time to progression of disease was 9.2 vs 6.4 months (HR 0.75).", "TTP", None),
+        ("Median time to progression was 9.2 vs 6.4 months (HR 0.75).", "TTP", None),
+    ],
+)
+def test_the_progression_of_a_symptom_is_no_time_to_progression(sentence, endpoint, label):
+    facts = parse_sentence(sentence)
+    assert {f.endpoint for f in facts} == {endpoint}
+    if label:
+        assert {f.endpoint_label for f in facts if f.measure == "median"} == {label}
