@@ -87,7 +87,8 @@ def _read(text: str, lines: list[Line], caption: int, used: list[bool]) -> tuple
         k += 1  # ("Table 5." alone: its title may come next)
     while k < len(lines) and not lines[k].text.strip():
         k += 1
-    starts = [j for j in range(k, _end(lines, k, used)) if _opens_study(lines[j].text)]
+    end = _end(lines, k, used)
+    starts = [j for j in range(k, end) if _opens_study(lines[j].text)]
     if len(starts) < _MIN_STUDIES or starts[0] == k:
         return None
     first, last_line = lines[k], lines[starts[0] - 1]
@@ -97,7 +98,6 @@ def _read(text: str, lines: list[Line], caption: int, used: list[bool]) -> tuple
     results = sum(c.kind != "p" for c in columns)
     if results == 0:
         return None
-    end = _end(lines, k, used)
     studies = []
     for a, b in zip(starts, [*starts[1:], end], strict=True):
         study = _study(text, lines[a:b], results)
