@@ -401,14 +401,22 @@ def _named_after(labels: list[str], sentences: list[str]) -> list[tuple[str, str
     """(group, abbreviation) pairs where a declared group's label is followed right away by an
     abbreviation in brackets whose letters need not spell it out: "the BLENREP triplet (BVd)",
     "trifluridine/tipiracil (FTD/TPI)" (a brand, a regimen's initials)."""
-    pairs = []
-    for label in labels:
-        named = re.compile(rf"\b{re.escape(label)}\s*{_DEFINED.pattern}", re.IGNORECASE)
-        for s in sentences:
-            if "(" in s and (m := named.search(s)) and _ABBREVIATION_LIKE.search(m.group("short")):
-                pairs.append((label, m.group("short")))
-                break
-    return pairs
+    pairs: dict[str, str] = {}
+    lowered = [(label, label.lower()) for label in labels]
+    for s in sentences:
+        if "(" not in s:
+            continue
+        for m in _DEFINED.finditer(s):
+            short = m.group("short")
+            if not _ABBREVIATION_LIKE.search(short):
+                continue
+            before = s[: m.start()].rstrip().lower()
+            for label, low in lowered:
+                if label not in pairs and before.endswith(low):
+                    head = before[: len(before) - len(low)]
+                    if not head or not (head[-1].isalnum() or head[-1] == "_"):
+                        pairs[label] = short
+    return list(pairs.items())
 
 
 def _in_order(letters: str, text: str) -> bool:
