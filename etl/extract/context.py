@@ -38,6 +38,7 @@ from etl.extract.group_labels import (
 )
 from etl.extract.phrases import DOSE_UNIT, is_generic
 from etl.extract.trial_arms import sized_groups, versus_sized_groups
+from etl.extract.trial_names import defined_drugs
 from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
 
 # (never ending inside a hyphenated word: "standard-" of "standard-of-care")
@@ -51,6 +52,7 @@ _ITEM = (
 # the words a group named in a comparison ends before: "A versus B in ...", "... after first
 # recurrence", "compared with B across all end points"
 _GROUP_ENDS = r"in|for|on|of|as|among|regarding|after|following|across|by|from|within|when"
+_DEFINES = re.compile(r"\b(?:is|was|,) an? ")
 _ASSIGNMENT = Prefiltered(re.compile(r"randomi[sz]|randomly|assigned|allocated", re.IGNORECASE))
 # "randomly assigned (1:1) to receive A or B", "randomized 2:1 to A or B", "randomly assigned, in a
 # 1:1 ratio, patients who had ... to receive A or B", "at a two-to-one ratio to A or B". (The
@@ -254,17 +256,20 @@ class RecordContext:
         return self._resolved[label]
 
 
-def _pair(a: str, b: str) -> list[str]:
+def _pair(a: str, b: str, drugs: frozenset[str] = frozenset()) -> list[str]:
     """The groups of "A versus B" ("A or B versus C": three)."""
-    groups = [group_label(x) for x in (*_OR_SPLIT.split(a), b)]
+    groups = [group_label(x, drugs) for x in (*_OR_SPLIT.split(a), b)]
     if all(groups) and len({g.lower() for g in groups}) == len(groups):
         return groups
     return []
 
 
-def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
+def _declared(
+    sentences: list[str], drugs: frozenset[str] = frozenset()
+) -> tuple[list[str], dict[str, str]]:
     """The groups, in the order the record declares them ([] when it declares none), and the
-    identifiers some of them are given ({"arm A": label})."""
+    identifiers some of them are given ({"arm A": label}); ``drugs``: the codes the record
+    defines as drugs (group_label)."""
     # (the sentences that assign patients, looked for only as far as the first that sizes its
     # groups: most records have one)
     assigning = []
@@ -319,11 +324,11 @@ def _declared(sentences: list[str]) -> tuple[list[str], dict[str, str]]:
                 continue
             # (a subject is its last words that name a group: "one year of therapy with A")
             subject = pattern in (_THAT_SUBJECT_OVER, _SUBJECT_OVER)
-            a = tail_label(m.group("a")) if subject else m.group("a")
-            if pair := _pair(a, m.group("b")):
+            a = tail_label(m.group("a"), drugs=drugs) if subject else m.group("a")
+            if pair := _pair(a, m.group("b"), drugs):
                 return pair, {}
     for s in sentences:
-        if (m := _GROUP_VALUES.search(s)) and (pair := _pair(m.group("a"), m.group("b"))):
+        if (m := _GROUP_VALUES.search(s)) and (pair := _pair(m.group("a"), m.group("b"), drugs)):
             return pair, {}
     return [], {}
 
@@ -448,7 +453,9 @@ def _names(label: str, defined: list[tuple[str, str]], identifiers: dict[str, st
 
 def record_context(sentences: list[str]) -> RecordContext:
     """The record's groups, from its sentences (its title among them) in order."""
-    declared, identifiers = _declared(sentences)
+    # (a code the record defines as a drug may name a group: "CPX-351 is a liposomal ...")
+    drugs = frozenset(d for s in sentences if _DEFINES.search(s) for d in defined_drugs(s))
+    declared, identifiers = _declared(sentences, drugs)
     labels = list(dict.fromkeys(declared))
     if len(labels) < 2:
         return RecordContext()

@@ -162,9 +162,10 @@ def label_words(label: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def group_label(phrase: str) -> str:
-    """The group a phrase names, or "" when it names none (module doc). (Cached: a corpus names
-    its groups in the same words again and again.)"""
+def group_label(phrase: str, drugs: frozenset[str] = frozenset()) -> str:
+    """The group a phrase names, or "" when it names none (module doc); ``drugs``: codes the
+    record defines as drugs, groups though shaped as trials' names ("CPX-351"). (Cached: a corpus
+    names its groups in the same words again and again.)"""
     label = DOSE.sub("", DROP_BRACKETS.sub("", phrase)).strip(" ,;:")
     label = _strip_leading(label)
     for _ in range(3):  # "difference in RFS for A": past each head that is not a group
@@ -176,7 +177,7 @@ def group_label(phrase: str) -> str:
     if (
         is_generic(label)
         or not is_clean_label(label)
-        or _TRIAL_LIKE.match(label)
+        or (_TRIAL_LIKE.match(label) and label not in drugs)
         or _TRIAL_HEAD.search(label)
     ):
         return ""
@@ -269,12 +270,12 @@ def split_groups(listed: str) -> list[str]:
     return [label for label, p in labels if label or not CUT.match(p.strip())]
 
 
-def tail_label(phrase: str, max_words: int = 8) -> str:
+def tail_label(phrase: str, max_words: int = 8, drugs: frozenset[str] = frozenset()) -> str:
     """The longest run of the last words of ``phrase`` that is a group label: "We compared
-    FOLFOX plus drug M" → "FOLFOX plus drug M"."""
+    FOLFOX plus drug M" → "FOLFOX plus drug M" (``drugs``: as for group_label)."""
     words = phrase.split()
     for n in range(min(len(words), max_words), 0, -1):
-        label = group_label(" ".join(words[-n:]))
+        label = group_label(" ".join(words[-n:]), drugs)
         if label:
             return label
     return ""

@@ -780,3 +780,13 @@ def test_a_section_heading_run_into_the_sentence_is_no_part_of_a_group_and_a_reg
         ]
     )
     assert context.labels == ["Drug K", "7+3"]
+
+
+def test_a_code_the_record_defines_as_a_drug_names_a_group_though_shaped_as_a_trial():
+    sentences = [
+        "ZX-101 is a liposomal encapsulation of drug A and drug B.",
+        "ZX-101 significantly improved median overall survival versus 7+3 (9.6 v 6.0 months).",
+    ]
+    assert record_context(sentences).labels == ["ZX-101", "7+3"]
+    # (a trial's name is still no group where no sentence defines it as a drug)
+    assert record_context(sentences[1:]).labels == []
