@@ -226,6 +226,9 @@ def _fold(pattern: str, in_class: bool = False) -> str:
             out.append(_fold_class(pattern[i:end]))
             i = end
             continue
+        elif pattern.startswith("(?-i", i) and not in_class:
+            # (a part that keeps case, "(?-i:[A-Z])", cannot be read on folded text)
+            raise ValueError("cannot fold a case-sensitive part")
         elif pattern.startswith(("(?P<", "(?P="), i) and not in_class:
             end = pattern.index(">" if pattern[i + 3] == "<" else ")", i) + 1
         else:

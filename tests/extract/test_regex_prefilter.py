@@ -169,6 +169,14 @@ def test_a_folded_match_keeps_the_case_of_the_text():
     assert m.span("a") == (14, 18)
 
 
+def test_a_part_that_keeps_case_is_not_read_on_folded_text():
+    # ("(?-i:[A-Z])" inside an IGNORECASE pattern: "5-FU" is a name, "2019in" none)
+    pattern = Prefiltered(re.compile(r"\bwith\s+(?P<g>\d+-?(?-i:[A-Z])\w*)", re.IGNORECASE))
+    assert pattern.search("With 5-FU alone").group("g") == "5-FU"
+    assert pattern.search("with 2019in") is None
+    assert list(pattern.finditer("with 12months")) == []
+
+
 # (?:a)\s*$|(?:b)\s*$|... is (?:a|b|...)\s*$: the one pattern the grammar runs in parts
 _WHOLE_ARM_BEFORE = re.compile(
     "|".join(p.compiled.pattern for p in value_groups._ARM_BEFORE), re.IGNORECASE
