@@ -120,8 +120,11 @@ _LONG_LINE = 300
 _HEAD = 20_000
 # A collection of one abstract per line (a PubMed text export): most lines long, and either
 # enough of them that they cannot be the paragraphs of one text, or each opening an abstract.
-_LINE_COLLECTION = 4
-_OPENING_LABEL = r"^(?:BACKGROUND|PURPOSE|OBJECTIVES?|AIMS?|INTRODUCTION|CONTEXT|Background|Purpose|Objectives?|Aims?|Introduction)\s*:"
+_LINE_COLLECTION = 8
+_OPENING_LABEL = (
+    r"^\ufeff?(?:BACKGROUND|PURPOSE|OBJECTIVES?|AIMS?|INTRODUCTION|CONTEXT"
+    r"|Background|Purpose|Objectives?|Aims?|Introduction)\s*:"
+)
 # A line that opens with a later section's label ("METHODS:", "RESULTS:", "Conclusions:") is a
 # section of the abstract before it, on a line of its own (as a PubMed page is copied), not an
 # abstract of a collection.

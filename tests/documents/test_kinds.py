@@ -78,6 +78,48 @@ def test_an_abstract_mentioning_a_registry_label_stays_an_abstract():
     assert frame.item(0, "document_kind") == "abstract"
 
 
+# a web story told in long paragraphs, none labelled, one short heading between them
+_STORY = [
+    "Regulators have cleared drug K for adults with an advanced soft-tissue tumour that surgery "
+    "cannot treat. The approval rests on the phase 3 ORVEX-7 trial, whose full results appeared "
+    "this spring and showed the first durable tumour shrinkage seen with a tablet in this disease, "
+    "a finding that specialists at several centres described as a real change for their patients.",
+    "The trial ran in two parts. In the first, 140 patients were randomly assigned to drug K "
+    "once daily or to a matching placebo for 24 weeks; in the second, everyone still enrolled "
+    "could take drug K openly, and the investigators followed them for two more years to see "
+    "whether the benefit held and whether any late side effects appeared with longer use.",
+    "Drug K shrinks tumours",
+    "Eight patients in the placebo group and six in the drug K group stopped early. The response "
+    "rate was 36% with drug K against 2% with placebo at week 25, and responses lasted: nearly "
+    "all responders were still responding six months later, the investigators reported, and "
+    "most of them also felt their stiffness and pain had eased by the end of the first part.",
+    "Serious side effects were seen in 12% of the drug K group and 3% of the placebo group. The "
+    "commonest were changes in hair colour, tiredness and raised liver enzymes, which resolved "
+    "when the dose was lowered or paused, according to the trial's safety committee, which "
+    "met every three months and asked for closer liver tests in the second part of the study.",
+]
+# one abstract a line, none opening with a label: as many as a text export holds
+_ONE_A_LINE = [
+    f"Study {n} of drug {name} enrolled {40 + n} patients with an advanced solid tumour in a "
+    "single-centre cohort followed for two years by the same investigators. "
+    * 3
+    + f"The response rate was {10 + n}% and median survival {6 + n} months."
+    for n, name in enumerate("ABCDEFGHI")
+]
+
+
+def test_a_story_in_long_paragraphs_is_one_record_not_a_collection():
+    staged = stage_documents(files_frame({"story.txt": "\n".join(_STORY)}))
+    assert staged.documents.item(0, "document_kind") != "abstract_collection"
+    assert staged.publications.height == 1
+
+
+def test_many_unlabelled_abstracts_one_a_line_are_a_collection():
+    staged = stage_documents(files_frame({"export.txt": "\n".join(_ONE_A_LINE)}))
+    assert staged.documents.item(0, "document_kind") == "abstract_collection"
+    assert staged.publications.height == len(_ONE_A_LINE)
+
+
 def test_kind_expr_is_columnar():
     frame = files_frame({f"f{i}.txt": t for i, t in enumerate([docs.LISTING, docs.VENDOR])})
     assert isinstance(document_kind_expr(), pl.Expr)
