@@ -35,6 +35,16 @@ def files_frame(texts: dict[str, str]) -> pl.DataFrame:
     )
 
 
+def outcomes_of(texts: dict[str, str]) -> pl.DataFrame:
+    """The outcomes extraction reads from in-memory texts, in the order of the text."""
+    from etl.documents.stage import stage_documents
+    from etl.extract import outcomes_frame, sentences_frame
+
+    staged = stage_documents(files_frame(texts))
+    outcomes, _ = outcomes_frame(sentences_frame(staged.record_lines, staged.publications))
+    return outcomes.sort("source_file", "char_start")
+
+
 @pytest.fixture
 def make_files():
     return files_frame

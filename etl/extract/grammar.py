@@ -49,6 +49,14 @@ from etl.vocab.endpoints import endpoint_mentions
 
 _HEADING = re.compile(rf"{CI_LEVEL}(?!\s*(?:[\[\(]CI[\]\)])?\s*[,:=]?\s*{NUM})", re.IGNORECASE)
 _CI_HEADING = Prefiltered(_HEADING, cheap_scan(_HEADING, NUM))
+# a list whose brackets the sentence announces as ranges: its unlabelled intervals are none
+# ("median follow-up (months [range]) was 15.7 (0.6-43.2); A: 18.5 (1.1-41.0)", "age (range)")
+_RANGE_HEADING = Prefiltered(
+    re.compile(
+        r"[(\[,]\s*(?:[a-z%]+\s*[,;]?\s*)?[(\[]?\s*(?:range|IQR|interquartile range)\s*[)\]]",
+        re.IGNORECASE,
+    )
+)
 _HEAD_ITEM_HINT = Prefiltered(re.compile(r"\b(?:median|mean)\b[^.;]*?\sand\s", re.IGNORECASE))
 # "51 percent", "88 per cent" (news): a percent sign in words
 _PERCENT_WORD = re.compile(r"(?<=\d)\s?(?:percent|per cent)\b", re.IGNORECASE)
@@ -96,6 +104,11 @@ def parse_sentence(
     intervals = find_intervals(text)
     p_values = find_p_values(text)
     masks += [s for s, _, _ in intervals] + [(p.start, p.end) for p in p_values]
+    if intervals and (ranges := _RANGE_HEADING.search(text)) is not None:
+        # (masked all the same: their bounds are no values)
+        intervals = [
+            iv for iv in intervals if iv[1] is None or iv[1].level or iv[0][0] < ranges.end()
+        ]
     # a level stated without an interval ("95% CI" heading a list) applies to the bare ones
     heading = _CI_HEADING.search(text)
     heading_level = parse_number(heading.group("lvl")) if heading else None

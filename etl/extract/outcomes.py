@@ -33,6 +33,10 @@ _CANDIDATE = (
     r"|(?i:hazard[- ]ratio|odds[- ]ratio)|\bHR\b|\bOR\b|\d+\s+(?:had|achieved|partial|complete)"
     # (counts of events: "13 deaths", "88 progressions or deaths", "45 OS events", "74 died")
     r"|\d\s+(?:\S+\s+){0,6}?(?i:deaths?|died|events?)\b|(?i:deaths?\s+(?:had\s+)?(?:occurred|were|was))"
+    # (a unit announced for the bare numbers after it: "median PFS (months [95% CI]) was 18.5",
+    # "ORR (%): 45 vs 30", "median OS, mo: 12.1 vs 9.8"; see etl.extract.values)
+    rf"|[(\[]\s*(?:%|(?i:{'|'.join(sorted(UNIT_WORDS, key=len, reverse=True))}))\s*[)\],;\[]"
+    rf"|,\s*(?:%|(?i:{'|'.join(sorted(UNIT_WORDS, key=len, reverse=True))}))\s*:"
 )
 
 

@@ -65,7 +65,8 @@ _ARM_AFTER = Prefiltered(
 _ARM_BEFORE = tuple(
     Prefiltered(re.compile(rf"(?:{branch})\s*$", re.IGNORECASE))
     for branch in (
-        r"(?P<arm3>\b(?:G|Group\s+|Arm\s+|Cohort\s+)(?:\d+[ab]?|[IVX]+)\b)\s*[,:]?\s*",
+        r"(?P<arm3>\b(?:G|Group\s+|Arm\s+|Cohort\s+)(?:\d+[ab]?|[IVX]+)\b"
+        r"|\b(?:Group|Arm|Cohort)\s+(?-i:[A-H])\b)\s*[,:]?\s*",
         rf"(?:in|for|with|among)\s+(?:all\s+)?(?P<arm4>{GROUP_WORD}(?:\s+{GROUP_WORD})?)\s+(?:recipients|patients|group)\s*\(\s*{NUM}\s*[\[\(]?\s*",
         r"(?:^|[,;:]\s*)(?:patients|those)\s+(?:who|that)\s+(?P<arm5>(?:developed|had|received|achieved|experienced)\s+[\w/+-]+(?:\s+[\w/+-]+){0,2}?)"
         r"\s+(?:had|showed|experienced|achieved)\b[^,;]*?",

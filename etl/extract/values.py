@@ -41,6 +41,8 @@ from etl.vocab.endpoints import endpoint_mentions
 _RATIO = FromStarts(
     re.compile(
         rf"(?P<kw>(?i:hazard[- ]ratio)|\bHR(?=s?\b)|(?i:odds[- ]ratio)|\bOR(?=s?\b)|(?i:risk[- ]ratio|relative risk|rate[- ]ratio)|\bRR(?=s?\b))(?:s\b)?(?:\s*[\(\[](?:HR|OR|RR)[\)\]])?"
+        # (how it was computed, after its keyword: "HR unadjusted 0.71", "HR (stratified) 0.64")
+        r"(?:\s*,?\s*[\(\[]?(?i:un)?(?i:adjusted|stratified)[\)\]]?)?"
         rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)\s*[\)\]])?"
         # what it is of or favours: "for death", "favoring drug K", "for the X 20% or greater group"
         rf"(?:\s+(?:for|of|favou?ring|in favou?r of)\s+(?:[^,;()\d]|\d+\s*%){{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
@@ -65,7 +67,7 @@ _ALONE_NOT_PER = num_not_after(r"\w.·/-")
 _PERCENT_OR_TIME = Prefiltered(
     re.compile(rf"(?P<num>{_ALONE}){_SPREAD}\s*(?:(?P<pct>%)|(?P<unit>{UNIT}))")
 )
-_BARE = re.compile(rf"(?P<num>{_ALONE_NOT_PER})(?![\w.·%/])")
+_BARE = re.compile(rf"(?P<num>{_ALONE_NOT_PER})(?![\w·%/]|\.\w)")
 
 _NUM_OR_WORD = rf"(?:{NUM}|{WORD_NUMBER})"
 _COUNT = Prefiltered(
@@ -264,7 +266,57 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
             facts.append(make_fact(float(m.group("n")), s, e, "patients", "count"))
             taken.append((s, e))
     bare = [m for m in _BARE.finditer(text) if free(m.start(), m.end())]
+    if bare and ("(" in text or "[" in text or ":" in text):
+        facts, bare = _announced_unit(text, facts, bare, masks)
     return _share_units(text, sorted(facts, key=lambda f: f.start), bare, masks)
+
+
+# the unit a sentence announces once, bracketed after what it measures, for the bare numbers
+# after it: "median PFS (months [95% CI]) was 18.5 (10.3-31.3); A: 18.4 (...)", "follow-up
+# (months [range])", "ORR (%): 45 vs 30", "median OS, mo: 12.1 vs 9.8"
+_ANNOUNCED_UNIT = Prefiltered(
+    re.compile(
+        rf"(?<=[A-Za-z])\s*(?:[(\[]\s*(?P<unit>{UNIT}|%)(?:\s*[,;]?\s*[(\[]?\s*(?:(?:\d+\s*%\s*)?"
+        rf"(?:CI|confidence interval)|range|IQR)\s*[)\]]?)?\s*[)\]]|,\s*(?P<unit2>{UNIT}|%)\s*:)",
+        re.IGNORECASE,
+    )
+)
+# where a number stands as a value of the announced list: after a verb, a label's colon, a
+# separator ("was 18.5", "A: 18.4", "vs 9.8") and before its interval, a separator or the end
+_VALUE_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of)|[:=;,]|\bvs\.?|\bversus|\band)\s*$", re.I)
+_VALUE_AFTER = re.compile(
+    r"\s*(?:[()\[\];,]|\.?\s*$|\b(?:vs\.?|versus|and|or|in|for|with|among)\b)", re.I
+)
+
+
+def _announced_unit(
+    text: str, facts: list[Fact], bare: list[re.Match], masks: list[Span]
+) -> tuple[list[Fact], list[re.Match]]:
+    """The bare numbers of a list whose unit is announced before it take that unit, up to the
+    first value with a unit of its own (another list)."""
+    announced = _ANNOUNCED_UNIT.search(text)
+    if announced is None:
+        return facts, bare
+    word = (announced.group("unit") or announced.group("unit2")).lower().rstrip(".")
+    unit = "percent" if word == "%" else UNIT_WORDS[word]
+    measure = "rate" if unit == "percent" else "median"
+    stop = min(
+        (f.start for f in facts if f.start >= announced.end() and f.unit != unit), default=len(text)
+    )
+    out, left = list(facts), []
+    for m in bare:
+        start, end = m.span()
+        before = strip_masked(text[announced.end() : start], announced.end(), masks)
+        after = strip_masked(text[end : end + 40], end, masks)
+        if (
+            announced.end() <= start < stop
+            and _VALUE_BEFORE.search(before)
+            and _VALUE_AFTER.match(after)
+        ):
+            out.append(make_fact(parse_number(m.group("num")), start, end, unit, measure))
+        else:
+            left.append(m)
+    return out, left
 
 
 def _share_units(

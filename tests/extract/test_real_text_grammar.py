@@ -1205,3 +1205,15 @@ def test_the_progression_of_a_symptom_is_no_time_to_progression(sentence, endpoi
     assert {f.endpoint for f in facts} == {endpoint}
     if label:
         assert {f.endpoint_label for f in facts if f.measure == "median"} == {label}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "PFS was longer with drug K (hazard ratio [HR] unadjusted 0.71 (95% CI, 0.57-0.89)).",
+        "PFS was longer with drug K (HR (stratified) 0.71; 95% CI 0.57-0.89).",
+        "PFS was longer with drug K (hazard ratio, adjusted, 0.71; 95% CI 0.57-0.89).",
+    ],
+)
+def test_a_ratio_qualified_after_its_keyword_is_read(sentence):
+    assert _read(sentence) == [("PFS", "hazard_ratio", 0.71, "ratio", (0.57, 0.89, 95.0))]
