@@ -17,6 +17,7 @@ from itertools import groupby
 from etl.audit import rejection_row
 from etl.documents.table_grid import GROUP_SIZE
 from etl.extract.context import RecordContext, record_context
+from etl.extract.endpoint_abbreviations import defined_endpoints, with_defined
 from etl.extract.event_counts import of_groups
 from etl.extract.fact_roles import apply_context
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, Fact
@@ -302,6 +303,7 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
             else _NO_CONTEXT
         )
         arms, comparison = study.labels, study.comparison
+        defined = defined_endpoints([text[i] for i in record]) if study is not _NO_CONTEXT else {}
         context = _Context(text)
         lead: Lead = None  # the endpoint and group of the lead-in of a list being read
         part: str | None = None  # the part or cohort of a study the sentences speak of
@@ -323,6 +325,8 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
                 context.skip(i)
                 continue
             mentions = endpoint_mentions(text[i])
+            if defined:
+                mentions = with_defined(text[i], mentions, defined)
             # the groups last listed only serve a "respectively" list: looked for then
             if unread and "respectively" in text[i].lower():
                 recent = _last_listed(unread) or recent
