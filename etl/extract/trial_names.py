@@ -65,8 +65,9 @@ _NOUN_PHRASE = (
 # (a group's study number may stand alone before a trial noun, "the E1684 trial"; elsewhere it may
 # be a drug's code, "lenvatinib (E7080)")
 # (or a name in capitals with the initials of its disease after it: "the BEACON CRC trial")
+# (or a name whose number follows its disease's initials: "the BRIGHT AML 1003 trial")
 _AS_HEAD = re.compile(
-    rf"\b(?P<name>(?![IVX]+\b)[A-Z]{{3,}} (?:{'|'.join(sorted(DISEASE_INITIALS))})|{NAME}|(?<![\w-]){_GROUP_STUDY})\s+{_NOUN_PHRASE}"
+    rf"\b(?P<name>(?![IVX]+\b)[A-Z]{{3,}} (?:{'|'.join(sorted(DISEASE_INITIALS))})(?: \d{{1,5}}\b)?|{NAME}|(?<![\w-]){_GROUP_STUDY})\s+{_NOUN_PHRASE}"
 )
 # what puts a treatment right before a trial noun: "drug A vs IFN phase III trial"
 _TREATMENT_BEFORE = re.compile(r"(?:\b(?:vs|versus|v|plus)\.?|\+)\s*$", re.IGNORECASE)
@@ -91,6 +92,14 @@ _TITLE_CLOSE = re.compile(rf"\((?P<name>{NAME})\)\s*\.?\s*$")
 # what a trial does, after its name; what a report is of, before it
 # what a name is, said right after it: "ARCHER 1050, a randomized, open-label, phase III study"
 _APPOSITIVE = rf",\s+an?\s+(?:[\w,/-]+\s+){{0,6}}?{_NOUN_PHRASE}"
+# a name without a number that an appositive says is a trial: "the final analysis of OPTiM, a
+# randomized open-label phase III trial"
+# (the appositive's words describe the trial itself: "a therapy used in the phase 3 trial" is no
+# trial)
+_NAMED_APPOSITIVE = re.compile(
+    rf"(?<![\w-])(?P<name>{_WORD})(?![\w-]),\s+an?\s+"
+    rf"(?:(?!(?:in|of|from|with|used|for|as|than)\b)[\w,/-]+\s+){{0,6}}?{_NOUN_PHRASE}"
+)
 _SUBJECT_VERB = (
     r"\s+(?:trial\s+|study\s+)?(?:evaluated|compared|assessed|investigated|randomi[sz]ed|enrolled|"
     r"included|showed|demonstrated|met|achieved|reported|examined|tested|is|was)\b"
@@ -302,6 +311,15 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
             yield name, m.start("name"), m.end("name")
     for m in _CAPS_REPORT.finditer(text) if first else ():  # "...: ASCEND final results"
         if m.group("name") not in _HEADINGS and (name := clean_name(m.group("name"))):
+            yield name, m.start("name"), m.end("name")
+    for m in _NAMED_APPOSITIVE.finditer(text):  # "OPTiM, a randomized phase III trial"
+        word = m.group("name")
+        if (
+            word.upper() not in _HEADINGS
+            and word.upper() not in _NOT_STUDIES
+            and word.lower() not in regimen_forms()
+            and (name := clean_name(word))
+        ):
             yield name, m.start("name"), m.end("name")
     for m in _CAPS_SUBJECT.finditer(text):  # "ANNOUNCE was a phase 3, randomized trial"
         if m.group("name") not in _HEADINGS and (name := clean_name(m.group("name"))):

@@ -199,6 +199,17 @@ def test_a_name_introduced_once_is_found_wherever_it_is_used():
         ),
         # a programme's name before the numbered study of it
         ("The phase I/II ZEPHYR NHL-1 trial shows durable responses to drug A.", "ZEPHYR NHL-1"),
+        # a name without a number that an appositive calls a trial, in any case
+        (
+            "We report the final analysis of ZePHYR, a randomized open-label phase III trial "
+            "of drug A versus drug B.",
+            "ZePHYR",
+        ),
+        # a name, its disease's initials and its number, before a trial noun
+        (
+            "This analysis from the phase II LANTERN AML 2004 trial reports survival.",
+            "LANTERN AML 2004",
+        ),
     ],
 )
 def test_trial_names_are_found_where_the_text_uses_them_as_names(sentence: str, name: str):
@@ -234,6 +245,8 @@ def test_trial_names_are_found_where_the_text_uses_them_as_names(sentence: str, 
         "COHORT A-1 enrolled 20 patients in the phase 2 trial.",
         # two regimens' abbreviations slashed before a rate: no name "BR 3"
         "Atrial fibrillation occurred in the phase 3 trial (zanu 6%, VdR/BR 3%).",
+        # what an appositive says of a treatment used in a trial is no trial's name
+        "We compared XELOX, a standard regimen used in the phase 3 trial, with drug A.",
     ],
 )
 def test_biomarkers_drug_codes_and_defined_terms_are_not_trial_names(sentence: str):
