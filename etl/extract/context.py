@@ -96,6 +96,17 @@ _STUDY_OF_VERSUS = Prefiltered(
         re.IGNORECASE,
     )
 )
+# "PFS remained better with A compared with B", "OS was longer for A than for B": the groups an
+# outcome is compared between, named after the comparison's adjective (the subject is the outcome)
+_BETTER_WITH = Prefiltered(
+    re.compile(
+        r"\b(?:better|longer|superior|improved|prolonged|higher|greater|lower|shorter|reduced)\s+"
+        rf"(?:with|for|in|on)\s+(?:the\s+)?(?P<a>{_ITEM})\s+(?:compared\s+(?:with|to)|versus|vs\.?"
+        rf"|than(?:\s+(?:with|for|in|on))?|relative\s+to|over)\s+(?:the\s+)?(?P<b>{_ITEM})"
+        rf"(?=\s*(?:[,.;():]|(?:with|at|{_GROUP_ENDS})\b|$))",
+        re.IGNORECASE,
+    )
+)
 # "A demonstrated/improved ... compared with B": the subject of a sentence against its reference
 _SUBJECT = r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and|of)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*){0,7}?"
 _SUBJECT_CLAUSE = (
@@ -318,7 +329,14 @@ def _declared(
             return versus, {}
     for s in sentences:
         plain = DROP_BRACKETS.sub("", s)
-        for pattern in (_COMPARED, _STUDY_OF_VERSUS, _VERSUS, _THAT_SUBJECT_OVER, _SUBJECT_OVER):
+        for pattern in (
+            _COMPARED,
+            _STUDY_OF_VERSUS,
+            _VERSUS,
+            _BETTER_WITH,
+            _THAT_SUBJECT_OVER,
+            _SUBJECT_OVER,
+        ):
             m = pattern.search(plain)
             if m is None:
                 continue

@@ -198,6 +198,19 @@ def test_the_subject_of_what_a_report_showed_is_a_group_not_the_report():
     assert context.labels == ["drug K triplet", "drug L triplet"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "PFS remained significantly better with DKL compared with DL (HR 0.71), medians of 12.7 "
+        "vs 8.6 months.",
+        "Overall survival was longer for DKL than for DL (HR 0.74).",
+    ],
+)
+def test_the_groups_an_outcome_is_better_with_are_declared_not_its_verb(sentence):
+    # (the sentence's subject is the outcome: "PFS remained" names no group)
+    assert record_context([sentence]).labels == ["DKL", "DL"]
+
+
 def test_a_summary_declares_its_groups_by_the_values_it_gives_each():
     context = record_context(
         [
