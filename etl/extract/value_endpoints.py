@@ -337,10 +337,20 @@ def postposed_endpoints(text: str, facts: list[Fact], mentions) -> list[Fact]:
     return facts
 
 
+# rates at a landmark, named by their times only: "Rates at 12, 24, and 36 months were ...", "the
+# 2-year rates were ..."
+_LANDMARK_RATE = re.compile(
+    r"\brates?\s+(?:at|by)\s+(?:\d+|one|two|three|four|five)\b"
+    r"|\b\d+[- ](?:months?|years?)\s+rates?\b",
+    re.IGNORECASE,
+)
+
+
 def with_endpoint(
     text: str, f: Fact, mentions, context_endpoint, lead: tuple[str, str] | None = None
 ) -> Fact:
     code, label = _endpoint_for(text, f, mentions)
+    landmark = False
     if code == "OTHER" and not label and lead is not None and f.measure != "count":
         code, label = lead  # (an item of a list its lead-in names the endpoint of)
     # (an endpoint named but without a code of its own, "relapse-free survival", is kept: only
@@ -349,17 +359,23 @@ def with_endpoint(
         code == "OTHER"
         and not label
         and context_endpoint
-        # (a hazard ratio is always of a time to an event: the record's last one)
-        and (f.ci is not None or f.measure == "hazard_ratio" or _MEDIAN.search(text))
+        # (a hazard ratio is always of a time to an event: the record's last one; so is a rate
+        # at a landmark, "Rates at 12 and 24 months were ...")
+        and (
+            f.ci is not None
+            or f.measure == "hazard_ratio"
+            or _MEDIAN.search(text)
+            or (landmark := f.unit == "percent" and _LANDMARK_RATE.search(text) is not None)
+        )
     ):
-        ratio = f.measure == "hazard_ratio"
+        timed = f.measure == "hazard_ratio" or landmark
         context = (
-            (context_endpoint(timed=True) if ratio else context_endpoint())
+            (context_endpoint(timed=True) if timed else context_endpoint())
             if callable(context_endpoint)
             else context_endpoint
         )
-        # (a hazard ratio takes the last time to an event: never "ORR")
-        if context and (not ratio or compares_times(*context)):
+        # (a hazard ratio or a landmark's rate takes the last time to an event: never "ORR")
+        if context and (not timed or compares_times(*context)):
             code, label = context
     measure = f.measure
     if f.unit in MONTHS_PER_UNIT:
@@ -513,9 +529,15 @@ def attach_timepoints(
         if len(group) > 1 and len(chain) == len(group):
             tp = group[position]
         elif len(group) > 1 and len(chain) % len(group) == 0:
-            # time points × groups: "at 1 and 2 years in A and B were 96%, 83%, 77% and 65%"
-            tp = group[position % len(group)]
-            f.group_index = position // len(group)
+            groups = len(chain) // len(group)
+            if all(g.group_index == i % groups for i, g in enumerate(chain)):
+                # pairs of the groups, one per time point (list_groups.versus_pairs): "at 12, 24
+                # and 36 months were 58% vs 42%, 36% vs 19%, and 26% vs 12%, respectively"
+                tp = group[position // groups]
+            else:
+                # time points × groups: "at 1 and 2 years in A and B were 96%, 83%, 77% and 65%"
+                tp = group[position % len(group)]
+                f.group_index = position // len(group)
         else:
             tp = group[0] if len(group) == 1 else None
         f.timepoint_months = tp

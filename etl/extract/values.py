@@ -160,6 +160,8 @@ _QUALIFIED_PATIENTS = re.compile(
     r"^(?:patients|those|subjects)\s+(?=(?:with|without|who|on|receiving|undergoing|treated|given)\s+\S)",
     re.IGNORECASE,
 )
+# an analysis is no group: "follow-up in the final OS analysis was 49 months"
+_AN_ANALYSIS = re.compile(r"\banaly[sz][ie]s$", re.IGNORECASE)
 _TRAILING_NOUN = re.compile(r"\s+(?:patients|recipients|subjects)$", re.I)
 # a label that opens with a time point ("36-month", "2-year", "5 year"): with an endpoint's name
 # after it, it names a result at that time, no group ("12-month trastuzumab" is one)
@@ -550,7 +552,7 @@ def clean_arm(label: str | None) -> str | None:
     if qualified:  # "those without this toxicity", "patients on placebo": a group by what it has
         return "patients " + label[qualified.end() :]
     label = _TRAILING_NOUN.sub("", label)
-    if is_generic(label) or _names_an_endpoint(label):
+    if is_generic(label) or _names_an_endpoint(label) or _AN_ANALYSIS.search(label):
         return None
     if _TIMED.match(label) and endpoint_mentions(label):
         return None  # (a landmark result's name: "the 36-month PFS rates were 64.3% and 55.6%")

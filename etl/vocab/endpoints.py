@@ -92,7 +92,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ),
     ("DCR", r"disease[- ]control(?: rate)?|\bDCR\b"),
     ("CBR", r"clinical benefit(?: rate)?|\bCBR\b"),
-    ("CR", r"complete (?:radiological )?(?:response|remission)s?|\bCR\b"),
+    ("CR", r"complete (?:radiological )?(?:response|remission)s?|\bCRR?\b"),
     ("PR", r"partial responses?|\bPR\b"),
     ("SD", r"stable disease|disease stabili[sz]ation|\bSD\b"),
     ("PD", r"progressive disease|\bPD\b(?![-\u2010\u2011]L?\d)"),
@@ -251,7 +251,11 @@ _NEGATED: Final = frozenset({"non-", "non ", "non\u2010", "non\u2011"})
 
 
 # between "follow-up" and the endpoint it is of: "follow-up for (the) overall survival"
-_FOLLOW_UP_OF: Final = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?", re.IGNORECASE)
+# (or of the analysis it was counted in: "median follow-up in the final OS analysis was 49 months")
+_FOLLOW_UP_OF: Final = re.compile(
+    r"\s+(?:for|of|in)\s+(?:the\s+)?(?:(?:final|primary|updated|interim|planned|long-term)\s+)*",
+    re.IGNORECASE,
+)
 
 
 # the endpoint of "mOS" / "mPFS" written in lower case: a unit ("12 mos"), no endpoint

@@ -1217,3 +1217,25 @@ def test_the_progression_of_a_symptom_is_no_time_to_progression(sentence, endpoi
 )
 def test_a_ratio_qualified_after_its_keyword_is_read(sentence):
     assert _read(sentence) == [("PFS", "hazard_ratio", 0.71, "ratio", (0.57, 0.89, 95.0))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Median follow-up in the final OS analysis was 49 months.",
+        "The median follow-up was 20 months in the updated PFS analysis.",
+    ],
+)
+def test_follow_up_counted_in_an_analysis_is_follow_up_of_no_group(sentence):
+    facts = parse_sentence(sentence)
+    assert [(f.endpoint, f.arm or None) for f in facts] == [("FOLLOWUP", None)]
+
+
+def test_a_complete_response_rate_abbreviated_crr_is_a_complete_response():
+    facts = parse_sentence("ORRs were 80.8% (CRR 33.9%) for drug K and 47.7% (CRR 14.6%) for B.")
+    assert [(f.endpoint, f.value) for f in facts] == [
+        ("ORR", 80.8),
+        ("CR", 33.9),
+        ("ORR", 47.7),
+        ("CR", 14.6),
+    ]
