@@ -46,7 +46,9 @@ DOSE = re.compile(
 )
 # when, not what: "on days 1 and 15 of a 28-day cycle", "once every 3 weeks"
 SCHEDULE = re.compile(
-    r"\s+(?:on\s+)?days?\s+\d[\d,\s]*(?:(?:and|to|-|–)\s*\d+)?(?:\s+of\s+(?:a|each|every)\s+[\w-]+\s+cycle)?"
+    # (its numbers and no space after them: "on day 1 every 3 weeks" leaves no glued words)
+    r"\s+(?:on\s+)?days?\s+\d+(?:\s*,\s*\d+)*(?:\s*(?:and|to|-|–)\s*\d+)?"
+    r"(?:\s+of\s+(?:a|each|every)\s+[\w-]+\s+cycle)?"
     r"|\s+(?:once|twice)?\s*(?:daily|weekly|every\s+\d+\s+(?:weeks?|days?))(?:\s+for\s+\d+\s+\w+(?:\s+on/\d+\s+\w+\s+off)?)?",
     re.IGNORECASE,
 )
@@ -245,10 +247,31 @@ def _headed_groups(text: str) -> list[str]:
     return labels if all(labels) else []
 
 
+# a backbone given "with or without" an agent: the groups are the agent's and the one without it
+# ("chemotherapy with or without drug B", "A and B with (n = 206) or without (n = 204) drug C")
+WITH_OR_WITHOUT = re.compile(
+    r"\bwith\s*(?:\((?P<n>[^()]*)\)\s*)?or\s+without\s*(?:\((?P<n2>[^()]*)\)\s*)?"
+    # (an agent's name of two words has a capital or a digit in its second: "drug K", "MK 12")
+    r"(?P<agent>[A-Za-z][\w+/-]*(?:\s+(?-i:[A-Z0-9])[\w+/-]*)?"
+    r"(?:\s+(?:\+|plus|and)\s+[A-Za-z][\w+/-]*)?)",
+    re.IGNORECASE,
+)
+
+
+def with_or_without(agent: str) -> list[str]:
+    """The two groups of a "with or without" ``agent`` list: [agent, "without agent"] ([] when
+    the agent names no group)."""
+    label = group_label(agent)
+    return [label, f"without {label}"] if label else []
+
+
 def split_groups(listed: str) -> list[str]:
     """The groups of an assignment's list, in order: "either A or B, plus C, every 3 weeks,
-    followed by A or B" → [A, B]; "A and 328 to B" → [A, B]. Empty strings mark pieces that
-    name no group (the caller decides what a list with such a piece is worth)."""
+    followed by A or B" → [A, B]; "A and 328 to B" → [A, B]; "A with or without B" → [B,
+    without B]. Empty strings mark pieces that name no group (the caller decides what a list
+    with such a piece is worth)."""
+    if (m := WITH_OR_WITHOUT.search(listed)) is not None and (pair := with_or_without(m["agent"])):
+        return pair
     text = _FOLLOWED.sub("", simplify(_ROUTES_BEFORE.sub("", DROP_BRACKETS.sub("", listed))))
     text = _WHEN_GIVEN.sub("", text)
     headed = _headed_groups(text.strip())

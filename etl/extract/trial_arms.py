@@ -27,7 +27,13 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
-from etl.extract.group_labels import DROP_BRACKETS, group_label, simplify
+from etl.extract.group_labels import (
+    DROP_BRACKETS,
+    WITH_OR_WITHOUT,
+    group_label,
+    simplify,
+    with_or_without,
+)
 from etl.extract.numbers import NUM, WORD_NUMBER, parse_word_number
 from etl.extract.phrases import DOSE_UNIT, GROUP_NAME, is_generic
 from etl.regex_prefilter import Prefiltered
@@ -342,6 +348,8 @@ def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]
     # (n=406) vs. B (n=202)"; elsewhere a list of results by subgroup)
     if (found := versus_sized_groups(text)) and (assigning or _only_the_list(text, found)):
         return found
+    if assigning and " without " in text and (found := _with_or_without(text)):
+        return found
     if assigning:
         for finder in (_n_equals, _N_TO.finditer):
             found = _sized(finder(text))
@@ -366,6 +374,25 @@ def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]
         if len(found) >= 2:
             return found
     return []
+
+
+_BRACKETED_SIZE = re.compile(r"^\s*n\s*=\s*(?P<n>\d+)\s*$", re.IGNORECASE)
+
+
+def _with_or_without(text: str) -> list[tuple[str, int, int, int]]:
+    """ "... with (n = 206) or without (n = 204) drug C": the agent's group and the one without
+    it, each with its size."""
+    m = WITH_OR_WITHOUT.search(text)
+    if m is None or m["n"] is None or m["n2"] is None:
+        return []
+    sizes = [_BRACKETED_SIZE.match(m[g]) for g in ("n", "n2")]
+    labels = with_or_without(m["agent"])
+    if not labels or not all(sizes):
+        return []
+    return [
+        (label, int(size["n"]), m.start(), m.end())
+        for label, size in zip(labels, sizes, strict=True)
+    ]
 
 
 # what says one size is each group's: "(N were randomly assigned) into each arm" (read by

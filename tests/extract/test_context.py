@@ -211,6 +211,21 @@ def test_the_groups_an_outcome_is_better_with_are_declared_not_its_verb(sentence
     assert record_context([sentence]).labels == ["DKL", "DL"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Patients were randomly assigned to receive chemotherapy with or without drug K.",
+        "In total, 410 patients were randomly assigned to receive drug L at 50 mg/m2 on day 1 of "
+        "3-week cycles with (n = 206) or without (n = 204) drug K at 1,200 mg on day 1 every 3 "
+        "weeks.",
+    ],
+)
+def test_a_backbone_with_or_without_an_agent_declares_the_agent_and_its_absence(sentence):
+    context = record_context([sentence])
+    assert context.labels == ["drug K", "without drug K"]
+    assert context.resolve("the control group") == "without drug K"
+
+
 def test_a_summary_declares_its_groups_by_the_values_it_gives_each():
     context = record_context(
         [

@@ -323,3 +323,14 @@ def test_a_size_printed_with_an_equals_sign_a_pdf_turned_into_5():
         ("drug K", 260),
         ("placebo", 131),
     ]
+
+
+def test_groups_sized_with_or_without_an_agent_are_the_agent_and_its_absence():
+    sentence = (
+        "Patients were randomly assigned to drug L on day 1 of each cycle with (n = 206) or "
+        "without (n = 204) drug K."
+    )
+    assert [(label, n) for label, n, *_ in sized_groups(sentence)] == [
+        ("drug K", 206),
+        ("without drug K", 204),
+    ]
