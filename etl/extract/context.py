@@ -110,7 +110,7 @@ _BETTER_WITH = Prefiltered(
 # "A demonstrated/improved ... compared with B": the subject of a sentence against its reference
 _SUBJECT = r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and|of)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*){0,7}?"
 _SUBJECT_CLAUSE = (
-    rf"(?P<a>{_SUBJECT})\s+(?:demonstrated|showed|improved|prolonged|reduced|extended|resulted|led|"
+    rf"(?P<a>{_SUBJECT})\s+(?:demonstrated|showed|improved|prolonged|reduced|extended|resulted|led|met|"
     r"(?:was|were)\s+associated|significantly|achieved|produced|yielded)\b[^.;]{0,200}?\b(?:compared\s+(?:with|to)|versus|vs\.?|over|relative\s+to)\s+"
     rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:with|at|{_GROUP_ENDS})\b|$))"
 )
@@ -127,7 +127,8 @@ _SUBJECT_OVER = Prefiltered(
 # compared to B" (A, not "the trial's data")
 _THAT_SUBJECT_OVER = Prefiltered(
     re.compile(
-        r"\b(?:showed|demonstrated|found|indicated|confirmed|revealed)\s+that\s+" + _SUBJECT_CLAUSE,
+        r"\b(?:showed|demonstrated|found|indicated|confirmed|revealed)\s+(?:that\s+)?"
+        + _SUBJECT_CLAUSE,
         re.IGNORECASE,
     )
 )

@@ -49,7 +49,9 @@ SCHEDULE = re.compile(
     # (its numbers and no space after them: "on day 1 every 3 weeks" leaves no glued words)
     r"\s+(?:on\s+)?days?\s+\d+(?:\s*,\s*\d+)*(?:\s*(?:and|to|-|–)\s*\d+)?"
     r"(?:\s+of\s+(?:a|each|every)\s+[\w-]+\s+cycle)?"
-    r"|\s+(?:once|twice)?\s*(?:daily|weekly|every\s+\d+\s+(?:weeks?|days?))(?:\s+for\s+\d+\s+\w+(?:\s+on/\d+\s+\w+\s+off)?)?",
+    r"|\s+(?:once|twice)?\s*(?:daily|weekly|every\s+\d+\s+(?:weeks?|days?))(?:\s+for\s+\d+\s+\w+(?:\s+on/\d+\s+\w+\s+off)?)?"
+    # (abbreviated: "gefitinib 250 mg qd po", "drug K q3w")
+    r"|\s+(?:q\.?d|b\.?i\.?d|t\.?i\.?d|q\d+w|p\.?o)\.?(?![\w.])",
     re.IGNORECASE,
 )
 # how many cycles, after the group: "A ≤12 cycles", "B up to 6 courses"

@@ -72,6 +72,13 @@ NOT_GROUPS = frozenset(
         # "in the respective arms" (the groups said before), "benefits over time"
         "respective",
         "time",
+        # a statistic or a report, the subject or object of a comparison: "Results showed A
+        # reduced ... compared to B", "compared to B with a Hazard Ratio (HR) of 0.79"
+        "hazard",
+        "odds",
+        "results",
+        "data",
+        "findings",
         # quantifiers: "most patients had", "some had"
         "most",
         "many",

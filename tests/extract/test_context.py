@@ -226,6 +226,25 @@ def test_a_backbone_with_or_without_an_agent_declares_the_agent_and_its_absence(
     assert context.resolve("the control group") == "without drug K"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "labels"),
+    [
+        (
+            "Results showed the drug K combination reduced the risk of progression by 56% "
+            "compared to standard care (HR 0.44).",
+            ["drug K", "standard care"],
+        ),
+        (
+            "In the final analysis drug K met the primary endpoint of superior PFS compared to "
+            "drug L with a hazard ratio (HR) of 0.79.",
+            ["drug K", "drug L"],
+        ),
+    ],
+)
+def test_a_report_or_a_statistic_is_never_a_declared_group(sentence, labels):
+    assert record_context([sentence]).labels == labels
+
+
 def test_a_summary_declares_its_groups_by_the_values_it_gives_each():
     context = record_context(
         [
@@ -344,6 +363,15 @@ def test_a_list_of_groups_drops_its_backbone_and_schedule():
         "drug K on days 1 and 15 of a 28-day cycle or drug L on days 1, 8 and 15, both given with "
         "either cisplatin or carboplatin"
     ) == ["drug K", "drug L"]
+
+
+def test_an_abbreviated_schedule_and_route_are_no_part_of_a_group():
+    assert split_groups(
+        "zelatinib 240 mg once daily (qd) orally (po) or gefitinib 250 mg qd po"
+    ) == [
+        "zelatinib",
+        "gefitinib",
+    ]
 
 
 def test_an_add_on_design_declares_the_combination_and_the_agent_alone():
