@@ -65,9 +65,12 @@ _NOUN_PHRASE = (
 # (a group's study number may stand alone before a trial noun, "the E1684 trial"; elsewhere it may
 # be a drug's code, "lenvatinib (E7080)")
 # (or a name in capitals with the initials of its disease after it: "the BEACON CRC trial")
-# (or a name whose number follows its disease's initials: "the BRIGHT AML 1003 trial")
+_PROTOCOL_NUMBER = r"[A-Z]{1,3}-\d{2,4}-\d{2,4}"
+# (or a name whose number follows its disease's initials: "the BRIGHT AML 1003 trial"; or a
+# sponsor's protocol, letters and two numbers: "the pivotal C-144-01 study")
 _AS_HEAD = re.compile(
-    rf"\b(?P<name>(?![IVX]+\b)[A-Z]{{3,}} (?:{'|'.join(sorted(DISEASE_INITIALS))})(?: \d{{1,5}}\b)?|{NAME}|(?<![\w-]){_GROUP_STUDY})\s+{_NOUN_PHRASE}"
+    rf"\b(?P<name>(?![IVX]+\b)[A-Z]{{3,}} (?:{'|'.join(sorted(DISEASE_INITIALS))})(?: \d{{1,5}}\b)?|{NAME}|(?<![\w-]){_GROUP_STUDY}"
+    rf"|(?<![\w-]){_PROTOCOL_NUMBER}(?![\w-]))\s+" + _NOUN_PHRASE
 )
 # what puts a treatment right before a trial noun: "drug A vs IFN phase III trial"
 _TREATMENT_BEFORE = re.compile(r"(?:\b(?:vs|versus|v|plus)\.?|\+)\s*$", re.IGNORECASE)
@@ -193,8 +196,8 @@ def clean_name(name: str) -> str | None:
     if _PLURAL.match(head) or head.upper() in _MONTHS or _GLUED_HEADING.match(name):
         return None
     letters = sum(c.isalpha() for c in name)
-    if _GROUP_STUDY_ALONE.fullmatch(name):  # ("E1684": a group's study number, before a trial noun)
-        return name
+    if _GROUP_STUDY_ALONE.fullmatch(name) or _PROTOCOL.fullmatch(name):
+        return name  # ("E1684", "C-144-01": a study's number, read before a trial noun)
     if letters < 2 or (letters == 2 and not any(c.isdigit() for c in name)):
         return None
     return name
@@ -204,6 +207,7 @@ def clean_name(name: str) -> str | None:
 # or a protocol's letter and number: "NSABP B-32")
 _GROUP_NUMBERED = re.compile(rf"^[A-Za-z-]+ (?:{_GROUP_STUDY}|\d{{5,6}}|[A-Z]-\d{{1,3}})$")
 _GROUP_STUDY_ALONE = re.compile(_GROUP_STUDY)
+_PROTOCOL = re.compile(_PROTOCOL_NUMBER)
 
 
 def _numbered(name: str) -> bool:

@@ -305,8 +305,17 @@ def _in_closed_aside(text: str, mention: tuple[int, int, str, str], before: int)
     opened = max(text.rfind("(", 0, start), text.rfind("[", 0, start))
     if opened < 0 or max(text.rfind(")", opened, start), text.rfind("]", opened, start)) >= 0:
         return False  # (no bracket open at the name)
-    closing = min((i for i in (text.find(")", end), text.find("]", end)) if i >= 0), default=-1)
-    return 0 <= closing < before
+    # (the bracket that closes the one opened, past those opened inside it: "(complete
+    # response [CR], 5.9%; ...)" is open at 5.9, whose "[CR]" closes before it)
+    depth = 0
+    for i in range(opened + 1, before):
+        if text[i] in "([":
+            depth += 1
+        elif text[i] in ")]":
+            if depth == 0:
+                return i >= end
+            depth -= 1
+    return False
 
 
 # after a value: its interval or aside, then "for" and the endpoint it is of

@@ -1239,3 +1239,12 @@ def test_a_complete_response_rate_abbreviated_crr_is_a_complete_response():
         ("ORR", 47.7),
         ("CR", 14.6),
     ]
+
+
+def test_a_response_named_with_its_abbreviation_in_brackets_is_that_response():
+    # ("[CR]" closes before the value, "(complete response" does not)
+    facts = parse_sentence(
+        "The objective response rate was 31.0% (complete response [CR], 6.0%; partial response "
+        "[PR], 25.0%)."
+    )
+    assert [(f.endpoint, f.value) for f in facts] == [("ORR", 31.0), ("CR", 6.0), ("PR", 25.0)]

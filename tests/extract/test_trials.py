@@ -205,6 +205,8 @@ def test_a_name_introduced_once_is_found_wherever_it_is_used():
             "of drug A versus drug B.",
             "ZePHYR",
         ),
+        # a sponsor's protocol, letters and two numbers, before a trial noun
+        ("Drug K was approved on the basis of the pivotal Z-271-03 study.", "Z-271-03"),
         # a name, its disease's initials and its number, before a trial noun
         (
             "This analysis from the phase II LANTERN AML 2004 trial reports survival.",
