@@ -31,7 +31,8 @@ _CI_ABBREVIATED = r"(?:\s*[\[\(\{]CI[\]\)\}])?"
 
 _MASKS = [
     rf"(?:≥|≤|>/=|</=|>=|<=|=>|=<|>|<|at least|up to|more than|less than|over|under)\s*(?:approximately\s+)?{NUM}\s*(?:%|{UNIT}|×\S*)?",
-    rf"\(?\s*(?:interquartile range|IQR|range)\s*[,:]?\s*{NUM}\s*(?:%|{UNIT})?\s*{INTERVAL_SEP}\s*{NUM}\s*(?:%|{UNIT})?\s*\)?",
+    # (its bounds may be parted by a comma after a colon: "(range: 0.9, 5.6 months)")
+    rf"\(?\s*(?:interquartile range|IQR|range)\s*(?:[,:]?\s*{NUM}\s*(?:%|{UNIT})?\s*{INTERVAL_SEP}|:\s*{NUM}\s*(?:%|{UNIT})?\s*,)\s*{NUM}\s*(?:%|{UNIT})?\s*\)?",
     # an interval with a bound not reached or not estimable: "(95% CI, 15.0 months-not
     # evaluable)", "(95% confidence interval [CI]: 34.2 to not reached [NR])", "(95% CI: 28.1,
     # NE)", "(95% CI, NR-NR)", or inline after a ratio's other statistics ("; 95% CI 11.2-NR")
@@ -93,7 +94,9 @@ _MASKS = [
     r"|further|post-?progression|next-line)\s+(?:[\w-]+\s+){0,2}?(?:therap(?:y|ies)|treatments?)"
     r"\b[^.;]*",
     # the share of patients an event count is ("Number of PFS events: 62 (54%) with A"): no rate
-    rf"\bevents?\s*:?\s*\d{{1,5}}\s*[(\[]\s*{NUM}\s*%\s*[)\]]"
+    # (or "OS events were recorded in 188 (81.7%) patients in A and 212 (91.4%) in B")
+    rf"\bevents?\s*(?::|(?:were|was)\s+(?:recorded|observed|reported|documented)\s+in)?\s*"
+    rf"\d{{1,5}}\s*[(\[]\s*{NUM}\s*%\s*[)\]]"
     rf"(?:[^.;]*?\b\d{{1,5}}\s*[(\[]\s*{NUM}\s*%\s*[)\]])*",
     # a registered outcome measure's time frame is a plan, no result: "[Time Frame: up to 5
     # years]", "Time Frame: Week 52"

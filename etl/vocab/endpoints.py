@@ -40,7 +40,8 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"[a-z]+(?:[- ](?!(?:in|with|for|and|or|of|at|among|versus|vs|compared|was|were)\b)[a-z]+){0,3}"
         # any other "time to X (or Y)": "time to death or distant metastasis" (not the coded ones)
         r"|time to (?!(?:untreatable|un-?tace-?able|symptomatic progression|treatment failure"
-        r"|(?:radiologic(?:al)? )?progression|(?:an? )?(?:objective )?response)\b)"
+        r"|(?:radiologic(?:al)? )?progression|(?:an? )?(?:objective |first )?response"
+        r"|(?:first )?(?:CR|PR|complete (?:response|remission)))\b)"
         r"[a-z]+(?:[- ](?!or\b)[a-z]+)?(?: or (?:[a-z]+ )?[a-z]+)?"
         r"|pathologic(?:al)? complete response|MRD[- ]negativity|MRD response|major molecular response"
         r"|minimal residual disease\s*\(MRD\)[- ]negativity"
@@ -49,7 +50,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"|complete remission with (?:full(?:,\s*|\s+or\s+))?(?:partial|incom)[\w ,-]{0,40}?recovery"
         r"|complete remission (?:\(CR\) )?(?:\+|plus|or) ?(?:CR|complete remission) with (?:incomplete|partial)"
         r"[\w ]{0,40}?recovery(?: \(CRi\))?"
-        r"|CR with incomplete[\w ]{0,30}?recovery|\bCR ?(?:/|\+) ?CR[ih]\b|\bCRi\b"
+        r"|CR with incomplete[\w ]{0,30}?recovery|\bCR ?(?:/|\+) ?CR[ih]\b(?!\s+duration)|\bCRi\b"
         r"|relapse (?:rates?|incidence)|cumulative incidence of relapse|\bCIR\b"
         r"|duration of (?:treatment|therapy|exposure)|(?:treatment|therapy) duration"
         r"|administered for a median duration",
@@ -61,11 +62,18 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ("TTSP", r"time to symptomatic progression|\bTTSP\b"),
     ("TTF", r"time to treatment failure|\bTTT?F\b"),
     ("TTP", r"time to (?:radiologic(?:al)? )?progression|\bTTP\b|radiological progression"),
-    ("TTR", r"time to (?:an? )?(?:objective )?response|\bTTR\b"),
+    # (or to the response it names: "median time to CR or CRh was 1.9 months")
+    (
+        "TTR",
+        r"time to (?:an? )?(?:objective |first )?response|time to (?:first )?(?:CR|PR|complete"
+        r" (?:response|remission))\b(?:\s*(?:or|/|\+)\s*CR[hi]\b)?|\bTTR\b",
+    ),
     (
         "DOR",
         r"duration of (?:objective |complete |overall )?(?:response|remission|CR \+ CRi|CR/CRi|CRi|CR)"
-        r"|response duration|\bDOR\b|\bDoR\b",
+        r"|response duration|\bDOR\b|\bDoR\b"
+        # (the duration of the response it names: "the median CR+CRh duration was 6.4 months")
+        r"|\bCR(?:\s*(?:\+|/|or)\s*CR[hi])?\s+duration|complete (?:response|remission) duration",
     ),
     (
         "PFS",

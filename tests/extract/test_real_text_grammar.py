@@ -1248,3 +1248,27 @@ def test_a_response_named_with_its_abbreviation_in_brackets_is_that_response():
         "[PR], 25.0%)."
     )
     assert [(f.endpoint, f.value) for f in facts] == [("ORR", 31.0), ("CR", 6.0), ("PR", 25.0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the time to the response it names, its range after a colon and a comma
+        (
+            "Of the 20 patients with CR or CRh, the median time to CR or CRh was 1.8 months "
+            "(range: 0.8, 5.5 months).",
+            [("TTR", 1.8)],
+        ),
+        ("The median time to first response was 2.1 months.", [("TTR", 2.1)]),
+        # the duration of the response it names
+        ("The median CR+CRh duration was 6.1 months.", [("DOR", 6.1)]),
+        # the share of the patients an event count is: no rate
+        (
+            "OS events were recorded in 180 (80.1%) patients in the drug K group and 200 (90.2%) "
+            "in the placebo group.",
+            [],
+        ),
+    ],
+)
+def test_times_and_durations_of_a_named_response_and_counts_of_events(sentence, expected):
+    assert [(f.endpoint, f.value) for f in parse_sentence(sentence)] == expected
