@@ -143,6 +143,12 @@ _GROUP_LIST = Prefiltered(
     )
 )
 # one value of every group: "13% in each group discontinued", "in both arms"
+# (said before the value: "the 5-year DFS in both arms was 85%")
+_EACH_GROUP_BEFORE = re.compile(
+    r"\bin\s+(?:each|both|all)\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:groups|arms|cohorts)\s+"
+    r"(?:was|were|is|are|of)\s*$",
+    re.IGNORECASE,
+)
 _EACH_GROUP = re.compile(
     r"\s*(?:of\s+(?:the\s+)?patients\s+)?in\s+(?:each|both|all)\s+(?:of\s+the\s+)?(?:\w+\s+)?"
     r"(?:groups?|arms?|cohorts?)\b",
@@ -289,7 +295,10 @@ def attach_arms(
                     by_position.add(id(f))
         f.arm, f.comparator = arm, comparator
         if arm is None and comparator is None and len(chains[f.chain]) == 1:
-            f.each_group = _EACH_GROUP.match(_after_value(text, f)) is not None
+            f.each_group = (
+                _EACH_GROUP.match(_after_value(text, f)) is not None
+                or _EACH_GROUP_BEFORE.search(text, max(0, f.start - 80), f.start) is not None
+            )
         prev_end = f.end
     _compared_to_the_other(text, facts, own_comparison)
     _list_then_groups(text, chains)

@@ -30,7 +30,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         "OTHER",
         r"(?:recurrence|relapse|disease|event|metastasis|distant metastasis|invasive disease"
         r"|leukemia|lymphoma|treatment|chemotherapy)[- ]?free survival|progression[- ]?free survival[- ]?2"
-        r"|(?:melanoma|cancer|disease|breast cancer|prostate cancer)[- ]specific survival"
+        r"|(?:melanoma|cancer|disease|breast cancer|prostate cancer)[- ]specific (?:overall )?survival"
         rf"|\b(?:{'|'.join(TIMED_OTHER_ABBREVIATIONS)}|pCR)\b"
         # (the events of disease-free survival, named for a ratio: "risk of recurrence or death")
         r"|(?:disease recurrence|recurrence|relapse) or death"
@@ -73,7 +73,9 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"duration of (?:objective |complete |overall )?(?:response|remission|CR \+ CRi|CR/CRi|CRi|CR)"
         r"|response duration|\bDOR\b|\bDoR\b"
         # (the duration of the response it names: "the median CR+CRh duration was 6.4 months")
-        r"|\bCR(?:\s*(?:\+|/|or)\s*CR[hi])?\s+duration|complete (?:response|remission) duration",
+        r"|\bCR(?:\s*(?:\+|/|or)\s*CR[hi])?\s+duration|complete (?:response|remission) duration"
+        # (the share of responders whose response lasts: "62% of patients were still responding")
+        r"|still (?:in )?respon(?:ding|se)",
     ),
     (
         "PFS",

@@ -846,3 +846,20 @@ def test_a_code_the_record_defines_as_a_drug_names_a_group_though_shaped_as_a_tr
     assert record_context(sentences).labels == ["ZX-101", "7+3"]
     # (a trial's name is still no group where no sentence defines it as a drug)
     assert record_context(sentences[1:]).labels == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 5-year disease-free survival in both arms was 85% (95% CI: 82-88%).",
+        "The 5-year disease-free survival was 85% (95% CI: 82-88%) in both arms.",
+    ],
+)
+def test_a_value_said_of_both_groups_is_one_of_each(sentence):
+    context = record_context(
+        ["Patients were randomly assigned to drug K (n = 600) or placebo (n = 600)."]
+    )
+    facts = apply_context(
+        parse_sentence(sentence, None, context.comparison, context.labels), context, sentence
+    )
+    assert [(f.value, f.arm) for f in facts] == [(85.0, "drug K"), (85.0, "placebo")]

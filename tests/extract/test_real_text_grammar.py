@@ -1272,3 +1272,22 @@ def test_a_response_named_with_its_abbreviation_in_brackets_is_that_response():
 )
 def test_times_and_durations_of_a_named_response_and_counts_of_events(sentence, expected):
     assert [(f.endpoint, f.value) for f in parse_sentence(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "At 6, 12, and 18 months, 70%, 61%, and 50% of patients were still responding, "
+            "respectively.",
+            [("DOR", 70.0, 6.0), ("DOR", 61.0, 12.0), ("DOR", 50.0, 18.0)],
+        ),
+        (
+            "Kidney cancer-specific overall survival was 98% after 24 months of follow-up.",
+            [("OTHER", 98.0, 24.0)],
+        ),
+    ],
+)
+def test_responses_still_ongoing_and_a_cancer_specific_survival(sentence, expected):
+    facts = parse_sentence(sentence)
+    assert [(f.endpoint, f.value, f.timepoint_months) for f in facts] == expected
