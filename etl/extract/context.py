@@ -268,9 +268,17 @@ class RecordContext:
         return self._resolved[label]
 
 
+# Words that declare no group alone: they point back to one named before ("An analysis showed
+# the combination reduced ... compared to standard of care B"), where a value's label may use
+# them as a role ("31% and 18% in the combination and control groups")
+_POINTING_BACK = frozenset(["combination", "regimen", "treatment", "therapy", "drug", "agent"])
+
+
 def _pair(a: str, b: str, drugs: frozenset[str] = frozenset()) -> list[str]:
     """The groups of "A versus B" ("A or B versus C": three)."""
     groups = [group_label(x, drugs) for x in (*_OR_SPLIT.split(a), b)]
+    if any(g.lower() in _POINTING_BACK for g in groups):
+        return []
     if all(groups) and len({g.lower() for g in groups}) == len(groups):
         return groups
     return []

@@ -863,3 +863,11 @@ def test_a_value_said_of_both_groups_is_one_of_each(sentence):
         parse_sentence(sentence, None, context.comparison, context.labels), context, sentence
     )
     assert [(f.value, f.arm) for f in facts] == [(85.0, "drug K"), (85.0, "placebo")]
+
+
+def test_a_word_that_points_back_to_a_group_declares_none():
+    sentence = (
+        "An analysis showed the combination reduced the risk of progression by 84 percent "
+        "compared to standard of care drug B."
+    )
+    assert record_context([sentence]).labels == []
