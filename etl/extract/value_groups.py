@@ -173,6 +173,21 @@ _RESPECTIVELY_TAIL = re.compile(
 )
 
 
+# between a list of groups and the values it lists: "for the A and B groups were 5.9 and 3.6"
+_LIST_TO_VALUES = re.compile(r"\s*(?:,\s*)?(?:were|was|of|:)?\s*")
+
+
+def _groups_right_before(text: str, start: int) -> bool:
+    """Whether a plural list of groups ("the A and B groups") runs up to the list of values
+    starting at ``start``: the values are theirs in order, without "respectively"."""
+    head = text[:start]
+    return any(
+        m.group(0).rstrip().lower().endswith(("groups", "arms", "cohorts"))
+        and _LIST_TO_VALUES.fullmatch(head, m.end())
+        for m in _GROUP_LIST.finditer(head)
+    )
+
+
 def _group_list(text: str) -> list[str]:
     """The last list of groups the sentence names ("in the A and B groups"), or []. Asides with
     counts are passed over and signs read: "in the MT (+) (11 patients) and MT (-) groups"."""
@@ -257,7 +272,11 @@ def attach_arms(
             size, position = list_place(f, chain)
             listed = (
                 size > 1
-                and (respectively or plural_after(f.chain, chain[-1]))
+                and (
+                    respectively
+                    or plural_after(f.chain, chain[-1])
+                    or _groups_right_before(text, chain[0].start)
+                )
                 and len(group_list()) == size
             )
             arm = (

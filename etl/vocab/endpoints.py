@@ -61,17 +61,17 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ),
     ("TTSP", r"time to symptomatic progression|\bTTSP\b"),
     ("TTF", r"time to treatment failure|\bTTT?F\b"),
-    ("TTP", r"time to (?:radiologic(?:al)? )?progression|\bTTP\b|radiological progression"),
+    ("TTP", r"time to (?:radiologic(?:al)? )?progression|\bTTPs?\b|radiological progression"),
     # (or to the response it names: "median time to CR or CRh was 1.9 months")
     (
         "TTR",
         r"time to (?:an? )?(?:objective |first )?response|time to (?:first )?(?:CR|PR|complete"
-        r" (?:response|remission))\b(?:\s*(?:or|/|\+)\s*CR[hi]\b)?|\bTTR\b",
+        r" (?:response|remission))\b(?:\s*(?:or|/|\+)\s*CR[hi]\b)?|\bTTRs?\b",
     ),
     (
         "DOR",
         r"duration of (?:objective |complete |overall )?(?:response|remission|CR \+ CRi|CR/CRi|CRi|CR)"
-        r"|response duration|\bDOR\b|\bDoR\b"
+        r"|response duration|\bDORs?\b|\bDoRs?\b"
         # (the duration of the response it names: "the median CR+CRh duration was 6.4 months")
         r"|\bCR(?:\s*(?:\+|/|or)\s*CR[hi])?\s+duration|complete (?:response|remission) duration"
         # (the share of responders whose response lasts: "62% of patients were still responding")

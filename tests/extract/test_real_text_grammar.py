@@ -1291,3 +1291,13 @@ def test_times_and_durations_of_a_named_response_and_counts_of_events(sentence, 
 def test_responses_still_ongoing_and_a_cancer_specific_survival(sentence, expected):
     facts = parse_sentence(sentence)
     assert [(f.endpoint, f.value, f.timepoint_months) for f in facts] == expected
+
+
+def test_values_right_after_a_plural_list_of_groups_are_theirs_in_order():
+    facts = parse_sentence(
+        "The median TTPs for the drug K and drug L groups were 5.9 and 3.6 months."
+    )
+    assert [(f.endpoint, f.value, f.arm) for f in facts] == [
+        ("TTP", 5.9, "drug K"),
+        ("TTP", 3.6, "drug L"),
+    ]
