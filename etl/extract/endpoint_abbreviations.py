@@ -14,7 +14,7 @@ Mention = tuple[int, int, str, str]
 
 # an abbreviation bracketed right after what it abbreviates: capitals, maybe digits, a hyphen
 # or a lower-case letter inside ("TTD", "TFST", "PFS-2", "TTSR"), two to eight characters
-_DEFINED = re.compile(r"\s*[(\[](?P<abbr>[A-Z][A-Za-z0-9-]{0,6}[A-Z0-9])[)\];,]")
+_DEFINED = re.compile(r"[(\[](?P<abbr>[A-Z][A-Za-z0-9-]{0,6}[A-Z0-9])[)\];,]")
 _TOKEN = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9-]{0,6}[A-Z0-9](?![\w-])")
 
 
@@ -32,7 +32,8 @@ def defined_endpoints(sentences: list[str]) -> dict[str, tuple[str, str]]:
                 continue
             mentions = endpoint_mentions(text) if mentions is None else mentions
             # (the endpoint named right before the bracket, not an abbreviation it already knows)
-            named = next((x for x in mentions if x[1] == m.start()), None)
+            before = len(text[: m.start()].rstrip())
+            named = next((x for x in mentions if x[1] == before), None)
             if named is not None and not endpoint_mentions(abbr):
                 defined[abbr] = (named[2], named[3])
     return defined

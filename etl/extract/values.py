@@ -276,10 +276,12 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
 # the unit a sentence announces once, bracketed after what it measures, for the bare numbers
 # after it: "median PFS (months [95% CI]) was 18.5 (10.3-31.3); A: 18.4 (...)", "follow-up
 # (months [range])", "ORR (%): 45 vs 30", "median OS, mo: 12.1 vs 9.8"
+# (written to start with its bracket or comma, not with a look-behind for the letter before it,
+# which the engine would try at every character: _announced_unit asks for the letter)
 _ANNOUNCED_UNIT = Prefiltered(
     re.compile(
-        rf"(?<=[A-Za-z])\s*(?:[(\[]\s*(?P<unit>{UNIT}|%)(?:\s*[,;]?\s*[(\[]?\s*(?:(?:\d+\s*%\s*)?"
-        rf"(?:CI|confidence interval)|range|IQR)\s*[)\]]?)?\s*[)\]]|,\s*(?P<unit2>{UNIT}|%)\s*:)",
+        rf"[(\[]\s*(?P<unit>{UNIT}|%)(?:\s*[,;]?\s*[(\[]?\s*(?:(?:\d+\s*%\s*)?"
+        rf"(?:CI|confidence interval)|range|IQR)\s*[)\]]?)?\s*[)\]]|,\s*(?P<unit2>{UNIT}|%)\s*:",
         re.IGNORECASE,
     )
 )
@@ -296,7 +298,10 @@ def _announced_unit(
 ) -> tuple[list[Fact], list[re.Match]]:
     """The bare numbers of a list whose unit is announced before it take that unit, up to the
     first value with a unit of its own (another list)."""
-    announced = _ANNOUNCED_UNIT.search(text)
+    announced = next(
+        (m for m in _ANNOUNCED_UNIT.finditer(text) if text[: m.start()].rstrip()[-1:].isalpha()),
+        None,
+    )
     if announced is None:
         return facts, bare
     word = (announced.group("unit") or announced.group("unit2")).lower().rstrip(".")
