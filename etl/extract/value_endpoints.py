@@ -127,7 +127,7 @@ _RESULT_WORDS = Prefiltered(re.compile(r"\b(?:patients|cases|had|rate|of)\b", re
 
 
 # the words between a time point and the endpoint it is of: "3-year distant relapse-free survival"
-_BEFORE_NAME = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}")
+_BEFORE_NAME = re.compile(r"\s*(?:[A-Za-z]+(?:-[A-Za-z]+)*\s+){0,2}")
 # what follows an endpoint that a time point labels: "12 months PFS: 62%", "24-month OS rate = 80%"
 _LABEL_END = re.compile(r"\s*(?:rates?\s*)?(?:\([^()]{0,12}\)\s*)?[:=]")
 

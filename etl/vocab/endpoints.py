@@ -40,7 +40,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"[a-z]+(?:[- ](?!(?:in|with|for|and|or|of|at|among|versus|vs|compared|was|were)\b)[a-z]+){0,3}"
         # any other "time to X (or Y)": "time to death or distant metastasis" (not the coded ones)
         r"|time to (?!(?:untreatable|un-?tace-?able|symptomatic progression|treatment failure"
-        r"|(?:radiologic(?:al)? )?progression|(?:an? )?(?:objective |first )?response"
+        r"|(?:radiologic(?:al)? )?progression|(?:an? )?(?:objective |first )?respon(?:se|d)"
         r"|(?:first )?(?:CR|PR|complete (?:response|remission)))\b)"
         r"[a-z]+(?:[- ](?!or\b)[a-z]+)?(?: or (?:[a-z]+ )?[a-z]+)?"
         r"|pathologic(?:al)? complete response|MRD[- ]negativity|MRD response|major molecular response"
@@ -65,7 +65,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     # (or to the response it names: "median time to CR or CRh was 1.9 months")
     (
         "TTR",
-        r"time to (?:an? )?(?:objective |first )?response|time to (?:first )?(?:CR|PR|complete"
+        r"time to (?:an? )?(?:objective |first )?respon(?:se|d)\b|time to (?:first )?(?:CR|PR|complete"
         r" (?:response|remission))\b(?:\s*(?:or|/|\+)\s*CR[hi]\b)?|\bTTRs?\b",
     ),
     (

@@ -1301,3 +1301,19 @@ def test_values_right_after_a_plural_list_of_groups_are_theirs_in_order():
         ("TTP", 5.9, "drug K"),
         ("TTP", 3.6, "drug L"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a time point before a name of two hyphenated words and an endpoint
+        (
+            "The 5-year biochemical-clinical failure disease-free survival was 85% (95% CI: 82-88%).",
+            [("OTHER", 85.0, 60.0)],
+        ),
+        ("The median time to respond was 18.1 months.", [("TTR", 18.1, None)]),
+    ],
+)
+def test_a_landmark_before_a_long_endpoint_name_and_a_time_to_respond(sentence, expected):
+    facts = parse_sentence(sentence)
+    assert [(f.endpoint, f.value, f.timepoint_months) for f in facts] == expected
