@@ -122,7 +122,7 @@ _POSITIVE_SIGN = re.compile(r"\s*\(\s*\+\s*\)")
 _NEGATIVE_SIGN = re.compile(r"\s*\(\s*[-−–]\s*\)")
 _FRONTED = Prefiltered(
     re.compile(
-        rf"^(?:[A-Z]+:\s*)?(?:among|in|for)\s+(?:the\s+)?(?:\d+\s+)?(?:(?P<who>patients|pts|those|subjects|participants|women|men|children|adults)\s+"
+        rf"^(?:[A-Z]+:\s*)?(?:among|in|for|with)\s+(?:the\s+)?(?:\d+\s+)?(?:(?P<who>patients|pts|those|subjects|participants|women|men|children|adults)\s+"
         rf"(?:who\s+received|receiving|treated\s+with|given|on(?:\s+the)?)\s+(?:the\s+combination\s+of\s+)?)?"
         rf"(?P<g>(?:\d+[\s-]*(?:mg(?:/kg|/m2)?)\b\s*)?{GROUP_NAME}|\d+[\s-]*mg(?:/kg|/m2)?\b)"
         rf"(?P<head>\s+(?:group|arm|cohort))?\s*,"

@@ -871,3 +871,12 @@ def test_a_word_that_points_back_to_a_group_declares_none():
         "compared to standard of care drug B."
     )
     assert record_context([sentence]).labels == []
+
+
+def test_a_group_put_first_with_with_is_the_group_of_the_values_naming_none():
+    sentence = (
+        "With zelatinib, the median time to response was 18.1 months (95% CI, 15.2 to not "
+        "applicable), compared to 8.3 months (95% CI, 6.9 to 11.1) with gefitinib."
+    )
+    facts = parse_sentence(sentence, None, ("zelatinib", "gefitinib"), ["zelatinib", "gefitinib"])
+    assert [(f.value, f.arm) for f in facts] == [(18.1, "zelatinib"), (8.3, "gefitinib")]
