@@ -230,7 +230,9 @@ _PART = r"(?:part|cohort)\s+(?:[IVX]{1,4}|[A-D]|\d{1,2})\b"
 _PART_NAMED = re.compile(_PART, re.IGNORECASE)
 _PART_SUBJECT = re.compile(
     rf"^(?:[A-Z][a-z]+:\s*)?(?P<g>{_PART})\s+(?:included|enrolled|comprised|consisted|had|treated)\b"
-    rf"|\b(?:enrolled|assigned|allocated)\s+(?:to|in|into|on)\s+(?P<g2>{_PART})",
+    rf"|\b(?:enrolled|assigned|allocated)\s+(?:to|in|into|on)\s+(?P<g2>{_PART})"
+    # (the part a sentence sets its scene in: "In Cohort B, median DFS was 23.6 months")
+    rf"|^(?:[A-Z][a-z]+:\s*)?(?:in|for|among)\s+(?:the\s+)?(?P<g3>{_PART})\s*,",
     re.IGNORECASE,
 )
 _WHOLE = re.compile(
@@ -252,7 +254,7 @@ def _part_of(sentence: str, part: str | None) -> tuple[str | None, str | None]:
     named = {" ".join(m.group().lower().split()) for m in _PART_NAMED.finditer(sentence)}
     m = _PART_SUBJECT.search(sentence)
     if m is not None and len(named) == 1:
-        subject = m.group("g") or m.group("g2")
+        subject = m.group("g") or m.group("g2") or m.group("g3")
         subject = subject[0].lower() + subject[1:]
         return subject, subject
     if not named or named == {part.lower() if part else ""}:

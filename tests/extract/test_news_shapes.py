@@ -253,3 +253,17 @@ def test_a_cohort_named_in_a_randomised_record_does_not_take_its_values():
 def test_values_of_the_whole_or_of_several_parts_take_no_part(text: str):
     assert all(r[4] is None or r[4] not in ("stage 2", "cohort 1") for r in _read(text))
     assert _read(text)[-1][4] is None
+
+
+def test_a_part_a_sentence_sets_its_scene_in_is_the_part_of_what_follows():
+    rows = _read(
+        "Drug Q in two cohorts: a phase 2 study. Of 160 patients, 83 had carcinoma in situ "
+        "(Cohort A) and 77 had papillary disease (Cohort B). In Cohort A, the complete response "
+        "rate was 71%. At 12 months, 62% of patients were still responding. In Cohort B, median "
+        "disease-free survival was 23.6 months."
+    )
+    assert [(r[0], r[2], r[4]) for r in rows] == [
+        ("CR", 71.0, "cohort A"),
+        ("DOR", 62.0, "cohort A"),
+        ("OTHER", 23.6, "cohort B"),
+    ]
