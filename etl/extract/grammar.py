@@ -31,6 +31,7 @@ from etl.extract.numbers import (
 )
 from etl.extract.phrases import CI_LEVEL
 from etl.extract.result_kinds import reclassify
+from etl.extract.slash_pairs import slash_pairs
 from etl.extract.subgroups import subgroups
 from etl.extract.value_endpoints import (
     attach_timepoints,
@@ -115,12 +116,25 @@ def parse_sentence(
     if heading:
         masks.append((heading.start(), heading.end()))
     masks.sort()
-    facts = keep_placeholder_places(text, link_chains(text, find_values(text, masks), masks))
+    found = find_values(text, masks)
+    slashed, named_at = slash_pairs(text, arms) if arms and "/" in text else ([], 0)
+    if slashed:  # (in place of what was read of them: "42.9%/50%" holds two rates)
+        pairs = [(f.start, f.end) for f, _ in slashed]
+        found = sorted(
+            [f for f in found if not any(s < f.end and f.start < e for s, e in pairs)]
+            + [f for f, _ in slashed],
+            key=lambda f: f.start,
+        )
+    facts = keep_placeholder_places(text, link_chains(text, found, masks))
     if not facts:
         return []
     mentions = endpoint_mentions(text) if mentions is None else mentions
     facts = attach_intervals(text, facts, intervals, heading_level)
     facts = [with_endpoint(text, f, mentions, context_endpoint, lead) for f in facts]
+    if slashed and (named := [m for m in mentions if m[1] <= named_at]):
+        for f, _ in slashed:  # (what the sentence names before the groups, where it names none)
+            if f.endpoint == "OTHER" and not f.endpoint_label:
+                f.endpoint, f.endpoint_label = named[-1][2], named[-1][3]
     if " for " in text and mentions:
         facts = postposed_endpoints(text, facts, mentions)
     if len(mentions) > 1 or _HEAD_ITEM_HINT.search(text):
@@ -130,6 +144,8 @@ def parse_sentence(
     facts = reclassify(text, drop_non_results(text, facts, mentions), mentions)
     facts = attach_timepoints(text, facts, mentions)
     facts = attach_arms(text, facts, comparison, arms or [])
+    for f, group in slashed:  # (the group its slashed place names)
+        f.arm, f.comparator = group, None
     if len(text) <= _LONGEST_ROLE_LINE and ("ontrol" in text or "ain" in text):
         facts = _role_labelled(text, facts)
     facts = _attach_counts(text, facts)

@@ -1,0 +1,50 @@
+"""Values of two groups written as one slashed pair after the groups' slashed names: "side
+effects in TPF/PF arms were: tracheostomy 13/9; feeding tube dependency 6/10", "ORR 45%/30%
+for A/B". Elsewhere a slashed pair of numbers is a fraction (etl.extract.masks masks it)."""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.facts import UNIT, UNIT_WORDS, Fact, make_fact
+from etl.extract.numbers import NUM, parse_number
+
+# the two groups, slashed: "in TPF/ PF arms", "for A/B:", "(A/B)"
+_SLASHED_GROUPS = re.compile(
+    r"(?<![\w/-])(?P<a>[A-Za-z][\w+-]*)\s*/\s*(?P<b>[A-Za-z][\w+-]*)(?![\w/-])"
+)
+# a slashed pair of values, each maybe a rate, the pair maybe in a unit: "13/9", "42.9%/50%",
+# "12.1/9.8 months" (not a count of a whole, "10/40 (25%)")
+_PAIR = re.compile(
+    rf"(?<![\w./])(?P<x>{NUM})\s*(?P<p1>%)?\s*/\s*(?P<y>{NUM})\s*(?P<p2>%)?"
+    rf"(?:\s*(?P<unit>{UNIT}))?(?![\w/])(?!\s*[(\[]\s*{NUM}\s*%)"
+)
+
+
+def slash_pairs(text: str, arms: list[str]) -> tuple[list[tuple[Fact, str]], int]:
+    """(value, group) of each slashed pair of values after the slashed names of two of the
+    record's groups (``arms``), in the order the names are slashed ([] when the sentence slashes
+    no two of its groups), and where the names start (what the sentence names before them, "side
+    effects in A/B arms were:", is what the values are of)."""
+    known = {a.lower(): a for a in arms}
+    named = next(
+        (
+            m
+            for m in _SLASHED_GROUPS.finditer(text)
+            if m["a"].lower() in known and m["b"].lower() in known and m["a"] != m["b"]
+        ),
+        None,
+    )
+    if named is None:
+        return [], 0
+    first, second = known[named["a"].lower()], known[named["b"].lower()]
+    found: list[tuple[Fact, str]] = []
+    for m in _PAIR.finditer(text, named.end()):
+        rate = bool(m["p1"] or m["p2"])
+        unit = "percent" if rate else UNIT_WORDS[m["unit"].lower()] if m["unit"] else "patients"
+        measure = "rate" if rate else "median" if m["unit"] else "count"
+        for group, key in ((first, "x"), (second, "y")):
+            found.append(
+                (make_fact(parse_number(m[key]), m.start(key), m.end(key), unit, measure), group)
+            )
+    return found, named.start()
