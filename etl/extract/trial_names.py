@@ -113,8 +113,11 @@ _SUBJECT_VERB = (
 _CAPS_NAME = r"[A-Z](?<![\w-].)[A-Z-]{3,}[A-Z]"
 # a name in capitals without a number, introduced as the subject of "was a ... trial": the
 # study itself ("ANNOUNCE was a confirmatory, phase 3, double-blind, randomized trial")
+# (a shorter name with its trial noun: "THE HERO STUDY was a multinational, randomized, open-label,
+# phase 3 trial")
 _CAPS_SUBJECT = re.compile(
-    rf"(?P<name>{_CAPS_NAME})\s+(?:was|is)\s+an?\s+(?:[\w,/-]+\s+){{0,6}}?" + _NOUN_PHRASE
+    rf"(?:(?P<name>{_CAPS_NAME})|(?<![\w-])(?P<short>[A-Z]{{3,}})\s+(?:STUDY|TRIAL|[Ss]tudy|[Tt]rial))"
+    rf"\s+(?:was|is)\s+an?\s+(?:[\w,/-]+\s+){{0,6}}?" + _NOUN_PHRASE
 )
 # a name in capitals without a number whose report a title announces, after its colon or at its
 # start: "...: ASCEND final results", "FLAURA updated analysis" (a record's title or first line
@@ -145,6 +148,8 @@ _HEADINGS = frozenset(
     INTERVENTIONS DISCUSSION LIMITATIONS FUNDING REGISTRATION SIGNIFICANCE RELEVANCE EXPOSURE
     EXPOSURES PARTICIPANT POPULATION SUBJECTS""".split()  # noqa: SIM905
 )
+# (a determiner in capitals before a trial noun names no study: "THE STUDY was a phase 3 trial")
+_DETERMINERS = frozenset(["THE", "OUR", "EACH", "ONE", "ANY", "NEW", "HIS", "HER", "ITS"])
 _REPORT_OF = r"(?:\b(?:in|from|of)\s+(?:the\s+)?(?:phase\s+[\dIV/]+[ab]?\s+)?)"
 # biomarkers, scales, meetings and drug-code prefixes that look like numbered names, the words
 # that never head a trial's name, and the endpoint codes (etl.vocab.codes.NOT_TRIAL_HEADS)
@@ -326,8 +331,10 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
         ):
             yield name, m.start("name"), m.end("name")
     for m in _CAPS_SUBJECT.finditer(text):  # "ANNOUNCE was a phase 3, randomized trial"
-        if m.group("name") not in _HEADINGS and (name := clean_name(m.group("name"))):
-            yield name, m.start("name"), m.end("name")
+        g = "name" if m.group("name") else "short"
+        word = m.group(g)
+        if word not in _HEADINGS and word not in _DETERMINERS and (name := clean_name(word)):
+            yield name, m.start(g), m.end(g)
     for m in _CAPS_PLACED.finditer(text):  # "results from CASSIOPEIA", "In SELECT, ..."
         g = next(g for g in ("name", "in_name", "card_name") if m.group(g))
         if _word_like(m.group(g)) and (name := clean_name(m.group(g))):

@@ -490,3 +490,18 @@ def test_a_name_only_a_table_gives_is_looked_for_in_that_tables_document_alone()
 def test_headings_places_data_sources_and_networks_in_capitals_name_no_trial(sentence: str):
     frame, _ = _mentions(sentence)
     assert _names(frame) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "THE ZEST STUDY was a multinational, randomized, open-label, phase 3 trial in 900 men.",
+            "ZEST",
+        ),
+        ("THE STUDY was a randomized, open-label, phase 3 trial in 900 men.", None),
+    ],
+)
+def test_a_short_name_in_capitals_with_its_trial_noun_as_the_subject_of_a_trial(sentence, name):
+    frame, _ = _mentions(sentence)
+    assert _names(frame) == ({name} if name else set())
