@@ -240,6 +240,13 @@ def attach_arms(
             )
         return plural[chain]
 
+    before: dict[int, bool] = {}  # (per list of values: a plural list of groups runs into it)
+
+    def groups_before(chain: int, first: Fact) -> bool:
+        if chain not in before:
+            before[chain] = _groups_right_before(text, first.start)
+        return before[chain]
+
     prev_end = 0
     by_position: set[int] = set()  # (the facts given the record's groups by their position)
     for f in facts:
@@ -275,7 +282,7 @@ def attach_arms(
                 and (
                     respectively
                     or plural_after(f.chain, chain[-1])
-                    or _groups_right_before(text, chain[0].start)
+                    or groups_before(f.chain, chain[0])
                 )
                 and len(group_list()) == size
             )
