@@ -40,3 +40,14 @@ def test_slashed_groups_named_in_the_other_order_keep_their_order():
 def test_a_fraction_of_a_whole_stays_a_fraction():
     read = _read("Of the patients in the DKC/DC arms, 10/40 (25%) and 5/41 (12%) responded.")
     assert [r[2] for r in read] == [25.0, 12.0]
+
+
+def test_pairs_with_their_unit_before_the_slashed_groups_are_theirs_too():
+    assert _read("Median OS was 12.1/9.8 months for DKC/DC.") == [
+        ("OS", "median", 12.1, "DKC"),
+        ("OS", "median", 9.8, "DC"),
+    ]
+
+
+def test_a_bare_pair_before_the_slashed_groups_stays_a_fraction():
+    assert _read("Overall, 10/40 patients in the DKC/DC arms responded.") == []
