@@ -126,7 +126,19 @@ def is_clean_label(label: str) -> bool:
     """A label that reads as a group's name, not a clause that happens to precede a number or a
     description. (Cached: every record's groups are asked about, in the same words.)"""
     words = label.split()
-    return 0 < len(words) <= 6 and not _CLAUSE.search(label) and not DESCRIBED.match(label)
+    return (
+        0 < len(words) <= 6
+        and not _CLAUSE.search(label)
+        and not DESCRIBED.match(label)
+        and not _DANGLING.search(label)
+    )
+
+
+# a phrase that ends on a joining word runs on into what follows it: no name ("ratio and exposure
+# in vivo and", "chemotherapy with")
+_DANGLING = re.compile(
+    r"(?:^|\s)(?:and|or|with|of|in|to|for|by|the|an?|versus|vs\.?|than|at|on|from)$", re.IGNORECASE
+)
 
 
 def simplify(text: str) -> str:

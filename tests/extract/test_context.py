@@ -880,3 +880,16 @@ def test_a_group_put_first_with_with_is_the_group_of_the_values_naming_none():
     )
     facts = parse_sentence(sentence, None, ("zelatinib", "gefitinib"), ["zelatinib", "gefitinib"])
     assert [(f.value, f.arm) for f in facts] == [(18.1, "zelatinib"), (8.3, "gefitinib")]
+
+
+@pytest.mark.parametrize("label", ["ratio and exposure in vivo and", "chemotherapy with", "and"])
+def test_a_phrase_that_ends_on_a_joining_word_is_no_group(label):
+    assert group_label(label) == ""
+
+
+def test_a_subject_that_runs_on_into_its_verb_declares_no_group():
+    sentence = (
+        "Prior studies demonstrated a sustained drug ratio and exposure in vivo and prolonged "
+        "survival versus standard chemotherapy in older patients."
+    )
+    assert record_context([sentence]).labels == []
