@@ -45,6 +45,14 @@ def outcomes_of(texts: dict[str, str]) -> pl.DataFrame:
     return outcomes.sort("source_file", "char_start")
 
 
+def parsed_with_groups(sentence: str, groups: list[str], context: tuple[str, str] | None = None):
+    """The facts the grammar reads in ``sentence`` of a record that declares ``groups`` (the
+    first compared with the second), ``context`` the endpoint the record last named."""
+    from etl.extract.grammar import parse_sentence
+
+    return parse_sentence(sentence, context, tuple(groups[:2]), groups)
+
+
 @pytest.fixture
 def make_files():
     return files_frame

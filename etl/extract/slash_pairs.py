@@ -34,8 +34,11 @@ def slash_pairs(text: str, arms: list[str]) -> tuple[list[tuple[Fact, str]], int
     record's groups (``arms``), in the order the names are slashed ([] when the sentence slashes
     no two of its groups), and where the names start (what the sentence names before them, "side
     effects in A/B arms were:", is what the values are of)."""
+    # (most sentences with a slash name no two groups, "mg/m2": the names are looked for first)
+    lowered = text.lower()
+    present = [a for a in dict.fromkeys(arms) if a.lower() in lowered]
     named, first, second = None, "", ""
-    for a, b in itertools.permutations(dict.fromkeys(arms), 2):
+    for a, b in itertools.permutations(present, 2):
         if (m := _slashed(a, b).search(text)) is not None and (
             named is None or m.start() < named.start()
         ):

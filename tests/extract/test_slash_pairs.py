@@ -3,16 +3,12 @@ written for the tests."""
 
 from __future__ import annotations
 
-from etl.extract.grammar import parse_sentence
-
-_GROUPS = ["DKC", "DC"]
+from tests.conftest import parsed_with_groups
 
 
 def _read(sentence: str) -> list[tuple]:
-    return [
-        (f.endpoint, f.measure, f.value, f.arm)
-        for f in parse_sentence(sentence, None, tuple(_GROUPS), _GROUPS)
-    ]
+    facts = parsed_with_groups(sentence, ["DKC", "DC"])
+    return [(f.endpoint, f.measure, f.value, f.arm) for f in facts]
 
 
 def test_slashed_pairs_after_the_slashed_groups_are_one_value_of_each():

@@ -4,16 +4,12 @@ Sentences written for the tests."""
 
 from __future__ import annotations
 
-from etl.extract.grammar import parse_sentence
-
-_GROUPS = ["drug K group", "control group"]
+from tests.conftest import parsed_with_groups
 
 
 def _read(sentence: str, context: tuple[str, str] | None) -> list[tuple]:
-    return [
-        (f.endpoint, f.value, f.timepoint_months, f.arm)
-        for f in parse_sentence(sentence, context, tuple(_GROUPS), _GROUPS)
-    ]
+    facts = parsed_with_groups(sentence, ["drug K group", "control group"], context)
+    return [(f.endpoint, f.value, f.timepoint_months, f.arm) for f in facts]
 
 
 def test_pairs_at_landmarks_take_one_landmark_a_pair_and_the_last_time_to_an_event():
