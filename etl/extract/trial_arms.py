@@ -376,23 +376,19 @@ def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]
     return []
 
 
-_BRACKETED_SIZE = re.compile(r"^\s*n\s*=\s*(?P<n>\d+)\s*$", re.IGNORECASE)
-
-
 def _with_or_without(text: str) -> list[tuple[str, int, int, int]]:
     """ "... with (n = 206) or without (n = 204) drug C": the agent's group and the one without
-    it, each with its size."""
+    it, each with its size (its bracket read as every group's size is, _N_SIZE)."""
     m = WITH_OR_WITHOUT.search(text)
     if m is None or m["n"] is None or m["n2"] is None:
         return []
-    sizes = [_BRACKETED_SIZE.match(m[g]) for g in ("n", "n2")]
+    # (each group's bracket opens right before what WITH_OR_WITHOUT read inside it)
+    sizes = [_N_SIZE.match(text, m.start(g) - 1) for g in ("n", "n2")]
+    counts = [_size_of(size) if size else None for size in sizes]
     labels = with_or_without(m["agent"])
-    if not labels or not all(sizes):
+    if not labels or None in counts:
         return []
-    return [
-        (label, int(size["n"]), m.start(), m.end())
-        for label, size in zip(labels, sizes, strict=True)
-    ]
+    return [(label, n, m.start(), m.end()) for label, n in zip(labels, counts, strict=True)]
 
 
 # what says one size is each group's: "(N were randomly assigned) into each arm" (read by
