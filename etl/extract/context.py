@@ -9,7 +9,9 @@ lines that each open with a group's size ("N=303 A (...)"), or a comparison in t
 text ("A Versus B", "compared A with B", "a study of A compared to B", "A demonstrated ...
 compared with B", its subject's last words that name a group: "one year of therapy with A
 reduced ... compared to B"). A group defined with an abbreviation ("nivolumab plus cabozantinib
-(NIVO + CABO)", "pembrolizumab (pembro)") goes by both. The control is the group given
+(NIVO + CABO)", "pembrolizumab (pembro)") goes by both. Groups declared apart from the treatment
+they share ("to A or B, plus C") are named with it when the record names each so ("A + C", "B
+plus C"), as its readers do. The control is the group given
 placebo, best supportive care, the standard of care or an investigator's choice ("X alone"),
 else the last one declared.
 
@@ -208,6 +210,16 @@ class Arm:
     names: tuple[str, ...]  # the label and the other names defined for it
     control: bool
     bags: tuple[frozenset[str], ...] = ()
+    # the label without the treatment all groups share, when the label is joined to it
+    alone: str | None = None
+
+    def named_by(self, words: frozenset[str]) -> str:
+        """The name for a phrase of these words that means this group: its label, or the label
+        without the shared treatment when the phrase leaves that out ("pts who completed 35
+        cycles of A" in a record of "A + C" and "B + C")."""
+        if self.alone is None or label_words(self.label) <= words:
+            return self.label
+        return self.alone
 
 
 @dataclass(frozen=True)
@@ -263,7 +275,9 @@ class RecordContext:
             arm = self.arm_of(label)
             clean = is_clean_label(label)
             self._resolved[label] = (
-                (label if clean else arm.label) if arm else (label if clean else None)
+                (label if clean else arm.named_by(label_words(label)))
+                if arm
+                else (label if clean else None)
             )
         return self._resolved[label]
 
@@ -478,6 +492,48 @@ def _names(label: str, defined: list[tuple[str, str]], identifiers: dict[str, st
     return names
 
 
+# a group joined to the treatment it shares with the others: "TALA + ENZA", "suge+chemo", "A plus C"
+# (the words after the joiner, as far as a mark: the partner is as many of them as always follow)
+_JOINED = r"(?<![\w-]){label}\s*(?:\+|\bplus\b)\s*(?P<after>[A-Za-z][\w-]*(?:[ \t]+[\w-]+){{0,3}})"
+_WORD = re.compile(r"[\w-]+")
+
+
+def _with_backbone(labels: list[str], sentences: list[str]) -> list[str]:
+    """The labels, each joined to the partner treatment the record names with every one of them
+    (as first written for each group), or the labels as they are when there is none. The partner
+    is the words that always follow the joiner ("+ drug Z" though "+ ENZA improved")."""
+    found: list[list[re.Match[str]]] = []
+    for label in labels:
+        joined = re.compile(_JOINED.format(label=re.escape(label)), re.IGNORECASE)
+        mentions = [m for s in sentences for m in joined.finditer(s)]
+        if not mentions:
+            return labels
+        found.append(mentions)
+
+    def words(m: re.Match[str]) -> list[str]:
+        return [w.lower() for w in _WORD.findall(m.group("after"))]
+
+    firsts = [{words(m)[0] for m in mentions} for mentions in found]
+    shared = next(
+        (first for m in found[0] if all((first := words(m)[0]) in f for f in firsts)),
+        None,
+    )
+    if shared is None:
+        return labels
+    partners = [words(m) for mentions in found for m in mentions if words(m)[0] == shared]
+    size = 1
+    while all(len(w) > size for w in partners) and len({w[size] for w in partners}) == 1:
+        size += 1
+    if label_words(" ".join(partners[0][:size])) in {label_words(label) for label in labels}:
+        return labels  # (a group joined to another: "A + B" where A and B are declared)
+    named = []
+    for mentions in found:
+        m = next(m for m in mentions if words(m)[0] == shared)
+        last = list(_WORD.finditer(m.group("after")))[size - 1]
+        named.append(m.string[m.start() : m.start("after") + last.end()])
+    return named
+
+
 def record_context(sentences: list[str]) -> RecordContext:
     """The record's groups, from its sentences (its title among them) in order."""
     # (a code the record defines as a drug may name a group: "CPX-351 is a liposomal ...")
@@ -489,10 +545,10 @@ def record_context(sentences: list[str]) -> RecordContext:
     defined = _abbreviations(sentences) + _named_after(labels, sentences)
     control = _control(labels)
     arms = []
-    for i, label in enumerate(labels):
-        names = tuple(_names(label, defined, identifiers))
+    for i, (label, named) in enumerate(zip(labels, _with_backbone(labels, sentences), strict=True)):
+        names = tuple(dict.fromkeys((named, *_names(label, defined, identifiers))))
         bags = tuple(b for b in (label_words(n) for n in names) if b)
-        arms.append(Arm(label, names, i == control, bags))
+        arms.append(Arm(named, names, i == control, bags, None if named == label else label))
     return RecordContext(tuple(arms))
 
 

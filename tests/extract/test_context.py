@@ -9,6 +9,7 @@ from etl.extract.context import record_context
 from etl.extract.fact_roles import apply_context
 from etl.extract.grammar import parse_sentence
 from etl.extract.group_labels import group_label, split_groups
+from tests.conftest import outcomes_of
 
 
 @pytest.mark.parametrize(
@@ -893,3 +894,40 @@ def test_a_subject_that_runs_on_into_its_verb_declares_no_group():
         "survival versus standard chemotherapy in older patients."
     )
     assert record_context([sentence]).labels == []
+
+
+_SHARED_BACKBONE = [
+    "Adults were randomized 1:1 to drug Q 40 mg daily or placebo, plus drug Z 160 mg daily.",
+    "Of 300 patients (drug Q + drug Z, n = 151; placebo + drug Z, n = 149), 41 had BRCA "
+    "alterations.",
+    "Median PFS was 21.4 vs 14.0 months (HR 0.62; 95% CI 0.48-0.80).",
+]
+
+
+def test_groups_declared_apart_from_their_shared_treatment_are_named_with_it():
+    context = record_context(_SHARED_BACKBONE)
+    assert context.labels == ["drug Q + drug Z", "placebo + drug Z"]
+    outcomes = outcomes_of({"q.txt": " ".join(_SHARED_BACKBONE)})
+    assert outcomes.select("value", "arm_label", "comparator_label").rows() == [
+        (21.4, "drug Q + drug Z", None),
+        (14.0, "placebo + drug Z", None),
+        (0.62, "drug Q + drug Z", "placebo + drug Z"),
+    ]
+
+
+def test_a_phrase_naming_only_the_agent_that_differs_is_that_agent_s_group():
+    context = record_context(_SHARED_BACKBONE)
+    assert context.resolve("patients who stayed on drug Q for two years") == "drug Q"
+    assert context.resolve("patients who received drug Q + drug Z after surgery") == (
+        "drug Q + drug Z"
+    )
+
+
+def test_a_treatment_joined_to_one_group_only_is_no_shared_one():
+    context = record_context(
+        [
+            "Adults were randomized 1:1 to drug Q 40 mg daily or placebo, plus drug Z.",
+            "Drug Q + radiotherapy was given to 12 patients after progression.",
+        ]
+    )
+    assert context.labels == ["drug Q", "placebo"]
