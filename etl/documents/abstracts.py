@@ -205,10 +205,14 @@ def abstract_lines(lines: pl.DataFrame, kind: str) -> pl.DataFrame:
     opened = pl.col("_class").is_in([*_BODY_CLASSES, _ABSTRACT_HEADING]).cum_sum().over(keys) > 0
     # (a record of front lines only is text of its own, not a title: "Median OS was 9 months.")
     has_body = pl.col("_class").is_in([*_BODY_CLASSES, _SHORT]).any().over(keys)
+    # (nor after a whole sentence: a card's "A (n=410) or B (n=405) with C." then its results)
+    short = (pl.col("_class") == _SHORT).cast(pl.Int64)
+    after_sentence = (short.cum_sum().over(keys) - short) > 0
     candidate = (
         front
         & has_body
         & ~opened
+        & ~after_sentence
         & (pl.col("_words") >= 4)
         & ~pl.col("_authors")
         & ~pl.col("_citation")

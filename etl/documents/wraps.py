@@ -30,7 +30,24 @@ _ENDS_SENTENCE = re.compile(r"[.!?:][\"'”’)\]]*$")
 
 
 def unwrap(text: str) -> str:
-    """``text`` with its wrapping line breaks turned into spaces (same length, same offsets)."""
+    """``text`` with its wrapping line breaks turned into spaces (same length, same offsets); a
+    text whose lines are not wrapped as a whole may hold a part that is, copied from elsewhere
+    (a wrapped abstract above an abstract of paragraphs): each part between blank lines is then
+    read on its own."""
+    whole = _unwrapped(text)
+    if whole is not text or "\n" not in text:
+        return whole
+    parts = _BLANK_LINES.split(text)
+    if len(parts) == 1:
+        return text
+    # (the separators are kept by the split's group: the odd pieces)
+    return "".join(p if i % 2 else _unwrapped(p) for i, p in enumerate(parts))
+
+
+_BLANK_LINES = re.compile(r"(\n[ \t\r]*\n)")
+
+
+def _unwrapped(text: str) -> str:
     if "\n" not in text or len(text) > _MAX_WIDTH * 2 * (text.count("\n") + 1):
         return text  # (lines far longer than any wrap width on average: paragraphs)
     lines = text.split("\n")

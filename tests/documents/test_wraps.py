@@ -86,3 +86,16 @@ def test_unwrapping_changes_only_line_breaks_into_spaces(text: str):
     assert len(out) == len(text)
     for a, b in zip(text, out, strict=True):
         assert a == b or (a in "\r\n" and b == " ")
+
+
+def test_a_wrapped_abstract_above_an_abstract_of_paragraphs_is_still_unwrapped():
+    wrapped = textwrap.fill(_ABSTRACT, width=88)
+    paragraphs = "\n\n".join(["Final analysis of the trial", _ABSTRACT + " " + _ABSTRACT])
+    text = wrapped + "\n\n" + paragraphs
+    unwrapped = unwrap(text)
+    assert len(unwrapped) == len(text)
+    # (a break left in the wrapped part ends a sentence; the paragraphs are as they were)
+    first = unwrapped[: len(wrapped)]
+    assert first.count("\n") < wrapped.count("\n")
+    assert all(line.endswith(".") for line in first.split("\n")[:-1])
+    assert unwrapped.endswith(paragraphs)
