@@ -162,6 +162,9 @@ _GLUED_HEADING = re.compile(
     r"|Results?|Findings|Conclusions?|Interpretation|Summary)[A-Z][a-z]"
 )
 _ROMAN = re.compile(r"^(?:[IVX]+[ab]?)(?:[/-][IVX]+[ab]?)?$")
+# a study group's trial numbered after its disease, the number glued on: "CLL13", "AML17" (two
+# digits: "AML1" is a gene)
+_DISEASE_STUDY = re.compile(rf"(?:{'|'.join(sorted(DISEASE_INITIALS))})\d{{2}}")
 
 
 # a plural of an abbreviation ("SAEs 40%", "IRRs 1"), a date in capitals ("SEPTEMBER 28")
@@ -195,6 +198,7 @@ def clean_name(name: str) -> str | None:
         head.upper() in _NOT_NAMES
         and not _WORD_AFTER_NUMBER.search(name)
         and not _GROUP_NUMBERED.search(name)
+        and not _DISEASE_STUDY.fullmatch(name)
     )
     if _ROMAN.match(head) or marker or head.startswith("NCT"):
         return None

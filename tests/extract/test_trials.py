@@ -212,6 +212,8 @@ def test_a_name_introduced_once_is_found_wherever_it_is_used():
             "This analysis from the phase II LANTERN AML 2004 trial reports survival.",
             "LANTERN AML 2004",
         ),
+        # a study group's trial numbered after its disease
+        ("The phase III CLL27 trial showed longer PFS with drug A.", "CLL27"),
     ],
 )
 def test_trial_names_are_found_where_the_text_uses_them_as_names(sentence: str, name: str):
@@ -249,6 +251,8 @@ def test_trial_names_are_found_where_the_text_uses_them_as_names(sentence: str, 
         "Atrial fibrillation occurred in the phase 3 trial (zanu 6%, VdR/BR 3%).",
         # what an appositive says of a treatment used in a trial is no trial's name
         "We compared XELOX, a standard regimen used in the phase 3 trial, with drug A.",
+        # a gene named after a disease, with one digit, is no study group's trial
+        "AML1/ETO fusions were found in 12% of patients in the phase 3 trial.",
     ],
 )
 def test_biomarkers_drug_codes_and_defined_terms_are_not_trial_names(sentence: str):
