@@ -39,9 +39,10 @@ from etl.extract.group_labels import (
     tail_label,
 )
 from etl.extract.phrases import DOSE_UNIT, is_generic
-from etl.extract.trial_arms import sized_groups, versus_sized_groups
+from etl.extract.trial_arms import alternative_sized_groups, sized_groups, versus_sized_groups
 from etl.extract.trial_names import defined_drugs
 from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
+from etl.vocab.marks import TRADEMARK_MARKS
 
 # (never ending inside a hyphenated word: "standard-" of "standard-of-care")
 # (or a dose among its words: "Trastuzumab deruxtecan 6.4 mg/kg q3w vs. B"; the label drops it;
@@ -52,8 +53,10 @@ _ITEM = (
     r"(?![\w+\-/])"
 )
 # the words a group named in a comparison ends before: "A versus B in ...", "... after first
-# recurrence", "compared with B across all end points"
-_GROUP_ENDS = r"in|for|on|of|as|among|regarding|after|following|across|by|from|within|when"
+# recurrence", "compared with B across all end points", "... B who received ..."
+_GROUP_ENDS = (
+    r"in|for|on|of|as|among|regarding|after|following|across|by|from|within|when|who|which|that"
+)
 _DEFINES = re.compile(r"\b(?:is|was|,) an? ")
 _ASSIGNMENT = Prefiltered(re.compile(r"randomi[sz]|randomly|assigned|allocated", re.IGNORECASE))
 # "randomly assigned (1:1) to receive A or B", "randomized 2:1 to A or B", "randomly assigned, in a
@@ -78,6 +81,11 @@ _RANDOMISED_TO_RECEIVE = Prefiltered(
         re.IGNORECASE,
     )
 )
+# the alternatives a study's patients were given: "Patients received either A or B"
+_EITHER = re.compile(
+    r"\b(?:received|were\s+given|were\s+treated\s+with)\s+either\s+(?P<list>[^.;]+?)(?:\.\s|\.$|;|$)",
+    re.IGNORECASE,
+)
 _COMPARED = Prefiltered(
     re.compile(
         rf"\bcompar\w*\s+(?:the\s+[\w\s]+?\s+of\s+)?(?P<a>{_ITEM})\s+(?:with|to|versus|vs\.?)\s+(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:using|{_GROUP_ENDS})\b|$))",
@@ -90,10 +98,11 @@ _VERSUS = Prefiltered(
         re.IGNORECASE,
     )
 )
-# "a phase III study of A compared to B", "a trial of A versus B": what a study is of, against what
+# "a phase III study of A compared to B", "a trial of A versus B", "the X trial of A or B plus C":
+# what a study is of, against what
 _STUDY_OF_VERSUS = Prefiltered(
     re.compile(
-        rf"\b(?:study|trial)\s+of\s+(?P<a>{_ITEM})\s+(?:compared\s+(?:with|to)|versus|vs\.?)\s+"
+        rf"\b(?:study|trial)\s+of\s+(?P<a>{_ITEM})\s+(?:compared\s+(?:with|to)|versus|vs\.?|or)\s+"
         rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:with|at|{_GROUP_ENDS})\b|$))",
         re.IGNORECASE,
     )
@@ -113,6 +122,8 @@ _BETTER_WITH = Prefiltered(
 _SUBJECT = r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and|of)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*){0,7}?"
 _SUBJECT_CLAUSE = (
     rf"(?P<a>{_SUBJECT})\s+(?:demonstrated|showed|improved|prolonged|reduced|extended|resulted|led|met|"
+    # (or denied: "A did not significantly improve OS compared to B")
+    r"(?:did|does|do)\s+not|failed\s+to|"
     r"(?:was|were)\s+associated|significantly|achieved|produced|yielded)\b[^.;]{0,200}?\b(?:compared\s+(?:with|to)|versus|vs\.?|over|relative\s+to)\s+"
     rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:with|at|{_GROUP_ENDS})\b|$))"
 )
@@ -331,6 +342,13 @@ def _declared(
             arms = split_groups(m.group("list"))
             if 2 <= len(arms) <= 4 and all(arms):
                 return arms, {}
+    for s in sentences:  # "Patients received either A plus B or C": alternatives, not assigned
+        m = _EITHER.search(s) if "either" in s else None
+        if m:
+            plain = DROP_BRACKETS.sub("", simplify(m.group("list")))
+            arms = split_groups(plain)
+            if 2 <= len(arms) <= 4 and all(arms):
+                return arms, {}
     if roles := _role_lines(sentences):
         return roles, {}
     named = [m.group("name") for s in sentences for m in _NAMED_GROUP.finditer(s)]
@@ -348,6 +366,10 @@ def _declared(
             return labels, {}
     for s in sentences:  # a summary's "A (n=300) vs. B (n=300)", with no verb that assigns
         versus = [group_label(label) for label, *_ in versus_sized_groups(s)]
+        if versus and all(versus):
+            return versus, {}
+    for s in sentences:  # or its "A (n=651) or B (n=654) with C"
+        versus = [group_label(label) for label, *_ in alternative_sized_groups(s)]
         if versus and all(versus):
             return versus, {}
     for s in sentences:
@@ -534,8 +556,12 @@ def _with_backbone(labels: list[str], sentences: list[str]) -> list[str]:
     return named
 
 
+_NO_TRADEMARKS = str.maketrans("", "", TRADEMARK_MARKS)
+
+
 def record_context(sentences: list[str]) -> RecordContext:
     """The record's groups, from its sentences (its title among them) in order."""
+    sentences = [s.translate(_NO_TRADEMARKS) for s in sentences]
     # (a code the record defines as a drug may name a group: "CPX-351 is a liposomal ...")
     drugs = frozenset(d for s in sentences if _DEFINES.search(s) for d in defined_drugs(s))
     declared, identifiers = _declared(sentences, drugs)

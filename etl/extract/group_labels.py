@@ -77,10 +77,15 @@ _TRIAL_LIKE = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*[- ]?\d{1,4}[A-Za-z]?$")
 # (a trial is no group: "The ZUMA-7 trial demonstrated that A ... compared to B")
 _TRIAL_HEAD = re.compile(r"\b(?:trials?|stud(?:y|ies))$", re.IGNORECASE)
 # words that show a phrase has run into a clause: verbs, adverbs, result words
+# (a word after a hyphen is part of a name: "sorafenib-experienced", "platinum-based")
 _CLAUSE = re.compile(
-    r"\b(?:was|were|is|are|had|has|have|showed|shows|improved|demonstrated|reduced|achieved|"
+    r"(?<![-\u2010\u2011])\b(?:was|were|is|are|had|has|have|showed|shows|improved|demonstrated|reduced|achieved|"
     r"included|includes|including|occurred|experienced|"
     # ("based on", not the name of a backbone: "platinum-based chemotherapy")
+    # (a negation, a data cut-off: "did not receive post-PD therapy", "at the final data cutoff")
+    r"did|does|not|cut-?off|"
+    # (what is measured: "in the primary and key secondary endpoints of PFS (...)")
+    r"endpoints?|end-?points?|"
     r"significantly|statistically|(?<!-)based|superiority|survival|response|rate|median|compared|"
     r"versus|vs|than|reached|benefit|risk|death|population|analysis|months?|years?|disease|"
     r"cancer|carcinoma|after|before|during|follow-up|respective|respectively|\d+%|"
@@ -118,7 +123,8 @@ def shared_head(groups: list[str]) -> list[str]:
 
 # a phrase that describes rather than names ("with an androgen-receptor inhibitor", "in a
 # subgroup"): a group only where it names one the record declares (lower case: "A" may name one)
-DESCRIBED = re.compile(r"^an?\s")
+# (or places it in time: "at the final data cutoff", "during induction")
+DESCRIBED = re.compile(r"^(?:an?|at|during|within|since|by)\s")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -217,6 +223,13 @@ _BACKBONE = re.compile(
 )
 _SHARED_TAIL = re.compile(r"\s+(?:in combination with|combined with)\s+.*$", re.IGNORECASE)
 _FOLLOWED = re.compile(r"\s*,?\s*(?:followed by|then)\b.*$", re.IGNORECASE)
+# what the last group's treatment may be, after the list: "A or investigator's choice chemotherapy,
+# such as FOLFOX or FOLFIRI" (no groups of their own)
+_EXAMPLES = re.compile(r"\s*,\s*(?:such as|e\.g\.|for example|including)\b.*$", re.IGNORECASE)
+# how the assignment was balanced, after the list: "to A, B, or C, stratified by PD-L1 expression"
+_STRATIFIED = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:stratified|with\s+stratification|stratification)\b.*$", re.IGNORECASE
+)
 # when the groups were given, after the last of them: "to A or placebo after response to
 # first-line chemotherapy", "following surgery"
 _WHEN_GIVEN = re.compile(r"\s+(?:after|following|upon|until)\s+.*$", re.IGNORECASE)
@@ -287,6 +300,7 @@ def split_groups(listed: str) -> list[str]:
     if (m := WITH_OR_WITHOUT.search(listed)) is not None and (pair := with_or_without(m["agent"])):
         return pair
     text = _FOLLOWED.sub("", simplify(_ROUTES_BEFORE.sub("", DROP_BRACKETS.sub("", listed))))
+    text = _EXAMPLES.sub("", _STRATIFIED.sub("", text))
     text = _WHEN_GIVEN.sub("", text)
     headed = _headed_groups(text.strip())
     if headed:

@@ -46,9 +46,15 @@ _CI_UNLABELLED = re.compile(
 # (or, there, two decimals a comma parts in square brackets, as a list of ratios under "(HR [95%
 # CI])" writes each one's: "GemCis (0.69 [0.51, 0.94])"; references are whole numbers)
 _CI_DECIMAL_PAIR = re.compile(r"\[\s*(?P<lo>\d*[.·]\d+)\s*,\s*(?P<hi>\d*[.·]\d+)\s*\]")
-# between a value and its interval: its unit, or the bracketed count it was read in ("8.0
-# months (n=39; 95% CI, 4.9-10.4)")
-_INTERVAL_GAP = re.compile(r"\s*(?:%|[a-z]+)?\s*(?:[(\[]\s*[nN]\s*=\s*\d{1,6}\s*)?")
+# between a value and its interval: its unit, the bracketed count it was read in ("8.0
+# months (n=39; 95% CI, 4.9-10.4)"), or the group it is of, named right after it ("12.1 months in
+# the A group (95% CI, ...)", "5.8 months for chemotherapy (95% CI: 4.4, 7.8)"; no number there)
+_INTERVAL_GAP = re.compile(
+    r"\s*(?:%|[a-z]+)?\s*"
+    r"(?:(?:in|for|with|among|on)\s+(?:the\s+)?[A-Za-z][A-Za-z+/’'\- ]{0,40}?\s*)?"
+    r"(?:[(\[]\s*[nN]\s*=\s*\d{1,6}\s*)?"
+)
+_INTERVAL_REACH = 64
 
 
 def find_intervals(text: str) -> list[tuple[Span, Interval | None, str | None]]:
@@ -92,7 +98,8 @@ def attach_intervals(
         follow = [
             iv
             for iv in intervals
-            if 0 <= iv[0][0] - f.end <= 24 and _INTERVAL_GAP.fullmatch(text, f.end, iv[0][0])
+            if 0 <= iv[0][0] - f.end <= _INTERVAL_REACH
+            and _INTERVAL_GAP.fullmatch(text, f.end, iv[0][0])
         ]
         if follow:
             _span, iv, problem = follow[0]

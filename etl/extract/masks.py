@@ -66,6 +66,10 @@ _MASKS = [
     # the maturity of an analysis ("73.6% of OS events") and approximate background figures
     rf"{NUM}\s*%\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,5}}?(?:events|deaths)\b",
     rf"[∼~≈]\s*{NUM}",
+    # the share of the trial a subgroup is, no rate: "(n = 225 [24.4% of the intent-to-treat
+    # population])"
+    rf"{NUM}\s*%\s*of\s+(?:the\s+)?(?:intent(?:ion)?-to-treat|ITT|overall|total|study|safety"
+    r"|randomi[sz]ed|enrolled)\s+(?:population|cohort)\b",
     # a concentration, no rate: "containing 1.1% benzyl alcohol", "in 0.9% sodium chloride"
     rf"\b(?:containing|contains|diluted in|in)\s+{NUM}\s*%\s*(?:w/v\s+)?(?:sodium|dextrose|glucose|benzyl|saline|ethanol|alcohol|polysorbate|sucrose)\b",
     # an interval's level is no rate, stated with its interval or not ("Odds Ratio 2.6 95%CI ...")

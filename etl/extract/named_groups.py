@@ -75,9 +75,9 @@ def declared_group_before_bracket(gap: str, arms: list[str]) -> str | None:
 
 
 # a declared group's name right before its value, as items of a bracketed list: "(A + B 77.0%;
-# C + B 54.2%)", "(A 6%, B 3%)"
+# C + B 54.2%)", "(A 6%, B 3%)", "(A: 6%; B: 3%)", "(A, 48.3%; B, 40.7%)"
 _DECLARED_RIGHT_BEFORE = re.compile(
-    rf"[(;,]\s*(?:the\s+)?(?P<arm>{GROUP_NAME})\s*:?\s*$", re.IGNORECASE
+    rf"[(;,]\s*(?:the\s+)?(?P<arm>{GROUP_NAME})\s*[:,]?\s*$", re.IGNORECASE
 )
 
 

@@ -111,6 +111,9 @@ def group_pattern(name: str) -> re.Pattern[str]:
 # every 3 weeks", "75 mg/m2 q3w", "160 mg orally once daily during weeks 1-3 of each 4-week cycle").
 # the units a dose is given in (a radioligand's activity too: "7.4 GBq"), said once for every
 # pattern that reads or drops a dose
+# the words of a time by which one group's result exceeds another's: "10 months longer", "a 9.4
+# months increase", "a 3.6-month extension"
+MORE_BY = r"(?:longer|increase|improvement|gain|prolongation|extension)\b"
 DOSE_UNIT = r"(?:mg|g|µg|μg|mcg|IU|Gy|GBq|MBq|mCi)"
 DOSE_AMOUNT = rf"{NUM}(?:\s*(?:-|–|to)\s*{NUM})?\s*{DOSE_UNIT}\b(?:\s*/\s*(?:kg|m2|m²|day|d|dose))*"
 _WORD_N = rf"(?:\d+|{number_words(12)})"

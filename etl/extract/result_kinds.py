@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from etl.extract.phrases import MORE_BY
 from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
 from etl.vocab.codes import TIME_UNITS
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
@@ -38,14 +39,17 @@ class _Fact(Protocol):  # (etl.extract.grammar.Fact; a protocol: no import cycle
     n_patients: int | None
 
 
-# a time by which one group's result exceeds another's: "10 months longer", "a 9.4 months increase"
+# a time by which one group's result exceeds another's (phrases.MORE_BY)
 _TIME_WORD = r"(?:months?|mo|weeks?|years?)"
-_MORE_BY = r"(?:longer|increase|improvement|gain|prolongation|extension)\b"
+# (an endpoint's abbreviation may stand between: "a 5.2-month PFS extension")
+_GAIN = rf"(?:(?-i:[A-Z]{{2,5}})\s+)?{MORE_BY}"
 _RISK = r"(?:risk|odds|hazard)"  # (what a reduction is of: the reduction restates a ratio)
 _REDUCTION = re.compile(
     r"^\s*(?:relative\s+)?(?:(?:reduction|decrease|lower)\s+in|reduced)\s+(?:the\s+)?(?:relative\s+)?"
-    rf"{_RISK}\s+of\s+"
-    r"(?P<what>[\w ,/-]{3,60}?)(?=\s+(?:with|for|in|compared|versus|vs|among|by|relative)\b|[,;.()]|$)",
+    rf"(?:{_RISK}\s+of\s+"
+    r"(?P<what>[\w ,/-]{3,60}?)(?=\s+(?:with|for|in|compared|versus|vs|among|by|relative)\b|[,;.()]|$)"
+    # (or the risk named after what it is of: "a 79% reduction in progression or death risk")
+    rf"|(?P<what2>[\w ,/-]{{3,40}}?)\s+{_RISK}\b)",
     re.IGNORECASE,
 )
 _RELATIVE_CHANGE = r"relative\s+(?:improvement|increase|reduction|decrease|benefit|gain)"
@@ -110,7 +114,7 @@ _ANY = GatedAlternation(
             # (the baseline rule's own wording: the gate cannot drift from it)
             rf"|{_OF_PATIENTS_GATE.pattern}|{_IN_ARM_GATE.pattern}|{_BASELINE.compiled.pattern}"
             r"|still (?:receiving|on)|remain(?:ed)? on|discontinued|subsequent|reported in|difference"
-            rf"|{_TIME_WORD}\s+{_MORE_BY}"
+            rf"|{_TIME_WORD}\s+{_GAIN}"
         )
     ]
 )
@@ -131,11 +135,11 @@ _DELTA = ("Δ", "∆")
 _DELTA_BEFORE = re.compile(r"[Δ∆]\s*[=:]?\s*\+?\s*$")
 # ("10 months longer with A", "a 9.4 months increase in median OS", "2.7 months longer in the A
 # group")
-_LONGER_BY = re.compile(rf"\s*(?:{_TIME_WORD}\s+)?{_MORE_BY}", re.IGNORECASE)
+_LONGER_BY = re.compile(rf"\s*(?:{_TIME_WORD}\s+)?{_GAIN}", re.IGNORECASE)
 # a rate stated after its count: "60 of 100 patients (60.0%)", "120/300 ("
 _COUNTED = re.compile(r"\d+\s*(?:of|/)\s*\d+(?:\s+(?:patients|pts|participants))?\s*[(\[]\s*$")
 _TIMED = TIME_TO_EVENT - {"FOLLOWUP"}
-_LONGER_WORDS = re.compile(rf"\b{_MORE_BY}")
+_LONGER_WORDS = re.compile(rf"\b{MORE_BY}")
 
 
 def is_follow_up(text: str, f) -> bool:

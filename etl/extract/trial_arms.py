@@ -97,6 +97,8 @@ _LAST_DELIMITER = re.compile(
     r"(?s:.*)(?P<d>[,;:()]|\b(?:to|or|and|into|versus|vs)\b)", re.IGNORECASE
 )
 _VERSUS_BETWEEN = re.compile(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
+# sized alternatives: "A (n=651) or B (n=654)" (not "with (n = 206) or without (n = 204)")
+_OR_BETWEEN = re.compile(r"\s+or\s+(?!without\b)", re.IGNORECASE)
 # where a "versus" list of groups opens: "comparing", "randomized to", "to receive", ":"
 _LIST_OPENING = re.compile(
     r"\b(?:comparing|compared|randomi[sz]ed\s+to|assigned\s+to|allocated\s+to|to\s+receive|between)\s+|:\s*",
@@ -278,18 +280,27 @@ def versus_sized_groups(text: str) -> list[tuple[str, int, int, int]]:
     from it; the staging of arms does not (a sentence that assigns no one may list results)."""
     if not _VERSUS_BETWEEN.search(text):
         return []
-    found = _versus_sized(text)
+    found = _versus_sized(text, _VERSUS_BETWEEN)
     return found if len(found) >= 2 else []
 
 
-def _versus_sized(text: str) -> list[tuple[str, int, int, int]]:
+def alternative_sized_groups(text: str) -> list[tuple[str, int, int, int]]:
+    """The sized groups of a list of alternatives, or []: a summary's "A (n=651) or B (n=654)
+    with C", which the record context takes a record's groups from when nothing assigns them."""
+    if not _OR_BETWEEN.search(text):
+        return []
+    found = _versus_sized(text, _OR_BETWEEN)
+    return found if len(found) >= 2 else []
+
+
+def _versus_sized(text: str, between: re.Pattern[str]) -> list[tuple[str, int, int, int]]:
     """ "comparing chemotherapy plus A (1500 mg daily; n=338) versus chemotherapy plus A and B
     (75 mg; n=338) versus chemotherapy alone (n=337)": sized groups a "versus" list separates,
     each the whole phrase between two "versus" (its asides in brackets dropped), so that "and"
     and brackets inside a group's name do not cut it."""
     sizes = list(_N_SIZE.finditer(text))
     if len(sizes) < 2 or not all(
-        _VERSUS_BETWEEN.search(text, a.end(), b.start()) for a, b in pairwise(sizes)
+        between.search(text, a.end(), b.start()) for a, b in pairwise(sizes)
     ):
         return []
     opening = list(_LIST_OPENING.finditer(text, 0, sizes[0].start()))
@@ -297,7 +308,7 @@ def _versus_sized(text: str) -> list[tuple[str, int, int, int]]:
     found, cursor = [], start
     for size in sizes:
         phrase = text[cursor : size.start()]
-        cut = list(_VERSUS_BETWEEN.finditer(phrase))
+        cut = list(between.finditer(phrase))
         label_start = cursor + (cut[-1].end() if cut else 0)
         label = _label(DROP_BRACKETS.sub("", text[label_start : size.start()]))
         n = _size_of(size)
@@ -343,7 +354,14 @@ def _only_the_list(text: str, found: list[tuple[str, int, int, int]]) -> bool:
     )
 
 
+# an abbreviation inside a group's name, with more of the name after it: "standard of care (SOC)
+# treatment (n=248)" (read as spaces, offsets kept: a bracket would end the name before it)
+_INNER_ABBREVIATION = re.compile(r"\((?-i:[A-Za-z][A-Za-z0-9+/-]{0,9})\)(?=\s+[A-Za-z])")
+
+
 def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]:
+    if "(" in text:
+        text = _INNER_ABBREVIATION.sub(lambda m: " " * len(m.group()), text)
     # (in a sentence that assigns no one, only a line that is the list and nothing else: "A
     # (n=406) vs. B (n=202)"; elsewhere a list of results by subgroup)
     if (found := versus_sized_groups(text)) and (assigning or _only_the_list(text, found)):

@@ -98,7 +98,10 @@ _TIMEPOINT_NUMBER = re.compile(rf"\d+(?:\.\d+)?|{number_words(12)}", re.I)
 _TIMEPOINT_FOLLOWS = re.compile(
     r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark|,\s*respectively"
     # ("Five-year Kaplan-Meier estimates for OS are ...", "the 8-year estimates are ...")
-    r"|(?:kaplan[- ]meier\s+)?estimates?)"
+    r"|(?:kaplan[- ]meier\s+)?estimates?"
+    # (the landmark analysis the rates after it are estimates of: "In the 12-month analysis,
+    # Kaplan-Meier estimates of PFS were 74% and 38%")
+    r"|analysis\s*,)"
 )
 _OPEN_PAREN_AFTER_WORD = Prefiltered(re.compile(r"(\w[\w\- ]*?)\s*\((?:[A-Z]{2,5},\s*)?$"))
 _MEDIAN = Prefiltered(re.compile(r"\bmedian\b", re.I))

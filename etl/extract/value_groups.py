@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from etl.documents.table_grid import GROUP_SIZE
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, list_place
-from etl.extract.group_labels import complement, label_words, shared_head
+from etl.extract.group_labels import complement, is_clean_label, label_words, shared_head
 from etl.extract.list_groups import list_group, of_time_points
 from etl.extract.named_groups import (
     declared_group_before_bracket,
@@ -200,7 +200,8 @@ def _group_list(text: str) -> list[str]:
         return []
     m = candidates[-1]
     parts = shared_head(_LIST_SEP.split(m.group("list")))
-    cleaned = [clean_arm(p) for p in parts]
+    # (each a name, none a clause: "with dramatic and significantly improved outcomes" lists none)
+    cleaned = [c if (c := clean_arm(p)) and is_clean_label(c) else None for p in parts]
     return [c for c in cleaned if c] if all(cleaned) else []
 
 

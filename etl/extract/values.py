@@ -30,7 +30,7 @@ from etl.extract.numbers import (
     parse_number,
     parse_word_number,
 )
-from etl.extract.phrases import GROUP_NAME, is_generic
+from etl.extract.phrases import GROUP_NAME, MORE_BY, is_generic
 from etl.regex_prefilter import (
     FromStarts,
     Prefiltered,
@@ -68,6 +68,17 @@ _PERCENT_OR_TIME = Prefiltered(
     re.compile(rf"(?P<num>{_ALONE}){_SPREAD}\s*(?:(?P<pct>%)|(?P<unit>{UNIT}))")
 )
 _BARE = re.compile(rf"(?P<num>{_ALONE_NOT_PER})(?![\w·%/]|\.\w)")
+# a gain written as an adjective: "a 3.6-month extension in median PFS", "a 5.2-month PFS
+# extension" (a time, not a landmark:
+# "12-month OS" names none)
+_HYPHENATED_GAIN = Prefiltered(
+    re.compile(
+        rf"(?P<num>{_ALONE})-(?P<unit>months?|weeks?|years?)(?=\s+{MORE_BY})"
+        # (with its endpoint between, a whole number is the landmark: "no 3-year OS improvement")
+        rf"|(?P<num2>\d+\.\d+)-(?P<unit2>months?|weeks?)(?=\s+(?-i:[A-Z]{{2,5}})\s+{MORE_BY})",
+        re.IGNORECASE,
+    )
+)
 
 _NUM_OR_WORD = rf"(?:{NUM}|{WORD_NUMBER})"
 _COUNT = Prefiltered(
@@ -162,6 +173,8 @@ _QUALIFIED_PATIENTS = re.compile(
 )
 # an analysis is no group: "follow-up in the final OS analysis was 49 months"
 _AN_ANALYSIS = re.compile(r"\banaly[sz][ie]s$", re.IGNORECASE)
+# what a study measures, no group: "in the primary and key secondary endpoints of PFS (...)"
+_MEASURE_NOUN = re.compile(r"\b(?:end-?\s?points?|objectives?)$", re.IGNORECASE)
 _TRAILING_NOUN = re.compile(r"\s+(?:patients|recipients|subjects)$", re.I)
 # a label that opens with a time point ("36-month", "2-year", "5 year"): with an endpoint's name
 # after it, it names a result at that time, no group ("12-month trastuzumab" is one)
@@ -250,6 +263,12 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
             else:
                 unit = UNIT_WORDS[m.group("unit").lower().rstrip(".")]
                 facts.append(make_fact(value, m.start(), m.end(), unit, "median"))
+            taken.append(m.span())
+    for m in _HYPHENATED_GAIN.finditer(text):
+        num = "num" if m.group("num") else "num2"
+        if free(m.start(), m.end(), m.span(num)):
+            unit = UNIT_WORDS[(m.group("unit") or m.group("unit2")).lower()]
+            facts.append(make_fact(parse_number(m.group(num)), m.start(), m.end(), unit, "median"))
             taken.append(m.span())
     for m in _COUNT.finditer_lowered(text):  # (a number, in words or digits: no case to keep)
         s, e = m.span("n")
@@ -557,7 +576,12 @@ def clean_arm(label: str | None) -> str | None:
     if qualified:  # "those without this toxicity", "patients on placebo": a group by what it has
         return "patients " + label[qualified.end() :]
     label = _TRAILING_NOUN.sub("", label)
-    if is_generic(label) or _names_an_endpoint(label) or _AN_ANALYSIS.search(label):
+    if (
+        is_generic(label)
+        or _names_an_endpoint(label)
+        or _AN_ANALYSIS.search(label)
+        or _MEASURE_NOUN.search(label)
+    ):
         return None
     if _TIMED.match(label) and endpoint_mentions(label):
         return None  # (a landmark result's name: "the 36-month PFS rates were 64.3% and 55.6%")

@@ -91,7 +91,9 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         # "88% of patients were alive at 5 years" (not alive without progression or relapse)
         r"|\b(?:were|remained|was) alive\b(?! (?:and|without|free))"
         # a plain-language summary's: "(65%) lived for at least 5 years"
-        rf"|\blived for (?:at least |more than |over )?(?:a|an|{number_words(10)}|\d+) (?:years?|months?)\b",
+        rf"|\blived for (?:at least |more than |over )?(?:a|an|{number_words(10)}|\d+) (?:years?|months?)\b"
+        # a press release's "patients who received A lived a median of 3.9 months longer"
+        r"|\b(?:lived|survived) (?:for )?(?:a median of |an? (?:additional|extra) )?(?=\d)",
     ),
     (
         "ORR",
@@ -105,14 +107,15 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ("CR", r"complete (?:radiological )?(?:response|remission)s?|\bCRR?\b"),
     ("PR", r"partial responses?|\bPR\b"),
     ("SD", r"stable disease|disease stabili[sz]ation|\bSD\b"),
-    ("PD", r"progressive disease|\bPD\b(?![-\u2010\u2011]L?\d)"),
+    # (not the time a treatment is given after: "post-PD therapy")
+    ("PD", r"progressive disease|\bPD\b(?<![-\u2010\u2011]PD)(?![-\u2010\u2011]L?\d)"),
     (
         "FOLLOWUP",
         # ("FU" in capitals, or after "median": "median FU 46 mo", "at 4-y FU", "median fu 25.7
         # mo"; "Fu" is a name in author lists, "5-FU" and "LV/FU" fluorouracil)
         r"follow[- ]?up|\bf/u\b|\bfu\b(?<=(?-i:FU))(?<![-/]FU)|\bfu\b(?<=median fu)"
         r"|time from (?:randomi[sz]ation|enrol?lment|first dose) (?:to|until) (?:the )?"
-        r"data[- ]?cut-?off(?: date)?|median observation (?:time|period)",
+        r"data[- ]?cut-?off(?: date)?|median observation(?: (?:time|period))?",
     ),
     (
         "AE",

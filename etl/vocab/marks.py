@@ -11,3 +11,6 @@ from __future__ import annotations
 # (the hyphen last: the class reads as a set of characters, not a range)
 BULLET_MARKS = "•▪◦●■‣∙·*–-"
 BULLET = f"[{BULLET_MARKS}]"
+
+# the marks a brand name carries ("PADCEV®", "Drug™"), no part of the name a reader gives a group
+TRADEMARK_MARKS = "®™©℠"

@@ -1,0 +1,221 @@
+"""How summaries, press releases and abstracts name their groups and gains when they assign no
+one in so many words: sized alternatives, brand names with their marks, a trial "of A or B", a
+list of groups followed by how it was stratified, a gain written as an adjective, "lived ...
+longer". Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.context import record_context
+from etl.extract.grammar import parse_sentence
+from etl.extract.group_labels import group_label
+from tests.conftest import outcomes_of
+
+
+def _groups_and_values(text: str) -> list[tuple]:
+    outcomes = outcomes_of({"s.txt": text})
+    return outcomes.select("endpoint", "measure", "value", "arm_label", "comparator_label").rows()
+
+
+def test_sized_alternatives_on_a_card_declare_the_record_groups():
+    card = (
+        "New indication: drug K in metastatic prostate cancer\n\n"
+        "Study\n"
+        "International phase 3 trial (ZENITH-9)\n"
+        "Drug K (n=410) or placebo (n=405) with docetaxel.\n\n"
+        "Efficacy\n"
+        "4-year OS: 61.2% vs 49.8%, HR: 0.71 [0.60-0.84, p<0.001]\n"
+    )
+    assert _groups_and_values(card) == [
+        ("OS", "rate", 61.2, "Drug K", None),
+        ("OS", "rate", 49.8, "placebo", None),
+        ("OS", "hazard_ratio", 0.71, "Drug K", "placebo"),
+    ]
+
+
+def test_a_brand_s_mark_is_no_part_of_the_group_it_names():
+    context = record_context(
+        [
+            "Results from the phase 3 ZENITH-9 trial comparing ZELTRA® (zelatinib) to chemotherapy "
+            "in adults who had progressed were announced today."
+        ]
+    )
+    assert context.labels == ["ZELTRA", "chemotherapy"]
+
+
+def test_a_trial_of_one_agent_or_another_declares_both():
+    context = record_context(
+        [
+            "We examined patients enrolled in the ZENITH-9 trial of drug K or placebo plus "
+            "radiotherapy who received a single line of therapy."
+        ]
+    )
+    assert context.labels == ["drug K", "placebo plus radiotherapy"]
+
+
+def test_how_an_assignment_was_stratified_is_no_group():
+    context = record_context(
+        [
+            "In all, 900 patients were randomized (1:1:1) to A+B+C, B+C, or C, stratified by "
+            "PD-L1 expression (high vs low), region, and histology."
+        ]
+    )
+    assert context.labels == ["A+B+C", "B+C", "C"]
+
+
+@pytest.mark.parametrize(
+    "phrase", ["did not receive post-PD therapy", "at the final data cutoff", "during induction"]
+)
+def test_a_negated_or_timed_phrase_names_no_group(phrase):
+    assert group_label(phrase) == ""
+
+
+def test_subgroups_of_an_analysis_named_group_1_and_2_are_no_record_groups():
+    context = record_context(
+        [
+            "Outcomes were assessed in patients who did not receive post-PD therapy (Group 1) and "
+            "patients who had no event at the final data cutoff (Group 2)."
+        ]
+    )
+    assert context.labels == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Patients who received drug K lived a median of 4.1 months longer than those who "
+            "received chemotherapy.",
+            [("OS", "difference", 4.1)],
+        ),
+        (
+            "Drug K resulted in a 2.8-month extension in median PFS (HR 0.70, P = .002).",
+            [("PFS", "difference", 2.8), ("PFS", "hazard_ratio", 0.7)],
+        ),
+        (
+            "A 4.4-month PFS extension was observed with drug K (HR 0.64).",
+            [("PFS", "difference", 4.4), ("PFS", "hazard_ratio", 0.64)],
+        ),
+        # a landmark stays a landmark
+        ("The 12-month PFS rate was 41%.", [("PFS", "rate", 41.0)]),
+        ("No significant 3-year OS improvement was observed.", []),
+        (
+            "After median observation of 29 months, PFS was similar between groups.",
+            [("FOLLOWUP", "median", 29.0)],
+        ),
+    ],
+)
+def test_a_gain_in_time_is_a_difference_however_written(sentence, expected):
+    assert [(f.endpoint, f.measure, f.value) for f in parse_sentence(sentence)] == expected
+
+
+def test_therapy_after_progression_is_no_progressive_disease_and_a_share_of_the_population_no_rate():
+    sentence = (
+        "In patients with a PFS event who did not receive post-PD therapy (n = 225 [24.4% of the "
+        "intent-to-treat population]), median OS was 9.1 months."
+    )
+    assert [(f.endpoint, f.measure, f.value) for f in parse_sentence(sentence)] == [
+        ("OS", "median", 9.1)
+    ]
+
+
+def test_items_of_a_bracket_each_led_by_a_declared_group_and_a_comma_are_that_group_s():
+    sentence = "The most common AEs were neutropenia (drug K-CHOP, 48.3%; R-CHOP, 40.7%)."
+    facts = parse_sentence(sentence, None, ("K", "R"), ["K", "R"])
+    assert [(f.value, f.arm) for f in facts] == [(48.3, "drug K-CHOP"), (40.7, "R-CHOP")]
+
+
+def test_an_abbreviation_inside_a_sized_group_s_name_does_not_cut_the_name():
+    context = record_context(
+        [
+            "Patients were randomised to receive either drug K (n=247) or standard of care (SOC) "
+            "treatment (n=248), the investigator's choice of methotrexate or docetaxel."
+        ]
+    )
+    assert context.labels == ["drug K", "standard of care treatment"]
+
+
+def test_the_endpoints_a_result_is_said_in_are_no_groups_of_its_values():
+    sentence = (
+        "Drug N improved outcomes vs placebo in the primary and key secondary endpoints of "
+        "progression-free survival (HR, 0.29 [95% CI: 0.15-0.55]) and objective response rate "
+        "(ORR: 41% vs 8%; P<.001)."
+    )
+    facts = parse_sentence(sentence, None, ("drug N", "placebo"), ["drug N", "placebo"])
+    assert [(f.value, f.arm) for f in facts] == [
+        (0.29, "drug N"),
+        (41.0, "drug N"),
+        (8.0, "placebo"),
+    ]
+
+
+def test_a_subject_that_did_not_improve_a_result_over_a_reference_is_still_a_group():
+    context = record_context(
+        [
+            "Two trials found that drug K maintenance did not significantly improve overall "
+            "survival compared to placebo in newly diagnosed patients."
+        ]
+    )
+    assert context.labels == ["drug K maintenance", "placebo"]
+
+
+def test_patients_who_received_either_of_two_treatments_declare_them_without_the_examples():
+    context = record_context(
+        [
+            "The ZEN-8 trial enrolled 303 patients. Patients received either drug K (240 mg "
+            "every 3 weeks) plus drug M or investigator's choice chemotherapy, such as FOLFOX or "
+            "FOLFIRI, often paired with bevacizumab."
+        ]
+    )
+    assert context.labels == ["drug K plus drug M", "investigator's choice chemotherapy"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an interval after the group the value is of
+        (
+            "Median OS was 12.1 months for drug K (95% CI, 10.2-14.0) and 9.1 months in the "
+            "placebo group (95% CI: 8.0, 10.0).",
+            [(12.1, (10.2, 14.0)), (9.1, (8.0, 10.0))],
+        ),
+        # the risk named after what it is of restates the ratio: no rate of its own
+        (
+            "A 79% reduction in progression or death risk (HR 0.21, 95% CI: 0.14-0.32).",
+            [(0.21, (0.14, 0.32))],
+        ),
+    ],
+)
+def test_intervals_after_a_group_and_risks_restated(sentence, expected):
+    facts = parse_sentence(sentence)
+    assert [(f.value, (f.ci.lower, f.ci.upper) if f.ci else None) for f in facts] == expected
+
+
+def test_rates_after_a_landmark_analysis_are_at_its_time():
+    sentence = (
+        "In the 12-month analysis, Kaplan-Meier estimates of progression-free survival were 74% "
+        "in the drug K group and 38% in the placebo group."
+    )
+    assert [(f.value, f.timepoint_months) for f in parse_sentence(sentence)] == [
+        (74.0, 12.0),
+        (38.0, 12.0),
+    ]
+
+
+def test_a_pair_of_values_takes_no_list_of_words_that_is_a_clause():
+    sentence = (
+        "Median OS was marginally higher with drug K (8.4 versus 7.1 months), however in a "
+        "subset, drug K was associated with dramatic and significantly improved outcomes."
+    )
+    facts = parse_sentence(sentence, None, ("drug K", "placebo"), ["drug K", "placebo"])
+    assert [(f.value, f.arm) for f in facts] == [(8.4, "drug K"), (7.1, "placebo")]
+
+
+def test_a_verb_after_a_hyphen_is_part_of_a_group_s_name():
+    sentence = (
+        "ORR was 20% (95% CI 12% to 30%) and 14% (95% CI 9% to 21%) in the drug-naive and "
+        "drug-experienced groups, respectively."
+    )
+    facts = parse_sentence(sentence)
+    assert [(f.value, f.arm) for f in facts] == [(20.0, "drug-naive"), (14.0, "drug-experienced")]
