@@ -77,7 +77,8 @@ _TRIAL_LIKE = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*[- ]?\d{1,4}[A-Za-z]?$")
 # (a trial is no group: "The ZUMA-7 trial demonstrated that A ... compared to B")
 _TRIAL_HEAD = re.compile(r"\b(?:trials?|stud(?:y|ies))$", re.IGNORECASE)
 # words that show a phrase has run into a clause: verbs, adverbs, result words
-# (a word after a hyphen is part of a name: "sorafenib-experienced", "platinum-based")
+# (a word joined to another by a hyphen, a plus or a slash is part of a name:
+# "sorafenib-experienced", "platinum-based", "P+BSC")
 _CLAUSE = re.compile(
     r"(?<![-\u2010\u2011])\b(?:was|were|is|are|had|has|have|showed|shows|improved|demonstrated|reduced|achieved|"
     r"included|includes|including|occurred|experienced|"
@@ -89,7 +90,7 @@ _CLAUSE = re.compile(
     r"significantly|statistically|(?<!-)based|superiority|survival|response|rate|median|compared|"
     r"versus|vs|than|reached|benefit|risk|death|population|analysis|months?|years?|disease|"
     r"cancer|carcinoma|after|before|during|follow-up|respective|respectively|\d+%|"
-    r"ORR|OS|PFS|DOR|DFS|EFS|RFS|HR|CI|P)\b"
+    r"ORR|OS|PFS|DOR|DFS|EFS|RFS|HR|CI|P)\b(?![+/\-\u2010\u2011])"
     # an adverb that ends a phrase ("Median PFS2 was substantially", "A therapy also"): a clause
     # cut before its verb ("intermittently dosed A", "early palliative care" are groups)
     r"|\b(?:also|\w+(?:ally|ntly|edly|ably|ibly|ously|ively|ately))$",
@@ -138,6 +139,11 @@ def is_clean_label(label: str) -> bool:
         and not DESCRIBED.match(label)
         and not _DANGLING.search(label)
     )
+
+
+def has_clause_words(label: str) -> bool:
+    """Whether a phrase holds a verb, an adverb or a result's word: a clause, not a name."""
+    return _CLAUSE.search(label) is not None
 
 
 # a phrase that ends on a joining word runs on into what follows it: no name ("ratio and exposure

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from etl.documents.table_grid import GROUP_SIZE
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, list_place
-from etl.extract.group_labels import complement, is_clean_label, label_words, shared_head
+from etl.extract.group_labels import complement, has_clause_words, label_words, shared_head
 from etl.extract.list_groups import list_group, of_time_points
 from etl.extract.named_groups import (
     declared_group_before_bracket,
@@ -201,7 +201,7 @@ def _group_list(text: str) -> list[str]:
     m = candidates[-1]
     parts = shared_head(_LIST_SEP.split(m.group("list")))
     # (each a name, none a clause: "with dramatic and significantly improved outcomes" lists none)
-    cleaned = [c if (c := clean_arm(p)) and is_clean_label(c) else None for p in parts]
+    cleaned = [c if (c := clean_arm(p)) and not has_clause_words(c) else None for p in parts]
     return [c for c in cleaned if c] if all(cleaned) else []
 
 

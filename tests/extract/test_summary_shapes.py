@@ -219,3 +219,11 @@ def test_a_verb_after_a_hyphen_is_part_of_a_group_s_name():
     )
     facts = parse_sentence(sentence)
     assert [(f.value, f.arm) for f in facts] == [(20.0, "drug-naive"), (14.0, "drug-experienced")]
+
+
+def test_a_letter_joined_to_a_name_by_a_plus_is_no_statistic():
+    # ("P" is a p-value's letter elsewhere)
+    sentence = "PR was achieved in 18.7% and 1.7% of patients in P+BSC and BSC arms, respectively."
+    groups = ["drug P plus BSC", "BSC"]
+    facts = parse_sentence(sentence, None, tuple(groups), groups)
+    assert [(f.value, f.arm) for f in facts] == [(18.7, "P+BSC"), (1.7, "BSC")]
