@@ -188,8 +188,9 @@ _NAMED_GROUP = Prefiltered(
 # an abbreviation a text defines: "nivolumab plus cabozantinib (NIVO + CABO)"
 _DEFINED = re.compile(r"\((?P<short>[A-Za-z][\w+\-/]*(?:\s*[+/]\s*[\w\-]+){0,3})\)")
 # (a bracket right after a group's label names it when it is written as an abbreviation is: an
-# upper-case letter besides the first, as "BVd", "Pola-R-CHP", "TAS-102"; not "(docetaxel)")
-_ABBREVIATION_LIKE = re.compile(r"^.+[A-Z]")
+# upper-case letter besides the first, as "BVd", "Pola-R-CHP", "TAS-102", or a capital and one
+# or two small letters, as a regimen's "Kd", "Vd"; not "(docetaxel)")
+_ABBREVIATION_LIKE = re.compile(r"^(?:.+[A-Z]|[A-Z][a-z]{1,2}$)")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][\w\-/+]*")
 # what the control group is given, and (weaker) what a group given one agent alone is called
 _CONTROL_WORDS = re.compile(

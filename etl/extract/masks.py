@@ -66,6 +66,8 @@ _MASKS = [
     # the maturity of an analysis ("73.6% of OS events") and approximate background figures
     rf"{NUM}\s*%\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,5}}?(?:events|deaths)\b",
     rf"[∼~≈]\s*{NUM}",
+    # a unit's abbreviation defined after it, no part of a list's gap: "18.7 months [mo] vs 9.4 mo"
+    r"[\[(]\s*(?:mo|mos|wk|wks|yr|yrs)\.?\s*[\])]",
     # the share of the trial a subgroup is, no rate: "(n = 225 [24.4% of the intent-to-treat
     # population])"
     rf"{NUM}\s*%\s*of\s+(?:the\s+)?(?:intent(?:ion)?-to-treat|ITT|overall|total|study|safety"

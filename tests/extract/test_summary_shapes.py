@@ -227,3 +227,21 @@ def test_a_letter_joined_to_a_name_by_a_plus_is_no_statistic():
     groups = ["drug P plus BSC", "BSC"]
     facts = parse_sentence(sentence, None, tuple(groups), groups)
     assert [(f.value, f.arm) for f in facts] == [(18.7, "P+BSC"), (1.7, "BSC")]
+
+
+def test_a_unit_s_abbreviation_defined_inside_a_pair_does_not_part_it():
+    sentence = "Kd improved median PFS vs Vd (18.7 months [mo] vs 9.4 mo; hazard ratio = 0.53)."
+    facts = parse_sentence(sentence, None, ("Kd", "Vd"), ["Kd", "Vd"])
+    assert [(f.value, f.arm) for f in facts] == [(18.7, "Kd"), (9.4, "Vd"), (0.53, "Kd")]
+
+
+def test_a_regimen_s_short_name_after_a_declared_group_names_it():
+    context = record_context(
+        [
+            "Drug K and dexamethasone (Kd) vs drug V and dexamethasone (Vd) in relapsed myeloma: "
+            "results from a phase III study",
+            "Kd showed longer PFS than Vd.",
+        ]
+    )
+    assert context.labels == ["Drug K and dexamethasone", "drug V and dexamethasone"]
+    assert context.arm_of("Vd").label == "drug V and dexamethasone"
