@@ -48,6 +48,7 @@ from etl.extract.table_groups import (
     row_trial,
     sections,
 )
+from etl.extract.table_lettered import lettered_items
 from etl.extract.table_names import arm_label, table_nct, uncited, undated, unreferenced
 from etl.extract.table_p_values import Placed, attach_p_column, attach_p_row
 from etl.vocab.codes import RATIO_MEASURES, TIME_UNITS, code
@@ -474,9 +475,18 @@ def _prose_facts(cell: Cell, column: Column, arms: Arms, context: _Context) -> l
     exp, ctrl = arms.label("exp"), arms.label("ctrl")
     comparison = (exp, ctrl) if exp and ctrl else None
     in_order = list(arms.written) or [label for label, _ in arms.listed()]
+    # (the groups' values by their letters, "A: 2 y DFS: 85.8 C: ...", read apart)
+    lettered = lettered_items(cell.text)
+    for fact, _ in lettered:
+        fact.endpoint, fact.endpoint_label = said or ("OTHER", "")
+        fact.start, fact.end = fact.start + shift, fact.end + shift
+        out.append(fact)
+    taken = [span for _, span in lettered]
     for fact in parse_sentence(
         cell.text, context_endpoint=said, comparison=comparison, arms=in_order
     ):
+        if any(s <= fact.start < e for s, e in taken):
+            continue
         number = _NUMBER.match(cell.text, fact.start)  # (the grammar's span holds the unit)
         end = number.end() if number else fact.end
         fact.start, fact.end = fact.start + shift, end + shift

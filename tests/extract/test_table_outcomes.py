@@ -577,3 +577,35 @@ def test_a_stacked_groups_row_puts_its_label_under_the_treatments_and_its_number
         ("OS", "hazard_ratio", 0.9, "ratio", "Kelvimab"),
     ]
     assert ("PFS", "median", 2.0, "weeks", "Orvexib", None) in by_row[4]
+
+
+# ---- lettered groups: a review's table gives each group's values by the letter it gave it ------
+
+LETTERED = (
+    "Table 2.\n"
+    "Trial | Phase | Treatment | n | DFS | OS |\n"
+    "---|---|---|---|---|---|\n"
+    "ZENITH-4 | III | A: 1 y K B: 2 y K C: Observation |\n"
+    "2100 | A: 2 y DFS: 84.1 C: 2 y DFS: 76.0 p < 0.001 A: 8 y DFS: 70 B: 8 y DFS: 69.5 "
+    "HR 0.78 (0.69–0.88) (A vs. C) |\n"
+    "A: 2 y: 95 C: 2 y: 94.2 p = 0.31 B/C: 8 y OS: 81 |\n"
+)
+
+
+def test_a_cell_s_values_each_after_its_group_s_letter_are_rates_at_their_times():
+    (row,) = read(LETTERED)
+    rates = [
+        (f.endpoint, f.value, f.timepoint_months, f.arm) for f in row.facts if f.measure == "rate"
+    ]
+    assert rates == [
+        ("OTHER", 84.1, 24.0, "A"),
+        ("OTHER", 76.0, 24.0, "C"),
+        ("OTHER", 70.0, 96.0, "A"),
+        ("OTHER", 69.5, 96.0, "B"),
+        ("OS", 95.0, 24.0, "A"),
+        ("OS", 94.2, 24.0, "C"),
+        ("OS", 81.0, 96.0, "B/C"),
+    ]
+    assert [(f.value, f.arm, f.comparator) for f in row.facts if f.measure == "hazard_ratio"] == [
+        (0.78, "A", "C")
+    ]
