@@ -79,22 +79,33 @@ _TRIAL_HEAD = re.compile(r"\b(?:trials?|stud(?:y|ies))$", re.IGNORECASE)
 # words that show a phrase has run into a clause: verbs, adverbs, result words
 # (a word joined to another by a hyphen, a plus or a slash is part of a name:
 # "sorafenib-experienced", "platinum-based", "P+BSC")
-_CLAUSE = re.compile(
-    r"(?<![-\u2010\u2011])\b(?:was|were|is|are|had|has|have|showed|shows|improved|demonstrated|reduced|achieved|"
+_NOT_JOINED_BEFORE, _NOT_JOINED_AFTER = r"(?<![-\u2010\u2011])\b", r"\b(?![+/\-\u2010\u2011])"
+_VERBS = (
+    r"was|were|is|are|had|has|have|showed|shows|improved|demonstrated|reduced|achieved|"
     r"included|includes|including|occurred|experienced|"
-    # ("based on", not the name of a backbone: "platinum-based chemotherapy")
-    # (a negation, a data cut-off: "did not receive post-PD therapy", "at the final data cutoff")
-    r"did|does|not|cut-?off|"
+    # (a negation: "did not receive post-PD therapy")
+    r"did|does|not|significantly|statistically|compared|reached"
+)
+# an adverb that ends a phrase ("Median PFS2 was substantially", "A therapy also"): a clause
+# cut before its verb ("intermittently dosed A", "early palliative care" are groups)
+_ADVERB_AT_END = r"|\b(?:also|\w+(?:ally|ntly|edly|ably|ibly|ously|ively|ately))$"
+_CLAUSE = re.compile(
+    rf"{_NOT_JOINED_BEFORE}(?:{_VERBS}|"
+    # (a data cut-off: "at the final data cutoff")
+    r"cut-?off|"
     # (what is measured: "in the primary and key secondary endpoints of PFS (...)")
     r"endpoints?|end-?points?|"
-    r"significantly|statistically|(?<!-)based|superiority|survival|response|rate|median|compared|"
-    r"versus|vs|than|reached|benefit|risk|death|population|analysis|months?|years?|disease|"
+    # ("based on", not the name of a backbone: "platinum-based chemotherapy")
+    r"(?<!-)based|superiority|survival|response|rate|median|"
+    r"versus|vs|than|benefit|risk|death|population|analysis|months?|years?|disease|"
     r"cancer|carcinoma|after|before|during|follow-up|respective|respectively|\d+%|"
-    r"ORR|OS|PFS|DOR|DFS|EFS|RFS|HR|CI|P)\b(?![+/\-\u2010\u2011])"
-    # an adverb that ends a phrase ("Median PFS2 was substantially", "A therapy also"): a clause
-    # cut before its verb ("intermittently dosed A", "early palliative care" are groups)
-    r"|\b(?:also|\w+(?:ally|ntly|edly|ably|ibly|ously|ively|ately))$",
+    rf"ORR|OS|PFS|DOR|DFS|EFS|RFS|HR|CI|P){_NOT_JOINED_AFTER}" + _ADVERB_AT_END,
     re.IGNORECASE,
+)
+# only the verbs and adverbs of a clause (a list of groups may name a disease: "ovarian,
+# endometrial and cervical cancer")
+_CLAUSE_VERBS = re.compile(
+    rf"{_NOT_JOINED_BEFORE}(?:{_VERBS}){_NOT_JOINED_AFTER}" + _ADVERB_AT_END, re.IGNORECASE
 )
 
 
@@ -142,8 +153,8 @@ def is_clean_label(label: str) -> bool:
 
 
 def has_clause_words(label: str) -> bool:
-    """Whether a phrase holds a verb, an adverb or a result's word: a clause, not a name."""
-    return _CLAUSE.search(label) is not None
+    """Whether a phrase holds a verb or an adverb: a clause, not a name."""
+    return _CLAUSE_VERBS.search(label) is not None
 
 
 # a phrase that ends on a joining word runs on into what follows it: no name ("ratio and exposure

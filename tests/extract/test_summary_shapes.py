@@ -245,3 +245,16 @@ def test_a_regimen_s_short_name_after_a_declared_group_names_it():
     )
     assert context.labels == ["Drug K and dexamethasone", "drug V and dexamethasone"]
     assert context.arm_of("Vd").label == "drug V and dexamethasone"
+
+
+def test_a_list_of_groups_may_name_a_disease():
+    sentence = (
+        "Median OS for patients with ovarian, endometrial and cervical cancer was 7.3, 7.0 and "
+        "5.0 months, respectively."
+    )
+    facts = parse_sentence(sentence)
+    assert [(f.value, f.arm) for f in facts] == [
+        (7.3, "ovarian"),
+        (7.0, "endometrial"),
+        (5.0, "cervical cancer"),
+    ]
