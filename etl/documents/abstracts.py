@@ -213,6 +213,8 @@ def abstract_lines(lines: pl.DataFrame, kind: str) -> pl.DataFrame:
         & has_body
         & ~opened
         & ~after_sentence
+        # (nor a card's number and what it is of: "96.7% (95% CI ...) of men achieved ...")
+        & ~pl.col("line").str.contains(r"^\s*[<>≥≤~]?\d+(?:[.,]\d+)?\s*%")
         & (pl.col("_words") >= 4)
         & ~pl.col("_authors")
         & ~pl.col("_citation")

@@ -71,10 +71,15 @@ def _unwrapped(text: str) -> str:
     joins = {i for i in open_ended if i + 1 < len(lines) and widths[i + 1] and not table[i + 1]}
     if not joins:
         return text
+    return breaks_to_spaces(lines, joins)
+
+
+def breaks_to_spaces(lines: list[str], joins: set[int]) -> str:
+    """The text of ``lines`` with the break after each line of ``joins`` a space (a "\r" before
+    the break goes with it: same length)."""
     out = []
     for i, line in enumerate(lines):
         if i in joins:
-            # (a "\r" before the break goes with it)
             out.append(line[:-1] + "  " if line.endswith("\r") else line + " ")
         else:
             out.append(line + "\n" if i + 1 < len(lines) else line)

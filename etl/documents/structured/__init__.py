@@ -20,6 +20,7 @@ from xml.parsers.expat import ExpatError
 import polars as pl
 
 from etl.audit import rejection_row, rejections_frame
+from etl.documents.cards import join_cards
 from etl.documents.label_lines import join_label_values
 from etl.documents.structured.ctgov import Page, render_clinical_study, render_study
 from etl.documents.structured.html_text import render_html
@@ -213,7 +214,7 @@ def render_structured(files: pl.DataFrame) -> Rendered:
         if fmt == TEXT:
             # (a hard-wrapped text's breaks inside paragraphs read as spaces, as is the break
             # between a result's label and its value on the next line; offsets kept)
-            texts.append(join_label_values(unwrap(text)))
+            texts.append(join_label_values(join_cards(unwrap(text))))
             continue
         out = Renderer()
         page = Page(out)
