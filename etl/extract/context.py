@@ -525,6 +525,8 @@ def _with_backbone(labels: list[str], sentences: list[str]) -> list[str]:
     """The labels, each joined to the partner treatment the record names with every one of them
     (as first written for each group), or the labels as they are when there is none. The partner
     is the words that always follow the joiner ("+ drug Z" though "+ ENZA improved")."""
+    if not any("+" in s or "plus" in s for s in sentences):
+        return labels  # (no group is joined to anything: most records)
     found: list[list[re.Match[str]]] = []
     for label in labels:
         joined = re.compile(_JOINED.format(label=re.escape(label)), re.IGNORECASE)

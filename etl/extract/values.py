@@ -69,8 +69,7 @@ _PERCENT_OR_TIME = Prefiltered(
 )
 _BARE = re.compile(rf"(?P<num>{_ALONE_NOT_PER})(?![\w·%/]|\.\w)")
 # a gain written as an adjective: "a 3.6-month extension in median PFS", "a 5.2-month PFS
-# extension" (a time, not a landmark:
-# "12-month OS" names none)
+# extension" (a time, not a landmark: "12-month OS" names none)
 _HYPHENATED_GAIN = Prefiltered(
     re.compile(
         rf"(?P<num>{_ALONE})-(?P<unit>months?|weeks?|years?)(?=\s+{MORE_BY})"
