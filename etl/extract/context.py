@@ -560,11 +560,13 @@ def _with_backbone(labels: list[str], sentences: list[str]) -> list[str]:
 
 
 _NO_TRADEMARKS = str.maketrans("", "", TRADEMARK_MARKS)
+_TRADEMARK = re.compile(f"[{TRADEMARK_MARKS}]")
 
 
 def record_context(sentences: list[str]) -> RecordContext:
     """The record's groups, from its sentences (its title among them) in order."""
-    sentences = [s.translate(_NO_TRADEMARKS) for s in sentences]
+    if any(_TRADEMARK.search(s) for s in sentences):
+        sentences = [s.translate(_NO_TRADEMARKS) for s in sentences]
     # (a code the record defines as a drug may name a group: "CPX-351 is a liposomal ...")
     drugs = frozenset(d for s in sentences if _DEFINES.search(s) for d in defined_drugs(s))
     declared, identifiers = _declared(sentences, drugs)

@@ -172,6 +172,8 @@ _QUALIFIED_PATIENTS = re.compile(
 )
 # an analysis is no group: "follow-up in the final OS analysis was 49 months"
 _AN_ANALYSIS = re.compile(r"\banaly[sz][ie]s$", re.IGNORECASE)
+# (asked first: most sentences write no "-month", "-week" or "-year")
+_HYPHENATED_UNIT = re.compile(r"-(?:months?|weeks?|years?)\b", re.IGNORECASE)
 # what a study measures, no group: "in the primary and key secondary endpoints of PFS (...)"
 _MEASURE_NOUN = re.compile(r"\b(?:end-?\s?points?|objectives?)$", re.IGNORECASE)
 _TRAILING_NOUN = re.compile(r"\s+(?:patients|recipients|subjects)$", re.I)
@@ -263,7 +265,8 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
                 unit = UNIT_WORDS[m.group("unit").lower().rstrip(".")]
                 facts.append(make_fact(value, m.start(), m.end(), unit, "median"))
             taken.append(m.span())
-    for m in _HYPHENATED_GAIN.finditer(text):
+    gains = _HYPHENATED_GAIN.finditer(text) if _HYPHENATED_UNIT.search(text) else ()
+    for m in gains:
         num = "num" if m.group("num") else "num2"
         if free(m.start(), m.end(), m.span(num)):
             unit = UNIT_WORDS[(m.group("unit") or m.group("unit2")).lower()]
