@@ -258,3 +258,24 @@ def test_a_list_of_groups_may_name_a_disease():
         (7.0, "endometrial"),
         (5.0, "cervical cancer"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # how mature the analysis is
+        (
+            "Five-year OS rates were 76% with drug K and 72% with drug L (75% data maturity: 228 "
+            "of 302 planned events).",
+            [76.0, 72.0],
+        ),
+        # the spread of a result over subgroups
+        (
+            "Across subgroups, the PFS hazard ratio ranged from 0.18 to 0.39 and the ORR "
+            "difference ranged from 18.1% to 56.0%.",
+            [],
+        ),
+    ],
+)
+def test_a_maturity_and_a_spread_over_subgroups_are_no_results(sentence, values):
+    assert [f.value for f in parse_sentence(sentence)] == values
