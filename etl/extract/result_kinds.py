@@ -113,7 +113,7 @@ _ANY = GatedAlternation(
             r"|follow"
             # (the baseline rule's own wording: the gate cannot drift from it)
             rf"|{_OF_PATIENTS_GATE.pattern}|{_IN_ARM_GATE.pattern}|{_BASELINE.compiled.pattern}"
-            r"|still (?:receiving|on)|remain(?:ed)? on|discontinued|subsequent|reported in|difference"
+            r"|still (?:receiving|on)|remain(?:ed)? on|discontinu|stopped|subsequent|reported in|difference"
             rf"|{_TIME_WORD}\s+{_GAIN}"
         )
     ]
@@ -124,8 +124,9 @@ _STILL = re.compile(
 )
 # "13% in each group discontinued the study due to AEs": a rate of an adverse event
 _STOPPED_FOR_AE = re.compile(
-    r"[^.;]{0,40}?\bdiscontinued\b[^.;]{0,40}?\b(?:due to|because of|owing to|for)\s+"
-    r"(?:an?\s+)?(?:(?:treatment-related|drug-related|treatment-emergent)\s+)?(?:AEs?|adverse events?|toxicit(?:y|ies))\b",
+    r"[^.;]{0,40}?\b(?:discontinued|stopped)\b[^.;]{0,40}?\b(?:due to|because of|owing to|for)\s+"
+    r"(?:an?\s+)?(?:(?:treatment-related|drug-related|treatment-emergent)\s+)?"
+    r"(?:AEs?|adverse (?:events?|reactions?)|toxicit(?:y|ies))\b",
     re.IGNORECASE,
 )
 _DIFFERENCE_IN = re.compile(r"\bdifference in\b[^.;]{0,100}$", re.IGNORECASE)
@@ -195,10 +196,15 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
             achieved = (of_patients and " of " in after[:60] and _OF_PATIENTS.match(after)) or (
                 in_arm and _IN_ARM_ACHIEVED.match(after)
             )
-            if achieved and (named := _endpoint_of(achieved.group("what"))):
-                f.endpoint, f.endpoint_label = named
-            elif "discontinu" in lowered and _STOPPED_FOR_AE.match(text, f.end, f.end + 120):
+            # (who stopped for a harm first: "17% of patients stopped treatment due to adverse
+            # reactions" is no rate of "treatment")
+            stopped = ("discontinu" in lowered or "stopped" in lowered) and _STOPPED_FOR_AE.match(
+                text, f.end, f.end + 120
+            )
+            if stopped:
                 f.endpoint, f.endpoint_label = "AE", "discontinuation due to adverse events"
+            elif achieved and (named := _endpoint_of(achieved.group("what"))):
+                f.endpoint, f.endpoint_label = named
             elif (
                 f.endpoint == "FOLLOWUP"
                 or _STILL.search(text, f.end, f.end + 120)

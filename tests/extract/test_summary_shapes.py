@@ -279,3 +279,10 @@ def test_a_list_of_groups_may_name_a_disease():
 )
 def test_a_maturity_and_a_spread_over_subgroups_are_no_results(sentence, values):
     assert [f.value for f in parse_sentence(sentence)] == values
+
+
+def test_patients_who_stopped_for_adverse_reactions_are_an_adverse_event_rate():
+    facts = parse_sentence(
+        "Discontinuation: 17% of patients stopped treatment due to adverse reactions."
+    )
+    assert [(f.endpoint, f.value) for f in facts] == [("AE", 17.0)]
