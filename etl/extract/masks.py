@@ -68,9 +68,6 @@ _MASKS = [
     rf"[∼~≈]\s*{NUM}",
     # how mature an analysis is, no result: "(75% data maturity: 228 of 302 planned events)"
     rf"{NUM}\s*%\s*(?:data\s+|information\s+)?maturity\b",
-    # the spread of a result over subgroups, no result of its own: "ORR risk difference ranged
-    # from 18.1% to 56.0%", "hazard ratios ranged from 0.18 to 0.39"
-    rf"\brang(?:ed|es|ing)\s+from\s+{NUM}\s*(?:%|{UNIT})?\s*(?:to|{DASH})\s*{NUM}\s*(?:%|{UNIT})?",
     # a unit's abbreviation defined after it, no part of a list's gap: "18.7 months [mo] vs 9.4 mo"
     r"[\[(]\s*(?:mo|mos|wk|wks|yr|yrs)\.?\s*[\])]",
     # the share of the trial a subgroup is, no rate: "(n = 225 [24.4% of the intent-to-treat
