@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from etl.extract.facts import Fact, make_fact
+from etl.extract.facts import UNIT_WORDS, Fact, make_fact
 from etl.extract.numbers import NUM, parse_number
+from etl.vocab.codes import MONTHS_PER_UNIT
 
 # "A: 2 y DFS: 85.8", "C: 10y DFS: 63", "A: 2 y: 96", "A: 5 year-DFS: 88.5", "B/C: 10 y OS: 85"
 # (a letter alone, after a space or the cell's start, and a bare number: no "%" or unit, no
@@ -22,7 +23,6 @@ _ITEM = re.compile(
     r"(?:(?P<endpoint>[A-Za-z][A-Za-z-]{1,10})\s*)?:?\s*"
     rf"(?P<num>{NUM})(?![\d.,]|\s*(?:%|[-–]\s*\d|\()|\s*(?:y|yrs?|years?|m|mo|months?|w|wks?|weeks?)\b)"
 )
-_YEARS = frozenset(["y", "yr", "yrs", "year", "years"])
 
 
 def lettered_items(text: str) -> list[tuple[Fact, tuple[int, int]]]:
@@ -39,7 +39,7 @@ def lettered_items(text: str) -> list[tuple[Fact, tuple[int, int]]]:
         fact = make_fact(value, m.start("num"), m.end("num"), "percent", "rate")
         fact.arm = m.group("arm")
         if m.group("time"):
-            months = float(m.group("time")) * (12.0 if m.group("unit") in _YEARS else 1.0)
-            fact.timepoint_months = months
+            unit = UNIT_WORDS[m.group("unit").lower()]
+            fact.timepoint_months = float(m.group("time")) * MONTHS_PER_UNIT[unit]
         facts.append((fact, m.span()))
     return facts
