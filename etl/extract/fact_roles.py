@@ -48,7 +48,7 @@ def apply_context(facts: list, context: RecordContext, text: str = "") -> list:
         if f.measure in COMPARED_MEASURES:
             f.arm, f.comparator = _compared(context, f.arm, f.comparator)
     if len(context.arms) == 2:
-        _the_other_group(facts, context)
+        _the_other_group(facts, context, text)
     return facts
 
 
@@ -66,7 +66,7 @@ def _the_one_group_named(facts: list, context: RecordContext, text: str) -> None
             f.arm = named[0].label
 
 
-def _the_other_group(facts: list, context: RecordContext) -> None:
+def _the_other_group(facts: list, context: RecordContext, text: str) -> None:
     """ "a response rate of 9.4% compared with 0% for placebo (P = 0.05)" in a record of two
     groups: of the two values a sentence gives of one result, the one that names no group is of
     the group the other is not of; then the pair's p-value is the experimental group's."""
@@ -95,13 +95,15 @@ def _the_other_group(facts: list, context: RecordContext) -> None:
         return  # (a p-value there qualifies the ratio)
     for pair in results.values():
         if len(pair) == 2 and context.comparison:
-            _p_to_the_experimental_group(pair, context)
+            _p_to_the_experimental_group(pair, context, text)
 
 
-def _p_to_the_experimental_group(pair: list, context: RecordContext) -> None:
+def _p_to_the_experimental_group(pair: list, context: RecordContext, text: str) -> None:
     """ "9.4% compared with 0% for placebo (P = 0.05)": the p-value of a comparison of two values
-    qualifies the experimental group's, when the sentence gives that group's value first (one
-    that gives the control's first makes that group its subject)."""
+    qualifies the experimental group's, when the sentence gives that group's value first, or
+    when each value names its own group after it ("884 days for B compared with 483 days for A
+    (P = .002)"); a sentence that names the control first, before its values, makes that group
+    its subject."""
     experimental, control = context.comparison or (None, None)
     by_label = {f.arm: f for f in pair}
     exp, ctrl = by_label.get(experimental), by_label.get(control)
@@ -109,8 +111,18 @@ def _p_to_the_experimental_group(pair: list, context: RecordContext) -> None:
         return
     # (a sentence that puts the control group first makes it its subject: "patients in the B arm
     # had longer PFS compared with patients in the A arm (56% v 42%; P = .01)")
-    if exp.start < ctrl.start:
+    if exp.start < ctrl.start or _names_between(text, ctrl, exp, context):
         exp.p, ctrl.p = ctrl.p, None
+
+
+def _names_between(text: str, ctrl, exp, context: RecordContext) -> bool:
+    """Whether the control's value, given first, is followed by its group's name before the
+    experimental group's value ("884 days for B compared with 483 days for A")."""
+    arm = context.arm_of(ctrl.arm)
+    if arm is None or not text or exp.start <= ctrl.end:
+        return False
+    between = text[ctrl.end : exp.start]
+    return any(group_pattern(name).search(between) for name in arm.names)
 
 
 def _groups_by_position(facts: list, context: RecordContext) -> None:

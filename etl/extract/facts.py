@@ -38,6 +38,10 @@ COMPARED_MEASURES = RATIO_MEASURES | {code("measure", "difference")}
 # drop_non_results)
 UNIT = r"(?:months?|mos?|days?|weeks?|wks?|years?|yrs?|m(?![²³/])|y(?!/))\b"
 SEP = r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s*(?:and|or|vs\.?|versus|v)\s+|\s*/\s*)"
+# a comparison of two values that name no group joins them in a list as "versus" does: "a median
+# of 12.4 months compared with 9.8 months" (one that names its group first, "12.4 months for A
+# compared with 9.8 months for B", is two results; the one after it is the comparison's subject)
+COMPARED_SEP = r",?\s*(?:as\s+|when\s+)?compared\s+(?:with|to)\s+"
 
 
 class Problem(NamedTuple):

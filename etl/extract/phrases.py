@@ -91,10 +91,15 @@ NOT_GROUPS = frozenset(
 CI_LEVEL = rf"(?P<lvl>{NUM})\s*%\s*(?:CI|confidence interval)"
 
 
+_ARTICLES = frozenset(["a", "an", "the"])  # (in lower case: "A" may name a group)
+
+
 def is_generic(label: str) -> bool:
     """A label that is empty or starts with a word that never names a group (alone or before a
     slash: "progression/death")."""
     words = label.split()
+    if len(words) > 1 and words[0] in _ARTICLES:  # ("a median of": what follows the article)
+        words = words[1:]
     return (
         not words or label.lower() in NOT_GROUPS or words[0].lower().partition("/")[0] in NOT_GROUPS
     )

@@ -273,3 +273,39 @@ def test_patients_who_stopped_for_adverse_reactions_are_an_adverse_event_rate():
         "Discontinuation: 17% of patients stopped treatment due to adverse reactions."
     )
     assert [(f.endpoint, f.value) for f in facts] == [("AE", 17.0)]
+
+
+def test_two_values_compared_without_group_names_take_the_declared_groups_in_order():
+    text = (
+        "Patients were randomly assigned to drug K plus FOLFOX or placebo plus FOLFOX.\n"
+        "Progression-free survival was longer, with a median of 8.9 months compared with "
+        "6.7 months (HR, 0.71; 95% CI, 0.60-0.84).\n"
+    )
+    assert _groups_and_values(text) == [
+        ("PFS", "median", 8.9, "drug K plus FOLFOX", None),
+        ("PFS", "median", 6.7, "placebo plus FOLFOX", None),
+        ("PFS", "hazard_ratio", 0.71, "drug K plus FOLFOX", "placebo plus FOLFOX"),
+    ]
+
+
+def test_a_p_value_after_values_that_each_name_their_group_qualifies_the_nearest_one():
+    # (no declared groups: the comparison's subject is the value right before the p-value)
+    facts = parse_sentence(
+        "The median OS was 610 days for group B compared with 402 days for group A (P = .004)."
+    )
+    assert [(f.value, f.arm, f.p.value if f.p else None) for f in facts] == [
+        (610.0, "group B", None),
+        (402.0, "group A", 0.004),
+    ]
+
+
+def test_a_p_value_after_a_versus_list_naming_each_group_goes_to_the_experimental_group():
+    text = (
+        "Patients were randomly assigned to drug K or placebo.\n"
+        "Median OS was 9.1 months for placebo versus 14.2 months for drug K (P = .01).\n"
+    )
+    outcomes = outcomes_of({"s.txt": text})
+    assert outcomes.select("value", "arm_label", "p_value").rows() == [
+        (9.1, "placebo", None),
+        (14.2, "drug K", 0.01),
+    ]
