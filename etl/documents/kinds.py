@@ -63,12 +63,12 @@ _REVIEW_MARKERS = (
 )
 # A line that is only a numbered trial's name, maybe with a trial noun or its registry number: a
 # card's or a section's heading on a page that reports several trials one after the other
-# ("KEYNOTE-590", "CheckMate 648", "ORION-15 trial", "IMbrave150 (NCT03434379)"); its head has three
+# ("KEYNOTE-590", "CheckMate 648", "ORION-15 trial:", "IMbrave150 (NCT03434379)"); its head has three
 # letters or more and is no marker, scale, meeting, endpoint or regimen ("TP53", "EQ-5D", "ERBB2",
 # "ASCO 2023", "FOLFOX-4", "Table 1"), and its number is no year.
 _TRIAL_HEADING_SHAPE = (
     r"^(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[- ]?[A-Za-z]*\d[A-Za-z0-9]*)+"
-    r"(?:\s+(?:[Tt]rial|[Ss]tudy))?(?:\s*\(NCT\d{8}\))?$"
+    r"(?:\s+(?:[Tt]rial|[Ss]tudy))?(?:\s*\(NCT\d{8}\))?\s*[,:;]?$"
 )
 _HEADING_HEAD = r"^(?:[A-Z]-)?[A-Za-z]{3,}"
 _YEAR_NUMBER = r"[- ](?:19|20)\d\d(?:\s|$)"

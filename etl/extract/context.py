@@ -42,6 +42,7 @@ from etl.extract.phrases import DOSE_UNIT, is_generic
 from etl.extract.trial_arms import alternative_sized_groups, sized_groups, versus_sized_groups
 from etl.extract.trial_names import defined_drugs
 from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
+from etl.vocab.endpoints import endpoint_mentions
 from etl.vocab.marks import TRADEMARK_MARKS
 
 # (never ending inside a hyphenated word: "standard-" of "standard-of-care")
@@ -204,10 +205,18 @@ _CONTROL_WORDS = re.compile(
 # against "chemoradiotherapy alone", is the experimental group)
 _CHEMOTHERAPY = re.compile(
     r"^(?!(?:induction|neoadjuvant|adjuvant|consolidation|maintenance)\b)"
-    r"(?:[\w-]+[- ])?(?:chemotherapy|chemo)$",
+    r"(?:[\w-]+[- ])?(?:chemotherapy|chemo|CTx)$",
     re.IGNORECASE,
 )
 _ALONE = re.compile(r"\b(?:alone|only)\b", re.IGNORECASE)
+_JOINERS = frozenset(["plus", "with", "and"])
+_LABEL_WORD = re.compile(r"[\w-]+")
+# "A versus A with C" (the lazy reading stops at "with": two groups alike): the second group's
+# added agent, up to where the name ends
+_ADDED_WITH = re.compile(
+    rf"\s+with\s+(?P<c>{_ITEM})(?=\s*(?:[,.;():]|(?:vs|versus|at|{_GROUP_ENDS})\b|$))",
+    re.IGNORECASE,
+)
 # a group named by its role in the comparison, not by what it was given
 _ROLE = re.compile(
     r"^(?:the\s+)?(?:(?P<experimental>treatment|experimental|investigational|intervention|active)"
@@ -310,6 +319,25 @@ def _pair(a: str, b: str, drugs: frozenset[str] = frozenset()) -> list[str]:
     return []
 
 
+def _added_to(text: str, m: re.Match[str]) -> str:
+    """The second group of "A versus A with C" when ``m`` read it as "A" (else ""): A with C,
+    its name cut before the first endpoint after it ("... with C ORR: 45% vs 60%")."""
+    if m.group("a").lower() != m.group("b").lower():
+        return ""
+    added = _ADDED_WITH.match(text, m.end("b"))
+    if added is None:
+        return ""
+    c = _before_endpoint(added.group("c"))
+    return f"{m.group('b')} with {c}" if c else ""
+
+
+def _before_endpoint(label: str) -> str:
+    """A group's name read up to a result's label, cut before it: "B ORR" of "A vs B ORR: 14% vs
+    51%" (a table's cell of groups run into its cell of results)."""
+    named = endpoint_mentions(label)
+    return label[: named[0][0]].strip() if named and named[0][0] > 0 else label
+
+
 def _declared(
     sentences: list[str], drugs: frozenset[str] = frozenset()
 ) -> tuple[list[str], dict[str, str]]:
@@ -389,7 +417,8 @@ def _declared(
             # (a subject is its last words that name a group: "one year of therapy with A")
             subject = pattern in (_THAT_SUBJECT_OVER, _SUBJECT_OVER)
             a = tail_label(m.group("a"), drugs=drugs) if subject else m.group("a")
-            if pair := _pair(a, m.group("b"), drugs):
+            b = _before_endpoint(m.group("b"))
+            if pair := _pair(a, b, drugs) or _pair(a, _added_to(plain, m), drugs):
                 return pair, {}
     for s in sentences:
         if (m := _GROUP_VALUES.search(s)) and (pair := _pair(m.group("a"), m.group("b"), drugs)):
@@ -567,6 +596,8 @@ def record_context(sentences: list[str]) -> RecordContext:
     """The record's groups, from its sentences (its title among them) in order."""
     if any(_TRADEMARK.search(s) for s in sentences):
         sentences = [s.translate(_NO_TRADEMARKS) for s in sentences]
+    if any(s.strip().lower() in _VERSUS_WORDS for s in sentences):
+        sentences = _joined_at_versus(sentences)
     # (a code the record defines as a drug may name a group: "CPX-351 is a liposomal ...")
     drugs = frozenset(d for s in sentences if _DEFINES.search(s) for d in defined_drugs(s))
     declared, identifiers = _declared(sentences, drugs)
@@ -583,6 +614,25 @@ def record_context(sentences: list[str]) -> RecordContext:
     return RecordContext(tuple(arms))
 
 
+_VERSUS_WORDS = frozenset(["vs", "vs.", "versus", "v"])
+
+
+def _joined_at_versus(sentences: list[str]) -> list[str]:
+    """A table's cell of groups one a line, "A" / "vs" / "B" / "vs" / "C": one "A vs B vs C"."""
+    out: list[str] = []
+    joining = False
+    for s in sentences:
+        if s.strip().lower() in _VERSUS_WORDS and out:
+            out[-1] += " vs"
+            joining = True
+        elif joining:
+            out[-1] += " " + s
+            joining = False
+        else:
+            out.append(s)
+    return out
+
+
 def is_control(label: str) -> bool:
     """Whether a group is given a control treatment (placebo, standard of care, observation)."""
     return _CONTROL_WORDS.search(label) is not None or _CHEMOTHERAPY.search(label) is not None
@@ -596,4 +646,9 @@ def _control(labels: list[str]) -> int:
         for i in range(len(labels) - 1, -1, -1):
             if evidence.search(labels[i]):
                 return i
+    # (else the group another adds to: "CTx" against "CTx with drug K")
+    words = [frozenset(_LABEL_WORD.findall(label.lower())) - _JOINERS for label in labels]
+    for i in range(len(labels) - 1, -1, -1):
+        if any(words[i] < other for other in words):
+            return i
     return len(labels) - 1

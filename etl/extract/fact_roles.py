@@ -6,6 +6,7 @@ their declared order, a value "in each group" becoming one per group."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from etl.extract.context import RecordContext
 from etl.extract.facts import COMPARED_MEASURES, list_place
@@ -100,29 +101,38 @@ def _the_other_group(facts: list, context: RecordContext, text: str) -> None:
 
 def _p_to_the_experimental_group(pair: list, context: RecordContext, text: str) -> None:
     """ "9.4% compared with 0% for placebo (P = 0.05)": the p-value of a comparison of two values
-    qualifies the experimental group's, when the sentence gives that group's value first, or
-    when each value names its own group after it ("884 days for B compared with 483 days for A
-    (P = .002)"); a sentence that names the control first, before its values, makes that group
-    its subject."""
+    qualifies the experimental group's, unless the sentence names the control first, before
+    its values, making that group its subject (_names)."""
     experimental, control = context.comparison or (None, None)
     by_label = {f.arm: f for f in pair}
     exp, ctrl = by_label.get(experimental), by_label.get(control)
     if exp is None or ctrl is None or ctrl.p is None or exp.p is not None:
         return
-    # (a sentence that puts the control group first makes it its subject: "patients in the B arm
-    # had longer PFS compared with patients in the A arm (56% v 42%; P = .01)")
-    if exp.start < ctrl.start or _names_between(text, ctrl, exp, context):
+    if (
+        exp.start < ctrl.start
+        or not _names(text, ctrl, context, 0, ctrl.start)
+        or _names(text, ctrl, context, ctrl.end, exp.start)
+    ):
         exp.p, ctrl.p = ctrl.p, None
 
 
-def _names_between(text: str, ctrl, exp, context: RecordContext) -> bool:
-    """Whether the control's value, given first, is followed by its group's name before the
-    experimental group's value ("884 days for B compared with 483 days for A")."""
+_LISTED = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:vs\.?|versus)\s", re.IGNORECASE)
+
+
+def _names(text: str, ctrl, context: RecordContext, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names the control's group (a sentence that names it before its
+    values makes it the subject: "patients in the B arm had ... (56% v 42%; P = .01)"; one that
+    names it after its value, "884 days for B compared with 483 days for A", or not at all,
+    "ORR: 45% vs 60%; p<0.001", does not)."""
     arm = context.arm_of(ctrl.arm)
-    if arm is None or not text or exp.start <= ctrl.end:
-        return False
-    between = text[ctrl.end : exp.start]
-    return any(group_pattern(name).search(between) for name in arm.names)
+    if arm is None or not text or end <= start:
+        return start == 0  # (unknown: as if named before, the p-value stays)
+    # (a group named in a list of groups, "B vs A ORR: 12% vs 37%", is no subject)
+    return any(
+        not _LISTED.match(text, m.end())
+        for name in arm.names
+        for m in group_pattern(name).finditer(text, start, end)
+    )
 
 
 def _groups_by_position(facts: list, context: RecordContext) -> None:

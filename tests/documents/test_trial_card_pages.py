@@ -75,3 +75,39 @@ def test_lines_naming_genes_scales_regimens_or_meetings_head_no_trial_sections()
     )
     staged = _staged(page)
     assert staged.documents.get_column("document_kind").to_list() != ["review"]
+
+
+# a review's table of trials flattened into lines: each trial's name (with the comma of its cell),
+# its groups one a line between "vs" lines or run into its results, each group adding an agent
+# to the other ("CTx" against "CTx with drug K")
+_FLATTENED = (
+    "Trial Study arms Efficacy Outcomes References\n"
+    "LUMEN-305,\n"
+    "n=612; phase III trial, first-line\n"
+    "CTx (oxaliplatin plus capecitabine)\n"
+    "vs\n"
+    "CTx (oxaliplatin plus capecitabine) with zorvatinib\n"
+    "ORR: 41% vs 55%; p<0.001\n"
+    "[@1001]\n"
+    "ORION-41\n"
+    "n=301; phase II trial, second-line\n"
+    "CTx (irinotecan) vs belrapitant ORR: 12% vs 37%; p=0.002\n"
+    "mPFS: 3.1 months vs 5.4 months; p=0.01\n"
+    "[@1002]\n"
+)
+
+
+def test_a_flattened_table_of_trials_gives_each_trial_its_groups_and_the_p_value_to_the_experimental_one():
+    staged = _staged(_FLATTENED)
+    titles = staged.publications.sort("record_index").get_column("title").to_list()
+    assert titles[-2:] == ["LUMEN-305,", "ORION-41"]
+    sentences = sentences_frame(staged.record_lines, staged.publications)
+    outcomes, _ = outcomes_frame(sentences)
+    assert outcomes.sort("char_start").select("value", "arm_label", "p_value").rows() == [
+        (41.0, "CTx", None),
+        (55.0, "CTx with zorvatinib", 0.001),
+        (12.0, "CTx", None),
+        (37.0, "belrapitant", 0.002),
+        (3.1, "CTx", None),
+        (5.4, "belrapitant", 0.01),
+    ]
