@@ -84,7 +84,9 @@ _RANDOMISED_TO_RECEIVE = Prefiltered(
 )
 # the alternatives a study's patients were given: "Patients received either A or B"
 _EITHER = re.compile(
-    r"\b(?:received|were\s+given|were\s+treated\s+with)\s+either\s+(?P<list>[^.;]+?)(?:\.\s|\.$|;|$)",
+    # (a backbone may come first: "were treated with X plus either A or B")
+    r"\b(?:received|were\s+given|were\s+treated\s+with)\s+(?:[^.;]{1,80}?\s+(?:plus|and|with)\s+)?"
+    r"either\s+(?P<list>[^.;]+?)(?:\.\s|\.$|;|$)",
     re.IGNORECASE,
 )
 _COMPARED = Prefiltered(
@@ -123,6 +125,7 @@ _BETTER_WITH = Prefiltered(
 _SUBJECT = r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and|of)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*){0,7}?"
 _SUBJECT_CLAUSE = (
     rf"(?P<a>{_SUBJECT})\s+(?:demonstrated|showed|improved|prolonged|reduced|extended|resulted|led|met|"
+    r"continue[sd]?\s+to\s+\w+|"
     # (or denied: "A did not significantly improve OS compared to B")
     r"(?:did|does|do)\s+not|failed\s+to|"
     r"(?:was|were)\s+associated|significantly|achieved|produced|yielded)\b[^.;]{0,200}?\b(?:compared\s+(?:with|to)|versus|vs\.?|over|relative\s+to)\s+"

@@ -27,7 +27,10 @@ _LEADING = re.compile(
     r"concurrent|continuous|matching|matched|combined with|in combination with|"
     r"single-agent|up to|≤\s*\d+|"
     # how it was given, before what: "double-blind treatment with A", "treatment with A and B"
-    r"double-blind|single-blind|blinded|(?:treatment|therapy)\s+with)\s+",
+    r"double-blind|single-blind|blinded|(?:treatment|therapy)\s+with|"
+    # (the class an agent is of, before its name: "the anti-EGFR antibody A", "the PARP inhibitor A")
+    r"(?:anti-)?[\w-]+(?:\s+kinase)?\s+(?:monoclonal\s+)?(?:antibody|inhibitor|antagonist)"
+    r"(?=\s+(?!(?:plus|and|or|with|versus|vs|alone|monotherapy|therapy|group|arm)\b)[A-Za-z]))\s+",
     re.IGNORECASE,
 )
 # where a phrase stops naming the group: its schedule, route, setting or who got it

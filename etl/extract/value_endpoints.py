@@ -97,6 +97,7 @@ _COUNT_PHRASE = re.compile(r"\s+(?P<what>[a-z]+\s+responses?)\b", re.IGNORECASE)
 _TIMEPOINT_NUMBER = re.compile(rf"\d+(?:\.\d+)?|{number_words(12)}", re.I)
 _TIMEPOINT_FOLLOWS = re.compile(
     r"^\s*(?:os|pfs|overall|progression|survival|rates?|event|landmark|,\s*respectively"
+    r"|time\s*-?\s*points?"  # ("At the 2-, 3- and 5-year time points, the OS rates were ...")
     # ("Five-year Kaplan-Meier estimates for OS are ...", "the 8-year estimates are ...")
     r"|(?:kaplan[- ]meier\s+)?estimates?"
     # (the landmark analysis the rates after it are estimates of: "In the 12-month analysis,

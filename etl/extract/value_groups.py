@@ -506,9 +506,20 @@ def _bracketed_group(text: str, end: int, arms: list[str]) -> str | None:
     return next((a for a in arms if a.lower() == name), None)
 
 
+# what restates a list's results after the group they are of: "; in the control arm, these
+# respective rates were", "; with placebo, these rates were" (read as "in the control arm were")
+_RESTATED = re.compile(
+    r",\s*(?:these|the|their)\s+(?:respective\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:rates?|values?|estimates?|medians?|proportions?)\s+(?:were|was)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _arm_before(gap: str) -> dict[str, str | None] | None:
     """The groups of the match of _ARM_BEFORE's alternatives in ``gap`` that their alternation
     finds (see GatedAlternation)."""
+    if "," in gap and (restated := _RESTATED.search(gap)) is not None:
+        gap = gap[: restated.start()] + " were "
     pattern = _ARM_BEFORE_ALTERNATION.for_text(gap)
     m = None if pattern is None else pattern.search(gap, _arm_before_start(gap))
     return None if m is None else m.groupdict()

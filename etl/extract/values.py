@@ -46,8 +46,9 @@ _RATIO = FromStarts(
         r"(?:\s*,?\s*[\(\[]?(?i:un)?(?i:adjusted|stratified)[\)\]]?)?"
         rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)\s*[\)\]])?"
         # what it is of or favours: "for death", "favoring drug K", "for the X 20% or greater group"
-        rf"(?:\s+(?:for|of|favou?ring|in favou?r of)\s+(?:[^,;()\d]|\d+\s*%){{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
-        rf"(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{UNIT}))",
+        # (a stage's digits are part of its words: "for DFS in those with M0 disease was 0.75")
+        rf"(?:\s+(?:for|of|favou?ring|in favou?r of)\s+(?:[^,;()\d]|\d+\s*%|(?<=[A-Za-z])\d+){{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
+        rf"(?<![A-Za-z])(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{UNIT}))",
     ),
     # where a ratio's keyword starts: "hazard ratio" (or "hazard-ratio") etc. in any case, "HR",
     # "OR", "RR" as words

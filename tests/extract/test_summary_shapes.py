@@ -309,3 +309,57 @@ def test_a_p_value_after_a_versus_list_naming_each_group_goes_to_the_experimenta
         (9.1, "placebo", None),
         (14.2, "drug K", 0.01),
     ]
+
+
+def test_groups_given_either_agent_on_a_shared_backbone_are_named_by_the_agents():
+    context = record_context(
+        [
+            "In all, 640 patients were treated with FOLFOX plus either the anti-EGFR antibody "
+            "zorvamab or the PARP inhibitor zelparib every 2 weeks."
+        ]
+    )
+    assert context.labels == ["zorvamab", "zelparib"]
+
+
+def test_a_subject_that_continued_to_improve_a_result_over_a_reference_declares_both():
+    context = record_context(
+        ["Adjuvant drug K continued to improve disease-free survival vs placebo at 5 years."]
+    )
+    assert context.labels == ["drug K", "placebo"]
+
+
+def test_a_second_list_restated_for_another_group_after_a_semicolon_is_that_group_s():
+    facts = parse_sentence(
+        "The 1-, 2- and 3-year DFS rates in the drug K arm were 81.0%, 70.2%, and 64.4%; in the "
+        "control arm, these respective rates were 72.5%, 61.3%, and 55.0%."
+    )
+    assert [(f.value, f.timepoint_months, f.arm) for f in facts] == [
+        (81.0, 12.0, "drug K arm"),
+        (70.2, 24.0, "drug K arm"),
+        (64.4, 36.0, "drug K arm"),
+        (72.5, 12.0, "control arm"),
+        (61.3, 24.0, "control arm"),
+        (55.0, 36.0, "control arm"),
+    ]
+
+
+def test_rates_at_listed_time_points_take_them_in_order():
+    facts = parse_sentence(
+        "At the 2-, 4-, and 6-year time points, the OS rates with drug K were 90.1%, 80.2%, and "
+        "70.3%, respectively; with placebo, these rates were 85.0%, 75.5%, and 60.6%."
+    )
+    assert [(f.value, f.timepoint_months, f.arm) for f in facts] == [
+        (90.1, 24.0, "drug K"),
+        (80.2, 48.0, "drug K"),
+        (70.3, 72.0, "drug K"),
+        (85.0, 24.0, "placebo"),
+        (75.5, 48.0, "placebo"),
+        (60.6, 72.0, "placebo"),
+    ]
+
+
+def test_a_stage_s_digit_is_no_ratio():
+    facts = parse_sentence(
+        "The HR for DFS in those with M0 high-risk disease was 0.75 (95% CI, 0.61-0.93)."
+    )
+    assert [(f.measure, f.value) for f in facts] == [("hazard_ratio", 0.75)]
