@@ -25,6 +25,7 @@ from etl.extract.masks import mask_spans
 from etl.extract.numbers import (
     AS_HYPHEN,
     NUM,
+    WORD_DASH,
     PValue,
     find_p_values,
     parse_number,
@@ -97,6 +98,8 @@ def parse_sentence(
     endpoint of the lead-in of a list this sentence is an item of ("objective responses were
     seen in:", then "8.5% of the A group."): a value naming none is of it."""
     text = text.translate(AS_HYPHEN)
+    if "\u2013" in text or "\u2014" in text:
+        text = WORD_DASH.sub("-", text)
     if "per" in text:
         text = _PERCENT_WORD.sub(as_percent_sign, text)
     if "s." in text:

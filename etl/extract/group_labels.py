@@ -197,6 +197,10 @@ NO_GROUP_WORDS = frozenset(
 )
 
 
+# a footnote's number set on a group's last word ("vs single-agent chemotherapy2")
+FOOTNOTE_MARK = re.compile(r"(?<=[a-z]{4})\d{1,2}$")
+
+
 @functools.lru_cache(maxsize=4096)
 def label_words(label: str) -> frozenset[str]:
     """The words of a group's label that tell it from another group (lower case)."""
@@ -209,6 +213,8 @@ def group_label(phrase: str, drugs: frozenset[str] = frozenset()) -> str:
     record defines as drugs, groups though shaped as trials' names ("CPX-351"). (Cached: a corpus
     names its groups in the same words again and again.)"""
     label = DOSE.sub("", DROP_BRACKETS.sub("", phrase)).strip(" ,;:")
+    if label[-1:].isdigit():
+        label = FOOTNOTE_MARK.sub("", label)
     label = _strip_leading(label)
     for _ in range(3):  # "difference in RFS for A": past each head that is not a group
         label = _NOT_A_GROUP.sub("", label)

@@ -24,6 +24,9 @@ DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufffd]"
 # the hyphens other than "-" (a hyphen, a non-breaking one: "5\u2010year", "ESPAC\u20111"), each
 # read as "-" (one character for one: offsets are kept)
 AS_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# an en or em dash between two words joins them as a hyphen does ("the capivasertib\u2013fulvestrant
+# group", a combination); between numbers it is a range's, and stays
+WORD_DASH = re.compile("(?<=[A-Za-z])[\u2013\u2014](?=[A-Za-z])")
 # what joins an interval's bounds
 INTERVAL_SEP = rf"(?:to|{DASH})"
 

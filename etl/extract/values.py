@@ -22,7 +22,7 @@ from etl.extract.facts import (
     make_fact,
     overlaps,
 )
-from etl.extract.group_labels import SECTION_HEADING
+from etl.extract.group_labels import FOOTNOTE_MARK, SECTION_HEADING
 from etl.extract.masks import strip_masked
 from etl.extract.numbers import (
     NUM,
@@ -576,6 +576,8 @@ def clean_arm(label: str | None) -> str | None:
     if not label:
         return None
     label = _LEADING_ARTICLE.sub("", SECTION_HEADING.sub("", label.strip()))
+    if label[-1:].isdigit():
+        label = FOOTNOTE_MARK.sub("", label)
     qualified = _QUALIFIED_PATIENTS.match(label)
     if qualified:  # "those without this toxicity", "patients on placebo": a group by what it has
         return "patients " + label[qualified.end() :]

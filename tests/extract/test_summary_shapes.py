@@ -363,3 +363,29 @@ def test_a_stage_s_digit_is_no_ratio():
         "The HR for DFS in those with M0 high-risk disease was 0.75 (95% CI, 0.61-0.93)."
     )
     assert [(f.measure, f.value) for f in facts] == [("hazard_ratio", 0.75)]
+
+
+def test_a_combination_joined_by_an_en_dash_is_a_group_and_a_range_s_dash_stays():
+    facts = parse_sentence(
+        "Median PFS was 7.2 months in the drug K\u2013fulvestrant group, as compared with 3.6 "
+        "months in the placebo\u2013fulvestrant group (hazard ratio, 0.60; 95% CI, 0.51\u20130.71)."
+    )
+    assert [(f.value, f.arm) for f in facts if f.measure == "median"] == [
+        (7.2, "drug K-fulvestrant group"),
+        (3.6, "placebo-fulvestrant group"),
+    ]
+    ratio = next(f for f in facts if f.measure == "hazard_ratio")
+    assert (ratio.ci.lower, ratio.ci.upper) == (0.51, 0.71)
+
+
+def test_a_footnote_s_number_on_a_group_s_last_word_is_no_part_of_its_name():
+    text = (
+        "Drug K demonstrated a significant improvement in OS vs single-agent chemotherapy2\n"
+        "mOS was 12.1 months with drug K (n=235) vs 6.7 months with single-agent "
+        "chemotherapy2 (n=233); HR: 0.48 (95% CI: 0.38-0.59)\n"
+    )
+    assert _groups_and_values(text) == [
+        ("OS", "median", 12.1, "drug K", None),
+        ("OS", "median", 6.7, "single-agent chemotherapy", None),
+        ("OS", "hazard_ratio", 0.48, "Drug K", "chemotherapy"),
+    ]
