@@ -213,6 +213,7 @@ _CHEMOTHERAPY = re.compile(
 )
 _ALONE = re.compile(r"\b(?:alone|only)\b", re.IGNORECASE)
 _JOINERS = frozenset(["plus", "with", "and"])
+_ABSENCE = frozenset(["without", "no"])  # ("A" against "without A": no agent added)
 _LABEL_WORD = re.compile(r"[\w-]+")
 # "A versus A with C" (the lazy reading stops at "with": two groups alike): the second group's
 # added agent, up to where the name ends
@@ -652,6 +653,6 @@ def _control(labels: list[str]) -> int:
     # (else the group another adds to: "CTx" against "CTx with drug K")
     words = [frozenset(_LABEL_WORD.findall(label.lower())) - _JOINERS for label in labels]
     for i in range(len(labels) - 1, -1, -1):
-        if any(words[i] < other for other in words):
+        if any(words[i] < other and not other & _ABSENCE for other in words):
             return i
     return len(labels) - 1

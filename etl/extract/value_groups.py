@@ -509,7 +509,8 @@ def _bracketed_group(text: str, end: int, arms: list[str]) -> str | None:
 # what restates a list's results after the group they are of: "; in the control arm, these
 # respective rates were", "; with placebo, these rates were" (read as "in the control arm were")
 _RESTATED = re.compile(
-    r",\s*(?:these|the|their)\s+(?:respective\s+)?(?:[\w-]+\s+){0,2}?"
+    # (not "In cohort A, the CR rate was": the part a sentence sets its scene in, read apart)
+    r",\s*(?:these|those|their|the\s+respective)\s+(?:respective\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:rates?|values?|estimates?|medians?|proportions?)\s+(?:were|was)\s*$",
     re.IGNORECASE,
 )

@@ -267,6 +267,8 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
                 unit = UNIT_WORDS[m.group("unit").lower().rstrip(".")]
                 facts.append(make_fact(value, m.start(), m.end(), unit, "median"))
             taken.append(m.span())
+    if "ifference" in text:
+        facts += _bracketed_differences(text, facts, free, taken)
     gains = _HYPHENATED_GAIN.finditer(text) if _HYPHENATED_UNIT.search(text) else ()
     for m in gains:
         num = "num" if m.group("num") else "num2"
@@ -294,6 +296,27 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
     if bare and ("(" in text or "[" in text or ":" in text):
         facts, bare = _announced_unit(text, facts, bare, masks)
     return _share_units(text, sorted(facts, key=lambda f: f.start), bare, masks)
+
+
+# a difference stated in the bracket after the values it compares, its unit theirs: "30.2% versus
+# 11.0% (difference, 19.2; 95% CI, 13.9 to 24.7)", "[difference, 4.1 percentage points]"
+_BRACKETED_DIFFERENCE = re.compile(
+    rf"[(\[;]\s*(?:absolute\s+|between-group\s+)?[Dd]ifference\s*[,:=]?\s*(?P<num>-?{NUM})"
+    r"(?:\s*percentage\s+points?)?(?!\s*(?:%|[\w.·]))"
+)
+
+
+def _bracketed_differences(text: str, facts: list[Fact], free, taken: list[Span]) -> list[Fact]:
+    """The differences bracketed after two values of one unit (_BRACKETED_DIFFERENCE)."""
+    found = []
+    for m in _BRACKETED_DIFFERENCE.finditer(text):
+        s, e = m.span("num")
+        before = [f for f in facts if f.end <= m.start() and f.measure != "hazard_ratio"]
+        if len(before) < 2 or before[-1].unit != before[-2].unit or not free(s, e):
+            continue
+        found.append(make_fact(parse_number(m.group("num")), s, e, before[-1].unit, "difference"))
+        taken.append((s, e))
+    return found
 
 
 # the unit a sentence announces once, bracketed after what it measures, for the bare numbers

@@ -389,3 +389,19 @@ def test_a_footnote_s_number_on_a_group_s_last_word_is_no_part_of_its_name():
         ("OS", "median", 6.7, "single-agent chemotherapy", None),
         ("OS", "hazard_ratio", 0.48, "Drug K", "chemotherapy"),
     ]
+
+
+def test_differences_bracketed_after_two_rates_are_in_their_unit_and_take_the_p_value():
+    facts = parse_sentence(
+        "Major pathologic response rates were 30.2% versus 11.0% (difference, 19.2; 95% CI, "
+        "13.9 to 24.7; P<0.001).",
+        comparison=("drug K", "placebo"),
+        arms=["drug K", "placebo"],
+    )
+    assert [
+        (f.endpoint, f.measure, f.value, f.unit, f.p.value if f.p else None) for f in facts
+    ] == [
+        ("OTHER", "rate", 30.2, "percent", None),
+        ("OTHER", "rate", 11.0, "percent", None),
+        ("OTHER", "difference", 19.2, "percent", 0.001),
+    ]
