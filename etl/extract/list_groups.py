@@ -11,6 +11,7 @@ import re
 from etl.extract.facts import COMPARED_MEASURES, Fact
 
 VERSUS_WORD = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
+_AN_ARM = re.compile(r"\s(?:arm|group)$", re.IGNORECASE)
 # inside a pair of a list of pairs, and between two pairs (past a unit, an interval or an aside)
 _PAST_VALUE = r"\s*(?:%|months?|mo)?\s*(?:[(\[][^()\[\]]*[)\]]\s*)?"
 _IN_PAIR = re.compile(rf"{_PAST_VALUE}(?:vs\.?|versus|v)\s*", re.IGNORECASE)
@@ -35,7 +36,8 @@ def list_group(
     - "AEs occurred in 27% vs 9% in the ITT population", "... in 97% versus 93% of patients
       treated with A" (the rest cut off): values of one result compared with each other cannot
       all be of it, and it is no more the last one's than the first's; none takes it (the
-      record's groups may, by position: ``arms``, as the values before it were given them)."""
+      record's groups may, by position: ``arms``, as the values before it were given them);
+      but a group named as one ("27.7 vs 11.1 months in the placebo arm") is the last one's."""
     for chain in chains.values():
         if len(chain) < 2:
             continue
@@ -70,8 +72,10 @@ def list_group(
         ) == len(chain):
             for f in chain[:-1]:
                 f.arm = last.arm
-        elif len({(f.endpoint, f.measure, f.timepoint_months) for f in chain}) == 1 and all(
-            VERSUS_WORD.search(text, a.end, b.start) for a, b in itertools.pairwise(chain)
+        elif (
+            len({(f.endpoint, f.measure, f.timepoint_months) for f in chain}) == 1
+            and all(VERSUS_WORD.search(text, a.end, b.start) for a, b in itertools.pairwise(chain))
+            and not _AN_ARM.search(last.arm)
         ):
             last.arm = None
 

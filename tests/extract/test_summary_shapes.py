@@ -405,3 +405,11 @@ def test_differences_bracketed_after_two_rates_are_in_their_unit_and_take_the_p_
         ("OTHER", "rate", 11.0, "percent", None),
         ("OTHER", "difference", 19.2, "percent", 0.001),
     ]
+
+
+def test_a_group_named_as_an_arm_after_the_second_of_two_values_is_that_value_s():
+    # (no declared groups; "in the ITT population" after such a pair names neither value)
+    facts = parse_sentence(
+        "PFS was longer, with a median of 27.7 vs 11.1 months in the placebo arm."
+    )
+    assert [(f.value, f.arm) for f in facts] == [(27.7, None), (11.1, "placebo arm")]
