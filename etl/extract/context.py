@@ -49,7 +49,8 @@ from etl.vocab.marks import TRADEMARK_MARKS
 # (or a dose among its words: "Trastuzumab deruxtecan 6.4 mg/kg q3w vs. B"; the label drops it;
 # a regimen may open with a digit: "7+3", "5-FU")
 _ITEM = (
-    r"(?:[A-Za-z]|\d+\+\d|\d-[A-Za-z])[\w+\-/]*(?:\s+(?:\+|plus|with|and)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*"
+    r"(?:[A-Za-z]|\d+\+\d|\d-[A-Za-z])[\w+\-/]*(?:\s+(?:\+|plus|with|and)\s+(?:[A-Za-z]|\d-[A-Za-z])[\w+\-/]*"
+    r"|\s+[A-Za-z][\w+\-/]*"
     r"|\s+\d+(?:[.,]\d+)?\s*(?:mg|µg|μg|mcg|g)(?:/(?:kg|m2|m²))?(?![\w+\-/])){0,4}?"
     r"(?![\w+\-/])"
 )
@@ -109,6 +110,12 @@ _STUDY_OF_VERSUS = Prefiltered(
         rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:with|at|{_GROUP_ENDS})\b|$))",
         re.IGNORECASE,
     )
+)
+# a group's short name bracketed right before "versus": "liposomal A, B and C (A+BC) versus BC"
+_SHORT_VERSUS = re.compile(
+    rf"\((?P<a>[^()]{{2,30}}?)\)\s+(?:versus|vs\.?)\s+(?P<b>{_ITEM})"
+    rf"(?=\s*(?:[,.;():]|(?:with|at|{_GROUP_ENDS})\b|$))",
+    re.IGNORECASE,
 )
 # "PFS remained better with A compared with B", "OS was longer for A than for B": the groups an
 # outcome is compared between, named after the comparison's adjective (the subject is the outcome)
@@ -323,6 +330,15 @@ def _pair(a: str, b: str, drugs: frozenset[str] = frozenset()) -> list[str]:
     return []
 
 
+def _short_pair(sentence: str, drugs: frozenset[str]) -> list[str]:
+    """ "with A, B and C (ABC) versus D": the short name the bracket gives the first group, whose
+    own name the list's commas cut (else [])."""
+    short = _SHORT_VERSUS.search(sentence) if "(" in sentence else None
+    if short is None or not _ABBREVIATION_LIKE.match(short["a"]):
+        return []
+    return _pair(short["a"], _before_endpoint(short["b"]), drugs)
+
+
 def _added_to(text: str, m: re.Match[str]) -> str:
     """The second group of "A versus A with C" when ``m`` read it as "A" (else ""): A with C,
     its name cut before the first endpoint after it ("... with C ORR: 45% vs 60%")."""
@@ -419,6 +435,8 @@ def _declared(
             if m is None:
                 continue
             # (a subject is its last words that name a group: "one year of therapy with A")
+            if plain[: m.start("a")].rstrip().endswith(",") and (short := _short_pair(s, drugs)):
+                return short, {}  # (the first group cut at a comma of its own name)
             subject = pattern in (_THAT_SUBJECT_OVER, _SUBJECT_OVER)
             a = tail_label(m.group("a"), drugs=drugs) if subject else m.group("a")
             b = _before_endpoint(m.group("b"))

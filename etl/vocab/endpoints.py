@@ -114,7 +114,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         "FOLLOWUP",
         # ("FU" in capitals, or after "median": "median FU 46 mo", "at 4-y FU", "median fu 25.7
         # mo"; "Fu" is a name in author lists, "5-FU" and "LV/FU" fluorouracil)
-        r"follow[- ]?up|\bf/u\b|\bfu\b(?<=(?-i:FU))(?<![-/]FU)|\bfu\b(?<=median fu)"
+        r"follow[- ]?up|\bf/u\b|\bfu\b(?<=(?-i:FU))(?<![-\u2010\u2011/]FU)|\bfu\b(?<=median fu)"
         r"|time from (?:randomi[sz]ation|enrol?lment|first dose) (?:to|until) (?:the )?"
         r"data[- ]?cut-?off(?: date)?|median observation(?: (?:time|period))?",
     ),

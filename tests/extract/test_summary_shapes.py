@@ -413,3 +413,38 @@ def test_a_group_named_as_an_arm_after_the_second_of_two_values_is_that_value_s(
         "PFS was longer, with a median of 27.7 vs 11.1 months in the placebo arm."
     )
     assert [(f.value, f.arm) for f in facts] == [(27.7, None), (11.1, "placebo arm")]
+
+
+def test_a_short_name_bracketed_before_versus_names_the_first_group():
+    context = record_context(
+        [
+            "In the phase 3 ZENITH-9 study, survival was longer with liposomal drug K, "
+            "fluorouracil and leucovorin (K+FU/LV) versus FU/LV in patients progressing after "
+            "gemcitabine."
+        ]
+    )
+    assert context.labels == ["K+FU/LV", "FU/LV"]
+
+
+def test_a_group_list_item_may_open_with_a_digit_after_its_joiner():
+    context = record_context(
+        [
+            "Survival with drug K plus 5-fluorouracil and leucovorin versus 5-fluorouracil and "
+            "leucovorin in the per-protocol population of ZENITH-9"
+        ]
+    )
+    assert context.labels == [
+        "drug K plus 5-fluorouracil and leucovorin",
+        "5-fluorouracil and leucovorin",
+    ]
+
+
+def test_fluorouracil_written_with_a_typeset_hyphen_is_no_follow_up():
+    text = (
+        "Patients were randomly assigned to drug K+5\u2010FU/LV or 5\u2010FU/LV.\n"
+        "Median OS with drug K+5\u2010FU/LV was 6.1 vs 4.2 months with 5\u2010FU/LV alone.\n"
+    )
+    assert [row[:3] for row in _groups_and_values(text)] == [
+        ("OS", "median", 6.1),
+        ("OS", "median", 4.2),
+    ]
