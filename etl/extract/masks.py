@@ -67,7 +67,8 @@ _MASKS = [
     rf"{NUM}\s*%\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,5}}?(?:events|deaths)\b",
     rf"[∼~≈]\s*{NUM}",
     # how mature an analysis is, no result: "(75% data maturity: 228 of 302 planned events)"
-    rf"{NUM}\s*%\s*(?:data\s+|information\s+)?maturity\b",
+    # ("... data (maturity, 20%) showed")
+    rf"{NUM}\s*%\s*(?:data\s+|information\s+)?maturity\b|\bmaturity\s*[,:=]?\s*{NUM}\s*%",
     # a unit's abbreviation defined after it, no part of a list's gap: "18.7 months [mo] vs 9.4 mo"
     r"[\[(]\s*(?:mo|mos|wk|wks|yr|yrs)\.?\s*[\])]",
     # the share of the trial a subgroup is, no rate: "(n = 225 [24.4% of the intent-to-treat

@@ -35,6 +35,8 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         # (the events of disease-free survival, named for a ratio: "risk of recurrence or death")
         r"|(?:disease recurrence|recurrence|relapse) or death"
         r"|time to (?:deterioration|next treatment|subsequent therapy|second progression|first subsequent)"
+        # (a second progression, PFS2: "the HR for second disease progression or death")
+        r"|second (?:disease )?progression(?: or death)?"
         # the progression of a symptom, not of the disease: "time to progression of worst pain"
         r"|time to progression of (?!(?:the |their |his |her )?(?:disease|cancer|tumou?rs?|lesions?)\b)"
         r"[a-z]+(?:[- ](?!(?:in|with|for|and|or|of|at|among|versus|vs|compared|was|were)\b)[a-z]+){0,3}"

@@ -448,3 +448,15 @@ def test_fluorouracil_written_with_a_typeset_hyphen_is_no_follow_up():
         ("OS", "median", 6.1),
         ("OS", "median", 4.2),
     ]
+
+
+def test_a_second_progression_is_no_progression_free_survival_and_maturity_no_rate():
+    ratio = parse_sentence(
+        "The HR for second disease progression or death favored drug K (HR, 0.66; 95% CI, "
+        "0.43 to 1.02)."
+    )
+    rates = parse_sentence("Overall survival data (maturity, 20%) showed a 36-month OS of 84%.")
+    assert [(f.endpoint, f.measure, f.value) for f in ratio + rates] == [
+        ("OTHER", "hazard_ratio", 0.66),
+        ("OS", "rate", 84.0),
+    ]
