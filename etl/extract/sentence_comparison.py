@@ -27,13 +27,17 @@ _SENTENCE_COMPARISON = Prefiltered(
 # median time to X compared to B (23.2 vs 14.6 months)"
 _SUBJECT_COMPARISON = Prefiltered(
     re.compile(
-        rf"^(?:[^,;]*,\s*)?(?:the\s+)?(?P<a>{GROUP_NAME})\s+(?:(?:had|showed|achieved|experienced|demonstrated)\s+"
-        r"(?:(?:a|an|significantly|numerically|statistically\s+significantly)\s+)*"
-        r"(?:longer|shorter|higher|lower|better|worse|improved|superior|inferior|prolonged)"
+        # (a combination may be "A with B": "A with B demonstrated a statistically significant
+        # improvement in PFS compared to C")
+        rf"^(?:[^,;]*,\s*)?(?:the\s+)?(?P<a>{GROUP_NAME}(?:\s+with\s+{GROUP_NAME})?)\s+"
+        r"(?:(?:had|showed|achieved|experienced|demonstrated)\s+"
+        r"(?:(?:a|an|significantly|numerically|statistically|significant|clinically|meaningful|and)\s+)*"
+        r"(?:longer|shorter|higher|lower|better|worse|improved|superior|inferior|prolonged"
+        r"|improvement|benefit|prolongation|advantage)"
         # "A extended the median time to X compared to B (23.2 vs 14.6 months)"
         r"|(?:(?:significantly|further)\s+)?(?:extended|prolonged|improved|increased|reduced|lowered|decreased))\b.{0,200}?"
         r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:the\s+|those\s+(?:in|with|on)\s+(?:the\s+)?)?"
-        rf"(?P<b>{GROUP_NAME})(?=\s*(?:[,;.(]|$))",
+        rf"(?P<b>{GROUP_NAME})(?=\s*(?:[,;.(]|$|with\s+an?\s+(?:hazard|odds|HR|OR)\b))",
         re.IGNORECASE,
     )
 )

@@ -460,3 +460,13 @@ def test_a_second_progression_is_no_progression_free_survival_and_maturity_no_ra
         ("OTHER", "hazard_ratio", 0.66),
         ("OS", "rate", 84.0),
     ]
+
+
+def test_a_ratio_takes_the_comparison_its_sentence_states_with_a_noun_of_benefit():
+    facts = parse_sentence(
+        "Drug K with drug L demonstrated a statistically significant improvement in PFS "
+        "compared to drug M with a hazard ratio of 0.70 (95% CI 0.58, 0.85)."
+    )
+    assert [(f.measure, f.arm, f.comparator) for f in facts] == [
+        ("hazard_ratio", "Drug K with drug L", "drug M")
+    ]
