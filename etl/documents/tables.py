@@ -170,13 +170,23 @@ def _bare_pipe_tables(text: str, lines: list[Line], used: list[bool]):
     Agent vs." / "placebo |" / "201 vs. 202 | 62.7 vs. 65.4 |"). Two rows or more."""
     i = 0
     while i < len(lines):
-        if used[i] or not _is_whole_bar_row(lines[i].text):
+        if used[i] or not _is_whole_bar_row(lines[i].text) or _data_without_bar(lines[i].text):
             i += 1
             continue
         header = _split(text, lines[i], "|")
-        body, last = _pipe_body(text, lines, i + 1, len(header), used)
+        headers, first = [header], i + 1
+        # (a heading row spanning the header's columns above it: "Median PFS | Median OS |", then
+        # "Study | A | B | HR [95% CI] | A | B | HR |", no digit in it but a level's)
+        if (
+            first < len(lines)
+            and _is_whole_bar_row(lines[first].text)
+            and not any(ch.isdigit() for ch in _CI_LEVEL.sub("", lines[first].text))
+            and len(under := _split(text, lines[first], "|")) > len(trimmed(header))
+        ):
+            headers, first = [_over_groups(trimmed(header), under), under], first + 1
+        body, last = _pipe_body(text, lines, first, len(headers[-1]), used)
         if sum(1 for r in body if sum(c is not None for c in r) >= 2) >= 2:
-            table = from_rows([header], body, _caption_above(text, lines, i, used), "pipe")
+            table = from_rows(headers, body, _caption_above(text, lines, i, used), "pipe")
             if table is not None:
                 yield table, i, last
                 i = last + 1
@@ -184,9 +194,40 @@ def _bare_pipe_tables(text: str, lines: list[Line], used: list[bool]):
         i += 1
 
 
+_CI_LEVEL = re.compile(r"\d+(?:\.\d+)?\s*%\s*CI")
+
+
+def _over_groups(spanning: list[Cell | None], under: list[Cell | None]) -> list[Cell | None]:
+    """A heading row's cells over the groups of columns the row under it repeats ("Median PFS |
+    Median OS" over "A | B | HR | A | B | HR"): the last groups, one a cell, each cell spanning
+    its group; as it stands when the groups are fewer than its cells."""
+    texts = [c.text if c else None for c in under]
+    counts = {t: texts.count(t) for t in texts if t}
+    repeated = [t for t in texts if t and counts[t] >= 2]
+    cells = [c for c in spanning if c is not None]
+    if not repeated:
+        return spanning
+    starts = [j for j, t in enumerate(texts) if t == repeated[0]]
+    if len(starts) < len(cells):
+        return spanning
+    placed: list[Cell | None] = [None] * len(under)
+    starts = starts[-len(cells) :]
+    for cell, start, end in zip(cells, starts, [*starts[1:], len(under)], strict=True):
+        for j in range(start, end):
+            placed[j] = cell
+    return placed
+
+
+def _data_without_bar(line: str) -> bool:
+    """A row without its opening bar that holds a number: a table's data, never its header
+    (the header above it is written another way: one cell a line)."""
+    return not line.lstrip().startswith("|") and any(ch.isdigit() for ch in _CI_LEVEL.sub("", line))
+
+
 def _is_whole_bar_row(line: str) -> bool:
+    """ "| a | b |", or "a | b | c |" (a page that left out each row's opening bar)."""
     stripped = line.strip()
-    return stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3
+    return stripped.endswith("|") and stripped.count("|") >= (3 if stripped.startswith("|") else 4)
 
 
 def _pipe_header(

@@ -215,6 +215,11 @@ def _endpoint(text: str, mentions) -> tuple[tuple[str, str] | None, bool]:
 _GLUED_NOTE: Final = re.compile(r"(?<=[a-z)])\d(?:,\d)*$")
 
 
+_RESPONSE_ONLY: Final = re.compile(
+    r"^\s*(?:overall\s+|objective\s+)?responses?\s*(?:\(%\))?\s*$", re.I
+)
+
+
 def describe(text: str) -> Meaning:
     """What a header or a cell's words say: "OS, months, median (95% CI)" → OS, median, months,
     level 95; "1y PFS rate" → PFS, rate, percent, 12 months; "HR (95% CI); p-value" → hazard
@@ -234,7 +239,9 @@ def describe(text: str) -> Meaning:
             rest = rest[: m.start()] + " " + rest[m.end() :]
             break
     rest = _SIZE.sub(" ", rest)
-    endpoint, composite = _endpoint(rest, endpoint_mentions(rest))
+    # (a header that is only "Response" heads response rates: "Response | CR" over "% | %")
+    mentions = endpoint_mentions("Response rate" if _RESPONSE_ONLY.match(rest) else rest)
+    endpoint, composite = _endpoint(rest, mentions)
     # (every ratio it names: the first is its measure, a second one it offers: "HR or RR")
     ratios = [code("measure", name) for name, pattern in _RATIOS if pattern.search(rest)]
     measure, unit = _measure(rest, ratios)

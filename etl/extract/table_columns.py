@@ -117,8 +117,9 @@ def _role_of(table: Table, c: int) -> str | None:
         cell = row[c]
         if cell is None:
             continue
-        control, strong = CONTROL.search(cell.text), _EXPERIMENTAL.search(cell.text)
-        versus = VERSUS_SEP.search(cell.text) if control and not strong else None
+        text = _unbroken(cell.text)
+        control, strong = CONTROL.search(text), _EXPERIMENTAL.search(text)
+        versus = VERSUS_SEP.search(text) if control and not strong else None
         if versus is not None and versus.start() < control.start():
             strong = versus  # ("ORR, ICI arm versus placebo arm": the first is the experimental)
         if control and strong:
@@ -130,9 +131,17 @@ def _role_of(table: Table, c: int) -> str | None:
             return order[position] if position < 2 else None
         if control:
             return "ctrl"
-        if strong or _TREATMENT.search(cell.text):
+        if strong or _TREATMENT.search(text):
             return "exp"
     return None
+
+
+# a word a page broke at a hyphen and a space ("Inter- vention"): read whole in a header
+_BROKEN_WORD: Final = re.compile(r"(?<=[a-z])- (?=[a-z])")
+
+
+def _unbroken(text: str) -> str:
+    return _BROKEN_WORD.sub("", text) if "- " in text else text
 
 
 def _compared_groups(header: str) -> tuple[str, ...]:
@@ -197,7 +206,7 @@ def read_columns(table: Table, terms: dict[str, str] | None = None) -> list[Colu
     for c in range(width):
         cells = header_cells(table, c)
         # (a header cell wrapped over lines reads as one: "Response\nrate (%)")
-        names = [" ".join(cell.text.split()) for cell in cells]
+        names = [_unbroken(" ".join(cell.text.split())) for cell in cells]
         text = " ".join(names)
         texts = [r[c].text for r in table.rows if c < len(r) and r[c] is not None]
         kinds = [cell_kind(r[c].text if r[c] else None) for r in table.rows if c < len(r)]

@@ -1049,3 +1049,34 @@ def test_a_table_page_under_the_line_of_the_paper_it_is_from_is_a_table_of_trial
     text = ". 2016 Mar 3;4(2):10-19. doi: 10.0000/invented.2016\n\n" + STACKED_LINES
     staged = stage_documents(files_frame({"t.txt": text}))
     assert staged.documents.get_column("document_kind").to_list() == ["trial_table"]
+
+
+# rows that leave out their opening bar, under a heading row whose cells span the groups of
+# columns the header repeats, the header's words broken at a hyphen ("Inter- vention")
+_SPANNED = (
+    "Table. Randomized trials of drug K\n"
+    "Median PFS | Median OS | Response | |||||||\n"
+    "Study | Inter- vention | Comparison | Inter- vention | Comparison | HR for PFS[95% CI] "
+    "| Inter- vention | Comparison | Inter- vention | Comparison |\n"
+    "ZENITH-1 | K-Rd | Rd | 36 | 19 | 0.42 [0.34-0.51] | NR | 40 | 81% | 70% |\n"
+    "ZENITH-2 | K-Vd | Vd | 14 | 10 | 0.70 [0.53-0.93] | 30 | 25 | 76% | 62% |\n"
+)
+
+
+def test_a_heading_row_spans_the_groups_of_columns_its_header_repeats():
+    found = [(f.endpoint, f.measure, f.value) for f in facts_of(read(_SPANNED))]
+    assert found == [
+        ("PFS", "median", 36.0),
+        ("PFS", "median", 19.0),
+        ("PFS", "hazard_ratio", 0.42),
+        ("OS", "median", 40.0),
+        ("ORR", "rate", 81.0),
+        ("ORR", "rate", 70.0),
+        ("PFS", "median", 14.0),
+        ("PFS", "median", 10.0),
+        ("PFS", "hazard_ratio", 0.70),
+        ("OS", "median", 30.0),
+        ("OS", "median", 25.0),
+        ("ORR", "rate", 76.0),
+        ("ORR", "rate", 62.0),
+    ]
