@@ -242,7 +242,7 @@ _RESULT_HEADER = re.compile(
 _REF_HEADER = re.compile(r"\b(?:references?|refs?\.?|authors?|citations?|sources?)\b", re.I)
 _ARM_HEADER = re.compile(
     r"\b(?:treatments?|arms?|drugs?|medications?|interventions?|regimens?|agents?|therap(?:y|ies)|groups?"
-    r"|control|experimental|comparators?)\b",
+    r"|control|experimental|comparators?|comparisons?)\b",
     re.IGNORECASE,
 )
 # a row label that opens with a number, an interval's level: "95% CI (months)" (no value)

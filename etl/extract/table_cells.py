@@ -60,7 +60,8 @@ _COUNT_THEN_RATE: Final = re.compile(
 )
 _INTERVAL: Final = re.compile(
     rf"[(\[]\s*(?:(?P<range>range|IQR|interquartile range)\s*[:,]?\s*|{CI_LEVEL}\s*[:,]?\s*)?"
-    rf"(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*(?:-|–|—|to)\s*(?P<hi>{NUM}|NR|NE|NA)\s*(?:%|{_UNIT})?"
+    rf"(?P<lo>{NUM})\s*(?:%|{_UNIT})?\s*(?:-|–|—|to|;(?=\s*{NUM}\s*\]))\s*(?P<hi>{NUM}|NR|NE|NA)\s*(?:%|{_UNIT})?"
+    # (a cell's bounds may be set apart by a semicolon in square brackets: "0.42 [0.34; 0.51]")
     rf"\s*(?=[;,)\]])"
     rf"|[;,]\s*{CI_LEVEL.replace('lvl', 'lvl2')}\s*[:,]?\s*(?P<lo2>{NUM})\s*%?\s*(?:-|–|—|to)\s*(?P<hi2>{NUM})\s*%?",
     re.IGNORECASE,

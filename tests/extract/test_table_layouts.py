@@ -1080,3 +1080,21 @@ def test_a_heading_row_spans_the_groups_of_columns_its_header_repeats():
         ("ORR", "rate", 76.0),
         ("ORR", "rate", 62.0),
     ]
+
+
+def test_values_under_a_spanning_heading_take_the_row_s_groups_by_their_column_s_role():
+    first = read(_SPANNED)[0].facts
+    assert [(f.value, f.arm, f.comparator) for f in first[:3]] == [
+        (36.0, "K-Rd", None),
+        (19.0, "Rd", None),
+        (0.42, "K-Rd", "Rd"),
+    ]
+    assert ci(first[2]) == (0.34, 0.51, 95.0)
+
+
+def test_a_cell_s_bounds_may_be_set_apart_by_a_semicolon_in_square_brackets():
+    text = (
+        "Table 3.\n| Trial | Drug | HR for PFS [95% CI] |\n|---|---|---|\n"
+        "| ZENITH-1 | K-Rd | 0.42 [0.34; 0.51] |\n| ZENITH-2 | K-Vd | 0.70 [0.53; 0.93] |\n"
+    )
+    assert [ci(f) for r in read(text) for f in r.facts] == [(0.34, 0.51, 95.0), (0.53, 0.93, 95.0)]
