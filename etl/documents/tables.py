@@ -225,7 +225,8 @@ def _data_without_bar(line: str) -> bool:
 
 
 def _is_whole_bar_row(line: str) -> bool:
-    """ "| a | b |", or "a | b | c |" (a page that left out each row's opening bar)."""
+    """ "| a | b |", or "a | b | c | d |" (a page that left out each row's opening bar: four
+    bars at least, as a row of three cells with both of its bars has)."""
     stripped = line.strip()
     return stripped.endswith("|") and stripped.count("|") >= (3 if stripped.startswith("|") else 4)
 

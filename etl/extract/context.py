@@ -219,9 +219,7 @@ _CHEMOTHERAPY = re.compile(
     re.IGNORECASE,
 )
 _ALONE = re.compile(r"\b(?:alone|only)\b", re.IGNORECASE)
-_JOINERS = frozenset(["plus", "with", "and"])
 _ABSENCE = frozenset(["without", "no"])  # ("A" against "without A": no agent added)
-_LABEL_WORD = re.compile(r"[\w-]+")
 # "A versus A with C" (the lazy reading stops at "with": two groups alike): the second group's
 # added agent, up to where the name ends
 _ADDED_WITH = re.compile(
@@ -669,7 +667,7 @@ def _control(labels: list[str]) -> int:
             if evidence.search(labels[i]):
                 return i
     # (else the group another adds to: "CTx" against "CTx with drug K")
-    words = [frozenset(_LABEL_WORD.findall(label.lower())) - _JOINERS for label in labels]
+    words = [label_words(label) for label in labels]
     for i in range(len(labels) - 1, -1, -1):
         if any(words[i] < other and not other & _ABSENCE for other in words):
             return i
