@@ -339,13 +339,22 @@ _VALUE_AFTER = re.compile(
 )
 
 
+_COUNT_WORD = re.compile(r"\b(?:number|no\.|n)\s*$", re.IGNORECASE)
+
+
 def _announced_unit(
     text: str, facts: list[Fact], bare: list[re.Match], masks: list[Span]
 ) -> tuple[list[Fact], list[re.Match]]:
     """The bare numbers of a list whose unit is announced before it take that unit, up to the
     first value with a unit of its own (another list)."""
     announced = next(
-        (m for m in _ANNOUNCED_UNIT.finditer(text) if text[: m.start()].rstrip()[-1:].isalpha()),
+        (
+            m
+            for m in _ANNOUNCED_UNIT.finditer(text)
+            if text[: m.start()].rstrip()[-1:].isalpha()
+            # ("Number (%) of deaths was 364 (68)": counts, each with its share in brackets)
+            and not _COUNT_WORD.search(text, max(0, m.start() - 10), m.start())
+        ),
         None,
     )
     if announced is None:

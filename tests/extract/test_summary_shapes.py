@@ -470,3 +470,12 @@ def test_a_ratio_takes_the_comparison_its_sentence_states_with_a_noun_of_benefit
     assert [(f.measure, f.arm, f.comparator) for f in facts] == [
         ("hazard_ratio", "Drug K with drug L", "drug M")
     ]
+
+
+def test_a_number_announced_with_its_share_is_no_percentage():
+    # ("Number (%)": the bare numbers are counts, not rates of 364%)
+    assert (
+        parse_sentence("Number (%) of deaths was 364 (68) for drug K and 210 (79) for placebo.")
+        == []
+    )
+    assert [f.value for f in parse_sentence("ORR (%): 45 vs 30")] == [45.0, 30.0]
