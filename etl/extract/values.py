@@ -311,7 +311,7 @@ def _bracketed_differences(text: str, facts: list[Fact], free, taken: list[Span]
     found = []
     for m in _BRACKETED_DIFFERENCE.finditer(text):
         s, e = m.span("num")
-        before = [f for f in facts if f.end <= m.start() and f.measure != "hazard_ratio"]
+        before = [f for f in facts if f.end <= m.start() and f.measure not in RATIOS]
         if len(before) < 2 or before[-1].unit != before[-2].unit or not free(s, e):
             continue
         found.append(make_fact(parse_number(m.group("num")), s, e, before[-1].unit, "difference"))
