@@ -30,6 +30,7 @@ from etl.extract.sentence_comparison import (
     in_sentence_order,
     sentence_comparison,
 )
+from etl.extract.sub_results import of_the_value_before
 from etl.extract.values import COMPARED_GAP, PLACEHOLDERS_AFTER, clean_arm
 from etl.regex_prefilter import (
     FoldedMatch,
@@ -331,7 +332,9 @@ def attach_arms(
     _list_then_groups(text, chains)
     facts = _whole_list_arms(text, _single_arm_mention(text, facts, arms))
     list_group(text, chains, by_position, arms)
-    return _ratio_of_the_two_groups(_fronted_group(text, facts, arms))
+    facts = _fronted_group(text, facts, arms)
+    facts = of_the_value_before(text, facts, lambda gap: _arm_before(gap) is not None)
+    return _ratio_of_the_two_groups(facts)
 
 
 def _known_right_after(text: str, f: Fact, arms: list[str]) -> str | None:
@@ -398,26 +401,33 @@ def _versus_after(text: str, end: int) -> re.Match[str] | FoldedMatch | None:
 
 def _fronted_group(text: str, facts: list[Fact], arms: list[str]) -> list[Fact]:
     """ "Among patients who received A, rash (73%) and fatigue (67%) were the most common": a
-    group put before the sentence's clause is the group of its values that name none."""
+    group put before the sentence's clause is the group of its values that name none; a clause
+    after a semicolon may put its own ("...; in the B arm, the ORR was 63.6%")."""
     if all(f.arm is not None or f.measure in COMPARED_MEASURES for f in facts):
         return facts
-    m = _FRONTED.search(text)  # (anchored at the start)
-    if not m:
-        return facts
-    if m.group("did"):
+    starts = [0, *(i + 1 for i, c in enumerate(text) if c == ";")] if ";" in text else [0]
+    for start in reversed(starts):
+        label = _fronted_label(text[start:].lstrip() if start else text, arms)
+        if label is None:
+            continue
         for f in facts:
-            if f.arm is None and f.measure not in COMPARED_MEASURES:
-                f.arm = m.group("did")
-        return facts
+            if f.arm is None and f.measure not in COMPARED_MEASURES and f.start >= start:
+                f.arm = label
+    return facts
+
+
+def _fronted_label(clause: str, arms: list[str]) -> str | None:
+    """The group the opening of a clause puts before it, or None."""
+    m = _FRONTED.search(clause)  # (anchored at the start)
+    if not m:
+        return None
+    if m.group("did"):
+        return m.group("did")
     group = clean_arm(m.group("g"))
     known = {a.lower() for a in arms}
     if not group or not (m.group("who") or m.group("head") or group.lower() in known):
-        return facts
-    label = group + (m.group("head") or "")
-    for f in facts:
-        if f.arm is None and f.measure not in COMPARED_MEASURES:
-            f.arm = label
-    return facts
+        return None
+    return group + (m.group("head") or "")
 
 
 def _ratio_of_the_two_groups(facts: list[Fact]) -> list[Fact]:
