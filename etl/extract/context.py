@@ -65,9 +65,11 @@ _ASSIGNMENT = Prefiltered(re.compile(r"randomi[sz]|randomly|assigned|allocated",
 # 1:1 ratio, patients who had ... to receive A or B", "at a two-to-one ratio to A or B". (The
 # ratio keeps no trailing space: the lazy gap after it would otherwise find a later " to ".)
 _RATIO = r"(?:\s*,?\s*(?:in|at)\s+an?\s+[\w:-]+\s+ratio,?|\s+\d:\d(?::\d)?,?|\s*\(\s*\d:\d(?::\d)?\s*\))?"
+# "The authors assigned 866 patients ... to A or B" (a count of patients right after the verb)
+_ASSIGNED_COUNT = r"\b(?:assigned|allocated)(?=\s+\d[\d,]*\s)"
 _RANDOMISED = Prefiltered(
     re.compile(
-        rf"(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)){_RATIO}"
+        rf"(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|{_ASSIGNED_COUNT}){_RATIO}"
         rf"(?:[^.;]{{0,200}}?)?\s+to\s+(?:receive\s+)?(?:either\s*:?\s*)?(?:one of \w+ regimens:\s*)?"
         r"(?P<list>[^.;]+?)(?:\.\s|\.$|;|$)",
         re.IGNORECASE,
@@ -77,7 +79,7 @@ _RANDOMISED = Prefiltered(
 # assigned patients with stage IB to IIIA disease to receive A or B" (the first " to " is not it)
 _RANDOMISED_TO_RECEIVE = Prefiltered(
     re.compile(
-        rf"(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)){_RATIO}"
+        rf"(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|{_ASSIGNED_COUNT}){_RATIO}"
         rf"[^.;]{{0,200}}?\s+to\s+(?:receive|be\s+treated\s+with)\s+(?:either\s*:?\s*)?"
         r"(?P<list>[^.;]+?)(?:\.\s|\.$|;|$)",
         re.IGNORECASE,
@@ -92,7 +94,7 @@ _EITHER = re.compile(
 )
 _COMPARED = Prefiltered(
     re.compile(
-        rf"\bcompar\w*\s+(?:the\s+[\w\s]+?\s+of\s+)?(?P<a>{_ITEM})\s+(?:with|to|versus|vs\.?)\s+(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:using|{_GROUP_ENDS})\b|$))",
+        rf"\bcompar\w*\s+(?:the\s+[\w\s]+?\s+of\s+)?(?P<a>{_ITEM})\s+(?:with|to|versus|vs\.?)\s+(?:th(?:ose|at)\s+of\s+)?(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:using|{_GROUP_ENDS})\b|$))",
         re.IGNORECASE,
     )
 )

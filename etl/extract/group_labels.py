@@ -13,6 +13,7 @@ import functools
 import re
 
 from etl.extract.phrases import DOSE_UNIT, is_generic
+from etl.vocab.agents import synonym_index
 from etl.vocab.numerals import number_words
 
 DROP_BRACKETS = re.compile(r"\s*[\(\[](?:[^()\[\]]|[\(\[][^)\]]*[\)\]])*[\)\]]")
@@ -39,6 +40,8 @@ CUT = re.compile(
     r"at doses|on days?|which|who|given|administered|as (?:first|second)|followed by|"
     # (when a group's treatment was given: "secondary cytoreduction before chemotherapy")
     r"before|prior to|"
+    # (how many times: "B alone to one 30-40 min infusion", "A to a maximum of six cycles")
+    r"(?:up )?to (?:one|an?|\d+)\b(?=.*\b(?:infusions?|injections?|cycles?|doses?|courses?)\b)|"
     r"in (?:the|patients|participants|subjects|adults|men|women|previously|\d+-day)|"
     r"intravenously|orally|subcutaneously|q\dw|iv|po|sc)\b.*$",
     re.IGNORECASE,
@@ -50,8 +53,8 @@ DOSE = re.compile(
 # when, not what: "on days 1 and 15 of a 28-day cycle", "once every 3 weeks"
 SCHEDULE = re.compile(
     # (its numbers and no space after them: "on day 1 every 3 weeks" leaves no glued words)
-    r"\s+(?:on\s+)?days?\s+\d+(?:\s*,\s*\d+)*(?:\s*(?:and|to|-|–)\s*\d+)?"
-    r"(?:\s+of\s+(?:a|each|every)\s+[\w-]+\s+cycle)?"
+    r"\s+(?:on\s+)?days?\s+\d+(?:\s*,\s*\d+)*(?:\s*,?\s*(?:and|to|-|–)\s*\d+)?"
+    r"(?:\s+of\s+(?:a|each|every|(?:\w+\s+)?\d+-day)\s+[\w-]*\s*cycles?)?"
     r"|\s+(?:once|twice)?\s*(?:daily|weekly|every\s+\d+\s+(?:weeks?|days?))(?:\s+for\s+\d+\s+\w+(?:\s+on/\d+\s+\w+\s+off)?)?"
     # (abbreviated: "gefitinib 250 mg qd po", "drug K q3w")
     r"|\s+(?:q\.?d|b\.?i\.?d|t\.?i\.?d|q\d+w|p\.?o)\.?(?![\w.])",
@@ -222,6 +225,8 @@ def group_label(phrase: str, drugs: frozenset[str] = frozenset()) -> str:
     label = _strip_leading(label)
     label = _FORM.sub("", _GROUP_SUFFIX.sub("", label)).strip(" ,;:")
     label = re.sub(r"\s+", " ", label)
+    if "-" in label:
+        label = _BROKEN_WORD.sub(_rejoined, label)
     if (
         is_generic(label)
         or not is_clean_label(label)
@@ -230,6 +235,22 @@ def group_label(phrase: str, drugs: frozenset[str] = frozenset()) -> str:
     ):
         return ""
     return label
+
+
+# a word a page broke across a line with a hyphen, the line break since lost: "gemcita-bine"
+_BROKEN_WORD = re.compile(r"\b[a-z]{3,}-[a-z]{3,}\b")
+
+
+@functools.cache
+def _lexicon_words() -> frozenset[str]:
+    return frozenset(name.lower() for name in synonym_index())
+
+
+def _rejoined(m: re.Match[str]) -> str:
+    """A hyphenated word whose two parts joined are an agent of the lexicon, joined; any other
+    ("nab-paclitaxel") as it is."""
+    joined = m.group().replace("-", "")
+    return joined if joined in _lexicon_words() else m.group()
 
 
 _OR = re.compile(r",?\s+or\s+", re.IGNORECASE)
@@ -258,7 +279,11 @@ _STRATIFIED = re.compile(
 )
 # when the groups were given, after the last of them: "to A or placebo after response to
 # first-line chemotherapy", "following surgery"
-_WHEN_GIVEN = re.compile(r"\s+(?:after|following|upon|until)\s+.*$", re.IGNORECASE)
+# (and its schedule, commas and all: "B alone on days 1, 8, and 15 of each cycle")
+_WHEN_GIVEN = re.compile(
+    r"\s+(?:(?:after|following|upon|until)\s|on\s+days?\s+\d).*$",
+    re.IGNORECASE,
+)
 _ITEM_SEP = re.compile(r"\s*;\s*(?:or\s+|and\s+)?|\s*,\s*(?:or\s+|and\s+)?|\s+and\s+(?=\d)")
 _NUMBER_TO = re.compile(
     r"\b\d+\s+(?:\w+\s+){0,3}?(?:were\s+)?(?:(?:randomi[sz]ed|assigned|allocated)\s+)?to\s+",

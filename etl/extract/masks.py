@@ -32,7 +32,9 @@ _CI_ABBREVIATED = r"(?:\s*[\[\(\{]CI[\]\)\}])?"
 _MASKS = [
     rf"(?:≥|≤|>/=|</=|>=|<=|=>|=<|>|<|at least|up to|more than|less than|over|under)\s*(?:approximately\s+)?{NUM}\s*(?:%|{UNIT}|×\S*)?",
     # (its bounds may be parted by a comma after a colon: "(range: 0.9, 5.6 months)")
-    rf"\(?\s*(?:interquartile range|IQR|range)\s*(?:[,:]?\s*{NUM}\s*(?:%|{UNIT})?\s*{INTERVAL_SEP}|:\s*{NUM}\s*(?:%|{UNIT})?\s*,)\s*{NUM}\s*(?:%|{UNIT})?\s*\)?",
+    # (in square brackets too, spelled out with its abbreviation, open at its end: "[interquartile
+    # range {IQR}, 33.8-43]", "(IQR, 20.7 to not reached)")
+    rf"[(\[]?\s*(?:interquartile range(?:\s*[\[({{]IQR[\])}}])?|IQR|range)\s*(?:[,:]?\s*{NUM}\s*(?:%|{UNIT})?\s*{INTERVAL_SEP}|:\s*{NUM}\s*(?:%|{UNIT})?\s*,)\s*(?:{NUM}\s*(?:%|{UNIT})?|{_NOT_REACHED})\s*[)\]]?",
     # an interval with a bound not reached or not estimable: "(95% CI, 15.0 months-not
     # evaluable)", "(95% confidence interval [CI]: 34.2 to not reached [NR])", "(95% CI: 28.1,
     # NE)", "(95% CI, NR-NR)", or inline after a ratio's other statistics ("; 95% CI 11.2-NR")

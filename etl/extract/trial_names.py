@@ -455,6 +455,16 @@ def molecular_use(text: str, start: int, end: int) -> bool:
     )
 
 
+def investigators_only(text: str) -> str:
+    """An author line with everything but its study groups blanked out, offsets kept ("Reni M;
+    ORCA-7 Investigators" keeps "ORCA-7 Investigators"): an author's name or initials is no
+    trial, a study's investigators name it."""
+    kept = [" " if c != "\n" else c for c in text]
+    for m in _INVESTIGATORS.finditer(text):
+        kept[m.start() : m.end()] = text[m.start() : m.end()]
+    return "".join(kept)
+
+
 def headed(text: str) -> Iterable[str]:
     """The names a text uses as a trial's and nothing else's: the head of "trial"/"study", its
     investigators, or in brackets a trial noun introduces ("the phase 3 ORCA-7 trial", "ORCA-7

@@ -28,6 +28,7 @@ from etl.extract.trial_names import (
     defined_drugs,
     defined_terms,
     headed,
+    investigators_only,
     molecular_use,
     named,
 )
@@ -337,6 +338,9 @@ def _in_own_documents(mentions: pl.DataFrame, only_in: dict[str, frozenset[str]]
     return kept.sort("_order").drop("_order")
 
 
+_INVESTIGATORS_GATE = r"(?i)investigators|study group|collaborative group|trialists"
+
+
 def trial_mentions_frame(
     sentences: pl.DataFrame,
     publications: pl.DataFrame,
@@ -357,8 +361,16 @@ def trial_mentions_frame(
     """
     # (a hyphen written as U+2010 or U+2011, as pages typeset "START‐2", is read as one: one
     # character for one, so offsets stay; the name is then written as analysts search it)
-    readable = sentences.filter(pl.col("role") != "authors").with_columns(
-        pl.col("text").str.replace_all(_TYPESET_HYPHENS, "-")
+    # (and of author lines only their study groups: "...; ORCA-7 Investigators")
+    authors = pl.col("role") == "authors"
+    readable = sentences.filter(
+        ~authors | pl.col("text").str.contains(_INVESTIGATORS_GATE)
+    ).with_columns(
+        pl.when(authors)
+        .then(pl.col("text").map_elements(investigators_only, return_dtype=pl.String))
+        .otherwise(pl.col("text"))
+        .str.replace_all(_TYPESET_HYPHENS, "-")
+        .alias("text")
     )
     excluded = not_names(readable, [*(table_treatments or []), *(drug_codes or [])])
     in_text = known_names(readable)

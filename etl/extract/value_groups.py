@@ -513,7 +513,11 @@ def _bracketed_group(text: str, end: int, arms: list[str]) -> str | None:
     if m is None:
         return None
     name = m.group("name").lower()
-    return next((a for a in arms if a.lower() == name), None)
+    same = next((a for a in arms if a.lower() == name), None)
+    if same is not None or not (words := label_words(name)):
+        return same
+    # (or names it in fewer words: "(B)" for the declared "B alone")
+    return next((m.group("name") for a in arms if label_words(a) == words), None)
 
 
 # what restates a list's results after the group they are of: "; in the control arm, these

@@ -118,7 +118,8 @@ _FACTOR_NAMED = re.compile(rf"\(\s*(?:{_FACTOR_RATIO})\s*[=:,]?\s*{NUM}\s*[,;]\s
 # "12/40 (30%) vs 5 of 41 (12%)" (a count masked as a fraction: "12/40" is no value)
 _SEP_RE = re.compile(
     # (each value may be followed by its group: "31.6% for A v 24.5% for B")
-    rf"(?:\s*[\])])*(?:(?:\s+(?:for|with|in)\s+(?:the\s+)?{GROUP_NAME}(?:\s+(?:arm|group))?)?{SEP}|\s*{COMPARED_SEP})(?:(?:{NUM}(?:\s*(?:/|of)\s*{NUM})?|{WORD_NUMBER})?\s*(?:patients?|cases|participants)?\s*[\[(]\s*)?",
+    # (or its group in brackets: "19.4 (A + B) versus 18.8 months (B)")
+    rf"(?:\s*[\])])*(?:(?:\s+(?:for|with|in)\s+(?:the\s+)?{GROUP_NAME}(?:\s+(?:arm|group))?|\s*[(\[]\s*{GROUP_NAME}\s*[)\]])?{SEP}|\s*{COMPARED_SEP})(?:(?:{NUM}(?:\s*(?:/|of)\s*{NUM})?|{WORD_NUMBER})?\s*(?:patients?|cases|participants)?\s*[\[(]\s*)?",
     re.IGNORECASE,
 )
 # what stands between a value and the value it is compared with: "8.2 months (...) compared with
