@@ -59,6 +59,12 @@ _ITEM = (
 _GROUP_ENDS = (
     r"in|for|on|of|as|among|regarding|after|following|across|by|from|within|when|who|which|that"
 )
+# what an agent is, set between commas before the agent it is combined with: "A, an
+# investigational first-in-class antibody, plus B versus C plus B"
+_APPOSITIVE = re.compile(
+    r"(?<=\w),\s+an?\s+(?:[^,;.]|\.(?=\d)){3,120}?,\s+(?=(?:plus|\+|in\s+combination\s+with|combined\s+with)\s)",
+    re.IGNORECASE,
+)
 _DEFINES = re.compile(r"\b(?:is|was|,) an? ")
 _ASSIGNMENT = Prefiltered(re.compile(r"randomi[sz]|randomly|assigned|allocated", re.IGNORECASE))
 # "randomly assigned (1:1) to receive A or B", "randomized 2:1 to A or B", "randomly assigned, in a
@@ -423,6 +429,8 @@ def _declared(
             return versus, {}
     for s in sentences:
         plain = DROP_BRACKETS.sub("", s)
+        if ", a" in plain:  # (what an agent is, said between it and its partner, left out)
+            plain = _APPOSITIVE.sub(" ", plain)
         for pattern in (
             _COMPARED,
             _STUDY_OF_VERSUS,

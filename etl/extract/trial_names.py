@@ -94,13 +94,13 @@ _SPELLED = re.compile(
 _TITLE_CLOSE = re.compile(rf"\((?P<name>{NAME})\)\s*\.?\s*$")
 # what a trial does, after its name; what a report is of, before it
 # what a name is, said right after it: "ARCHER 1050, a randomized, open-label, phase III study"
-_APPOSITIVE = rf",\s+an?\s+(?:[\w,/-]+\s+){{0,6}}?{_NOUN_PHRASE}"
+_APPOSITIVE = rf",\s+(?:an?|the)\s+(?:[\w,/-]+\s+){{0,6}}?{_NOUN_PHRASE}"
 # a name without a number that an appositive says is a trial: "the final analysis of OPTiM, a
-# randomized open-label phase III trial"
+# randomized open-label phase III trial", "In MAGNITUDE, the phase 3 study evaluating ..."
 # (the appositive's words describe the trial itself: "a therapy used in the phase 3 trial" is no
 # trial)
 _NAMED_APPOSITIVE = re.compile(
-    rf"(?<![\w-])(?P<name>{_WORD})(?![\w-]),\s+an?\s+"
+    rf"(?<![\w-])(?P<name>{_WORD})(?![\w-]),\s+(?:an?|the)\s+"
     rf"(?:(?!(?:in|of|from|with|used|for|as|than)\b)[\w,/-]+\s+){{0,6}}?{_NOUN_PHRASE}"
 )
 _SUBJECT_VERB = (
@@ -135,7 +135,7 @@ _CAPS = rf"(?P<name>{_CAPS_NAME})(?![\w-])(?!\s*\d)"
 _CAPS_PLACED = re.compile(
     rf"\b(?:results?|data|findings|analys[ie]s|follow-up|update|outcomes?|reports?)\s+(?:from|of)\s+"
     rf"(?:the\s+)?{_CAPS}"
-    rf"|(?:^|[:.]\s)\s*In\s+{_CAPS.replace('name', 'in_name')}\s*,"
+    rf"|(?:^|[:.]\s)\s*(?:[-•*]\s+)?In\s+{_CAPS.replace('name', 'in_name')}\s*,"
     rf"|^\s*{_CAPS.replace('name', 'card_name')}\s*:\s*[^.:;]{{0,60}}?\b{_NOUN_PHRASE}"
 )
 _VOWELS = frozenset("AEIOU")
@@ -150,7 +150,7 @@ _HEADINGS = frozenset(
 )
 # (a determiner in capitals before a trial noun names no study: "THE STUDY was a phase 3 trial")
 _DETERMINERS = frozenset(["THE", "OUR", "EACH", "ONE", "ANY", "NEW", "HIS", "HER", "ITS"])
-_REPORT_OF = r"(?:\b(?:in|from|of)\s+(?:the\s+)?(?:phase\s+[\dIV/]+[ab]?\s+)?)"
+_REPORT_OF = r"(?:\b(?:in|from|of|based\s+on)\s+(?:the\s+)?(?:phase\s+[\dIV/]+[ab]?\s+)?)"
 # biomarkers, scales, meetings and drug-code prefixes that look like numbered names, the words
 # that never head a trial's name, and the endpoint codes (etl.vocab.codes.NOT_TRIAL_HEADS)
 _NOT_NAMES = NOT_TRIAL_HEADS

@@ -267,3 +267,55 @@ def test_a_part_a_sentence_sets_its_scene_in_is_the_part_of_what_follows():
         ("DOR", 62.0, "cohort A"),
         ("OTHER", 23.6, "cohort B"),
     ]
+
+
+def test_what_an_agent_is_set_between_commas_leaves_its_group_whole():
+    from etl.extract.context import record_context
+
+    sentence = (
+        "The company presented the phase 3 ORCA-3 trial of zorvatinib, an investigational "
+        "first-in-class Claudin 18.2 (CLDN18.2) targeted antibody, plus mFOLFOX6 (a regimen of "
+        "oxaliplatin, leucovorin and fluorouracil) versus placebo plus mFOLFOX6 in gastric cancer."
+    )
+    assert record_context([sentence]).labels == [
+        "zorvatinib plus mFOLFOX6",
+        "placebo plus mFOLFOX6",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a bulleted summary's "In NAME, the phase 3 study evaluating ..."
+        (
+            "SUMMARY\n- In LODESTAR, the phase 3 study evaluating zorvatinib with prednisone, "
+            "PSA progression was not used alone.\n",
+            "LODESTAR",
+        ),
+        # a numbered name after "based on"
+        (
+            "Treatment of advanced disease\nBackground\nChemotherapy remains the backbone of "
+            "treatment. Based on ZENITH 130, the agency approved zorvatinib with nab-paclitaxel in patients "
+            "with advanced disease.\n",
+            "ZENITH 130",
+        ),
+    ],
+)
+def test_trials_named_as_summaries_and_approvals_name_them(text, name):
+    from etl.extract import trial_mentions_frame
+
+    staged = stage_documents(files_frame({"news.txt": text}))
+    sentences = sentences_frame(staged.record_lines, staged.publications)
+    names = trial_mentions_frame(sentences, staged.publications)["acronym"].drop_nulls()
+    assert name in names.to_list()
+
+
+def test_a_group_named_before_the_population_a_value_is_of_is_that_value_s():
+    text = (
+        "After a median follow-up of 22.1 months, median PFS was 21.6 months with zorvatinib "
+        "versus 16.6 months with placebo in the older population (hazard ratio [HR] 0.55, 95% "
+        "CI 0.41-0.75).\n"
+    )
+    rows = _outcomes(text).select("value", "arm_label", "comparator_label").rows()
+    assert (16.6, "placebo", None) in rows
+    assert (0.55, "zorvatinib", "placebo") in rows
