@@ -336,6 +336,18 @@ def _pair(a: str, b: str, drugs: frozenset[str] = frozenset()) -> list[str]:
     return []
 
 
+# what a comparison's first group may be read with, before it: "updated data for A versus B",
+# "the outcomes of A versus B"
+_HEAD_OF = re.compile(r"^.*?\b(?:for|of)\s+(?=\S)", re.IGNORECASE)
+
+
+def _past_head(a: str) -> str:
+    """The first group of "A versus B" past what it was read with ("updated data for A": A),
+    where what follows names a group."""
+    m = _HEAD_OF.match(a)
+    return a[m.end() :] if m is not None and group_label(a[m.end() :]) else a
+
+
 def _short_pair(sentence: str, drugs: frozenset[str]) -> list[str]:
     """ "with A, B and C (ABC) versus D": the short name the bracket gives the first group, whose
     own name the list's commas cut (else [])."""
@@ -446,7 +458,7 @@ def _declared(
             if plain[: m.start("a")].rstrip().endswith(",") and (short := _short_pair(s, drugs)):
                 return short, {}  # (the first group cut at a comma of its own name)
             subject = pattern in (_THAT_SUBJECT_OVER, _SUBJECT_OVER)
-            a = tail_label(m.group("a"), drugs=drugs) if subject else m.group("a")
+            a = tail_label(m.group("a"), drugs=drugs) if subject else _past_head(m.group("a"))
             b = _before_endpoint(m.group("b"))
             if pair := _pair(a, b, drugs) or _pair(a, _added_to(plain, m), drugs):
                 return pair, {}

@@ -17,6 +17,10 @@ from etl.vocab.agents import synonym_index
 from etl.vocab.numerals import number_words
 
 DROP_BRACKETS = re.compile(r"\s*[\(\[](?:[^()\[\]]|[\(\[][^)\]]*[\)\]])*[\)\]]")
+_AGENT_CLASS = (
+    r"(?:anti-)?[\w-]+(?:\s+kinase)?\s+(?:monoclonal\s+)?(?:antibody|inhibitor|antagonist)"
+    r"(?=\s+(?!(?:plus|and|or|with|versus|vs|alone|monotherapy|therapy|group|arm)\b)[A-Za-z])"
+)
 _LEADING = re.compile(
     r"^(?:the|a|an|either|both|other|receive|receiving|received|to|or|and|with|combination of|"
     # (what a study's title does before its groups: "Study Comparing A with B versus C")
@@ -30,10 +34,11 @@ _LEADING = re.compile(
     # how it was given, before what: "double-blind treatment with A", "treatment with A and B"
     r"double-blind|single-blind|blinded|(?:treatment|therapy)\s+with|"
     # (the class an agent is of, before its name: "the anti-EGFR antibody A", "the PARP inhibitor A")
-    r"(?:anti-)?[\w-]+(?:\s+kinase)?\s+(?:monoclonal\s+)?(?:antibody|inhibitor|antagonist)"
-    r"(?=\s+(?!(?:plus|and|or|with|versus|vs|alone|monotherapy|therapy|group|arm)\b)[A-Za-z]))\s+",
+    rf"{_AGENT_CLASS})\s+",
     re.IGNORECASE,
 )
+# the class an agent is of, before its name (and not before a word that ends the group)
+AGENT_CLASS_BEFORE = re.compile(rf"^{_AGENT_CLASS}\s+", re.IGNORECASE)
 # where a phrase stops naming the group: its schedule, route, setting or who got it
 CUT = re.compile(
     r"(?:^|\s+)(?:until|for|every|once|twice|daily|weekly|in a|stratified|according|at a dose|"

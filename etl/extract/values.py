@@ -22,7 +22,7 @@ from etl.extract.facts import (
     make_fact,
     overlaps,
 )
-from etl.extract.group_labels import FOOTNOTE_MARK, SECTION_HEADING
+from etl.extract.group_labels import AGENT_CLASS_BEFORE, FOOTNOTE_MARK, SECTION_HEADING
 from etl.extract.masks import strip_masked
 from etl.extract.numbers import (
     NUM,
@@ -609,6 +609,10 @@ def clean_arm(label: str | None) -> str | None:
     if not label:
         return None
     label = _LEADING_ARTICLE.sub("", SECTION_HEADING.sub("", label.strip()))
+    if ("ntibody" in label or "nhibitor" in label or "ntagonist" in label) and (
+        unclassed := AGENT_CLASS_BEFORE.sub("", label)
+    ):  # ("the anti-PD-1 antibody A plus B": A plus B)
+        label = unclassed
     if label[-1:].isdigit():
         label = FOOTNOTE_MARK.sub("", label)
     qualified = _QUALIFIED_PATIENTS.match(label)

@@ -99,3 +99,25 @@ def test_a_value_with_its_group_bracketed_before_its_list_s_unit_is_that_group_s
 )
 def test_interquartile_ranges_are_no_values(sentence, values):
     assert [(f.endpoint, f.value) for f in parse_sentence(sentence)] == values
+
+
+def test_what_a_comparison_is_read_with_is_no_part_of_its_first_group():
+    sentence = (
+        "Background: We report updated data for drug K plus drug L versus sunitinib in patients "
+        "with advanced renal cell carcinoma from the phase III ZENITH Renal 101 trial."
+    )
+    assert record_context([sentence]).labels == ["drug K plus drug L", "sunitinib"]
+
+
+def test_a_group_named_before_a_square_bracket_of_statistics_is_the_value_s():
+    sentence = (
+        "Median OS was not reached [42.2 months-not estimable (NE)] with drug K versus 37.8 "
+        "months (31.4-NE) with sunitinib [hazard ratio (HR) 0.79, 95% CI 0.64-0.97]."
+    )
+    got = {f.value: f.arm for f in parse_sentence(sentence)}
+    assert got[37.8] == "sunitinib"
+
+
+def test_the_class_an_agent_is_of_is_no_part_of_a_group_named_after_a_value():
+    sentence = "The 24-month OS rate was 49% with the anti\u2013PD-1 antibody drugmab plus drugnib."
+    assert [f.arm for f in parse_sentence(sentence)] == ["drugmab plus drugnib"]
