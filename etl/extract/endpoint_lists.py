@@ -157,6 +157,25 @@ def _values_before(text: str, found: EndpointList, values: list[Value]) -> dict[
     return {i: Slot(pos, -1) for pos, i in enumerate(members)}
 
 
+# a time the list's results are at, not one of its values: "the OS and PFS rates at 12 months
+# were", "estimates of OS and PFS 12 months after infusion were" (a value's span may hold its
+# unit)
+_AT_TIME = re.compile(r"\b(?:at|after|by|within)\s+$", re.IGNORECASE)
+_TIME_UNIT = re.compile(r"\s*(?:months?|years?|weeks?|days?)\b", re.IGNORECASE)
+_ENDS_TIMED = re.compile(r"(?:months?|years?|weeks?|days?)$", re.IGNORECASE)
+_THEN_AFTER = re.compile(r"\s+(?:after|post|from|following)\b", re.IGNORECASE)
+
+
+def _time_point(text: str, v: Value) -> bool:
+    """Whether a value names the time of the results rather than one of them."""
+    end = v.end
+    if (unit := _TIME_UNIT.match(text, end)) is not None:
+        end = unit.end()
+    elif not _ENDS_TIMED.search(text, v.start, v.end):
+        return False
+    return bool(_AT_TIME.search(text, max(0, v.start - 8), v.start) or _THEN_AFTER.match(text, end))
+
+
 def _slots(
     text: str, found: EndpointList, values: list[Value]
 ) -> tuple[list[tuple[str, str]], dict[int, Slot]]:
@@ -167,7 +186,9 @@ def _slots(
         return [], {}
     k = len(found.items)
     governed = [
-        i for i, v in enumerate(values) if found.end <= v.start < found.stop and not v.compared
+        i
+        for i, v in enumerate(values)
+        if found.end <= v.start < found.stop and not v.compared and not _time_point(text, v)
     ]
     chains: dict[int, list[int]] = {}
     for i in governed:

@@ -46,11 +46,17 @@ _BEFORE_RATES = Prefiltered(
         re.IGNORECASE,
     )
 )
+_SINCE_EVENT = (
+    r"(?=\d+\s*(?:months?|years?)\s+(?:after|post|from|following)\s+(?:the\s+)?"
+    r"(?:dosing|infusion|randomi[sz]ation|transplant\w*|treatment\s+start|start\s+of\s+treatment"
+    r"|enrol+ment)\b)"
+)
 _AT_TIMEPOINT = Prefiltered(
     re.compile(
         # ("by 10 years" opening a sentence or a clause: what a cumulative rate is by; not
         # "prolonged OS by 5 months")
-        rf"\b(?:at|after|(?<!\w\s)by)\s+(?:least\s+)?(?P<n>\d+|{_WORDS_1_10}|an?(?=\s+(?:year|month)\b))\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+|{_WORDS_1_10})\s*(?P<unit2>months?|years?))?"
+        # (or a time after the event it counts from: "12 months after dosing")
+        rf"\b(?:(?:at|after|(?<!\w\s)by)\s+|{_SINCE_EVENT})(?:least\s+)?(?P<n>\d+|{_WORDS_1_10}|an?(?=\s+(?:year|month)\b))\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+|{_WORDS_1_10})\s*(?P<unit2>months?|years?))?"
         rf"|and\s+(?P<n3>\d+|{_WORDS_1_10})\s*(?P<unit3>months?|years?))",
         re.IGNORECASE,
     )

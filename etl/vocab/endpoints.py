@@ -55,6 +55,8 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"[\w ]{0,40}?recovery(?: \(CRi\))?"
         r"|CR with incomplete[\w ]{0,30}?recovery|\bCR ?(?:/|\+) ?CR[ih]\b(?!\s+duration)|\bCRi\b"
         r"|relapse (?:rates?|incidence)|cumulative incidence of relapse|\bCIR\b"
+        # (deaths without relapse, after a transplant or a cell therapy: not overall survival)
+        r"|non-?relapse mortality|\bNRM\b"
         r"|duration of (?:treatment|therapy|exposure)|(?:treatment|therapy) duration"
         r"|administered for a median duration",
     ),
@@ -85,7 +87,10 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"progression[- ]?free survival|progression[- ]free(?= and overall survival|\s*\()|\bPFS\b|\bmPFS\b|\brPFS\b"
         r"|progression or death"
         # "46% ... were alive and had not progressed", "alive without progression"
-        r"|alive and (?:had )?not progressed|alive (?:and|without) (?:disease )?progression(?:[- ]free)?",
+        r"|alive and (?:had )?not progressed|alive (?:and|without) (?:disease )?progression(?:[- ]free)?"
+        # "35% of patients in the A arm were progression-free", "remained free of progression"
+        r"|\b(?:were|remained|was|remain) (?:still )?(?:progression[- ]free|free (?:of|from) progression)"
+        r"(?![- ]survival)\b",
     ),
     (
         "OS",
