@@ -83,6 +83,8 @@ _RESULTS_HEADER: Final = re.compile(
     r"\b(?:outcomes?|results?|efficacy|findings?|survival)\b", re.IGNORECASE
 )
 _DIGIT: Final = re.compile(r"\d")
+_ENDPOINTS_HEADER: Final = re.compile(r"\b(?:endpoints?|outcomes?)\b", re.IGNORECASE)
+_VALUED: Final = re.compile(r"\d\s*(?:%|months?\b|mo\b)", re.IGNORECASE)
 _RESULT_NUMBER: Final = re.compile(
     r"\d\s*%|(?-i:\b(?:HR|OR|RR|CI)\b)|\b(?:hazard|months?|mo)\b|\bP\s*[=<≤]", re.IGNORECASE
 )
@@ -283,6 +285,10 @@ def _column_kind(
     if hk == "arm" and not numeric and not _PURPOSE_HEADER.search(text):
         return "arm"
     if hk == "ref" or _SKIP_HEADER.search(text) or _YEAR_HEADER.fullmatch(text):
+        # ("Endpoints" over the results themselves: "Median OS 6.6 vs. 6.0 months; 1-y OS 20%
+        # vs. 20%", not over their names, "OS", "12-month PFS rate")
+        if _ENDPOINTS_HEADER.search(text) and not numeric and _valued_results(texts):
+            return "result"
         return "skip"
     if not numeric and any(k in ("text", "trial") for k in kinds):
         said = row_labels and "num" in kinds
@@ -292,6 +298,13 @@ def _column_kind(
             return "stub"  # (each row's endpoint, in a column of its own: "Outcome | 3-year RFS")
         return "skip"
     return "result"
+
+
+def _valued_results(texts: list[str]) -> bool:
+    """Cells most of which give results with their values ("6.6 vs. 6.0 months", "20%")."""
+    filled = [t for t in texts if t.strip()]
+    valued = sum(bool(_VALUED.search(t)) for t in filled)
+    return bool(filled) and valued * 2 > len(filled)
 
 
 def _compare_treatments(texts: list[str]) -> bool:

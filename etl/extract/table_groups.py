@@ -147,6 +147,10 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
             sizes = (int(pair.group(1).replace(",", "")), int(pair.group(2).replace(",", "")))
         if column.kind != "arm":
             continue
+        if (roles := _role_labelled(cell.text)) is not None and column.role != "ctrl":
+            # "Standard: B; Experimental: A" in a treatment cell: its groups by their roles
+            exp, ctrl = exp or roles[0], ctrl or roles[1]
+            continue
         versus = _compared_in_cell(cell.text)
         if versus is not None and column.role != "ctrl":
             # "A vs. B" in a treatment cell: the row's experimental group against its control
@@ -175,6 +179,29 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
         ctrl = (ctrl[0], by_label.get(ctrl[0], ctrl[1]))
         size = sum(sizes)
     return Arms(exp, ctrl, single, *_named_groups(columns, row), enrolled=size, written=written)
+
+
+# a group its cell introduces by its role: "Standard: best available chemotherapy alone;
+# Experimental: device alone (20-24 h/d)"
+_ROLE_LABELLED: Final = re.compile(
+    r"(?:^|[;.]\s*)(?P<role>standard|control|comparator|reference|experimental|investigational)"
+    r"(?:\s+(?:arm|group|treatment))?\s*:\s*(?P<label>[^;]+)",
+    re.IGNORECASE,
+)
+_CONTROL_ROLES: Final = frozenset({"standard", "control", "comparator", "reference"})
+
+
+def _role_labelled(text: str) -> tuple[Group, Group] | None:
+    """(experimental, control) of a cell that names one group of each role after its role's
+    name, else None."""
+    found: dict[bool, Group] = {}
+    for m in _ROLE_LABELLED.finditer(text):
+        label, n = arm_label(m.group("label"))
+        control = m.group("role").lower() in _CONTROL_ROLES
+        if label is None or control in found:
+            return None
+        found[control] = (label, n)
+    return (found[False], found[True]) if len(found) == 2 else None
 
 
 # the sizes of the two groups an "A vs. B" cell compares: "275 vs. 281"

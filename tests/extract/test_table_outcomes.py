@@ -609,3 +609,27 @@ def test_a_cell_s_values_each_after_its_group_s_letter_are_rates_at_their_times(
     assert [(f.value, f.arm, f.comparator) for f in row.facts if f.measure == "hazard_ratio"] == [
         (0.78, "A", "C")
     ]
+
+
+_ROLES_AND_ENDPOINTS = (
+    "Table 1. Completed trials of a device in glioma.\n"
+    "Trial Name | Number of Patients | Intervention | Endpoints | Primary endpoint |\n"
+    "---|---|---|---|---|\n"
+    "ORBIT-11 (NCT09900001) | 240 | Standard: chemotherapy alone; Experimental: device alone "
+    "(20-24 h/d) | Median OS 6.8 vs. 6.1 months; 6-month PFS 22.4% vs. 14.1% (NS) | OS |\n"
+    "ORBIT-14 (NCT09900002) | 690 | Standard: drug T; Experimental: drug T with device | "
+    "Median PFS 7.1 months vs. 4.2 months (p < 0.001) | PFS |\n"
+)
+
+
+def test_a_treatment_cell_that_names_its_groups_by_role_and_an_endpoints_column_of_results():
+    readings = read(_ROLES_AND_ENDPOINTS)
+    got = [(r.trial, *brief(f)[:3], f.arm) for r in readings for f in r.facts]
+    assert got == [
+        ("ORBIT-11", "OS", "median", 6.8, "device alone"),
+        ("ORBIT-11", "OS", "median", 6.1, "chemotherapy alone"),
+        ("ORBIT-11", "PFS", "rate", 22.4, "device alone"),
+        ("ORBIT-11", "PFS", "rate", 14.1, "chemotherapy alone"),
+        ("ORBIT-14", "PFS", "median", 7.1, "drug T with device"),
+        ("ORBIT-14", "PFS", "median", 4.2, "drug T"),
+    ]
