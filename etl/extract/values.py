@@ -71,12 +71,15 @@ _PERCENT_OR_TIME = Prefiltered(
 )
 _BARE = re.compile(rf"(?P<num>{_ALONE_NOT_PER})(?![\w·%/]|\.\w)")
 # a gain written as an adjective: "a 3.6-month extension in median PFS", "a 5.2-month PFS
-# extension" (a time, not a landmark: "12-month OS" names none)
+# extension" (a time, not a landmark: "12-month OS" names none); a follow-up so written
 _HYPHENATED_GAIN = Prefiltered(
     re.compile(
         rf"(?P<num>{_ALONE})-(?P<unit>months?|weeks?|years?)(?=\s+{MORE_BY})"
         # (with its endpoint between, a whole number is the landmark: "no 3-year OS improvement")
-        rf"|(?P<num2>\d+\.\d+)-(?P<unit2>months?|weeks?)(?=\s+(?-i:[A-Z]{{2,5}})\s+{MORE_BY})",
+        rf"|(?P<num2>\d+\.\d+)-(?P<unit2>months?|weeks?)(?=\s+(?-i:[A-Z]{{2,5}})\s+{MORE_BY})"
+        # (or a follow-up's: "after 18.7-month median study follow-up", "at 28.3-month median
+        # follow-up")
+        rf"|(?P<num3>{_ALONE})-(?P<unit3>months?|weeks?|years?)(?=\s+median\s+(?:[a-z]+\s+)?follow-?up)",
         re.IGNORECASE,
     )
 )
@@ -272,9 +275,9 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
         facts += _bracketed_differences(text, facts, free, taken)
     gains = _HYPHENATED_GAIN.finditer(text) if _HYPHENATED_UNIT.search(text) else ()
     for m in gains:
-        num = "num" if m.group("num") else "num2"
+        num = next(g for g in ("num", "num2", "num3") if m.group(g))
         if free(m.start(), m.end(), m.span(num)):
-            unit = UNIT_WORDS[(m.group("unit") or m.group("unit2")).lower()]
+            unit = UNIT_WORDS[(m.group("unit") or m.group("unit2") or m.group("unit3")).lower()]
             facts.append(make_fact(parse_number(m.group(num)), m.start(), m.end(), unit, "median"))
             taken.append(m.span())
     for m in _COUNT.finditer_lowered(text):  # (a number, in words or digits: no case to keep)

@@ -45,3 +45,29 @@ def test_deaths_without_relapse_are_not_overall_survival():
 def test_patients_who_were_progression_free_at_a_time_are_a_pfs_rate():
     text = "At 5 years, 35% of patients in the drug K arm were progression-free."
     assert _read(text) == [("PFS", "rate", 35.0, 60.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Safety was consistent after 18.7-month median study follow-up.",
+            [("FOLLOWUP", "median", 18.7, None)],
+        ),
+        (
+            "Drug K cut the risk of progression by 81% vs control at 28.3-month median follow-up.",
+            [("FOLLOWUP", "median", 28.3, None)],
+        ),
+    ],
+)
+def test_a_follow_up_written_as_an_adjective_is_read(text, expected):
+    assert [r for r in _read(text) if r[0] == "FOLLOWUP"] == expected
+
+
+def test_those_who_had_a_response_are_a_response_rate_unless_they_qualify_a_population():
+    text = (
+        "Overall, 43% of patients in the drug K group and 36% in the control group had a response."
+    )
+    assert [r[0] for r in _read(text)] == ["ORR", "ORR"]
+    text = "The median time to response among patients who had a response was 9.6 months."
+    assert [r[0] for r in _read(text)] == ["TTR"]
