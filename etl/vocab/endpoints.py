@@ -110,7 +110,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         # (those who responded at all: "36% in the control group had a response", "had any
         # treatment response")
         # (not who they are: "the time to response among patients who had a response")
-        r"|\b(?<!who )had (?:an?|any) (?:confirmed |overall |treatment )?response\b"
+        r"|\bhad (?<!who had )(?:an?|any) (?:confirmed |overall |treatment )?response\b"
         # ("RR" is a response rate only beside a percentage: "36% RR", "RR of 46%"; else a ratio)
         r"|\bRR\b(?:(?<=%\sRR)|(?=\s*(?:of|was|:|=)?\s*\d+(?:\.\d+)?\s*%))",
     ),
