@@ -13,7 +13,7 @@ import functools
 import re
 
 from etl.extract.phrases import DOSE_UNIT, is_generic
-from etl.vocab.agents import synonym_index
+from etl.vocab.lexicon import drug_lexicon
 from etl.vocab.numerals import number_words
 
 DROP_BRACKETS = re.compile(r"\s*[\(\[](?:[^()\[\]]|[\(\[][^)\]]*[\)\]])*[\)\]]")
@@ -246,16 +246,11 @@ def group_label(phrase: str, drugs: frozenset[str] = frozenset()) -> str:
 _BROKEN_WORD = re.compile(r"\b[a-z]{3,}-[a-z]{3,}\b")
 
 
-@functools.cache
-def _lexicon_words() -> frozenset[str]:
-    return frozenset(name.lower() for name in synonym_index())
-
-
 def _rejoined(m: re.Match[str]) -> str:
-    """A hyphenated word whose two parts joined are an agent of the lexicon, joined; any other
-    ("nab-paclitaxel") as it is."""
+    """A hyphenated word whose two parts joined are a drug of the drug lexicon, joined; any
+    other ("nab-paclitaxel") as it is."""
     joined = m.group().replace("-", "")
-    return joined if joined in _lexicon_words() else m.group()
+    return joined if drug_lexicon().get(joined) else m.group()
 
 
 _OR = re.compile(r",?\s+or\s+", re.IGNORECASE)

@@ -188,7 +188,6 @@ _ROLE_LABELLED: Final = re.compile(
     r"(?:\s+(?:arm|group|treatment))?\s*:\s*(?P<label>[^;]+)",
     re.IGNORECASE,
 )
-_CONTROL_ROLES: Final = frozenset({"standard", "control", "comparator", "reference"})
 
 
 def _role_labelled(text: str) -> tuple[Group, Group] | None:
@@ -197,7 +196,7 @@ def _role_labelled(text: str) -> tuple[Group, Group] | None:
     found: dict[bool, Group] = {}
     for m in _ROLE_LABELLED.finditer(text):
         label, n = arm_label(m.group("label"))
-        control = m.group("role").lower() in _CONTROL_ROLES
+        control = CONTROL.search(m.group("role")) is not None  # (the roles headers name)
         if label is None or control in found:
             return None
         found[control] = (label, n)
