@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from etl.extract.phrases import AFTER_EVENT
 from etl.regex_prefilter import Prefiltered
 
 # between two items: the first's head noun or abbreviation, then a list separator
@@ -163,7 +164,7 @@ def _values_before(text: str, found: EndpointList, values: list[Value]) -> dict[
 _AT_TIME = re.compile(r"\b(?:at|after|by|within)\s+$", re.IGNORECASE)
 _TIME_UNIT = re.compile(r"\s*(?:months?|years?|weeks?|days?)\b", re.IGNORECASE)
 _ENDS_TIMED = re.compile(r"(?:months?|years?|weeks?|days?)$", re.IGNORECASE)
-_THEN_AFTER = re.compile(r"\s+(?:after|post|from|following)\b", re.IGNORECASE)
+_THEN_AFTER = re.compile(AFTER_EVENT, re.IGNORECASE)
 
 
 def _time_point(text: str, v: Value) -> bool:

@@ -16,6 +16,15 @@ import re
 from etl.extract.numbers import NUM
 from etl.vocab.numerals import number_words
 
+# the event a time point counts from, after the time: "12 months after dosing", "2 years from
+# randomization" (etl.extract.value_endpoints reads the time point, etl.extract.endpoint_lists
+# keeps it out of a list's values)
+AFTER_EVENT = (
+    r"\s+(?:after|post|from|following)\s+(?:the\s+)?"
+    r"(?:dosing|infusion|randomi[sz]ation|transplant\w*|treatment\s+start|start\s+of\s+treatment"
+    r"|enrol+ment)\b"
+)
+
 # A word of a group name: never a function word ("for", "versus", "was", ...).
 # (one may open with digits that are part of a name, a capital after them: "177Lu-Dotatate", "5-FU",
 # "90Y-ibritumomab"; not "5-year")

@@ -9,6 +9,7 @@ import re
 from etl.extract.endpoint_lists import Value, list_slots
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, Fact
 from etl.extract.numbers import parse_word_number
+from etl.extract.phrases import AFTER_EVENT
 from etl.extract.result_kinds import is_follow_up
 from etl.regex_prefilter import (
     Prefiltered,
@@ -46,11 +47,7 @@ _BEFORE_RATES = Prefiltered(
         re.IGNORECASE,
     )
 )
-_SINCE_EVENT = (
-    r"(?=\d+\s*(?:months?|years?)\s+(?:after|post|from|following)\s+(?:the\s+)?"
-    r"(?:dosing|infusion|randomi[sz]ation|transplant\w*|treatment\s+start|start\s+of\s+treatment"
-    r"|enrol+ment)\b)"
-)
+_SINCE_EVENT = rf"(?=\d+\s*(?:months?|years?){AFTER_EVENT})"
 _AT_TIMEPOINT = Prefiltered(
     re.compile(
         # ("by 10 years" opening a sentence or a clause: what a cumulative rate is by; not
