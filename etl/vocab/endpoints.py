@@ -296,24 +296,30 @@ _SHARED_HEAD = re.compile(
 )
 
 
-def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, code, wording) of every endpoint named in the text, in order."""
+def scanned_mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """What ENDPOINT_RE.finditer finds, as (start, end, code, wording), tried only where a name
+    can start (the same matches in the same order, without trying the whole alternation at every
+    character)."""
     folded = case_folded(text) if _STARTS is not None else None
     if folded is None:
-        found = [
+        return [
             (m.start(), m.end(), m.lastgroup or "OTHER", m.group(0))
             for m in ENDPOINT_RE.finditer(text)
         ]
-    else:
-        # ENDPOINT_RE.finditer, tried only where a name can start: same matches, same order
-        found, pos = [], 0
-        while start := _STARTS.search(folded, pos):
-            m = ENDPOINT_RE.match(text, start.start())
-            if m is None:
-                pos = start.start() + 1
-                continue
-            found.append((m.start(), m.end(), m.lastgroup or "OTHER", m.group(0)))
-            pos = m.end()
+    found, pos = [], 0
+    while start := _STARTS.search(folded, pos):
+        m = ENDPOINT_RE.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+            continue
+        found.append((m.start(), m.end(), m.lastgroup or "OTHER", m.group(0)))
+        pos = m.end()
+    return found
+
+
+def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, code, wording) of every endpoint named in the text, in order."""
+    found = scanned_mentions(text)
     if any(f[1] - f[0] in (3, 4) and f[3][1:] in _MEDIAN_ABBREVIATED_LOWER for f in found):
         # ("mOS", "mPFS" are read in any case, so that the names' starts can be scanned for:
         # "12 mos" is months, its "os" not in capitals)

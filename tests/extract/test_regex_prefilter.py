@@ -38,10 +38,10 @@ from etl.regex_prefilter import (
     needed_texts,
 )
 from etl.vocab.endpoints import (
-    _MEDIAN_ABBREVIATED_LOWER,
     ENDPOINT_RE,
     ENDPOINT_SYNONYMS,
     endpoint_mentions,
+    scanned_mentions,
 )
 
 _VOCABULARY = (
@@ -437,13 +437,27 @@ endpoint_texts = _texts(_ENDPOINT_PIECES, ("", " ", "  ", "-"), 25)
 @example("İ OS ſurvival, progression or death")
 def test_endpoints_are_read_where_the_whole_pattern_reads_them(text):
     # (the pattern is only tried where a name can start: at its first words, where a name must
-    # start or end a word only there)
-    # (less "mos" and "mpfs" in lower case: units, no medians' names)
-    assert endpoint_mentions(text) == [
-        (m.start(), m.end(), m.lastgroup or "OTHER", m.group(0))
-        for m in ENDPOINT_RE.finditer(text)
-        if not (len(m.group(0)) in (3, 4) and m.group(0)[1:] in _MEDIAN_ABBREVIATED_LOWER)
+    # start or end a word only there; what endpoint_mentions then reads off the names found,
+    # "non-" or "12 mos", is tested on sentences below)
+    assert scanned_mentions(text) == [
+        (m.start(), m.end(), m.lastgroup or "OTHER", m.group(0)) for m in ENDPOINT_RE.finditer(text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a name after "non" is the other outcome: not a mention of it
+        ("Non-CR/non-PD was seen in 12 patients and CR in 4.", ["CR"]),
+        ("non AE", []),
+        # "mos" in lower case after a number is months, "mOS" the median's name
+        ("PFS was 7.1 mos; mOS was 14.2 mos.", ["PFS", "OS"]),
+        # the follow-up of a survival is the follow-up, not that survival
+        ("Median follow-up for overall survival was 31 months.", ["FOLLOWUP"]),
+    ],
+)
+def test_what_is_read_off_the_names_found(text, codes):
+    assert [m[2] for m in endpoint_mentions(text)] == codes
 
 
 # the scan that found the last delimiter before a sized group ("... to A (n = 12)") in
