@@ -20,7 +20,7 @@ from etl.vocab.numerals import number_words
 
 _TIMEPOINT_LIST = Prefiltered(
     re.compile(
-        rf"(?<![\d.])(?P<list>(?:(?:\d+(?:\.\d+)?|{number_words(12)})[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year|mo|yr|y|(?<=-)m)s?\b",
+        rf"(?<![\d.])(?P<list>(?:(?:\d+(?:\.\d+)?|{number_words(12)})[-\u2010]?,?\s*(?:and\s+|or\s+)?)+)(?P<unit>month|year|mo|yr|y|(?<=[-\d])m)s?\b",
         re.IGNORECASE,
     )
 )
@@ -134,7 +134,8 @@ _RESULT_WORDS = Prefiltered(re.compile(r"\b(?:patients|cases|had|rate|of)\b", re
 
 
 # the words between a time point and the endpoint it is of: "3-year distant relapse-free survival"
-_BEFORE_NAME = re.compile(r"\s*(?:[A-Za-z]+(?:-[A-Za-z]+)*\s+){0,2}")
+# (or a hyphen: "the 24 month-PFS was 41%")
+_BEFORE_NAME = re.compile(r"\s*(?:[-\u2010]\s*)?(?:[A-Za-z]+(?:-[A-Za-z]+)*\s+){0,2}")
 # what follows an endpoint that a time point labels: "12 months PFS: 62%", "24-month OS rate = 80%"
 _LABEL_END = re.compile(r"\s*(?:rates?\s*)?(?:\([^()]{0,12}\)\s*)?[:=]")
 
@@ -177,9 +178,11 @@ def _point_lists(text: str, mentions: list[tuple[int, int, str, str]]) -> list[r
 
 def _timepoints(
     text: str, mentions: list[tuple[int, int, str, str]]
-) -> list[tuple[int, list[float]]]:
-    """(position, [months, ...]) of each time point, or list of them ("1-, 2- and 3-year"), in order."""
-    found: list[tuple[int, list[float]]] = []
+) -> list[tuple[int, list[float], bool]]:
+    """(position, [months, ...], heads) of each time point, or list of them ("1-, 2- and 3-year"),
+    in order; ``heads`` when it stands before the endpoint it is the time of ("the 3-year OS
+    rate"), whose values follow it."""
+    found: list[tuple[int, list[float], bool]] = []
     for m in _point_lists(text, mentions):
         nums = _TIMEPOINT_NUMBER.findall(m.group("list"))
         mult = 12.0 if m.group("unit").lower() in ("year", "yr", "y") else 1.0
@@ -187,13 +190,14 @@ def _timepoints(
             (
                 m.start(),
                 [(parse_word_number(n) if n[0].isalpha() else float(n)) * mult for n in nums],
+                _timed_endpoint_after(text, m.end(), mentions) is not None,
             )
         )
     for pattern in (_AT_LIST, _BEFORE_RATES):
         for m in pattern.finditer(text):
             mult = 12.0 if m.group("unit").lower().startswith("y") else 1.0
             numbers = re.findall(r"\d+", m.group("list")) if pattern is _AT_LIST else [m["n"]]
-            found.append((m.start(), [float(n) * mult for n in numbers]))
+            found.append((m.start(), [float(n) * mult for n in numbers], False))
     for m in _AT_TIMEPOINT.finditer(text):
         # "at 1 year and 2 years", or with the unit said once: "at 1 and 2 years"
         pairs = (
@@ -207,7 +211,7 @@ def _timepoints(
             for n, u in pairs
             if n
         ]
-        found.append((m.start(), points))
+        found.append((m.start(), points, False))
     return sorted(found)
 
 
@@ -536,8 +540,14 @@ def attach_timepoints(
         chain = by_chain[f.chain]
         prior = [p for p in points if p[0] < chain[0].start]
         later = [p for p in points if p[0] > chain[-1].end]
-        # time points right after the values are theirs: "37% and 0% at 1 and 2 years"
-        if later and later[0][0] - chain[-1].end <= 12 and len(later[0][1]) == len(chain):
+        # time points right after the values are theirs: "37% and 0% at 1 and 2 years" (not one
+        # heading the next endpoint: "40% and the 3-year PFS rate was 30%")
+        if (
+            later
+            and later[0][0] - chain[-1].end <= 12
+            and len(later[0][1]) == len(chain)
+            and not (later[0][2] and prior)
+        ):
             group = later[0][1]
         else:
             group = prior[-1][1] if prior else later[0][1] if later else points[-1][1]

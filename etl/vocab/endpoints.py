@@ -34,6 +34,9 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         rf"|\b(?:{'|'.join(TIMED_OTHER_ABBREVIATIONS)}|pCR)\b"
         # (the events of disease-free survival, named for a ratio: "risk of recurrence or death")
         r"|(?:disease recurrence|recurrence|relapse) or death"
+        # (alive without the disease back: "were alive and disease-free at 3 years")
+        r"|alive (?:and|without) (?:disease[- ]free|free of (?:disease|recurrence|relapse)"
+        r"|(?:disease )?(?:recurrence|relapse))"
         r"|time to (?:deterioration|next treatment|subsequent therapy|second progression|first subsequent)"
         # (a second progression, PFS2: "the HR for second disease progression or death")
         r"|second (?:disease )?progression(?: or death)?"
@@ -84,7 +87,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ),
     (
         "PFS",
-        r"progression[- ]?free survival|progression[- ]free(?= and overall survival|\s*\()|\bPFS\b|\bmPFS\b|\brPFS\b"
+        r"progression[- ]?free survival|progression[- ]free(?= and overall survival|\s*\()|\b(?:m|r|rw)?PFS\b"
         r"|progression or death"
         # "46% ... were alive and had not progressed", "alive without progression"
         r"|alive and (?:had )?not progressed|alive (?:and|without) (?:disease )?progression(?:[- ]free)?"
@@ -94,7 +97,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ),
     (
         "OS",
-        r"overall survival|(?:risk of |for )death|mortality|\bOS\b|\bmOS\b|median survival(?: time)?"
+        r"overall survival|(?:risk of |for )death|mortality|\b(?:m|rw)?OS\b|median survival(?: time)?"
         r"|survival rates?|survival time|\bsurvival\b"
         # "88% of patients were alive at 5 years" (not alive without progression or relapse)
         r"|\b(?:were|remained|was) alive\b(?! (?:and|without|free))"
