@@ -28,7 +28,7 @@ from etl.extract.group_labels import LABEL_WORD
 from etl.extract.table_cells import VERSUS_SEP, WITH_OR_WITHOUT, is_placeholder
 from etl.extract.table_columns import CONTROL, Column, header_cells
 from etl.extract.table_names import arm_label, phase_code, stated_phase, trial_name
-from etl.extract.trial_names import named
+from etl.extract.trial_names import bracketed_trial, named
 from etl.vocab.codes import RATIO_MEASURES
 
 Group = tuple[str, int | None]  # a group's label and size
@@ -54,6 +54,18 @@ def row_trial(
             phase = phase_code(cell.text, True)
         elif column.kind in ("skip", "stub") and said is None:
             said = stated_phase(cell.text)  # (a "Design" cell: "Phase II")
+    if trial is None and "(" in "".join(cell.text for cell in row if cell is not None):
+        # (no trial column: a bracket of the treatment cell names it, "A versus B (GRID)")
+        trial = next(
+            (
+                name
+                for c, column in enumerate(columns)
+                if column.kind == "arm"
+                and (cell := row[c]) is not None
+                and (name := bracketed_trial(cell.text))
+            ),
+            None,
+        )
     return trial, phase or said
 
 

@@ -40,6 +40,12 @@ _REFERENCE_MARK: Final = re.compile(r"(?<=[a-z]{3})\d+(?:[,–-]\d+)*(?![\w.])")
 _FOOTNOTE_SIGNS: Final = re.compile(rf"{FOOTNOTE_SIGNS}+")  # ("FC (N=296)*")
 _LONGEST_LABEL: Final = 60  # a longer treatment cell describes a regimen, it names no group
 _TRAILING_REMARK: Final = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+# the publication a review's treatment cell cites after its groups: "Drug A versus placebo
+# Smith et al 53", "... van der Berg et al. [12]", "... García-Del-Muro et al. (2011)"
+_CITATION: Final = re.compile(
+    r"[\s,;]+(?:(?:van|von|de|der|den|del|da|di|du|le|la|dos|das)\s+)*[A-ZÀ-Þ][\w'’-]*"
+    r"\s+et\s+al\b\.?[\s,]*(?:[(\[]?\s*\d{1,4}\s*(?:[,–-]\s*\d{1,4}\s*)*[)\]]?)?\s*$"
+)
 
 
 def arm_label(text: str, keep_dose: bool = False) -> tuple[str | None, int | None]:
@@ -52,7 +58,7 @@ def arm_label(text: str, keep_dose: bool = False) -> tuple[str | None, int | Non
     if "\n" in text:  # (a cell wrapped over lines: its treatment, without the study's line)
         lines = [line for line in text.split("\n") if not _STUDY_LINE.fullmatch(line.strip())]
         text = " ".join(lines or text.split("\n"))
-    text = _FOOTNOTE_SIGNS.sub("", _REFERENCE_MARK.sub("", text))
+    text = _CITATION.sub("", _FOOTNOTE_SIGNS.sub("", _REFERENCE_MARK.sub("", text)))
     m = _SIZE_TAIL.search(text) or GROUP_SIZE.search(text)
     if m:
         size = int(m.group("n").replace(",", ""))

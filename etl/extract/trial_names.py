@@ -29,6 +29,7 @@ from collections.abc import Iterable
 
 from etl.vocab.agents import regimen_forms
 from etl.vocab.codes import DISEASE_INITIALS, NOT_TRIAL_HEADS
+from etl.vocab.lexicon import drug_lexicon
 
 # A word of a name: two capitals or more (HIMALAYA, CheckMate, PROfound, IMbrave150), maybe after
 # a one-letter prefix (J-ALEX), with hyphenated parts (DESTINY-Breast01, COU-AA-302, KEYNOTE-A39,
@@ -284,6 +285,33 @@ def _word_like(name: str) -> bool:
 
 def _has_number(name: str) -> bool:
     return any(c.isdigit() for c in name)
+
+
+# a bracket of a table's treatment cell, as reviews' tables name a row's trial: "Drug A versus
+# placebo (GRID)", "Doxorubicin ± ifosfamide (EORTC 62012)"
+_BRACKETED = re.compile(rf"\((?P<name>{NAME})\)")
+# a drug's development code, which a bracket after a drug's name gives as often: "(MK-3475)"
+_DRUG_CODE = re.compile(r"[A-Z]{1,4}-?\d{3,}[A-Z]?")
+
+
+def bracketed_trial(text: str) -> str | None:
+    """The trial a bracket of a treatment cell names, else None: not the abbreviation of the
+    words before it ("bevacizumab (BEV)"), a regimen ("(FOLFOX)"), a disease's initials
+    ("(NSCLC)"), a drug's code ("(MK-3475)") nor a drug."""
+    for m in _BRACKETED.finditer(text):
+        name = clean_name(m.group("name"))
+        if (
+            name is None
+            or _abbreviates(name, text[: m.start()])
+            or _DRUG_CODE.fullmatch(name)
+            or name.upper() in DISEASE_INITIALS
+            or name.lower() in regimen_forms()
+            or name.lower() in drug_lexicon()
+        ):
+            continue
+        if _has_number(name) or _word_like(name) or len(name) >= 4:
+            return name
+    return None
 
 
 def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:

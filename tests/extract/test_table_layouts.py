@@ -1098,3 +1098,33 @@ def test_a_cell_s_bounds_may_be_set_apart_by_a_semicolon_in_square_brackets():
         "| ZENITH-1 | K-Rd | 0.42 [0.34; 0.51] |\n| ZENITH-2 | K-Vd | 0.70 [0.53; 0.93] |\n"
     )
     assert [ci(f) for r in read(text) for f in r.facts] == [(0.34, 0.51, 95.0), (0.53, 0.93, 95.0)]
+
+
+# ---- a review's table citing each row's publication after its groups -----------------------------
+
+CITED_ROWS = (
+    "Table 3.\n"
+    "Treatment | Setting | PFS control | PFS gain | PFS HR |\n"
+    "Zentumab versus placebo (HALCYON)* Okafor et al 41 |\n"
+    "Second-line | 2.1 months | 3.4 months | 0.41 (0.30\u20130.56) |\n"
+    "Velmurane + docetaxel versus docetaxel van der Berg et al. [42] |\n"
+    "First-line | 4.0 months | 1.9 months | 0.72 (0.58\u20130.90) |\n"
+    "Drug Q (DQ) versus drug R Lindqvist-Moreau et al 43 |\n"
+    "Second-line | 3.0 months | 0.8 months | 0.88 (0.70\u20131.10) |\n"
+)
+
+
+def test_a_cited_publication_is_no_part_of_a_group_and_a_bracketed_name_is_the_row_s_trial():
+    readings = [r for r in read(CITED_ROWS) if r.facts]
+    assert [(r.trial, tuple(label for label, _ in r.arms)) for r in readings] == [
+        ("HALCYON", ("Zentumab", "placebo")),
+        (None, ("Velmurane + docetaxel", "docetaxel")),
+        # (an abbreviation of the words before it names no trial)
+        (None, ("Drug Q", "drug R")),
+    ]
+    hazard_ratios = [f for r in readings for f in r.facts if f.measure == "hazard_ratio"]
+    assert [(f.arm, f.comparator) for f in hazard_ratios] == [
+        ("Zentumab", "placebo"),
+        ("Velmurane + docetaxel", "docetaxel"),
+        ("Drug Q", "drug R"),
+    ]
