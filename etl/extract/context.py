@@ -100,7 +100,8 @@ _EITHER = re.compile(
 )
 _COMPARED = Prefiltered(
     re.compile(
-        rf"\bcompar\w*\s+(?:the\s+[\w\s]+?\s+of\s+)?(?P<a>{_ITEM})\s+(?:with|to|versus|vs\.?)\s+(?:th(?:ose|at)\s+of\s+)?(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:using|{_GROUP_ENDS})\b|$))",
+        # (not the participle of "A compared with B": _NAMED_COMPARED)
+        rf"\bcompar\w*\s+(?!(?:with|to|versus|vs)\b)(?:the\s+[\w\s]+?\s+of\s+)?(?P<a>{_ITEM})\s+(?:with|to|versus|vs\.?)\s+(?:th(?:ose|at)\s+of\s+)?(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:using|{_GROUP_ENDS})\b|$))",
         re.IGNORECASE,
     )
 )
@@ -116,6 +117,26 @@ _STUDY_OF_VERSUS = Prefiltered(
     re.compile(
         rf"\b(?:study|trial)\s+of\s+(?P<a>{_ITEM})\s+(?:compared\s+(?:with|to)|versus|vs\.?|or)\s+"
         rf"(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:with|at|{_GROUP_ENDS})\b|$))",
+        re.IGNORECASE,
+    )
+)
+# a title's "A compared with B in patients with ...", as a sentence or after a reference's
+# authors ("Smith, J. et al. A compared with B ...")
+_NAMED_COMPARED = Prefiltered(
+    re.compile(
+        # (not a clause's conjunction: "When compared with B, the HR was ...")
+        r"(?:^|\bet\s+al\.\s+|:\s+)(?!(?:when|while|as|if|once|although|though|whereas|because"
+        r"|since|unless|until|also|and|but|or|not|even|especially|notably|significantly)\b)"
+        rf"(?P<a>{_ITEM})\s+(?:compared\s+(?:with|to)|in\s+comparison\s+"
+        rf"(?:with|to))\s+(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:with|at|{_GROUP_ENDS})\b|$))",
+        re.IGNORECASE,
+    )
+)
+# "the superiority of (the kinase inhibitor) A over B": the last words of the first are its group
+_SUPERIORITY_OF = Prefiltered(
+    re.compile(
+        r"\b(?:superiority|benefit|advantage)\s+of\s+(?:the\s+)?(?P<a>[^.;,()]{1,80}?)\s+over\s+"
+        rf"(?:the\s+)?(?P<b>{_ITEM})(?=\s*(?:[,.;():]|(?:with|at|{_GROUP_ENDS})\b|$))",
         re.IGNORECASE,
     )
 )
@@ -447,7 +468,9 @@ def _declared(
             _COMPARED,
             _STUDY_OF_VERSUS,
             _VERSUS,
+            _NAMED_COMPARED,
             _BETTER_WITH,
+            _SUPERIORITY_OF,
             _THAT_SUBJECT_OVER,
             _SUBJECT_OVER,
         ):
@@ -457,7 +480,7 @@ def _declared(
             # (a subject is its last words that name a group: "one year of therapy with A")
             if plain[: m.start("a")].rstrip().endswith(",") and (short := _short_pair(s, drugs)):
                 return short, {}  # (the first group cut at a comma of its own name)
-            subject = pattern in (_THAT_SUBJECT_OVER, _SUBJECT_OVER)
+            subject = pattern in (_THAT_SUBJECT_OVER, _SUBJECT_OVER, _SUPERIORITY_OF)
             a = tail_label(m.group("a"), drugs=drugs) if subject else _past_head(m.group("a"))
             b = _before_endpoint(m.group("b"))
             if pair := _pair(a, b, drugs) or _pair(a, _added_to(plain, m), drugs):

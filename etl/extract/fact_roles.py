@@ -46,7 +46,7 @@ def apply_context(facts: list, context: RecordContext, text: str = "") -> list:
             for label in (context.labels if f.each_group else [None])
         ]
     for f in facts:
-        if f.measure in COMPARED_MEASURES:
+        if f.measure in COMPARED_MEASURES and not (f.factor and f.arm):
             f.arm, f.comparator = _compared(context, f.arm, f.comparator)
     if len(context.arms) == 2:
         _the_other_group(facts, context, text)

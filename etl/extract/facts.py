@@ -81,6 +81,9 @@ class Fact:
     slot: int = -1
     slots: int = 0
     subgroup: str | None = None  # the part of the population it is of (etl.extract.subgroups)
+    # a ratio of a factor of a regression, which its arm names ("involved lobe (HR = 1.7)"), not
+    # of the groups the record compares
+    factor: bool = False
     problems: tuple[Problem, ...] = field(default=())  # what was read but not kept, and why
 
     @property

@@ -255,13 +255,13 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
                 s, e = m.span("num")
                 label = clean_arm(m.group("label"))
                 fact = make_fact(parse_number(m.group("num")), s, e, "ratio", measure)
-                fact.arm = label
+                fact.arm, fact.factor = label, True
                 facts.append(fact)
                 taken.append((s, e))
             for m in named:
                 for f in facts:
                     if f.start == m.start("num"):
-                        f.arm = clean_arm(m.group("label"))
+                        f.arm, f.factor = clean_arm(m.group("label")), True
     for m in _PERCENT_OR_TIME.finditer(text):
         if free(m.start(), m.end(), m.span("num")):
             value = parse_number(m.group("num"))

@@ -931,3 +931,54 @@ def test_a_treatment_joined_to_one_group_only_is_no_shared_one():
         ]
     )
     assert context.labels == ["drug Q", "placebo"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "labels"),
+    [
+        # a title: "A compared with B in patients with ...", not "B" and the patients' disease
+        (
+            "Zentumab compared with velmurane in patients with relapsed glioma (ORCA): a "
+            "randomised, phase 2 trial.",
+            ["Zentumab", "velmurane"],
+        ),
+        # the same title in a reference after its authors
+        (
+            "Okafor, J. et al. Drug K compared with placebo in patients with advanced sarcoma: a "
+            "randomised trial. Lancet (2019)",
+            ["Drug K", "placebo"],
+        ),
+        # "the superiority of (the kinase inhibitor) A over B"
+        (
+            "The data show the superiority of the multikinase inhibitor zentumab over velmurane "
+            "in this setting.",
+            ["zentumab", "velmurane"],
+        ),
+        # the verb's object: "compared A with B"
+        ("We compared drug K with placebo in patients with glioma.", ["drug K", "placebo"]),
+        # a clause's conjunction is no group
+        ("When compared with the drug L arm, the HR was 0.78.", []),
+    ],
+)
+def test_a_comparison_named_without_an_assignment_declares_its_groups(sentence, labels):
+    assert record_context([sentence]).labels == labels
+
+
+def _read_in_record(declaring: str, sentence: str) -> list:
+    """The facts of ``sentence`` in a record whose ``declaring`` sentence declares its groups."""
+    context = record_context([declaring])
+    return apply_context(
+        parse_sentence(sentence, None, context.comparison, context.labels), context
+    )
+
+
+def test_a_factor_s_ratio_keeps_its_factor_where_the_record_declares_groups():
+    facts = _read_in_record(
+        "Patients were randomly assigned to drug K or placebo.",
+        "On multivariate analysis, tumour size (HR 1.71, p = 0.01) and ascites (2.26, p = 0.006) "
+        "predicted overall survival.",
+    )
+    assert [(f.value, f.arm, f.comparator) for f in facts] == [
+        (1.71, "tumour size", None),
+        (2.26, "ascites", None),
+    ]
