@@ -97,6 +97,19 @@ _BETWEEN_GROUPS = Prefiltered(
 )
 
 
+# the study a sentence reports, named with its groups: "In a phase III study (ZX-105) of A versus
+# B in untreated patients, median PFS was 9.2 versus 4.2 months" (a review's sentence, each its
+# own study's)
+_STUDY_OF_PAIR = Prefiltered(
+    re.compile(
+        r"\b(?:study|trial)\b[^.;]{0,40}?\bof\s+(?:the\s+)?"
+        rf"(?P<a>{GROUP_NAME})\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?P<b>{GROUP_NAME})"
+        r"(?=\s*(?:[,;.(]|$)|\s+(?:in|for|among|as)\b)",
+        re.IGNORECASE,
+    )
+)
+
+
 def clean_pair(a: str, b: str) -> tuple[str | None, str | None]:
     """Two groups compared ("A versus B"), cleaned, with a head they share ("high versus low X")."""
     a, b = shared_head([a, b])
@@ -111,6 +124,7 @@ def sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple[
     patients in the B group"), else ``comparison``."""
     for pattern in (
         _SENTENCE_COMPARISON,
+        _STUDY_OF_PAIR,
         _SUBJECT_COMPARISON,
         _FRONTED_COMPARISON,
         _PAIR_SUBJECT,
@@ -150,3 +164,17 @@ def in_sentence_order(arms: list[str], compared: tuple[str, str] | None) -> list
     if first and second and first == declared[1] and second == declared[0]:
         return [arms[1], arms[0]]
     return arms
+
+
+def study_pair(text: str, arms: list[str]) -> list[str] | None:
+    """The two groups of the study the sentence reports, where they are none of the record's
+    ``arms``: a review's sentence of another study ("In a study of C versus D, median PFS was 9.2
+    versus 4.2 months", in a record that declared A and B), else None."""
+    m = _STUDY_OF_PAIR.search(text)
+    if m is None or not all(pair := clean_pair(m.group("a"), m.group("b"))):
+        return None
+    declared = [label_words(a) for a in arms]
+    named = [label_words(g) for g in pair]
+    # (one of the record's, in as many words or fewer: "placebo" for "placebo plus B")
+    same = any(g and d and (g <= d or d <= g) for g in named for d in declared)
+    return None if same else list(pair)

@@ -29,6 +29,7 @@ from etl.extract.sentence_comparison import (
     groups_between,
     in_sentence_order,
     sentence_comparison,
+    study_pair,
 )
 from etl.extract.sub_results import of_the_value_before
 from etl.extract.values import COMPARED_GAP, PLACEHOLDERS_AFTER, clean_arm
@@ -144,6 +145,7 @@ _GROUP_LIST = Prefiltered(
         re.IGNORECASE,
     )
 )
+_EITHER_KIND = re.compile(r"\sor\s(?:(?!\b(?:and|vs\.?|versus)\b).)*\spatients$", re.IGNORECASE)
 # one value of every group: "13% in each group discontinued", "in both arms"
 # (said before the value: "the 5-year DFS in both arms was 85%")
 _EACH_GROUP_BEFORE = re.compile(
@@ -197,7 +199,9 @@ def _group_list(text: str) -> list[str]:
         text = _NEGATIVE_SIGN.sub(
             " negative", _POSITIVE_SIGN.sub(" positive", _COUNT_ASIDE.sub("", text))
         )
-    candidates = list(_GROUP_LIST.finditer(text))
+    # (kinds of patients one or the other, "in treatment-naive or pretreated patients", are who
+    # a study took, no groups its values are of)
+    candidates = [m for m in _GROUP_LIST.finditer(text) if not _EITHER_KIND.search(m.group(0))]
     if not candidates:
         return []
     m = candidates[-1]
@@ -313,7 +317,9 @@ def attach_arms(
                     # (11 vs 18 months)" is B's first)
                     said = own_comparison()
                     said = said if said != comparison else groups_between(text)
-                    order = in_sentence_order(arms, said)
+                    order = (" of " in text and study_pair(text, arms)) or in_sentence_order(
+                        arms, said
+                    )
                     if said is None and size == 2:
                         gap = text[max(0, chain[0].start - 80) : chain[0].start]
                         order = pair_led_by(gap, arms) or order

@@ -647,3 +647,21 @@ def test_pairs_whose_values_name_their_groups_are_read_by_the_names():
     )
     got = rows(text, arms=["drug K", "drug K plus drug L", "drug M"])
     assert [g[3] for g in got] == ["drug K", "drug M", "drug K plus drug L", "drug M"]
+
+
+_OTHER_STUDY = (
+    "In a phase III study (ZX-105) of drug K versus placebo in treatment-naive or pretreated "
+    "patients (N = 435), median PFS was 9.2 versus 4.2 months (P < 0.0001)."
+)
+
+
+@pytest.mark.parametrize("declared", [None, ["drug M", "drug N"]])
+def test_a_sentence_of_a_study_of_two_groups_gives_its_values_those_groups(declared):
+    # (a review's sentence, each of its own study: the record's groups, where it declared any,
+    # are another study's; the kinds of patients the study took are no groups)
+    facts = (
+        parse_sentence(_OTHER_STUDY)
+        if declared is None
+        else parse_sentence(_OTHER_STUDY, None, tuple(declared), declared)
+    )
+    assert [(f.value, f.arm) for f in facts] == [(9.2, "drug K"), (4.2, "placebo")]
