@@ -64,6 +64,9 @@ _HEAD_ITEM_HINT = Prefiltered(re.compile(r"\b(?:median|mean)\b[^.;]*?\sand\s", r
 _PERCENT_WORD = re.compile(r"(?<=\d)\s?(?:percent|per cent)\b", re.IGNORECASE)
 # "9.4 vs.7.1 months": a "vs." glued to the next number, whose dot would be read as that number's
 # (a number starts after no letter, dot or digit); read as "vs 7.1", same length
+# a footnote's sign set on a word, with the reference numbers a web page glues after it: "GnRH
+# therapy*", "placebo + GnRH therapy*1", "HCC†" (not a p-value's star after a number)
+_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z)])[*†‡]+(?:\d{1,2}(?:,\d{1,2})*)?(?![\w*])")
 _GLUED_VS = re.compile(r"(?<=\bvs)\.(?=\d)", re.IGNORECASE)
 _THRESHOLD = re.compile(
     r"(?:significance|threshold|boundary|alpha|significance level|level of significance)\W{0,3}$",
@@ -104,6 +107,9 @@ def parse_sentence(
         text = _PERCENT_WORD.sub(as_percent_sign, text)
     if "s." in text:
         text = _GLUED_VS.sub(" ", text)
+    if "*" in text or "\u2020" in text or "\u2021" in text:
+        # (blanked, the offsets kept: "with A + B* vs C + B*1" names A + B and C + B)
+        text = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text)
     masks = mask_spans(text)
     intervals = find_intervals(text)
     p_values = find_p_values(text)

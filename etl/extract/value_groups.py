@@ -50,7 +50,7 @@ _ARM_AFTER = Prefiltered(
         rf"^\s*(?:months?|days?|weeks?|years?|patients)?\s*(?:(?:was|were)\s+(?:observed|seen|reported|noted)\s+)?(?:of\s+[A-Z]{{2,5}}\s+)?"
         # "(29.4%) out of 347 patients in the A arm"
         r"(?:(?:out\s+)?of\s+\d+\s+(?:patients|pts|participants)\s+)?"
-        rf"(?:(?:of|for|in|among)\s+(?:the\s+)?(?:patients|pts|those|women|men|participants)\s+(?:who\s+(?:received|took|were\s+(?:treated\s+with|given|assigned\s+to|randomi[sz]ed\s+to))|(?:assigned|allocated|randomi[sz]ed)\s+to)\s+"
+        rf"(?:(?:of|for|in|among)\s+(?:the\s+)?(?:patients|pts|those|women|men|participants)\s+(?:who\s+(?:received|took|were\s+(?:treated\s+with|given|assigned\s+to|randomi[sz]ed\s+to))|(?:assigned|allocated|randomi[sz]ed)\s+to|receiving|treated\s+with)\s+"
         rf"|(?:of\s+(?:the\s+)?(?:patients|those)\s+)?(?:with|for|in|within|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+"
         # "52.5% of the A arm": a share of a group its noun names
         rf"|of\s+(?=(?:the\s+)?{GROUP_NAME}(?:\s+and\s+{GROUP_WORD})?\s+(?:arm|group|cohort)\b)"

@@ -665,3 +665,24 @@ def test_a_sentence_of_a_study_of_two_groups_gives_its_values_those_groups(decla
         else parse_sentence(_OTHER_STUDY, None, tuple(declared), declared)
     )
     assert [(f.value, f.arm) for f in facts] == [(9.2, "drug K"), (4.2, "placebo")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the groups after their values, as "patients receiving" and "those receiving" them
+        "Median OS was 35.3 months (95% CI, 32.2-NR) for patients receiving drug K + GnRH therapy "
+        "vs 31.3 months (95% CI, 28.8-34.2) for those receiving placebo + GnRH therapy.",
+        # a drug label's page: footnote signs on the groups, reference numbers glued after them
+        "Median OS was 35.3 months (95% CI, 32.2-NR) with drug K + GnRH therapy* vs 31.3 months "
+        "(95% CI, 28.8-34.2) with placebo + GnRH therapy*1",
+    ],
+)
+def test_groups_named_after_their_values_as_a_label_page_writes_them(sentence):
+    facts = parse_sentence(sentence)
+    assert [(f.value, f.arm) for f in facts] == [
+        (35.3, "drug K + GnRH therapy"),
+        (31.3, "placebo + GnRH therapy"),
+    ]
+    # (the offsets are the sentence's own: the footnote signs were blanked, not cut)
+    assert [sentence[f.start : f.end] for f in facts] == ["35.3 months", "31.3 months"]
