@@ -130,6 +130,9 @@ _POLAR = re.compile(
 )
 
 
+_PLURAL_GROUP_NOUN = re.compile(r"\s+(?:regimens|arms|groups|cohorts)$", re.IGNORECASE)
+
+
 def shared_head(groups: list[str]) -> list[str]:
     """Groups with the head one of them shares with the others: ["high", "low pSrc expression"]
     → ["high pSrc expression", "low pSrc expression"], ["PD-L1 high", "low"] → ["PD-L1 high",
@@ -141,6 +144,10 @@ def shared_head(groups: list[str]) -> list[str]:
     head, _, last = groups[0].rpartition(" ")
     if head and _POLAR.match(last) and all(_POLAR.match(g) for g in groups[1:]):
         return [groups[0]] + [f"{head} {g}" for g in groups[1:]]
+    # a plural noun of them all after the last: "the A and B regimens" → "A", "B"
+    plural = _PLURAL_GROUP_NOUN.search(groups[-1])
+    if plural and len(groups) > 1 and plural.start() > 0:
+        return [*groups[:-1], groups[-1][: plural.start()]]
     return groups
 
 

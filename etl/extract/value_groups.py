@@ -139,7 +139,7 @@ _GROUP_LIST = Prefiltered(
     re.compile(
         rf"(?:in|for|with|among|between)\s+(?:the\s+)?(?P<list>{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?"
         rf"(?:\s*,\s*(?:and\s+)?(?:the\s+)?{GROUP_WORD}(?:\s+{GROUP_WORD}){{0,3}}?)*\s*,?\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?"
-        rf"{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)(?:\s+(?:groups?|arms?|patients|cohorts?))?"
+        rf"{GROUP_WORD}(?:\s+(?:\+|plus)\s+{GROUP_WORD}|\s+{GROUP_WORD}){{0,3}}?)(?:\s+(?:groups?|arms?|patients|cohorts?|regimens?))?"
         # (then the values: "in the A vs. B groups of 16.7 vs. 12.1 months")
         rf"(?=\s*(?:[,;.()]|\s+(?:respectively|were|was|had|of)\b|$))",
         re.IGNORECASE,

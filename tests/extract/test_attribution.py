@@ -686,3 +686,15 @@ def test_groups_named_after_their_values_as_a_label_page_writes_them(sentence):
     ]
     # (the offsets are the sentence's own: the footnote signs were blanked, not cut)
     assert [sentence[f.start : f.end] for f in facts] == ["35.3 months", "31.3 months"]
+
+
+def test_a_plural_noun_after_the_last_group_is_of_them_all():
+    facts = parse_sentence(
+        "Median PFS was 11.7 months versus 8.0 months (HR = 0.52; 95% CI = 0.36, 0.74) for the "
+        "drug K and placebo regimens, respectively."
+    )
+    assert [(f.value, f.arm, f.comparator) for f in facts] == [
+        (11.7, "drug K", None),
+        (8.0, "placebo", None),
+        (0.52, "drug K", "placebo"),
+    ]
