@@ -125,7 +125,10 @@ _CLAUSE_VERBS = re.compile(
 _POLAR = re.compile(
     r"^(?:high|low|higher|lower|positive|negative|early|late|short|long|present|absent|mutated"
     r"|unmutated|mutant|wild-type|elevated|normal|increased|decreased|major|minor|complete"
-    r"|partial|good|poor|favou?rable|unfavou?rable)$",
+    r"|partial|good|poor|favou?rable|unfavou?rable"
+    # (how or when a treatment is given: "concurrent versus sequential CRT")
+    r"|concurrent|sequential|intermittent|continuous|adjuvant|neoadjuvant|perioperative"
+    r"|immediate|delayed|deferred|upfront)$",
     re.IGNORECASE,
 )
 
@@ -138,7 +141,12 @@ def shared_head(groups: list[str]) -> list[str]:
     → ["high pSrc expression", "low pSrc expression"], ["PD-L1 high", "low"] → ["PD-L1 high",
     "PD-L1 low"]; other lists as given."""
     first, _, rest = groups[-1].partition(" ")
-    if rest and _POLAR.match(first) and all(_POLAR.match(g) for g in groups[:-1]):
+    # (the earlier ones may come with who had them: "patients who received concurrent")
+    if (
+        rest
+        and _POLAR.match(first)
+        and all(_POLAR.match(g.rsplit(" ", 1)[-1]) for g in groups[:-1])
+    ):
         return [f"{g} {rest}" for g in groups[:-1]] + [groups[-1]]
     # the head first: "PD-L1 high and low" → "PD-L1 high", "PD-L1 low"
     head, _, last = groups[0].rpartition(" ")

@@ -130,6 +130,17 @@ _STOPPED_FOR_AE = re.compile(
     re.IGNORECASE,
 )
 _DIFFERENCE_IN = re.compile(r"\bdifference in\b[^.;]{0,100}$", re.IGNORECASE)
+# an absolute difference named before its value: "the absolute iDFS gain with addition of A was
+# 6.4%", "the 4-year DRFS absolute difference was 5.9%" (no other rate between them)
+_ABSOLUTE_BEFORE = re.compile(
+    r"\babsolute\s+(?:[\w-]+\s+){0,2}(?:difference|gain|benefit|improvement|increase|reduction)\b"
+    r"[^.;()%]{0,60}$",
+    re.IGNORECASE,
+)
+# or after it: "compared to a 4.1% difference at 3 years", "a 7% absolute benefit"
+_DIFFERENCE_AFTER = re.compile(
+    r"\s*(?:absolute\s+)?(?:difference|gain|benefit|improvement)\b", re.IGNORECASE
+)
 # a difference written with its sign, the Greek capital delta (or the increment sign U+2206):
 # "(Δ+9.5% [95% CI, 0.9-18.1])"
 _DELTA = ("Δ", "∆")
@@ -226,8 +237,14 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
                 # (what "occurred in 4% and 3% of patients" is a harm: "myelodysplastic syndrome
                 # occurred in 4%"; not "progression occurred in 30%")
                 f.endpoint = "AE"
-            if _DIFFERENCE_IN.search(text, max(0, f.start - 120), f.start) or (
-                delta and _DELTA_BEFORE.search(text, max(0, f.start - 6), f.start)
+            if (
+                _DIFFERENCE_IN.search(text, max(0, f.start - 120), f.start)
+                or (delta and _DELTA_BEFORE.search(text, max(0, f.start - 6), f.start))
+                or (
+                    "absolute" in text
+                    and _ABSOLUTE_BEFORE.search(text, max(0, f.start - 120), f.start)
+                )
+                or _DIFFERENCE_AFTER.match(text, f.end)
             ):
                 f.measure = "difference"
             if baseline and not _rate_named_near(text, f):

@@ -1317,3 +1317,26 @@ def test_values_right_after_a_plural_list_of_groups_are_theirs_in_order():
 def test_a_landmark_before_a_long_endpoint_name_and_a_time_to_respond(sentence, expected):
     facts = parse_sentence(sentence)
     assert [(f.endpoint, f.value, f.timepoint_months) for f in facts] == expected
+
+
+def test_an_absolute_difference_of_rates_is_a_difference_not_a_rate():
+    read = _read(
+        "The 4-year DFS absolute difference was 5.9% (88.4% vs 82.5%), compared to a 4.1% "
+        "difference at 3 years."
+    )
+    assert [(r[1], r[2]) for r in read] == [
+        ("difference", 5.9),
+        ("rate", 88.4),
+        ("rate", 82.5),
+        ("difference", 4.1),
+    ]
+
+
+def test_how_a_treatment_is_given_shares_the_treatment_named_after_the_last():
+    from etl.extract.grammar import parse_sentence
+
+    facts = parse_sentence(
+        "PFS was longer among patients who received concurrent versus sequential CRT (median, "
+        "23.7 versus 19.3 mo)."
+    )
+    assert [f.arm for f in facts] == ["patients who received concurrent CRT", "sequential CRT"]
