@@ -18,7 +18,8 @@ from etl.vocab.numerals import number_words
 
 DROP_BRACKETS = re.compile(r"\s*[\(\[](?:[^()\[\]]|[\(\[][^)\]]*[\)\]])*[\)\]]")
 _AGENT_CLASS = (
-    r"(?:anti-)?[\w-]+(?:\s+kinase)?\s+(?:monoclonal\s+)?(?:antibody|inhibitor|antagonist)"
+    # (what the class acts against may come first: "the anti-angiogenic tyrosine-kinase inhibitor")
+    r"(?:anti-[\w-]+\s+)?(?:anti-)?[\w-]+(?:\s+kinase)?\s+(?:monoclonal\s+)?(?:antibody|inhibitor|antagonist)"
     r"(?=\s+(?!(?:plus|and|or|with|versus|vs|alone|monotherapy|therapy|group|arm)\b)[A-Za-z])"
 )
 _LEADING = re.compile(

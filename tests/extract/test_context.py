@@ -950,8 +950,8 @@ def test_a_treatment_joined_to_one_group_only_is_no_shared_one():
         ),
         # "the superiority of (the kinase inhibitor) A over B"
         (
-            "The data show the superiority of the multikinase inhibitor zentumab over velmurane "
-            "in this setting.",
+            "The data show the superiority of the anti-angiogenic multikinase inhibitor zentumab over "
+            "velmurane in this setting.",
             ["zentumab", "velmurane"],
         ),
         # the verb's object: "compared A with B"
