@@ -62,11 +62,11 @@ _RANGE_HEADING = Prefiltered(
 _HEAD_ITEM_HINT = Prefiltered(re.compile(r"\b(?:median|mean)\b[^.;]*?\sand\s", re.IGNORECASE))
 # "51 percent", "88 per cent" (news): a percent sign in words
 _PERCENT_WORD = re.compile(r"(?<=\d)\s?(?:percent|per cent)\b", re.IGNORECASE)
-# "9.4 vs.7.1 months": a "vs." glued to the next number, whose dot would be read as that number's
-# (a number starts after no letter, dot or digit); read as "vs 7.1", same length
 # a footnote's sign set on a word, with the reference numbers a web page glues after it: "GnRH
 # therapy*", "placebo + GnRH therapy*1", "HCC†" (not a p-value's star after a number)
 _FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z)])[*†‡]+(?:\d{1,2}(?:,\d{1,2})*)?(?![\w*])")
+# "9.4 vs.7.1 months": a "vs." glued to the next number, whose dot would be read as that number's
+# (a number starts after no letter, dot or digit); read as "vs 7.1", same length
 _GLUED_VS = re.compile(r"(?<=\bvs)\.(?=\d)", re.IGNORECASE)
 _THRESHOLD = re.compile(
     r"(?:significance|threshold|boundary|alpha|significance level|level of significance)\W{0,3}$",
