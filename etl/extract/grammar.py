@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from etl.documents.table_grid import FOOTNOTE_SIGNS
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, Problem
 from etl.extract.intervals import attach_intervals, find_intervals
 from etl.extract.list_groups import VERSUS_WORD, versus_pairs
@@ -64,7 +65,10 @@ _HEAD_ITEM_HINT = Prefiltered(re.compile(r"\b(?:median|mean)\b[^.;]*?\sand\s", r
 _PERCENT_WORD = re.compile(r"(?<=\d)\s?(?:percent|per cent)\b", re.IGNORECASE)
 # a footnote's sign set on a word, with the reference numbers a web page glues after it: "GnRH
 # therapy*", "placebo + GnRH therapy*1", "HCC†" (not a p-value's star after a number)
-_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z)])[*†‡]+(?:\d{1,2}(?:,\d{1,2})*)?(?![\w*])")
+_FOOTNOTE_MARK = re.compile(
+    rf"(?<=[A-Za-z)]){FOOTNOTE_SIGNS}+(?:\d{{1,2}}(?:,\d{{1,2}})*)?(?![\w*])"
+)
+_FOOTNOTE_SIGN = re.compile(FOOTNOTE_SIGNS)
 # "9.4 vs.7.1 months": a "vs." glued to the next number, whose dot would be read as that number's
 # (a number starts after no letter, dot or digit); read as "vs 7.1", same length
 _GLUED_VS = re.compile(r"(?<=\bvs)\.(?=\d)", re.IGNORECASE)
@@ -107,7 +111,7 @@ def parse_sentence(
         text = _PERCENT_WORD.sub(as_percent_sign, text)
     if "s." in text:
         text = _GLUED_VS.sub(" ", text)
-    if "*" in text or "\u2020" in text or "\u2021" in text:
+    if _FOOTNOTE_SIGN.search(text):
         # (blanked, the offsets kept: "with A + B* vs C + B*1" names A + B and C + B)
         text = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text)
     masks = mask_spans(text)

@@ -52,7 +52,9 @@ _REDUCTION = re.compile(
     rf"|(?P<what2>[\w ,/-]{{3,40}}?)\s+{_RISK}\b)",
     re.IGNORECASE,
 )
-_RELATIVE_CHANGE = r"relative\s+(?:improvement|increase|reduction|decrease|benefit|gain)"
+# the words of a change of one result against another's, relative or absolute
+_CHANGE = r"(?:improvement|increase|reduction|decrease|benefit|gain)"
+_RELATIVE_CHANGE = rf"relative\s+{_CHANGE}"
 _RELATIVE_AFTER = re.compile(rf"^\s*{_RELATIVE_CHANGE}\b", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(rf"\b{_RELATIVE_CHANGE}\s+(?:of|by)\s*$", re.IGNORECASE)
 _REDUCED_BY = Prefiltered(
@@ -133,8 +135,7 @@ _DIFFERENCE_IN = re.compile(r"\bdifference in\b[^.;]{0,100}$", re.IGNORECASE)
 # an absolute difference named before its value: "the absolute iDFS gain with addition of A was
 # 6.4%", "the 4-year DRFS absolute difference was 5.9%" (no other rate between them)
 _ABSOLUTE_BEFORE = re.compile(
-    r"\babsolute\s+(?:[\w-]+\s+){0,2}(?:difference|gain|benefit|improvement|increase|reduction)\b"
-    r"[^.;()%]{0,60}$",
+    rf"\babsolute\s+(?:[\w-]+\s+){{0,2}}(?:difference|{_CHANGE})\b[^.;()%]{{0,60}}$",
     re.IGNORECASE,
 )
 # or after it: "compared to a 4.1% difference at 3 years", "a 7% absolute benefit"

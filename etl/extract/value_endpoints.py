@@ -164,16 +164,22 @@ def _timed_endpoint_after(
     return None
 
 
-def _point_lists(text: str, mentions: list[tuple[int, int, str, str]]) -> list[re.Match[str]]:
+def _point_lists(
+    text: str, mentions: list[tuple[int, int, str, str]]
+) -> list[tuple[re.Match[str], bool]]:
     """Times, or lists of them ("1-, 2- and 3-year", "5 and 10 year"), that a time-to-event
-    endpoint, a rate or the follow-up follows: time points."""
-    return [
-        m
-        for m in _TIMEPOINT_LIST.finditer(text)
-        if _TIMEPOINT_FOLLOWS.match(text[m.end() : m.end() + 40].lower())
-        or _timed_endpoint_after(text, m.end(), mentions) is not None
-        or _follow_up_at(text, m.end(), mentions)
-    ]
+    endpoint, a rate or the follow-up follows: time points, each with whether it heads the
+    endpoint named right after it."""
+    found = []
+    for m in _TIMEPOINT_LIST.finditer(text):
+        heads = _timed_endpoint_after(text, m.end(), mentions) is not None
+        if (
+            heads
+            or _TIMEPOINT_FOLLOWS.match(text[m.end() : m.end() + 40].lower())
+            or _follow_up_at(text, m.end(), mentions)
+        ):
+            found.append((m, heads))
+    return found
 
 
 def _timepoints(
@@ -183,14 +189,14 @@ def _timepoints(
     in order; ``heads`` when it stands before the endpoint it is the time of ("the 3-year OS
     rate"), whose values follow it."""
     found: list[tuple[int, list[float], bool]] = []
-    for m in _point_lists(text, mentions):
+    for m, heads in _point_lists(text, mentions):
         nums = _TIMEPOINT_NUMBER.findall(m.group("list"))
         mult = 12.0 if m.group("unit").lower() in ("year", "yr", "y") else 1.0
         found.append(
             (
                 m.start(),
                 [(parse_word_number(n) if n[0].isalpha() else float(n)) * mult for n in nums],
-                _timed_endpoint_after(text, m.end(), mentions) is not None,
+                heads,
             )
         )
     for pattern in (_AT_LIST, _BEFORE_RATES):
