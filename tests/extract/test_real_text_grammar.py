@@ -58,6 +58,12 @@ def _read(sentence: str) -> list[tuple]:
             "Drug K reduced the risk of recurrence or death (hazard-ratio 0.27; 95% CI 0.21-0.34).",
             [("OTHER", "hazard_ratio", 0.27, "ratio", (0.21, 0.34, 95.0))],
         ),
+        # a ratio whose events are a series, the New England Journal's way
+        (
+            "Event-free survival was longer with drug K (hazard ratio for treatment failure,"
+            " relapse, or death, 0.41; 96% CI, 0.22 to 0.77; P=0.004).",
+            [("OTHER", "hazard_ratio", 0.41, "ratio", (0.22, 0.77, 96.0))],
+        ),
         # radiographic PFS (prostate cancer trials) is PFS
         (
             "Median rPFS was 33.3 vs 10.9 mo (HR 0.30).",
