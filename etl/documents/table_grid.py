@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
+from etl.extract.numbers import AS_HYPHEN
 from etl.vocab.codes import NOT_TRIAL_NAMES
 from etl.vocab.endpoints import endpoint_mentions
 
@@ -31,6 +32,9 @@ _REF = re.compile(r"(?:\[\d+(?:\s*[,–-]\s*\d+)*\]\s*)+")
 _TIME_POINT = re.compile(
     r"\d{1,3}\s*-?\s*(?:mo|mos|months?|wks?|weeks?|yrs?|years?)\.?", re.IGNORECASE
 )
+# a registry number set after a trial's name, glued or not, as tables of trials write it
+# ("PALOMA-3NCT01942135", "MONARCH 2 NCT02107703"): no part of the name
+REGISTRATION_AFTER: Final = re.compile(r"(?<=\S)\s*\(?NCT\d{8}\)?$")
 _TRIAL_TOKEN = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: \d{1,4}[A-Za-z]?)?")
 _TRIAL_TAIL = re.compile(r"\s*(?:\([^()]*\))?\s*(?:[;,].*)?", re.DOTALL)
 
@@ -42,7 +46,9 @@ _MAX_SPAN: Final = 8  # columns one header cell spans at most
 
 def is_trial_name(text: str) -> bool:
     """A study's name, with at most a bracket and a remark after it: "COU-AA-302 (Nbib887198)",
-    "ALEX (19)", "ALCANTARA (II); Ph-positive only"; not "ADC anti-CD22", not "PFS (IA)"."""
+    "ALEX (19)", "ALCANTARA (II); Ph-positive only", "PALOMA\u20103NCT01942135"; not "ADC anti-CD22",
+    not "PFS (IA)"."""
+    text = REGISTRATION_AFTER.sub("", text.translate(AS_HYPHEN))
     m = _TRIAL_TOKEN.match(text)
     if m is None or not _TRIAL_TAIL.fullmatch(text, m.end()):
         return False

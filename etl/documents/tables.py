@@ -59,6 +59,7 @@ from etl.documents.table_model import (
 from etl.documents.table_rows import from_rows, trimmed
 from etl.documents.table_spaced import spaced_tables
 from etl.documents.table_stacked import stacked_tables
+from etl.documents.table_transposed import transposed
 from etl.documents.table_wrapped import wrapped_tables
 
 # (the grid's types and readings, imported from here by the readers of tables)
@@ -92,7 +93,7 @@ def find_tables(text: str) -> list[Table]:
         glued_tables,
     ):
         for table, first, last in finder(text, lines, used):
-            tables.append(table)
+            tables.append(transposed(table) or table)
             for i in range(first, last + 1):
                 used[i] = True
     return sorted(tables, key=lambda t: t.start)

@@ -159,6 +159,9 @@ class Meaning:
     counts_are_rates: bool = False  # "n (%)": in "12 (25.0)" the rate is 25.0, of 12 patients
     # the second ratio a header offers, "HR or RR (95% CI)": the one of rows that give rates
     other_ratio: str | None = None
+    # the ratio a header names in its bracket after what else it heads, "Median OS, mo (hazard
+    # ratio; 95% CI)": that of the comparison a cell gives in brackets after its groups' values
+    bracket_ratio: str | None = None
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,9 @@ class CellValue:
     # (position, size) of a value in a cell that compares groups: "5.5 versus 2.8" (see
     # ``read_cell``); its group is the row's group at that position, or its bracket's "(B)"
     listed: tuple[int, int] | None = None
+    # the comparison's own statistic in brackets after the groups' values, "34.9 vs. 28.0 (0.81;
+    # 0.64-1.03; p = .09)": a ratio of the groups compared (its keyword in ``words``, if written)
+    compares: bool = False
 
 
 def _unit(word: str) -> str:
@@ -246,13 +252,30 @@ def describe(text: str) -> Meaning:
     # (every ratio it names: the first is its measure, a second one it offers: "HR or RR")
     ratios = [code("measure", name) for name, pattern in _RATIOS if pattern.search(rest)]
     measure, unit = _measure(rest, ratios)
+    bracket_ratio = None
+    outside = _BRACKETS.sub(" ", rest)
+    if ratios and not any(pattern.search(outside) for _, pattern in _RATIOS):
+        # ("Median OS, mo (hazard ratio: 95% CI)": medians, and their comparison's ratio)
+        own_measure, own_unit = _measure(outside, [])
+        if own_measure is not None:
+            measure, unit, bracket_ratio = own_measure, own_unit, ratios[0]
     names = names_something(rest)
     label = text.strip() if not endpoint and names and (measure or level) else ""
     says_p = bool(_P_WORDS.search(rest))
     counted = bool(_COUNTS_RATES.search(text))
     other = ratios[1] if len(ratios) > 1 else None
     return Meaning(
-        endpoint, composite, measure, unit, level, timepoint, says_p, label, counted, other
+        endpoint,
+        composite,
+        measure,
+        unit,
+        level,
+        timepoint,
+        says_p,
+        label,
+        counted,
+        other,
+        bracket_ratio,
     )
 
 
@@ -278,6 +301,7 @@ def merge(meanings: list[Meaning]) -> Meaning:
         "" if endpoint else next((m.label for m in meanings if m.label), ""),
         any(m.counts_are_rates for m in meanings),
         next((m.other_ratio for m in meanings if m.other_ratio), None),
+        next((m.bracket_ratio for m in meanings if m.bracket_ratio), None),
     )
 
 
@@ -412,6 +436,9 @@ def _versus_values(
     for sep in VERSUS_SEP.finditer(text):
         bounds.append((pos, sep.start()))
         pos = sep.end()
+    compared = _COMPARISON_BRACKET.search(text, pos)
+    if compared is not None:  # (read apart; the last group's part without it)
+        text = text[: compared.start()] + " " * (len(text) - compared.start())
     bounds.append((pos, len(text)))
     values = []
     for i, (start, end) in enumerate(bounds):
@@ -435,7 +462,50 @@ def _versus_values(
     # first group's, as it would with a ratio: "77.4 versus 66.4 p = 0.0335")
     if len(values) > 1 and values[-1].p is not None and all(v.p is None for v in values[:-1]):
         values[0], values[-1] = replace(values[0], p=values[-1].p), replace(values[-1], p=None)
+    if values and compared is not None:
+        values.append(_comparison(compared))
     return values if values else None
+
+
+# the comparison's statistic in brackets after the last group's value: "(0.81; 0.64-1.03; p =
+# .09)", "(HR 0.52, 95% CI 0.40-0.66)": a number, then its interval (a lone number in brackets is
+# the group's: "28.0 (B)", "12 (25%)")
+_COMPARISON_BRACKET: Final = re.compile(
+    r"\s*[(\[]\s*(?P<kw>HR|OR|RR|(?i:hazard ratio|odds ratio|risk ratio))?\s*[:=,]?\s*"
+    rf"(?P<num>{NUM})\s*[;,]\s*(?:{CI_LEVEL}\s*[:,]?\s*)?"
+    rf"(?P<lo>{NUM})\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})\s*(?P<rest>[;,][^()\[\]]*)?[)\]]\s*$"
+)
+
+
+def _comparison(m: re.Match) -> CellValue:
+    problem = None
+    try:
+        interval = make_interval(m.group("lo"), m.group("hi"))
+    except IntervalError as e:
+        interval, problem = None, str(e)
+    rest = m.start("rest") if m.group("rest") else None
+    p = None
+    if rest is not None:
+        p = next(
+            (
+                pv._replace(start=pv.start + rest, end=pv.end + rest)
+                for pv in find_p_values(m.group("rest"))
+            ),
+            None,
+        )
+    return CellValue(
+        value=parse_number(m.group("num")),
+        start=m.start("num"),
+        end=m.end("num"),
+        unit=None,
+        interval=interval,
+        interval_problem=problem,
+        level=parse_number(m.group("lvl")) if m.group("lvl") else None,
+        p=p,
+        words=m.group("kw") or "",
+        label="",
+        compares=True,
+    )
 
 
 def _counted(text: str, counts_are_rates: bool) -> CellValue | None:

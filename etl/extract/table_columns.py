@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Final
 
-from etl.documents.table_grid import cell_kind, header_kind, names_study
+from etl.documents.table_grid import cell_kind, header_kind, is_trial_name, names_study
 from etl.documents.tables import Cell, Table
 from etl.extract.phrases import is_generic
 from etl.extract.table_cells import (
@@ -146,12 +146,16 @@ def _unbroken(text: str) -> str:
     return _BROKEN_WORD.sub("", text) if "- " in text else text
 
 
+_BRACKETED: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
 def _compared_groups(header: str) -> tuple[str, ...]:
     """The groups a header compares after its result's name: "ORR (%), A arm versus B arm" ->
     ("A arm", "B arm"); () when it compares none."""
     if not VERSUS_SEP.search(header):
         return ()
-    tail = re.split(r"[,:;]", header)[-1]
+    # (what its brackets say is how the results are given: "A vs. B (hazard ratio: 95% CI)")
+    tail = re.split(r"[,:;]", _BRACKETED.sub(" ", header))[-1]
     parts = [arm_label(part)[0] for part in VERSUS_SEP.split(tail)]
     if not 2 <= len(parts) <= 3 or not all(parts) or any(is_generic(p) for p in parts if p):
         return ()
@@ -272,6 +276,8 @@ def _column_kind(
         return "p"
     if _PHASE_HEADER.fullmatch(text):
         return "phase"
+    if c == 0 and hk in ("none", "other") and texts and all(is_trial_name(t) for t in texts):
+        return "trial"  # (a first column naming a study in every row: a table of trials turned)
     if c == 0 and (_STUB_HEADER.search(text) or (not numeric and hk in ("none", "other"))):
         return "stub"
     if _DESIGN_HEADER.search(text) and not numeric:

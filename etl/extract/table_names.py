@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import Final
 
-from etl.documents.table_grid import FOOTNOTE_SIGNS, GROUP_SIZE
+from etl.documents.table_grid import FOOTNOTE_SIGNS, GROUP_SIZE, REGISTRATION_AFTER
 from etl.extract.numbers import AS_HYPHEN
 from etl.extract.phrases import DOSE_SCHEDULE
 from etl.vocab.codes import PHASES, code
@@ -101,7 +101,7 @@ def trial_name(text: str, phase_in_brackets: bool = False) -> tuple[str | None, 
     """A trial cell as (name, phase): "COU-AA-302 (Nbib887198)" → ("COU-AA-302", None),
     "IN-NOVATE (III)" → ("IN-NOVATE", "3"), "ALEX (19)" → ("ALEX", None)."""
     name = re.split(r"\s*[(\[;,]", text.translate(AS_HYPHEN).strip(), maxsplit=1)[0].strip()
-    name = _FOOTNOTE_LETTER.sub("", _TRIAL_NOUN_AFTER.sub("", name))
+    name = _FOOTNOTE_LETTER.sub("", _TRIAL_NOUN_AFTER.sub("", REGISTRATION_AFTER.sub("", name)))
     phase = None
     for note in re.findall(r"[(\[]([^()\[\]]*)[)\]]", text):
         phase = phase or phase_code(note, phase_in_brackets)

@@ -378,6 +378,15 @@ def _structured_fact(
         column_meaning = replace(column_meaning, measure=column_meaning.other_ratio)
     meanings = (own, context.row, column_meaning)
     said_ratio = next((m.measure for m in meanings if m.measure in RATIO_MEASURES), None)
+    if value.compares:
+        # (the comparison's statistic after the groups' values: the ratio its keyword, its
+        # header's bracket or its header names; none named, no result read)
+        said_ratio = own.measure or next(
+            (m.bracket_ratio or m.measure for m in meanings[1:] if m.bracket_ratio), said_ratio
+        )
+        if said_ratio not in RATIO_MEASURES:
+            return None
+        meanings = (Meaning(measure=said_ratio, unit=code("unit", "ratio")), *meanings)
     ratio = said_ratio is not None and value.unit is None
     endpoint = _endpoint(meanings, said_ratio if ratio else None, c, columns, context)
     measure = _measure(value, meanings, endpoint[0], ratio)
@@ -401,6 +410,8 @@ def _structured_fact(
     fact.n_patients, fact.n_denominator = value.n_patients, value.n_denominator
     if value.listed is not None and fact.measure not in RATIO_MEASURES:
         _set_listed_group(fact, value.listed, arms, value.label, column.compared)
+    elif value.compares and len(column.compared) >= 2:
+        fact.arm, fact.comparator = column.compared[0], column.compared[1]
     else:
         _set_groups(fact, column, arms, value.label if not (own.endpoint or own.measure) else "")
     fact.problems = tuple(problems) + _impossible(fact)

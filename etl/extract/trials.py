@@ -21,6 +21,7 @@ import re
 import polars as pl
 
 from etl.documents.ids import span_id_expr
+from etl.documents.table_grid import REGISTRATION_AFTER
 from etl.extract.numbers import AS_HYPHEN
 from etl.extract.table_names import SPACED_REFERENCE
 from etl.extract.trial_names import (
@@ -73,7 +74,8 @@ def known_names(sentences: pl.DataFrame) -> list[str]:
     names: set[str] = set()
     first = (pl.col("sentence_index") == 0) | (pl.col("role") == "title")
     for text, is_first in sentences.select("text", first.alias("first")).iter_rows():
-        names.update(name for name, _, _ in named(text, is_first))
+        # (a registry number glued to a name is no part of it: "PALOMA-3NCT01942135")
+        names.update(REGISTRATION_AFTER.sub("", name) for name, _, _ in named(text, is_first))
     return sorted(names | {n.upper() for n in names if not n.isupper() and len(n) > 4})
 
 
@@ -121,7 +123,13 @@ def _mentions(
     alternatives = [r"NCT\d{8}", OTHER_REGISTRY] + [
         re.escape(n).replace(r"\ ", r"\)?\ ") for n in sorted(names, key=len, reverse=True)
     ]
-    pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")(?P<cite>\d{1,3})?(?![\w-])")
+    # (a registry number may be glued to the name before it, as tables of trials write them:
+    # "PALOMA-3NCT01942135" is both)
+    pattern = re.compile(
+        r"(?:\b|(?=NCT\d{8}))(?:"
+        + "|".join(alternatives)
+        + r")(?P<cite>\d{1,3})?(?:(?![\w-])|(?=NCT\d{8}))"
+    )
     literal = pl.col("text").str.contains(_REGISTRY_WORDS)
     if names:
         spelled = [n.replace(" ", ") ") for n in names if " " in n]  # "(CALGB) 50901"
@@ -151,10 +159,18 @@ def _mentions(
                     "char_end": s["char_start"] + end,
                     "_score": _subject_score(text, m.start(), end, first, is_nct),
                     "_molecular": not is_nct and molecular_use(text, m.start(), end),
+                    "_within": s["char_start"],
                 }
             )
     schema = {k: v for k, v in polars_schema(TrialMentions).items() if k in _MENTION_COLUMNS}
-    return pl.DataFrame(rows, schema={**schema, "_score": pl.Float64, "_molecular": pl.Boolean})
+    found = pl.DataFrame(
+        rows,
+        schema={**schema, "_score": pl.Float64, "_molecular": pl.Boolean, "_within": pl.Int64},
+    )
+    # (a name in two sentences is the one's that starts nearest before it: the rows of a table
+    # turned a trial a row overlap, each running over the names of the trials after it)
+    nearest = pl.col("_within") == pl.col("_within").max().over("document_id", "char_start")
+    return found.filter(nearest).drop("_within")
 
 
 def without_molecules(mentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
