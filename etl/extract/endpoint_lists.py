@@ -46,6 +46,10 @@ _BEFORE_LIST = re.compile(
 )
 _RESPECTIVELY_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*respectively\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;,]|\.(?!\d)")
+# "respectively" closing the last value's statistics: "0.50 [95% CI, 0.30 to 0.85], respectively"
+_RESPECTIVELY_NEAR = re.compile(
+    r"[^;()]{0,8}(?:[(\[][^()\[\]]{0,60}[)\]])?[^;()]{0,8}?,?\s*respectively\b", re.IGNORECASE
+)
 _VERSUS = re.compile(r"\b(?:vs|versus|v)\b", re.IGNORECASE)
 
 Mention = tuple[int, int, str, str]
@@ -218,4 +222,9 @@ def _slots(
         for members in lists:
             for pos, i in enumerate(members):
                 slots[i] = Slot(pos, -1)
+    # one ratio of each item, in its order, said to be so: "PFS and OS were longer with A (HR
+    # 0.16 [95% CI ...] and 0.50 [...], respectively)"
+    ratios = [i for i, v in enumerate(values) if found.end <= v.start < found.stop and v.compared]
+    if len(ratios) == k and _RESPECTIVELY_NEAR.match(text, values[ratios[-1]].end):
+        slots |= {i: Slot(pos, -1) for pos, i in enumerate(ratios)}
     return found.items, slots

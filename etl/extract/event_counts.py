@@ -53,6 +53,18 @@ _DEATHS_IN = Prefiltered(
         re.IGNORECASE,
     )
 )
+# the groups between the counts and the verb: "56 patients in the A group and 69 in the B group
+# had died", "... had disease progression or had died"
+_GROUP = r"(?:in|with|receiving|on)\s+(?:the\s+)?[^.;,()]{1,50}?\s+(?:group|arm|cohort)s?"
+_GROUPS_THEN_DIED = Prefiltered(
+    re.compile(
+        rf"{_COUNTED}\s+(?:patients?|participants|subjects)\s+{_GROUP}\s+and\s+"
+        rf"(?P<n2>\d{{1,5}}(?![\d.·,]\d))\s+(?:patients?\s+)?{_GROUP}\s+"
+        r"(?:(?P<pd>had\s+(?:disease\s+)?progress(?:ion|ed)\s+or\s+(?:had\s+)?died)|(?:had\s+)?died)\b"
+        rf"(?!\s+{_CAUSE})",
+        re.IGNORECASE,
+    )
+)
 # a total: "405 OS events had occurred and ..." (not "... had occurred in the A group")
 _OCCURRED_IN_ALL = re.compile(
     r"\s+(?:had\s+)?(?:occurred|been\s+(?:reported|observed))\b(?!\s+(?:in|among|with)\s)",
@@ -78,6 +90,13 @@ def event_counts(text: str, masks: list[Span]) -> list[Fact]:
     for m in _DEATHS_IN.finditer(text):
         if _counted(text, m, masks):
             found.append(_fact(m, (_OS, "deaths")))
+    for m in _GROUPS_THEN_DIED.finditer(text):
+        if not (in_masks(masks, *m.span("n")) or in_masks(masks, *m.span("n2"))):
+            endpoint = (_PFS, "progression or death") if m.group("pd") else (_OS, "deaths")
+            for group in ("n", "n2"):
+                f = make_fact(parse_number(m.group(group)), *m.span(group), "patients", "count")
+                f.endpoint, f.endpoint_label, f.event = endpoint[0], endpoint[1], True
+                found.append(f)
     return found
 
 

@@ -238,12 +238,23 @@ _SUBGROUP_BY_HARM = re.compile(
 )
 
 
+# who a share is among: "Among patients with an overall response, 83% ... had ongoing
+# responses" counts ongoing responses, of responders
+_AMONG_WHO = re.compile(
+    r"\bamong\s+(?:the\s+)?(?:\d+\s+)?(?:patients|pts|those|subjects|participants)\s+"
+    r"(?:with|who\s+(?:had|achieved|attained))\s+(?:an?\s+|any\s+)?(?:confirmed\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _defines_a_subgroup(text: str, mention: tuple[int, int, str, str]) -> bool:
-    """Whether an adverse event's name says who is counted rather than what is: "ORR was 65% in
-    patients with grade 2 neuropathy" is a response rate of a subgroup, no neuropathy rate."""
-    return mention[2] == "AE" and bool(
-        _SUBGROUP_BY_HARM.search(text, max(0, mention[0] - 60), mention[0])
-    )
+    """Whether an endpoint's name says who is counted rather than what is: "ORR was 65% in
+    patients with grade 2 neuropathy" is a response rate of a subgroup, no neuropathy rate;
+    "among patients with a response, 83% ..." is no response rate."""
+    window = max(0, mention[0] - 60)
+    if mention[2] == "AE" and _SUBGROUP_BY_HARM.search(text, window, mention[0]):
+        return True
+    return _AMONG_WHO.search(text, window, mention[0]) is not None
 
 
 def _endpoint_for(

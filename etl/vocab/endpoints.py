@@ -83,7 +83,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         # (the duration of the response it names: "the median CR+CRh duration was 6.4 months")
         r"|\bCR(?:\s*(?:\+|/|or)\s*CR[hi])?\s+duration|complete (?:response|remission) duration"
         # (the share of responders whose response lasts: "62% of patients were still responding")
-        r"|still (?:in )?respon(?:ding|se)",
+        r"|still (?:in )?respon(?:ding|se)|ongoing responses?",
     ),
     (
         "PFS",
@@ -110,6 +110,8 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         "ORR",
         r"objective response(?: rate)?s?|overall (?:response|remission) rates?|\bORRs?\b|response rates?"
         r"|objective responses"
+        # ("an overall response (complete or partial response) was observed in 44%")
+        r"|overall response\b"
         # (those who responded at all: "36% in the control group had a response", "had any
         # treatment response")
         # (not who they are: "the time to response among patients who had a response")
