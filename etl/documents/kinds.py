@@ -118,6 +118,12 @@ CITATION_LINE = rf"(?m)^[^\n;]{{2,160}}?\.\s+(?:19|20)\d{{2}}{_B}[^\n;]{{0,24}};
 _LONG_LINE = 300
 # how much of a text its self-description (news, abstract, review marks) is read in
 _HEAD = 20_000
+# A conference abstract's numbered heading, as a meeting's digest lists them: "Abstract 7000:
+# Final results of ...", "Abstract LBA5. ...", "Abstract #1012 - ..." (each opens a record:
+# etl.documents.records)
+NUMBERED_ABSTRACT = (
+    r"^Abstract\s+(?:#\s*|No\.?\s*)?(?:LBA|[A-Z]{1,3})?\d{1,5}[A-Z]?\s*[:.\-\u2013\u2014]\s+\S"
+)
 # A collection of one abstract per line (a PubMed text export): most lines long, and either
 # enough of them that they cannot be the paragraphs of one text, or each opening an abstract.
 _LINE_COLLECTION = 8
@@ -226,6 +232,9 @@ def _signatures() -> dict[str, pl.Expr]:
         "_headings": _headings(head.str.split("\n").list.eval(pl.element().str.strip_chars())),
         "_results": head.str.contains(_RESULT_LIKE),
         "_trial_headings": filled.list.eval(trial_heading(pl.element()).cast(pl.Int32)).list.sum(),
+        "_numbered": filled.list.eval(
+            pl.element().str.contains(NUMBERED_ABSTRACT).cast(pl.Int32)
+        ).list.sum(),
     }
 
 
@@ -250,6 +259,9 @@ def _kind(s: dict[str, pl.Expr]) -> pl.Expr:
         .then(pl.lit(code("document_kind", "trial_table")))
         .when(s["_vendor"] >= 2)
         .then(pl.lit(code("document_kind", "vendor_sheet")))
+        # (a meeting's digest of numbered abstracts, however newsy its introduction)
+        .when(s["_numbered"] >= 2)
+        .then(pl.lit(ABSTRACT_COLLECTION))
         .when(news)
         .then(pl.lit(code("document_kind", "news_article")))
         .when(

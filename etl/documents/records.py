@@ -9,7 +9,13 @@ from __future__ import annotations
 import polars as pl
 
 from etl.documents.abstracts import abstract_lines
-from etl.documents.kinds import ABSTRACT, ABSTRACT_COLLECTION, CITATION_LINE, trial_heading
+from etl.documents.kinds import (
+    ABSTRACT,
+    ABSTRACT_COLLECTION,
+    CITATION_LINE,
+    NUMBERED_ABSTRACT,
+    trial_heading,
+)
 from etl.documents.table_grid import names_study
 from etl.documents.tables import Table, heading, trial_rows
 from etl.text import WHITESPACE
@@ -98,12 +104,26 @@ def _review_lines(lines: pl.DataFrame) -> pl.DataFrame:
 
 
 def _abstract_lines(lines: pl.DataFrame) -> pl.DataFrame:
-    """A collection of one abstract per line: each line a record."""
-    return lines.filter(
-        (pl.col("document_kind") == ABSTRACT_COLLECTION) & ~pl.col("is_blank")
-    ).with_columns(
-        pl.int_range(pl.len()).over("document_id").cast(pl.Int64).alias("record_index"),
-        pl.lit("body").alias("role"),
+    """A collection of one abstract per line: each line a record; or of numbered abstracts
+    ("Abstract 7000: title", then its lines): each from its heading, the heading its title (what
+    stands before the first is a record of the page's own)."""
+    heading = pl.col("line").str.contains(NUMBERED_ABSTRACT)
+    numbered = heading.any().over("document_id")
+    sections = heading.cast(pl.Int64).cum_sum().over("document_id")
+    return (
+        lines.filter((pl.col("document_kind") == ABSTRACT_COLLECTION) & ~pl.col("is_blank"))
+        .sort("document_id", "line_no")
+        .with_columns(
+            pl.when(numbered)
+            .then(sections.rank("dense").over("document_id") - 1)
+            .otherwise(pl.int_range(pl.len()).over("document_id"))
+            .cast(pl.Int64)
+            .alias("record_index"),
+            pl.when(numbered & heading)
+            .then(pl.lit(code("sentence_role", "title")))
+            .otherwise(pl.lit(code("sentence_role", "body")))
+            .alias("role"),
+        )
     )
 
 

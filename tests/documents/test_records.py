@@ -108,3 +108,29 @@ def test_spans_are_always_inside_and_trimmed(extra, base):
         assert 0 <= d[0] < d[1] <= len(text)
     for piece in _slices(staged, texts):
         assert piece and piece == piece.strip()
+
+
+_DIGEST = (
+    "Here are several abstracts selected from the proceedings of an invented meeting, with news"
+    " of each.\n"
+    "Reviewed by A. Writer, MD\n"
+    "Abstract 9001: Final results of a phase III trial of drug K vs drug L in older adults\n"
+    "Question Asked: Is overall survival better with drug K?\n"
+    "Conclusion: Median overall survival was 9.6 vs 6.0 months (HR 0.69; P = .005).\n"
+    "Abstract 9002: Drug M after drug N in chronic leukemia: results from the ZENITH-4 study\n"
+    "Conclusion: At week 48, 52% of the 190 patients remained in remission.\n"
+)
+
+
+def test_a_meeting_digest_of_numbered_abstracts_is_a_collection_of_them():
+    staged = _stage({"digest.txt": _DIGEST})
+    assert staged.documents["document_kind"].to_list() == ["abstract_collection"]
+    pubs = staged.publications.sort("record_index")
+    # the page's own introduction, then one record per numbered abstract, its heading its title
+    assert pubs["title"].to_list()[1:] == [
+        "Abstract 9001: Final results of a phase III trial of drug K vs drug L in older adults",
+        "Abstract 9002: Drug M after drug N in chronic leukemia: results from the ZENITH-4 study",
+    ]
+    records = _slices(staged, {"digest.txt": _DIGEST})
+    assert "9.6 vs 6.0 months" in records[1] and "52%" not in records[1]
+    assert "52%" in records[2]
