@@ -199,6 +199,12 @@ _LEAD_GROUP = re.compile(
     re.IGNORECASE,
 )
 
+_FOLLOW_UP_AT = re.compile(
+    r"\b(?:after|at|with)\s+(?:a\s+)?(?:median\s+)?follow-?up\s+(?:time\s+)?(?:of\s+)?"
+    r"\d+(?:\.\d+)?\s*(?:months?|mo|years?|weeks?)\s*,?",
+    re.IGNORECASE,
+)
+
 # (the endpoint and the group a lead-in names, either may be missing)
 Lead = tuple[tuple[str, str] | None, str | None] | None
 
@@ -211,7 +217,9 @@ def _lead(sentence: str, lead: Lead, after: str) -> tuple[Lead, Lead]:
         # (one that states a number is a result of its own, or names a time point its items
         # would need: "259 patients had progressed:", "36-month DMFS:")
         # (a population's size is no result: "In the ITT population (n=923), ... seen in:")
-        found = None if _DIGIT.search(GROUP_SIZE.sub("", sentence)) else endpoint_mentions(sentence)
+        # (nor is the follow-up it is at: "After a median follow-up of 32 months, median OS was:")
+        unsized = _FOLLOW_UP_AT.sub("", GROUP_SIZE.sub("", sentence))
+        found = None if _DIGIT.search(unsized) else endpoint_mentions(unsized)
         group = _LEAD_GROUP.search(sentence)
         endpoint = (found[-1][2], found[-1][3]) if found else None
         named = (group_label(simplify(group.group("g"))) or None) if group else None

@@ -174,6 +174,19 @@ def test_a_lead_in_that_states_a_number_is_no_list_heading():
     assert all(r[0] != "PFS" for r in rows)
 
 
+def test_a_lead_in_at_its_follow_up_still_heads_its_list():
+    # (the follow-up it is at is a result of its own, not of the items)
+    rows = _read(
+        _DECLARED + "\n\nAfter a median follow-up of 30 months, median overall survival was:\n"
+        "- 19.2 months with zorvatinib plus carboplatin\n- 14.0 months with carboplatin alone\n"
+    )
+    assert [(r[0], r[2], r[4]) for r in rows] == [
+        ("FOLLOWUP", 30.0, None),
+        ("OS", 19.2, "zorvatinib plus carboplatin"),
+        ("OS", 14.0, "carboplatin alone"),
+    ]
+
+
 def test_baseline_characteristics_with_a_mean_age_are_no_results():
     rows = _read(
         _DECLARED + "Among the 600 patients (mean age, 56.9 years; 58.2% women; 46.0% with "
