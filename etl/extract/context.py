@@ -234,9 +234,12 @@ _ABBREVIATION_LIKE = re.compile(r"^(?:.+[A-Z]|[A-Z][a-z]{1,2}$)")
 _WORDS_BEFORE = re.compile(r"[A-Za-z][\w\-/+]*")
 # what the control group is given, and (weaker) what a group given one agent alone is called
 _CONTROL_WORDS = re.compile(
-    r"\b(?:placebo|pbo|best supportive care|bsc|standard(?:-of-care| of care| care| therapy| treatment|)|"
+    r"\b(?:placebo|pbo|best supportive care|bsc|standard(?:-of-care| of care| care| therapy| treatment)|"
     r"physician.?s? choice|investigator.?s? choice|observation|conventional|control|usual care|"
-    r"active monitoring)\b",
+    r"active monitoring"
+    # ("standard" alone qualifies a treatment: the control's, unless another is added to it,
+    # "standard RT + drug K", "standard chemotherapy plus drug K")
+    r"|standard(?![^;]*?(?:\+|\bplus\b|\bwith\b)))\b",
     re.IGNORECASE,
 )
 # a group given chemotherapy and nothing named besides ("platinum-based chemotherapy"), not a

@@ -169,6 +169,15 @@ from tests.conftest import outcomes_of
             ["drug K", "investigator-choice doublet chemotherapy"],
             "investigator-choice doublet chemotherapy",
         ),
+        # "standard" qualifying a treatment another is added to is no control's mark
+        (
+            [
+                "Patients were randomized 1:1 to standard RT (60 Gy) + drug K or RT + drug L "
+                "(75 mg/m2 daily during RT)."
+            ],
+            ["standard RT + drug K", "RT + drug L"],
+            "RT + drug L",
+        ),
     ],
 )
 def test_the_groups_a_record_declares_in_order_and_its_control(sentences, arms, control):
