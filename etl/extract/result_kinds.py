@@ -43,6 +43,10 @@ class _Fact(Protocol):  # (etl.extract.grammar.Fact; a protocol: no import cycle
 _TIME_WORD = r"(?:months?|mo|weeks?|years?)"
 # (an endpoint's abbreviation may stand between: "a 5.2-month PFS extension")
 _GAIN = rf"(?:(?-i:[A-Z]{{2,5}})\s+)?{MORE_BY}"
+# a gain named before its time: "the improvement in median PFS time in the A arm compared with
+# the B arm was 4.3 months"
+_GAIN_IN = r"\b(?:improvement|gain|increase|prolongation|extension)\s+in\s+(?:the\s+)?median\b"
+_GAIN_IN_BEFORE = re.compile(rf"{_GAIN_IN}[^.;()%]{{0,100}}?\b(?:was|of|by)\s*$", re.IGNORECASE)
 _RISK = r"(?:risk|odds|hazard)"  # (what a reduction is of: the reduction restates a ratio)
 _REDUCTION = re.compile(
     r"^\s*(?:relative\s+)?(?:(?:reduction|decrease|lower)\s+in|reduced)\s+(?:the\s+)?(?:relative\s+)?"
@@ -116,7 +120,7 @@ _ANY = GatedAlternation(
             # (the baseline rule's own wording: the gate cannot drift from it)
             rf"|{_OF_PATIENTS_GATE.pattern}|{_IN_ARM_GATE.pattern}|{_BASELINE.compiled.pattern}"
             r"|still (?:receiving|on)|remain(?:ed)? on|discontinu|stopped|subsequent|reported in|difference"
-            rf"|{_TIME_WORD}\s+{_GAIN}"
+            rf"|{_TIME_WORD}\s+{_GAIN}|{_GAIN_IN}"
         )
     ]
 )
@@ -152,7 +156,7 @@ _LONGER_BY = re.compile(rf"\s*(?:{_TIME_WORD}\s+)?{_GAIN}", re.IGNORECASE)
 # a rate stated after its count: "60 of 100 patients (60.0%)", "120/300 ("
 _COUNTED = re.compile(r"\d+\s*(?:of|/)\s*\d+(?:\s+(?:patients|pts|participants))?\s*[(\[]\s*$")
 _TIMED = TIME_TO_EVENT - {"FOLLOWUP"}
-_LONGER_WORDS = re.compile(rf"\b{MORE_BY}")
+_LONGER_WORDS = re.compile(rf"\b{MORE_BY}|{_GAIN_IN}")
 
 
 def is_follow_up(text: str, f) -> bool:
@@ -257,7 +261,14 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
             and is_follow_up(text, f)
         ):
             f.endpoint, f.endpoint_label, f.measure = "FOLLOWUP", "follow-up", "median"
-        elif f.unit in TIME_UNITS and f.measure == "median" and _LONGER_BY.match(text, f.end):
+        elif (
+            f.unit in TIME_UNITS
+            and f.measure == "median"
+            and (
+                _LONGER_BY.match(text, f.end)
+                or _GAIN_IN_BEFORE.search(text, max(0, f.start - 140), f.start)
+            )
+        ):
             f.measure = "difference"
         keep.append(f)
     return keep

@@ -65,6 +65,12 @@ def _read(sentence: str) -> list[tuple]:
                 ("OS", "hazard_ratio", 0.77, None, "drug K", "placebo"),
             ],
         ),
+        # a gain named before its time is a difference, not a median
+        (
+            "The improvement in median PFS time in the drug K group compared with the placebo"
+            " group was 4.3 months.",
+            [("PFS", "difference", 4.3, None, "drug K", "placebo")],
+        ),
         (
             "PFS and OS were longer with drug K (HR 0.55 and 0.81, respectively).",
             [
