@@ -36,7 +36,11 @@ _EVENTS = Prefiltered(
         # progressions or deaths, however qualified: "23 centrally confirmed disease progressions or deaths"
         r"(?P<pd>(?:[\w-]+\s+){0,3}?progressions?(?:\s+events?)?\s+or\s+deaths?(?:\s+events?)?"
         r"|(?:disease\s+)?progression\s+events?)"
-        rf"|(?P<deaths>deaths?)(?!\s+(?:(?:were|was)\s+)?{_CAUSE})"
+        # (with the verb that places them in their group: "14 deaths occurred in the A group and
+        # 26 in the B group")
+        rf"|(?P<deaths>deaths?(?:\s+(?:had\s+)?(?:occurred|(?:were|was)\s+(?:reported|observed|recorded))"
+        r"(?=\s+(?:in|among)\s))?)"
+        rf"(?!\s+(?:(?:were|was)\s+)?{_CAUSE})"
         # events named by their endpoint: "45 OS events", "31 EFS events"
         r"|(?P<named>[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}?)\s+events?\b"
         # patients who died: "67 and 74 patients died", "120 had died"

@@ -38,6 +38,23 @@ def _read(sentence: str) -> list[tuple]:
                 ("PFS", "count", 98.0, None, "placebo group", None),
             ],
         ),
+        # deaths placed in their groups by a verb before the first group
+        (
+            "By the cutoff, 14 deaths had occurred in the drug K group and 26 in the placebo"
+            " group.",
+            [
+                ("OS", "count", 14.0, None, "drug K group", None),
+                ("OS", "count", 26.0, None, "placebo group", None),
+            ],
+        ),
+        # a drug's form is no part of its group's name
+        (
+            "The response rate was 11% with drug K tablets and 3% with placebo.",
+            [
+                ("ORR", "rate", 11.0, None, "drug K", None),
+                ("ORR", "rate", 3.0, None, "placebo", None),
+            ],
+        ),
         # a response defined in brackets is the response named before them
         (
             "An overall response (complete or partial response) occurred in 38.5% of the patients"
