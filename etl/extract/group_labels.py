@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from etl.extract.phrases import DOSE_UNIT, is_generic
+from etl.extract.phrases import DOSAGE_FORM, DOSE_UNIT, is_generic
 from etl.vocab.lexicon import drug_lexicon
 from etl.vocab.numerals import number_words
 
@@ -53,7 +53,8 @@ CUT = re.compile(
     re.IGNORECASE,
 )
 DOSE = re.compile(
-    rf"\s*(?:\bat\s+)?\b\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*(?:mg/m2|mg/m²|mg/kg|{DOSE_UNIT}|AUC)\b(?:\s*/\s*\w+)?",
+    # (written as an adjective too: "300-mg drug K")
+    rf"\s*(?:\bat\s+)?\b\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*-?\s*(?:mg/m2|mg/m²|mg/kg|{DOSE_UNIT}|AUC)\b(?:\s*/\s*\w+)?",
     re.IGNORECASE,
 )
 # when, not what: "on days 1 and 15 of a 28-day cycle", "once every 3 weeks"
@@ -70,7 +71,7 @@ SCHEDULE = re.compile(
 _CYCLES_AFTER = re.compile(
     r"\s+(?:≤|<=|up to\s+)?\s*\d+\s*(?:cycles?|courses?)\b.*$", re.IGNORECASE
 )
-_FORM = re.compile(r"\s+(?:fixed-dose\s+)?combination$", re.IGNORECASE)
+_FORM = re.compile(rf"\s+(?:(?:fixed-dose\s+)?combination|{DOSAGE_FORM})$", re.IGNORECASE)
 # a phrase headed by what is not a group names its group after a preposition: "the difference in
 # RFS for A" → "A", "≤6 cycles of A" → "A", "efficacy and safety of A" → "A" (but "chemotherapy of
 # physician's choice" is a group)

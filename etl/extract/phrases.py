@@ -129,6 +129,8 @@ def group_pattern(name: str) -> re.Pattern[str]:
 # months increase", "a 3.6-month extension"
 MORE_BY = r"(?:longer|increase|improvement|gain|prolongation|extension)\b"
 DOSE_UNIT = r"(?:mg|g|µg|μg|mcg|IU|Gy|GBq|MBq|mCi)"
+# the form a drug is given in, no part of its group's name: "drug K tablets"
+DOSAGE_FORM = r"(?:film-coated\s+)?tablets?|capsules?"
 DOSE_AMOUNT = rf"{NUM}(?:\s*(?:-|–|to)\s*{NUM})?\s*{DOSE_UNIT}\b(?:\s*/\s*(?:kg|m2|m²|day|d|dose))*"
 _WORD_N = rf"(?:\d+|{number_words(12)})"
 DOSE_SCHEDULE = (

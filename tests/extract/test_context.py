@@ -483,6 +483,10 @@ def test_a_summary_line_of_sized_groups_declares_the_record_groups_without_a_ver
         ("double-blind treatment with drug E", "drug E"),
         ("treatment with drug K and cetuximab", "drug K and cetuximab"),
         ("therapy with drug K", "drug K"),
+        # its dose, written as an adjective too, and the form it is given in
+        ("300-mg drug K tablets", "drug K"),
+        ("drug K film-coated tablets", "drug K"),
+        ("drug L capsules", "drug L"),
     ],
 )
 def test_how_a_group_was_treated_is_no_part_of_its_name(phrase: str, label: str):
