@@ -300,6 +300,12 @@ def _endpoint_for(
                 return following[2], following[3]
             if what := _REACHED_WHAT.match(text, reached.end()):
                 return "OTHER", what.group(0).strip()
+        # a clause of its own, its endpoint after its values: "(HR ..., P = 0.01); 43% of the
+        # patients in the A group and 36% in the B group had a response"
+        if before and following is not None:
+            opened = _clause_start(text, fact.start)
+            if before[-1][1] <= opened and _clause_start(text, following[0]) == opened:
+                return following[2], following[3]
         near_ae = any(m[2] == "AE" and m[0] >= fact.start - 40 for m in before)
         # (the cheap test first: the pattern is slow on the 40 characters before every rate)
         if near_ae and _OPEN_PAREN_AFTER_WORD.search(text[max(0, fact.start - 40) : fact.start]):
@@ -325,6 +331,21 @@ def _endpoint_for(
     if after:
         return after[0][2], after[0][3]
     return "OTHER", ""
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last semicolon before it outside
+    brackets (0 when none)."""
+    depth = 0
+    for i in range(pos - 1, -1, -1):
+        ch = text[i]
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            depth = max(0, depth - 1)
+        elif ch == ";" and depth == 0:
+            return i + 1
+    return 0
 
 
 def _in_closed_aside(text: str, mention: tuple[int, int, str, str], before: int) -> bool:

@@ -55,6 +55,18 @@ def _read(sentence: str) -> list[tuple]:
                 ("ORR", "rate", 3.0, None, "placebo", None),
             ],
         ),
+        # a clause of its own names its endpoint after its values, not the clause before it
+        (
+            "Progression-free survival at 12 months was 57% in the drug K group and 49% in the"
+            " placebo group (P = 0.01); 43% of the patients in the drug K group and 36% in the"
+            " placebo group had a response.",
+            [
+                ("PFS", "rate", 57.0, 12.0, "drug K group", None),
+                ("PFS", "rate", 49.0, 12.0, "placebo group", None),
+                ("ORR", "rate", 43.0, None, "drug K group", None),
+                ("ORR", "rate", 36.0, None, "placebo group", None),
+            ],
+        ),
         # a response defined in brackets is the response named before them
         (
             "An overall response (complete or partial response) occurred in 38.5% of the patients"
