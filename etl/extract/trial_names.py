@@ -59,7 +59,8 @@ NAME = (
 _NUMBERED = re.compile(
     rf"(?<![\w-])(?P<name>(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER})|[A-Z]{{2,}}\d{{2,4}}-[A-Z]?\d{{2,4}})(?![\w-]|\s*(?:%|mg|months?|weeks?|years?|days?)\b)"
 )
-_TRIAL_NOUN = r"(?:[Tt]rials?|[Ss]tud(?:y|ies)|[Pp]rotocol)\b"
+# (a reference's number may be glued to the noun, as pages copy superscripts: "the ORCA study2")
+_TRIAL_NOUN = r"(?:[Tt]rials?|[Ss]tud(?:y|ies)|[Pp]rotocol)(?:\d{1,2}(?:,\d{1,2})*(?![\d.]))?\b"
 _NOUN_PHRASE = (
     rf"(?:(?:clinical|phase\s+[\dIV/]+[ab]?|randomi[sz]ed|pivotal|registrational)\s+)?{_TRIAL_NOUN}"
 )

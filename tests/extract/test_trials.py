@@ -67,6 +67,8 @@ def _names(frame: pl.DataFrame) -> set[str]:
         ("In the drug A vs ORVX phase III trial, patients were randomized to two arms.", None),
         ("The drug A plus ORVX trial randomized patients to drug A or placebo.", None),
         ("The Study 412 trial randomized patients to drug A or placebo.", "Study 412"),
+        # a reference's number glued to the trial noun, as pages copy superscripts
+        ("Drug M after drug N: results from the ORCAfree study2", "ORCAfree"),
         # a sponsor's protocol number set off by commas after the trial noun
         (
             "The trial, ZX71-C022, randomized patients to drug A or drug B as first-line therapy.",
