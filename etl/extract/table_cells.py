@@ -88,7 +88,8 @@ VERSUS_SEP: Final = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
 WITH_OR_WITHOUT: Final = re.compile(r"\s*(?:±|\+/-|\bwith or without\b)\s*", re.IGNORECASE)
 # a group named in brackets after its value: "9.0 (lenvatinib)"
 _GROUP_IN_BRACKETS: Final = re.compile(r"\s*\((?P<g>[A-Za-z][^()\d]{0,40})\)\s*$")
-_BRACKETS: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# a bracket's words (one level): what a header or a cell says aside
+BRACKETS: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _WORD: Final = re.compile(r"[A-Za-z][A-Za-z0-9]+")  # (a word may hold digits: "R0")
 _NOT_PROSE: Final = frozenset(
     {"at", "vs", "versus", "months", "month", "mo", "mos", "weeks", "days", "years", "yr", "ci"}
@@ -253,7 +254,7 @@ def describe(text: str) -> Meaning:
     ratios = [code("measure", name) for name, pattern in _RATIOS if pattern.search(rest)]
     measure, unit = _measure(rest, ratios)
     bracket_ratio = None
-    outside = _BRACKETS.sub(" ", rest)
+    outside = BRACKETS.sub(" ", rest)
     if ratios and not any(pattern.search(outside) for _, pattern in _RATIOS):
         # ("Median OS, mo (hazard ratio: 95% CI)": medians, and their comparison's ratio)
         own_measure, own_unit = _measure(outside, [])
@@ -583,6 +584,6 @@ def _without(rest: str, iv: re.Match | None, p: PValue | None, offset: int) -> s
 
 def _is_prose(rest: str, iv: re.Match | None, p: PValue | None, offset: int) -> bool:
     """After the value, words that are no label, interval or time point: a sentence."""
-    bare = _BRACKETS.sub(" ", _without(rest, iv, p, offset))
+    bare = BRACKETS.sub(" ", _without(rest, iv, p, offset))
     words = [w.lower() for w in _WORD.findall(bare)]
     return sum(w not in _NOT_PROSE for w in words) >= 3

@@ -22,6 +22,7 @@ from etl.documents.table_grid import cell_kind, header_kind, is_trial_name, name
 from etl.documents.tables import Cell, Table
 from etl.extract.phrases import is_generic
 from etl.extract.table_cells import (
+    BRACKETS,
     VERSUS_SEP,
     WITH_OR_WITHOUT,
     Meaning,
@@ -146,16 +147,13 @@ def _unbroken(text: str) -> str:
     return _BROKEN_WORD.sub("", text) if "- " in text else text
 
 
-_BRACKETED: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-
-
 def _compared_groups(header: str) -> tuple[str, ...]:
     """The groups a header compares after its result's name: "ORR (%), A arm versus B arm" ->
     ("A arm", "B arm"); () when it compares none."""
     if not VERSUS_SEP.search(header):
         return ()
     # (what its brackets say is how the results are given: "A vs. B (hazard ratio: 95% CI)")
-    tail = re.split(r"[,:;]", _BRACKETED.sub(" ", header))[-1]
+    tail = re.split(r"[,:;]", BRACKETS.sub(" ", header))[-1]
     parts = [arm_label(part)[0] for part in VERSUS_SEP.split(tail)]
     if not 2 <= len(parts) <= 3 or not all(parts) or any(is_generic(p) for p in parts if p):
         return ()
