@@ -45,7 +45,7 @@ _TIME_WORD = r"(?:months?|mo|weeks?|years?)"
 _GAIN = rf"(?:(?-i:[A-Z]{{2,5}})\s+)?{MORE_BY}"
 # a gain named before its time: "the improvement in median PFS time in the A arm compared with
 # the B arm was 4.3 months"
-_GAIN_IN = r"\b(?:improvement|gain|increase|prolongation|extension)\s+in\s+(?:the\s+)?median\b"
+_GAIN_IN = rf"\b{MORE_BY}\s+in\s+(?:the\s+)?median\b"
 _GAIN_IN_BEFORE = re.compile(rf"{_GAIN_IN}[^.;()%]{{0,100}}?\b(?:was|of|by)\s*$", re.IGNORECASE)
 _RISK = r"(?:risk|odds|hazard)"  # (what a reduction is of: the reduction restates a ratio)
 _REDUCTION = re.compile(
