@@ -69,6 +69,11 @@ def _may_name_subgroup(text: str) -> bool:
     ) and _ANY_BAND.search(text) is not None
 
 
+def names_band(text: str) -> bool:
+    """Whether ``text`` names a biomarker's band ("PD-L1 ≥ 50%", "EGFR-mutant"): a subgroup's."""
+    return _may_name_subgroup(text)
+
+
 def subgroups(text: str, spans: list[tuple[int, int, int]]) -> dict[int, str]:
     """The subgroup of each value of ``spans`` (start, end, chain) that one is stated for, by the
     value's index: named before it in its clause, or in brackets right after it or after the last

@@ -223,7 +223,7 @@ _TOTAL = rf"\d[\d,]*|{WORD_COUNT}"
 _BRACKETED_LIST = re.compile(r"\((?P<items>[^();]{1,80}(?:;[^();]{1,80})+)\)")
 _TOTAL_BEFORE = re.compile(
     rf"(?<![\w.-])(?P<total>{_TOTAL})\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"
-    r"(?:\s+(?:randomly\s+assigned|randomi[sz]ed|enrolled|included|treated))?\s*\Z",
+    r"(?:\s+(?:(?:were|was)\s+)?(?:randomly\s+assigned|randomi[sz]ed|enrolled|included|treated))?\s*\Z",
     re.IGNORECASE,
 )
 _ITEM = re.compile(

@@ -250,10 +250,16 @@ def _facts_of(text: str) -> Iterator[tuple[str, str, int, int]]:
     yield from _enrolment(text)
 
 
+# the counts listed before the last one, each a group's: "427 and 111 (patients were randomised to
+# A vs B)"
+_COUNTS_BEFORE = re.compile(r"(?<![\w.,-])(?P<counts>\d+(?:\s*,\s*\d+)*),?\s+and\s+\Z")
+
+
 def _enrolment(text: str) -> Iterator[tuple[str, str, int, int]]:
     """The enrolment a sentence states. A count that is the first of a list of
-    groups' sizes is the first group's ("300 were assigned to A, and 150 to B"): the
-    enrolment is then the sum of the list."""
+    groups' sizes is the first group's ("300 were assigned to A, and 150 to B"), and one that
+    is the last of a list of counts is the last group's ("427 and 111 patients were randomised
+    to A vs B"): the enrolment is then the sum of the list."""
     groups: list[tuple[str, int, int, int]] | None = None
     for m in _ENROLLED.finditer(text):
         group = next(g for g in _COUNT_GROUPS if m.group(g))
@@ -267,7 +273,17 @@ def _enrolment(text: str) -> Iterator[tuple[str, str, int, int]]:
             groups = stated_groups(text) if groups is None else groups
             if len(groups) >= 2 and groups[0][1] == n:
                 n = sum(size for _, size, _, _ in groups)
-        yield "n_enrolled", str(n), m.start(), m.end()
+        start = m.start(group)
+        if listed := _COUNTS_BEFORE.search(text, max(0, start - 40), start):
+            n += sum(int(c) for c in re.split(r"\s*,\s*", listed.group("counts")))
+            start = listed.start()
+        yield "n_enrolled", str(n), min(start, m.start()), m.end()
+
+
+def stated_enrolments(text: str) -> list[int]:
+    """The enrolments a sentence states (etl.extract.record_arms checks the groups' sizes a record
+    reports against them)."""
+    return [int(value) for _, value, _, _ in _enrolment(text)]
 
 
 def condition_of(phrase: str) -> str | None:
