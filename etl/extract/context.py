@@ -260,7 +260,7 @@ _ADDED_WITH = re.compile(
 )
 # a group named by its role in the comparison, not by what it was given
 _ROLE = re.compile(
-    r"^(?:the\s+)?(?:(?P<experimental>treatment|experimental|investigational|intervention|active)"
+    r"^(?:the\s+)?(?:(?P<experimental>treatment|experimental|investigational|investigative|intervention|active)"
     r"|control|comparator|reference)(?:\s+(?:arm|group|cohort))?$",
     re.IGNORECASE,
 )

@@ -26,6 +26,10 @@ _LEADING = re.compile(
     r"^(?:the|a|an|either|both|other|receive|receiving|received|to|or|and|with|combination of|"
     # (what a study's title does before its groups: "Study Comparing A with B versus C")
     r"comparing|evaluating|investigating|assessing|"
+    # (who got it, counted: "(and) an additional 216 received A", "another 150 patients were
+    # assigned to B")
+    r"additional|another|further|remaining|\d+\s+(?:patients|pts|participants)|\d+(?=\s+(?:received|were)\b)|"
+    r"were\s+(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to|given)|"
     r"first-line|second-line|front-?line|up-?front|1L/2L|1L|2L|adjuvant|neoadjuvant|perioperative|open-label|"
     # (how a group was to be given it: "to be treated with A alone")
     r"be treated with|be given|"

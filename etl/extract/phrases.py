@@ -93,6 +93,16 @@ NOT_GROUPS = frozenset(
         "many",
         "some",
         "few",
+        # how one group's result compares, not a group: "PFS was longer in the A arm vs the B
+        # arm" (not "higher"/"lower": "lower dose (n=50) vs higher dose (n=50)" are groups)
+        "longer",
+        "shorter",
+        "better",
+        "worse",
+        "superior",
+        "inferior",
+        "similar",
+        "comparable",
     ]
 )
 

@@ -137,6 +137,22 @@ _SUBJECT_VERB = re.compile(
 )
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+# a result given before its group: "(A (n = 188) was 2.8 months vs) 2.1 months with B (n = 97)",
+# "mOS was 12.1 months with A (n=235)"
+_VALUE_FOR = re.compile(
+    rf"(?<![\w.]){NUM}\s*(?:%|months?|mo|weeks?|years?)\s+(?:with|in|for|on|among)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+# a result named before its group: "The median PFS with A (n = 188)", "Median OS in the B arm"
+_RESULT_FOR = re.compile(
+    r"^(?:the\s+)?(?:median|mean)\s+(?:[\w-]+\s+){1,4}?(?:with|in|for|on|among)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
 # what qualifies a group's description after its name: "investigator-choice chemotherapy with
 # optional maintenance for nonsquamous histology (n=151)" is the group "investigator-choice
 # chemotherapy" (asked only when the whole description is no group's name)
@@ -151,6 +167,10 @@ def _label(raw: str) -> str | None:
     up to its dose ("250 mg" stays: a group named by its dose); a description too long to be a
     name, its head before what qualifies it."""
     label = _IN_THE.sub("", _LEAD.sub("", _SUBJECT_VERB.sub("", raw.strip()))).strip(" ,;:")
+    if (value := _VALUE_FOR.search(label)) is not None:
+        label = label[value.end() :]
+    elif _RESULT_FOR.match(label):
+        label = _RESULT_FOR.sub("", label)
     label = _OPTIONAL.sub("", label)
     named = group_label(simplify(label)) or group_label(simplify(_QUALIFIED.split(label, 1)[0]))
     if named:
@@ -159,7 +179,9 @@ def _label(raw: str) -> str | None:
     dose = _DOSE_START.search(label)
     label = label[: dose.start()].strip(" ,;:") if dose else label
     label = _GROUP_SUFFIX.sub("", label)
-    return None if not label or is_generic(label) or len(label) > 60 else label
+    if not label or is_generic(label) or len(label) > 60 or not _LETTER.search(label):
+        return None  # (a group is named in words: "10.7–14.0)" is what an interval left)
+    return label
 
 
 def _size(raw: str) -> int | None:
@@ -303,13 +325,20 @@ def _versus_sized(text: str, between: re.Pattern[str]) -> list[tuple[str, int, i
         between.search(text, a.end(), b.start()) for a, b in pairwise(sizes)
     ):
         return []
-    opening = list(_LIST_OPENING.finditer(text, 0, sizes[0].start()))
+    # (not a colon inside a bracket still open: "A (95% CI: 10.7-14.0) (n=235)")
+    opening = [
+        m
+        for m in _LIST_OPENING.finditer(text, 0, sizes[0].start())
+        if text.count("(", m.end(), sizes[0].start()) >= text.count(")", m.end(), sizes[0].start())
+    ]
     start = opening[-1].end() if opening else 0
     found, cursor = [], start
     for size in sizes:
         phrase = text[cursor : size.start()]
         cut = list(between.finditer(phrase))
         label_start = cursor + (cut[-1].end() if cut else 0)
+        if value := _VALUE_FOR.search(text, label_start, size.start()):
+            label_start = value.end()  # (the group starts after the value given it)
         label = _label(DROP_BRACKETS.sub("", text[label_start : size.start()]))
         n = _size_of(size)
         if label is None or n is None:

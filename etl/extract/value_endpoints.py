@@ -35,6 +35,15 @@ _AT_LIST = Prefiltered(
         re.IGNORECASE,
     )
 )
+# a duration reached or passed, the time point of the share that reached it: "30% had a duration
+# of response of 6 months or longer", "a response lasting ≥ 12 months", "PFS at 12 weeks or longer"
+_OR_LONGER = Prefiltered(
+    re.compile(
+        r"≥\s*(?P<n>\d+)\s*(?P<unit>months?|weeks?|years?)\b"
+        r"|\b(?P<n2>\d+)\s*(?P<unit2>months?|weeks?|years?)\s+or\s+(?:longer|more|greater)\b",
+        re.IGNORECASE,
+    )
+)
 _TIMES_LISTED = re.compile(
     r"\d(?:\s*,\s*|\s*-?\s*,?\s+(?:and|or)\s+)\d+\s*-?\s*(?:years?|months?|yrs?|mo|y)\b",
     re.IGNORECASE,
@@ -73,8 +82,11 @@ _COUNT_GAP = re.compile(
 # what stands between a rate and what those it counts reached: "of patients achieving a", "who
 # attained" (not a plain "with": "45% with a CR rate of 10%" is no CR rate)
 _REACHING = re.compile(
-    r"\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?"
-    r"(?P<verb>achieving|attaining|who\s+achieved|who\s+attained|reaching)\s+(?:an?\s+)?",
+    r"\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?(?:of\s+(?:the\s+)?(?:patients|participants|subjects"
+    r"|responders|responding\s+patients)\s+)?"
+    r"(?P<verb>achieving|attaining|who\s+achieved|who\s+attained|reaching"
+    # (what those counted had: "30% of responders had a duration of response of 6 months")
+    r"|had|having)\s+(?:an?\s+)?",
     re.IGNORECASE,
 )
 # a count of patients opening the bracket a rate stands in, and the bracket closing before what
@@ -204,6 +216,10 @@ def _timepoints(
             mult = 12.0 if m.group("unit").lower().startswith("y") else 1.0
             numbers = re.findall(r"\d+", m.group("list")) if pattern is _AT_LIST else [m["n"]]
             found.append((m.start(), [float(n) * mult for n in numbers], False))
+    for m in _OR_LONGER.finditer(text):
+        n, unit = (m["n"], m["unit"]) if m["n"] else (m["n2"], m["unit2"])
+        unit = unit.lower().rstrip("s") + "s"
+        found.append((m.start(), [float(n) * MONTHS_PER_UNIT[unit]], False))
     for m in _AT_TIMEPOINT.finditer(text):
         # "at 1 year and 2 years", or with the unit said once: "at 1 and 2 years"
         pairs = (
@@ -298,7 +314,9 @@ def _endpoint_for(
         if reached is not None:
             if following is not None and following[0] == reached.end():
                 return following[2], following[3]
-            if what := _REACHED_WHAT.match(text, reached.end()):
+            if reached["verb"].lower().startswith("ha"):
+                pass  # ("12% had a serious adverse event": what was had is read as any rate's)
+            elif what := _REACHED_WHAT.match(text, reached.end()):
                 return "OTHER", what.group(0).strip()
         # a clause of its own, its endpoint after its values: "(HR ..., P = 0.01); 43% of the
         # patients in the A group and 36% in the B group had a response"
@@ -488,6 +506,19 @@ def _point_of_rate(f: Fact, named_end: int, facts: list[Fact], before: str) -> b
     return bool(after) and min(after, key=lambda g: g.start).unit == "percent"
 
 
+_AT_END = re.compile(r"\bat\s*$")
+
+
+def _AT_LISTED_VALUES(before: str, f: Fact, facts: list[Fact]) -> bool:
+    """ "longer with A vs B, at 5.8 months vs 3.2 months": the first of a list of values of one
+    unit said after "at", not a time point."""
+    return (
+        _AT_END.search(before) is not None
+        and f.chain is not None
+        and any(g is not f and g.chain == f.chain and g.unit == f.unit for g in facts)
+    )
+
+
 def drop_non_results(
     text: str, facts: list[Fact], mentions: list[tuple[int, int, str, str]]
 ) -> list[Fact]:
@@ -502,6 +533,7 @@ def drop_non_results(
                 (_WINDOW_BEFORE.search(before) and f.measure != "difference")
                 and not _SURVIVAL_BEFORE.search(before)
                 and not is_follow_up(text, f)  # "after 44 months of median follow-up"
+                and not _AT_LISTED_VALUES(before, f, facts)
             ):
                 continue
             if _HYPHEN_UNIT.match(text[f.end - 8 : f.end + 3]) or text[f.end : f.end + 1] == "-":
@@ -517,7 +549,7 @@ def drop_non_results(
             if at_points is None:
                 at_points = [
                     m.span()
-                    for pattern in (_AT_TIMEPOINT, _AT_LIST, _BEFORE_RATES)
+                    for pattern in (_AT_TIMEPOINT, _AT_LIST, _BEFORE_RATES, _OR_LONGER)
                     for m in pattern.finditer(text)
                 ]
                 # (a list of two or more whole times before its endpoint: "5 and 10 year OS";

@@ -83,7 +83,9 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         # (the duration of the response it names: "the median CR+CRh duration was 6.4 months")
         r"|\bCR(?:\s*(?:\+|/|or)\s*CR[hi])?\s+duration|complete (?:response|remission) duration"
         # (the share of responders whose response lasts: "62% of patients were still responding")
-        r"|still (?:in )?respon(?:ding|se)|ongoing responses?",
+        r"|still (?:in )?respon(?:ding|se)|ongoing responses?"
+        # (or whose response lasted: "61% had a response lasting 6 months or longer")
+        r"|respon(?:se|ses)\s+(?:lasting|that lasted)",
     ),
     (
         "PFS",
@@ -115,7 +117,9 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         # (those who responded at all: "36% in the control group had a response", "had any
         # treatment response")
         # (not who they are: "the time to response among patients who had a response")
+        # (not one that lasted: "had a response lasting 6 months or longer" is its duration's)
         r"|\bhad (?<!who had )(?:an?|any) (?:confirmed |overall |treatment )?response\b"
+        r"(?!\s+(?:lasting|that lasted))"
         # ("RR" is a response rate only beside a percentage: "36% RR", "RR of 46%"; else a ratio)
         r"|\bRR\b(?:(?<=%\sRR)|(?=\s*(?:of|was|:|=)?\s*\d+(?:\.\d+)?\s*%))",
     ),

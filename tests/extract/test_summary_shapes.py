@@ -387,7 +387,7 @@ def test_a_footnote_s_number_on_a_group_s_last_word_is_no_part_of_its_name():
     assert _groups_and_values(text) == [
         ("OS", "median", 12.1, "drug K", None),
         ("OS", "median", 6.7, "single-agent chemotherapy", None),
-        ("OS", "hazard_ratio", 0.48, "Drug K", "chemotherapy"),
+        ("OS", "hazard_ratio", 0.48, "drug K", "chemotherapy"),
     ]
 
 

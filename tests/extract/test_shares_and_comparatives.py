@@ -1,0 +1,99 @@
+"""How a report words shares of responders reaching a duration, values listed after "at", and the
+groups a comparison's adjective stands before. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.context import record_context
+from etl.extract.grammar import parse_sentence
+from etl.extract.trial_arms import versus_sized_groups
+
+
+def _read(sentence: str) -> list[tuple]:
+    return [
+        (f.endpoint, f.measure, f.value, f.timepoint_months, f.arm)
+        for f in parse_sentence(sentence, comparison=("drug K", "placebo"), arms=None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # a share of responders whose response lasted: its duration's rate at that time
+            "The overall response rate was 40% (95% CI, 20%-60%), and 25% of responders had a "
+            "duration of response of 6 months or longer.",
+            [("ORR", "rate", 40.0, None, None), ("DOR", "rate", 25.0, 6.0, None)],
+        ),
+        (
+            "Of the responding patients, 55% had a response lasting 12 months or longer.",
+            [("DOR", "rate", 55.0, 12.0, None)],
+        ),
+        (
+            "The response rate was 34%, with 23% of patients having a duration of response of "
+            "≥ 9 months.",
+            [("ORR", "rate", 34.0, None, None), ("DOR", "rate", 23.0, 9.0, None)],
+        ),
+        (  # a time passed, in weeks: the rates' time point
+            "The PFS rate at 12 weeks or longer was 40.1% vs 30.2% with drug K vs placebo.",
+            [
+                ("PFS", "rate", 40.1, pytest.approx(12 / 4.348), "drug K"),
+                ("PFS", "rate", 30.2, pytest.approx(12 / 4.348), "placebo"),
+            ],
+        ),
+        (  # values listed after "at" are values, not a time point
+            "Time to next treatment was longer with drug K vs placebo, at 5.8 months vs 3.2 "
+            "months, respectively.",
+            [("OTHER", "median", 5.8, None, "drug K"), ("OTHER", "median", 3.2, None, "placebo")],
+        ),
+    ],
+)
+def test_shares_and_values_a_report_words_this_way(sentence: str, expected: list[tuple]):
+    assert _read(sentence) == expected
+
+
+def test_what_else_a_share_had_is_still_read_as_its_endpoint():
+    assert _read("Grade 3 events occurred in 30% of patients; 12% had a serious adverse event.")[1][
+        :3
+    ] == ("AE", "rate", 12.0)
+
+
+def test_a_comparative_adjective_is_never_a_declared_group():
+    context = record_context(
+        [
+            "Drug K improves PFS in advanced sarcoma.",
+            "The median PFS with drug K (n = 188) was 2.8 months vs 2.1 months with placebo "
+            "(n = 97).",
+            "PFS was significantly longer in the investigative arm vs the control arm at 12 "
+            "weeks or longer, at 46.8% vs 34.0%, respectively.",
+        ]
+    )
+    assert context.labels == ["drug K", "placebo"]
+
+
+def test_a_role_word_of_the_experimental_arm_names_it():
+    context = record_context(
+        [
+            "PFS was longer in the investigative arm than in the control arm (hazard ratio, 0.70).",
+        ]
+    )
+    assert context.resolve("investigative arm") == context.experimental
+
+
+def test_groups_counted_then_given_a_regimen_are_named_by_the_regimen():
+    context = record_context(
+        [
+            "A total of 200 patients were randomized to 12 cycles of drug K plus drug M, and an "
+            "additional 198 received a drug L-plus-drug M regimen."
+        ]
+    )
+    assert context.labels[0] == "drug K plus drug M"
+    assert context.labels[1].startswith("drug L-plus-drug M")
+
+
+def test_a_colon_inside_an_interval_does_not_open_the_list_of_groups():
+    sentence = (
+        "mOS was 12.1 months with drug K (95% CI: 10.7-14.0) (n=235) vs 6.7 months with "
+        "chemotherapy (95% CI: 5.8-7.7) (n=233); HR: 0.48."
+    )
+    assert [label for label, *_ in versus_sized_groups(sentence)] == ["drug K", "chemotherapy"]
