@@ -33,8 +33,9 @@ from etl.vocab.lexicon import drug_lexicon
 
 # A word of a name: two capitals or more (HIMALAYA, CheckMate, PROfound, IMbrave150), maybe after
 # a one-letter prefix (J-ALEX), with hyphenated parts (DESTINY-Breast01, COU-AA-302, KEYNOTE-A39,
-# ALTA-1L, IN-NOVATE) and a number after a space (CheckMate 227, CheckMate 9ER, NAPOLI 3).
-_WORD = r"(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+# ALTA-1L, IN-NOVATE) and a number after a space (CheckMate 227, CheckMate 9ER, NAPOLI 3); or a
+# lower-case letter before three capitals (rEECur, iSTOPMM; not pCR, dMMR: two).
+_WORD = r"(?:[A-Z]-|[a-z](?=[A-Z]{3}))?[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 # (or a cooperative group's study number, a capital and four digits or more: "SWOG S0016", "ECOG
 # E1684", "NCCTG N0147"; not a mutation, "BRAF V600E", nor after a phase, "phase III E1684")
 _GROUP_STUDY = r"[A-Z]\d{4,6}\b"
@@ -49,8 +50,11 @@ _NUMBER = (
 # (a capitalised word may stand between a name and its number: "JAVELIN Bladder 100")
 # (a programme's name before a numbered study of it: "EPCORE NHL-1", "EPCORE CLL-2")
 _PROGRAMME = r"(?:[A-Z]{4,} (?=[A-Z]{2,}-\d))?"
-NAME = (
-    rf"(?:{_WORD}(?: [A-Z][a-z]{{2,}})?{_NUMBER}|{_PROGRAMME}{_WORD}{_NUMBER}?|Study \d{{2,4}}\b)"
+NAME = rf"(?:{_WORD}(?: [A-Z][a-z]{{2,}})?{_NUMBER}|{_PROGRAMME}{_WORD}{_NUMBER}?|Study \d{{2,4}}(?:-\d{{2,4}})?\b)"
+# a study its sponsor numbers, "Study" capitalised before the number, wherever it is named: "the
+# multicenter Study 201", "in Study 12-230" (not a year: "Study 2019")
+_STUDY_NUMBERED = re.compile(
+    r"(?<![\w-])(?P<name>Study (?!(?:19|20)\d\d\b)\d{2,4}(?:-\d{2,4})?)(?![\w-]|\s*%)"
 )
 # the same, with a number (in the word or after it): what may name a trial without a trial noun
 # (or a sponsor's protocol number, capitals glued to digits, a hyphen and more digits: "CA209-538",
@@ -84,7 +88,8 @@ _IN_BRACKETS = re.compile(
 # a name set off by commas right after a trial noun: "The trial, RC48-C016, marks ..."
 _NOUN_THEN_NAME = re.compile(rf"\b{_TRIAL_NOUN},\s+(?P<name>{NAME}),")
 _ALIAS = re.compile(rf"\b(?P<name>{NAME})\s*(?:{_NOUN_PHRASE}\s*)?\((?P<alias>{NAME})\)")
-_SLASHED = re.compile(rf"\b(?P<name>{NAME})/(?P<alias>{NAME})\b")
+# (not from a phase's numeral: "the phase III Study 309/KEYNOTE-775 trial")
+_SLASHED = re.compile(rf"\b(?P<name>(?![IVX]+\s){NAME})/(?P<alias>{NAME})\b")
 _INVESTIGATORS = re.compile(
     rf"\b(?P<name>{NAME})\s+(?:[Ii]nvestigators|[Ss]tudy [Gg]roup|[Cc]ollaborative [Gg]roup|[Tt]rialists)\b"
 )
@@ -156,6 +161,7 @@ _REPORT_OF = r"(?:\b(?:in|from|of|based\s+on)\s+(?:the\s+)?(?:phase\s+[\dIV/]+[a
 # biomarkers, scales, meetings and drug-code prefixes that look like numbered names, the words
 # that never head a trial's name, and the endpoint codes (etl.vocab.codes.NOT_TRIAL_HEADS)
 _NOT_NAMES = NOT_TRIAL_HEADS
+_PREFIXED = re.compile(r"^[a-z](?=[A-Z])")
 _WORD_AFTER_NUMBER = re.compile(r"\d[A-Z]{3,}")
 # an abstract's section heading glued to its first word, as pages copy bold headings:
 # "ResultsThe", "MethodsPatients", "PurposeThis" (no space, so it reads as one capitalised word)
@@ -206,6 +212,8 @@ def clean_name(name: str) -> str | None:
         return None
     if _PLURAL.match(head) or head.upper() in _MONTHS or _GLUED_HEADING.match(name):
         return None
+    if name.isalpha() and _PREFIXED.sub("", name).upper() in DISEASE_INITIALS:
+        return None  # ("the CRPC trial", "the mCRPC study": a disease's initials)
     letters = sum(c.isalpha() for c in name)
     if _GROUP_STUDY_ALONE.fullmatch(name) or _PROTOCOL.fullmatch(name):
         return name  # ("E1684", "C-144-01": a study's number, read before a trial noun)
@@ -372,6 +380,8 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
         g = next(g for g in ("name", "in_name", "card_name") if m.group(g))
         if _word_like(m.group(g)) and (name := clean_name(m.group(g))):
             yield name, m.start(g), m.end(g)
+    for m in _STUDY_NUMBERED.finditer(text) if "Study " in text else ():
+        yield m.group("name"), m.start("name"), m.end("name")
     for m in _NUMBERED.finditer(text):
         name = clean_name(m.group("name"))
         if name is None or not _numbered(name):

@@ -61,6 +61,9 @@ _REGISTERED = re.compile(
 _BACKGROUND = re.compile(
     r"(?i)\b(?:based on|previously|prior|earlier|following|after|as in|similar to|like|than in|"
     r"building on|extension of|compared to results of)\b[^.;]{0,60}$"
+    # (an earlier study's finding, which the record's own study builds on: "A demonstrated
+    # antitumor activity and safety in the phase II X trial")
+    r"|\b(?:demonstrated|showed|shown)\s+(?:[\w-]+\s+){0,3}?activity\b[^.;]{0,60}$"
 )
 _DESIGN = re.compile(
     r"(?i)\b(?:phase\s+[\dIV/]+[ab]?|randomi[sz]ed|open-label|double-blind|placebo-controlled|"

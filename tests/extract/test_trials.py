@@ -62,7 +62,8 @@ def _names(frame: pl.DataFrame) -> set[str]:
             "double-blind, phase 3 trial. Patients were randomized.",
             "SUMMIT",
         ),
-        ("Patients in Study 412 were randomized to drug A or placebo.", None),
+        # "Study" capitalised before a number is the sponsor's name of the study
+        ("Patients in Study 412 were randomized to drug A or placebo.", "Study 412"),
         # the end of a comparison or a combination is a treatment, not the trial's name
         ("In the drug A vs ORVX phase III trial, patients were randomized to two arms.", None),
         ("The drug A plus ORVX trial randomized patients to drug A or placebo.", None),
@@ -511,3 +512,59 @@ def test_headings_places_data_sources_and_networks_in_capitals_name_no_trial(sen
 def test_a_short_name_in_capitals_with_its_trial_noun_as_the_subject_of_a_trial(sentence, name):
     frame, _ = _mentions(sentence)
     assert _names(frame) == ({name} if name else set())
+
+
+def test_a_trial_whose_earlier_study_showed_activity_is_not_the_one_reported():
+    frame, _ = _mentions(
+        "Drug A demonstrated antitumor activity and safety in the phase II ORCHID-2 trial in "
+        "pretreated patients. ORCHID-7 evaluated the efficacy and safety of drug A in this "
+        "population. Patients were randomized to drug A or placebo. Median OS was 13.9 months."
+    )
+    primary = frame.filter(pl.col("is_primary"))
+    assert primary.get_column("acronym").to_list() == ["ORCHID-7"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (  # a name that opens with a lower-case letter before its capitals
+            "Phase III assessment of drug A and drug B in vEXALT, an international randomised "
+            "controlled trial of chemotherapy for recurrent sarcoma.",
+            "vEXALT",
+        ),
+        (  # a study its sponsor numbers, wherever it is named
+            "Among 22 patients treated in the multicenter Study 204, the response rate was 45%.",
+            "Study 204",
+        ),
+        (
+            "Among 38 patients treated in the single-center Study 15-118, the response rate was "
+            "34%.",
+            "Study 15-118",
+        ),
+    ],
+)
+def test_names_written_outside_the_usual_capitals(sentence: str, name: str):
+    frame, _ = _mentions(sentence)
+    assert name in _names(frame)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mCRPC trial enrolled men after two lines of therapy.",
+        "The CRPC study enrolled men after two lines of therapy.",
+        "In the Study 2019 cohort, the response rate was 30%.",
+    ],
+)
+def test_a_diseases_initials_or_a_year_name_no_trial(sentence: str):
+    frame, _ = _mentions(sentence)
+    assert _names(frame) == set()
+
+
+def test_a_numbered_study_slashed_to_its_alias_after_a_phase_is_one_trial():
+    frame, _ = _mentions(
+        "An updated analysis of the phase III Study 411/KEYNOTE-991 trial showed a benefit with "
+        "drug A; median OS was 18.0 months."
+    )
+    assert _names(frame) == {"Study 411"}
+    assert set(frame.get_column("mention_text")) == {"Study 411", "KEYNOTE-991"}
