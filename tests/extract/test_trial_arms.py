@@ -334,3 +334,11 @@ def test_groups_sized_with_or_without_an_agent_are_the_agent_and_its_absence():
         ("drug K", 206),
         ("without drug K", 204),
     ]
+
+
+def test_the_options_a_group_is_made_of_are_not_arms():
+    sentence = (
+        "Patients were randomly assigned to drug K (n = 250) or investigator's choice (n = 125) "
+        "of drug L (n = 100), drug M (n = 15), or drug N (n = 10)."
+    )
+    assert groups(sentence) == [("drug K", 250), ("investigator's choice", 125)]
