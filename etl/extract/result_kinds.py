@@ -136,6 +136,9 @@ _STOPPED_FOR_AE = re.compile(
     re.IGNORECASE,
 )
 _DIFFERENCE_IN = re.compile(r"\bdifference in\b[^.;]{0,100}$", re.IGNORECASE)
+# a difference labelled right before its value: "(difference: 18.5%; 95% CI ...)", "a difference
+# of 12%"
+_DIFFERENCE_LABEL = re.compile(r"\bdifference\s*(?:[,:=]|\bof\b|\bwas\b)?\s*$", re.IGNORECASE)
 # an absolute difference named before its value: "the absolute iDFS gain with addition of A was
 # 6.4%", "the 4-year DRFS absolute difference was 5.9%" (no other rate between them)
 _ABSOLUTE_BEFORE = re.compile(
@@ -244,6 +247,7 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
                 f.endpoint = "AE"
             if (
                 _DIFFERENCE_IN.search(text, max(0, f.start - 120), f.start)
+                or _DIFFERENCE_LABEL.search(text, max(0, f.start - 20), f.start)
                 or (delta and _DELTA_BEFORE.search(text, max(0, f.start - 6), f.start))
                 or (
                     "absolute" in text

@@ -97,3 +97,15 @@ def test_a_colon_inside_an_interval_does_not_open_the_list_of_groups():
         "chemotherapy (95% CI: 5.8-7.7) (n=233); HR: 0.48."
     )
     assert [label for label, *_ in versus_sized_groups(sentence)] == ["drug K", "chemotherapy"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ORR was 20.6% for drug K versus 2.0% for placebo (difference: 18.6%; 95% CI 8.3-27.6).",
+        "The response rate was 22.6% vs 4.0%, a difference of 18.6%.",
+    ],
+)
+def test_a_difference_labelled_before_its_value_is_a_difference(sentence: str):
+    read = parse_sentence(sentence, comparison=("drug K", "placebo"), arms=None)
+    assert [(f.measure, f.value) for f in read if f.value == 18.6] == [("difference", 18.6)]
