@@ -30,6 +30,8 @@ _BODY, _TITLE = code("sentence_role", "body"), code("sentence_role", "title")
 _CANDIDATE = (
     r"\d\s*%|\d\s*(?i:percent|per cent)\b"
     rf"|\d\s*(?:{'|'.join(sorted(UNIT_WORDS, key=len, reverse=True))})\b"
+    # (or after the value's range or interval: "24.7 (0.6-42.3) mo", "39.6 (31.7-48.8) months")
+    rf"|\d\s*[)\]]\s*(?:{'|'.join(sorted(UNIT_WORDS, key=len, reverse=True))})\b"
     r"|(?i:hazard[- ]ratio|odds[- ]ratio)|\bHR\b|\bOR\b|\d+\s+(?:had|achieved|partial|complete)"
     # (counts of events: "13 deaths", "88 progressions or deaths", "45 OS events", "74 died")
     r"|\d\s+(?:\S+\s+){0,6}?(?i:deaths?|died|events?)\b|(?i:deaths?\s+(?:had\s+)?(?:occurred|were|was))"

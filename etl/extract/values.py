@@ -48,7 +48,8 @@ _RATIO = FromStarts(
         # what it is of or favours: "for death", "favoring drug K", "for the X 20% or greater group"
         # (a stage's digits are part of its words: "for DFS in those with M0 disease was 0.75")
         # (the events it counts may be a series: "for disease progression, relapse, or death")
-        rf"(?:\s+(?:for|of|favou?ring|in favou?r of)\s+(?:[a-z][a-z -]{{1,40}}?,\s+){{0,3}}(?:(?<=,\s)(?:or|and)\s+)?(?:[^,;()\d]|\d+\s*%|(?<=[A-Za-z])\d+){{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
+        # (or what it compares with: "HR vs investigator's choice of treatment = 0.51")
+        rf"(?:\s+(?:for|of|favou?ring|in favou?r of|vs\.?|versus)\s+(?:[a-z][a-z -]{{1,40}}?,\s+){{0,3}}(?:(?<=,\s)(?:or|and)\s+)?(?:[^,;()\d]|\d+\s*%|(?<=[A-Za-z])\d+){{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
         rf"(?<![A-Za-z])(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{UNIT}))",
     ),
     # where a ratio's keyword starts: "hazard ratio" (or "hazard-ratio") etc. in any case, "HR",

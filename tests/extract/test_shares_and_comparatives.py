@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from etl.documents.stage import stage_documents
+from etl.extract import outcomes_frame, sentences_frame
 from etl.extract.context import record_context
 from etl.extract.grammar import parse_sentence
 from etl.extract.trial_arms import versus_sized_groups
+from tests.conftest import files_frame
 
 
 def _read(sentence: str) -> list[tuple]:
@@ -109,3 +112,27 @@ def test_a_colon_inside_an_interval_does_not_open_the_list_of_groups():
 def test_a_difference_labelled_before_its_value_is_a_difference(sentence: str):
     read = parse_sentence(sentence, comparison=("drug K", "placebo"), arms=None)
     assert [(f.measure, f.value) for f in read if f.value == 18.6] == [("difference", 18.6)]
+
+
+def test_a_ratio_naming_what_it_compares_with_before_its_value_is_read():
+    read = parse_sentence(
+        "The primary analysis supported approval (hazard ratio [HR] vs investigator choice of "
+        "treatment = 0.55, 95% CI = 0.40-0.75, P < .0001).",
+        comparison=("drug K", "investigator's choice"),
+        arms=None,
+    )
+    assert [(f.measure, f.value, f.ci.lower, f.ci.upper) for f in read] == [
+        ("hazard_ratio", 0.55, 0.40, 0.75)
+    ]
+
+
+def test_a_median_whose_unit_follows_its_range_is_read_in_a_whole_record():
+    text = (
+        "Drug K versus drug L in relapsed lymphoma\n\n"
+        "Patients were randomized to drug K or drug L. 300 were treated. Median (range) "
+        "follow-up: 22.4 (0.5-40.1) mo. Most had received two prior lines.\n"
+    )
+    staged = stage_documents(files_frame({"abstract.txt": text}))
+    sentences = sentences_frame(staged.record_lines, staged.publications)
+    outcomes, _ = outcomes_frame(sentences, workers=1)
+    assert ("FOLLOWUP", "median", 22.4) in outcomes.select("endpoint", "measure", "value").rows()
