@@ -255,6 +255,7 @@ def attach_arms(
         return before[chain]
 
     prev_end = 0
+    against_named: list[Fact] = []  # (ratios whose keyword names what they compare with)
     by_position: set[int] = set()  # (the facts given the record's groups by their position)
     for f in facts:
         arm = comparator = None
@@ -262,6 +263,11 @@ def attach_arms(
             arm, comparator = f.arm, f.comparator or complement(f.arm)
         elif f.measure in RATIOS and (own := ratio_of_group(text, f)):
             arm, comparator = own  # "HR 0.52 for the triplet and 0.60 for the doublet versus C"
+        elif f.measure in RATIOS and (against := _RATIO_AGAINST.search(text, prev_end, f.start)):
+            # "in the A arm, the ORR was 63.6% (OR vs C, 1.44)": the group of the value before
+            # it against the group its keyword names
+            comparator = clean_arm(against.group("b"))
+            against_named.append(f)
         elif f.measure in COMPARED_MEASURES:
             # the comparison named nearest before the value, else right after it: "A vs. B:
             # hazard ratio=1.75; A vs. C: hazard ratio=2.26"
@@ -341,6 +347,15 @@ def attach_arms(
     list_group(text, chains, by_position, arms)
     facts = _fronted_group(text, facts, arms)
     facts = of_the_value_before(text, facts, lambda gap: _arm_before(gap) is not None)
+    for f in against_named:  # (the group of the value before it, once every value has its own)
+        f.arm = next(
+            (
+                g.arm
+                for g in reversed(facts[: facts.index(f)])
+                if g.arm and g.measure not in COMPARED_MEASURES and g.arm != f.comparator
+            ),
+            None,
+        )
     return _ratio_of_the_two_groups(facts)
 
 
@@ -371,6 +386,14 @@ def _compared_to_the_other(
         pair = own_comparison()
         if pair is not None and label_words(pair[1]) == label_words(g.arm):
             f.arm = pair[0]
+
+
+# a ratio's keyword naming what it compares with, right before its value: "(OR vs CP, 1.32",
+# "(HR versus placebo = 0.70"
+_RATIO_AGAINST = re.compile(
+    r"\b(?:HR|OR|RR|hazard ratio|odds ratio)(?:\s*\[[A-Z]{2}\])?\s+(?:vs\.?|versus)\s+"
+    r"(?P<b>[^,;:=()\[\]]{1,60}?)\s*[,:=]?\s*\Z"
+)
 
 
 _BRACKETS_FIRST = re.compile(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)+")

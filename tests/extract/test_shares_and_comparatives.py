@@ -136,3 +136,16 @@ def test_a_median_whose_unit_follows_its_range_is_read_in_a_whole_record():
     sentences = sentences_frame(staged.record_lines, staged.publications)
     outcomes, _ = outcomes_frame(sentences, workers=1)
     assert ("FOLLOWUP", "median", 22.4) in outcomes.select("endpoint", "measure", "value").rows()
+
+
+def test_a_ratio_naming_its_comparator_compares_the_group_of_the_value_before_it():
+    read = parse_sentence(
+        "The ORR in the K+L arm was 61.9% (OR vs L, 1.32; 95% CI, 0.89-1.98); in the K+L+M arm, "
+        "the ORR was 63.6% (OR vs L, 1.44; 95% CI, 0.95-2.18).",
+        comparison=("K+L", "K+L+M"),
+        arms=["L", "K+L", "K+L+M"],
+    )
+    assert [(f.value, f.arm, f.comparator) for f in read if f.measure == "odds_ratio"] == [
+        (1.32, "K+L arm", "L"),
+        (1.44, "K+L+M arm", "L"),
+    ]
