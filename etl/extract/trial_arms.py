@@ -80,12 +80,11 @@ def _n_equals(text: str) -> list[re.Match[str]]:
         if size.start() < pos:
             continue
         last = _LAST_DELIMITER.match(text, pos, size.start())
-        # (a size's group may follow the size before it with "of": "B (n = 126) of A1 (n =
-        # 103), ...", the options B was made of)
-        of = last is None and pos > 0 and text[pos : size.start()].lstrip().startswith("of ")
-        if last is None and pos > 0 and not of:
+        if last is None and pos > 0 and text[pos : size.start()].lstrip().startswith("of "):
+            break  # ("B (n = 126) of A1 (n = 103), ...": the rest are the options B was made of)
+        if last is None and pos > 0:
             continue
-        m = _N_EQUALS.match(text, last.start("d") if last else pos - 1 if of else 0, size.end())
+        m = _N_EQUALS.match(text, last.start("d") if last else 0, size.end())
         if m is not None:
             found.append(m)
             pos = m.end()
@@ -402,7 +401,7 @@ def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]
         return found
     if assigning:
         for finder in (_n_equals, _N_TO.finditer):
-            found = _without_parts(_sized(finder(text)))
+            found = _sized(finder(text))
             if len(found) >= 2:
                 return _ids_named(found)
         m = _COUNT_LABEL.search(text)
@@ -424,21 +423,6 @@ def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]
         if len(found) >= 2:
             return found
     return []
-
-
-def _without_parts(found: list[tuple[str, int, int, int]]) -> list[tuple[str, int, int, int]]:
-    """The groups less those that make up the group before them: "B (n = 126) of A1 (n = 103),
-    A2 (n = 16), or A3 (n = 7)" are B's options, their sizes adding up to B's, not arms. (Read
-    from the last group back: in a 2:1 trial the first group's size is the rest's sum too.)"""
-    kept = list(found)
-    for i in range(len(kept) - 3, -1, -1):
-        total, j = 0, i + 1
-        while j < len(kept) and total < kept[i][1]:
-            total += kept[j][1]
-            j += 1
-        if total == kept[i][1] and j - i > 2:
-            del kept[i + 1 : j]
-    return kept
 
 
 def _with_or_without(text: str) -> list[tuple[str, int, int, int]]:

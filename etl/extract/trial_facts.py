@@ -95,8 +95,14 @@ _COUNT = (
 # "patients with stage II (with risk factors (a) or (b)) were randomized").
 # (a word may open with digits where it is not that count, "aged 16-75 years", "grade 1-2"; a
 # count of people there is: "Of 843 patients screened, 573 patients were randomized")
+# (a date among them is no count: "378 patients enrolled between March 2017 and June 2020 were
+# randomly assigned")
+_MONTH_YEAR = (
+    r"\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+(?:19|20)\d\d\b"
+)
 _DESCRIBED = (
-    r"(?:\s*\((?:[^()]|\([^()]{0,40}\)){0,300}\)|\s+(?![\d.])[^\s.;()]+"
+    rf"(?:{_MONTH_YEAR}|\s*\((?:[^()]|\([^()]{{0,40}}\)){{0,300}}\)|\s+(?![\d.])[^\s.;()]+"
     rf"|\s+\d[^\s;()]*+(?!\s+(?:were|was|{_PEOPLE})\b)){{0,30}}?"
 )
 _ENROLLED = Prefiltered(
@@ -125,6 +131,11 @@ _ENROLLED = Prefiltered(
         # 713 randomly assigned patients received ..." (not a group's: see _IN_A_GROUP)
         rf"|\b(?:of|among)\s+(?:the\s+)?(?P<n6>{NUM}|{WORD_COUNT})\s+"
         rf"(?:randomly\s+assigned|randomi[sz]ed|enrolled|included)\s+{_PEOPLE}\b"
+        # those treated in a study, named: "Among 22 patients treated in the multicenter Study
+        # 201", "of 40 patients enrolled in the phase 2 trial"
+        rf"|\b(?:of|among)\s+(?:the\s+)?(?P<n8>{NUM}|{WORD_COUNT})\s+{_PEOPLE}\s+"
+        r"(?:treated|enrolled|included)\s+in\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:trial|study|Study)\b"
         # the part of the screened that was enrolled, its share in brackets: "457 (75%) of 607
         # screened patients were randomly assigned"
         rf"|(?<![\w.-])(?P<n7>{NUM})\s*\(\s*{NUM}\s*%\s*\)\s*of\s+(?:the\s+)?{NUM}\s+"
@@ -133,7 +144,7 @@ _ENROLLED = Prefiltered(
     )
 )
 _TO_EACH = re.compile(TO_EACH_GROUP, re.IGNORECASE)
-_COUNT_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7")
+_COUNT_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n8")
 # a group named before a count of the randomized: "In the A arm, 84 of 180 randomized patients"
 _IN_A_GROUP = re.compile(r"\b(?:arms?|groups?|cohorts?)\b", re.IGNORECASE)
 # (each pattern Prefiltered: not run on a sentence that lacks the words its matches need)

@@ -89,3 +89,25 @@ def test_the_enrolment_of_listed_counts_is_their_sum():
     assert stated_enrolments(
         "In all, 200, 150 and 100 patients were randomized to K, L and M."
     ) == [450]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # those treated in a named study
+        (
+            "Among 24 patients treated in the multicenter Study 204, the response rate was 40%.",
+            [24],
+        ),
+        # the dates of enrolment between the count and its verb
+        (
+            "In the open-label trial, 360 patients enrolled between April 2018 and May 2021 were "
+            "randomly assigned 2:1 to receive drug K or drug L.",
+            [360],
+        ),
+        # a subgroup treated with a drug is no enrolment
+        ("Among 40 patients treated with drug K, 10 responded.", []),
+    ],
+)
+def test_enrolments_worded_as_regulators_and_news_word_them(sentence: str, expected: list[int]):
+    assert stated_enrolments(sentence) == expected
