@@ -17,27 +17,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from etl.extract.context import RecordContext
+from etl.extract.context import ASSIGNMENT, RecordContext
 from etl.extract.group_labels import LABEL_WORD, NO_GROUP_WORDS
 from etl.extract.subgroups import names_band
+from etl.extract.trial_arms import PEOPLE
 
 # "(n = 533)", "(N=240)", "(n = 530; HR, 0.68; ...)": a group's size, with what else the bracket
 # says after it
 _SIZE = re.compile(r"\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*(?:[;,][^()]*)?\)", re.IGNORECASE)
 # "(526)", "(264 patients)": a bare count, read as a size only where the sentence assigns
-_COUNT = re.compile(r"\(\s*(?P<n>\d[\d,]*)(?:\s+(?:patients|pts|participants))?\s*\)")
+_COUNT = re.compile(rf"\(\s*(?P<n>\d[\d,]*)(?:\s+{PEOPLE})?\s*\)")
 # where the phrase before a size starts: after the last sign or comparing word before it
 _PHRASE_START = re.compile(
     r"(?s:.*)(?:[,;:()\[\]]|\b(?:versus|vs\.?|v\.|compared\s+(?:with|to)|whereas|while|than)(?=\s))",
     re.IGNORECASE,
 )
-_ASSIGNS = re.compile(r"randomi[sz]|randomly|assigned|allocated", re.IGNORECASE)
 _LONGEST_NAME = 8  # words
 
 # "461 and 230 into the A and B arms, respectively", "427 and 111 pts were randomised to A vs B"
 _COUNTS_TO = re.compile(
     r"(?<![\w.,])(?P<counts>\d[\d,]*(?:\s*,\s*\d[\d,]*)*,?\s+and\s+\d[\d,]*)\s+"
-    r"(?:(?:patients|pts|participants|subjects|women|men)\s+)?"
+    rf"(?:{PEOPLE}\s+)?"
     r"(?:(?:were|was)\s+)?(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated|enrolled|included)\s+)?"
     r"(?:in)?to\s+(?:receive\s+)?(?:the\s+)?(?P<groups>[^.;()]{3,160}?)"
     r"(?:,?\s+respectively)?\s*(?=[.;)]|$)",
@@ -74,7 +74,7 @@ def _named(context: RecordContext, phrase: str) -> str | None:
 
 def _bracketed(context: RecordContext, text: str) -> Iterator[tuple[str, int, int, int]]:
     sizes = list(_SIZE.finditer(text))
-    if _ASSIGNS.search(text):
+    if ASSIGNMENT.search(text):
         sizes += _COUNT.finditer(text)
     for m in sorted(sizes, key=lambda m: m.start()):
         window = max(0, m.start() - 160)

@@ -66,7 +66,7 @@ _APPOSITIVE = re.compile(
     re.IGNORECASE,
 )
 _DEFINES = re.compile(r"\b(?:is|was|,) an? ")
-_ASSIGNMENT = Prefiltered(re.compile(r"randomi[sz]|randomly|assigned|allocated", re.IGNORECASE))
+ASSIGNMENT = Prefiltered(re.compile(r"randomi[sz]|randomly|assigned|allocated", re.IGNORECASE))
 # "randomly assigned (1:1) to receive A or B", "randomized 2:1 to A or B", "randomly assigned, in a
 # 1:1 ratio, patients who had ... to receive A or B", "at a two-to-one ratio to A or B". (The
 # ratio keeps no trailing space: the lazy gap after it would otherwise find a later " to ".)
@@ -410,7 +410,7 @@ def _declared(
     # groups: most records have one)
     assigning = []
     for s in sentences:
-        if not _ASSIGNMENT.search(s):
+        if not ASSIGNMENT.search(s):
             continue
         assigning.append(s)
         sized = [

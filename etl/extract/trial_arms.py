@@ -130,10 +130,10 @@ _COUNT_LABEL = re.compile(
 
 
 # the people counted or assigned
-_PEOPLE = r"(?:patients|pts|participants|subjects|women|men|adults|children)"
+PEOPLE = r"(?:patients|pts|participants|subjects|women|men|adults|children)"
 # who was given the group, before it: "Participating patients received A (n = 111)"
 _SUBJECT_VERB = re.compile(
-    rf"^.*?\b{_PEOPLE}\s+(?:were\s+)?"
+    rf"^.*?\b{PEOPLE}\s+(?:were\s+)?"
     r"(?:received|receiving|given|treated\s+with)\s+",
     re.IGNORECASE,
 )
@@ -246,7 +246,7 @@ _TOTAL = rf"\d[\d,]*|{WORD_COUNT}"
 # at every word)
 _BRACKETED_LIST = re.compile(r"\((?P<items>[^();]{1,80}(?:;[^();]{1,80})+)\)")
 _TOTAL_BEFORE = re.compile(
-    rf"(?<![\w.-])(?P<total>{_TOTAL})\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"
+    rf"(?<![\w.-])(?P<total>{_TOTAL})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}"
     r"(?:\s+(?:(?:were|was)\s+)?(?:randomly\s+assigned|randomi[sz]ed|enrolled|included|treated))?\s*\Z",
     re.IGNORECASE,
 )
@@ -353,7 +353,7 @@ def _versus_sized(text: str, between: re.Pattern[str]) -> list[tuple[str, int, i
 # "A was given to 92 patients and B to 62 others"
 _GIVEN_TO = re.compile(
     rf"(?P<label>{GROUP_NAME})\s+(?:was|were)\s+(?:given|administered)\s+to\s+"
-    rf"(?P<n>\d+)\s+(?:{_PEOPLE}|individuals)\s*,?\s+and\s+(?:an?\s+|the\s+)?"
+    rf"(?P<n>\d+)\s+(?:{PEOPLE}|individuals)\s*,?\s+and\s+(?:an?\s+|the\s+)?"
     rf"(?P<label2>{GROUP_NAME})\s+to\s+(?P<n2>\d+)\b",
     re.IGNORECASE,
 )
@@ -361,8 +361,8 @@ _GIVEN_TO = re.compile(
 
 # "of whom 228 received A and 220 received B"
 _EACH_RECEIVED = re.compile(
-    rf"\bof\s+(?:whom|these|them)[,:]?\s+(?P<n>\d+)\s+(?:{_PEOPLE}\s+)?received\s+(?P<label>{GROUP_NAME})\s*,?\s+and\s+"
-    rf"(?P<n2>\d+)\s+(?:{_PEOPLE}\s+)?received\s+(?P<label2>{GROUP_NAME})(?=\s*(?:[,;.)]|$))",
+    rf"\bof\s+(?:whom|these|them)[,:]?\s+(?P<n>\d+)\s+(?:{PEOPLE}\s+)?received\s+(?P<label>{GROUP_NAME})\s*,?\s+and\s+"
+    rf"(?P<n2>\d+)\s+(?:{PEOPLE}\s+)?received\s+(?P<label2>{GROUP_NAME})(?=\s*(?:[,;.)]|$))",
     re.IGNORECASE,
 )
 
@@ -477,12 +477,12 @@ _ASSIGNED_TO_ONE = Prefiltered(
     )
 )
 _COUNT_BEFORE = re.compile(
-    rf"(?<![\w-])(?P<n>\d+|{WORD_COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}\s+)?\Z",
+    rf"(?<![\w-])(?P<n>\d+|{WORD_COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?:{PEOPLE}\s+)?\Z",
     re.IGNORECASE,
 )
 _AMONG_ON_ARM = Prefiltered(
     re.compile(
-        rf"\b(?:among|of)\s+(?:the\s+)?(?P<n>\d+|{WORD_COUNT})\s+{_PEOPLE}\s+"
+        rf"\b(?:among|of)\s+(?:the\s+)?(?P<n>\d+|{WORD_COUNT})\s+{PEOPLE}\s+"
         r"(?:on|in|assigned\s+to|randomi[sz]ed\s+to|receiving)\s+(?:the\s+)?"
         rf"(?P<label>{_DOSE_NAME}|{GROUP_NAME})\s+(?:arm|group|cohort)\b",
         re.IGNORECASE,
