@@ -49,8 +49,9 @@ _RATIO = FromStarts(
         # (a stage's digits are part of its words: "for DFS in those with M0 disease was 0.75")
         # (the events it counts may be a series: "for disease progression, relapse, or death")
         # (or what it compares with: "HR vs investigator's choice of treatment = 0.51")
-        rf"(?:\s+(?:for|of|favou?ring|in favou?r of|vs\.?|versus)\s+(?:[a-z][a-z -]{{1,40}}?,\s+){{0,3}}(?:(?<=,\s)(?:or|and)\s+)?(?:[^,;()\d]|\d+\s*%|(?<=[A-Za-z])\d+){{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
-        rf"(?<![A-Za-z])(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{UNIT}))",
+        rf"(?:\s+(?:for|of|favou?ring|in favou?r of|vs\.?|versus)\s+(?:[a-z][a-z -]{{1,40}}?,\s+){{0,3}}(?:(?<=,\s)(?:or|and)\s+)?(?:[^,;()\d]|\d+\s*%|(?<=[A-Za-z])\d+|\d+(?=\s+(?:events?|deaths?)\b)){{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
+        # (not a count: "the hazard ratio for PFS based on 224 events was 1.21")
+        rf"(?<![A-Za-z])(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{UNIT}|events?\b|deaths?\b))",
     ),
     # where a ratio's keyword starts: "hazard ratio" (or "hazard-ratio") etc. in any case, "HR",
     # "OR", "RR" as words

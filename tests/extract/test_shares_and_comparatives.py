@@ -149,3 +149,15 @@ def test_a_ratio_naming_its_comparator_compares_the_group_of_the_value_before_it
         (1.32, "K+L arm", "L"),
         (1.44, "K+L+M arm", "L"),
     ]
+
+
+def test_the_events_a_ratio_is_based_on_are_not_its_value():
+    read = parse_sentence(
+        "The stratified hazard ratio for PFS based on 231 events was 1·18 (95% CI, 0·91-1·53) "
+        "favouring the placebo arm.",
+        comparison=("drug K", "placebo"),
+        arms=None,
+    )
+    assert [(f.measure, f.value, f.ci.lower, f.ci.upper) for f in read] == [
+        ("hazard_ratio", 1.18, 0.91, 1.53)
+    ]
