@@ -114,16 +114,18 @@ def test_a_difference_labelled_before_its_value_is_a_difference(sentence: str):
     assert [(f.measure, f.value) for f in read if f.value == 18.6] == [("difference", 18.6)]
 
 
+def _ratios_read(sentence: str, comparison: tuple[str, str]) -> list[tuple]:
+    """(measure, value, CI bounds) of every number the sentence gives."""
+    read = parse_sentence(sentence, comparison=comparison, arms=None)
+    return [(f.measure, f.value, f.ci.lower, f.ci.upper) for f in read]
+
+
 def test_a_ratio_naming_what_it_compares_with_before_its_value_is_read():
-    read = parse_sentence(
+    assert _ratios_read(
         "The primary analysis supported approval (hazard ratio [HR] vs investigator choice of "
         "treatment = 0.55, 95% CI = 0.40-0.75, P < .0001).",
-        comparison=("drug K", "investigator's choice"),
-        arms=None,
-    )
-    assert [(f.measure, f.value, f.ci.lower, f.ci.upper) for f in read] == [
-        ("hazard_ratio", 0.55, 0.40, 0.75)
-    ]
+        ("drug K", "investigator's choice"),
+    ) == [("hazard_ratio", 0.55, 0.40, 0.75)]
 
 
 def test_a_median_whose_unit_follows_its_range_is_read_in_a_whole_record():
@@ -152,12 +154,8 @@ def test_a_ratio_naming_its_comparator_compares_the_group_of_the_value_before_it
 
 
 def test_the_events_a_ratio_is_based_on_are_not_its_value():
-    read = parse_sentence(
+    assert _ratios_read(
         "The stratified hazard ratio for PFS based on 231 events was 1·18 (95% CI, 0·91-1·53) "
         "favouring the placebo arm.",
-        comparison=("drug K", "placebo"),
-        arms=None,
-    )
-    assert [(f.measure, f.value, f.ci.lower, f.ci.upper) for f in read] == [
-        ("hazard_ratio", 1.18, 0.91, 1.53)
-    ]
+        ("drug K", "placebo"),
+    ) == [("hazard_ratio", 1.18, 0.91, 1.53)]
