@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+import duckdb
 import polars as pl
 
 from etl.audit import rejection_row, rejections_frame
@@ -38,7 +39,7 @@ from etl.load import append_audit, connect, write_tables
 from etl.schemas import STAGING_MODELS, Rejections
 from etl.schemas.gate import gate
 from etl.settings import Settings
-from etl.transform import DbtResult, run_dbt
+from etl.transform import DbtFailure, DbtResult, run_dbt
 from etl.vocab import vocab_frame
 from etl.vocab.agents import agent_vocab_for
 
@@ -240,14 +241,32 @@ def extract_tables(folder: FolderRead) -> tuple[dict[str, pl.DataFrame], Extract
 def transform(settings: Settings, meanwhile: Callable[[], object] | None = None) -> DbtResult:
     """Build the dbt models and run dbt's tests. Failures are recorded in audit_rejections."""
     result = run_dbt(settings.warehouse, meanwhile=meanwhile)
-    if result.failures:
+    if not result.failures:
+        return result
+    with connect(settings.warehouse) as con:
+        failures = [replace(f, message=f.message + _examples(con, f)) for f in result.failures]
         rows = [
             rejection_row("*", "transform", f.node, f"{f.status}: {f.message}"[:2000])
-            for f in result.failures
+            for f in failures
         ]
-        with connect(settings.warehouse) as con:
-            append_audit(con, rejections_frame(rows))
-    return result
+        append_audit(con, rejections_frame(rows))
+    return replace(result, failures=failures)
+
+
+def _examples(con: duckdb.DuckDBPyConnection, failure: DbtFailure, n: int = 5) -> str:
+    """The first rows a failed dbt test returns (what broke its rule: the column and count of a
+    `filled` test, a duplicate key, an orphan id), for the audit row and the report."""
+    if failure.status != "fail" or not failure.sql:
+        return ""
+    try:
+        found = con.execute(f"select * from ({failure.sql}) limit {n}")
+    except duckdb.Error:
+        return ""  # (the failure is reported all the same)
+    names = [d[0] for d in found.description]
+    rows = "; ".join(
+        ", ".join(f"{k}={v}" for k, v in zip(names, row, strict=True)) for row in found.fetchall()
+    )
+    return f" — e.g. {rows}" if rows else ""
 
 
 def _in_source_offsets(

@@ -20,6 +20,7 @@ class DbtFailure:
     status: str
     message: str
     failures: int | None
+    sql: str | None = None  # (a test's compiled query: the rows it returns are what failed)
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,13 @@ def _read_results(returncode: int, path: Path, output: str) -> DbtResult:
         )
     results = json.loads(path.read_text()).get("results", [])
     failures = [
-        DbtFailure(r["unique_id"], r["status"], (r.get("message") or "").strip(), r.get("failures"))
+        DbtFailure(
+            r["unique_id"],
+            r["status"],
+            (r.get("message") or "").strip(),
+            r.get("failures"),
+            r.get("compiled_code") if r["unique_id"].startswith("test.") else None,
+        )
         for r in results
         if r.get("status") in ("fail", "error", "runtime error", "skipped")
     ]
