@@ -247,3 +247,29 @@ def test_medians_are_charted_for_the_largest_groups_and_the_rest_counted(monkeyp
     charts = re.findall(r'<section class="values plot"[^>]*data-endpoint="(\w+)"', text)
     assert charts == ["OS"]
     assert "… and 3 more values not charted" in text
+
+
+def _svg_width_pt(svg: str) -> float:
+    return float(re.search(r'<svg[^>]*\bwidth="([\d.]+)pt"', svg)[1])
+
+
+def test_a_chart_is_as_wide_as_its_longest_label_needs():
+    """Labels are measured before drawing: a chart whose longest label is longer is wider by at
+    least what that label takes when drawn (wide capitals included), so no label is cut at the
+    figure's edge."""
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from etl.evidence.plots import Row, values_svg
+
+    added = " MW-4 WIDE CAPITALS MMWW"
+    short = [Row("A vs B", 1.0, 0.5, 1.5), Row("C vs D", 2.0, None, None)]
+    longer = [Row("A vs B" + added, 1.0, 0.5, 1.5), short[1]]
+    grown = _svg_width_pt(values_svg(longer, "x")) - _svg_width_pt(values_svg(short, "x"))
+    fig = plt.figure(dpi=72)
+    canvas = FigureCanvasAgg(fig)
+    drawn = fig.text(0, 0, added, fontsize=plt.rcParams["font.size"])
+    needed = drawn.get_window_extent(canvas.get_renderer()).width  # (points, at 72 dpi)
+    plt.close(fig)
+    assert needed * 0.97 <= grown <= needed * 1.1
+    assert "WIDE CAPITALS" in values_svg(longer, "x")  # (text kept as text)
