@@ -42,9 +42,9 @@ _GROUP_STUDY = r"[A-Z]\d{4,6}\b"
 # (never a decimal's whole part, "HR 0.70", "CI 0.56-0.88" name no trial; nor a rate's, "IdR/BR 3%"
 # names no "BR 3")
 # (or a cooperative group's protocol, a capital, a hyphen and its number: "NSABP B-32", "NSABP
-# C-07")
+# C-07"; or numbers joined by hyphens, two digits or more each: "RTOG 98-02", "NCCTG 86-72-51")
 _NUMBER = (
-    rf"(?:[ -]\d{{1,5}}[A-Z]{{0,2}}\b(?![.,·]\d|\s*%)|(?<![IVX])[ -]{_GROUP_STUDY}"
+    rf"(?: \d{{2,4}}(?:-\d{{2,4}}){{1,2}}(?![\w.,·-]|\s*%)|[ -]\d{{1,5}}[A-Z]{{0,2}}\b(?![.,·]\d|\s*%)|(?<![IVX])[ -]{_GROUP_STUDY}"
     r"|(?<=[A-Z]{3})(?<!COHORT)(?<!GROUP)(?<!STAGE)(?<!PHASE)(?<!ARM)(?<!PART) [A-Z]-\d{1,3}\b(?![.,·]\d|-))"
 )
 # (a capitalised word may stand between a name and its number: "JAVELIN Bladder 100")
@@ -72,11 +72,18 @@ _NOUN_PHRASE = (
 # be a drug's code, "lenvatinib (E7080)")
 # (or a name in capitals with the initials of its disease after it: "the BEACON CRC trial")
 _PROTOCOL_NUMBER = r"[A-Z]{1,3}-\d{2,4}-\d{2,4}"
+# the words of a trial's design that may stand between its name and its trial noun: "the ZOLTAN
+# open-label, randomized, phase III trial", "the ZOLTAN double-blind placebo-controlled study"
+_DESIGN = (
+    r"(?:open-label|(?:double|single)-blind(?:ed)?|placebo-controlled|controlled|randomi[sz]ed"
+    r"|multi-?cent(?:er|re)|multinational|international|global|pivotal|registrational"
+    r"|confirmatory|prospective|non-?inferiority|clinical|phase\s+[\dIV/]+[ab]?)"
+)
 # (or a name whose number follows its disease's initials: "the BRIGHT AML 1003 trial"; or a
 # sponsor's protocol, letters and two numbers: "the pivotal C-144-01 study")
 _AS_HEAD = re.compile(
     rf"\b(?P<name>(?![IVX]+\b)[A-Z]{{3,}} (?:{'|'.join(sorted(DISEASE_INITIALS))})(?: \d{{1,5}}\b)?|{NAME}|(?<![\w-]){_GROUP_STUDY}"
-    rf"|(?<![\w-]){_PROTOCOL_NUMBER}(?![\w-]))\s+" + _NOUN_PHRASE
+    rf"|(?<![\w-]){_PROTOCOL_NUMBER}(?![\w-]))\s+(?:{_DESIGN}[\s,]+){{0,5}}" + _NOUN_PHRASE
 )
 # what puts a treatment right before a trial noun: "drug A vs IFN phase III trial"
 _TREATMENT_BEFORE = re.compile(r"(?:\b(?:vs|versus|v|plus)\.?|\+)\s*$", re.IGNORECASE)
@@ -124,7 +131,7 @@ _CAPS_NAME = r"[A-Z](?<![\w-].)[A-Z-]{3,}[A-Z]"
 # phase 3 trial")
 _CAPS_SUBJECT = re.compile(
     rf"(?:(?P<name>{_CAPS_NAME})|(?<![\w-])(?P<short>[A-Z]{{3,}})\s+(?:STUDY|TRIAL|[Ss]tudy|[Tt]rial))"
-    rf"\s+(?:was|is)\s+an?\s+(?:[\w,/-]+\s+){{0,6}}?" + _NOUN_PHRASE
+    rf"\s+(?:was|is)\s+(?:an?|the)\s+(?:[\w,/-]+\s+){{0,6}}?" + _NOUN_PHRASE
 )
 # a name in capitals without a number whose report a title announces, after its colon or at its
 # start: "...: ASCEND final results", "FLAURA updated analysis" (a record's title or first line

@@ -45,7 +45,7 @@ _OTHER_REGISTRIES = (  # (each number's prefix, and the number)
     ("UMIN", r"UMIN\s?\d{9}"),
     ("ChiCTR", r"ChiCTR-?[A-Z]{0,5}-?\d{6,12}"),
     ("DRKS", r"DRKS\s?\d{8}"),
-    ("jRCT", r"jRCT\d{10}"),
+    ("jRCT", r"jRCT[a-z]?\d{9,10}"),  # (jRCT2031200001, jRCTs031180003)
     ("JapicCTI", r"JapicCTI-\d{6}"),
     ("CTRI/", r"CTRI/\d{4}/\d{2,3}/\d{6}"),
     ("EudraCT", r"EudraCT\s+20\d\d-\d{6}-\d{2}"),

@@ -568,3 +568,56 @@ def test_a_numbered_study_slashed_to_its_alias_after_a_phase_is_one_trial():
     )
     assert _names(frame) == {"Study 411"}
     assert set(frame.get_column("mention_text")) == {"Study 411", "KEYNOTE-991"}
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        (  # the words of a design between a name and its trial noun
+            "Drug A with chemotherapy for resistant ovarian cancer: the ZOLTAN open-label "
+            "randomised phase III trial. Median PFS was 6.1 months with drug A.",
+            "ZOLTAN",
+        ),
+        (
+            "In the CORVINA double-blind, placebo-controlled phase 3 study, median OS was 21.0 "
+            "months with drug A.",
+            "CORVINA",
+        ),
+        (  # a name the subject of "is the first ... trial"
+            "Drug A is active alone. PELAGIA is the first randomized phase III trial to combine "
+            "drug A with chemotherapy. Median PFS was 6.1 months.",
+            "PELAGIA",
+        ),
+        (  # a group's protocol, numbers joined by hyphens
+            "Final report from Intergroup NCCTG 91-12-07: a phase III randomized trial of drug A "
+            "versus drug B. Median OS was 8.4 years.",
+            "NCCTG 91-12-07",
+        ),
+        (
+            "The RTOG 97-04 trial randomized 120 patients to drug A or drug B; median OS was 9.1 "
+            "years.",
+            "RTOG 97-04",
+        ),
+        (  # another registry's number, the record's only name (the Japanese registry's
+            # specified trials carry an 's')
+            "Patients were randomised to drug A or drug B. Median OS was 30.1 months. Clinical "
+            "trial registration: jRCTs041190012.",
+            "jRCTs041190012",
+        ),
+    ],
+)
+def test_names_introduced_by_their_design_or_numbered_by_their_group(abstract: str, name: str):
+    frame, _ = _mentions(abstract)
+    assert name in _names(frame)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Patients with ECOG PS 0-1 were randomized in the phase III trial.",
+        "Patients aged 18-75 years were enrolled in the open-label randomized trial.",
+    ],
+)
+def test_ranges_after_a_scale_or_an_age_name_no_trial(sentence: str):
+    frame, _ = _mentions(sentence)
+    assert _names(frame) == set()
