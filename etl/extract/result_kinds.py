@@ -136,6 +136,9 @@ _STOPPED_FOR_AE = re.compile(
     re.IGNORECASE,
 )
 _DIFFERENCE_IN = re.compile(r"\bdifference in\b[^.;]{0,100}$", re.IGNORECASE)
+# (not a value a "vs" pairs with another: "a difference in grade 3 AEs (62% vs. 27%)" gives each
+# group's rate)
+_PAIRED = re.compile(r"[^\d;()]{0,12}?\b(?:vs|versus)\b\.?\s*\d", re.IGNORECASE)
 # a difference labelled right before its value: "(difference: 18.5%; 95% CI ...)", "a difference
 # of 12%"
 _DIFFERENCE_LABEL = re.compile(r"\bdifference\s*(?:[,:=]|\bof\b|\bwas\b)?\s*$", re.IGNORECASE)
@@ -246,7 +249,10 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
                 # occurred in 4%"; not "progression occurred in 30%")
                 f.endpoint = "AE"
             if (
-                _DIFFERENCE_IN.search(text, max(0, f.start - 120), f.start)
+                (
+                    _DIFFERENCE_IN.search(text, max(0, f.start - 120), f.start)
+                    and not _PAIRED.match(text, f.end)
+                )
                 or _DIFFERENCE_LABEL.search(text, max(0, f.start - 20), f.start)
                 or (delta and _DELTA_BEFORE.search(text, max(0, f.start - 6), f.start))
                 or (

@@ -152,6 +152,9 @@ _CAPS_PLACED = re.compile(
     rf"|(?:^|[:.]\s)\s*(?:[-•*]\s+)?In\s+{_CAPS.replace('name', 'in_name')}\s*,"
     rf"|^\s*{_CAPS.replace('name', 'card_name')}\s*:\s*[^.:;]{{0,60}}?\b{_NOUN_PHRASE}"
 )
+# a record's title that is only a name in capitals, maybe with what the study was of in brackets:
+# a trial card's heading, "ZOLTAN (advanced gastric cancer)"
+_CAPS_TITLE = re.compile(rf"^\s*{_CAPS}\s*(?:\([^()]{{3,80}}\))?\s*$")
 _VOWELS = frozenset("AEIOU")
 # (section headings in capitals are never such a name)
 _HEADINGS = frozenset(
@@ -368,6 +371,10 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
             yield name, m.start("name"), m.end("name")
     for m in _CAPS_REPORT.finditer(text) if first else ():  # "...: ASCEND final results"
         if m.group("name") not in _HEADINGS and (name := clean_name(m.group("name"))):
+            yield name, m.start("name"), m.end("name")
+    if first and (m := _CAPS_TITLE.match(text)) and _word_like(m.group("name")):
+        word = m.group("name")  # "ZOLTAN (advanced gastric cancer)"; not a brand, "KEYTRUDA"
+        if word.lower() not in drug_lexicon() and (name := clean_name(word)):
             yield name, m.start("name"), m.end("name")
     for m in _NAMED_APPOSITIVE.finditer(text):  # "OPTiM, a randomized phase III trial"
         word = m.group("name")

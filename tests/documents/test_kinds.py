@@ -162,3 +162,20 @@ def test_marks_are_found_in_any_case(texts):
         )
         found = frame.select(_n_distinct(pattern).alias("n"), caseless.alias("expected"))
         assert found.get_column("n").to_list() == found.get_column("expected").to_list()
+
+
+def test_a_trial_card_headed_like_a_registry_is_no_registry_record():
+    """A knowledge base's card prints a study's design and eligibility under the labels a
+    registry uses; a registry page has its own labels besides (status, enrolment, sponsor)."""
+    card = (
+        "ZOLTAN (advanced gastric cancer)\n"
+        "Study design\nMulti-center\nDouble blinded\nRCT\n"
+        "Inclusion criteria: adults with untreated advanced gastric cancer.\n"
+        "Key exclusion criteria: prior systemic therapy.\n"
+        "Primary outcome\nMedian overall survival\n"
+        "Increase in median overall survival (14.1 months vs. 11.2 months; HR 0.77, 95% CI "
+        "0.64 to 0.92).\n"
+    )
+    registry = card + "Study type\nInterventional\nEnrollment (Actual)\n540\nSponsor\nA company\n"
+    kinds = with_document_kind(files_frame({"card.txt": card, "registry.txt": registry}))
+    assert kinds.get_column("document_kind").to_list() == ["abstract", "registry_record"]

@@ -479,3 +479,17 @@ def test_a_number_announced_with_its_share_is_no_percentage():
         == []
     )
     assert [f.value for f in parse_sentence("ORR (%): 45 vs 30")] == [45.0, 30.0]
+
+
+def test_a_difference_in_an_endpoint_given_as_two_rates_is_each_groups_rate():
+    facts = parse_sentence(
+        "Significant difference in grade 3 or higher adverse events (41% vs. 18%).",
+        comparison=("drug K", "placebo"),
+        arms=["drug K", "placebo"],
+    )
+    assert [(f.endpoint, f.measure, f.value, f.arm) for f in facts] == [
+        ("AE", "rate", 41.0, "drug K"),
+        ("AE", "rate", 18.0, "placebo"),
+    ]
+    (single,) = parse_sentence("There was a difference in ORR of 12% between the arms.")
+    assert single.measure == "difference"

@@ -621,3 +621,21 @@ def test_names_introduced_by_their_design_or_numbered_by_their_group(abstract: s
 def test_ranges_after_a_scale_or_an_age_name_no_trial(sentence: str):
     frame, _ = _mentions(sentence)
     assert _names(frame) == set()
+
+
+def test_a_cards_title_that_is_only_a_name_in_capitals_names_its_trial():
+    frame, _ = _mentions_of_lines(
+        "ZOLTAN (advanced gastric cancer)\n"
+        "Increase in median overall survival (14.1 months vs. 11.2 months; HR 0.77).\n"
+    )
+    assert _names(frame) == {"ZOLTAN"}
+    frame, _ = _mentions_of_lines(
+        "KEYTRUDA\nIncrease in median overall survival (14.1 months vs. 11.2 months).\n"
+    )
+    assert _names(frame) == set()  # (a brand in capitals)
+
+
+def _mentions_of_lines(text: str) -> tuple[pl.DataFrame, str]:
+    staged = stage_documents(files_frame({"card.txt": text}))
+    sentences = sentences_frame(staged.record_lines, staged.publications)
+    return trial_mentions_frame(sentences, staged.publications), text
