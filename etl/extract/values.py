@@ -49,7 +49,8 @@ _RATIO = FromStarts(
         # (a stage's digits are part of its words: "for DFS in those with M0 disease was 0.75")
         # (the events it counts may be a series: "for disease progression, relapse, or death")
         # (or what it compares with: "HR vs investigator's choice of treatment = 0.51")
-        rf"(?:\s+(?:for|of|favou?ring|in favou?r of|vs\.?|versus)\s+(?:[a-z][a-z -]{{1,40}}?,\s+){{0,3}}(?:(?<=,\s)(?:or|and)\s+)?(?:[^,;()\d]|\d+\s*%|(?<=[A-Za-z])\d+|\d+(?=\s+(?:events?|deaths?)\b)){{1,80}}?)?\s*(?:[,:=]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
+        rf"(?:\s+(?:for|of|favou?ring|in favou?r of|vs\.?|versus)\s+(?:[a-z][a-z -]{{1,40}}?,\s+){{0,3}}(?:(?<=,\s)(?:or|and)\s+)?(?:[^,;()\d]|\d+\s*%|(?<=[A-Za-z])\d+|\d+(?=\s+(?:events?|deaths?)\b)){{1,80}}?)?\s*(?:[,:=;]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
+        # (a semicolon may stand for the colon: "(hazard ratio [HR]; 0.72; 95% CI ...)")
         # (not a count: "the hazard ratio for PFS based on 224 events was 1.21")
         rf"(?<![A-Za-z])(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{UNIT}|events?\b|deaths?\b))",
     ),
@@ -557,11 +558,15 @@ def keep_placeholder_places(text: str, facts: list[Fact]) -> list[Fact]:
     chains: dict[int, list[Fact]] = {}
     for f in facts:
         chains.setdefault(f.chain, []).append(f)
+    claimed = 0  # (where the placeholders after the list before end: "7.5 years versus not
+    # reached and 63% versus 72%" holds one for the first list, none for the second)
     for chain in chains.values():
-        before = _PLACEHOLDERS_BEFORE.search(text, max(0, chain[0].start - 80), chain[0].start)
+        start = max(0, chain[0].start - 80, claimed)
+        before = _PLACEHOLDERS_BEFORE.search(text, start, chain[0].start)
         lead = len(_PLACEHOLDER.findall(before.group())) if before else 0
         after = PLACEHOLDERS_AFTER.match(text, chain[-1].end)
         trail = len(_PLACEHOLDER.findall(after.group())) if after else 0
+        claimed = after.end() if after else chain[-1].end
         if lead or trail:
             for i, f in enumerate(chain):
                 f.slot, f.slots = lead + i, lead + len(chain) + trail

@@ -1346,3 +1346,18 @@ def test_how_a_treatment_is_given_shares_the_treatment_named_after_the_last():
         "23.7 versus 19.3 mo)."
     )
     assert [f.arm for f in facts] == ["patients who received concurrent CRT", "sequential CRT"]
+
+
+def test_a_placeholder_after_one_list_keeps_its_place_there_and_not_in_the_next():
+    facts = parse_sentence(
+        "Median OS and 5-year OS rates for drug K versus drug K + drug M were 6.5 years versus "
+        "not reached and 58% versus 70%, respectively (hazard ratio [HR]; 0.74; 95% CI, 0.51 to "
+        "1.07; P = .11)."
+    )
+    assert [(f.endpoint, f.measure, f.value, f.arm) for f in facts][:3] == [
+        ("OS", "median", 6.5, "drug K"),
+        ("OS", "rate", 58.0, "drug K"),
+        ("OS", "rate", 70.0, "drug K + drug M"),
+    ]
+    (ratio,) = [f for f in facts if f.measure == "hazard_ratio"]
+    assert (ratio.ci.lower, ratio.ci.upper, ratio.p.value) == (0.51, 1.07, 0.11)
