@@ -45,7 +45,12 @@ _CI_UNLABELLED = re.compile(
 )
 # (or, there, two decimals a comma parts in square brackets, as a list of ratios under "(HR [95%
 # CI])" writes each one's: "GemCis (0.69 [0.51, 0.94])"; references are whole numbers)
-_CI_DECIMAL_PAIR = re.compile(r"\[\s*(?P<lo>\d*[.·]\d+)\s*,\s*(?P<hi>\d*[.·]\d+)\s*\]")
+_CI_DECIMAL_PAIR = re.compile(
+    r"\[\s*(?P<lo>\d*[.·]\d+)\s*,\s*(?P<hi>\d*[.·]\d+)\s*\]"
+    # (or in round brackets after a value, under a head that states the level once: "3-year EFS
+    # (95% CI) was 92.1% (88.4, 94.7) with A vs. 82.5% (77.4, 86.5) with B")
+    r"|(?<=[\d%] )\(\s*(?P<lo2>\d*[.·]\d+)\s*,\s*(?P<hi2>\d*[.·]\d+)\s*\)"
+)
 # between a value and its interval: its unit, the bracketed count it was read in ("8.0
 # months (n=39; 95% CI, 4.9-10.4)"), or the group it is of, named right after it ("12.1 months in
 # the A group (95% CI, ...)", "5.8 months for chemotherapy (95% CI: 4.4, 7.8)"; no number there)
@@ -80,9 +85,10 @@ def find_intervals(text: str) -> list[tuple[Span, Interval | None, str | None]]:
         for m in itertools.chain(_CI_UNLABELLED.finditer(text), _CI_DECIMAL_PAIR.finditer(text)):
             if not any(s <= m.start() < e for (s, e), _, _ in found):
                 try:
-                    found.append(
-                        (m.span(), make_interval(m.group("lo"), m.group("hi"), None), None)
+                    lo, hi = (
+                        (m.group("lo"), m.group("hi")) if m.group("lo") else m.group("lo2", "hi2")
                     )
+                    found.append((m.span(), make_interval(lo, hi, None), None))
                 except IntervalError as exc:
                     found.append((m.span(), None, str(exc)))
     if len(found) > 1:

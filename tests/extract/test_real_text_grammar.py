@@ -1361,3 +1361,16 @@ def test_a_placeholder_after_one_list_keeps_its_place_there_and_not_in_the_next(
     ]
     (ratio,) = [f for f in facts if f.measure == "hazard_ratio"]
     assert (ratio.ci.lower, ratio.ci.upper, ratio.p.value) == (0.51, 1.07, 0.11)
+
+
+def test_intervals_a_head_announces_once_are_read_after_each_value():
+    facts = parse_sentence(
+        "The 3-year EFS (95% CI) was 91.5% (87.2, 94.1) with drug K vs. 80.4% (75.0, 84.9) with "
+        "drug M."
+    )
+    assert [(f.value, f.ci.lower, f.ci.upper, f.ci.level) for f in facts] == [
+        (91.5, 87.2, 94.1, 95.0),
+        (80.4, 75.0, 84.9, 95.0),
+    ]
+    # (without a level stated, a bracket of two numbers is no interval: references, counts)
+    assert [f.value for f in parse_sentence("The ORR was 41.5% (12, 14) with drug K.")] == [41.5]
