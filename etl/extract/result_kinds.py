@@ -116,7 +116,7 @@ _ANY = GatedAlternation(
         Prefiltered(re.compile(branch, re.IGNORECASE))
         for branch in alternatives(
             r"reduc|decreas|lower|relative|\d+\s+deaths|deaths\s+(?:had\s+)?occurred|died|(?<!adverse )events? (?:had )?occurred"
-            r"|follow"
+            r"|follow|at a median"
             # (the baseline rule's own wording: the gate cannot drift from it)
             rf"|{_OF_PATIENTS_GATE.pattern}|{_IN_ARM_GATE.pattern}|{_BASELINE.compiled.pattern}"
             r"|still (?:receiving|on)|remain(?:ed)? on|discontinu|stopped|subsequent|reported in|difference"
@@ -166,8 +166,20 @@ _LONGER_WORDS = re.compile(rf"\b{MORE_BY}|{_GAIN_IN}")
 
 
 def is_follow_up(text: str, f) -> bool:
-    """Is a time a follow-up's ("44.0 months of median survival follow-up")?"""
-    return _FOLLOW_UP_AFTER.match(text, f.end) is not None
+    """Is a time a follow-up's ("44.0 months of median survival follow-up", "rates at a median
+    3.5 years": the time point the rates are at, the median follow-up)?"""
+    return (
+        _FOLLOW_UP_AFTER.match(text, f.end) is not None
+        or _AT_A_MEDIAN.search(text, max(0, f.start - 24), f.start) is not None
+    )
+
+
+_AT_A_MEDIAN = re.compile(
+    # (opening a sentence or a clause, or after the rates it is the time of: "Responses occurred at
+    # a median of 1.8 months" is a time to response)
+    r"(?:^\s*|[,;:]\s*|\brates?\s+)at\s+a\s+median\s+(?:of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _endpoint_of(phrase: str) -> tuple[str, str] | None:
@@ -208,7 +220,7 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
     in_arm = _IN_ARM_GATE.search(lowered) is not None
     events = _EVENTS.search(text) is not None  # (search asks the gate first)
     baseline = _BASELINE.search(text) is not None
-    follow_up = "follow" in lowered
+    follow_up = "follow" in lowered or "at a median" in lowered
     keep = []
     for f in facts:
         if f.unit == "percent":

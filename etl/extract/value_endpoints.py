@@ -62,7 +62,9 @@ _AT_TIMEPOINT = Prefiltered(
         # ("by 10 years" opening a sentence or a clause: what a cumulative rate is by; not
         # "prolonged OS by 5 months")
         # (or a time after the event it counts from: "12 months after dosing")
-        rf"\b(?:(?:at|after|(?<!\w\s)by)\s+|{_SINCE_EVENT})(?:least\s+)?(?P<n>\d+|{_WORDS_1_10}|an?(?=\s+(?:year|month)\b))\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+|{_WORDS_1_10})\s*(?P<unit2>months?|years?))?"
+        # (or at the median follow-up, which may be a decimal: "OS rates at a median 3.5 years
+        # were ..."; elsewhere a decimal after "at" is a value: "longer, at 5.8 months vs 3.2")
+        rf"\b(?:(?:at|after|(?<!\w\s)by)\s+(?:a\s+median\s+(?:of\s+)?)?|{_SINCE_EVENT})(?:least\s+)?(?P<n>(?:(?<=median )|(?<=median of ))\d+\.\d+|\d+|{_WORDS_1_10}|an?(?=\s+(?:year|month)\b))\s*(?:-\s*)?(?:(?P<unit>months?|years?)(?:\s+and\s+(?P<n2>\d+|{_WORDS_1_10})\s*(?P<unit2>months?|years?))?"
         rf"|and\s+(?P<n3>\d+|{_WORDS_1_10})\s*(?P<unit3>months?|years?))",
         re.IGNORECASE,
     )
@@ -228,7 +230,7 @@ def _timepoints(
             else ((m.group("n"), m.group("unit3")), (m.group("n3"), m.group("unit3")))
         )
         points = [
-            (1 if n.lower() in ("a", "an") else parse_word_number(n) if n[0].isalpha() else int(n))
+            (1 if n.lower() in ("a", "an") else parse_word_number(n) if n[0].isalpha() else float(n))
             * (12.0 if u.lower().startswith("year") else 1.0)
             for n, u in pairs
             if n

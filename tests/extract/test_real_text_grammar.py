@@ -1374,3 +1374,20 @@ def test_intervals_a_head_announces_once_are_read_after_each_value():
     ]
     # (without a level stated, a bracket of two numbers is no interval: references, counts)
     assert [f.value for f in parse_sentence("The ORR was 41.5% (12, 14) with drug K.")] == [41.5]
+
+
+def test_rates_at_a_median_time_are_at_that_time_point_the_median_follow_up():
+    facts = parse_sentence("OS rates at a median 2.5 years were 81% and 62%, respectively.")
+    assert [(f.endpoint, f.measure, f.value, f.timepoint_months) for f in facts] == [
+        ("FOLLOWUP", "median", 2.5, None),
+        ("OS", "rate", 81.0, 30.0),
+        ("OS", "rate", 62.0, 30.0),
+    ]
+    # (elsewhere a decimal after "at" is a value, and a time something occurred at is no
+    # follow-up)
+    later = parse_sentence("The TTNT was longer with drug K, at 6.1 months vs 3.9 months.")
+    assert [(f.value, f.timepoint_months) for f in later] == [(6.1, None), (3.9, None)]
+    assert all(
+        f.endpoint != "FOLLOWUP"
+        for f in parse_sentence("Responses occurred at a median of 1.8 months in 40% of patients.")
+    )
