@@ -72,6 +72,19 @@ _SUBJECT_VALUE = Prefiltered(
         re.IGNORECASE,
     )
 )
+# the same with the group the people treated with: "Men treated with A lived a median of 15.3
+# months vs 11.3 months with B", "Patients receiving A had an ORR of 45% compared with 20% in B"
+_TREATED_SUBJECT_VALUE = Prefiltered(
+    re.compile(
+        r"^(?:[^,;]*,\s*)?(?:the\s+)?(?:patients|men|women|people|adults|children|participants"
+        r"|subjects|those)\s+(?:(?:who\s+were\s+)?treated\s+with|receiving|who\s+received|given)\s+"
+        rf"(?:the\s+)?(?P<a>{GROUP_NAME})\s+(?:had|lived|achieved|showed|demonstrated|reached|"
+        r"experienced|were|was)\b[^;]{0,150}?\d\s*%?[^;]{0,20}?\b(?:compared\s+(?:with|to)|versus"
+        rf"|vs\.?)\s+[^,;()]{{0,30}}?\d[^,;()]{{0,20}}?\b(?:with|in|for|on)\s+(?:the\s+)?"
+        rf"(?P<b>{GROUP_NAME})(?=\s*(?:[,;.(]|$)|\s+(?:arm|group)\b)",
+        re.IGNORECASE,
+    )
+)
 # those with a factor against those without it, as the subject: "Patients with prior nephrectomy
 # had longer PFS (HR 0.16)": prior nephrectomy against no prior nephrectomy
 _WITH_SUBJECT = Prefiltered(
@@ -129,6 +142,7 @@ def sentence_comparison(text: str, comparison: tuple[str, str] | None) -> tuple[
         _FRONTED_COMPARISON,
         _PAIR_SUBJECT,
         _SUBJECT_VALUE,
+        _TREATED_SUBJECT_VALUE,
     ):
         local = pattern.search(text)
         if local and all(pair := clean_pair(local.group("a"), local.group("b"))):

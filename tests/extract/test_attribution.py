@@ -698,3 +698,23 @@ def test_a_plural_noun_after_the_last_group_is_of_them_all():
         (8.0, "placebo", None),
         (0.52, "drug K", "placebo"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Men treated with zorvatinib plus standard care lived a median of 14.2 months vs 10.9 "
+            "months with standard care alone.",
+            [(14.2, "zorvatinib plus standard care"), (10.9, "standard care alone")],
+        ),
+        (
+            "Patients receiving zorvatinib had an ORR of 44% compared with 21% in the placebo arm.",
+            [(44.0, "zorvatinib"), (21.0, "placebo arm")],
+        ),
+    ],
+)
+def test_the_group_people_were_treated_with_is_the_subjects_and_the_other_named_after(
+    sentence, expected
+):
+    assert [(f.value, f.arm) for f in parse_sentence(sentence)] == expected
