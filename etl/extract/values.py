@@ -49,10 +49,11 @@ _RATIO = FromStarts(
         # (a stage's digits are part of its words: "for DFS in those with M0 disease was 0.75")
         # (the events it counts may be a series: "for disease progression, relapse, or death")
         # (or what it compares with: "HR vs investigator's choice of treatment = 0.51")
-        rf"(?:\s+(?:for|of|favou?ring|in favou?r of|vs\.?|versus)\s+(?:[a-z][a-z -]{{1,40}}?,\s+){{0,3}}(?:(?<=,\s)(?:or|and)\s+)?(?:[^,;()\d]|\d+\s*%|(?<=[A-Za-z])\d+|\d+(?=\s+(?:events?|deaths?)\b)){{1,80}}?)?\s*(?:[,:=;]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
+        rf"(?:\s+(?:for|of|favou?ring|in favou?r of|vs\.?|versus|after)\s+(?:[a-z][a-z -]{{1,40}}?,\s+){{0,3}}(?:(?<=,\s)(?:or|and)\s+)?(?:[^,;()\d]|\d+\s*%|(?<=[A-Za-z])\d+|\d+(?=\s+(?:events?|deaths?)\b)|\d+\s+of\s+\d+(?=\s+(?:patients|pts|participants)\b)){{1,80}}?)?\s*(?:[,:=;]|\bwas\b|\bwere\b|\bof\b|\bis\b)?\s*"
         # (a semicolon may stand for the colon: "(hazard ratio [HR]; 0.72; 95% CI ...)")
-        # (not a count: "the hazard ratio for PFS based on 224 events was 1.21")
-        rf"(?<![A-Za-z])(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{UNIT}|events?\b|deaths?\b))",
+        # (not a count: "the hazard ratio for PFS based on 224 events was 1.21", "the HR after
+        # events in 301 of 361 patients was 0.48")
+        rf"(?<![A-Za-z])(?P<num>{NUM})(?![\d%])(?!\s*(?:%|{UNIT}|events?\b|deaths?\b))(?!\s+of\s+\d)",
     ),
     # where a ratio's keyword starts: "hazard ratio" (or "hazard-ratio") etc. in any case, "HR",
     # "OR", "RR" as words

@@ -159,3 +159,11 @@ def test_the_events_a_ratio_is_based_on_are_not_its_value():
         "favouring the placebo arm.",
         ("drug K", "placebo"),
     ) == [("hazard_ratio", 1.18, 0.91, 1.53)]
+
+
+def test_a_ratio_stated_after_the_events_it_counts_among_how_many_is_read():
+    assert _ratios_read(
+        "The PFS hazard ratio (HR) after PFS events in 280 of 340 patients was 0.52 (95% CI, "
+        "0.41 to 0.66; P < .001).",
+        ("drug K", "placebo"),
+    ) == [("hazard_ratio", 0.52, 0.41, 0.66)]
