@@ -230,7 +230,13 @@ def _timepoints(
             else ((m.group("n"), m.group("unit3")), (m.group("n3"), m.group("unit3")))
         )
         points = [
-            (1 if n.lower() in ("a", "an") else parse_word_number(n) if n[0].isalpha() else float(n))
+            (
+                1
+                if n.lower() in ("a", "an")
+                else parse_word_number(n)
+                if n[0].isalpha()
+                else float(n)
+            )
             * (12.0 if u.lower().startswith("year") else 1.0)
             for n, u in pairs
             if n
