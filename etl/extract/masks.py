@@ -42,7 +42,10 @@ _MASKS = [
     rf"(?:{NUM}\s*(?:%|{UNIT})?|{_NOT_REACHED})\s*(?:{INTERVAL_SEP}|,)\s*{_NOT_REACHED}\s*(?:[\)\]]|(?=[;,]))",
     # an age: "median age was 76 years", "aged 65 years or older"
     # (past the count it is of: "the median age of the 38 participants was 65 years")
-    rf"\b(?:age[ds]?|years of age)\b(?:\s*[,:=])?(?:\s+of\s+(?:the\s+)?\d+\s+[a-z]+)?[^.;,()]{{0,30}}?{NUM}(?:\s*(?:to|{DASH}|and)\s*{NUM})?\s*(?:years?|yrs?)?",
+    # (the groups' ages listed: "median age, 70.0 years versus 69.5 years", "64 years and 63
+    # years"; of the patients it is of: "the median age of the patients in the study was 71"; not
+    # a value after it: "in patients aged under 65 and 9.8 months in those ...")
+    rf"\b(?:age[ds]?|years of age)\b(?:\s*[,:=])?(?:\s+of\s+(?:the\s+)?\d+\s+[a-z]+)?[^.;,()%]{{0,45}}?{NUM}(?:\s*(?:years?|yrs?)?\s*(?:to|{DASH}|and|vs\.?|versus)\s*{NUM}(?![\d.]|\s*(?:%|mo\b|months?|weeks?|days?)))*\s*(?:years?|yrs?)?",
     rf"±\s*{NUM}",
     rf"\b[nN]\s*(?:=|\s5\s)\s*{NUM}",  # (a PDF's "=" printed as "5": "(n 5 260)")
     rf"{NUM}\s*(?:mg|g|mcg|µg|μg|ml|mL|Gy|°C|IU|ng|μM|µM|nM)\b(?:\s*/\s*\w+)?",

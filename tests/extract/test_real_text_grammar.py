@@ -669,7 +669,8 @@ def test_a_rate_in_a_group_of_what_its_patients_achieved():
 
 def test_the_share_of_planned_events_is_no_result():
     sentence = "A total of 190 events (80% of the total planned final PFS events) were included."
-    assert parse_sentence(sentence) == []
+    # (in a record whose last endpoint was a survival time, which a bare time would take)
+    assert parse_sentence(sentence, context_endpoint=("PFS", "progression-free survival")) == []
 
 
 def test_an_endpoint_named_after_each_list_of_values_is_that_lists():
@@ -1117,7 +1118,8 @@ def test_the_sentences_own_order_of_groups_before_its_verb_orders_its_pairs():
     ],
 )
 def test_event_shares_and_later_treatment_are_no_results(sentence):
-    assert parse_sentence(sentence) == []
+    # (in a record whose last endpoint was a survival time, which a bare time would take)
+    assert parse_sentence(sentence, context_endpoint=("PFS", "progression-free survival")) == []
 
 
 def test_a_clause_on_later_treatment_leaves_the_result_before_it():
@@ -1391,3 +1393,24 @@ def test_rates_at_a_median_time_are_at_that_time_point_the_median_follow_up():
         f.endpoint != "FOLLOWUP"
         for f in parse_sentence("Responses occurred at a median of 1.8 months in 40% of patients.")
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The median age of the patients in the study was 68 years.",
+        "The median age at baseline was 61 years and 62 years, respectively.",
+        "Characteristics (drug K vs placebo): median age, 66.0 years versus 67.5 years.",
+    ],
+)
+def test_the_groups_ages_are_no_survival_times(sentence: str):
+    # (in a record whose last endpoint was a survival time, which a bare time would take)
+    assert parse_sentence(sentence, context_endpoint=("PFS", "progression-free survival")) == []
+
+
+def test_a_value_right_after_an_age_is_still_read():
+    facts = parse_sentence(
+        "Median OS was 12.4 months in patients aged under 65 and 9.6 months in those aged 65 or "
+        "older."
+    )
+    assert [f.value for f in facts] == [12.4, 9.6]
