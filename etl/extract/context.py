@@ -674,6 +674,10 @@ def record_context(sentences: list[str]) -> RecordContext:
         return RecordContext()
     defined = _abbreviations(sentences) + _named_after(labels, sentences)
     control = _control(labels)
+    if not any(is_control(label) for label in labels):
+        # (groups with nothing in their names that says which: the one the text calls the
+        # standard, "whether A (GD) is non-inferior to the standard B plus C (AI)")
+        control = _called_standard(labels, sentences, control)
     arms = []
     for i, (label, named) in enumerate(zip(labels, _with_backbone(labels, sentences), strict=True)):
         names = tuple(dict.fromkeys((named, *_names(label, defined, identifiers))))
@@ -704,6 +708,25 @@ def _joined_at_versus(sentences: list[str]) -> list[str]:
 def is_control(label: str) -> bool:
     """Whether a group is given a control treatment (placebo, standard of care, observation)."""
     return _CONTROL_WORDS.search(label) is not None or _CHEMOTHERAPY.search(label) is not None
+
+
+_CALLED_STANDARD = r"\b(?:the\s+)?(?:standard|conventional|reference)\s+(?:[\w-]+\s+){{0,4}}?\(?{label}\)?(?![\w-])"
+
+
+def _called_standard(labels: list[str], sentences: list[str], otherwise: int) -> int:
+    """The group a sentence calls the standard (or the conventional, the reference) treatment,
+    by its label or by the label in brackets after its words; else ``otherwise``. Only one group
+    may be so called."""
+    called = [
+        i
+        for i, label in enumerate(labels)
+        if any(
+            re.search(_CALLED_STANDARD.format(label=re.escape(label)), s, re.IGNORECASE)
+            for s in sentences
+            if "standard" in s.lower() or "conventional" in s.lower() or "reference" in s.lower()
+        )
+    ]
+    return called[0] if len(called) == 1 else otherwise
 
 
 def _control(labels: list[str]) -> int:

@@ -995,3 +995,18 @@ def test_a_factor_s_ratio_keeps_its_factor_where_the_record_declares_groups():
         (1.71, "tumour size", None),
         (2.26, "ascites", None),
     ]
+
+
+def test_the_group_the_text_calls_the_standard_is_the_control_whatever_the_order():
+    context = record_context(
+        [
+            "This randomised trial aimed to determine whether zorvatinib plus docetaxel (ZD) is "
+            "non-inferior to the standard doxorubicin plus ifosfamide (DI).",
+            "Patients were randomised to receive DI or ZD.",
+        ]
+    )
+    assert [a.label for a in context.arms] == ["DI", "ZD"]
+    assert context.comparison == ("ZD", "DI")  # (a ratio without its comparison: ZD against DI)
+    # (with nothing called the standard, the last declared stays the control)
+    plain = record_context(["Patients were randomised to receive DI or ZD."])
+    assert plain.comparison == ("DI", "ZD")
