@@ -52,6 +52,9 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"|MRD[- ]negativity|MRD response|major molecular response"
         r"|minimal residual disease\s*\(MRD\)[- ]negativity"
         r"|\bMMR\b|cytogenetic response|transfusion independence"
+        # (myeloma's response categories besides CR and PR: "stringent complete response, 12%;
+        # very good partial response, 28%" are neither a CR nor a PR rate)
+        r"|stringent complete response|very good partial response|\bsCR\b|\bVGPR\b"
         r"|(?:prostate-specific antigen|PSA) response"
         r"|complete remission with (?:full(?:,\s*|\s+or\s+))?(?:partial|incom)[\w ,-]{0,40}?recovery"
         r"|complete remission (?:\(CR\) )?(?:\+|plus|or) ?(?:CR|complete remission) with (?:incomplete|partial)"

@@ -1414,3 +1414,16 @@ def test_a_value_right_after_an_age_is_still_read():
         "older."
     )
     assert [f.value for f in facts] == [12.4, 9.6]
+
+
+def test_myelomas_stringent_and_very_good_responses_are_no_cr_or_pr_rates():
+    facts = parse_sentence(
+        "The ORR was 81% (stringent complete response, 9%; complete response, 12%; very good "
+        "partial response, 25%; and partial response, 35%)."
+    )
+    assert [(f.endpoint, f.endpoint_label, f.value) for f in facts][1:] == [
+        ("OTHER", "stringent complete response", 9.0),
+        ("CR", "complete response", 12.0),
+        ("OTHER", "very good partial response", 25.0),
+        ("PR", "partial response", 35.0),
+    ]
