@@ -12,7 +12,6 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-import duckdb
 import polars as pl
 
 from etl.audit import rejection_row, rejections_frame
@@ -39,7 +38,7 @@ from etl.load import append_audit, connect, write_tables
 from etl.schemas import STAGING_MODELS, Rejections
 from etl.schemas.gate import gate
 from etl.settings import Settings
-from etl.transform import DbtFailure, DbtResult, run_dbt
+from etl.transform import DbtResult, failing_rows, run_dbt
 from etl.vocab import vocab_frame
 from etl.vocab.agents import agent_vocab_for
 
@@ -244,29 +243,13 @@ def transform(settings: Settings, meanwhile: Callable[[], object] | None = None)
     if not result.failures:
         return result
     with connect(settings.warehouse) as con:
-        failures = [replace(f, message=f.message + _examples(con, f)) for f in result.failures]
+        failures = [replace(f, message=f.message + failing_rows(con, f)) for f in result.failures]
         rows = [
             rejection_row("*", "transform", f.node, f"{f.status}: {f.message}"[:2000])
             for f in failures
         ]
         append_audit(con, rejections_frame(rows))
     return replace(result, failures=failures)
-
-
-def _examples(con: duckdb.DuckDBPyConnection, failure: DbtFailure, n: int = 5) -> str:
-    """The first rows a failed dbt test returns (what broke its rule: the column and count of a
-    `filled` test, a duplicate key, an orphan id), for the audit row and the report."""
-    if failure.status != "fail" or not failure.sql:
-        return ""
-    try:
-        found = con.execute(f"select * from ({failure.sql}) limit {n}")
-    except duckdb.Error:
-        return ""  # (the failure is reported all the same)
-    names = [d[0] for d in found.description]
-    rows = "; ".join(
-        ", ".join(f"{k}={v}" for k, v in zip(names, row, strict=True)) for row in found.fetchall()
-    )
-    return f" — e.g. {rows}" if rows else ""
 
 
 def _in_source_offsets(

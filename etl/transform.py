@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 from etl.settings import DBT_PROJECT_DIR, STORAGE_COMPATIBILITY_VERSION
 from etl.vocab.codes import vocab_vars
 
@@ -117,3 +119,20 @@ def _read_results(returncode: int, path: Path, output: str) -> DbtResult:
     n_models = sum(1 for r in results if r["unique_id"].startswith("model."))
     n_tests = sum(1 for r in results if r["unique_id"].startswith("test."))
     return DbtResult(returncode, n_models, n_tests, failures, output)
+
+
+def failing_rows(con: duckdb.DuckDBPyConnection, failure: DbtFailure, n: int = 5) -> str:
+    """The first rows a failed dbt test returns, from the warehouse it ran on (what broke its
+    rule: the column and count of a `filled` test, a duplicate key, an orphan id), to add to its
+    message; "" for a failure that is not a test's or whose query cannot be run again."""
+    if failure.status != "fail" or not failure.sql:
+        return ""
+    try:
+        found = con.execute(f"select * from ({failure.sql}) limit {n}")
+    except duckdb.Error:
+        return ""  # (the failure is reported all the same)
+    names = [d[0] for d in found.description]
+    rows = "; ".join(
+        ", ".join(f"{k}={v}" for k, v in zip(names, row, strict=True)) for row in found.fetchall()
+    )
+    return f" — e.g. {rows}" if rows else ""

@@ -710,20 +710,27 @@ def is_control(label: str) -> bool:
     return _CONTROL_WORDS.search(label) is not None or _CHEMOTHERAPY.search(label) is not None
 
 
-_CALLED_STANDARD = r"\b(?:the\s+)?(?:standard|conventional|reference)\s+(?:[\w-]+\s+){{0,4}}?\(?{label}\)?(?![\w-])"
+_STANDARD_WORD = r"(?:standard|conventional|reference)"
+_SAYS_STANDARD = re.compile(rf"\b{_STANDARD_WORD}\b", re.IGNORECASE)
+# (the words a treatment's name may have before the label in brackets: "the standard Adriamycin
+# plus ifosfamide (AI)")
+_CALLED_STANDARD = (
+    rf"\b(?:the\s+)?{_STANDARD_WORD}\s+(?:[\w-]+\s+){{{{0,4}}}}?\(?{{label}}\)?(?![\w-])"
+)
 
 
 def _called_standard(labels: list[str], sentences: list[str], otherwise: int) -> int:
     """The group a sentence calls the standard (or the conventional, the reference) treatment,
     by its label or by the label in brackets after its words; else ``otherwise``. Only one group
     may be so called."""
+    said = [s for s in sentences if _SAYS_STANDARD.search(s)]
     called = [
         i
         for i, label in enumerate(labels)
-        if any(
+        if said
+        and any(
             re.search(_CALLED_STANDARD.format(label=re.escape(label)), s, re.IGNORECASE)
-            for s in sentences
-            if "standard" in s.lower() or "conventional" in s.lower() or "reference" in s.lower()
+            for s in said
         )
     ]
     return called[0] if len(called) == 1 else otherwise

@@ -62,13 +62,17 @@ _PAIR_SUBJECT = Prefiltered(
 )
 # a group that reached a value, compared with another's value named by its group after it: "N-AVD
 # achieved 2-year PFS of 92% compared to 83% with BV-AVD (HR 0.45)"
+# (what follows the subject's verb: its value, then the other's value, named by its group after it)
+_VALUE_THEN_OTHERS = (
+    r"\b[^;]{0,150}?\d\s*%?[^;]{0,20}?\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+"
+    rf"[^,;()]{{0,30}}?\d[^,;()]{{0,20}}?\b(?:with|in|for|on)\s+(?:the\s+)?(?P<b>{GROUP_NAME})"
+    r"(?=\s*(?:[,;.(]|$)|\s+(?:arm|group)\b)"
+)
 _SUBJECT_VALUE = Prefiltered(
     re.compile(
         rf"^(?:[^,;]*,\s*)?(?:the\s+)?(?!(?:patients|those|subjects|participants)\b)"
         rf"(?P<a>{GROUP_NAME})\s+(?:achieved|had|showed|demonstrated|reached|"
-        r"yielded|produced)\b[^;]{0,150}?\d\s*%?[^;]{0,20}?\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+"
-        rf"[^,;()]{{0,30}}?\d[^,;()]{{0,20}}?\b(?:with|in|for|on)\s+(?:the\s+)?(?P<b>{GROUP_NAME})"
-        r"(?=\s*(?:[,;.(]|$)|\s+(?:arm|group)\b)",
+        r"yielded|produced)" + _VALUE_THEN_OTHERS,
         re.IGNORECASE,
     )
 )
@@ -79,9 +83,7 @@ _TREATED_SUBJECT_VALUE = Prefiltered(
         r"^(?:[^,;]*,\s*)?(?:the\s+)?(?:patients|men|women|people|adults|children|participants"
         r"|subjects|those)\s+(?:(?:who\s+were\s+)?treated\s+with|receiving|who\s+received|given)\s+"
         rf"(?:the\s+)?(?P<a>{GROUP_NAME})\s+(?:had|lived|achieved|showed|demonstrated|reached|"
-        r"experienced|were|was)\b[^;]{0,150}?\d\s*%?[^;]{0,20}?\b(?:compared\s+(?:with|to)|versus"
-        rf"|vs\.?)\s+[^,;()]{{0,30}}?\d[^,;()]{{0,20}}?\b(?:with|in|for|on)\s+(?:the\s+)?"
-        rf"(?P<b>{GROUP_NAME})(?=\s*(?:[,;.(]|$)|\s+(?:arm|group)\b)",
+        r"experienced|were|was)" + _VALUE_THEN_OTHERS,
         re.IGNORECASE,
     )
 )

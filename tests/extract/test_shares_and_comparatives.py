@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from etl.documents.stage import stage_documents
-from etl.extract import outcomes_frame, sentences_frame
 from etl.extract.context import record_context
 from etl.extract.grammar import parse_sentence
 from etl.extract.trial_arms import versus_sized_groups
-from tests.conftest import files_frame
+from tests.conftest import outcomes_of
 
 
 def _read(sentence: str) -> list[tuple]:
@@ -134,9 +132,7 @@ def test_a_median_whose_unit_follows_its_range_is_read_in_a_whole_record():
         "Patients were randomized to drug K or drug L. 300 were treated. Median (range) "
         "follow-up: 22.4 (0.5-40.1) mo. Most had received two prior lines.\n"
     )
-    staged = stage_documents(files_frame({"abstract.txt": text}))
-    sentences = sentences_frame(staged.record_lines, staged.publications)
-    outcomes, _ = outcomes_frame(sentences, workers=1)
+    outcomes = outcomes_of({"abstract.txt": text})
     assert ("FOLLOWUP", "median", 22.4) in outcomes.select("endpoint", "measure", "value").rows()
 
 

@@ -15,7 +15,11 @@ def _mentions(*abstracts: str) -> tuple[pl.DataFrame, str]:
     # abstracts of a collection are long lines, each opening with its section label: pad each
     # with a sentence that names nothing
     filler = " Safety, tolerability and quality of life were assessed throughout." * 5
-    text = "\n".join("BACKGROUND: " + a + filler for a in abstracts) + "\n"
+    return _mentions_in("\n".join("BACKGROUND: " + a + filler for a in abstracts) + "\n")
+
+
+def _mentions_in(text: str) -> tuple[pl.DataFrame, str]:
+    """The trial mentions of one file's text, as it is written."""
     staged = stage_documents(files_frame({"abstracts.txt": text}))
     sentences = sentences_frame(staged.record_lines, staged.publications)
     frame = trial_mentions_frame(sentences, staged.publications)
@@ -624,18 +628,12 @@ def test_ranges_after_a_scale_or_an_age_name_no_trial(sentence: str):
 
 
 def test_a_cards_title_that_is_only_a_name_in_capitals_names_its_trial():
-    frame, _ = _mentions_of_lines(
+    frame, _ = _mentions_in(
         "ZOLTAN (advanced gastric cancer)\n"
         "Increase in median overall survival (14.1 months vs. 11.2 months; HR 0.77).\n"
     )
     assert _names(frame) == {"ZOLTAN"}
-    frame, _ = _mentions_of_lines(
+    frame, _ = _mentions_in(
         "KEYTRUDA\nIncrease in median overall survival (14.1 months vs. 11.2 months).\n"
     )
     assert _names(frame) == set()  # (a brand in capitals)
-
-
-def _mentions_of_lines(text: str) -> tuple[pl.DataFrame, str]:
-    staged = stage_documents(files_frame({"card.txt": text}))
-    sentences = sentences_frame(staged.record_lines, staged.publications)
-    return trial_mentions_frame(sentences, staged.publications), text
