@@ -1,7 +1,8 @@
 """Design facts and arms built end to end (composed documents, invented agents and trials): a
 table row's trial gets the phase and the group the row states and the design its caption states;
 the rows under a study's heading are that study's; groups that add up to more than the enrolment
-are not all arms, and the folder still publishes."""
+(subgroups in another document, the choices within one arm) are not all arms, and the folder still
+publishes."""
 
 from __future__ import annotations
 
@@ -39,6 +40,13 @@ SUBGROUPS = (
     "response rate was 40% in the marker-high group (n = 80) and 20% in the marker-low group "
     "(n = 220)." + _PAD + "\n"
 )
+# one statement sizes both arms, then the choices within the second
+CHOICES = (
+    "METHODS: In the phase 3 PLOVER-7 trial, 400 patients were randomly assigned to receive drug "
+    "V (n = 200) or investigator's choice of chemotherapy (n = 200): either drug W (n = 90), "
+    "drug X (n = 60), or drug Y (n = 50). RESULTS: Median PFS was 5.6 months with drug V and 4.0 "
+    "months with chemotherapy." + _PAD + "\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +57,7 @@ def trials(tmp_path_factory) -> dict[str, tuple]:
         (inbox / "randomised.txt").write_text(RANDOMISED)
         (inbox / "primary.txt").write_text(PRIMARY)
         (inbox / "subgroups.txt").write_text(SUBGROUPS)
+        (inbox / "choices.txt").write_text(CHOICES)
         # (an interval that does not hold its number is rejected: not in a folder that publishes
         # cleanly)
         (inbox / "sections.txt").write_text(SECTIONS.replace("12–14", "10–12"))
@@ -85,6 +94,12 @@ def test_the_rows_of_a_table_of_randomised_trials_are_randomised(trials):
 def test_groups_beyond_the_enrolment_are_not_all_arms(trials):
     # (the build published: arms within the enrolment, which the quality rules hold it to)
     assert trials["ORCA-9"][2] == [150, 150]
+
+
+def test_the_choices_within_an_arm_are_not_arms_beside_it(trials):
+    """The build publishes, and the two arms keep their sizes: the choices that add up to the
+    second arm's are no arms of their own."""
+    assert trials["PLOVER-7"][2] == [200, 200]
 
 
 def test_the_rows_under_a_study_heading_are_its_results_and_its_arms(trials):

@@ -2,8 +2,8 @@
 -- of trials that reports none: the one trial the row names); the same label (any case, with or
 -- without "group") in several records of one trial is one arm, sized by the first statement in
 -- file order. Groups that would add up to more than the trial's enrolment are not all its arms
--- (results by subgroup, another record's cohorts): then only the groups of the first statement
--- that sizes the trial's groups are. A single-arm study that lists no groups gets one arm, named
+-- (results by subgroup, another record's cohorts, the choices of one arm): then only the groups of
+-- the first statement that sizes the trial's groups are, as far as they fit in the enrolment. A single-arm study that lists no groups gets one arm, named
 -- by the agent its record names most and sized by its enrolment. A registry page's arm table
 -- gives the arms their regimen (and the arms themselves, for a registered trial the text sizes
 -- none).
@@ -90,11 +90,20 @@ merged as (
         select
             *,
             sum(n_patients) over (partition by trial_id) as n_in_arms,
+            -- (the sizes of a statement's groups in its order, added up to each)
+            sum(n_patients) over (
+                partition by trial_id, sentence_id order by arm_order rows unbounded preceding
+            ) as n_so_far,
             first_value(sentence_id) over (partition by trial_id order by stated_at) as first_statement,
         from by_label
     ) as g
     left join enrolment as e using (trial_id)
-    where e.n_enrolled is null or g.n_in_arms <= e.n_enrolled or g.sentence_id = g.first_statement
+    where
+        e.n_enrolled is null
+        or g.n_in_arms <= e.n_enrolled
+        -- (of the first statement, the groups up to the enrolment: the ones after them break an
+        -- arm down, "B (n = 226): either C (n = 92) or D (n = 81) ...", or are its subgroups)
+        or (g.sentence_id = g.first_statement and g.n_so_far <= e.n_enrolled)
 ),
 
 single_arm_trials as (
