@@ -50,7 +50,7 @@ from etl.vocab.marks import TRADEMARK_MARKS
 # a regimen may open with a digit: "7+3", "5-FU")
 _ITEM = (
     r"(?:[A-Za-z]|\d+\+\d|\d-[A-Za-z])[\w+\-/]*(?:\s+(?:\+|plus|with|and)\s+(?:[A-Za-z]|\d-[A-Za-z])[\w+\-/]*"
-    r"|\s+[A-Za-z][\w+\-/]*"
+    r"|\s+(?:[A-Za-z]|\d+\+\d)[\w+\-/]*"
     r"|\s+\d+(?:[.,]\d+)?\s*(?:mg|µg|μg|mcg|g)(?:/(?:kg|m2|m²))?(?![\w+\-/])){0,4}?"
     r"(?![\w+\-/])"
 )
@@ -656,8 +656,10 @@ def _with_backbone(labels: list[str], sentences: list[str]) -> list[str]:
     return named
 
 
-_NO_TRADEMARKS = str.maketrans("", "", TRADEMARK_MARKS)
-_TRADEMARK = re.compile(f"[{TRADEMARK_MARKS}]")
+# (and the quotation marks a regimen's name may stand in: "A vs conventional “7+3” regimen")
+_QUOTES = '\u201c\u201d\u201e"'
+_NO_TRADEMARKS = str.maketrans("", "", TRADEMARK_MARKS + _QUOTES)
+_TRADEMARK = re.compile(f"[{TRADEMARK_MARKS}{_QUOTES}]")
 
 
 def record_context(sentences: list[str]) -> RecordContext:

@@ -178,6 +178,17 @@ from tests.conftest import outcomes_of
             ["standard RT + drug K", "RT + drug L"],
             "RT + drug L",
         ),
+        # a regimen named by its days in quotation marks, against a code the record defines as
+        # a drug: its name is read through the marks and the digits
+        (
+            [
+                "A randomized trial of QX-210 vs conventional \u201c5+2\u201d regimen in older "
+                "adults with leukemia.",
+                "QX-210, a liposomal formulation of two cytotoxic agents, improved survival.",
+            ],
+            ["QX-210", "conventional 5+2 regimen"],
+            "conventional 5+2 regimen",
+        ),
     ],
 )
 def test_the_groups_a_record_declares_in_order_and_its_control(sentences, arms, control):
