@@ -6,6 +6,7 @@ result, is of the same group (and so is the next, after it)."""
 
 from __future__ import annotations
 
+import collections
 import itertools
 import re
 from collections.abc import Callable
@@ -57,4 +58,49 @@ def of_the_value_before(
         if len(gap) > _LONGEST_GAP or _NOT_A_PART.search(gap) or names_group(gap):
             continue
         f.arm = before.arm
+    return facts
+
+
+# a complete bracket between two values (an interval, a count, a p-value), passed over
+_BRACKETED: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# words that would name a group, a time or a population of their own between two values
+_OWN_GROUP: Final = re.compile(
+    r"\d|\b(?:in|with|without|for|on|of|at|after|receiving|given|treated|who)\b", re.IGNORECASE
+)
+
+
+def of_the_group_after(
+    text: str, facts: list[Fact], named_after: Callable[[Fact], str | None]
+) -> list[Fact]:
+    """Give the group named right after a value (``named_after``) to the values of the run of
+    results written before it, each of its own result and naming no group: "neutropenia (88.4%),
+    anaemia (49.3%) and febrile neutropenia (36.2%) for A, and neutropenia (79.5%) for B" (all
+    three are A's); "the ORR was 45% and the DCR 80% in the A arm". The run stops at a value that
+    is one of a list (its groups are the list's), compares groups, or at words that name a group,
+    a comparison or a population between two values."""
+    chain_size = collections.Counter(f.chain for f in facts)
+    for i, last in enumerate(facts):
+        if (
+            i == 0
+            or last.arm is None
+            or last.comparator is not None
+            or chain_size[last.chain] > 1
+            or named_after(last) != last.arm
+        ):
+            continue
+        after = last
+        for f in reversed(facts[:i]):
+            gap = _BRACKETED.sub(" ", text[f.end : after.start])
+            if (
+                f.arm is not None
+                or f.comparator is not None
+                or f.measure not in _PART_MEASURES
+                or chain_size[f.chain] > 1
+                or len(gap) > _LONGEST_GAP
+                or _NOT_A_PART.search(gap)
+                or _OWN_GROUP.search(gap)
+            ):
+                break
+            f.arm = last.arm
+            after = f
     return facts

@@ -31,7 +31,7 @@ from etl.extract.sentence_comparison import (
     sentence_comparison,
     study_pair,
 )
-from etl.extract.sub_results import of_the_value_before
+from etl.extract.sub_results import of_the_group_after, of_the_value_before
 from etl.extract.values import COMPARED_GAP, PLACEHOLDERS_AFTER, clean_arm
 from etl.regex_prefilter import (
     FoldedMatch,
@@ -39,9 +39,10 @@ from etl.regex_prefilter import (
     Prefiltered,
 )
 
-# (a group's name may hold "and" when a group noun closes it: "the A plus B and C group")
+# (a group's name may hold "and" or "with" when a group noun closes it: "the A plus B and C
+# group", "the A with B arm")
 _ARM_PHRASE = (
-    rf"(?:the\s+)?(?P<arm>{GROUP_NAME}(?:\s+and\s+{GROUP_WORD}(?:\s+{GROUP_WORD})?(?=\s+(?:groups?|arms?|cohorts?)\b))?)"
+    rf"(?:the\s+)?(?P<arm>{GROUP_NAME}(?:\s+(?:and|with)\s+{GROUP_WORD}(?:\s+{GROUP_WORD})?(?=\s+(?:groups?|arms?|cohorts?)\b))?)"
     rf"(?P<grp>\s+(?:groups?|arms?|cohorts?))?"
 )
 _ARM_AFTER = Prefiltered(
@@ -347,6 +348,7 @@ def attach_arms(
     list_group(text, chains, by_position, arms)
     facts = _fronted_group(text, facts, arms)
     facts = of_the_value_before(text, facts, lambda gap: _arm_before(gap) is not None)
+    facts = of_the_group_after(text, facts, lambda f: _named_right_after(text, f))
     for f in against_named:  # (the group of the value before it, once every value has its own)
         f.arm = next(
             (
@@ -585,6 +587,12 @@ def _arm_before_start(gap: str) -> int:
         if not in_number and gap[comma + 1 :].strip():
             return comma
     return max(start, 0)
+
+
+def _named_right_after(text: str, f: Fact) -> str | None:
+    """The group a phrase right after the value names ("36.2% for A"), or None."""
+    after = _ARM_AFTER.search(_after_value(text, f))
+    return clean_arm(after.group("arm") + (after.group("grp") or "")) if after else None
 
 
 def _after_value(text: str, f: Fact) -> str:
