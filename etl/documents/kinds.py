@@ -127,6 +127,10 @@ _HEAD = 20_000
 NUMBERED_ABSTRACT = (
     r"^Abstract\s+(?:#\s*|No\.?\s*)?(?:LBA|[A-Z]{1,3})?\d{1,5}[A-Z]?\s*[:.\-\u2013\u2014]\s+\S"
 )
+# A line that only rules off what is above it from what is below ("---", "* * *", "____"): a page
+# of long paragraphs between such lines is a collection, a record between each two (etl.documents.
+# records)
+RULE_LINE = r"^(?:[-*_=—–]\s*){3,}$"
 # A collection of one abstract per line (a PubMed text export): most lines long, and either
 # enough of them that they cannot be the paragraphs of one text, or each opening an abstract.
 _LINE_COLLECTION = 8
@@ -236,6 +240,7 @@ def _signatures() -> dict[str, pl.Expr]:
         "_headings": _headings(head.str.split("\n").list.eval(pl.element().str.strip_chars())),
         "_results": head.str.contains(_RESULT_LIKE),
         "_trial_headings": filled.list.eval(trial_heading(pl.element()).cast(pl.Int32)).list.sum(),
+        "_rules": filled.list.eval(pl.element().str.contains(RULE_LINE).cast(pl.Int32)).list.sum(),
         "_numbered": filled.list.eval(
             pl.element().str.contains(NUMBERED_ABSTRACT).cast(pl.Int32)
         ).list.sum(),
@@ -265,6 +270,14 @@ def _kind(s: dict[str, pl.Expr]) -> pl.Expr:
         .then(pl.lit(code("document_kind", "vendor_sheet")))
         # (a meeting's digest of numbered abstracts, however newsy its introduction)
         .when(s["_numbered"] >= 2)
+        .then(pl.lit(ABSTRACT_COLLECTION))
+        # (pieces ruled off from each other, each a long paragraph or more: abstracts one after
+        # the other, whatever a piece says of itself)
+        .when(
+            (s["_rules"] >= 1)
+            & (s["_long"] >= 2)
+            & (s["_long"] >= 0.8 * (s["_lines"] - s["_rules"]))
+        )
         .then(pl.lit(ABSTRACT_COLLECTION))
         .when(news)
         .then(pl.lit(code("document_kind", "news_article")))

@@ -14,6 +14,7 @@ from etl.documents.kinds import (
     ABSTRACT_COLLECTION,
     CITATION_LINE,
     NUMBERED_ABSTRACT,
+    RULE_LINE,
     trial_heading,
 )
 from etl.documents.table_grid import names_study
@@ -68,6 +69,57 @@ def lines_frame(docs: pl.DataFrame) -> pl.DataFrame:
             (pl.col("line").str.len_chars() == 0).alias("is_blank"),
         )
         .drop("raw", "_width", "_lead", "_trail", "_off")
+        .pipe(_unglued_headings)
+    )
+
+
+# the headings of a structured abstract, as a page copied them glued to the end of the paragraph
+# before ("... mature data are now available.Objective", then the objective on the next line)
+_GLUED_HEADING = r"[.?!)\]]([A-Z][a-z]+(?:,? (?:[a-z]+|[A-Z][a-z]+))*)$"
+_HEADINGS = frozenset(
+    [
+        *"""importance objective objectives background purpose aims context design setting
+        participants methods interventions intervention exposure exposures results findings
+        conclusions conclusion interpretation observations""".split(),  # noqa: SIM905
+        "design, setting, and participants",
+        "design, setting and participants",
+        "patients and methods",
+        "materials and methods",
+        "main outcomes and measures",
+        "main outcome and measures",
+        "main outcome measures",
+        "conclusions and relevance",
+        "evidence review",
+    ]
+)
+
+
+def _unglued_headings(lines: pl.DataFrame) -> pl.DataFrame:
+    """Each line that ends in a structured abstract's heading glued to its last sentence, as two
+    lines: the paragraph, then the heading (spans still the text's)."""
+    heading = pl.col("line").str.extract(_GLUED_HEADING, 1)
+    glued = heading.str.to_lowercase().is_in(list(_HEADINGS)).fill_null(False)
+    marked = lines.with_columns(
+        pl.when(glued).then(heading.str.len_chars()).otherwise(0).alias("_heading")
+    )
+    if marked.get_column("_heading").max() in (None, 0):
+        return lines  # (no page copied its headings so: most)
+    cut = pl.col("line").str.len_chars() - pl.col("_heading")
+    paragraphs = marked.with_columns(
+        pl.col("line").str.slice(0, cut),
+        (pl.col("char_start") + cut).alias("char_end"),
+        pl.lit(0).alias("_part"),
+    )
+    headings = marked.filter(pl.col("_heading") > 0).with_columns(
+        pl.col("line").str.slice(cut),
+        (pl.col("char_start") + cut).alias("char_start"),
+        pl.lit(1).alias("_part"),
+    )
+    return (
+        pl.concat([paragraphs, headings])
+        .sort("document_id", "line_no", "_part")
+        .with_columns(pl.int_range(pl.len()).over("document_id").alias("line_no"))
+        .drop("_heading", "_part")
     )
 
 
@@ -104,18 +156,24 @@ def _review_lines(lines: pl.DataFrame) -> pl.DataFrame:
 
 
 def _abstract_lines(lines: pl.DataFrame) -> pl.DataFrame:
-    """A collection of one abstract per line: each line a record; or of numbered abstracts
+    """A collection of one abstract per line: each line a record; or of pieces ruled off from
+    each other ("---" between them): each piece a record; or of numbered abstracts
     ("Abstract 7000: title", then its lines): each from its heading, the heading its title (what
     stands before the first is a record of the page's own)."""
     heading = pl.col("line").str.contains(NUMBERED_ABSTRACT)
     numbered = heading.any().over("document_id")
     sections = heading.cast(pl.Int64).cum_sum().over("document_id")
+    ruled = pl.col("_rule").any().over("document_id")
+    pieces = pl.col("_rule").cast(pl.Int64).cum_sum().over("document_id")
     return (
         lines.filter((pl.col("document_kind") == ABSTRACT_COLLECTION) & ~pl.col("is_blank"))
         .sort("document_id", "line_no")
+        .with_columns(pl.col("line").str.contains(RULE_LINE).alias("_rule"))
         .with_columns(
             pl.when(numbered)
             .then(sections.rank("dense").over("document_id") - 1)
+            .when(ruled)  # (a piece between rules: "---" lines, themselves no record's)
+            .then(pieces.rank("dense").over("document_id") - 1)
             .otherwise(pl.int_range(pl.len()).over("document_id"))
             .cast(pl.Int64)
             .alias("record_index"),
@@ -124,6 +182,8 @@ def _abstract_lines(lines: pl.DataFrame) -> pl.DataFrame:
             .otherwise(pl.lit(code("sentence_role", "body")))
             .alias("role"),
         )
+        .filter(~pl.col("_rule"))
+        .drop("_rule")
     )
 
 

@@ -134,3 +134,52 @@ def test_a_meeting_digest_of_numbered_abstracts_is_a_collection_of_them():
     records = _slices(staged, {"digest.txt": _DIGEST})
     assert "9.6 vs 6.0 months" in records[1] and "52%" not in records[1]
     assert "52%" in records[2]
+
+
+# three abstracts of one search, pasted one after the other with a rule between each two
+_PIECE = (
+    "Drug {k} given for {n} weeks improved the outcome of adults with {d} in a randomized trial "
+    "of {m} patients. Event-free survival at 5 years was {a}% with drug {k} versus {b}% with "
+    "observation (P = .01), and overall survival was similar in both groups over the whole "
+    "follow-up of the study, which was registered and approved by each site's review board."
+)
+_RULED = "\n\n---\n\n".join(
+    _PIECE.format(k=k, n=n, d=d, m=m, a=a, b=b)
+    for k, n, d, m, a, b in [
+        ("K", 12, "leukemia", 412, 81, 72),
+        ("L", 24, "lymphoma", 318, 77, 70),
+        ("M", 36, "myeloma", 506, 64, 58),
+    ]
+)
+
+
+def test_pieces_ruled_off_from_each_other_are_a_collection_of_them():
+    staged = _stage({"search.txt": _RULED})
+    assert staged.documents["document_kind"].to_list() == ["abstract_collection"]
+    records = _slices(staged, {"search.txt": _RULED})
+    assert len(records) == 3
+    assert ["81%" in r for r in records] == [True, False, False]
+    assert all("---" not in r for r in records)
+
+
+# a structured abstract as a journal's page is copied: each heading glued to the end of the
+# paragraph before it
+_GLUED = (
+    "Abstract\nImportance\nEarly results of the phase 3 HERON-5 trial showed a benefit of drug K "
+    "after surgery; mature data are now available.Objective\nTo report 5-year outcomes of drug K "
+    "versus drug L.Design, setting, and participants\nThis open-label, randomized trial enrolled "
+    "adults at 60 hospitals.Interventions\nA total of 400 patients were randomized to drug K or "
+    "drug L.Results\nMedian overall survival was 52.1 months with drug K and 35.4 months with "
+    "drug L (HR, 0.68; 95% CI, 0.55-0.84).Conclusions and relevance\nDrug K remains a standard."
+)
+
+
+def test_headings_glued_to_the_paragraph_before_them_keep_one_abstract_one_record():
+    staged = _stage({"jama.txt": _GLUED})
+    assert staged.documents["document_kind"].to_list() == ["abstract"]
+    assert staged.publications.height == 1
+    lines = staged.record_lines.sort("char_start")
+    # each heading is a line of its own, its span still the text's
+    for heading in ("Objective", "Design, setting, and participants", "Conclusions and relevance"):
+        (row,) = lines.filter(pl.col("line") == heading).iter_rows(named=True)
+        assert _GLUED[row["char_start"] : row["char_end"]] == heading
