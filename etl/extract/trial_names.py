@@ -151,6 +151,10 @@ _CAPS_PLACED = re.compile(
     rf"(?:the\s+)?{_CAPS}"
     rf"|(?:^|[:.]\s)\s*(?:[-•*]\s+)?In\s+{_CAPS.replace('name', 'in_name')}\s*,"
     rf"|^\s*{_CAPS.replace('name', 'card_name')}\s*:\s*[^.:;]{{0,60}}?\b{_NOUN_PHRASE}"
+    # what a study is, and a drug or a molecule never: sponsored, funded ("Acknowledgement: ZOLTAN
+    # was sponsored by a company")
+    rf"|(?:^|[:.]\s)\s*(?:the\s+)?{_CAPS.replace('name', 'funded_name')}"
+    r"(?:\s+(?:study|trial))?\s+(?:was|is)\s+(?:sponsored|funded)\s+by\b"
 )
 # a record's title that is only a name in capitals, maybe with what the study was of in brackets:
 # a trial card's heading, "ZOLTAN (advanced gastric cancer)"
@@ -293,12 +297,13 @@ _NOT_STUDIES = frozenset(
 def _word_like(name: str) -> bool:
     """A name in capitals read as a word, as trials are named (SELECT, CASSIOPEIA, ELEVATE-TN),
     not a disease's or a marker's initials (NSCLC, DLBCL: two vowels at least), a heading, nor
-    a regimen (FOLFIRINOX, BEACOPP)."""
+    a regimen (FOLFIRINOX, BEACOPP) or a drug in capitals (NIVOLUMAB)."""
     return (
         sum(c in _VOWELS for c in name) >= 2
         and name not in _HEADINGS
         and name not in _NOT_STUDIES
         and name.lower() not in regimen_forms()
+        and not drug_lexicon().get(name.lower())
     )
 
 
@@ -391,7 +396,7 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
         if word not in _HEADINGS and word not in _DETERMINERS and (name := clean_name(word)):
             yield name, m.start(g), m.end(g)
     for m in _CAPS_PLACED.finditer(text):  # "results from CASSIOPEIA", "In SELECT, ..."
-        g = next(g for g in ("name", "in_name", "card_name") if m.group(g))
+        g = next(g for g in ("name", "in_name", "card_name", "funded_name") if m.group(g))
         if _word_like(m.group(g)) and (name := clean_name(m.group(g))):
             yield name, m.start(g), m.end(g)
     for m in _STUDY_NUMBERED.finditer(text) if "Study " in text else ():

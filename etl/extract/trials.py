@@ -193,23 +193,38 @@ def without_molecules(mentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.Dat
     return mentions.filter(~pl.col("acronym").is_in(molecules).fill_null(False)).drop("_molecular")
 
 
+# a name as the subject of what its trial does ("X evaluated", "X randomized 400 patients"), not
+# as the head of a design's words ("the X randomized clinical trial")
+_SUBJECT_OF = re.compile(
+    r"\s+(?:trial|study)?\s*(?:evaluated|compared|assessed|investigated|randomi[sz]ed|enrolled)\b"
+    r"(?!\s+(?:(?:clinical|controlled|phase|open-label|double-blind|multicent(?:er|re)|[IV\d]+[ab]?)\S*\s+)*"
+    r"(?:trials?|study|studies)\b)",
+    re.IGNORECASE,
+)
+
+
+# the trial's investigators signing the record as its authors
+_BYLINE = re.compile(
+    r"\s+(?:Study\s+|Trial\s+)?(?:Investigators|Study\s+Group|Trialists|Collaborative\s+Group)\b"
+)
+
+
 def _subject_score(text: str, start: int, end: int, first: bool, is_nct: bool) -> float:
     """How much a use of a trial's name says the record reports that trial: in its title or
-    first line, its registration, after a design ("the phase 3 X trial"), as the subject of what
-    a trial does ("X evaluated"); less when the record builds on it ("Based on X")."""
+    first line, its registration, its investigators as the record's authors, after a design ("the
+    phase 3 X trial"), as the subject of what a trial does ("X evaluated"); less when the record
+    builds on it ("Based on X")."""
     before, after = text[max(0, start - 80) : start], text[end : end + 40]
     score = 1.0
     if first:
         score += 3
     if is_nct and _REGISTERED.search(text[max(0, start - 60) : end]):
         score += 4
+    if _BYLINE.match(after):  # ("..., and M.R. Smith, for the X Investigators": its own authors)
+        score += 4
     if _DESIGN.search(before):
         score += 2
-    if re.match(
-        r"\s+(?:trial|study)?\s*(?:evaluated|compared|assessed|investigated|randomi[sz]ed|enrolled)\b",
-        after,
-        re.I,
-    ):
+    if _SUBJECT_OF.match(after):
         score += 2
     if _BACKGROUND.search(before):
         score -= 4

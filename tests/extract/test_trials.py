@@ -315,6 +315,31 @@ def test_the_record_reports_the_trial_it_places_best_not_the_one_it_builds_on():
     assert primary.get_column("acronym").to_list() == ["ORCHID-9"]
 
 
+def test_a_name_before_its_randomized_design_is_no_subject_of_a_verb():
+    """ "the A/B randomized clinical trial": "randomized" heads the design's words there, no verb
+    of B's; the name placed first in the sentence is the record's trial."""
+    frame, _ = _mentions(
+        "Early results from the HERON 12/Northern Lymphoma Research Group NL7 randomized clinical "
+        "trial showed a benefit of drug K after resection. We report 5-year outcomes."
+    )
+    primary = frame.filter(pl.col("is_primary"))
+    assert primary.get_column("acronym").to_list() == ["HERON 12"]
+
+
+def test_the_trial_whose_investigators_sign_the_record_is_its_own_over_a_first_line_code():
+    """A page headed by a drug's development code ("ZX-401"), its byline "for the HERON
+    Investigators": the record reports HERON."""
+    text = (
+        "ZX-401\n\nSurvival with Zorvatinib in Resected Disease\n\nA. Author, B. Author, and C. "
+        "Author, for the HERON Investigators\n\nMETHODS\nIn this double-blind trial, we randomly "
+        "assigned 900 men to receive zorvatinib (600 patients) or placebo (300 patients).\n"
+        "RESULTS\nOverall survival at 3 years was 83% with zorvatinib and 77% with placebo.\n"
+    )
+    frame, _ = _mentions_in(text)
+    primary = frame.filter(pl.col("is_primary"))
+    assert primary.get_column("acronym").to_list() == ["HERON"]
+
+
 def test_an_abbreviation_a_list_defines_as_a_term_names_no_trial():
     frame, _ = _mentions(
         "In the ORVX trial, patients were randomized to drug A or placebo.",
@@ -439,6 +464,9 @@ def test_a_title_announcing_a_report_of_a_name_in_capitals_names_that_trial():
         ("Previous results from CALYPSO showed longer survival with zorvatinib.", "CALYPSO"),
         ("We report the 5-year follow-up of ORCHARD-TN in untreated patients.", "ORCHARD-TN"),
         ("Updated data from the AURELIA trial are reported.", "AURELIA"),
+        # what a study is, and a drug never: sponsored, funded
+        ("Acknowledgement: MERIDIAN was sponsored by a pharmaceutical company.", "MERIDIAN"),
+        ("Results were consistent. The CALYPSO study was funded by a national grant.", "CALYPSO"),
     ],
 )
 def test_a_name_in_capitals_where_a_text_puts_a_study_names_that_trial(sentence: str, name: str):
@@ -461,6 +489,8 @@ def test_a_cards_label_in_capitals_before_what_the_study_was_names_it():
         "Results from FOLFIRINOX were compared with those of gemcitabine.",
         "RESULTS OF THE PHASE 3 MERIDIAN COMPARISON ARE REPORTED.",
         "In CONCLUSION, zorvatinib was active.",
+        # a drug in capitals is no study, whoever paid for it
+        "PEMBROLIZUMAB was funded by the sponsor in this cohort.",
     ],
 )
 def test_initials_regimens_headings_and_capitals_titles_are_no_trial_there(sentence: str):
