@@ -101,6 +101,14 @@ _BRACKET_THEN_HAD = re.compile(
     r"(?:an?\s+)?",
     re.IGNORECASE,
 )
+# a count's share in brackets, then what was counted: "there were 7 (13%) complete responses, 34
+# (62%) partial responses and 7 (13%) patients with stable disease"
+_COUNT_BRACKET = re.compile(r"\b\d[\d,]*\s*[(\[]\s*$")
+_BRACKET_THEN_WHAT = re.compile(
+    r"\s*%?\s*[)\]]\s+(?:(?:patients|pts|participants)\s+(?:with|who\s+had)\s+(?:an?\s+)?)?",
+    re.IGNORECASE,
+)
+_COUNT_THEN_WHAT = ((_COUNT_OPENS, _BRACKET_THEN_HAD), (_COUNT_BRACKET, _BRACKET_THEN_WHAT))
 # what they reached, when the vocabulary has no name for it: up to the next comma, bracket,
 # "and" or the sentence's end ("very good partial response or greater")
 _REACHED_WHAT = re.compile(r"[^,;.()\[\]]{3,60}?(?=\s*(?:[,;.()\[\]]|\band\b|$))")
@@ -308,12 +316,12 @@ def _endpoint_for(
         if following is not None and not text[fact.end : following[0]].strip():
             return following[2], following[3]
         # the share of a count of patients that had what the sentence names after it: "and 10
-        # patients (33.3%; 95% CI, 17.3-52.8%) had stable disease"
-        if (
-            following is not None
-            and _COUNT_OPENS.search(text, max(0, fact.start - 40), fact.start)
-            and (had := _BRACKET_THEN_HAD.match(text, fact.end))
-            and following[0] == had.end()
+        # patients (33.3%; 95% CI, 17.3-52.8%) had stable disease", "7 (13%) complete responses"
+        if following is not None and any(
+            opens.search(text, max(0, fact.start - 40), fact.start)
+            and (then := what.match(text, fact.end))
+            and following[0] == then.end()
+            for opens, what in _COUNT_THEN_WHAT
         ):
             return following[2], following[3]
         # a rate of those who reached what it names after it: "37% (...), with 3.2% achieving a

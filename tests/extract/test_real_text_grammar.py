@@ -1427,3 +1427,21 @@ def test_myelomas_stringent_and_very_good_responses_are_no_cr_or_pr_rates():
         ("OTHER", "very good partial response", 25.0),
         ("PR", "partial response", 35.0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "By central review there were 6 (11%) complete responses, 31 (58%) partial responses, "
+            "and 9 (17%) patients with stable disease.",
+            [(11.0, "CR"), (58.0, "PR"), (17.0, "SD")],
+        ),
+        (
+            "There were 12 (20%) complete responses and 30 (50%) partial responses.",
+            [(20.0, "CR"), (50.0, "PR")],
+        ),
+    ],
+)
+def test_a_counts_share_in_brackets_is_a_rate_of_what_is_counted_after_it(sentence, expected):
+    assert [(f.value, f.endpoint) for f in parse_sentence(sentence)] == expected
