@@ -55,6 +55,9 @@ _MASKS = [
     r"\b(?:19|20)\d{2}\b(?!\s*(?:%|months?|days?))",
     rf"{NUM}\s*/\s*{NUM}",
     rf"{NUM}\s+of\s+{NUM}\s+(?:patients|pts|participants|subjects)\b",
+    # a count of a total with its share after it or a bracket closing it: "(94 of 410 [23%] vs 17 of
+    # 411 [4%])", "23% (94 of 410)": neither number is a value of the list
+    rf"{NUM}\s+of\s+{NUM}(?=\s*[\[(]\s*{NUM}\s*%|\s*[)\]])",
     r"\[\d+\](?:\s*\[\d+\])*",
     r"\bNCT\d{8}\b",
     r"\b(?:G|Group |groups? |arms? |cohort )\d+[ab]?\b|\bG\d[ab]?\b",
