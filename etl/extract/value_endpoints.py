@@ -438,6 +438,21 @@ _LANDMARK_RATE = re.compile(
 )
 
 
+# the rate of an event the vocabulary has no code for, named by its noun before "rate(s)":
+# "discontinuation rates", "the hospitalization rate", "adherence rates" (a noun of an event or a
+# state: -tion, -sion, -ence, -ance, -ity, -ment, -ure)
+_EVENT_RATE = re.compile(
+    r"\b(?P<what>[a-z]+(?:tion|sion|ence|ance|ity|ment|ure))\s+rates?\b(?![^.;]*\b(?:of|for)\s+\w)",
+    re.IGNORECASE,
+)
+
+
+def _rate_of_an_event(text: str, start: int) -> str:
+    """The last "<event> rate(s)" named before a value, as its label, or ""."""
+    found = list(_EVENT_RATE.finditer(text, max(0, start - 80), start)) if "rate" in text else []
+    return found[-1].group(0) if found else ""
+
+
 def with_endpoint(
     text: str, f: Fact, mentions, context_endpoint, lead: tuple[str, str] | None = None
 ) -> Fact:
@@ -445,6 +460,8 @@ def with_endpoint(
     landmark = False
     if code == "OTHER" and not label and lead is not None and f.measure != "count":
         code, label = lead  # (an item of a list its lead-in names the endpoint of)
+    if code == "OTHER" and not label and (own := _rate_of_an_event(text, f.start)):
+        label = own  # ("discontinuation rates at 1, 2 and 3 years were ...": no survival's)
     # (an endpoint named but without a code of its own, "relapse-free survival", is kept: only
     # a value that names none takes the record's last one)
     if (
@@ -611,6 +628,8 @@ def attach_timepoints(
         and (
             f.endpoint in TIME_TO_EVENT
             or (f.endpoint == "OTHER" and _TIMED_OTHER.search(f.endpoint_label))
+            # (an event's rate by a time: "discontinuation rates at 1 and 2 years")
+            or (f.endpoint == "OTHER" and _EVENT_RATE.fullmatch(f.endpoint_label))
             or cumulative
         )
     ]

@@ -1445,3 +1445,33 @@ def test_myelomas_stringent_and_very_good_responses_are_no_cr_or_pr_rates():
 )
 def test_a_counts_share_in_brackets_is_a_rate_of_what_is_counted_after_it(sentence, expected):
     assert [(f.value, f.endpoint) for f in parse_sentence(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ORR was higher with drug K (88 of 400 [22%] vs 19 of 402 [5%]; P < .001).",
+        "The ORR was 22% (88 of 400) with drug K vs 5% (19 of 402) with drug L (P < .001).",
+    ],
+)
+def test_a_count_of_a_total_beside_its_share_gives_no_value_of_the_list(sentence):
+    assert [(f.value, f.unit) for f in parse_sentence(sentence)] == [
+        (22.0, "percent"),
+        (5.0, "percent"),
+    ]
+
+
+def test_the_rate_of_an_event_without_a_code_keeps_its_name_and_its_time_points():
+    """ "discontinuation rates at 1, 2 and 3 years": the rates are of the discontinuation, by each
+    time point, not of the survival the record named last."""
+    sentence = (
+        "Therapy was well tolerated; discontinuation rates at 1, 2, and 3 years were 21%, 33%, "
+        "and 41%, respectively."
+    )
+    facts = parse_sentence(sentence, context_endpoint=("OS", "overall survival"))
+    assert [(f.value, f.endpoint, f.timepoint_months) for f in facts] == [
+        (21.0, "OTHER", 12.0),
+        (33.0, "OTHER", 24.0),
+        (41.0, "OTHER", 36.0),
+    ]
+    assert {f.endpoint_label for f in facts} == {"discontinuation rates"}
