@@ -501,6 +501,11 @@ _ROLE_LINE = re.compile(
     r"(?:\s+(?:arm|group))?\s*(?::\s*(?P<label>\S.*))?$",
     re.IGNORECASE,
 )
+# or a card's field, its label and its value on one line without a colon: "Intervention Drug A
+# 1200 mg IV every 21 days", "Comparator Best supportive care (observation)"
+_ROLE_FIELD = re.compile(
+    r"\s*(?P<role>Interventions?|Comparators?|Control|Experimental)\s+(?P<label>[A-Z].*)$"
+)
 
 
 def _role_lines(sentences: list[str]) -> list[str]:
@@ -509,15 +514,16 @@ def _role_lines(sentences: list[str]) -> list[str]:
     experimental: list[str] = []
     controls: list[str] = []
     for i, s in enumerate(sentences):
-        m = _ROLE_LINE.match(s) if len(s) <= 200 else None
+        m = (_ROLE_LINE.match(s) or _ROLE_FIELD.match(s)) if len(s) <= 200 else None
         if m is None:
             continue
         text = m.group("label") or (sentences[i + 1] if i + 1 < len(sentences) else "")
-        label = group_label(text)
+        label = group_label(text.rstrip(" ."))
         if not label:
             continue
         role = m.group("role").lower()
-        (experimental if role in ("experimental", "investigational") else controls).append(label)
+        experimental_roles = ("experimental", "investigational", "intervention", "interventions")
+        (experimental if role in experimental_roles else controls).append(label)
     return experimental + controls if experimental and controls else []
 
 

@@ -189,6 +189,17 @@ from tests.conftest import outcomes_of
             ["QX-210", "conventional 5+2 regimen"],
             "conventional 5+2 regimen",
         ),
+        # a card's fields, each label and its value on one line without a colon
+        (
+            [
+                "Design",
+                "Phase 3 RCT",
+                "Intervention Zorvatinib 200 mg IV every 21 days for 16 cycles (up to 1 year).",
+                "Comparator Best supportive care (observation and routine scans).",
+            ],
+            ["Zorvatinib", "Best supportive care"],
+            "Best supportive care",
+        ),
     ],
 )
 def test_the_groups_a_record_declares_in_order_and_its_control(sentences, arms, control):
