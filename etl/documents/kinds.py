@@ -47,7 +47,7 @@ _NEWS_MARKERS = (
     rf"{_B}(announced|announces|press release|news release|said|says|stated|told|and colleagues"
     r"|presented (?:at|by)|were presented|was presented|as reported in|reported (?:in|on|by) (?:the|a)"
     r"|copyright|shares|per cent|congress|annual meeting|symposium|key findings|study details"
-    rf"|prof\.|md,|fda (?:granted|approved)|the company){_B}|“"
+    rf"|prof\.|md,|fda\)? (?:granted|approved|approves)|the company|last updated){_B}|“"
 )
 _HASHTAG = r"(?:^|\s)#[A-Za-z]{3,}\b"
 _ABSTRACT_MARKERS = (

@@ -179,3 +179,22 @@ def test_a_trial_card_headed_like_a_registry_is_no_registry_record():
     registry = card + "Study type\nInterventional\nEnrollment (Actual)\n540\nSponsor\nA company\n"
     kinds = with_document_kind(files_frame({"card.txt": card, "registry.txt": registry}))
     assert kinds.get_column("document_kind").to_list() == ["abstract", "registry_record"]
+
+
+def test_a_dated_report_of_an_approval_is_news_whatever_its_subheadings():
+    """A byline's "Last Updated" and "(FDA) approved" say a page is a news report, even when a
+    subheading in sentence case stands between its paragraphs."""
+    para = (
+        "Median progression-free survival among patients treated with drug K plus drug L was 7.8 "
+        "months compared with 5.6 months in those treated with placebo plus drug L, and median "
+        "overall survival was 21.9 months compared with 17.4 months in the phase III ORCA-7 trial."
+    )
+    text = (
+        "Agency Approves Drug K for Advanced Disease\n\nBy A. Writer - Last Updated: March 2, 2025"
+        "\n\nThe U.S. Food and Drug Administration (FDA) approved drug K in combination with drug "
+        "L for advanced disease after one or more prior treatments, on the strength of the ORCA-7 "
+        "trial of 612 patients.\n\nImproved survival with the addition of drug K\n\n" + para
+    )
+    staged = stage_documents(files_frame({"approval.txt": text}))
+    assert staged.documents.item(0, "document_kind") == "news_article"
+    assert staged.publications.height == 1
