@@ -142,10 +142,21 @@ _POLAR = re.compile(
 _PLURAL_GROUP_NOUN = re.compile(r"\s+(?:regimens|arms|groups|cohorts)$", re.IGNORECASE)
 
 
+# the last group's word after its hyphen, which prefixes left hanging before it share: "G- vs
+# R-chemo", "T- and B-cell"
+_SUSPENDED = re.compile(r"\s*[\w+]+(?P<tail>-\S+)")
+_PREFIX_ONLY = re.compile(r"\s*[\w+]+-\s*")
+
+
 def shared_head(groups: list[str]) -> list[str]:
     """Groups with the head one of them shares with the others: ["high", "low pSrc expression"]
     → ["high pSrc expression", "low pSrc expression"], ["PD-L1 high", "low"] → ["PD-L1 high",
-    "PD-L1 low"]; other lists as given."""
+    "PD-L1 low"], a prefix whose hyphen waits for the last one's word: ["G-", "R-chemo"] →
+    ["G-chemo", "R-chemo"]; other lists as given."""
+    suspended = _SUSPENDED.match(groups[-1])
+    if suspended and len(groups) > 1 and all(_PREFIX_ONLY.fullmatch(g) for g in groups[:-1]):
+        tail = suspended.group("tail")
+        return [f"{g.strip().rstrip('-')}{tail}" for g in groups[:-1]] + [groups[-1]]
     first, _, rest = groups[-1].partition(" ")
     # (the earlier ones may come with who had them: "patients who received concurrent")
     if (

@@ -151,6 +151,8 @@ _CAPS_PLACED = re.compile(
     rf"(?:the\s+)?{_CAPS}"
     rf"|(?:^|[:.]\s)\s*(?:[-•*]\s+)?In\s+{_CAPS.replace('name', 'in_name')}\s*,"
     rf"|^\s*{_CAPS.replace('name', 'card_name')}\s*:\s*[^.:;]{{0,60}}?\b{_NOUN_PHRASE}"
+    # a page's title over a study's results: "Secondary Endpoint - ZOLTAN Results | Brand"
+    rf"|{_CAPS.replace('name', 'results_name')}\s+(?:Results|Data|Trial\s+Results)\b(?=\s*(?:[|:\-\u2013]|$))"
     # what a study is, and a drug or a molecule never: sponsored, funded ("Acknowledgement: ZOLTAN
     # was sponsored by a company")
     rf"|(?:^|[:.]\s)\s*(?:the\s+)?{_CAPS.replace('name', 'funded_name')}"
@@ -396,7 +398,8 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
         if word not in _HEADINGS and word not in _DETERMINERS and (name := clean_name(word)):
             yield name, m.start(g), m.end(g)
     for m in _CAPS_PLACED.finditer(text):  # "results from CASSIOPEIA", "In SELECT, ..."
-        g = next(g for g in ("name", "in_name", "card_name", "funded_name") if m.group(g))
+        names = ("name", "in_name", "card_name", "funded_name", "results_name")
+        g = next(g for g in names if m.group(g))
         if _word_like(m.group(g)) and (name := clean_name(m.group(g))):
             yield name, m.start(g), m.end(g)
     for m in _STUDY_NUMBERED.finditer(text) if "Study " in text else ():

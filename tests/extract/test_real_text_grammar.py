@@ -1475,3 +1475,17 @@ def test_the_rate_of_an_event_without_a_code_keeps_its_name_and_its_time_points(
         (41.0, "OTHER", 36.0),
     ]
     assert {f.endpoint_label for f in facts} == {"discontinuation rates"}
+
+
+def test_a_prefix_whose_hyphen_waits_for_the_next_groups_word_names_a_whole_group():
+    """ "in the K- vs L-chemo arm": the first group is K-chemo, not "K-"."""
+    sentence = (
+        "Time to next treatment was longer in the K- vs L-chemo arm (HR 0.72; 95% CI: 0.57-0.90; "
+        "79.7% [95% CI: 76.1-82.7] vs 72.9% [95% CI: 69.1-76.4])."
+    )
+    facts = parse_sentence(sentence)
+    assert [(f.value, f.arm) for f in facts] == [
+        (0.72, "K-chemo"),
+        (79.7, "K-chemo"),
+        (72.9, "L-chemo"),
+    ]

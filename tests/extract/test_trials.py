@@ -467,6 +467,8 @@ def test_a_title_announcing_a_report_of_a_name_in_capitals_names_that_trial():
         # what a study is, and a drug never: sponsored, funded
         ("Acknowledgement: MERIDIAN was sponsored by a pharmaceutical company.", "MERIDIAN"),
         ("Results were consistent. The CALYPSO study was funded by a national grant.", "CALYPSO"),
+        # a page's title over a study's results
+        ("Secondary Endpoint - MERIDIAN Results | BRANDNAME (zorvatinib) HCP Site", "MERIDIAN"),
     ],
 )
 def test_a_name_in_capitals_where_a_text_puts_a_study_names_that_trial(sentence: str, name: str):
