@@ -36,7 +36,10 @@ _TIME_POINT = re.compile(
 # ("PALOMA-3NCT01942135", "MONARCH 2 NCT02107703"): no part of the name
 REGISTRATION_AFTER: Final = re.compile(r"(?<=\S)\s*\(?NCT\d{8}\)?$")
 _TRIAL_TOKEN = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: \d{1,4}[A-Za-z]?)?")
-_TRIAL_TAIL = re.compile(r"\s*(?:\([^()]*\))?\s*(?:[;,].*)?", re.DOTALL)
+# (a reference's number in square brackets may follow the name: "NEJ002[10]", "ALEX [19]")
+_TRIAL_TAIL = re.compile(
+    r"\s*(?:\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\])?\s*(?:\([^()]*\))?\s*(?:[;,].*)?", re.DOTALL
+)
 
 KINDS: Final = ("empty", "na", "num", "ref", "trial", "text")
 _MAX_COLUMNS: Final = 40  # more columns than this one cell per line: not a table read here

@@ -274,8 +274,10 @@ def _column_kind(
         return "p"
     if _PHASE_HEADER.fullmatch(text):
         return "phase"
-    if c == 0 and hk in ("none", "other") and texts and all(is_trial_name(t) for t in texts):
-        return "trial"  # (a first column naming a study in every row: a table of trials turned)
+    if c == 0 and hk in ("none", "other", "ref") and texts and all(is_trial_name(t) for t in texts):
+        # (a first column naming a study in every row: a table of trials turned, or its studies
+        # under "Ref.", each name with its reference's number)
+        return "trial"
     if c == 0 and (_STUB_HEADER.search(text) or (not numeric and hk in ("none", "other"))):
         return "stub"
     if _DESIGN_HEADER.search(text) and not numeric:

@@ -116,3 +116,22 @@ def test_a_pair_s_bracket_without_a_named_ratio_gives_no_number():
     facts = _facts(text)
     assert [f[1:3] for f in facts["ORION-7"]] == [("median", 34.9), ("median", 28.0)]
     assert facts["ZENITH-12"][-1][:3] == ("OS", "hazard_ratio", 0.61)
+
+
+# a review's table of trials whose first column, headed "Ref.", names each row's trial with the
+# number of its reference glued on
+UNDER_REF = (
+    "Table 2.\nRandomized trials of drug K against chemotherapy\n"
+    "| Ref. | Treatment | Median PFS (mo) | HR for PFS |\n"
+    "| HERON7[9] | drug K | 9.2 | 0.48 |\n"
+    "| SANDPIPER[10] | drug K | 10.8 | 0.30 |\n"
+    "HR: Hazard ratio; PFS: Progression-free survival.\n"
+)
+
+
+def test_trials_named_under_a_reference_header_with_their_reference_numbers_are_the_rows():
+    staged = stage_documents(files_frame({"review.txt": UNDER_REF}))
+    sentences = sentences_frame(staged.record_lines, staged.publications, staged.table_rows)
+    tabled = table_frames(sentences, staged.documents, staged.tables)
+    mentions = trial_mentions_frame(sentences, staged.publications, tabled.names)
+    assert set(mentions.get_column("acronym").drop_nulls()) == {"HERON7", "SANDPIPER"}
