@@ -130,7 +130,8 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ("CBR", r"clinical benefit(?: rate)?|\bCBR\b"),
     ("CR", r"complete (?:radiological )?(?:response|remission)s?|\bCRR?\b"),
     ("PR", r"partial responses?|\bPR\b"),
-    ("SD", r"stable disease|disease stabili[sz]ation|\bSD\b"),
+    # (not a standard deviation: "87% (SD = 2%)")
+    ("SD", r"stable disease|disease stabili[sz]ation|\bSD\b(?!\s*=\s*\d)"),
     # (not the time a treatment is given after: "post-PD therapy")
     ("PD", r"progressive disease|\bPD\b(?<![-\u2010\u2011]PD)(?![-\u2010\u2011]L?\d)"),
     (
