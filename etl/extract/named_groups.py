@@ -77,13 +77,15 @@ def declared_group_before_bracket(gap: str, arms: list[str]) -> str | None:
 # a declared group's name right before its value, as items of a bracketed list: "(A + B 77.0%;
 # C + B 54.2%)", "(A 6%, B 3%)", "(A: 6%; B: 3%)", "(A, 48.3%; B, 40.7%)"
 _DECLARED_RIGHT_BEFORE = re.compile(
-    rf"[(;,]\s*(?:the\s+)?(?P<arm>{GROUP_NAME})\s*[:,]?\s*$", re.IGNORECASE
+    # (or after the value before it and "vs": "(A 19% vs. B 18%)", not "A vs B: 20.5 vs 12.8")
+    rf"(?:[(;,]|(?:^|(?<=%))\s*(?:vs\.?|versus)(?=\s))\s*(?:the\s+)?(?P<arm>{GROUP_NAME})\s*[:,]?\s*$",
+    re.IGNORECASE,
 )
 
 
 def declared_group_right_before(gap: str, arms: list[str]) -> str | None:
     """The declared group named right before a value as an item of a bracketed list ("(A 6%, B
-    3%)"), read from the text before the value, or None."""
+    3%)", "(A 19% vs. B 18%)"), read from the text before the value, or None."""
     return _declared_label(_DECLARED_RIGHT_BEFORE.search(gap), arms)
 
 

@@ -152,7 +152,7 @@ _ECONOMIC = Prefiltered(
         re.IGNORECASE,
     )
 )
-_RESULT_WORDS = Prefiltered(re.compile(r"\b(?:patients|cases|had|rate|of)\b", re.I))
+_RESULT_WORDS = Prefiltered(re.compile(r"\b(?:patients|cases|had|rates?|of)\b", re.I))
 
 
 # the words between a time point and the endpoint it is of: "3-year distant relapse-free survival"

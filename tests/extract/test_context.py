@@ -1032,3 +1032,42 @@ def test_the_group_the_text_calls_the_standard_is_the_control_whatever_the_order
     # (with nothing called the standard, the last declared stays the control)
     plain = record_context(["Patients were randomised to receive DI or ZD."])
     assert plain.comparison == ("DI", "ZD")
+
+
+def test_groups_named_before_their_values_in_a_bracketed_versus_list():
+    """ "(AB-CD 19% vs. Xy-AB-CD 18%, p=0.8)": each value is the group named right before it, and
+    a rate of a result the vocabulary has no name for ("iPET+ rates") is still a result."""
+    context = record_context(
+        [
+            "Patients were randomized to AB-CD or Xy-AB-CD.",
+            "iPET+ rates were comparable (AB-CD 19% vs. Xy-AB-CD 18%, p=0.8).",
+        ]
+    )
+    facts = apply_context(
+        parse_sentence(
+            "iPET+ rates were comparable (AB-CD 19% vs. Xy-AB-CD 18%, p=0.8).",
+            comparison=context.comparison,
+            arms=context.labels,
+        ),
+        context,
+    )
+    assert [(f.value, f.arm) for f in facts] == [(19.0, "AB-CD"), (18.0, "Xy-AB-CD")]
+
+
+def test_a_group_after_versus_before_a_colon_is_the_pair_s_second_not_the_first_value_s():
+    """ "improved with A versus B: 20.5 months ... versus 12.8 months, respectively": 20.5 is A's."""
+    sentence = (
+        "Median PFS was improved with drug K plus drug M versus placebo plus drug M: 20.5 months "
+        "(95% CI, 18.5 to 23.5 months) versus 12.8 months (95% CI, 10.9 to 16.3), respectively."
+    )
+    arms = ["drug K plus drug M", "placebo plus drug M"]
+    facts = parse_sentence(sentence, comparison=(arms[0], arms[1]), arms=arms)
+    assert [(f.value, f.arm) for f in facts] == [(20.5, arms[0]), (12.8, arms[1])]
+
+
+def test_a_pair_headed_by_its_groups_after_a_bracket_keeps_their_order():
+    """ "A (with C) vs B ORR: 45% vs 29%": the bracket closes A's name, no value; 45% is A's."""
+    sentence = "Drug K plus chemotherapy (drug C) vs placebo plus chemotherapy ORR: 45% vs 29.3%"
+    arms = ["Drug K plus chemotherapy", "placebo plus chemotherapy"]
+    facts = parse_sentence(sentence, comparison=(arms[0], arms[1]), arms=arms)
+    assert [(f.value, f.arm) for f in facts] == [(45.0, arms[0]), (29.3, arms[1])]

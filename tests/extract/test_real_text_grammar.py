@@ -1489,3 +1489,12 @@ def test_a_prefix_whose_hyphen_waits_for_the_next_groups_word_names_a_whole_grou
         (79.7, "K-chemo"),
         (72.9, "L-chemo"),
     ]
+
+
+def test_a_standard_deviation_after_a_value_is_no_stable_disease_rate():
+    sentence = (
+        "Survival estimates at 6 years were 86% (SD = 2%) for arm K; 92% (SD = 2%) for arm L; and "
+        "89% (SD = 3%) for arm M (P = .17)."
+    )
+    facts = parse_sentence(sentence, context_endpoint=("OS", "overall survival"))
+    assert [(f.value, f.endpoint) for f in facts] == [(86.0, "OS"), (92.0, "OS"), (89.0, "OS")]
