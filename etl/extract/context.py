@@ -670,12 +670,13 @@ _TRADEMARK = re.compile(f"[{TRADEMARK_MARKS}{_QUOTES}]")
 
 def record_context(sentences: list[str]) -> RecordContext:
     """The record's groups, from its sentences (its title among them) in order."""
-    if any(_TRADEMARK.search(s) for s in sentences):
+    # (one scan of the record for a mark: the pattern is one character)
+    if _TRADEMARK.search("".join(sentences)):
         sentences = [s.translate(_NO_TRADEMARKS) for s in sentences]
-    if any(s.strip().lower() in _VERSUS_WORDS for s in sentences):
+    if any(_is_versus_line(s) for s in sentences):
         sentences = _joined_at_versus(sentences)
     # (a code the record defines as a drug may name a group: "CPX-351 is a liposomal ...")
-    drugs = frozenset(d for s in sentences if _DEFINES.search(s) for d in defined_drugs(s))
+    drugs = frozenset(d for s in sentences if _may_define(s) for d in defined_drugs(s))
     declared, identifiers = _declared(sentences, drugs)
     labels = list(dict.fromkeys(declared))
     if len(labels) < 2:
@@ -695,6 +696,20 @@ def record_context(sentences: list[str]) -> RecordContext:
 
 
 _VERSUS_WORDS = frozenset(["vs", "vs.", "versus", "v"])
+_LONGEST_VERSUS_WORD = max(map(len, _VERSUS_WORDS))
+
+
+def _is_versus_line(s: str) -> bool:
+    """Whether a line is only a "versus" word. (Its length asked first: lower-casing never
+    shortens a text, and most lines are sentences, not worth lower-casing for this.)"""
+    line = s.strip()
+    return len(line) <= _LONGEST_VERSUS_WORD and line.lower() in _VERSUS_WORDS
+
+
+def _may_define(s: str) -> bool:
+    """_DEFINES.search(s), asked only where its words are: "is a(n) ", "was a(n) " hold "s a",
+    ", a(n) " holds ", a"."""
+    return ("s a" in s or ", a" in s) and _DEFINES.search(s) is not None
 
 
 def _joined_at_versus(sentences: list[str]) -> list[str]:
@@ -719,7 +734,7 @@ def is_control(label: str) -> bool:
 
 
 _STANDARD_WORD = r"(?:standard|conventional|reference)"
-_SAYS_STANDARD = re.compile(rf"\b{_STANDARD_WORD}\b", re.IGNORECASE)
+_SAYS_STANDARD = Prefiltered(re.compile(rf"\b{_STANDARD_WORD}\b", re.IGNORECASE))
 # (the words a treatment's name may have before the label in brackets: "the standard Adriamycin
 # plus ifosfamide (AI)")
 _CALLED_STANDARD = (
