@@ -13,6 +13,7 @@ from etl.extract.phrases import AFTER_EVENT
 from etl.extract.result_kinds import is_follow_up
 from etl.regex_prefilter import (
     Prefiltered,
+    case_folded,
 )
 from etl.vocab.codes import MONTHS_PER_UNIT
 from etl.vocab.endpoints import TIME_TO_EVENT, TIMED_OTHER_ABBREVIATIONS, endpoint_mentions
@@ -51,7 +52,9 @@ _TIMES_LISTED = re.compile(
 _BEFORE_RATES = Prefiltered(
     re.compile(
         # (not a difference: "prolonged OS by 5 months (OS rate 40% vs 30%)")
-        r"(?<![\d.])(?<!\bby )(?P<n>\d+)\s*(?P<unit>months?|mo|years?|yrs?)\.?"
+        # (the look-behinds asked after the first digit, "(?<![\d.])\d" as "\d(?<![\d.]\d)": a
+        # pattern that opens with a class is tried only where the class is)
+        r"(?P<n>\d(?<![\d.]\d)(?<!\bby \d)\d*)\s*(?P<unit>months?|mo|years?|yrs?)\.?"
         r"(?=\s*(?:[(\[]|:)\s*(?:[A-Za-z][\w-]*\s+){0,3}?\d+(?:\.\d+)?\s*%(?!\s*(?:CI|conf)))",
         re.IGNORECASE,
     )
@@ -286,6 +289,10 @@ def _defines_a_subgroup(text: str, mention: tuple[int, int, str, str]) -> bool:
     window = max(0, mention[0] - 60)
     if mention[2] == "AE" and _SUBGROUP_BY_HARM.search(text, window, mention[0]):
         return True
+    # (asked only where the window holds "among", found in the text folded once for the sentence)
+    folded = case_folded(text)
+    if folded is not None and folded.find("among", window, mention[0]) < 0:
+        return False
     return _AMONG_WHO.search(text, window, mention[0]) is not None
 
 
