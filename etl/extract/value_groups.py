@@ -4,6 +4,7 @@ groups for a list that names none, "A versus B" before a ratio."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -37,6 +38,7 @@ from etl.regex_prefilter import (
     FoldedMatch,
     GatedAlternation,
     Prefiltered,
+    case_folded,
 )
 
 # (a group's name may hold "and" or "with" when a group noun closes it: "the A plus B and C
@@ -255,6 +257,10 @@ def attach_arms(
             before[chain] = _groups_right_before(text, first.start)
         return before[chain]
 
+    # ("each", "both" or "all", which a value of every group needs, asked of the folded sentence
+    # once: most name none)
+    folded = case_folded(text)
+    each_word = folded is None or any(w in folded for w in ("each", "both", "all"))
     prev_end = 0
     against_named: list[Fact] = []  # (ratios whose keyword names what they compare with)
     by_position: set[int] = set()  # (the facts given the record's groups by their position)
@@ -337,7 +343,7 @@ def attach_arms(
                     by_position.add(id(f))
         f.arm, f.comparator = arm, comparator
         if arm is None and comparator is None and len(chains[f.chain]) == 1:
-            f.each_group = (
+            f.each_group = each_word and (
                 _EACH_GROUP.match(_after_value(text, f)) is not None
                 or _EACH_GROUP_BEFORE.search(text, max(0, f.start - 80), f.start) is not None
             )
@@ -366,8 +372,16 @@ def _known_right_after(text: str, f: Fact, arms: list[str]) -> str | None:
     vs. 6.9 months observation", as compressed summaries and table cells write it)."""
     if not arms:
         return None
-    rest = _after_value(text, f).lstrip()
-    return next((a for a in arms if group_pattern(a).match(rest)), None)
+    m = _groups_pattern(tuple(arms)).match(_after_value(text, f).lstrip())
+    return None if m is None else arms[m.lastindex - 1]  # type: ignore[operator]
+
+
+@functools.lru_cache(maxsize=256)
+def _groups_pattern(arms: tuple[str, ...]) -> re.Pattern[str]:
+    """The alternation of the groups' group_patterns, each its own group, in their order: its
+    match at a place is the first group whose pattern matches there (its ``lastindex``).
+    (Cached by the record's groups: each of its sentences asks for them.)"""
+    return re.compile("|".join(f"({group_pattern(a).pattern})" for a in arms), re.IGNORECASE)
 
 
 def _compared_to_the_other(
@@ -597,10 +611,10 @@ def _named_right_after(text: str, f: Fact) -> str | None:
 
 def _after_value(text: str, f: Fact) -> str:
     """The text after a value, past its (possibly nested) interval/p-value brackets."""
-    rest = text[f.end :]
-    closing = _CLOSING.match(rest)
+    closing = _CLOSING.match(text, f.end)  # (asked in place: the text after it cut only once)
     if closing:
-        return " " + rest[closing.end() :]
+        return " " + text[closing.end() :]
+    rest = text[f.end :]
     i = len(rest) - len(rest.lstrip())
     if i < len(rest) and rest[i] in "([":
         depth = 0
