@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import functools
 import itertools
+import operator
 import re
 
 from etl.extract.event_counts import event_counts
@@ -210,6 +211,7 @@ _VALUE_THEN_INTERVAL = re.compile(
     r"(?!\s*(?:%|(?:months?|mos?|m|weeks?|wks?|years?|yrs?|days?|cycles?|patients|pts)\b))"
 )
 _MOST_RATIO = 20.0  # (a bare number above this, with an interval, is no ratio)
+_BY_START = operator.attrgetter("start")  # (a sort key, asked for every value of every sentence)
 
 
 def _ratio_measure(keyword: str) -> str:
@@ -305,7 +307,7 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
     bare = [m for m in _BARE.finditer(text) if free(m.start(), m.end())]
     if bare and ("(" in text or "[" in text or ":" in text):
         facts, bare = _announced_unit(text, facts, bare, masks)
-    return _share_units(text, sorted(facts, key=lambda f: f.start), bare, masks)
+    return _share_units(text, sorted(facts, key=_BY_START), bare, masks)
 
 
 # a difference stated in the bracket after the values it compares, its unit theirs: "30.2% versus
@@ -457,7 +459,7 @@ def _share_units(
             out.append(shared)
             # (the next bare number of the list may take it from this one: "0.21, 0.24 and 0.22")
             ordered[i] = (start, end, shared)
-    return sorted(out + _mirrored_pairs(text, ordered, masks), key=lambda f: f.start)
+    return sorted(out + _mirrored_pairs(text, ordered, masks), key=_BY_START)
 
 
 # an item of a list that opens with a pair of values ("(18.7 vs. 3.6; HR: 0.21)", "(NR vs 3.6;")
