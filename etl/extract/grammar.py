@@ -71,7 +71,9 @@ _FOOTNOTE_MARK = re.compile(
 _FOOTNOTE_SIGN = re.compile(FOOTNOTE_SIGNS)
 # "9.4 vs.7.1 months": a "vs." glued to the next number, whose dot would be read as that number's
 # (a number starts after no letter, dot or digit); read as "vs 7.1", same length
-_GLUED_VS = re.compile(r"(?<=\bvs)\.(?=\d)", re.IGNORECASE)
+# (its look-behind asked after the dot: a pattern that opens with a look-behind is tried at every
+# place of the text, one that opens with the dot only where a dot is)
+_GLUED_VS = re.compile(r"\.(?<=\bvs\.)(?=\d)", re.IGNORECASE)
 _THRESHOLD = re.compile(
     r"(?:significance|threshold|boundary|alpha|significance level|level of significance)\W{0,3}$",
     re.IGNORECASE,
@@ -104,7 +106,8 @@ def parse_sentence(
     groups of the last list of values before this sentence (see ``listed_groups``); ``lead`` the
     endpoint of the lead-in of a list this sentence is an item of ("objective responses were
     seen in:", then "8.5% of the A group."): a value naming none is of it."""
-    text = text.translate(AS_HYPHEN)
+    if "\u2010" in text or "\u2011" in text:  # (AS_HYPHEN's only characters: most have none)
+        text = text.translate(AS_HYPHEN)
     if "\u2013" in text or "\u2014" in text:
         text = WORD_DASH.sub("-", text)
     if "per" in text:
