@@ -43,7 +43,10 @@ _OR_LONGER = Prefiltered(
         r"≥\s*(?P<n>\d+)\s*(?P<unit>months?|weeks?|years?)\b"
         r"|\b(?P<n2>\d+)\s*(?P<unit2>months?|weeks?|years?)\s+or\s+(?:longer|more|greater)\b",
         re.IGNORECASE,
-    )
+    ),
+    # (what either alternative holds, scanned for on the folded text: the engine skips to the
+    # letters they start with, where the pattern, opening with "\b", is tried at every place)
+    re.compile(r"≥|longer|more|greater"),
 )
 _TIMES_LISTED = re.compile(
     r"\d(?:\s*,\s*|\s*-?\s*,?\s+(?:and|or)\s+)\d+\s*-?\s*(?:years?|months?|yrs?|mo|y)\b",
