@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from etl.regex_prefilter import alternatives, atom_end, case_folded
+from etl.regex_prefilter import Prefiltered, alternatives, atom_end, case_folded
 from etl.vocab.numerals import number_words
 
 # the abbreviations of times to an event that the vocabulary has no code for (OTHER, timed: a
@@ -302,10 +302,13 @@ _MEDIAN_ABBREVIATED_LOWER = frozenset({"os", "Os", "oS", "pfs", "Pfs"})
 
 # two adjectives sharing one head: "overall and complete remission rate", "objective and
 # complete response rates"
-_SHARED_HEAD = re.compile(
-    r"\b(?P<a>overall|objective|complete|partial)\s+and\s+(?:complete|partial|overall|objective)\s+"
-    r"(?P<head>(?:response|remission)(?:\s+rates?)?)\b",
-    re.IGNORECASE,
+# (prefiltered: asked only of a sentence whose folded text holds its words, then folded)
+_SHARED_HEAD = Prefiltered(
+    re.compile(
+        r"\b(?P<a>overall|objective|complete|partial)\s+and\s+(?:complete|partial|overall|objective)\s+"
+        r"(?P<head>(?:response|remission)(?:\s+rates?)?)\b",
+        re.IGNORECASE,
+    )
 )
 
 
