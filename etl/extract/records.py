@@ -25,7 +25,7 @@ from etl.extract.grammar import listed_groups, parse_sentence
 from etl.extract.group_labels import group_label, simplify
 from etl.extract.value_endpoints import compares_times
 from etl.vocab.endpoints import endpoint_mentions
-from etl.vocab.marks import BULLET
+from etl.vocab.marks import BULLET, BULLET_MARKS
 
 # The columns of an outcome row that come from its sentence (outcome column: sentence column), and
 # those read by the grammar; etl.extract.outcomes joins the two on the sentence's row.
@@ -205,6 +205,13 @@ _FOLLOW_UP_AT = re.compile(
     re.IGNORECASE,
 )
 
+
+def _bulleted(line: str) -> bool:
+    """_BULLET.match(line), asked only of a line that opens with a bullet or white space."""
+    first = line[:1]
+    return (first in BULLET_MARKS or first.isspace()) and _BULLET.match(line) is not None
+
+
 # (the endpoint and the group a lead-in names, either may be missing)
 Lead = tuple[tuple[str, str] | None, str | None] | None
 
@@ -213,7 +220,7 @@ def _lead(sentence: str, lead: Lead, after: str) -> tuple[Lead, Lead]:
     """(the lead of the list ``sentence`` is an item of, that after it): a lead-in (a line ending
     with a colon, or one that bulleted lines ``after`` follow) naming an endpoint or a group
     leads the sentences after it while they are items of its list."""
-    if sentence.rstrip().endswith(":") or (_BULLET.match(after) and not _LIST_ITEM.match(sentence)):
+    if sentence.rstrip().endswith(":") or (_bulleted(after) and not _LIST_ITEM.match(sentence)):
         # (one that states a number is a result of its own, or names a time point its items
         # would need: "259 patients had progressed:", "36-month DMFS:")
         # (a population's size is no result: "In the ITT population (n=923), ... seen in:")
