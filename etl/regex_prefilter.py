@@ -406,10 +406,15 @@ class Prefiltered:
         return None if m is None else FoldedMatch(m, text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str] | FoldedMatch]:
-        found = self.finditer_lowered(text)
-        if self.folded is None or case_folded(text) is None:
-            return found
-        return (FoldedMatch(m, text) for m in found)
+        # (finditer_lowered's steps, the text folded once: then its matches read off the text)
+        if self.folded is None:
+            return self.compiled.finditer(text) if self.can_match(text) else iter(())
+        haystack = case_folded(text)
+        if haystack is None:
+            return self.compiled.finditer(text)
+        if not self._admits(haystack):
+            return iter(())
+        return (FoldedMatch(m, text) for m in self.folded.finditer(haystack))
 
     def finditer_lowered(self, text: str) -> Iterator[re.Match[str]]:
         """finditer's matches where case does not matter in their groups (numbers, signs, units
