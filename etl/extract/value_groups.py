@@ -161,6 +161,8 @@ _EACH_GROUP = re.compile(
     r"(?:groups?|arms?|cohorts?)\b",
     re.IGNORECASE,
 )
+# what both hold, for the folded sentence
+_IN_EACH = re.compile(r"in\s+(?:each|both|all)\s")
 # the groups of a list of values named right after it, in the plural: "4% and 3% of patients in
 # the A and B arms" (a list in their order, as "respectively" says)
 _PLURAL_AFTER = re.compile(
@@ -257,10 +259,10 @@ def attach_arms(
             before[chain] = _groups_right_before(text, first.start)
         return before[chain]
 
-    # ("each", "both" or "all", which a value of every group needs, asked of the folded sentence
-    # once: most name none)
+    # (what a value of every group needs, "in each|both|all ", asked of the folded sentence once:
+    # most have none)
     folded = case_folded(text)
-    each_word = folded is None or any(w in folded for w in ("each", "both", "all"))
+    each_word = folded is None or _IN_EACH.search(folded) is not None
     prev_end = 0
     against_named: list[Fact] = []  # (ratios whose keyword names what they compare with)
     by_position: set[int] = set()  # (the facts given the record's groups by their position)
@@ -278,7 +280,13 @@ def attach_arms(
         elif f.measure in COMPARED_MEASURES:
             # the comparison named nearest before the value, else right after it: "A vs. B:
             # hazard ratio=1.75; A vs. C: hazard ratio=2.26"
-            named_before = list(_VERSUS.finditer(text[max(0, prev_end, f.start - 160) : f.start]))
+            # (read within the window in place, the whole sentence asked the gate: the pattern
+            # looks at nothing before its first character, and its groups are all that is read)
+            named_before = (
+                list(_VERSUS.compiled.finditer(text, max(0, prev_end, f.start - 160), f.start))
+                if _VERSUS.can_match(text)
+                else []
+            )
             vs = (
                 named_before[-1]
                 if named_before
