@@ -22,7 +22,7 @@ import re
 from typing import Protocol
 
 from etl.extract.phrases import MORE_BY
-from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
+from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives, case_folded
 from etl.vocab.codes import TIME_UNITS
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
 
@@ -221,6 +221,13 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
     events = _EVENTS.search(text) is not None  # (search asks the gate first)
     baseline = _BASELINE.search(text) is not None
     follow_up = "follow" in lowered or "at a median" in lowered
+    # (the words _STILL and the difference patterns before a value need, asked of the sentence
+    # folded once: those are otherwise tried at every place of each value's window)
+    folded = case_folded(text)
+    still = folded is None or any(
+        w in folded for w in ("still", "remain", "discontinued", "received")
+    )
+    difference = folded is None or "difference" in folded
     keep = []
     for f in facts:
         if f.unit == "percent":
@@ -241,7 +248,7 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
                 f.endpoint, f.endpoint_label = named
             elif (
                 f.endpoint == "FOLLOWUP"
-                or _STILL.search(text, f.end, f.end + 120)
+                or (still and _STILL.search(text, f.end, f.end + 120))
                 or (
                     (events or (f.endpoint in _TIMED and _COUNTED.search(text, 0, f.start)))
                     and f.endpoint not in ("AE", "ORR", "CR", "PR", "SD", "DCR", "CBR")
@@ -262,10 +269,11 @@ def reclassify(text: str, facts: list, mentions: list) -> list:
                 f.endpoint = "AE"
             if (
                 (
-                    _DIFFERENCE_IN.search(text, max(0, f.start - 120), f.start)
+                    difference
+                    and _DIFFERENCE_IN.search(text, max(0, f.start - 120), f.start)
                     and not _PAIRED.match(text, f.end)
                 )
-                or _DIFFERENCE_LABEL.search(text, max(0, f.start - 20), f.start)
+                or (difference and _DIFFERENCE_LABEL.search(text, max(0, f.start - 20), f.start))
                 or (delta and _DELTA_BEFORE.search(text, max(0, f.start - 6), f.start))
                 or (
                     "absolute" in text
