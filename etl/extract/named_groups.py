@@ -98,7 +98,8 @@ def _declared_label(declared: re.Match[str] | None, arms: list[str]) -> str | No
 def pair_led_by(gap: str, arms: list[str]) -> list[str] | None:
     """The two declared groups, the one named right before the bracket a pair of values opens
     first ("in the B arm (11 vs 18 months)": B, A), or None."""
-    declared = _DECLARED_THEN_BRACKET.search(gap)
+    # (the pattern ends with the bracket and white space: a gap that ends otherwise is not read)
+    declared = _DECLARED_THEN_BRACKET.search(gap) if gap.rstrip().endswith("(") else None
     if declared is None or _COMPARED_BEFORE.search(gap, 0, declared.start()):
         return None  # (the reference of a comparison: "longer with A than with B (12 vs 6)")
     named = _declared_label(declared, arms)
