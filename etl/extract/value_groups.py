@@ -436,7 +436,8 @@ def _list_then_groups(text: str, chains: dict[int, list[Fact]]) -> None:
         after = PLACEHOLDERS_AFTER.sub("", after) if chain[0].slots else after
         # (past the brackets of the pair's ratio, and the groups' sizes: "7.8 versus 4.9 months
         # (HR, 0.44; ...) for A (n = 60) versus B (n = 81)")
-        after = _SIZES.sub("", _BRACKETS_FIRST.sub("", after))
+        after = _BRACKETS_FIRST.sub("", after)
+        after = _SIZES.sub("", after) if "=" in after else after  # (a size holds its "=")
         m = _VERSUS.compiled.match(after.lstrip(" ,"))
         if m is not None:
             pair = clean_pair(m.group("a"), m.group("b"))
