@@ -49,7 +49,9 @@ _CI_DECIMAL_PAIR = re.compile(
     r"\[\s*(?P<lo>\d*[.·]\d+)\s*,\s*(?P<hi>\d*[.·]\d+)\s*\]"
     # (or in round brackets after a value, under a head that states the level once: "3-year EFS
     # (95% CI) was 92.1% (88.4, 94.7) with A vs. 82.5% (77.4, 86.5) with B")
-    r"|(?<=[\d%] )\(\s*(?P<lo2>\d*[.·]\d+)\s*,\s*(?P<hi2>\d*[.·]\d+)\s*\)"
+    # (its look-behind asked after the bracket, "\((?<=[\d%] \()": both alternatives then open
+    # with a bracket, which the engine skips to)
+    r"|\((?<=[\d%] \()\s*(?P<lo2>\d*[.·]\d+)\s*,\s*(?P<hi2>\d*[.·]\d+)\s*\)"
 )
 # between a value and its interval: its unit, the bracketed count it was read in ("8.0
 # months (n=39; 95% CI, 4.9-10.4)"), or the group it is of, named right after it ("12.1 months in
