@@ -26,6 +26,7 @@ import functools
 import re
 import string
 from collections.abc import Callable, Iterator, Sequence
+from re import _parser as re_parser
 
 from etl.multiscan import prescanned
 
@@ -213,7 +214,7 @@ def _fold_class(body: str) -> str:
     return _fold(body, in_class=True)
 
 
-def _fold(pattern: str, in_class: bool = False) -> str:
+def _fold(pattern: str, in_class: bool = False, widen: bool = False) -> str:
     out, i = [], 0
     while i < len(pattern):
         c = pattern[i]
@@ -225,6 +226,10 @@ def _fold(pattern: str, in_class: bool = False) -> str:
             end = atom_end(pattern, i)
             out.append(_fold_class(pattern[i:end]))
             i = end
+            continue
+        elif widen and pattern.startswith("(?-i:", i) and not in_class:
+            out.append("(?:")  # (its letters folded too: it then takes either case)
+            i += len("(?-i:")
             continue
         elif pattern.startswith("(?-i", i) and not in_class:
             # (a part that keeps case, "(?-i:[A-Z])", cannot be read on folded text)
@@ -257,6 +262,40 @@ def folded_pattern(pattern: str) -> str:
     text: letters lower-cased, escapes ("\\S") and group names kept. ValueError where that is
     not certain (character codes such as "\\x41", ranges across letters)."""
     return _fold(pattern)
+
+
+def widened_folded_pattern(pattern: str) -> str:
+    """``pattern`` for case_folded text, as folded_pattern, where its parts that keep case
+    ("(?-i:[A-Z])") are folded too: it matches wherever the IGNORECASE ``pattern`` matches the
+    text, and maybe elsewhere (a capital it asks for is any letter there). ValueError where
+    folded_pattern's would be, or where such a part stands in a negative look-around (widened,
+    that would match less), or where the pattern can match an empty text."""
+    if _case_kept_in_negation(pattern):
+        raise ValueError("a part that keeps case in a negative look-around")
+    if _may_be_empty(pattern):
+        raise ValueError("a pattern that may match an empty text")
+    return _fold(pattern, widen=True)
+
+
+def _case_kept_in_negation(pattern: str) -> bool:
+    """Whether a part that keeps case stands inside a negative look-around of ``pattern``."""
+    i = 0
+    while i < len(pattern):
+        end = atom_end(pattern, i)
+        if pattern[i] == "(":
+            group = pattern[i:end]
+            if group.startswith(("(?!", "(?<!")):
+                if "(?-i" in group:
+                    return True
+            elif _case_kept_in_negation(group[1:-1]):
+                return True
+        i = end
+    return False
+
+
+def _may_be_empty(pattern: str) -> bool:
+    """Whether a match of ``pattern`` may be empty (its shortest match has no character)."""
+    return re_parser.parse(pattern).getwidth()[0] == 0  # (the engine's own reading of it)
 
 
 # A pattern that starts with a sign: "%", "/", "±", "×" or a class of such characters ("[-–—]")
@@ -351,11 +390,19 @@ class Prefiltered:
         self.scan = scan
         self.fold = bool(compiled.flags & re.IGNORECASE)
         self.folded: re.Pattern[str] | None = None
+        # (not foldable for a part that keeps case: where a widened folded pattern starts a
+        # match on the folded text, the pattern is tried on the text; see _starts_widened)
+        self.widened: re.Pattern[str] | None = None
         if self.fold and not compiled.flags & re.VERBOSE:
             with contextlib.suppress(ValueError):  # (not foldable: run as it is)
                 self.folded = re.compile(
                     folded_pattern(compiled.pattern), compiled.flags & ~re.IGNORECASE
                 )
+            if self.folded is None:
+                with contextlib.suppress(ValueError):
+                    self.widened = re.compile(
+                        widened_folded_pattern(compiled.pattern), compiled.flags & ~re.IGNORECASE
+                    )
         try:  # (in a VERBOSE pattern white space and comments are not text)
             needs = () if compiled.flags & re.VERBOSE else needed_texts(compiled.pattern)
         except ValueError:
@@ -396,6 +443,10 @@ class Prefiltered:
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | FoldedMatch | None:
         if self.folded is None:
+            if self.widened is not None and (haystack := case_folded(text)) is not None:
+                if not self._admits(haystack):
+                    return None
+                return next(self._starts_widened(text, haystack, pos), None)
             return self.compiled.search(text, pos) if self.can_match(text) else None
         haystack = case_folded(text)
         if haystack is None:
@@ -408,7 +459,7 @@ class Prefiltered:
     def finditer(self, text: str) -> Iterator[re.Match[str] | FoldedMatch]:
         # (finditer_lowered's steps, the text folded once: then its matches read off the text)
         if self.folded is None:
-            return self.compiled.finditer(text) if self.can_match(text) else iter(())
+            return self.finditer_lowered(text)
         haystack = case_folded(text)
         if haystack is None:
             return self.compiled.finditer(text)
@@ -421,11 +472,27 @@ class Prefiltered:
         read in any case): the matches on the case_folded text when the pattern runs folded, so
         the same spans, their groups lower-cased; made without a FoldedMatch for each."""
         if self.folded is None:
+            if self.widened is not None and (haystack := case_folded(text)) is not None:
+                return self._starts_widened(text, haystack) if self._admits(haystack) else iter(())
             return self.compiled.finditer(text) if self.can_match(text) else iter(())
         haystack = case_folded(text)
         if haystack is None:
             return self.compiled.finditer(text)
         return self.folded.finditer(haystack) if self._admits(haystack) else iter(())
+
+    def _starts_widened(self, text: str, haystack: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        """The pattern's own matches in ``text`` from ``pos`` (its finditer's), tried only where
+        the widened pattern matches in ``haystack`` (the text case_folded): a match of the
+        pattern starts only where the widened one does, and the engine skips to the letters
+        the folded one starts with (which it cannot do ignoring case). No match is empty."""
+        assert self.widened is not None
+        while (start := self.widened.search(haystack, pos)) is not None:
+            m = self.compiled.match(text, start.start())
+            if m is None:
+                pos = start.start() + 1
+                continue
+            yield m
+            pos = m.end()
 
 
 class FromStarts:

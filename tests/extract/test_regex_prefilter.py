@@ -169,6 +169,19 @@ def test_a_folded_match_keeps_the_case_of_the_text():
     assert m.span("a") == (14, 18)
 
 
+def test_a_part_that_keeps_case_is_widened_only_where_that_finds_more():
+    # (widened, "(?-i:[A-Z])" takes any letter on the folded text: tried there, the pattern
+    # itself decides; inside a negative look-around widening would find less, so it is not)
+    pattern = Prefiltered(re.compile(r"\bwith\s+(?P<g>\d+-?(?-i:[A-Z])\w*)", re.IGNORECASE))
+    assert pattern.widened is not None
+    text = "with 5-fu, With 5-FU alone, WITH 5-Fu"
+    assert _matches(pattern.finditer(text)) == _matches(pattern.compiled.finditer(text))
+    assert [m.group("g") for m in pattern.finditer(text)] == ["5-FU", "5-Fu"]
+    negated = Prefiltered(re.compile(r"with\s+(?!(?-i:[A-Z]))\w+", re.IGNORECASE))
+    assert negated.widened is None
+    assert Prefiltered(re.compile(r"(?-i:[A-Z])?", re.IGNORECASE)).widened is None  # (empty)
+
+
 def test_a_part_that_keeps_case_is_not_read_on_folded_text():
     # ("(?-i:[A-Z])" inside an IGNORECASE pattern: "5-FU" is a name, "2019in" none)
     pattern = Prefiltered(re.compile(r"\bwith\s+(?P<g>\d+-?(?-i:[A-Z])\w*)", re.IGNORECASE))
