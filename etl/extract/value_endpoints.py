@@ -450,7 +450,9 @@ _LANDMARK_RATE = re.compile(
 
 # the rate of an event the vocabulary has no code for, named by its noun before "rate(s)":
 # "discontinuation rates", "the hospitalization rate", "adherence rates" (a noun of an event or a
-# state: -tion, -sion, -ence, -ance, -ity, -ment, -ure)
+# state: -tion, -sion, -ence, -ance, -ity, -ment, -ure); not one that says after it what it is
+# of or for ("the progression rate of the A group", "remission rates for B"): the words after it
+# name the result then, read apart
 _EVENT_RATE = re.compile(
     r"\b(?P<what>[a-z]+(?:tion|sion|ence|ance|ity|ment|ure))\s+rates?\b(?![^.;]*\b(?:of|for)\s+\w)",
     re.IGNORECASE,

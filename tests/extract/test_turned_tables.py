@@ -75,11 +75,16 @@ def test_each_trial_gets_its_own_column_s_results_with_the_header_s_groups():
     ]
 
 
-def test_each_turned_row_names_its_own_trial_only():
-    staged = stage_documents(files_frame({"review.txt": SIDE_BY_SIDE}))
+def _table_mentions(text: str) -> pl.DataFrame:
+    """The trial mentions of one page, the names its tables give included."""
+    staged = stage_documents(files_frame({"review.txt": text}))
     sentences = sentences_frame(staged.record_lines, staged.publications, staged.table_rows)
     tabled = table_frames(sentences, staged.documents, staged.tables)
-    mentions = trial_mentions_frame(sentences, staged.publications, tabled.names)
+    return trial_mentions_frame(sentences, staged.publications, tabled.names)
+
+
+def test_each_turned_row_names_its_own_trial_only():
+    mentions = _table_mentions(SIDE_BY_SIDE)
     per_row = (
         mentions.filter(pl.col("acronym").is_not_null())
         .group_by("sentence_id")
@@ -130,8 +135,5 @@ UNDER_REF = (
 
 
 def test_trials_named_under_a_reference_header_with_their_reference_numbers_are_the_rows():
-    staged = stage_documents(files_frame({"review.txt": UNDER_REF}))
-    sentences = sentences_frame(staged.record_lines, staged.publications, staged.table_rows)
-    tabled = table_frames(sentences, staged.documents, staged.tables)
-    mentions = trial_mentions_frame(sentences, staged.publications, tabled.names)
+    mentions = _table_mentions(UNDER_REF)
     assert set(mentions.get_column("acronym").drop_nulls()) == {"HERON7", "SANDPIPER"}
