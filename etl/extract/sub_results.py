@@ -85,6 +85,9 @@ def of_the_group_after(
             or last.arm is None
             or last.comparator is not None
             or chain_size[last.chain] > 1
+            # (nothing to give when the value before it has a group: the run would stop there;
+            # asked before the group after it is looked for, a pattern per value)
+            or facts[i - 1].arm is not None
             or named_after(last) != last.arm
         ):
             continue
