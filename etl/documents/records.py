@@ -6,6 +6,9 @@ record, without surrounding white space.
 
 from __future__ import annotations
 
+import re
+from typing import Final
+
 import polars as pl
 
 from etl.documents.abstracts import abstract_lines
@@ -17,7 +20,7 @@ from etl.documents.kinds import (
     RULE_LINE,
     trial_heading,
 )
-from etl.documents.table_grid import names_study
+from etl.documents.table_grid import caption_trial, is_trial_name, names_study
 from etl.documents.tables import Table, heading, trial_rows
 from etl.text import WHITESPACE
 from etl.vocab.codes import code
@@ -297,11 +300,18 @@ def table_lines(lines: pl.DataFrame, tables: dict[str, list[Table]]) -> pl.DataF
 def _row_numbers(table: Table, first: int) -> list[int]:
     """The number of each data row, from ``first``: a heading that names a study ("ORION-7 study
     (Author, 2020) | | |") and the rows below it, to the next heading, share the heading's (in a
-    table of trials they are one record: the rows report that study)."""
+    table of trials they are one record: the rows report that study). A table of no trial column
+    whose caption names one study reports that study: its rows are the caption's record (-1)."""
+    of_trial = trial_rows(table)
+    if (
+        table.caption is not None
+        and all(owner is None for owner in of_trial)
+        and caption_trial(table.caption.text) is not None
+    ):
+        return [-1] * len(table.rows)
     out: list[int] = []
     study: int | None = None
     # (and a row whose trial cell is the row above's, spanning both, is that row's record)
-    of_trial = trial_rows(table)
     for r in range(len(table.rows)):
         cell = heading(table, r)
         if cell is not None:
@@ -318,9 +328,13 @@ def _row_numbers(table: Table, first: int) -> list[int]:
 
 def _with_tables(rec_lines: pl.DataFrame, tables_by_line: pl.DataFrame) -> pl.DataFrame:
     """Table lines take their role; in a table of trials, each row is a record of its own
-    (the caption, header and other lines are record 0)."""
+    (the caption, header and other lines are record 0, and so are the rows of one study's
+    table: -1 + 1)."""
     joined = rec_lines.join(tables_by_line, on=["document_id", "line_no"], how="left")
-    in_trial_table = pl.col("document_kind") == TRIAL_TABLE
+    # (a table of trials no grid was read in keeps the records of its lines: _trial_table_lines)
+    in_trial_table = (pl.col("document_kind") == TRIAL_TABLE) & pl.col(
+        "_row"
+    ).is_not_null().any().over("document_id")
     return joined.with_columns(
         pl.coalesce("_table_role", "role").alias("role"),
         pl.when(in_trial_table)
@@ -330,10 +344,36 @@ def _with_tables(rec_lines: pl.DataFrame, tables_by_line: pl.DataFrame) -> pl.Da
     ).drop("_table_role", "_row")
 
 
+# a bracket that holds a study's name ("(ORION)", "(ORION-7)", "(EORTC 40954)", "(INT- 0116)"),
+# and two numbers apart
+_BRACKETED: Final = re.compile(
+    r"\(\s*([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*(?:[\s\u2010-]+[A-Z0-9]+)*)\s*\)"
+)
+_TWO_NUMBERS: Final = r"\d[\d.,]*\D+\d"
+
+
+def _names_study_in_brackets(line: str) -> bool:
+    return any(
+        sum(c.isupper() for c in m.group(1)) >= 3
+        and is_trial_name(re.sub(r"[\s\u2010-]+", "-", m.group(1)))
+        for m in _BRACKETED.finditer(line)
+    )
+
+
 def _trial_table_lines(lines: pl.DataFrame) -> pl.DataFrame:
-    return lines.filter(
-        (pl.col("document_kind") == TRIAL_TABLE) & ~pl.col("is_blank")
-    ).with_columns(pl.lit(0, dtype=pl.Int64).alias("record_index"), pl.lit("body").alias("role"))
+    """The lines of tables of trials, record 0; where no grid is read in the document (etl.
+    documents.tables: _with_tables), a row whose cells a page joined with spaces, a line that
+    names its study in brackets and gives numbers ("Author et al. 9 (ORION-7) 503 A versus B
+    0.75 (0.009) 5-year OS: 36% versus 23%"), opens a record of its own (the lines below it that
+    name none, its other groups, are of it)."""
+    table_lines = lines.filter((pl.col("document_kind") == TRIAL_TABLE) & ~pl.col("is_blank"))
+    opens = pl.col("line").str.contains(_TWO_NUMBERS) & pl.col("line").map_elements(
+        _names_study_in_brackets, return_dtype=pl.Boolean
+    )
+    return table_lines.with_columns(
+        opens.cast(pl.Int64).cum_sum().over("document_id").alias("record_index"),
+        pl.lit("body").alias("role"),
+    )
 
 
 def structured_lines(

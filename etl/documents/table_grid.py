@@ -62,6 +62,17 @@ def is_trial_name(text: str) -> bool:
     return capitals >= 2 and letters >= 3 and head.upper() not in NOT_TRIAL_NAMES
 
 
+# a word that may be a study's name in a caption, with its number ("KEYNOTE-426", "CheckMate 9ER")
+_CAPTION_NAME: Final = re.compile(r"\b[A-Z][\w-]*[A-Z][\w-]*(?:[ -]\d[\w-]*)?")
+
+
+def caption_trial(caption: str) -> str | None:
+    """The one study a table's caption names ("Main efficacy endpoints, study KEYNOTE-426"),
+    else None (no name, or names of several)."""
+    found = {m.group(0) for m in _CAPTION_NAME.finditer(caption) if is_trial_name(m.group(0))}
+    return found.pop() if len(found) == 1 else None
+
+
 _ONE_STUDY = re.compile(r"\b(?:trial|study)\b", re.IGNORECASE)
 
 

@@ -15,10 +15,14 @@ from typing import Final
 from etl.documents.label_rows import label_rows, labels_misplaced
 from etl.documents.table_grid import GROUP_SIZE, cell_kind, infer_columns
 from etl.documents.table_model import CAPTION, LONG_LINE, Cell, Line, Table, finish, make_cell
+from etl.documents.table_spaced import corner_split, label_and_values
 
 _FROM_LINE: Final = re.compile(r"\s*From\s*:")
 _BAR_LINE: Final = re.compile(r"[^|]*\|\s*")
 _MIN_LINE_CELLS: Final = 6
+# lines that hold a label and two values or more, joined with spaces, that make a table's rows
+# so many lines (etl.documents.table_spaced.label_and_values)
+_MIN_SPACED_ROWS: Final = 2
 
 
 def bar_line_tables(text: str, lines: list[Line], used: list[bool]):
@@ -72,7 +76,16 @@ def cell_line_tables(text: str, lines: list[Line], used: list[bool]):
             if stripped and not (not cells and _FROM_LINE.match(line)):
                 cells.append(make_cell(text, lines[j].start, lines[j].end))
             j += 1
-        if len(cells) >= _MIN_LINE_CELLS:
+        if (spaced := _spaced_rows(text, cells)) is not None and (
+            read := label_rows(spaced[1])
+        ) is not None:
+            # (each row's label and values on a line, joined with spaces: read by the labels;
+            # the title's lines above the corner are the caption's)
+            if spaced[0] is not None and caption is not None:
+                caption = make_cell(text, caption.start, spaced[0].end)
+            found = finish([read[0]], read[1], caption, "cell_lines")
+            yield found, i, _line_of(lines, found.end, i)
+        elif len(cells) >= _MIN_LINE_CELLS:
             # (groups whose sizes stand on lines of their own: no grid counts those lines as
             # cells; the rows are read by their labels, as a label's table of results is)
             sized = _sizes_joined(text, cells)
@@ -89,6 +102,35 @@ def cell_line_tables(text: str, lines: list[Line], used: list[bool]):
             if found is not None:
                 yield found, i, _line_of(lines, found.end, i)
         i = j if j > i + 1 else i + 1
+
+
+def _spaced_rows(
+    text: str, cells: list[Cell | None]
+) -> tuple[Cell | None, list[Cell | None]] | None:
+    """The cells of a table whose rows a page wrote a line each, a row's label and values
+    joined with spaces under a header of the groups, each with its size ("Efficacy endpoint
+    Drug A", "(n=432)", "Drug B", "(n=429)", "Median PFS (months) (95% CI) 15.1 (12.6 to 17.7)
+    11.0 (8.7 to 12.5)"): each such line cut into its label and its values, each group's size
+    joined to its name, the corner's words cut from the first group's (the lines above the
+    corner are the table's title). Returns (the title's last cell or None, the cells); None
+    when fewer than two lines hold a label and two values, or the header sizes no group."""
+    split = [label_and_values(text, c) if c is not None else None for c in cells]
+    if sum(parts is not None and len(parts) >= 3 for parts in split) < _MIN_SPACED_ROWS:
+        return None
+    out: list[Cell | None] = []
+    for cell, parts in zip(cells, split, strict=True):
+        out.extend(parts if parts is not None else [cell])
+    out = _sizes_joined(text, out)
+    first = next(
+        (k for k, c in enumerate(out) if c is not None and GROUP_SIZE.search(c.text)), None
+    )
+    if first is None:
+        return None
+    title = None
+    if (corner := corner_split(text, out[first])) is not None:
+        title = next((c for c in reversed(out[:first]) if c is not None), None)
+        out = [*corner, *out[first + 1 :]]
+    return title, out
 
 
 def _sizes_joined(text: str, cells: list[Cell | None]) -> list[Cell | None]:

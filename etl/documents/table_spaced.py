@@ -44,6 +44,18 @@ _TRIAL_WORD: Final = re.compile(r"\b(?:Trial|Study|Studies)\b", re.IGNORECASE)
 _TREATMENT_WORD: Final = re.compile(r"\b(?:Treatments?|Regimens?|Interventions?|Arms?)\b", re.I)
 _MIN_ROWS: Final = 2
 _LONGEST_ROW: Final = 400
+# a row whose label and values a page joined with spaces, one row a line: the label (a word at
+# its end, or a bracket: "Grade 3-5 AEs", "Median PFS (months) (95% CI)"), then its values
+_LABEL_THEN_VALUES: Final = re.compile(
+    rf"(?P<label>[^\d\s].*?[^\s\d.,;:=<>≤≥+–—-])\s+(?P<items>{_ITEM}(?:\s+{_ITEM})*)\s*"
+)
+# the corner cell's words, run together with the first group's name on the header's line
+# ("Efficacy endpoint Pembrolizumab axitinib")
+_CORNER: Final = re.compile(
+    r"\s*(?:(?:efficacy|safety)\s+)?(?:end\s?points?|outcomes?|characteristics?|variables?"
+    r"|parameters?|measures?)\s+(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def spaced_tables(text: str, lines: list[Line], used: list[bool]):
@@ -165,3 +177,31 @@ def _first_treatment(labels: str) -> int | None:
         if names_treatment(word) or (joined and word.isupper() and len(word) >= 2):
             return m.start()
     return None
+
+
+def label_and_values(text: str, cell: Cell) -> list[Cell] | None:
+    """A cell that holds a whole row, its label then its values joined with spaces ("Median PFS
+    (months) (95% CI) 15.1 (12.6 to 17.7) 11.0 (8.7 to 12.5)"), as the label's cell and a cell
+    per value; None when it is not such a row."""
+    m = _LABEL_THEN_VALUES.fullmatch(cell.text)
+    if m is None:
+        return None
+    cells = [make_cell(text, cell.start + m.start("label"), cell.start + m.end("label"))]
+    offset = cell.start + m.start("items")
+    cells += [
+        make_cell(text, offset + item.start(), offset + item.end())
+        for item in re.finditer(_ITEM, m.group("items"))
+    ]
+    return cells
+
+
+def corner_split(text: str, cell: Cell) -> tuple[Cell, Cell] | None:
+    """A header cell that opens with the corner's words ("Efficacy endpoint Drug A (n=432)"),
+    as (the corner, the group); None when it does not."""
+    m = _CORNER.match(cell.text)
+    if m is None:
+        return None
+    return (
+        make_cell(text, cell.start, cell.start + m.end()),
+        make_cell(text, cell.start + m.end(), cell.end),
+    )

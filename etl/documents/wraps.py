@@ -27,6 +27,11 @@ _OVER = 1.15
 _OVER_SHARE = 20
 _TABLE_LINE = re.compile(r"[|\t]")
 _ENDS_SENTENCE = re.compile(r"[.!?:][\"'”’)\]]*$")
+# a line that ends with a value (a number, a share, a placeholder, with its bracket): a table's
+# row whose cells a page joined with spaces ("Median PFS (months) 15.1 (12.6 to 17.7) 11.0")
+_ENDS_WITH_VALUE = re.compile(r"(?:^|\s)(?:[<>≤≥]?\d[\d.,]*%?|NR|NE)(?:\s*\([^()]*\))?\s*$")
+# a text whose lines end with a value this share of them or more is a table's rows, not prose
+_VALUES_SHARE = 0.5
 
 
 def unwrap(text: str) -> str:
@@ -55,6 +60,13 @@ def _unwrapped(text: str) -> str:
     table = [_TABLE_LINE.search(line) is not None for line in lines]
     prose = sorted(w for w, is_table in zip(widths, table, strict=True) if w and not is_table)
     if len(prose) < _MIN_LINES:
+        return text
+    ending_values = sum(
+        _ENDS_WITH_VALUE.search(line) is not None
+        for line, is_table in zip(lines, table, strict=True)
+        if not is_table
+    )
+    if ending_values >= _VALUES_SHARE * len(prose):
         return text
     width = prose[int(0.9 * (len(prose) - 1))]
     if (

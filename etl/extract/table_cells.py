@@ -56,7 +56,9 @@ _VALUE: Final = re.compile(
 _PLACEHOLDER_CELL: Final = re.compile(rf"\s*(?:{LABEL})?{PLACEHOLDER}", re.IGNORECASE)
 # "n (%)" and "n/N (%)": the rate is the bracketed number
 _COUNT_THEN_RATE: Final = re.compile(
-    rf"\s*(?P<n>\d+)(?:\s*/\s*(?P<d>\d+))?\s*\(\s*(?P<num>{NUM})\s*(?P<pct>%)?\s*\)?\s*$"
+    rf"\s*(?P<n>\d+)(?:\s*/\s*(?P<d>\d+))?\s*\(\s*(?P<num>{NUM})\s*(?P<pct>%)?\s*\)?"
+    # (and the rate's interval after it: "105 (37), (31, 43)")
+    rf"(?:\s*,?\s*[(\[]\s*(?P<lo>{NUM})\s*%?\s*(?:,|-|–|to)\s*(?P<hi>{NUM})\s*%?\s*[)\]])?\s*$"
 )
 _INTERVAL: Final = re.compile(
     rf"[(\[]\s*(?:(?P<range>range|IQR|interquartile range)\s*[:,]?\s*|{CI_LEVEL}\s*[:,]?\s*)?"
@@ -84,6 +86,10 @@ _BARE_P: Final = re.compile(rf"\s*[;,]\s*(?P<op><=|>=|[<>=≤≥])?\s*(?P<num>{N
 _FRACTION_AFTER: Final = re.compile(r"\s*\(\s*(?P<n>\d+)\s*/\s*(?P<d>\d+)\s*\)")
 # what separates the groups a cell compares: "5.5 versus 2.8", "Zentumab vs. docetaxel"
 VERSUS_SEP: Final = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
+# values a cell lists with semicolons, as its row's groups are ("9.2; 6", "12.7; 10.4; 8.5"):
+# read as a "vs" list
+_LISTED_VALUES: Final = re.compile(r"[^;a-zA-Z]+(?:;\s*[^;a-zA-Z]+)+")
+_LIST_SEP: Final = re.compile(r"\s*;\s*")
 # what a cell writes between a treatment and what is added to it in one group only: "A ± B"
 WITH_OR_WITHOUT: Final = re.compile(r"\s*(?:±|\+/-|\bwith or without\b)\s*", re.IGNORECASE)
 # a group named in brackets after its value: "9.0 (lenvatinib)"
@@ -359,13 +365,17 @@ def read_cell(
     p_after_interval: bool = False,
     counts_are_rates: bool = False,
     comma_interval: bool = False,
+    semicolons: bool = False,
 ) -> list[CellValue] | None:
     """The result numbers of a cell: [] when it holds none (a placeholder, text), None when it is
     prose (a sentence, for the sentence grammar). ``p_after_interval``: its header announces a
     p-value, so that a bare number after the interval is one ("0.83 (0.70-0.99); 0.04");
     ``counts_are_rates``: its header says "n (%)", so that "12 (25.0)" is the rate 25.0 of 12;
     ``comma_interval``: its header announces an interval, so that in "2.9 (2.8, 3.8)" the two
-    numbers in brackets around the value are one."""
+    numbers in brackets around the value are one; ``semicolons``: the row lists its groups with
+    semicolons, so that "9.2; 6" is one value a group as "9.2 vs 6" is."""
+    if semicolons and _LISTED_VALUES.fullmatch(text):
+        return _versus_values(text, p_after_interval, counts_are_rates, comma_interval, _LIST_SEP)
     text = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), text.translate(AS_HYPHEN))
     if not text.strip() or is_placeholder(text):
         return []
@@ -428,13 +438,17 @@ _NUMBERS_COMPARED: Final = re.compile(rf"\d%?{VERSUS_SEP.pattern}\d", re.IGNOREC
 
 
 def _versus_values(
-    text: str, p_after_interval: bool, counts_are_rates: bool, comma_interval: bool
+    text: str,
+    p_after_interval: bool,
+    counts_are_rates: bool,
+    comma_interval: bool,
+    separator: re.Pattern[str] = VERSUS_SEP,
 ) -> list[CellValue] | None:
     """ "5.5 versus 2.8", "12.8 versus 9.0 (B) versus 5.6 (C)", "NR vs 11.8 (9.0-14.1)": one value
     per group compared, in order (a placeholder keeps its place), each with its interval and its
     bracketed group name; None when a part is not one value (prose)."""
     bounds, pos = [], 0
-    for sep in VERSUS_SEP.finditer(text):
+    for sep in separator.finditer(text):
         bounds.append((pos, sep.start()))
         pos = sep.end()
     compared = _COMPARISON_BRACKET.search(text, pos)
@@ -510,16 +524,18 @@ def _comparison(m: re.Match) -> CellValue:
 
 
 def _counted(text: str, counts_are_rates: bool) -> CellValue | None:
-    """ "12 (25.0%)", "12/48 (25.0)", or "12 (25.0)" under "n (%)": the rate, of 12 patients."""
+    """ "12 (25.0%)", "12/48 (25.0)", or "12 (25.0)" under "n (%)": the rate, of 12 patients
+    (with its interval when one follows: "12 (25.0), (14, 39)")."""
     m = _COUNT_THEN_RATE.match(text)
     if m is None or not (m.group("pct") or m.group("d") or counts_are_rates):
         return None
+    rate = parse_number(m.group("num"))
     return CellValue(
-        value=parse_number(m.group("num")),
+        value=rate,
         start=m.start("num"),
         end=m.end("num"),
         unit=code("unit", "percent"),
-        interval=None,
+        interval=_enclosing(m, rate) if m.group("lo") else None,
         interval_problem=None,
         level=None,
         p=None,

@@ -44,7 +44,8 @@ _YEAR_HEADER: Final = re.compile(r"\s*(?:yrs?|years?|publication\s+year)\.?\s*",
 _SIZE_HEADER: Final = re.compile(
     r"\s*(?:N|n|No\.?|n of pts|no\.? of (?:patients|pts)|number of patients|patients|pts"
     r"|sample size|enrolled|evaluable|(?:enrolled|randomi[sz]ed) (?:patients|pts)"
-    r"|(?:patients|pts) (?:enrolled|randomi[sz]ed)|enrol(?:l)?ment)\s*",
+    r"|(?:patients|pts) (?:enrolled|randomi[sz]ed)|enrol(?:l)?ment)"
+    r"(?:\s*[(\[](?:n|N|no\.?)[)\]])?\s*",  # ("Patients (n)")
     re.IGNORECASE,
 )
 # a header over what a treatment is for, not over a group: "Indication for treatment", "Line of

@@ -114,6 +114,9 @@ class Arms:
     reference: Group | None = None  # the group column this row leaves without a number
     enrolled: int | None = None  # the count of the row's patients column ("Enrolled patients")
     written: tuple[str, ...] = ()  # the groups of an "A vs. B" cell, in the order it wrote them
+    # the groups' cell lists them with semicolons ("A 3 mg/kg; B"): so do its result cells
+    # ("9.2; 6", "135; 137")
+    semicolons: bool = False
 
     def label(self, role: str | None) -> str | None:
         chosen = self.exp if role == "exp" else self.ctrl if role == "ctrl" else self.single
@@ -144,6 +147,7 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
     size = None
     sizes: tuple[int, int] | None = None  # ("275 vs. 281": the sizes of an "A vs. B" cell)
     written: tuple[str, ...] = ()
+    semicolons = False
     for c, column in enumerate(columns):
         cell = row[c]
         if column.group is not None:
@@ -155,7 +159,9 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
             continue
         if column.kind == "size" and cell.text.replace(",", "").isdigit():
             size = int(cell.text.replace(",", ""))
-        elif column.kind == "size" and (pair := _SIZE_PAIR.fullmatch(cell.text)):
+        elif column.kind == "size" and (
+            pair := _SIZE_PAIR.fullmatch(cell.text) or _SIZE_PAIR_LISTED.fullmatch(cell.text)
+        ):
             sizes = (int(pair.group(1).replace(",", "")), int(pair.group(2).replace(",", "")))
         if column.kind != "arm":
             continue
@@ -163,13 +169,14 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
             # "Standard: B; Experimental: A" in a treatment cell: its groups by their roles
             exp, ctrl = exp or roles[0], ctrl or roles[1]
             continue
-        versus = _compared_in_cell(cell.text)
+        versus = _compared_in_cell(cell.text, listed=_values_listed(row))
         if versus is not None and column.role != "ctrl":
             # "A vs. B" in a treatment cell: the row's experimental group against its control
             # (the first, unless the other adds to it: "Surgery vs. surgery → CRT")
             written = (versus[0][0], versus[1][0])
             first, second = (versus[1], versus[0]) if _adds_to(versus[1], versus[0]) else versus
             exp, ctrl = exp or first, ctrl or second
+            semicolons = VERSUS_SEP.search(cell.text) is None and ";" in cell.text
             continue
         label, n = arm_label(cell.text)
         if label is None:
@@ -190,7 +197,15 @@ def row_arms(columns: list[Column], row: Sequence[Cell | None]) -> Arms:
         exp = (exp[0], by_label.get(exp[0], exp[1]))
         ctrl = (ctrl[0], by_label.get(ctrl[0], ctrl[1]))
         size = sum(sizes)
-    return Arms(exp, ctrl, single, *_named_groups(columns, row), enrolled=size, written=written)
+    return Arms(
+        exp,
+        ctrl,
+        single,
+        *_named_groups(columns, row),
+        enrolled=size,
+        written=written,
+        semicolons=semicolons,
+    )
 
 
 # a group its cell introduces by its role: "Standard: best available chemotherapy alone;
@@ -217,6 +232,18 @@ def _role_labelled(text: str) -> tuple[Group, Group] | None:
 
 # the sizes of the two groups an "A vs. B" cell compares: "275 vs. 281"
 _SIZE_PAIR: Final = re.compile(r"\s*(\d[\d,]*)\s+(?:vs\.?|versus)\s+(\d[\d,]*)\s*", re.IGNORECASE)
+# (or listed with a semicolon, as the groups' cell lists them: "135; 137")
+_SIZE_PAIR_LISTED: Final = re.compile(r"\s*(\d[\d,]*)\s*;\s*(\d[\d,]*)\s*")
+
+
+_LIST_SEP: Final = re.compile(r"\s*;\s*")
+# a cell of two numbers a semicolon sets apart ("9.2; 6", "135; 137")
+_NUMBERS_LISTED: Final = re.compile(r"\s*[<>≤≥]?\d[\d.,]*\s*;\s*[<>≤≥]?\d[\d.,]*\s*")
+
+
+def _values_listed(row: Sequence[Cell | None]) -> bool:
+    """Whether a row lists values with semicolons, one a group, in a cell of its own."""
+    return any(cell is not None and _NUMBERS_LISTED.fullmatch(cell.text) for cell in row)
 
 
 def _adds_to(group: Group, other: Group) -> bool:
@@ -227,10 +254,13 @@ def _adds_to(group: Group, other: Group) -> bool:
     return bool(others) and others < words
 
 
-def _compared_in_cell(text: str) -> tuple[Group, Group] | None:
-    """The two groups a treatment cell compares ("Zentumab vs. docetaxel"), or None; "A ± B"
-    ("A with or without B") compares A + B with A."""
+def _compared_in_cell(text: str, listed: bool = False) -> tuple[Group, Group] | None:
+    """The two groups a treatment cell compares ("Zentumab vs. docetaxel", or, in a row that
+    lists its values with semicolons (``listed``), "Zentumab 3 mg/kg; docetaxel"), or None;
+    "A ± B" ("A with or without B") compares A + B with A."""
     parts = VERSUS_SEP.split(text)
+    if listed and len(parts) == 1 and len(items := _LIST_SEP.split(text)) == 2:
+        parts = items
     if len(parts) != 2:
         added = WITH_OR_WITHOUT.split(text)
         if len(added) != 2 or not added[0].strip() or not added[1].strip():

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from etl.documents.table_grid import LEVEL_LABEL, is_trial_name
+from etl.documents.table_grid import LEVEL_LABEL, caption_trial, is_trial_name
 from etl.documents.tables import Cell, Table, heading, trial_rows
 from etl.extract.facts import Fact, Problem, make_fact
 from etl.extract.grammar import parse_sentence
@@ -92,14 +92,15 @@ def _effective_row_headers(table: Table) -> list[list[Cell | None]]:
 def read_table(text: str, table: Table) -> list[RowReading]:
     """The reading of each data row of ``table`` (one per row, in order, with its facts or
     none); ``text`` is the document the table was found in. A table without a trial column
-    that gives one registry number (in its cells or caption) names that trial on every row."""
+    that gives one registry number (in its cells or caption), or whose caption names one study,
+    names that trial on every row."""
     # (the legend: the lines after the table, which spell out its abbreviations)
     columns = read_columns(table, legend_terms(text[table.end : table.end + 3000]))
     row_labels = _effective_row_headers(table) if table.row_headers else [[] for _ in table.rows]
     caption = table.caption.text if table.caption else ""
     named = None
     if not any(column.kind == "trial" for column in columns):
-        named = table_nct(caption + " " + text[table.start : table.end])
+        named = table_nct(caption + " " + text[table.start : table.end]) or caption_trial(caption)
     of_section = sections(table)
     last_endpoint: tuple[str, str] | None = None
     valued_above = False  # (the row that named it has numbers: it is no heading)
@@ -272,7 +273,9 @@ def _row_facts(
         says_p = context.row.says_p or column.meaning.says_p
         counts_are_rates = context.row.counts_are_rates or column.meaning.counts_are_rates
         has_ci = context.row.level is not None or column.meaning.level is not None
-        values = read_cell(cell.text, says_p, counts_are_rates, comma_interval=has_ci)
+        values = read_cell(
+            cell.text, says_p, counts_are_rates, comma_interval=has_ci, semicolons=arms.semicolons
+        )
         if values is None:
             facts += [(c, f) for f in _prose_facts(cell, column, arms, context)]
             continue

@@ -73,6 +73,22 @@ def test_lines_that_are_paragraphs_or_a_list_are_left_as_they_are():
     assert unwrap(table) == table
 
 
+def test_lines_that_end_with_values_are_a_table_s_rows_not_wrapped_prose():
+    """A table copied as text, each row's label and values joined with spaces on a line (some
+    lines filled to the width and ending in no full stop, as wrapped prose does): left as it is."""
+    rows = (
+        "Outcome Drug K (n=300) Placebo (n=301)\n"
+        "Median progression-free survival (months) (95% CI) 9.4 (8.1 to 10.9) 5.2 (4.4 to 6.0)\n"
+        "  Stratified hazard ratio for progression or death (95% CI) 0.61 (0.50 to 0.74)\n"
+        "Median overall survival (months) (95% CI) 20.1 (18.0 to 22.9) 16.3 (14.1 to 18.0)\n"
+        "Objective response rate, % (95% CI) 41 (35 to 47) 12 (9 to 16)\n"
+        "Grade 3 or higher adverse events, % of the patients in each group 30.2 22.4\n"
+        "Adverse events leading to discontinuation of the assigned treatment 8.1 3.3\n"
+        "Treatment-related deaths, n, in the safety population of either group 2 1\n"
+    )
+    assert unwrap(rows) == rows
+
+
 def test_headings_and_the_last_line_of_a_paragraph_keep_their_breaks():
     wrapped = "Results\n" + textwrap.fill(_ABSTRACT, width=88) + "\nConclusions\nDrug K works."
     lines = unwrap(wrapped).split("\n")

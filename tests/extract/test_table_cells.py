@@ -74,3 +74,14 @@ def test_a_cell_of_the_whole_population_then_its_subgroups_is_the_whole_populati
     assert [(v.value, v.listed) for v in listed] == [(13.1, (0, 2)), (6.7, (1, 2))]
     (months,) = read_cell("All: 2.0M SCC: 2.1M AC: 1.9M")
     assert (months.value, months.unit) == (2.0, "months")
+
+
+def test_a_count_and_its_rate_then_the_rate_s_interval_is_the_rate_with_its_interval():
+    """ "105 (37), (31, 43)" under "n (%), (95% CI)": the rate 37 of 105 patients, 31 to 43."""
+    (value,) = read_cell("105 (37), (31, 43)", counts_are_rates=True, comma_interval=True)
+    assert (value.value, value.n_patients, value.unit) == (37.0, 105, "percent")
+    assert (value.interval.lower, value.interval.upper) == (31.0, 43.0)
+    # (an interval that does not hold the rate is none of it)
+    (value,) = read_cell("105 (37), (41, 53)", counts_are_rates=True, comma_interval=True)
+    assert value.value == 37.0 and value.interval is None
+

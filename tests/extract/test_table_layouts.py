@@ -685,6 +685,121 @@ def test_a_flattened_label_table_is_read_by_its_row_labels_with_its_interval_row
     ]
 
 
+# ---- one study's results, each row's label and values joined with spaces, a line a row ---------
+
+SPACED_LABEL_ROWS = (
+    "Table 2.\n"
+    "\n"
+    "Efficacy and safety results, study ORION-7\n"
+    "\n"
+    "Efficacy endpoint Velmurane plus zorvatinib\n"
+    "(n=210)\n"
+    "Docetaxel\n"
+    "(n=205)\n"
+    "Overall survival\n"
+    " Deaths, n (%) 80 (38) 101 (49)\n"
+    " Median overall survival (months) (95% CI) 14.2 (12.0 to 16.1) 10.3 (8.8 to 11.9)\n"
+    "  Stratified HR (95% CI) 0.68 (0.54 to 0.85)\n"
+    "  Stratified log-rank test, p value 0.0008\n"
+    "Safety (%)\n"
+    "Grade 3-5 AEs 61.2 55.0\n"
+    "Fatigue leading to discontinuation 4.3 1.0\n"
+    "\n"
+    "AE, adverse event; HR, hazard ratio.\n"
+)
+
+
+def test_a_study_s_table_of_rows_joined_with_spaces_gives_each_column_s_group_its_values():
+    """A journal's results table copied as text: the groups (with their sizes) head the columns,
+    each row's label and values stand on one line joined with spaces."""
+    readings = read(SPACED_LABEL_ROWS)
+    facts = facts_of(readings)
+    both, control = "Velmurane plus zorvatinib", "Docetaxel"
+    medians = [f for f in facts if f.measure == "median"]
+    assert [(f.endpoint, f.value, f.arm, ci(f)) for f in medians] == [
+        ("OS", 14.2, both, (12.0, 16.1, 95.0)),
+        ("OS", 10.3, control, (8.8, 11.9, 95.0)),
+    ]
+    (ratio,) = [f for f in facts if f.measure == "hazard_ratio"]
+    assert (ratio.value, ratio.arm, ratio.comparator, p(ratio)) == (
+        0.68,
+        both,
+        control,
+        ("=", 0.0008),
+    )
+    assert [(f.value, f.arm) for f in facts if f.endpoint == "AE"] == [
+        (61.2, both),
+        (55.0, control),
+        (4.3, both),
+        (1.0, control),
+    ]
+    # (the one study the title names is every row's)
+    assert {r.trial for r in readings} == {"ORION-7"}
+
+
+def test_a_study_s_spaced_table_is_one_record_of_that_study_and_keeps_its_lines():
+    """Staged as a document, the table's lines are not taken for hard-wrapped prose, and its
+    rows are the record of the study its title names (one record, not one per row)."""
+    staged = stage_documents(files_frame({"t.txt": SPACED_LABEL_ROWS}))
+    sentences = sentences_frame(staged.record_lines, staged.publications, staged.table_rows)
+    rows = sentences.filter(pl.col("role") == "table_row")
+    assert rows.height == 9
+    assert staged.publications.height == 1
+    assert "14.2 (12.0 to 16.1) 10.3 (8.8 to 11.9)" in rows.get_column("text").to_list()[2]
+    tabled = table_frames(sentences, staged.documents, staged.tables)
+    assert tabled.outcomes.height == 9
+
+
+SEMICOLON_LISTS = (
+    "Table 2. Randomized trials of single agents.\n"
+    "Trial | Phase | Line | Agent | Treatment arms | Patients (n) | mOS (month) | HR OS "
+    "| mPFS (month) | HR PFS |\n"
+    "---|---|---|---|---|---|---|---|---|---|\n"
+    "ORION 017 (12) | III | 2nd | Velmurane | Velmurane 3mg/kg q2 weeks; docetaxel | 135; 137 "
+    "| 9.1; 6 | 0.58 | 3.4; 2.8 | 0.61 |\n"
+    "KESTREL 24 (13) | III | 1st | Zorvatinib | Zorvatinib; platinum-based CT | 154; 151 "
+    "| 30; 14.1 | 0.64 | 10.2; 6 | 0.51 |\n"
+)
+
+
+def test_a_row_listing_its_groups_with_semicolons_gives_each_listed_value_its_group():
+    """ "A; B" in the treatments' cell and "9.1; 6" in a result cell: one value a group, in the
+    order the groups are listed; the ratio is the first group's against the second; "135; 137"
+    under "Patients (n)" are the groups' sizes."""
+    readings = read(SEMICOLON_LISTS)
+    assert [(f.endpoint, f.measure, f.value, f.arm, f.comparator) for f in readings[0].facts] == [
+        ("OS", "median", 9.1, "Velmurane", None),
+        ("OS", "median", 6.0, "docetaxel", None),
+        ("OS", "hazard_ratio", 0.58, "Velmurane", "docetaxel"),
+        ("PFS", "median", 3.4, "Velmurane", None),
+        ("PFS", "median", 2.8, "docetaxel", None),
+        ("PFS", "hazard_ratio", 0.61, "Velmurane", "docetaxel"),
+    ]
+    assert readings[0].arms == (("Velmurane", 135), ("docetaxel", 137))
+    assert [(f.value, f.arm) for f in readings[1].facts if f.endpoint == "OS"][:2] == [
+        (30.0, "Zorvatinib"),
+        (14.1, "platinum-based CT"),
+    ]
+
+
+def test_populations_a_cell_lists_with_semicolons_are_no_groups_compared():
+    """ "All patients (n = 655); treatment-naive (n = 151)": who the row's results are of, not
+    two groups, when no result cell lists a value per item."""
+    table = (
+        "Table 3. Long-term results.\n"
+        "Trial | Treatment arms | 5-year OS | 5-year PFS |\n"
+        "---|---|---|---|\n"
+        "ORION-5 | All patients (n = 655); treatment-naive (n = 151) | 34% in all patients "
+        "| 21% in all patients |\n"
+    )
+    (reading,) = read(table)
+    assert [(f.endpoint, f.value, f.comparator) for f in reading.facts] == [
+        ("OS", 34.0, None),
+        ("PFS", 21.0, None),
+    ]
+    assert len(reading.arms) <= 1
+
+
 BARE_WRAPPED_ROWS = (
     "Table 3. Completed trials of checkpoint inhibitors in example cancer.\n"
     "| Trial | Phase | Agent | No. | ORR (%) | DOR (month) | Median PFS (month) | Reference |\n"
