@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable
 
 from etl.vocab.agents import regimen_forms
-from etl.vocab.codes import DISEASE_INITIALS, NOT_TRIAL_HEADS
+from etl.vocab.codes import DISEASE_INITIALS, NOT_TRIAL_HEADS, STUDY_GROUPS
 from etl.vocab.lexicon import drug_lexicon
 
 # A word of a name: two capitals or more (HIMALAYA, CheckMate, PROfound, IMbrave150), maybe after
@@ -59,9 +59,11 @@ _STUDY_NUMBERED = re.compile(
 # the same, with a number (in the word or after it): what may name a trial without a trial noun
 # (or a sponsor's protocol number, capitals glued to digits, a hyphen and more digits: "CA209-538",
 # "RC48-C016"; capitals glued to digits alone are a drug's code as often as a study's,
-# "BIBW2992", "JCOG1109": only a trial noun makes them a name)
+# "BIBW2992", "JCOG1109": only a trial noun makes them a name; a word of capitals and small letters
+# glued to its number is a study's, as no drug's code is written so: "IMvigor130", "AlphaStar7")
 _NUMBERED = re.compile(
-    rf"(?<![\w-])(?P<name>(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER})|[A-Z]{{2,}}\d{{2,4}}-[A-Z]?\d{{2,4}})(?![\w-]|\s*(?:%|mg|months?|weeks?|years?|days?)\b)"
+    rf"(?<![\w-])(?P<name>(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER})|[A-Z]{{2,}}\d{{2,4}}-[A-Z]?\d{{2,4}}"
+    r"|[A-Z]{2,}[a-z]{3,}\d{1,4}|[A-Z][a-z]{2,}[A-Z][a-z]{2,}\d{1,4})(?![\w-]|\s*(?:%|mg|months?|weeks?|years?|days?)\b)"
 )
 # (a reference's number may be glued to the noun, as pages copy superscripts: "the ORCA study2")
 _TRIAL_NOUN = r"(?:[Tt]rials?|[Ss]tud(?:y|ies)|[Pp]rotocol)(?:\d{1,2}(?:,\d{1,2})*(?![\d.]))?\b"
@@ -88,7 +90,10 @@ _AS_HEAD = re.compile(
 # what puts a treatment right before a trial noun: "drug A vs IFN phase III trial"
 _TREATMENT_BEFORE = re.compile(r"(?:\b(?:vs|versus|v|plus)\.?|\+)\s*$", re.IGNORECASE)
 _IN_BRACKETS = re.compile(
-    rf"\b{_TRIAL_NOUN}[^.;()]{{0,40}}?\((?P<name>{NAME})\)"
+    # (spaces may pad the bracket, as some pages set them: "trial ( ORION )")
+    rf"\b{_TRIAL_NOUN}[^.;()]{{0,40}}?\(\s?(?P<name>{NAME})\s?\)"
+    # (or the name and its noun in the bracket: "in patients with X ( ORION trial )")
+    rf"|\(\s?(?P<noun_name>{NAME})\s+(?:trial|study)\s?\)"
     # a title's "(NAME): a randomised phase 3 trial", "(NAME): final analysis of a ... trial"
     rf"|\((?P<title>{NAME})\)\s*:\s*[^.;:()]{{0,120}}?\b{_TRIAL_NOUN}"
 )
@@ -157,6 +162,12 @@ _CAPS_PLACED = re.compile(
     # was sponsored by a company")
     rf"|(?:^|[:.]\s)\s*(?:the\s+)?{_CAPS.replace('name', 'funded_name')}"
     r"(?:\s+(?:study|trial))?\s+(?:was|is)\s+(?:sponsored|funded)\s+by\b"
+)
+# a study a review cites by its first author and reference number, its name in brackets: "Smith
+# et al. 9 (ORCA)", "Lee et al.12(ORCA-7)"
+_AUTHOR_BRACKET = re.compile(
+    rf"\bet\s+al\.?\s*(?:\d{{1,3}}(?:\s*[,\u2013-]\s*\d{{1,3}})*)?\s*"
+    rf"\((?P<name>{NAME}|{_CAPS_NAME})\)"
 )
 # a record's title that is only a name in capitals, maybe with what the study was of in brackets:
 # a trial card's heading, "ZOLTAN (advanced gastric cancer)"
@@ -248,12 +259,14 @@ _PROTOCOL = re.compile(_PROTOCOL_NUMBER)
 def _numbered(name: str) -> bool:
     """A numbered name that is not a drug code: 'MK-3475' (two or three letters, then four
     digits or more) names a drug, 'KEYNOTE-3475', 'CALGB 50901' or 'SWOG S0016' may name a
-    trial."""
+    trial; so does a study group's, 'CCG-2961' (etl.vocab.codes.STUDY_GROUPS)."""
     if _GROUP_NUMBERED.match(name):
         return True
     m = re.match(r"^([A-Za-z-]+?)[- ]?(\d+)", name)
     if m is None:
         return False
+    if m.group(1).rstrip("-").upper() in STUDY_GROUPS:
+        return True
     letters = sum(c.isalpha() for c in m.group(1))
     return not (letters <= 3 and len(m.group(2)) >= 4)
 
@@ -353,12 +366,17 @@ def named(text: str, first: bool = False) -> Iterable[tuple[str, int, int]]:
         if (name := clean_name(f"{m.group('acronym')} {m.group('number')}")) is not None:
             yield name, m.start("acronym"), m.end("number")
     for m in _IN_BRACKETS.finditer(text):
-        g = "name" if m.group("name") else "title"
+        g = next(g for g in ("name", "noun_name", "title") if m.group(g))
         name = clean_name(m.group(g))
         if name is not None and not _abbreviates(name, text[: m.start(g)]):
             yield name, m.start(g), m.end(g)
     for m in _NOUN_THEN_NAME.finditer(text):
         if (name := clean_name(m.group("name"))) is not None and _has_number(name):
+            yield name, m.start("name"), m.end("name")
+    for m in _AUTHOR_BRACKET.finditer(text) if "et al" in text else ():
+        if (name := clean_name(m.group("name"))) is not None and (
+            _has_number(name) or _word_like(name)
+        ):
             yield name, m.start("name"), m.end("name")
     for m in _ALIAS.finditer(text):  # "EV-302 (KEYNOTE-A39)": both numbered, or a trial noun
         name, alias = clean_name(m.group("name")), clean_name(m.group("alias"))
@@ -535,5 +553,6 @@ def headed(text: str) -> Iterable[str]:
             if (name := clean_name(m.group("name"))) is not None:
                 yield name
     for m in _IN_BRACKETS.finditer(text):
-        if m.group("name") and (name := clean_name(m.group("name"))) is not None:
+        g = "name" if m.group("name") else "noun_name"
+        if m.group(g) and (name := clean_name(m.group(g))) is not None:
             yield name

@@ -119,6 +119,15 @@ DISEASE_INITIALS: Final = frozenset(
     HNSCC GIST NET NETS PDAC BTC UC MIBC NMIBC CRPC MCRPC""".split()  # noqa: SIM905
 )
 
+# Cooperative study groups, whose protocols are named by the group and a number of four digits or
+# more ("CCG-2961", "RTOG 0617", "GOG-0218"), as drugs' development codes are ("MK-3475"): a name
+# headed by one of these is a study's (read by etl.extract.trial_names).
+STUDY_GROUPS: Final = frozenset(
+    """CCG COG POG GOG NRG RTOG JCOG WJOG WJTOG EORTC ECOG SWOG CALGB NCCTG NSABP ACOSOG AIO GBG
+    IBCSG NCIC CCTG UKALL NOPHO BFM AIEOP GIMEMA HOVON GELA LYSA GHSG FFCD UNICANCER ANZGOG TROG
+    ALLG NCRI MRC HOG SAKK CTG GEICAM JGOG KGOG TCOG NOGGO AGO GCIG SGCCG CTSU NCI""".split()  # noqa: SIM905
+)
+
 # What never heads a trial's name: the marker words, the words of NOT_TRIAL_NAMES and the
 # endpoint codes ("5% CR 48% PR"); read by etl.extract.trial_names and the trial headings of
 # etl.documents.kinds.

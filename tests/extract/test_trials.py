@@ -417,6 +417,70 @@ def test_a_cooperative_groups_study_number_names_a_trial(sentence: str, name: st
 
 
 @pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a study group's protocol, shaped as a drug's development code is ("MK-3475")
+        ("CCG-1234 incorporated two new agents into a phase 3 trial of induction.", "CCG-1234"),
+        ("Results from GOG-0987 showed that drug A improved survival.", "GOG-0987"),
+        # a word of capitals and small letters glued to its number is a study's, without a noun
+        (
+            "Interim analyses from ZEPvigor130 showed no benefit of drug A over chemotherapy.",
+            "ZEPvigor130",
+        ),
+        ("We report the final analysis of AlphaNova7 with drug A.", "AlphaNova7"),
+        # a name in a bracket a page pads with spaces, or with its trial noun in the bracket
+        ("Drug A was compared with placebo in a phase III trial ( ORCAS ) of 1207 men.", "ORCAS"),
+        ("Drug B was evaluated in patients with high-risk disease ( KESTREL trial ).", "KESTREL"),
+    ],
+)
+def test_study_groups_protocols_names_glued_to_numbers_and_padded_brackets_name_trials(
+    sentence: str, name: str
+):
+    frame, _ = _mentions(sentence)
+    assert name in _names(frame)
+
+
+def test_a_development_code_stays_no_trial_beside_study_groups():
+    frame, _ = _mentions("Results from MK-9999 and ABT-1234 in pretreated patients were reported.")
+    assert not {"MK-9999", "ABT-1234"} & _names(frame)
+
+
+_SPACED_TRIAL_ROWS = (
+    "Table 1.\nMajor trials of perioperative treatment\n"
+    "Trials No. of patients Treatment arms HR for death (P value) Survival outcomes\n"
+    "Perioperative chemotherapy\n"
+    "Lee et al. 9 (ORCAS) 503 Drug A versus surgery 0.75 (0.009) 5-year OS: 36% versus 23%\n"
+    "Kim et al.13(ZENITH-4) 144 Drug B versus surgery 0.84 (0.466) 2-year OS: 72% versus 69%\n"
+    "Adjuvant chemotherapy\n"
+    "Park et al. 21 (KESTREL) 1059 Surgery then drug C versus surgery 0.67 (0.003) 5-year OS: "
+    "71.7% versus 61.1%\n"
+    "\nHR, hazard ratio; OS, overall survival.\n"
+)
+
+
+def test_each_row_of_a_table_of_trials_joined_with_spaces_is_the_record_of_its_trial():
+    """No grid reads a table whose cells a page joined with spaces; each line that names its
+    study in brackets and gives numbers is still a row, a record of that study (its numbers are
+    not the first trial's)."""
+    frame, _ = _mentions_in(_SPACED_TRIAL_ROWS)
+    by_record = {
+        r["acronym"]: r["record_index"] for r in frame.drop_nulls("acronym").iter_rows(named=True)
+    }
+    assert by_record == {"ORCAS": 1, "ZENITH-4": 2, "KESTREL": 3}
+
+
+def test_a_review_names_a_cited_study_in_brackets_after_its_first_author():
+    """A review cites each study by its first author and reference number, the study's name in
+    brackets: the name is a trial's wherever the line stands."""
+    frame, _ = _mentions_in(
+        "Table 1.\nMajor trials\nTrials No. of patients Treatment arms HR Survival\n"
+        "Lee et al. 9 (ORCAS) 503 Drug A versus surgery 0.75 (0.009) 5-year OS: 36% versus 23%\n"
+        "Kim et al.13(ZENITH-4) 144 Drug B versus surgery 0.84 (0.466) 2-year OS: 72% versus 69%\n"
+    )
+    assert {"ORCAS", "ZENITH-4"} <= _names(frame)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "This was a phase 3 study of drug A (E7777) in thyroid cancer.",  # a drug's code
