@@ -82,7 +82,10 @@ _DIFFERENCE = Prefiltered(
         re.I,
     )
 )
-_MEAN = Prefiltered(re.compile(r"\bmean\b", re.I))
+_MEAN = Prefiltered(re.compile(r"\bmean\b|\bRMST\b", re.I))
+# an endpoint that is a mean by its name: every value of it is ("RMST ... 44.6 months in arm A and
+# 45.5 months in arm B")
+_RESTRICTED_MEAN = re.compile(r"\bRMST\b|restricted mean", re.I)
 _COUNT_GAP = re.compile(
     r"\s+(?:(?:patients?|cases|participants)\s+)?(?:(?:had|achieved|showed|experienced|attained)\s+(?:an?\s+)?)?",
     re.IGNORECASE,
@@ -508,7 +511,7 @@ def with_endpoint(
             _MEAN.can_match(text)
             and _MEAN.search(text[max(0, f.start - 80) : f.start])
             and "median" not in text[max(0, f.start - 80) : f.start].lower()
-        ):
+        ) or (label and _RESTRICTED_MEAN.search(label)):
             measure = "mean"
     f.endpoint, f.endpoint_label, f.measure = code, label, measure
     return f

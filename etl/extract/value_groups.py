@@ -17,6 +17,7 @@ from etl.extract.named_groups import (
     declared_group_before_bracket,
     declared_group_right_before,
     dose_item_group,
+    names_a_declared_group,
     pair_led_by,
     ratio_of_group,
     share_of_declared_group,
@@ -53,7 +54,7 @@ _ARM_AFTER = Prefiltered(
         rf"^\s*(?:months?|days?|weeks?|years?|patients)?\s*(?:(?:was|were)\s+(?:observed|seen|reported|noted)\s+)?(?:of\s+[A-Z]{{2,5}}\s+)?"
         # "(29.4%) out of 347 patients in the A arm"
         r"(?:(?:out\s+)?of\s+\d+\s+(?:patients|pts|participants)\s+)?"
-        rf"(?:(?:of|for|in|among)\s+(?:the\s+)?(?:patients|pts|those|women|men|participants)\s+(?:who\s+(?:received|took|were\s+(?:treated\s+with|given|assigned\s+to|randomi[sz]ed\s+to))|(?:assigned|allocated|randomi[sz]ed)\s+to|receiving|treated\s+with)\s+"
+        rf"(?:(?:of|for|in|among)\s+(?:the\s+)?(?:patients|pts|those|women|men|participants|children|adults|subjects)\s+(?:who\s+(?:received|took|were\s+(?:treated\s+with|given|assigned\s+to|randomi[sz]ed\s+to))|(?:assigned|allocated|randomi[sz]ed)\s+to|receiving|treated\s+with)\s+"
         rf"|(?:of\s+(?:the\s+)?(?:patients|those)\s+)?(?:with|for|in|within|among|on|receiving|given|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+"
         # "52.5% of the A arm": a share of a group its noun names
         rf"|of\s+(?=(?:the\s+)?{GROUP_NAME}(?:\s+and\s+{GROUP_WORD})?\s+(?:arm|group|cohort)\b)"
@@ -322,6 +323,10 @@ def attach_arms(
                 if listed
                 else _arm_around(text, f, prev_end, arms, alone=len(chain) == 1)
             )
+            if arm is not None and _subgroup_of_pair(
+                text, arm, chain, f, group_list(), own_comparison()
+            ):
+                arm = None  # ("5.2 versus 3.7 months in the 4L+ group": the pair's subgroup)
             if (
                 arm is None
                 and size > 1
@@ -499,6 +504,34 @@ def _ratio_of_the_two_groups(facts: list[Fact]) -> list[Fact]:
         if f.arm is None and f.measure in COMPARED_MEASURES:
             f.arm, f.comparator = named[0], named[1]
     return facts
+
+
+# who a pair of values is of, after it: "in the 4L+ group", "among older patients" (not "with B":
+# a treatment)
+_PAIRED = re.compile(r"\s*(?:%|months?|mos?)?\s*(?:vs\.?|versus|v\.?)\s*", re.IGNORECASE)
+_POPULATION_AFTER = re.compile(r"\s*(?:months?|mos?|weeks?|years?)?\s*(?:in|among)\s")
+
+
+def _subgroup_of_pair(
+    text: str,
+    arm: str,
+    chain: list[Fact],
+    f: Fact,
+    groups: list[str],
+    comparison: tuple[str, str] | None,
+) -> bool:
+    """Whether the group read after the last value of a pair ("5.2 versus 3.7 months [...] in the
+    4L+ group") is the pair's subgroup, not the last value's own group: the sentence compares two
+    groups it names ("for A versus B") and this, a population ("in ..."), is neither of them."""
+    if len(chain) != 2 or f is not chain[-1] or chain[0].arm is None:
+        return False
+    # (a pair written together, "5.2 versus 3.7 months", not "2.1 months in B and 1.7 months in C")
+    if not _PAIRED.fullmatch(text, chain[0].end, f.start):
+        return False
+    if not _POPULATION_AFTER.match(_after_value(text, f)):
+        return False
+    named = groups if len(groups) == 2 else list(comparison or ())
+    return len(named) == 2 and not names_a_declared_group(arm, named)
 
 
 def _nth_group(

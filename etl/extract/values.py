@@ -45,7 +45,8 @@ _RATIO = FromStarts(
         rf"(?P<kw>(?i:hazard[- ]ratio)|\bHR(?=s?\b)|(?i:odds[- ]ratio)|\bOR(?=s?\b)|(?i:risk[- ]ratio|relative risk|rate[- ]ratio)|\bRR(?=s?\b))(?:s\b)?(?:\s*[\(\[](?:HR|OR|RR)[\)\]])?"
         # (how it was computed, after its keyword: "HR unadjusted 0.71", "HR (stratified) 0.64")
         r"(?:\s*,?\s*[\(\[]?(?i:un)?(?i:adjusted|stratified)[\)\]]?)?"
-        rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)\s*[\)\]])?"
+        # (its interval's level, the abbreviation spelled: "[95% confidence interval (CI)]")
+        rf"(?:\s*[\(\[]\s*{NUM}\s*%\s*(?:CI|confidence interval)(?:\s*\(CI\))?\s*[\)\]])?"
         # what it is of or favours: "for death", "favoring drug K", "for the X 20% or greater group"
         # (a stage's digits are part of its words: "for DFS in those with M0 disease was 0.75")
         # (the events it counts may be a series: "for disease progression, relapse, or death")
@@ -211,6 +212,14 @@ _VALUE_THEN_INTERVAL = re.compile(
     r"(?!\s*(?:%|(?:months?|mos?|m|weeks?|wks?|years?|yrs?|days?|cycles?|patients|pts)\b))"
 )
 _MOST_RATIO = 20.0  # (a bare number above this, with an interval, is no ratio)
+# a comparison's ratio by its place: the bracket right after a pair of times holding a number,
+# its interval and a p-value ("5.2 versus 3.7 months [0.73 (0.55-0.95), P = 0.019]"), of the
+# kind the sentence names first ("... HR = 0.68 (0.47-0.97), P = 0.03} in the first group and"),
+# else a hazard ratio (of two times)
+_PAIR_THEN_RATIO = re.compile(
+    rf"{NUM}\s*(?:vs\.?|versus)\s*{NUM}\s*(?:months?|mos?|years?|weeks?)\s*[\[({{]\s*"
+    rf"(?P<num>{NUM})\s*[(\[]\s*(?P<lo>{NUM})\s*(?:-|–|—|to|,)\s*(?P<hi>{NUM})\s*[)\]]\s*[,;]\s*[pP]\b"
+)
 _BY_START = operator.attrgetter("start")  # (a sort key, asked for every value of every sentence)
 
 
@@ -252,6 +261,15 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
             if free(s, e) and 0 < value <= _MOST_RATIO and low <= value <= high:
                 facts.append(make_fact(value, s, e, "ratio", measure))
                 taken.append((s, e))
+    ratios = [f for f in facts if f.unit == "ratio"]
+    for m in _PAIR_THEN_RATIO.finditer(text) if (" vers" in text or " vs" in text) else ():
+        s, e = m.span("num")
+        value = parse_number(m.group("num"))
+        low, high = parse_number(m.group("lo")), parse_number(m.group("hi"))
+        if free(s, e) and 0 < value <= _MOST_RATIO and low <= value <= high:
+            measure = ratios[0].measure if ratios else "hazard_ratio"  # (of two times)
+            facts.append(make_fact(value, s, e, "ratio", measure))
+            taken.append((s, e))
     # a list of factors, the first with its ratio named: "X (HR = 0.49, p = 0.04), Y (3.42, p = 0.01)"
     if facts and _FACTOR_NAMED.search(text):
         measure = facts[0].measure

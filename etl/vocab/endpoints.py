@@ -30,6 +30,11 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         "OTHER",
         r"(?:recurrence|relapse|disease|event|metastasis|distant metastasis|invasive disease"
         r"|leukemia|lymphoma|treatment|chemotherapy)[- ]?free survival|progression[- ]?free survival[- ]?2"
+        # (its "survival" shared with the endpoints listed after it: "event-free and overall
+        # survival rates", "event-free, progression-free, and overall survival")
+        r"|(?:recurrence|relapse|disease|event|metastasis|distant metastasis|invasive disease"
+        r"|leukemia|lymphoma|treatment|chemotherapy)[- ]free(?=,?\s+(?:and|or)\b|,)"
+        r"(?=[^.;]{0,80}?\bsurvival\b)"
         r"|(?:melanoma|cancer|disease|breast cancer|prostate cancer)[- ]specific (?:overall )?survival"
         rf"|\b(?:{'|'.join(TIMED_OTHER_ABBREVIATIONS)}|pCR)\b"
         # (the events of disease-free survival, named for a ratio: "risk of recurrence or death")
@@ -76,13 +81,18 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     # (or to the response it names: "median time to CR or CRh was 1.9 months")
     (
         "TTR",
-        r"time to (?:an? )?(?:objective |first )?respon(?:se|d)\b|time to (?:first )?(?:CR|PR|complete"
+        # (and the response it is of: "time to first response of CR or CRh")
+        r"time to (?:an? )?(?:objective |first )?respon(?:se|d)\b"
+        r"(?: of (?:CR|PR|complete (?:response|remission))\b(?:\s*(?:or|/|\+)\s*CR[hi]\b)?)?"
+        r"|time to (?:first )?(?:CR|PR|complete"
         r" (?:response|remission))\b(?:\s*(?:or|/|\+)\s*CR[hi]\b)?|\bTTRs?\b",
     ),
     (
         "DOR",
         r"duration of (?:objective |complete |overall )?(?:response|remission|CR \+ CRi|CR/CRi|CRi|CR)"
         r"|response duration|\bDORs?\b|\bDoRs?\b"
+        # (of a complete response, abbreviated, or of the composite it names: "DOCR", "DoCR+CRh")
+        r"|\bDoCR(?:\s*\+\s*CR[hi])?\b|\bDOCR(?:\s*\+\s*CR[hi])?\b"
         # (the duration of the response it names: "the median CR+CRh duration was 6.4 months")
         r"|\bCR(?:\s*(?:\+|/|or)\s*CR[hi])?\s+duration|complete (?:response|remission) duration"
         # (the share of responders whose response lasts: "62% of patients were still responding")
@@ -93,6 +103,8 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     (
         "PFS",
         r"progression[- ]?free survival|progression[- ]free(?= and overall survival|\s*\()|\b(?:m|r|rw)?PFS\b"
+        # (its "survival" shared with the endpoints listed after it, as OTHER's above)
+        r"|progression[- ]free(?=,?\s+(?:and|or)\b|,)(?=[^.;]{0,80}?\bsurvival\b)"
         r"|progression or death"
         # "46% ... were alive and had not progressed", "alive without progression"
         r"|alive and (?:had )?not progressed|alive (?:and|without) (?:disease )?progression(?:[- ]free)?"
@@ -102,10 +114,12 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ),
     (
         "OS",
+        # (a restricted mean survival time, RMST, is overall survival's mean over a time)
         r"overall survival|(?:risk of |for )death|mortality|\b(?:m|rw)?OS\b|median survival(?: time)?"
+        r"|restricted mean survival(?: time)?|\bRMST\b"
         r"|survival rates?|survival time|\bsurvival\b"
         # "88% of patients were alive at 5 years" (not alive without progression or relapse)
-        r"|\b(?:were|remained|was) alive\b(?! (?:and|without|free))"
+        r"|\b(?:were|remained|was) (?:still )?alive\b(?! (?:and|without|free))"
         # a plain-language summary's: "(65%) lived for at least 5 years"
         rf"|\blived for (?:at least |more than |over )?(?:a|an|{number_words(10)}|\d+) (?:years?|months?)\b"
         # a press release's "patients who received A lived a median of 3.9 months longer"

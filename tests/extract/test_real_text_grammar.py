@@ -1498,3 +1498,132 @@ def test_a_standard_deviation_after_a_value_is_no_stable_disease_rate():
     )
     facts = parse_sentence(sentence, context_endpoint=("OS", "overall survival"))
     assert [(f.value, f.endpoint) for f in facts] == [(86.0, "OS"), (92.0, "OS"), (89.0, "OS")]
+
+
+def test_a_restricted_mean_survival_time_is_overall_survival_s_mean_for_every_value():
+    sentence = (
+        "RMST did not differ in the whole population, with 41.2 months (95% CI: 40.0, 42.5) in "
+        "arm K and 42.0 months (95% CI: 40.9, 43.1) in arm L (P=0.61)."
+    )
+    assert [(f.endpoint, f.measure, f.value, f.arm) for f in parse_sentence(sentence)] == [
+        ("OS", "mean", 41.2, "arm K"),
+        ("OS", "mean", 42.0, "arm L"),
+    ]
+    spelled = "The restricted mean survival time was 30.1 months with drug K."
+    assert [(f.endpoint, f.measure) for f in parse_sentence(spelled)] == [("OS", "mean")]
+
+
+def test_a_declared_group_the_subject_of_had_right_before_its_value_is_its_group():
+    """ "where K had 30.5 months ... and L had 35.9 months": each value is its subject's."""
+    sentence = (
+        "A difference in mean survival was found where drug K had 30.5 months (95% CI: 28.0, "
+        "33.0) and placebo had 35.9 months (95% CI: 33.0, 38.7) (P=0.03)."
+    )
+    facts = parse_sentence(sentence, arms=["drug K", "placebo"])
+    assert [(f.value, f.arm) for f in facts] == [(30.5, "drug K"), (35.9, "placebo")]
+
+
+def test_a_time_to_first_response_of_a_named_response_is_a_time_to_response():
+    sentence = (
+        "The median time to first response of CR or CRh was 1.2 months (range: 0.7-12.1 months) "
+        "with drug K."
+    )
+    assert [(f.endpoint, f.measure, f.value) for f in parse_sentence(sentence)] == [
+        ("TTR", "median", 1.2)
+    ]
+
+
+def test_a_bracket_after_a_pair_of_times_with_an_interval_and_p_is_the_pair_s_ratio():
+    """ "3.0 versus 1.8 months [0.55 (0.39-0.78), P = 0.0005] in the second-line group": the
+    ratio of the pair, its groups the sentence's; the group after the pair is its subgroup."""
+    sentence = (
+        "Median PFS for drug K versus placebo was 3.0 versus 1.8 months [0.55 (0.39-0.78), "
+        "P = 0.0005] in the second-line group and 2.0 versus 1.7 months [0.58 (0.45-0.75), "
+        "P < 0.0001] in the later-line group."
+    )
+    facts = parse_sentence(sentence)
+    assert [(f.measure, f.value, f.arm, f.comparator) for f in facts] == [
+        ("median", 3.0, "drug K", None),
+        ("median", 1.8, "placebo", None),
+        ("hazard_ratio", 0.55, "drug K", "placebo"),
+        ("median", 2.0, "drug K", None),
+        ("median", 1.7, "placebo", None),
+        ("hazard_ratio", 0.58, "drug K", "placebo"),
+    ]
+    assert [(f.ci.lower, f.ci.upper) for f in facts if f.measure == "hazard_ratio"] == [
+        (0.39, 0.78),
+        (0.45, 0.75),
+    ]
+
+
+def test_a_ratio_label_with_its_abbreviation_and_its_interval_s_spelled_level():
+    sentence = (
+        "Median OS was 6.9 versus 3.3 months {hazard ratio (HR) [95% confidence interval (CI)] = "
+        "0.69 (0.48-0.98), P = 0.03}."
+    )
+    ratios = [f for f in parse_sentence(sentence) if f.measure == "hazard_ratio"]
+    assert [(f.value, f.ci.lower, f.ci.upper, f.p.value) for f in ratios] == [
+        (0.69, 0.48, 0.98, 0.03)
+    ]
+
+
+def test_endpoints_that_share_the_survival_named_last_are_each_their_own():
+    """ "event-free, progression-free, and overall survival were 70%, 72%, and 80%": each
+    "-free" of the list is its own survival, not overall survival."""
+    sentence = (
+        "24-month estimates (95% CI) of duration of response and event-free, progression-free, "
+        "and overall survival were 80.8% (62.9%-90.4%), 71.0% (54.6%-83.4%), 72.1% "
+        "(56.5%-85.2%), and 80.1% (63.4%-89.5%), respectively."
+    )
+    assert [(f.endpoint, f.value) for f in parse_sentence(sentence)] == [
+        ("DOR", 80.8),
+        ("OTHER", 71.0),
+        ("PFS", 72.1),
+        ("OS", 80.1),
+    ]
+    two = "The 5-year disease-free and overall survival rates were 81.7% and 88.5%, respectively."
+    assert [(f.endpoint, f.endpoint_label, f.value) for f in parse_sentence(two)] == [
+        ("OTHER", "disease-free", 81.7),
+        ("OS", "overall survival", 88.5),
+    ]
+
+
+def test_a_treatment_after_the_second_value_of_a_pair_stays_its_group():
+    """ "3.2 months (...) with drug K vs 5.0 months (...) with LMN": LMN is the second value's
+    group, not a subgroup of the pair (only "in ..." after a pair is)."""
+    sentence = (
+        "Median PFS was 3.2 months (95% CI, 2.2-3.4) with drug K vs 5.0 months (95% CI, 4.8-5.8) "
+        "with LMN (HR=1.15; 95% CI, 0.95-1.38)."
+    )
+    facts = parse_sentence(sentence, comparison=("drug K", "chemotherapy"))
+    assert [(f.value, f.arm) for f in facts if f.measure == "median"] == [
+        (3.2, "drug K"),
+        (5.0, "LMN"),
+    ]
+
+
+def test_children_who_received_a_treatment_and_those_still_alive():
+    """ "73% of children who received drug K were still alive": overall survival, drug K's."""
+    sentence = (
+        "An updated analysis found that 73% of children who received drug K were still alive, "
+        "compared with 58% of children who received placebo."
+    )
+    assert [(f.endpoint, f.value, f.arm) for f in parse_sentence(sentence)] == [
+        ("OS", 73.0, "drug K"),
+        ("OS", 58.0, "placebo"),
+    ]
+
+
+def test_values_each_with_its_own_population_after_it_keep_them():
+    """Only a pair written together ("5.2 versus 3.7 months in S") shares the population after
+    it; "2.1 months in cohort B and 1.7 months in cohort C" gives each value its own."""
+    sentence = (
+        "Median PFS was 6.9 months in cohort A compared with 2.1 months in cohort B and 1.7 "
+        "months in cohort C."
+    )
+    facts = parse_sentence(sentence, comparison=("drug K", "placebo"))
+    assert [(f.value, f.arm) for f in facts] == [
+        (6.9, "cohort A"),
+        (2.1, "cohort B"),
+        (1.7, "cohort C"),
+    ]

@@ -85,3 +85,7 @@ def test_a_count_and_its_rate_then_the_rate_s_interval_is_the_rate_with_its_inte
     (value,) = read_cell("105 (37), (41, 53)", counts_are_rates=True, comma_interval=True)
     assert value.value == 37.0 and value.interval is None
 
+
+def test_durations_of_complete_response_abbreviated_are_durations_of_response():
+    assert describe("Median DoCR (months), (95% CI)").endpoint[0] == "DOR"
+    assert describe("Median DOCR+CRh (months), (95% CI)").endpoint[0] == "DOR"
