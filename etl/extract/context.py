@@ -161,6 +161,8 @@ _BETTER_WITH = Prefiltered(
 _SUBJECT = r"[A-Za-z][\w+\-/]*(?:\s+(?:\+|plus|with|and|of)\s+[A-Za-z][\w+\-/]*|\s+[A-Za-z][\w+\-/]*){0,7}?"
 _SUBJECT_CLAUSE = (
     rf"(?P<a>{_SUBJECT})\s+(?:demonstrated|showed|improved|prolonged|reduced|extended|resulted|led|met|"
+    # (a lay summary's: "A helped people live longer compared with B")
+    r"helped|"
     r"continue[sd]?\s+to\s+\w+|"
     # (or denied: "A did not significantly improve OS compared to B")
     r"(?:did|does|do)\s+not|failed\s+to|"

@@ -27,7 +27,9 @@ _GAP = re.compile(
 )
 # an item the vocabulary does not know, closing the list: ", and the rate of X were"
 _TAIL_ITEM = re.compile(
-    r"(?:\s+rates?)?(?:\s*\([^()\d]*\))?\s*,\s*and\s+(?:the\s+)?(?P<np>[^,;()]{3,120}?)\s+(?:were|was)\b",
+    r"(?:\s+rates?)?(?:\s*\([^()\d]*\))?\s*,\s*and\s+(?:the\s+)?(?P<np>[^,;()]{3,120}?)"
+    # (with what the values are given with, after it: "CILP (± SE) were")
+    r"(?:\s*\([^()\d]*\))?\s+(?:were|was)\b",
     re.IGNORECASE,
 )
 # or opening it after a shared "median"/"mean": "Median duration of treatment and survival were"

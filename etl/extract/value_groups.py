@@ -60,7 +60,7 @@ _ARM_AFTER = Prefiltered(
         rf"|of\s+(?=(?:the\s+)?{GROUP_NAME}(?:\s+and\s+{GROUP_WORD})?\s+(?:arm|group|cohort)\b)"
         rf"|(?={GROUP_WORD}(?:\s+{GROUP_WORD})?\s+(?:recipients|group)\b)){_ARM_PHRASE}(?:\s+recipients)?"
         # (or the population it is of: "16.6 months with B in the older population")
-        rf"(?=\s*(?:[,;.()\[\]]|\s+(?:and|vs\.?|v|versus|compared|respectively|group|arm|only"
+        rf"(?=\s*(?:[,;.()\[\]]|\s+(?:and|vs\.?|v|versus|compared|(?<!group\s)(?<!arm\s)as\s+compared|respectively|group|arm|only"
         r"|were|was|had|experienced|achieved|remained|in\s+the\s+[\w-]+\s+population)\b|$))",
         re.IGNORECASE,
     )

@@ -1071,3 +1071,14 @@ def test_a_pair_headed_by_its_groups_after_a_bracket_keeps_their_order():
     arms = ["Drug K plus chemotherapy", "placebo plus chemotherapy"]
     facts = parse_sentence(sentence, comparison=(arms[0], arms[1]), arms=arms)
     assert [(f.value, f.arm) for f in facts] == [(45.0, arms[0]), (29.3, arms[1])]
+
+
+def test_a_lay_summary_s_subject_that_helped_people_live_longer_is_the_experimental_group():
+    context = record_context(
+        [
+            "The approval is based on the phase 3 ORCA study, which showed that drug K in "
+            "combination with chemotherapy helped people live significantly longer compared with "
+            "chemotherapy alone (median overall survival 12.1 versus 10.2 months)."
+        ]
+    )
+    assert context.comparison == ("drug K in combination with chemotherapy", "chemotherapy alone")

@@ -1627,3 +1627,28 @@ def test_values_each_with_its_own_population_after_it_keep_them():
         (2.1, "cohort B"),
         (1.7, "cohort C"),
     ]
+
+
+def test_an_unknown_last_item_of_an_endpoint_list_keeps_its_place_before_a_bracket():
+    """ "EFS, OS, and CILR (± SE) were ...": the bracket after the last item (what the values are
+    given with) does not drop it, so the values do not shift onto OS."""
+    sentence = (
+        "Five-year EFS, OS, and CILR (± SE) were 41.5% ± 3.7%, 52.9% ± 3.7%, and 10.9% ± 2.2%, "
+        "respectively."
+    )
+    assert [(f.endpoint, f.value) for f in parse_sentence(sentence)] == [
+        ("OTHER", 41.5),
+        ("OS", 52.9),
+        ("OTHER", 10.9),
+    ]
+
+
+def test_as_compared_to_ends_the_group_before_it():
+    sentence = "The 42-month DMFS rate was 64.7% with drug K as compared to 50.2% with placebo."
+    assert [(f.value, f.arm) for f in parse_sentence(sentence)] == [
+        (64.7, "drug K"),
+        (50.2, "placebo"),
+    ]
+    # (a group's noun before it stays out of the name: "in the K-gem group as compared with")
+    grouped = "Median OS was 8.4 months in the K-gem group as compared with 6.6 months."
+    assert [(f.value, f.arm) for f in parse_sentence(grouped)] == [(8.4, "K-gem"), (6.6, None)]
