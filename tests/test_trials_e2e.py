@@ -79,6 +79,19 @@ PAGE = (
 )
 
 
+# a summary page that reports one trial a paragraph: the numbers of a paragraph are its trial's
+SUMMARY = (
+    "Non-metastatic disease: a summary of two trials\n\n"
+    "Drug K significantly increased median metastasis-free survival (40.1 months versus 16.0 "
+    "months, HR 0.30; 95% CI 0.24-0.36) compared with placebo in a phase III trial ( KESTREL-3 ) "
+    "of 1200 men.\n"
+    "Data on overall survival are immature (HR 0.71; 95% CI 0.48-1.05).\n\n"
+    "Drug L was evaluated in a second phase III trial ( ORCAS-2 ). In 1400 patients, drug L was "
+    "superior to placebo for metastasis-free survival (36.1 months versus 14.2 months, HR 0.28; "
+    "95% CI 0.23-0.34).\n"
+)
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, Path]:
     """The build of the three documents, shared by the pytest-xdist workers (built once):
@@ -90,6 +103,7 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
         (inbox / "update.txt").write_text(UPDATE)
         (inbox / "registry.txt").write_text(REGISTRY)
         (inbox / "page.txt").write_text(PAGE)
+        (inbox / "summary.txt").write_text(SUMMARY)
 
     result, wh, reports, _ = shared_build(tmp_path_factory, "trials", fill)
     assert result.exit_code == 0, result.output
@@ -271,3 +285,17 @@ def test_a_section_of_a_page_about_one_trial_takes_the_page_trial(warehouse):
         (7.1, "VEGA-7", "document"),
     ]
     assert {record for *_, record in rows} == {1}  # (the section, not the page's opening)
+
+
+def test_a_page_reporting_one_trial_a_paragraph_gives_each_paragraph_s_numbers_its_trial(warehouse):
+    rows = _rows(
+        warehouse,
+        "select o.value, t.acronym, o.trial_link from fct_outcomes o "
+        "join dim_trials t using (trial_id) where o.source_file = 'summary.txt' "
+        "and o.measure = 'hazard_ratio' order by o.value",
+    )
+    assert rows == [
+        (0.28, "ORCAS-2", "paragraph"),
+        (0.3, "KESTREL-3", "sentence"),
+        (0.71, "KESTREL-3", "paragraph"),
+    ]

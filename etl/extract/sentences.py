@@ -255,7 +255,9 @@ def sentences_frame(
     document_id, record_index, publication_id. Titles and citation lines are sentences too;
     ``role`` says which part of the record a sentence comes from. A table's row is one sentence,
     however many lines it runs over (``table_rows``: document_id, record_index, char_start,
-    char_end, text, from etl.documents.stage); its lines are not split.
+    char_end, text, from etl.documents.stage); its lines are not split. ``paragraph_index``: the
+    paragraph of its record a sentence stands in, from 0 (a blank line between two of a record's
+    lines starts the next).
     """
     if table_rows is not None:  # (without them, a row's lines are split as any others)
         rec_lines = rec_lines.filter(pl.col("role") != _TABLE_ROW)
@@ -274,18 +276,23 @@ def sentences_frame(
     spans = spans.with_columns(
         (pl.col("char_start") + pl.col("start")).alias("s"),
         (pl.col("char_start") + pl.col("end")).alias("e"),
-    ).select("document_id", "source_file", "record_index", "role", "s", "e", "text")
+    ).select("document_id", "source_file", "record_index", "line_no", "role", "s", "e", "text")
     if table_rows is not None and table_rows.height:
         rows = table_rows.select(
             "document_id",
             "source_file",
             "record_index",
+            pl.lit(None, dtype=pl.Int64).alias("line_no"),  # (in the paragraph of the line before)
             pl.lit(_TABLE_ROW).alias("role"),
             pl.col("char_start").alias("s"),
             pl.col("char_end").alias("e"),
             "text",
         )
         spans = pl.concat([spans, rows], how="vertical_relaxed")
+    # a paragraph starts where a blank line stands between two lines of a record (the record's
+    # lines hold none: a line number skipped)
+    line = pl.col("line_no").forward_fill().over("publication_id")
+    skipped = (line - line.shift(1).over("publication_id")).fill_null(1) > 1
     return (
         spans.join(
             publications.select("document_id", "record_index", "publication_id"),
@@ -293,6 +300,9 @@ def sentences_frame(
         )
         .sort("document_id", "s")
         .with_columns(pl.int_range(pl.len()).over("publication_id").alias("sentence_index"))
+        .with_columns(
+            skipped.cast(pl.Int64).cum_sum().over("publication_id").alias("paragraph_index")
+        )
         .select(
             span_id_expr("sen", pl.col("document_id"), pl.col("s"), pl.col("e")).alias(
                 "sentence_id"
@@ -301,6 +311,7 @@ def sentences_frame(
             "document_id",
             "source_file",
             "sentence_index",
+            pl.col("paragraph_index").fill_null(0),
             pl.col("role"),
             pl.col("s").alias("char_start"),
             pl.col("e").alias("char_end"),

@@ -79,6 +79,8 @@ class Sentences(pa.DataFrameModel):
     document_id: str
     source_file: str
     sentence_index: int = pa.Field(ge=0)
+    # the paragraph of its record it stands in, from 0 (blank lines part paragraphs)
+    paragraph_index: int = pa.Field(ge=0)
     role: str = pa.Field(isin=codes("sentence_role"))
     char_start: int = pa.Field(ge=0)
     char_end: int = pa.Field(ge=1)

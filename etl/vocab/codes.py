@@ -247,6 +247,8 @@ ARM_SOURCES: Final = MappingProxyType(
 TRIAL_LINKS: Final = MappingProxyType(
     {
         "sentence": "the outcome's own sentence names the trial",
+        "paragraph": "a sentence before it in its paragraph names the trial, in a record whose "
+        "paragraphs name different trials",
         "record": "the record the outcome is read from reports the trial",
         "document": "the document reports that one trial, its record none",
     }

@@ -197,3 +197,16 @@ def test_white_space_is_pythons():
     """line_spans trims what Python's str.strip trims, no more, no less."""
     pythons = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
     assert pythons == _SPACE
+
+
+def test_a_blank_line_between_a_records_lines_starts_its_next_paragraph():
+    text = (
+        "A summary of two trials\n\n"
+        "Drug K improved survival in the first trial. Data on the rest are immature.\n"
+        "Side effects were mild.\n\n"
+        "Drug L was tested in a second trial. It improved survival too.\n"
+    )
+    staged = stage_documents(files_frame({"summary.txt": text}))
+    sentences = sentences_frame(staged.record_lines, staged.publications).sort("char_start")
+    assert staged.publications.height == 1
+    assert sentences.get_column("paragraph_index").to_list() == [0, 1, 1, 1, 2, 2]

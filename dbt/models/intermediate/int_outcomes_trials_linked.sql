@@ -1,5 +1,6 @@
--- The trial each outcome belongs to: the one trial its own sentence names, else the trial its
--- record reports, else, for a record that is no study of its own (its study type is none: a
+-- The trial each outcome belongs to: the one trial its own sentence names, else, in a record
+-- whose paragraphs name different trials (a page that reports one trial a paragraph), the trial
+-- the latest sentence before it in its paragraph names, else the trial its record reports, else, for a record that is no study of its own (its study type is none: a
 -- section of a page about one study, which its headings cut into records), the one trial its
 -- document reports. A review's number in a sentence naming no trial stays unlinked.
 with
@@ -33,6 +34,45 @@ named_in_sentence as (
     having count(distinct trial_id) = 1
 ),
 
+sentences as (
+    select sentence_id, publication_id, sentence_index, paragraph_index
+    from {{ ref('stg_etl__sentences') }}
+),
+
+-- the sentences that name one trial, with their place
+naming as (
+    select s.publication_id, s.paragraph_index, s.sentence_index, n.trial_id
+    from named_in_sentence as n
+    inner join sentences as s using (sentence_id)
+),
+
+-- records two paragraphs of which or more each name one trial, not all the same one
+by_paragraph as (
+    select publication_id
+    from (
+        select publication_id, paragraph_index, min(trial_id) as trial_id
+        from naming
+        group by publication_id, paragraph_index
+        having count(distinct trial_id) = 1
+    )
+    group by publication_id
+    having count(distinct trial_id) >= 2
+),
+
+named_in_paragraph as (
+    select
+        s.sentence_id,
+        arg_max(n.trial_id, n.sentence_index) as trial_id,
+    from sentences as s
+    inner join naming as n
+        on
+            n.publication_id = s.publication_id
+            and n.paragraph_index = s.paragraph_index
+            and n.sentence_index < s.sentence_index
+    where s.publication_id in (select publication_id from by_paragraph)
+    group by s.sentence_id
+),
+
 reported_by_record as (
     select
         publication_id,
@@ -54,14 +94,16 @@ reported_by_document as (
 
 select
     o.outcome_id,
-    coalesce(s.trial_id, r.trial_id, d.trial_id) as trial_id,
+    coalesce(s.trial_id, pg.trial_id, r.trial_id, d.trial_id) as trial_id,
     case
         when s.trial_id is not null then {{ code('trial_link', 'sentence') }}
+        when pg.trial_id is not null then {{ code('trial_link', 'paragraph') }}
         when r.trial_id is not null then {{ code('trial_link', 'record') }}
         when d.trial_id is not null then {{ code('trial_link', 'document') }}
     end as trial_link,
 from outcomes as o
 left join named_in_sentence as s on s.sentence_id = o.sentence_id
+left join named_in_paragraph as pg on pg.sentence_id = o.sentence_id
 left join reported_by_record as r on r.publication_id = o.publication_id
 left join reported_by_document as d
     on d.document_id = o.document_id
