@@ -11,7 +11,7 @@ import re
 from etl.extract.context import RecordContext
 from etl.extract.facts import COMPARED_MEASURES, list_place
 from etl.extract.group_labels import DESCRIBED
-from etl.extract.phrases import group_pattern
+from etl.extract.phrases import change_between_groups, from_to, group_pattern
 
 
 def apply_context(facts: list, context: RecordContext, text: str = "") -> list:
@@ -29,7 +29,7 @@ def apply_context(facts: list, context: RecordContext, text: str = "") -> list:
                 f.arm = resolve(f.arm)
             if f.comparator is not None:
                 f.comparator = resolve(f.comparator)
-    _groups_by_position(facts, context)
+    _groups_by_position(facts, context, text)
     if text and context.arms:
         _the_one_group_named(facts, context, text)
     if not context.arms:
@@ -135,11 +135,12 @@ def _names(text: str, ctrl, context: RecordContext, start: int, end: int) -> boo
     )
 
 
-def _groups_by_position(facts: list, context: RecordContext) -> None:
+def _groups_by_position(facts: list, context: RecordContext, text: str = "") -> None:
     """A list of values ("12.4 vs 9.8 months") that names no group takes, in order, the groups of
     a list of as many values in its sentence that names them ("24% versus 14% for A versus B
     (subgroup X) and 19% versus 7% (subgroup Y)"), else the record's declared groups when it
-    has as many values as the record has groups."""
+    has as many values as the record has groups; a change from one value to another ("improved
+    OS from 11.2 to 14.9 months") is from the control's to the experimental group's."""
     if len(facts) < 2:
         return  # (no list)
     chains: dict[int, list] = {}
@@ -161,6 +162,17 @@ def _groups_by_position(facts: list, context: RecordContext) -> None:
             groups = [f.arm for f in like[-1]]
         elif len(context.arms) == size:
             groups = context.labels
+            if len(members) == 2 and from_to(
+                text, members[0].start, members[0].end, members[1].start
+            ):
+                if not context.comparison or not change_between_groups(
+                    text,
+                    members[0].start,
+                    any(f.measure in COMPARED_MEASURES for f in facts),
+                    context.labels,
+                ):
+                    continue  # (a change over time: "mortality declined from 19% to 12%")
+                groups = [context.comparison[1], context.comparison[0]]
         else:
             continue
         for f in members:

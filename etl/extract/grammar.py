@@ -31,7 +31,7 @@ from etl.extract.numbers import (
     find_p_values,
     parse_number,
 )
-from etl.extract.phrases import CI_LEVEL
+from etl.extract.phrases import CI_LEVEL, from_to
 from etl.extract.result_kinds import reclassify
 from etl.extract.slash_pairs import slash_pairs
 from etl.extract.subgroups import subgroups
@@ -172,7 +172,7 @@ def parse_sentence(
         p_values = [
             p for p in p_values if not _THRESHOLD.search(text, max(0, p.start - 50), p.start)
         ]
-    facts = _attach_p_values(facts, p_values)
+    facts = _attach_p_values(facts, p_values, text)
     for i, sub in subgroups(text, [(f.start, f.end, f.chain) for f in facts]).items():
         facts[i].subgroup = sub
     return [_possible(f) for f in facts]
@@ -278,9 +278,10 @@ def _carry_groups(facts: list[Fact], recent: tuple[str, ...]) -> list[Fact]:
     return facts
 
 
-def _attach_p_values(facts: list[Fact], p_values: list[PValue]) -> list[Fact]:
+def _attach_p_values(facts: list[Fact], p_values: list[PValue], text: str = "") -> list[Fact]:
     """A p-value qualifies the comparison it follows: the ratio before it if any, otherwise the
-    first value (the experimental group) of the list it closes."""
+    first value (the experimental group) of the list it closes, or the second of a change from
+    one value to another ("increased from 72% to 93% (P < .001)")."""
     out = facts
     used: set[int] = set()
     for p in p_values:
@@ -307,6 +308,11 @@ def _attach_p_values(facts: list[Fact], p_values: list[PValue]) -> list[Fact]:
         )
         if target is None:
             target = next(i for i in before if out[i].chain == out[last].chain)
+            pair = [i for i in before if out[i].chain == out[target].chain]
+            if len(pair) == 2 and from_to(
+                text, out[pair[0]].start, out[pair[0]].end, out[pair[1]].start
+            ):
+                target = pair[1]
         if out[target].p is None:
             out[target].p = p
             used.update(i for i in before if out[i].chain == out[target].chain)

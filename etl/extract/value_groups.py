@@ -25,7 +25,13 @@ from etl.extract.named_groups import (
 from etl.extract.numbers import (
     NUM,
 )
-from etl.extract.phrases import GROUP_NAME, GROUP_WORD, group_pattern
+from etl.extract.phrases import (
+    GROUP_NAME,
+    GROUP_WORD,
+    change_between_groups,
+    from_to,
+    group_pattern,
+)
 from etl.extract.sentence_comparison import (
     clean_pair,
     groups_between,
@@ -349,6 +355,16 @@ def attach_arms(
                     if said is None and size == 2:
                         gap = text[max(0, chain[0].start - 80) : chain[0].start]
                         order = pair_led_by(gap, arms) or order
+                    changed = len(chain) == 2 and from_to(
+                        text, chain[0].start, chain[0].end, chain[1].start
+                    )
+                    if changed and not change_between_groups(
+                        text, chain[0].start, any(x.measure in RATIOS for x in facts), arms
+                    ):
+                        order = [None] * size  # (a change over time: "declined from 19% to 12%")
+                    elif changed:
+                        # ("improved OS from 11.2 to 14.9 months": the reference's first)
+                        order = order[::-1]
                     arm = order[position]
                     by_position.add(id(f))
                 elif own_comparison() and size == 2:

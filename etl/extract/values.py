@@ -32,7 +32,15 @@ from etl.extract.numbers import (
     parse_number,
     parse_word_number,
 )
-from etl.extract.phrases import DOSAGE_FORM, GROUP_NAME, MORE_BY, is_generic
+from etl.extract.phrases import (
+    DOSAGE_FORM,
+    FROM_BEFORE,
+    GROUP_NAME,
+    MORE_BY,
+    TO_GAP,
+    from_to,
+    is_generic,
+)
 from etl.regex_prefilter import (
     FromStarts,
     Prefiltered,
@@ -447,7 +455,11 @@ def _share_units(
         j, prev_end, anchor = i, end, None
         while j + 1 < len(ordered) and anchor is None:
             gap = strip_masked(text[prev_end : ordered[j + 1][0]], prev_end, masks)
-            if not _SEP_RE.fullmatch(gap):
+            if not _SEP_RE.fullmatch(gap) and not (
+                j == i
+                and FROM_BEFORE.search(text, max(0, start - 40), start)
+                and TO_GAP.fullmatch(gap)
+            ):
                 break
             j += 1
             anchor, prev_end = ordered[j][2], ordered[j][1]
@@ -559,10 +571,14 @@ def link_chains(text: str, facts: list[Fact], masks: list[Span]) -> list[Fact]:
         if (
             i == 0
             or f.unit != facts[i - 1].unit
-            or not _SEP_RE.fullmatch(
-                _UNIT_PAST_BRACKETS.sub(
-                    "", strip_masked(text[facts[i - 1].end : f.start], facts[i - 1].end, masks)
+            or not (
+                _SEP_RE.fullmatch(
+                    _UNIT_PAST_BRACKETS.sub(
+                        "", strip_masked(text[facts[i - 1].end : f.start], facts[i - 1].end, masks)
+                    )
                 )
+                # (or a change from one to the other: "from 11.2 months to 14.9 months")
+                or from_to(text, facts[i - 1].start, facts[i - 1].end, f.start)
             )
         ):
             chain += 1

@@ -1652,3 +1652,41 @@ def test_as_compared_to_ends_the_group_before_it():
     # (a group's noun before it stays out of the name: "in the K-gem group as compared with")
     grouped = "Median OS was 8.4 months in the K-gem group as compared with 6.6 months."
     assert [(f.value, f.arm) for f in parse_sentence(grouped)] == [(8.4, "K-gem"), (6.6, None)]
+
+
+def test_a_change_from_one_value_to_another_is_from_the_control_s_to_the_experimental_s():
+    """ "improved median OS from 25.5 to 28 months": both values read (the first shares the
+    second's unit), the first the control's, the second the experimental group's; a range
+    ("ranged from 25.5 to 28 months") stays one."""
+    context = record_context(["Patients were randomly assigned to drug K or placebo."])
+    for sentence in (
+        "Drug K improved median OS from 25.5 to 28 months.",
+        "Median overall survival improved from 11.2 months to 14.9 months (HR 0.74).",
+    ):
+        facts = apply_context(
+            parse_sentence(sentence, comparison=context.comparison, arms=context.labels),
+            context,
+            sentence,
+        )
+        medians = [(f.value, f.arm) for f in facts if f.measure == "median"]
+        assert medians in (
+            [(25.5, "placebo"), (28.0, "drug K")],
+            [(11.2, "placebo"), (14.9, "drug K")],
+        )
+    assert [f.value for f in parse_sentence("Follow-up ranged from 25.5 to 28 months.")] == [28.0]
+    # (a change over time, naming no group and no ratio, is no comparison of the groups)
+    trend = "Treatment-related mortality declined from 18% to 11% (P = .02)."
+    facts = apply_context(
+        parse_sentence(trend, comparison=context.comparison, arms=context.labels), context, trend
+    )
+    assert [(f.value, f.arm) for f in facts] == [(18.0, None), (11.0, None)]
+    # (its p-value is the change's: the second value's, where a comparison's goes to the first)
+    rose = parse_sentence("MRD negativity increased from 71% to 92% (P < .001).")
+    assert [(f.value, f.p.value if f.p else None) for f in rose] == [(71.0, None), (92.0, 0.001)]
+    # (a placeholder's place in a pair: "NR vs 9.1 months" is no change)
+    held = parse_sentence(
+        "Median OS was NR vs 9.1 months (P = .01).",
+        comparison=("drug K", "placebo"),
+        arms=["drug K", "placebo"],
+    )
+    assert [(f.value, f.arm) for f in held] == [(9.1, "placebo")]
