@@ -106,6 +106,12 @@ Exclusion Criteria
     "legacy.xml": "<clinical_study><id_info><nct_id>NCT03333334</nct_id></id_info>"
     "<brief_title>A legacy study</brief_title><phase>Phase 2</phase></clinical_study>\n",
     "chrome.txt": "Site map | Contact | Privacy",
+    # a summary of two trials, a paragraph each (trial link "paragraph")
+    "summary.txt": "Two trials in brief\n\n"
+    "Drug P prolonged median survival (20.1 versus 15.2 months, HR 0.70; 95% CI 0.58-0.85) over "
+    "placebo in a phase III trial ( TALON-2 ).\nResponses were durable (HR 0.66; 95% CI 0.50-0.87).\n\n"
+    "Drug R was tested in the phase III trial ( MERLIN-4 ). Drug R prolonged median survival "
+    "(18.3 versus 13.9 months, HR 0.75; 95% CI 0.61-0.92) over placebo.\n",
     # an abstract copied from a PDF, every line cut mid-sentence (read as its paragraphs; its
     # evidence still the file's characters, the breaks read as spaces)
     "wrapped.txt": textwrap.fill(
