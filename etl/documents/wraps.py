@@ -61,13 +61,6 @@ def _unwrapped(text: str) -> str:
     prose = sorted(w for w, is_table in zip(widths, table, strict=True) if w and not is_table)
     if len(prose) < _MIN_LINES:
         return text
-    ending_values = sum(
-        _ENDS_WITH_VALUE.search(line) is not None
-        for line, is_table in zip(lines, table, strict=True)
-        if not is_table
-    )
-    if ending_values >= _VALUES_SHARE * len(prose):
-        return text
     width = prose[int(0.9 * (len(prose) - 1))]
     if (
         not _MIN_WIDTH <= width <= _MAX_WIDTH
@@ -79,6 +72,14 @@ def _unwrapped(text: str) -> str:
     if len(filled) < max(3, _FILLED_SHARE * len(prose)) or len(open_ended) < _OPEN_SHARE * len(
         filled
     ):
+        return text
+    # (asked last, of a text that looks wrapped: a table's rows whose labels fill the width)
+    ending_values = sum(
+        _ENDS_WITH_VALUE.search(line) is not None
+        for line, is_table in zip(lines, table, strict=True)
+        if not is_table
+    )
+    if ending_values >= _VALUES_SHARE * len(prose):
         return text
     joins = {i for i in open_ended if i + 1 < len(lines) and widths[i + 1] and not table[i + 1]}
     if not joins:

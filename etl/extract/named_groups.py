@@ -85,11 +85,13 @@ _DECLARED_RIGHT_BEFORE = re.compile(
 
 # a declared group the subject of "had" right before its value, in a clause of its own: "where A
 # had 34.5 months ... and B had 39.9 months"
+_SUBJECT_VERB = r"\b(?:had|showed|achieved|reached)\s+(?:an?\s+)?$"
 _DECLARED_SUBJECT_BEFORE = re.compile(
-    rf"(?:^|[,;]|\b(?:and|where|whereas|while))\s*(?:the\s+)?(?P<arm>{GROUP_NAME})"
-    r"\s+(?:had|showed|achieved|reached)\s+(?:an?\s+)?$",
+    rf"(?:^|[,;]|\b(?:and|where|whereas|while))\s*(?:the\s+)?(?P<arm>{GROUP_NAME})\s+{_SUBJECT_VERB}",
     re.IGNORECASE,
 )
+# (the verb alone, asked first on the gap's end: most gaps end with none)
+_SUBJECT_VERB_END = re.compile(_SUBJECT_VERB, re.IGNORECASE)
 
 
 def declared_group_right_before(gap: str, arms: list[str]) -> str | None:
@@ -98,13 +100,9 @@ def declared_group_right_before(gap: str, arms: list[str]) -> str | None:
     the text before the value, or None."""
     if (listed := _declared_label(_DECLARED_RIGHT_BEFORE.search(gap), arms)) is not None:
         return listed
-    # (the verb first, on the gap's end: most gaps end with none)
     if _SUBJECT_VERB_END.search(gap) is None:
         return None
     return _declared_label(_DECLARED_SUBJECT_BEFORE.search(gap), arms)
-
-
-_SUBJECT_VERB_END = re.compile(r"\b(?:had|showed|achieved|reached)\s+(?:an?\s+)?$", re.I)
 
 
 def _declared_label(declared: re.Match[str] | None, arms: list[str]) -> str | None:

@@ -155,12 +155,12 @@ DOSE_SCHEDULE = (
 # a change from one value to another: "improved median OS from 25.5 to 28 months" (the first
 # value shares the second's unit; it is the reference's, the second the group the change is
 # of); not a range: "ranged from 25.5 to 28 months"
-FROM_BEFORE = re.compile(
+_FROM_BEFORE = re.compile(
     r"(?<!ranged\s)(?<!ranging\s)(?<!range\s)(?<!varied\s)(?<!varying\s)"
     r"\bfrom\s+(?:a\s+median\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
-TO_GAP = re.compile(
+_TO_GAP = re.compile(
     r"\s*(?:%|months?|mos?|weeks?|years?)?\s+to\s+(?:a\s+median\s+(?:of\s+)?)?", re.IGNORECASE
 )
 
@@ -168,8 +168,8 @@ TO_GAP = re.compile(
 def from_to(text: str, first_start: int, first_end: int, second_start: int) -> bool:
     """Whether two values are written as a change from the first to the second."""
     return (
-        FROM_BEFORE.search(text, max(0, first_start - 40), first_start) is not None
-        and TO_GAP.fullmatch(text, first_end, second_start) is not None
+        _FROM_BEFORE.search(text, max(0, first_start - 40), first_start) is not None
+        and _TO_GAP.fullmatch(text, first_end, second_start) is not None
     )
 
 

@@ -34,10 +34,8 @@ from etl.extract.numbers import (
 )
 from etl.extract.phrases import (
     DOSAGE_FORM,
-    FROM_BEFORE,
     GROUP_NAME,
     MORE_BY,
-    TO_GAP,
     from_to,
     is_generic,
 )
@@ -456,9 +454,7 @@ def _share_units(
         while j + 1 < len(ordered) and anchor is None:
             gap = strip_masked(text[prev_end : ordered[j + 1][0]], prev_end, masks)
             if not _SEP_RE.fullmatch(gap) and not (
-                j == i
-                and FROM_BEFORE.search(text, max(0, start - 40), start)
-                and TO_GAP.fullmatch(gap)
+                j == i and from_to(text, start, end, ordered[j + 1][0])
             ):
                 break
             j += 1

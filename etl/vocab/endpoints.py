@@ -23,18 +23,23 @@ TIMED_OTHER_ABBREVIATIONS: Final = (
     *("TTNT", "TTNI"),
 )
 
+# what a survival free of something is free of ("event-free survival")
+_FREE_OF: Final = (
+    r"(?:recurrence|relapse|disease|event|metastasis|distant metastasis|invasive disease"
+    r"|leukemia|lymphoma|treatment|chemotherapy)"
+)
+# an "X-free" whose "survival" is named once, at the end of the list it opens: "event-free and
+# overall survival rates", "event-free, progression-free, and overall survival"
+_SURVIVAL_NAMED_LAST: Final = r"(?=,?\s+(?:and|or)\b|,)(?=[^.;]{0,80}?\bsurvival\b)"
+
 ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     # endpoints the vocabulary has no code for, named first so that "relapse-free survival" is
     # not read as survival nor "progression-free survival 2" as PFS: OTHER, the wording kept
     (
         "OTHER",
-        r"(?:recurrence|relapse|disease|event|metastasis|distant metastasis|invasive disease"
-        r"|leukemia|lymphoma|treatment|chemotherapy)[- ]?free survival|progression[- ]?free survival[- ]?2"
-        # (its "survival" shared with the endpoints listed after it: "event-free and overall
-        # survival rates", "event-free, progression-free, and overall survival")
-        r"|(?:recurrence|relapse|disease|event|metastasis|distant metastasis|invasive disease"
-        r"|leukemia|lymphoma|treatment|chemotherapy)[- ]free(?=,?\s+(?:and|or)\b|,)"
-        r"(?=[^.;]{0,80}?\bsurvival\b)"
+        rf"{_FREE_OF}[- ]?free survival|progression[- ]?free survival[- ]?2"
+        # (its "survival" shared with the endpoints listed after it)
+        rf"|{_FREE_OF}[- ]free{_SURVIVAL_NAMED_LAST}"
         r"|(?:melanoma|cancer|disease|breast cancer|prostate cancer)[- ]specific (?:overall )?survival"
         rf"|\b(?:{'|'.join(TIMED_OTHER_ABBREVIATIONS)}|pCR)\b"
         # (the events of disease-free survival, named for a ratio: "risk of recurrence or death")
@@ -104,7 +109,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         "PFS",
         r"progression[- ]?free survival|progression[- ]free(?= and overall survival|\s*\()|\b(?:m|r|rw)?PFS\b"
         # (its "survival" shared with the endpoints listed after it, as OTHER's above)
-        r"|progression[- ]free(?=,?\s+(?:and|or)\b|,)(?=[^.;]{0,80}?\bsurvival\b)"
+        rf"|progression[- ]free{_SURVIVAL_NAMED_LAST}"
         r"|progression or death"
         # "46% ... were alive and had not progressed", "alive without progression"
         r"|alive and (?:had )?not progressed|alive (?:and|without) (?:disease )?progression(?:[- ]free)?"
