@@ -45,12 +45,39 @@ def apply_context(facts: list, context: RecordContext, text: str = "") -> list:
             for f in facts
             for label in (context.labels if f.each_group else [None])
         ]
+    if len(context.arms) >= 3 and text:
+        _ratio_of_the_group_named_before(facts, context, text)
     for f in facts:
         if f.measure in COMPARED_MEASURES and not (f.factor and f.arm):
             f.arm, f.comparator = _compared(context, f.arm, f.comparator)
     if len(context.arms) == 2:
         _the_other_group(facts, context, text)
     return facts
+
+
+def _ratio_of_the_group_named_before(facts: list, context: RecordContext, text: str) -> None:
+    """ "Overall survival improved with A-chemotherapy in the CPS >= 20 (HR, 0.62) and total (HR,
+    0.71) populations" in a record of three groups or more: a ratio that names no group compares
+    the group the sentence names last before it (not the control) with the control, not the
+    record's first group with it (the comparison the grammar gives a ratio naming none)."""
+    if context.comparison is None:
+        return
+    control = context.comparison[1]
+    named = sorted(
+        (m.start(), arm.label)
+        for arm in context.arms
+        if arm.label != control
+        for name in arm.names
+        for m in group_pattern(name).finditer(text)
+    )
+    for f in facts:
+        if f.measure in COMPARED_MEASURES and (f.arm, f.comparator) in (
+            (None, None),
+            context.comparison,
+        ):
+            before = [label for at, label in named if at < f.start]
+            if before:
+                f.arm, f.comparator = before[-1], control
 
 
 def _the_one_group_named(facts: list, context: RecordContext, text: str) -> None:

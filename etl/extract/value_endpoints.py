@@ -324,6 +324,8 @@ def _endpoint_for(
         phrase = _COUNT_PHRASE.match(text, fact.end)
         return "OTHER", phrase.group("what") if phrase else ""
     if fact.unit == "percent":
+        # (no share is of the follow-up: "after 3 years of follow-up, 63% were alive")
+        before = [m for m in before if m[2] != "FOLLOWUP"]
         # a rate with its endpoint right after it: "83% (58% complete response rate)"
         following = next((m for m in mentions if m[0] >= fact.end), None)
         if following is not None and not text[fact.end : following[0]].strip():
@@ -488,7 +490,8 @@ def with_endpoint(
         and (
             f.ci is not None
             or f.measure == "hazard_ratio"
-            or _MEDIAN.search(text)
+            # (a share is no median: "median follow-up: 21.4 months), ... 44.5% vs. 27.6%")
+            or (f.unit != "percent" and _MEDIAN.search(text))
             or (landmark := f.unit == "percent" and _LANDMARK_RATE.search(text) is not None)
         )
     ):

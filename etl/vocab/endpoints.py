@@ -151,8 +151,9 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ("PR", r"partial responses?|\bPR\b"),
     # (not a standard deviation: "87% (SD = 2%)")
     ("SD", r"stable disease|disease stabili[sz]ation|\bSD\b(?!\s*=\s*\d)"),
-    # (not the time a treatment is given after: "post-PD therapy")
-    ("PD", r"progressive disease|\bPD\b(?<![-\u2010\u2011]PD)(?![-\u2010\u2011]L?\d)"),
+    # (not the time a treatment is given after, "post-PD therapy", nor the receptor: "PD-1",
+    # "PD-L1", "anti-PD-(L)1")
+    ("PD", r"progressive disease|\bPD\b(?<![-\u2010\u2011]PD)(?![-\u2010\u2011](?:\(?L\)?)?\d)"),
     (
         "FOLLOWUP",
         # ("FU" in capitals, or after "median": "median FU 46 mo", "at 4-y FU", "median fu 25.7

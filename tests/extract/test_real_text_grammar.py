@@ -9,6 +9,7 @@ import pytest
 from etl.extract.context import record_context
 from etl.extract.fact_roles import apply_context
 from etl.extract.grammar import parse_sentence
+from etl.vocab.endpoints import endpoint_mentions
 
 
 def _read(sentence: str) -> list[tuple]:
@@ -1690,3 +1691,57 @@ def test_a_change_from_one_value_to_another_is_from_the_control_s_to_the_experim
         arms=["drug K", "placebo"],
     )
     assert [(f.value, f.arm) for f in held] == [(9.1, "placebo")]
+
+
+def test_a_share_after_the_follow_up_is_of_what_the_sentence_names_after_it():
+    """ "After 3 years of follow-up, 63% ... were alive": no share is of the follow-up; the
+    survivors' share is overall survival at 3 years."""
+    sentence = (
+        "After 3 years of follow-up, 63% of patients given drug K and 51% of those given placebo "
+        "were alive."
+    )
+    assert [(f.endpoint, f.value, f.timepoint_months, f.arm) for f in parse_sentence(sentence)] == [
+        ("OS", 63.0, 36.0, "drug K"),
+        ("OS", 51.0, 36.0, "placebo"),
+    ]
+
+
+def test_the_receptor_named_with_a_bracket_is_no_progressive_disease():
+    """ "a PD-(L)1 inhibitor" names the receptor, not progressive disease; "PD in 10%" is."""
+    assert endpoint_mentions("crossed over to a PD-(L)1 inhibitor or a PD-L1 inhibitor") == []
+    assert [m[2] for m in endpoint_mentions("PD in 10% of patients")] == ["PD"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "arm"),
+    [
+        (
+            "Overall survival improved with drug M-chemotherapy in the total population (HR, "
+            "0.71; 95% CI, 0.59 to 0.85).",
+            "drug M-chemotherapy",
+        ),
+        (
+            "Overall survival improved with drug K in the total population (HR, 0.81; 95% CI, "
+            "0.68 to 0.97).",
+            "drug K",
+        ),
+    ],
+)
+def test_a_ratio_in_a_record_of_three_groups_compares_the_group_named_before_it(
+    sentence: str, arm: str
+):
+    """Of three groups, a ratio that names none compares the group its sentence names before it
+    with the control, not the record's first group with it."""
+    context = record_context(
+        [
+            "Patients were randomly assigned (1:1:1) to drug K, drug M-chemotherapy, or drug "
+            "L-chemotherapy.",
+            sentence,
+        ]
+    )
+    facts = apply_context(
+        parse_sentence(sentence, comparison=context.comparison, arms=context.labels),
+        context,
+        sentence,
+    )
+    assert [(f.arm, f.comparator) for f in facts] == [(arm, "drug L-chemotherapy")]
