@@ -112,6 +112,9 @@ Exclusion Criteria
     "placebo in a phase III trial ( TALON-2 ).\nResponses were durable (HR 0.66; 95% CI 0.50-0.87).\n\n"
     "Drug R was tested in the phase III trial ( MERLIN-4 ). Drug R prolonged median survival "
     "(18.3 versus 13.9 months, HR 0.75; 95% CI 0.61-0.92) over placebo.\n",
+    # a trial's cohort compared with another trial's (trial link "group")
+    "cohorts.txt": "In the single-arm phase II CEDAR-3 study, 80 patients received drug S. The "
+    "complete response rate was 52% in CEDAR-3 and 18% in ASPEN-7, an external control cohort.\n",
     # an abstract copied from a PDF, every line cut mid-sentence (read as its paragraphs; its
     # evidence still the file's characters, the breaks read as spaces)
     "wrapped.txt": textwrap.fill(

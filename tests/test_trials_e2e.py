@@ -91,6 +91,13 @@ SUMMARY = (
     "95% CI 0.23-0.34).\n"
 )
 
+# a single-arm trial's cohort compared with another trial's, in one sentence
+COHORTS = (
+    "In the single-arm phase II CEDAR-3 study, 80 patients received drug S. The complete "
+    "response rate was 52% in CEDAR-3 and 18% in ASPEN-7, an external control cohort. Median "
+    "overall survival was 25.1 months in CEDAR-3 versus 6.2 months in ASPEN-7.\n"
+)
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, Path]:
@@ -104,6 +111,7 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
         (inbox / "registry.txt").write_text(REGISTRY)
         (inbox / "page.txt").write_text(PAGE)
         (inbox / "summary.txt").write_text(SUMMARY)
+        (inbox / "cohorts.txt").write_text(COHORTS)
 
     result, wh, reports, _ = shared_build(tmp_path_factory, "trials", fill)
     assert result.exit_code == 0, result.output
@@ -298,4 +306,20 @@ def test_a_page_reporting_one_trial_a_paragraph_gives_each_paragraph_s_numbers_i
         (0.28, "ORCAS-2", "paragraph"),
         (0.3, "KESTREL-3", "sentence"),
         (0.71, "KESTREL-3", "paragraph"),
+    ]
+
+
+def test_a_sentence_comparing_two_trials_cohorts_gives_each_value_its_group_s_trial(warehouse):
+    """ "52% in CEDAR-3 and 18% in ASPEN-7": the second value is the other trial's, not the
+    record's."""
+    rows = _rows(
+        warehouse,
+        "select o.value, t.acronym, o.trial_link from fct_outcomes o "
+        "join dim_trials t using (trial_id) where o.source_file = 'cohorts.txt' order by o.value",
+    )
+    assert rows == [
+        (6.2, "ASPEN-7", "group"),
+        (18.0, "ASPEN-7", "group"),
+        (25.1, "CEDAR-3", "group"),
+        (52.0, "CEDAR-3", "group"),
     ]

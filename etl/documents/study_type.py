@@ -17,7 +17,11 @@ _RULES: tuple[tuple[str, str], ...] = (
     (
         "review",
         r"\b(?:systematic|narrative|literature|comprehensive|brief|mini-?|this|a|our)\s+review\b"
-        r"|\breview(?:s|ed)? (?:of|the|on|summari[sz]|recent|current)"
+        # (a review of the literature, not a regulator's: "the FDA on its review of drug A",
+        # "priority review", "independent review committee")
+        r"|\b(?:we|authors|article|paper|chapter)\s+(?:\w+\s+)?review(?:s|ed)?\b"
+        r"|\breviews? (?:of|on) (?:the )?(?:literature|evidence|published|recent|current|available"
+        r"|studies|trials|data|clinical)|\breview(?:s|ed)? (?:summari[sz]|recent|current)"
         r"|this (?:article|paper|chapter) (?:summari[sz]es|discusses|focuses)"
         r"|we (?:review|summari[sz]e|discuss) (?:the|recent|current)|this study summari[sz]es",
     ),

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable
 
 from etl.vocab.agents import regimen_forms
-from etl.vocab.codes import DISEASE_INITIALS, NOT_TRIAL_HEADS, STUDY_GROUPS
+from etl.vocab.codes import COG_COMMITTEES, DISEASE_INITIALS, NOT_TRIAL_HEADS, STUDY_GROUPS
 from etl.vocab.lexicon import drug_lexicon
 
 # A word of a name: two capitals or more (HIMALAYA, CheckMate, PROfound, IMbrave150), maybe after
@@ -60,9 +60,15 @@ _STUDY_NUMBERED = re.compile(
 # (or a sponsor's protocol number, capitals glued to digits, a hyphen and more digits: "CA209-538",
 # "RC48-C016"; capitals glued to digits alone are a drug's code as often as a study's,
 # "BIBW2992", "JCOG1109": only a trial noun makes them a name; a word of capitals and small letters
-# glued to its number is a study's, as no drug's code is written so: "IMvigor130", "AlphaStar7")
+# glued to its number is a study's, as no drug's code is written so: "IMvigor130", "AlphaStar7";
+# so is a study group's protocol glued to its number, "JCOG1109", or the Children's Oncology
+# Group's, a committee's letters after "A": "AALL1331", "ANBL0532")
+_GROUP_GLUED = (
+    rf"(?:{'|'.join(sorted(STUDY_GROUPS, key=len, reverse=True))})\d{{3,5}}"
+    rf"|A(?:{'|'.join(sorted(COG_COMMITTEES))})\d{{4}}"
+)
 _NUMBERED = re.compile(
-    rf"(?<![\w-])(?P<name>(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER})|[A-Z]{{2,}}\d{{2,4}}-[A-Z]?\d{{2,4}}"
+    rf"(?<![\w-])(?P<name>{_GROUP_GLUED}|(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER})|[A-Z]{{2,}}\d{{2,4}}-[A-Z]?\d{{2,4}}"
     r"|[A-Z]{2,}[a-z]{3,}\d{1,4}|[A-Z][a-z]{2,}[A-Z][a-z]{2,}\d{1,4})(?![\w-]|\s*(?:%|mg|months?|weeks?|years?|days?)\b)"
 )
 # (a reference's number may be glued to the noun, as pages copy superscripts: "the ORCA study2")

@@ -128,6 +128,12 @@ STUDY_GROUPS: Final = frozenset(
     ALLG NCRI MRC HOG SAKK CTG GEICAM JGOG KGOG TCOG NOGGO AGO GCIG SGCCG CTSU NCI""".split()  # noqa: SIM905
 )
 
+# The Children's Oncology Group's disease committees, whose protocols are "A", the committee and
+# four digits glued: "AALL1331", "ANBL0532", "AAML1031" (read by etl.extract.trial_names).
+COG_COMMITTEES: Final = frozenset(
+    "ALL AML NBL HOD REN CNS EWS RST OST GCT HEP NHL CCL DVL REP".split()  # noqa: SIM905
+)
+
 # What never heads a trial's name: the marker words, the words of NOT_TRIAL_NAMES and the
 # endpoint codes ("5% CR 48% PR"); read by etl.extract.trial_names and the trial headings of
 # etl.documents.kinds.
@@ -246,6 +252,8 @@ ARM_SOURCES: Final = MappingProxyType(
 # How an outcome found its trial.
 TRIAL_LINKS: Final = MappingProxyType(
     {
+        "group": "the outcome's group is a trial its sentence names, of two or more it names "
+        "(a sentence comparing two trials' cohorts)",
         "sentence": "the outcome's own sentence names the trial",
         "paragraph": "a sentence before it in its paragraph names the trial, in a record whose "
         "paragraphs name different trials",

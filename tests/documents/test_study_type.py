@@ -25,6 +25,15 @@ def _type(text: str) -> str:
         # a table's heading naming a comparison is no statement of the record's design
         ("Orvexib vs DRX phase III trial (Author et al, 2014)", "other"),
         ("Tumour cells were treated in vitro with drug K.", "preclinical"),
+        # a regulator's review, or a committee's, is no review of the literature
+        (
+            "Drug K met the primary endpoint of the phase 3 ORCA-2 trial. We look forward to "
+            "working with the agency on its review of drug K, per blinded independent review.",
+            "rct",
+        ),
+        ("In this review, we summarise trials of drug K.", "review"),
+        ("We reviewed the literature on drug K.", "review"),
+        ("A review of published trials of drug K in melanoma.", "review"),
     ],
 )
 def test_a_phase_3_trial_is_a_randomised_trial_its_cells_do_not_make_it_preclinical(

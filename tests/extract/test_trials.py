@@ -422,6 +422,9 @@ def test_a_cooperative_groups_study_number_names_a_trial(sentence: str, name: st
         # a study group's protocol, shaped as a drug's development code is ("MK-3475")
         ("CCG-1234 incorporated two new agents into a phase 3 trial of induction.", "CCG-1234"),
         ("Results from GOG-0987 showed that drug A improved survival.", "GOG-0987"),
+        # (or glued to its number: a group's, or the Children's Oncology Group's committee's)
+        ("Results from JCOG1234 showed that drug A improved survival.", "JCOG1234"),
+        ("Results from AALL1999 showed that drug A improved survival in relapse.", "AALL1999"),
         # a word of capitals and small letters glued to its number is a study's, without a noun
         (
             "Interim analyses from ZEPvigor130 showed no benefit of drug A over chemotherapy.",
@@ -733,3 +736,17 @@ def test_a_cards_title_that_is_only_a_name_in_capitals_names_its_trial():
         "KEYTRUDA\nIncrease in median overall survival (14.1 months vs. 11.2 months).\n"
     )
     assert _names(frame) == set()  # (a brand in capitals)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Results from ABCD1234 showed that drug A improved survival.", "ABCD1234"),
+        ("Results from AZX1234 showed activity in cell lines.", "AZX1234"),
+    ],
+)
+def test_capitals_glued_to_digits_are_no_trial_without_a_group_s_prefix_or_a_noun(
+    sentence: str, code: str
+):
+    frame, _ = _mentions(sentence)
+    assert code not in _names(frame)

@@ -1,4 +1,6 @@
--- The trial each outcome belongs to: the one trial its own sentence names, else, in a record
+-- The trial each outcome belongs to: the trial its own group is (a sentence comparing two trials'
+-- cohorts, "54% in ZUMA-9 and 20% in SCHOLAR-4", gives each value the trial its group names),
+-- else the one trial its own sentence names, else, in a record
 -- whose paragraphs name different trials (a page that reports one trial a paragraph), the trial
 -- the latest sentence before it in its paragraph names, else the trial its record reports, else, for a record that is no study of its own (its study type is none: a
 -- section of a page about one study, which its headings cut into records), the one trial its
@@ -6,7 +8,8 @@
 with
 
 outcomes as (
-    select outcome_id, publication_id, document_id, sentence_id from {{ ref('stg_etl__outcomes') }}
+    select outcome_id, publication_id, document_id, sentence_id, arm_label,
+    from {{ ref('stg_etl__outcomes') }}
 ),
 
 -- records that are sections of a page, not studies of their own; a table's rows are not (its
@@ -32,6 +35,22 @@ named_in_sentence as (
     where sentence_id is not null
     group by sentence_id
     having count(distinct trial_id) = 1
+),
+
+-- a trial named in a sentence that names two or more, whose name is the group of a value of it
+named_as_group as (
+    select
+        o.outcome_id,
+        min(m.trial_id) as trial_id,
+    from outcomes as o
+    inner join mentions as m
+        on
+            m.sentence_id = o.sentence_id
+            and length(m.name_key) >= 4
+            and contains(regexp_replace(upper(o.arm_label), '[^A-Z0-9]', '', 'g'), m.name_key)
+    where o.sentence_id not in (select sentence_id from named_in_sentence)
+    group by o.outcome_id
+    having count(distinct m.trial_id) = 1
 ),
 
 sentences as (
@@ -94,14 +113,16 @@ reported_by_document as (
 
 select
     o.outcome_id,
-    coalesce(s.trial_id, pg.trial_id, r.trial_id, d.trial_id) as trial_id,
+    coalesce(g.trial_id, s.trial_id, pg.trial_id, r.trial_id, d.trial_id) as trial_id,
     case
+        when g.trial_id is not null then {{ code('trial_link', 'group') }}
         when s.trial_id is not null then {{ code('trial_link', 'sentence') }}
         when pg.trial_id is not null then {{ code('trial_link', 'paragraph') }}
         when r.trial_id is not null then {{ code('trial_link', 'record') }}
         when d.trial_id is not null then {{ code('trial_link', 'document') }}
     end as trial_link,
 from outcomes as o
+left join named_as_group as g on g.outcome_id = o.outcome_id
 left join named_in_sentence as s on s.sentence_id = o.sentence_id
 left join named_in_paragraph as pg on pg.sentence_id = o.sentence_id
 left join reported_by_record as r on r.publication_id = o.publication_id
