@@ -29,8 +29,10 @@ _VALUE: Final = (
     r"|\s*\(\s*\d[\d.,·\s–-]*\))"
     r"|[-–—]|NR|NE"
 )
+# (a label may open with its time point: "2-year survival rate41%27%")
 _ROW: Final = re.compile(
-    rf"(?P<label>[A-Za-z][^\d|\t]*?[A-Za-z)])\s?(?P<values>(?:{_VALUE}){{2,}})"
+    r"(?P<label>(?:\d{1,2}[- ](?:years?|months?|yrs?|mos?)[- ]\s*)?[A-Za-z][^\d|\t]*?[A-Za-z)])"
+    rf"\s?(?P<values>(?:{_VALUE}){{2,}})"
 )
 _ONE_VALUE: Final = re.compile(_VALUE)
 # what a glued row holds, asked of a document's lines first: a value's unit glued to the next

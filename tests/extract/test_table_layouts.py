@@ -874,6 +874,26 @@ def test_a_table_copied_without_separators_is_read_by_where_values_end():
     ]
 
 
+def test_a_glued_row_may_open_with_its_time_point():
+    """ "2-year survival rate41%27%": the label's time point is no value of the row."""
+    text = (
+        "OutcomeZentumabPlacebo\n"
+        "Median overall survival20.1 months15.2 months\n"
+        "2-year survival rate44%31%\n"
+        "Objective response rate38%12%\n"
+    )
+    (table,) = find_tables(text)
+    assert [c.text for c in table.header[0]] == ["Outcome", "Zentumab", "Placebo"]
+    assert [(f.endpoint, f.value, f.timepoint_months, f.arm) for f in facts_of(read(text))] == [
+        ("OS", 20.1, None, "Zentumab"),
+        ("OS", 15.2, None, "Placebo"),
+        ("OS", 44.0, 24.0, "Zentumab"),
+        ("OS", 31.0, 24.0, "Placebo"),
+        ("ORR", 38.0, None, "Zentumab"),
+        ("ORR", 12.0, None, "Placebo"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
