@@ -690,11 +690,31 @@ def record_context(sentences: list[str]) -> RecordContext:
         # standard, "whether A (GD) is non-inferior to the standard B plus C (AI)")
         control = _called_standard(labels, sentences, control)
     arms = []
-    for i, (label, named) in enumerate(zip(labels, _with_backbone(labels, sentences), strict=True)):
-        names = tuple(dict.fromkeys((named, *_names(label, defined, identifiers))))
+    backbones = _with_backbone(labels, sentences)
+    own = _without_shared_part(labels) if backbones == labels else [None] * len(labels)
+    for i, (label, named) in enumerate(zip(labels, backbones, strict=True)):
+        alone = own[i] if named == label else label
+        names = tuple(
+            dict.fromkeys((named, *_names(label, defined, identifiers), *[alone] * bool(alone)))
+        )
         bags = tuple(b for b in (label_words(n) for n in names) if b)
-        arms.append(Arm(named, names, i == control, bags, None if named == label else label))
+        arms.append(Arm(named, names, i == control, bags, alone))
     return RecordContext(tuple(arms))
+
+
+_PARTS = re.compile(r"\s*(?:\+|\bplus\b)\s*", re.IGNORECASE)
+
+
+def _without_shared_part(labels: list[str]) -> list[str | None]:
+    """Each group's label without the treatment every group's label joins to it ("A +
+    pem-platinum", "B + pem-platinum": "A", "B"), or Nones when they share none: a group is
+    named by its own part too ("pts who completed 35 cycles of A")."""
+    parts = [[p for p in _PARTS.split(label) if p] for label in labels]
+    shared = set.intersection(*({p.lower() for p in ps} for ps in parts))
+    own = [" + ".join(p for p in ps if p.lower() not in shared) for ps in parts]
+    if not shared or not all(own) or len({o.lower() for o in own}) < len(own):
+        return [None] * len(labels)
+    return [o or None for o in own]
 
 
 _VERSUS_WORDS = frozenset(["vs", "vs.", "versus", "v"])

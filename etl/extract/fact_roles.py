@@ -59,25 +59,30 @@ def _ratio_of_the_group_named_before(facts: list, context: RecordContext, text: 
     """ "Overall survival improved with A-chemotherapy in the CPS >= 20 (HR, 0.62) and total (HR,
     0.71) populations" in a record of three groups or more: a ratio that names no group compares
     the group the sentence names last before it (not the control) with the control, not the
-    record's first group with it (the comparison the grammar gives a ratio naming none)."""
+    record's first group with it (the comparison the grammar gives a ratio naming none); one
+    that names only its reference group ("A resulted in improved PFS vs B (HR, 0.58)") is of the
+    group named last before it that is not the reference."""
     if context.comparison is None:
         return
     control = context.comparison[1]
     named = sorted(
         (m.start(), arm.label)
         for arm in context.arms
-        if arm.label != control
         for name in arm.names
         for m in group_pattern(name).finditer(text)
     )
     for f in facts:
-        if f.measure in COMPARED_MEASURES and (f.arm, f.comparator) in (
-            (None, None),
-            context.comparison,
-        ):
-            before = [label for at, label in named if at < f.start]
-            if before:
-                f.arm, f.comparator = before[-1], control
+        if f.measure not in COMPARED_MEASURES:
+            continue
+        if (f.arm, f.comparator) in ((None, None), context.comparison):
+            reference = control
+        elif f.arm is None and (other := context.arm_of(f.comparator)) is not None:
+            reference = other.label
+        else:
+            continue
+        before = [label for at, label in named if at < f.start and label != reference]
+        if before:
+            f.arm, f.comparator = before[-1], reference
 
 
 def _the_one_group_named(facts: list, context: RecordContext, text: str) -> None:

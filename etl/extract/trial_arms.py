@@ -399,6 +399,8 @@ def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]
         return found
     if assigning and " without " in text and (found := _with_or_without(text)):
         return found
+    if assigning and (found := _bracket_list(text)):
+        return found
     if assigning:
         for finder in (_n_equals, _N_TO.finditer):
             found = _sized(finder(text))
@@ -423,6 +425,34 @@ def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]
         if len(found) >= 2:
             return found
     return []
+
+
+# a bracket that lists the groups patients were assigned to, each with its size after a comma:
+# "535 patients were randomized (A-B, n = 179; A, n = 179; C-B, n = 177)"
+_BRACKET_LIST = re.compile(
+    r"\((?P<items>[^()]*?,\s*n\s*=\s*\d+(?:\s*;[^();]*?,\s*n\s*=\s*\d+)+)\s*\)"
+)
+_RANDOMISED_BEFORE = re.compile(
+    r"\b(?:randomi[sz]ed|randomly\s+assigned|allocated)\b[^()]{0,40}$", re.IGNORECASE
+)
+_BRACKET_ITEM = re.compile(r"\s*(?P<label>[^;]+?),\s*n\s*=\s*(?P<n>\d+)\s*(?:;|$)", re.IGNORECASE)
+
+
+def _bracket_list(text: str) -> list[tuple[str, int, int, int]]:
+    """The groups of a bracket that lists each with its size (_BRACKET_LIST), in a sentence that
+    assigns patients: [] unless two or more."""
+    m = _BRACKET_LIST.search(text) if ", n" in text or ",n" in text else None
+    # (right after the randomisation: elsewhere such a bracket may break a total down, "400
+    # patients enrolled (men, n = 200; women, n = 200)")
+    if m is None or not _RANDOMISED_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+        return []
+    found = [
+        (label, n, m.start(), m.end())
+        for item in _BRACKET_ITEM.finditer(m.group("items"))
+        if (label := _label(item.group("label"))) is not None
+        and (n := _size(item.group("n"))) is not None
+    ]
+    return found if len(found) >= 2 else []
 
 
 def _with_or_without(text: str) -> list[tuple[str, int, int, int]]:

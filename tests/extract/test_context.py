@@ -1082,3 +1082,18 @@ def test_a_lay_summary_s_subject_that_helped_people_live_longer_is_the_experimen
         ]
     )
     assert context.comparison == ("drug K in combination with chemotherapy", "chemotherapy alone")
+
+
+def test_groups_joined_to_one_shared_treatment_are_named_by_their_own_part_too():
+    """ "zentumab + pem-platinum" and "placebo + pem-platinum": "zentumab" alone names the
+    first ("patients who completed 35 cycles of zentumab")."""
+    context = record_context(
+        [
+            "Among 616 patients randomized (zentumab + pem-platinum, n = 410; placebo + "
+            "pem-platinum, n = 206), the median follow-up was 64 months."
+        ]
+    )
+    assert [(a.label, a.names) for a in context.arms] == [
+        ("zentumab + pem-platinum", ("zentumab + pem-platinum", "zentumab")),
+        ("placebo + pem-platinum", ("placebo + pem-platinum", "placebo")),
+    ]

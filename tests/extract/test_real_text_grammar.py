@@ -1745,3 +1745,23 @@ def test_a_ratio_in_a_record_of_three_groups_compares_the_group_named_before_it(
         sentence,
     )
     assert [(f.arm, f.comparator) for f in facts] == [(arm, "drug L-chemotherapy")]
+
+
+def test_a_ratio_naming_only_its_reference_of_three_groups_is_of_the_group_named_before_it():
+    """ "Drug K-orvex resulted in improved PFS vs drug K monotherapy (HR, 0.58)" in a record of
+    three groups: drug K-orvex against drug K."""
+    sentences = [
+        "Overall, 535 patients were randomized to drug K-orvex (n = 179), drug K monotherapy (n "
+        "= 179) or drug L-orvex (n = 177).",
+        "Drug K-orvex resulted in improved PFS vs drug K monotherapy (hazard ratio [HR], 0.58; "
+        "P = .0229).",
+    ]
+    context = record_context(sentences)
+    facts = apply_context(
+        parse_sentence(sentences[1], comparison=context.comparison, arms=context.labels),
+        context,
+        sentences[1],
+    )
+    assert [(f.arm.lower(), f.comparator.lower()) for f in facts] == [
+        ("drug k-orvex", "drug k monotherapy")
+    ]

@@ -342,3 +342,21 @@ def test_the_options_a_group_is_made_of_are_not_arms():
         "of drug L (n = 100), drug M (n = 15), or drug N (n = 10)."
     )
     assert groups(sentence) == [("drug K", 250), ("investigator's choice", 125)]
+
+
+def test_a_bracket_listing_each_group_with_its_size_after_the_randomisation_gives_the_groups():
+    """ "randomized (A, n = 179; B, n = 179; C, n = 177)": three groups; the same bracket after
+    another verb breaks a total down ("enrolled (men, n = 200; women, n = 200)")."""
+    sentence = (
+        "Overall, 535 patients were randomized (zentumab-orvex, n = 179; zentumab, n = 179; "
+        "kalvex-orvex, n = 177)."
+    )
+    assert [(label, n) for label, n, *_ in sized_groups(sentence)] == [
+        ("zentumab-orvex", 179),
+        ("zentumab", 179),
+        ("kalvex-orvex", 177),
+    ]
+    assert (
+        sized_groups("Of 400 patients enrolled (men, n = 200; women, n = 200), all received A.")
+        == []
+    )
