@@ -258,6 +258,28 @@ _WHOLE = re.compile(
 )
 
 
+# the population a clause opens with, in a study of one group: "In low-risk patients, the 5-year
+# PFS rate was 80%; in high-risk patients, ... 69%" (not the whole: "In all patients", "in the
+# overall population", "among evaluable patients")
+_CLAUSE_POPULATION = re.compile(
+    r"\s*(?:[A-Z][a-z]+:\s*)?(?:in|among)\s+(?:the\s+)?"
+    r"(?:(?:subgroup|subset|cohort|population)\s+of\s+)?(?:\d+\s+)?"
+    r"(?!(?:all|overall|total|evaluable|treated|enrolled|randomi[sz]ed|whole|both|these|those)\b)"
+    r"(?P<pop>(?!\d)(?:[\w≥≤<>%.+/-]+\s+){1,3}?(?:patients|pts|children|adults|participants|subjects)"
+    r"(?:\s+with\s+[^,;()]{1,40}?)?"
+    r"|(?:patients|pts|children|adults|participants|subjects)\s+with\s+[^,;()]{1,40}?)"
+    r"\s*(?:\([^()]{0,40}\)\s*)?,",
+    re.IGNORECASE,
+)
+
+
+def clause_population(sentence: str, at: int) -> str | None:
+    """The population the clause holding ``at`` opens with (_CLAUSE_POPULATION), or None."""
+    start = sentence.rfind(";", 0, at) + 1
+    m = _CLAUSE_POPULATION.match(sentence, start)
+    return m.group("pop") if m is not None and m.end() <= at else None
+
+
 def _part_of(sentence: str, part: str | None) -> tuple[str | None, str | None]:
     """(the part a sentence's values that name no group are of, the part the sentences after it
     speak of), given ``part``, the one before it: a sentence that makes a part its subject speaks
@@ -363,6 +385,10 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
             if fill:  # (the part or cohort the sentences speak of, for a value naming none)
                 for f in read:
                     f.arm = f.arm or (fill if f.measure not in COMPARED_MEASURES else None)
+            if not study.arms and ("In " in text[i] or "in " in text[i] or "mong " in text[i]):
+                for f in read:  # (the population its clause opens with, in a one-group study)
+                    if f.arm is None and f.measure not in COMPARED_MEASURES:
+                        f.arm = clause_population(text[i], f.start)
             facts = of_groups(apply_context(read, study, text[i]))
             if not study.arms:
                 compared = _compared_as_before(facts, compared, text[i])

@@ -8,7 +8,7 @@ import pytest
 
 from etl.documents.stage import stage_documents
 from etl.extract import outcomes_frame, sentences_frame
-from tests.conftest import files_frame
+from tests.conftest import files_frame, outcomes_of
 
 _VALUE = "The median was 9.1 months (95% CI 8.0-12.0)."
 
@@ -122,3 +122,21 @@ def test_a_ratio_naming_no_groups_compares_those_of_the_record_s_last_ratio():
         "Time to next intervention was also longer (HR, 0.26; 95% CI, 0.15-0.43).\n"
     )
     assert _ratios(document) == [(0.39, "drug K", "placebo"), (0.26, "drug K", "placebo")]
+
+
+def test_a_clause_opening_with_its_population_gives_it_to_the_values_of_a_one_group_study():
+    """ "In low-risk patients, ... 80%; in high-risk patients, ... 69%" in a study of one group:
+    each clause's values are of its population; "In all patients" names no group."""
+    outcomes = outcomes_of(
+        {
+            "single.txt": "Forty adults received drug K. In low-risk patients, the 5-year PFS "
+            "rate was 80%, and the 5-year OS rate was 81%; in high-risk patients, the 5-year PFS "
+            "rate was 69%. In all patients, the objective response rate was 40%."
+        }
+    ).sort("char_start", "value_start")
+    assert list(zip(outcomes["value"], outcomes["arm_label"], strict=True)) == [
+        (80.0, "low-risk patients"),
+        (81.0, "low-risk patients"),
+        (69.0, "high-risk patients"),
+        (40.0, None),
+    ]
