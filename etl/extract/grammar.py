@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from etl.documents.table_grid import FOOTNOTE_SIGNS
+from etl.extract.contrasted_groups import contrasted_groups
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, UNIT, Fact, Problem
 from etl.extract.intervals import attach_intervals, find_intervals
 from etl.extract.list_groups import VERSUS_WORD, versus_pairs
@@ -159,7 +160,7 @@ def parse_sentence(
         facts = versus_pairs(text, facts)
     facts = reclassify(text, drop_non_results(text, facts, mentions), mentions)
     facts = attach_timepoints(text, facts, mentions)
-    facts = attach_arms(text, facts, comparison, arms or [])
+    facts = contrasted_groups(text, attach_arms(text, facts, comparison, arms or []))
     for f, group in slashed:  # (the group its slashed place names)
         f.arm, f.comparator = group, None
     if len(text) <= _LONGEST_ROLE_LINE and ("ontrol" in text or "ain" in text):
@@ -278,6 +279,34 @@ def _carry_groups(facts: list[Fact], recent: tuple[str, ...]) -> list[Fact]:
     return facts
 
 
+# what stands between a p-value and the ratio right after it that it qualifies: "p<0.0001, HR
+# 0.21", "(P = .03; hazard ratio [HR], 0.74"
+_TO_THE_RATIO = re.compile(
+    r"\s*[,;]?\s*(?:and\s+)?(?:an?\s+|the\s+)?(?:adjusted\s+)?"
+    r"(?:a?HR|hazard\s+ratio|OR|odds\s+ratio)(?:\s*\[(?:a?HR|OR)\])?\s*(?:[:=,]|was|of)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _ratio_right_after(
+    facts: list[Fact], p_values: list[PValue], p: PValue, text: str
+) -> int | None:
+    """The index of the ratio right after a p-value (only its name between them) that no p-value
+    of its own follows, or None."""
+    after = [i for i, f in enumerate(facts) if f.start >= p.end]
+    if not after:
+        return None
+    i = after[0]
+    f = facts[i]
+    if f.measure not in RATIOS or f.p is not None or not _TO_THE_RATIO.match(text[p.end : f.start]):
+        return None
+    following = [i for i, g in enumerate(facts) if g.start >= f.end]
+    until = facts[following[0]].start if following else len(text)
+    if any(f.end <= q.start < until for q in p_values):
+        return None
+    return i
+
+
 def _attach_p_values(facts: list[Fact], p_values: list[PValue], text: str = "") -> list[Fact]:
     """A p-value qualifies the comparison it follows: the ratio before it if any, otherwise the
     first value (the experimental group) of the list it closes, or the second of a change from
@@ -285,6 +314,10 @@ def _attach_p_values(facts: list[Fact], p_values: list[PValue], text: str = "") 
     out = facts
     used: set[int] = set()
     for p in p_values:
+        ratio = _ratio_right_after(out, p_values, p, text) if text else None
+        if ratio is not None:  # ("8.4 months in the control group, p<0.0001, HR 0.21")
+            out[ratio].p = p
+            continue
         before = [i for i, f in enumerate(out) if f.end <= p.start and i not in used]
         if not before:
             continue

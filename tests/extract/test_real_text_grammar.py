@@ -1765,3 +1765,44 @@ def test_a_ratio_naming_only_its_reference_of_three_groups_is_of_the_group_named
     assert [(f.arm.lower(), f.comparator.lower()) for f in facts] == [
         ("drug k-orvex", "drug k monotherapy")
     ]
+
+
+def test_a_p_value_right_before_the_ratio_it_qualifies_is_the_ratio_s():
+    """ "8.4 months in the control group, p<0.0001, HR 0.21": the p-value is the comparison's,
+    given before its ratio; a ratio with a p-value of its own after it keeps that one."""
+    facts = parse_sentence(
+        "The median PFS was not reached for drug K and was 8.4 months in the control group, "
+        "p<0.0001, HR 0.21."
+    )
+    assert [(f.measure, f.p.value if f.p else None) for f in facts] == [
+        ("median", None),
+        ("hazard_ratio", 0.0001),
+    ]
+    facts = parse_sentence(
+        "Median OS was 12.1 vs 9.0 months, p=0.01; HR 0.74 (95% CI 0.6-0.9), p=0.02."
+    )
+    assert [(f.measure, f.p.value if f.p else None) for f in facts] == [
+        ("median", 0.01),
+        ("median", None),
+        ("hazard_ratio", 0.02),
+    ]
+
+
+def test_values_after_a_group_named_as_a_cohort_are_its_until_the_next_one():
+    """ "AEs in the drug K cohort included anemia (9%) and pain (7%), while the placebo cohort
+    experienced anemia (14%)": each value is of the group named last before it; values listed
+    as pairs after both groups keep the pairs' order."""
+    facts = parse_sentence(
+        "Common grade 3/4 AEs in the drug K cohort included anemia (9%; n=8) and abdominal pain "
+        "(7%; n=6), while the placebo cohort experienced anemia (14%; n=6)."
+    )
+    assert [(f.value, f.arm) for f in facts] == [
+        (9.0, "drug K cohort"),
+        (7.0, "drug K cohort"),
+        (14.0, "placebo cohort"),
+    ]
+    facts = parse_sentence(
+        "Events were hypertension (57 patients [15%] in the drug K group vs nine patients [5%] in "
+        "the placebo group) and rash (47 patients [13%] vs one [1%])."
+    )
+    assert [(f.value, f.arm) for f in facts][2:] == [(13.0, "drug K group"), (1.0, "placebo group")]
