@@ -27,8 +27,9 @@ AS_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # an en or em dash between two words joins them as a hyphen does ("the capivasertib\u2013fulvestrant
 # group", a combination); between numbers it is a range's, and stays
 WORD_DASH = re.compile("(?<=[A-Za-z])[\u2013\u2014](?=[A-Za-z])")
-# what joins an interval's bounds
-INTERVAL_SEP = rf"(?:to|{DASH})"
+# what joins an interval's bounds (or a "Q" between two decimals, where a lost en dash was
+# decoded so: "95% CI=0.383Q0.798")
+INTERVAL_SEP = rf"(?:to|{DASH}|(?<=\d)Q(?=\d))"
 
 
 def num_not_after(chars: str) -> str:

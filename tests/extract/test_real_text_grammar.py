@@ -1806,3 +1806,12 @@ def test_values_after_a_group_named_as_a_cohort_are_its_until_the_next_one():
         "the placebo group) and rash (47 patients [13%] vs one [1%])."
     )
     assert [(f.value, f.arm) for f in facts][2:] == [(13.0, "drug K group"), (1.0, "placebo group")]
+
+
+def test_an_interval_whose_dash_was_decoded_as_a_q_is_read():
+    """ "95% CI=0.383Q0.798": a lost en dash decoded as "Q" between two decimals."""
+    (f,) = parse_sentence(
+        "Drug K was a predictive factor for longer OS (hazard ratio [HR]=0.553, 95% confidence "
+        "interval [CI]=0.383Q0.798, P=0.0015)."
+    )
+    assert (f.value, f.ci.lower, f.ci.upper, f.ci.level) == (0.553, 0.383, 0.798, 95.0)
