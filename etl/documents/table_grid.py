@@ -89,6 +89,8 @@ def cell_kind(text: str | None) -> str:
         return "empty"
     if _PLACEHOLDER.fullmatch(text) or (_PLACEHOLDER.match(text) and _after_placeholder(text)):
         return "na"
+    if (m := _PLACEHOLDER.match(text)) and _PAIRED_AFTER.match(text, m.end()):
+        return "num"  # (a pair whose first value is not reached: "Not reached vs. 6.2")
     if _REF.fullmatch(text):
         return "ref"
     if _TIME_POINT.fullmatch(text):
@@ -98,6 +100,9 @@ def cell_kind(text: str | None) -> str:
     if is_trial_name(text):
         return "trial"
     return "text"
+
+
+_PAIRED_AFTER = re.compile(r"\s*(?:vs\.?|versus|/)\s*\d", re.IGNORECASE)
 
 
 def _after_placeholder(text: str) -> bool:

@@ -57,6 +57,7 @@ from etl.documents.table_model import (
     trial_rows,
 )
 from etl.documents.table_rows import from_rows, trimmed
+from etl.documents.table_side_spaced import side_spaced_tables
 from etl.documents.table_spaced import spaced_tables
 from etl.documents.table_stacked import stacked_tables
 from etl.documents.table_transposed import transposed
@@ -88,6 +89,7 @@ def find_tables(text: str) -> list[Table]:
         bar_line_tables,
         wrapped_tables,
         spaced_tables,
+        side_spaced_tables,
         stacked_tables,
         cell_line_tables,
         glued_tables,

@@ -90,6 +90,10 @@ VERSUS_SEP: Final = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
 # read as a "vs" list
 _LISTED_VALUES: Final = re.compile(r"[^;a-zA-Z]+(?:;\s*[^;a-zA-Z]+)+")
 _LIST_SEP: Final = re.compile(r"\s*;\s*")
+# two shares a cell writes with a slash between ("92%/60%", "94% / 36%"; not a count over its
+# denominator, "12/48")
+_SLASHED_RATES: Final = re.compile(rf"\s*{NUM}\s*%\s*/\s*{NUM}\s*%\s*")
+_SLASH: Final = re.compile(r"\s*/\s*")
 # what a cell writes between a treatment and what is added to it in one group only: "A ± B"
 WITH_OR_WITHOUT: Final = re.compile(r"\s*(?:±|\+/-|\bwith or without\b)\s*", re.IGNORECASE)
 # a group named in brackets after its value: "9.0 (lenvatinib)"
@@ -387,6 +391,8 @@ def read_cell(
     counted = _counted(text, counts_are_rates)
     if counted is not None:
         return [counted]
+    if "/" in text and _SLASHED_RATES.fullmatch(text):  # ("94% / 36%": two values, a pair)
+        return _versus_values(text, p_after_interval, counts_are_rates, comma_interval, _SLASH)
     if VERSUS_SEP.search(text):
         listed = _versus_values(text, p_after_interval, counts_are_rates, comma_interval)
         if listed is not None:

@@ -102,6 +102,9 @@ class Column:
     # the groups its header compares, in order ("ORR (%), A arm versus B arm"): whose the values
     # of a cell "77.4 versus 66.4" are when the row does not name as many groups
     compared: tuple[str, ...] = ()
+    # the two things its header names joined by a slash ("Any grade CRS/NE (%)"): what the two
+    # values of a cell "92%/60%" are each of, for one group
+    parts: tuple[str, ...] = ()
 
 
 def header_cells(table: Table, c: int) -> list[Cell]:
@@ -146,6 +149,16 @@ _BROKEN_WORD: Final = re.compile(r"(?<=[a-z])- (?=[a-z])")
 
 def _unbroken(text: str) -> str:
     return _BROKEN_WORD.sub("", text) if "- " in text else text
+
+
+_SLASHED: Final = re.compile(r"(?<![\w/])(?P<a>[A-Za-z][\w-]*)/(?P<b>[A-Za-z][\w-]*)(?![\w/])")
+
+
+def _slashed_parts(header: str) -> tuple[str, ...]:
+    """The two names a header joins with a slash, "CRS/NE" -> ("CRS", "NE"); () when none (or
+    when it compares groups)."""
+    m = _SLASHED.search(header) if "/" in header and not VERSUS_SEP.search(header) else None
+    return (m.group("a"), m.group("b")) if m else ()
 
 
 def _compared_groups(header: str) -> tuple[str, ...]:
@@ -222,7 +235,15 @@ def read_columns(table: Table, terms: dict[str, str] | None = None) -> list[Colu
         if c == 0 and kind == "stub":
             has_row_labels = True
         meaning = merge([describe(spelled_out(name, terms or {})) for name in reversed(names)])
-        columns.append(Column(kind, _role_of(table, c), meaning, compared=_compared_groups(text)))
+        columns.append(
+            Column(
+                kind,
+                _role_of(table, c),
+                meaning,
+                compared=_compared_groups(text),
+                parts=_slashed_parts(text),
+            )
+        )
     return _with_intervals(
         table, _with_groups(table, _control_treatments(table, columns), has_row_labels)
     )

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from etl.documents.table_grid import is_trial_name, names_study
@@ -333,3 +333,28 @@ def _compared(own: str | None, groups: list[str]) -> tuple[str | None, str | Non
             return others[0], own
         return own, others[0]
     return own, controls[0] if len(controls) == 1 else None
+
+
+# what a table's caption says it compares: "Summary of trials comparing CD19-CAR T versus
+# autologous stem cell transplant in patients with ..."
+_CAPTION_COMPARES: Final = re.compile(
+    r"\b(?:comparing|compared)\s+(?P<a>[^,;.()]{2,60}?)\s+(?:versus|vs\.?|with|to)\s+"
+    r"(?P<b>[^,;.()]{2,60}?)(?=\s+(?:in|among|for|as|after|before)\b|\s*[,;.(]|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def caption_groups(caption: str) -> tuple[str, str] | None:
+    """(experimental, control) of what a table's caption says it compares, or None."""
+    m = _CAPTION_COMPARES.search(caption) if "ompar" in caption else None
+    return (m.group("a").strip(), m.group("b").strip()) if m else None
+
+
+def with_caption_control(arms: Arms, compared: tuple[str, str] | None) -> Arms:
+    """A row of one group (or none) in a table whose caption says what it compares: the row's
+    group (else the caption's first) against the caption's second, so that a cell's pair ("65%
+    vs 32%") is of the two."""
+    if compared is None or arms.ctrl is not None or arms.groups:
+        return arms
+    exp = arms.exp or arms.single or (compared[0], None)
+    return replace(arms, exp=exp, ctrl=(compared[1], None), single=None)

@@ -43,10 +43,12 @@ from etl.extract.table_columns import Column, legend_terms, read_columns
 from etl.extract.table_groups import (
     Arms,
     Section,
+    caption_groups,
     compare_in_sections,
     row_arms,
     row_trial,
     sections,
+    with_caption_control,
 )
 from etl.extract.table_lettered import lettered_items
 from etl.extract.table_names import arm_label, table_nct, uncited, undated, unreferenced
@@ -98,6 +100,7 @@ def read_table(text: str, table: Table) -> list[RowReading]:
     columns = read_columns(table, legend_terms(text[table.end : table.end + 3000]))
     row_labels = _effective_row_headers(table) if table.row_headers else [[] for _ in table.rows]
     caption = table.caption.text if table.caption else ""
+    compared = caption_groups(caption)
     named = None
     if not any(column.kind == "trial" for column in columns):
         named = table_nct(caption + " " + text[table.start : table.end]) or caption_trial(caption)
@@ -115,7 +118,7 @@ def read_table(text: str, table: Table) -> list[RowReading]:
         # (a heading that names no study, "1st line", names no trial either)
         heads = of_section[r].head == r and not of_section[r].study
         trials.append((None, None) if heads else row_trial(table, columns, row))
-        arms.append(row_arms(columns, row))
+        arms.append(with_caption_control(row_arms(columns, row), compared))
         facts.append([])
         if _p_only(row_meaning):
             p_rows.append(r)
@@ -411,7 +414,17 @@ def _structured_fact(
             (m.timepoint_months for m in meanings if m.timepoint_months), None
         )
     fact.n_patients, fact.n_denominator = value.n_patients, value.n_denominator
-    if value.listed is not None and fact.measure not in RATIO_MEASURES:
+    if value.listed is not None and value.listed[1] == len(column.parts) == 2:
+        # ("Any grade CRS/NE (%)": "92%/60%" is the row's group's CRS and NE; a part the
+        # vocabulary does not name is of its partner's kind)
+        kinds = [
+            found[0][2] if (found := endpoint_mentions(part)) else None for part in column.parts
+        ]
+        known = next((k for k in kinds if k is not None), fact.endpoint)
+        fact.endpoint = kinds[value.listed[0]] or known
+        fact.endpoint_label = column.parts[value.listed[0]]
+        fact.arm = arms.label("exp") or arms.label(None)
+    elif value.listed is not None and fact.measure not in RATIO_MEASURES:
         _set_listed_group(fact, value.listed, arms, value.label, column.compared)
     elif value.compares and len(column.compared) >= 2:
         fact.arm, fact.comparator = column.compared[0], column.compared[1]

@@ -89,3 +89,9 @@ def test_a_count_and_its_rate_then_the_rate_s_interval_is_the_rate_with_its_inte
 def test_durations_of_complete_response_abbreviated_are_durations_of_response():
     assert describe("Median DoCR (months), (95% CI)").endpoint[0] == "DOR"
     assert describe("Median DOCR+CRh (months), (95% CI)").endpoint[0] == "DOR"
+
+
+def test_two_shares_joined_by_a_slash_are_a_pair_and_a_count_over_its_denominator_is_not():
+    assert [v.value for v in read_cell("92%/60%")] == [92.0, 60.0]
+    assert [v.listed for v in read_cell("94% / 36%")] == [(0, 2), (1, 2)]
+    assert all(v.listed is None for v in read_cell("12/48 (25%)"))

@@ -137,3 +137,41 @@ UNDER_REF = (
 def test_trials_named_under_a_reference_header_with_their_reference_numbers_are_the_rows():
     mentions = _table_mentions(UNDER_REF)
     assert set(mentions.get_column("acronym").drop_nulls()) == {"HERON7", "SANDPIPER"}
+
+
+# a review's table of three trials side by side, its cells joined with single spaces, its caption
+# saying what the trials compare
+SPACED_SIDE_BY_SIDE = (
+    "Table 1.\n"
+    "\n"
+    "Results of randomized trials comparing drug K versus standard chemotherapy in patients "
+    "with an invented lymphoma.\n"
+    "\n"
+    "Study name and reference ORION-7 (19) ZENITH-12 (21) KALDA-3 (20)\n"
+    "Drug K product in experimental arm Kel-A Kel-B Kel-C\n"
+    "Number of patients 359 184 322\n"
+    "Bridging therapy allowed Steroids only One cycle of chemotherapy Two cycles\n"
+    "Complete response rate (%) 65% vs 32% 74% vs 43% 28% vs 28%\n"
+    "Median progression-free survival (months) 14.7 vs. 3.7 Not reached vs. 6.2 na\n"
+    "Any grade CRS/NE (%) 92%/60% 49%/11% 61%/10%\n"
+    "\n"
+    "CRS, cytokine release syndrome; NE, neurologic event.\n"
+)
+
+
+def test_a_spaced_table_of_trials_side_by_side_gives_each_trial_its_column_s_pairs():
+    """Each trial's column: its pairs are its experimental group's (the row of treatments) and
+    the control's (what the caption compares with); "Not reached vs. 6.2" keeps its place; a
+    slash pair under a slashed header ("CRS/NE") is two results of the experimental group."""
+    facts = _facts(SPACED_SIDE_BY_SIDE)
+    assert set(facts) == {"ORION-7", "ZENITH-12", "KALDA-3"}
+    assert [f[:4] for f in facts["ZENITH-12"] if f[0] != "OTHER"] == [
+        ("CR", "rate", 74.0, "Kel-B"),
+        ("CR", "rate", 43.0, "standard chemotherapy"),
+        ("PFS", "median", 6.2, "standard chemotherapy"),
+        ("AE", "rate", 49.0, "Kel-B"),
+        ("AE", "rate", 11.0, "Kel-B"),
+    ]
+    # (the row of words, "Bridging therapy allowed ...", is no row of numbers)
+    (table,) = find_tables(SPACED_SIDE_BY_SIDE)
+    assert not any("Bridging" in c.text for c in table.header[0] if c is not None)
