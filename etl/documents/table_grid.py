@@ -47,6 +47,10 @@ _MAX_ALIGNED_COLUMNS: Final = 80  # header cells of wider tables are placed by p
 _MAX_SPAN: Final = 8  # columns one header cell spans at most
 
 
+_MARKED_ABBREVIATION: Final = re.compile(r"[A-Z]{2,3}[a-e]")
+_TITLE_CASE_JOINED: Final = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
+
+
 def is_trial_name(text: str) -> bool:
     """A study's name, with at most a bracket and a remark after it: "COU-AA-302 (Nbib887198)",
     "ALEX (19)", "ALCANTARA (II); Ph-positive only", "PALOMA\u20103NCT01942135"; not "ADC anti-CD22",
@@ -56,6 +60,10 @@ def is_trial_name(text: str) -> bool:
     if m is None or not _TRIAL_TAIL.fullmatch(text, m.end()):
         return False
     name = m.group(0)
+    if _MARKED_ABBREVIATION.fullmatch(name) or _TITLE_CASE_JOINED.fullmatch(name):
+        # (a statistic's abbreviation with its footnote's letter, "HRa", "ORb"; words in title
+        # case joined by hyphens, "Progression-Free")
+        return False
     head = re.split(r"[- ]", name)[0]
     capitals = sum(c.isupper() for c in name)
     letters = sum(c.isalpha() for c in name)

@@ -83,7 +83,8 @@ def cell_line_tables(text: str, lines: list[Line], used: list[bool]):
             # the title's lines above the corner are the caption's)
             if spaced[0] is not None and caption is not None:
                 caption = make_cell(text, caption.start, spaced[0].end)
-            found = finish([read[0]], read[1], caption, "cell_lines")
+            caption, header = named_from_caption(text, caption, read[0])
+            found = finish([header], read[1], caption, "cell_lines")
             yield found, i, _line_of(lines, found.end, i)
         elif len(cells) >= _MIN_LINE_CELLS:
             # (groups whose sizes stand on lines of their own: no grid counts those lines as
@@ -115,7 +116,9 @@ def _spaced_rows(
     corner are the table's title). Returns (the title's last cell or None, the cells); None
     when fewer than two lines hold a label and two values, or the header sizes no group."""
     split = [label_and_values(text, c) if c is not None else None for c in cells]
-    if sum(parts is not None and len(parts) >= 3 for parts in split) < _MIN_SPACED_ROWS:
+    if sum(parts is not None and len(parts) >= 3 for parts in split) < _MIN_SPACED_ROWS and (
+        _first_value_rows(split, cells) < _MIN_SPACED_ROWS
+    ):
         return None
     out: list[Cell | None] = []
     for cell, parts in zip(cells, split, strict=True):
@@ -131,6 +134,41 @@ def _spaced_rows(
         title = next((c for c in reversed(out[:first]) if c is not None), None)
         out = [*corner, *out[first + 1 :]]
     return title, out
+
+
+def _first_value_rows(split: list[list[Cell] | None], cells: list[Cell | None]) -> int:
+    """How many lines hold a label and one value with the next line a value alone: a drug
+    label's table copied a cell a line, each row's label joined to its first group's value
+    ("Number of Events (%) 117 (55%)", then "77 (71%)")."""
+    return sum(
+        parts is not None
+        and len(parts) == 2
+        and k + 1 < len(cells)
+        and (after := cells[k + 1]) is not None
+        and cell_kind(after.text) == "num"
+        for k, parts in enumerate(split)
+    )
+
+
+def named_from_caption(
+    text: str, caption: Cell | None, header: list[Cell | None]
+) -> tuple[Cell | None, list[Cell | None]]:
+    """A header whose first group is its size alone ("N = 214", then "Chemotherapy N = 108") whose
+    name the caption's line ends with, as a page copies a table's caption and first header cell
+    on one line ("... Response Results Mekinist"): the name cut from the caption, joined to its
+    size. (caption, header) unchanged otherwise."""
+    first = next((k for k, c in enumerate(header) if c is not None), None)
+    if caption is None or first is None or not GROUP_SIZE.fullmatch(header[first].text):
+        return caption, header
+    m = _LAST_NAME.search(caption.text)
+    if m is None:
+        return caption, header
+    at = caption.start + m.start("name")
+    named = make_cell(text, at, header[first].end)
+    return make_cell(text, caption.start, at), [*header[:first], named, *header[first + 1 :]]
+
+
+_LAST_NAME: Final = re.compile(r"\s(?P<name>[A-Z][A-Za-z0-9-]{2,})\s*$")
 
 
 def _sizes_joined(text: str, cells: list[Cell | None]) -> list[Cell | None]:

@@ -317,6 +317,7 @@ def _endpoint(
     c: int,
     columns: list[Column],
     context: _Context,
+    timed: bool = False,
 ) -> tuple[str, str]:
     """The endpoint a number's cell, row or column names (in that order); a header that names an
     unknown result ("MRD negativity, %", "CR/CRi rates, %") gives OTHER with its words. Else the
@@ -331,7 +332,9 @@ def _endpoint(
 
     def fits(endpoint: str) -> bool:
         if ratio is None:
-            return True
+            # (a time is of a time to an event: "Median, months" under the rows of a PFS's
+            # events, "Progressive disease", is the PFS's)
+            return not timed or endpoint in TIME_TO_EVENT
         return (endpoint in TIME_TO_EVENT) == (ratio == _HAZARD_RATIO)
 
     for k in range(c - 1, -1, -1):
@@ -394,7 +397,8 @@ def _structured_fact(
             return None
         meanings = (Meaning(measure=said_ratio, unit=code("unit", "ratio")), *meanings)
     ratio = said_ratio is not None and value.unit is None
-    endpoint = _endpoint(meanings, said_ratio if ratio else None, c, columns, context)
+    timed = value.unit in TIME_UNITS or any(m.unit in TIME_UNITS for m in meanings)
+    endpoint = _endpoint(meanings, said_ratio if ratio else None, c, columns, context, timed)
     measure = _measure(value, meanings, endpoint[0], ratio)
     if measure is None:
         return None

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.documents.stage import stage_documents
+from etl.documents.table_grid import is_trial_name
 from etl.documents.tables import find_tables, heading
 from etl.extract import sentences_frame, table_frames, trial_mentions_frame
 from etl.extract.table_outcomes import RowReading
@@ -1263,3 +1264,60 @@ def test_a_cited_publication_is_no_part_of_a_group_and_a_bracketed_name_is_the_r
         ("Velmurane + docetaxel", "docetaxel"),
         ("Drug Q", "drug R"),
     ]
+
+
+# ---- a drug label's table copied a cell a line, each row's label joined to its first value ------
+
+# (the first group's name glued to the caption's line, as a page copies the caption and the first
+# header cell; the second group's value on a line of its own)
+LABEL_FIRST_VALUES = (
+    "Table 4. Progression-Free Survival and Objective Response Results Zentumab\n"
+    "N = 214\n"
+    "Chemotherapy\n"
+    "N = 108\n"
+    "Progression-Free Survival\n"
+    "Number of Events (%) 117 (55%)\n"
+    "77 (71%)\n"
+    "Progressive Disease 107 (50%)\n"
+    "70 (65%)\n"
+    "Median, months (95% CI) 4.8 (4.3, 4.9)\n"
+    "1.5 (1.4, 2.7)\n"
+    "HRa (95% CI)\n"
+    "Objective Response Rate 22%\n"
+    "8%\n"
+    "\n"
+    "a Stratified Cox model.\n"
+)
+
+
+def test_a_label_s_table_with_each_row_s_first_value_on_its_label_s_line_is_read():
+    """The first group named from the caption's line; the median under the rows of the PFS's
+    events is the PFS's (a time is of a time to an event); "HRa" is no trial."""
+    (table,) = find_tables(LABEL_FIRST_VALUES)
+    assert [c.text.split("\n")[0] for c in table.header[0] if c is not None] == [
+        "Zentumab",
+        "Chemotherapy",
+    ]
+    facts = facts_of(read(LABEL_FIRST_VALUES))
+    assert [
+        (f.endpoint, f.measure, f.value, f.arm) for f in facts if f.value in (4.8, 1.5, 22.0, 8.0)
+    ] == [
+        ("PFS", "median", 4.8, "Zentumab"),
+        ("PFS", "median", 1.5, "Chemotherapy"),
+        ("ORR", "rate", 22.0, "Zentumab"),
+        ("ORR", "rate", 8.0, "Chemotherapy"),
+    ]
+    assert all(r.trial is None for r in read(LABEL_FIRST_VALUES))
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        ("ORION-7 (19)", True),
+        ("KEYNOTE-426", True),
+        ("HRa (95% CI)", False),  # (a ratio's abbreviation with its footnote's letter)
+        ("Progression-Free Survival", False),  # (words in title case joined by a hyphen)
+    ],
+)
+def test_footnoted_abbreviations_and_hyphenated_title_words_name_no_trial(cell: str, names: bool):
+    assert is_trial_name(cell) is names
