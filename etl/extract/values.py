@@ -196,7 +196,10 @@ _HYPHENATED_UNIT = re.compile(r"-(?:months?|weeks?|years?)\b", re.IGNORECASE)
 # what a study measures, no group: "in the primary and key secondary endpoints of PFS (...)"
 _MEASURE_NOUN = re.compile(r"\b(?:end-?\s?points?|objectives?)$", re.IGNORECASE)
 # (who or what form: "drug K recipients", a label's "drug K tablets", "drug K capsules")
-_TRAILING_NOUN = re.compile(rf"\s+(?:patients|recipients|subjects|{DOSAGE_FORM})$", re.I)
+# (or the pronoun a clause's subject is after its group: "for placebo it was 17.8 months")
+_TRAILING_NOUN = re.compile(
+    rf"\s+(?:patients|recipients|subjects|{DOSAGE_FORM}|it|they|this|these)$", re.I
+)
 # a label that opens with a time point ("36-month", "2-year", "5 year"): with an endpoint's name
 # after it, it names a result at that time, no group ("12-month trastuzumab" is one)
 _TIMED = re.compile(r"\d+(?:\.\d+)?\s*-?\s*(?:months?|years?|weeks?|days?|mo|yr)\b", re.I)

@@ -1815,3 +1815,11 @@ def test_an_interval_whose_dash_was_decoded_as_a_q_is_read():
         "interval [CI]=0.383Q0.798, P=0.0015)."
     )
     assert (f.value, f.ci.lower, f.ci.upper, f.ci.level) == (0.553, 0.383, 0.798, 95.0)
+
+
+def test_the_pronoun_after_a_group_is_no_part_of_its_name():
+    """ "for placebo it was 17.8 months": the group is placebo."""
+    facts = parse_sentence(
+        "The median TTNI was not reached for drug K and for placebo it was 17.8 months."
+    )
+    assert [(f.value, f.arm) for f in facts] == [(17.8, "placebo")]
