@@ -152,7 +152,7 @@ _HYPHEN_UNIT = re.compile(r"\s*[-\u2010]\s*(?:month|year)")
 _FOLLOW_UP_SPAN = re.compile(r"\s+of\s+(?:additional\s+)?follow[- ]?up", re.IGNORECASE)
 # an endpoint the vocabulary has no code for that is a time: "relapse-free survival", "PFS2"
 _TIMED_OTHER = re.compile(
-    rf"survival|free|time to|duration|\b(?:{'|'.join(TIMED_OTHER_ABBREVIATIONS)})\b",
+    rf"survival|free|time to|duration|\balive\b|\b(?:{'|'.join(TIMED_OTHER_ABBREVIATIONS)})\b",
     re.I,
 )
 _ECONOMIC = Prefiltered(
@@ -349,6 +349,14 @@ def _endpoint_for(
                 pass  # ("12% had a serious adverse event": what was had is read as any rate's)
             elif what := _REACHED_WHAT.match(text, reached.end()):
                 return "OTHER", what.group(0).strip()
+        # a list whose endpoint follows its "respectively": "45.3% versus 20.6%, respectively,
+        # were alive and had not received a subsequent treatment"
+        if (
+            following is not None
+            and "respectively" in text
+            and _RESPECTIVELY_THEN.match(text, fact.end, following[0])
+        ):
+            return following[2], following[3]
         # a clause of its own, its endpoint after its values: "(HR ..., P = 0.01); 43% of the
         # patients in the A group and 36% in the B group had a response"
         if before and following is not None:
@@ -380,6 +388,14 @@ def _endpoint_for(
     if after:
         return after[0][2], after[0][3]
     return "OTHER", ""
+
+
+# what stands between a list's last value and its endpoint: "..., respectively, were "
+_RESPECTIVELY_THEN = re.compile(
+    r"[^;:()\[\]]*?,?\s*respectively,?\s+(?:were|was|had|achieved|experienced|remained)\s+"
+    r"(?:still\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _clause_start(text: str, pos: int) -> int:

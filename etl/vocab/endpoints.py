@@ -47,6 +47,10 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         # (alive without the disease back: "were alive and disease-free at 3 years")
         r"|alive (?:and|without) (?:disease[- ]free|free of (?:disease|recurrence|relapse)"
         r"|(?:disease )?(?:recurrence|relapse))"
+        # (alive without a next treatment: "were alive and had not received a first subsequent
+        # treatment", "alive without subsequent therapy")
+        r"|alive (?:and (?:had )?not (?:received|started|required)|without) (?:an? )?(?:first )?"
+        r"(?:subsequent|further|next|new) (?:anticancer )?(?:treatment|therapy)"
         r"|time to (?:deterioration|next treatment|subsequent therapy|second progression|first subsequent)"
         # (a second progression, PFS2: "the HR for second disease progression or death")
         r"|second (?:disease )?progression(?: or death)?"

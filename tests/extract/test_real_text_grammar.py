@@ -1823,3 +1823,20 @@ def test_the_pronoun_after_a_group_is_no_part_of_its_name():
         "The median TTNI was not reached for drug K and for placebo it was 17.8 months."
     )
     assert [(f.value, f.arm) for f in facts] == [(17.8, "placebo")]
+
+
+def test_alive_without_a_next_treatment_is_no_overall_survival_and_keeps_its_time():
+    """ "..., and 45.3% versus 20.6%, respectively, were alive and had not received a first
+    subsequent treatment": the endpoint after "respectively" is the list's (not the OS named
+    before it), at the sentence's 7 years."""
+    facts = parse_sentence(
+        "At 7 years, 67.0% of drug K patients versus 46.5% of placebo patients were alive, and "
+        "45.3% versus 20.6%, respectively, were alive and had not received a first subsequent "
+        "treatment."
+    )
+    assert [(f.value, f.endpoint, f.timepoint_months) for f in facts] == [
+        (67.0, "OS", 84.0),
+        (46.5, "OS", 84.0),
+        (45.3, "OTHER", 84.0),
+        (20.6, "OTHER", 84.0),
+    ]
