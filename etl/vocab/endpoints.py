@@ -173,6 +173,8 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"|diarrh(?:o)?ea|hand[- ]foot (?:skin )?(?:reaction|syndrome)|\bHFS(?:R)?\b|renal failure"
         r"|hepatic failure|nausea|vomiting|neutropenia|thrombocytopenia|anorexia|decreased appetite|alopecia"
         r"|neurologic(?:al)? (?:events|toxicit(?:y|ies))|cytokine release syndrome|\bCRS\b"
+        # (deaths the treatment caused: "treatment-related deaths occurred in 4%", "toxic deaths")
+        r"|(?:treatment|drug)[- ]related deaths?|toxic deaths?"
         r"|infusion(?:-related)? reactions?|infections?|hypokalemia|hypokalaemia|ana?emia|pneumonitis"
         r"|immune-mediated AEs?|\b(?:TEAE|irAE|imAE|SAE|STEAE|TRSAE)s?\b"
         # the harms reports list most often, by name

@@ -1840,3 +1840,12 @@ def test_alive_without_a_next_treatment_is_no_overall_survival_and_keeps_its_tim
         (45.3, "OTHER", 84.0),
         (20.6, "OTHER", 84.0),
     ]
+
+
+def test_deaths_the_treatment_caused_are_adverse_events():
+    """ "Treatment-related deaths occurred in 4% of the drug K group": an adverse event's rate."""
+    facts = parse_sentence(
+        "Treatment-related deaths occurred in 4% of the drug K group and 3% of the placebo group."
+    )
+    assert [(f.value, f.endpoint) for f in facts] == [(4.0, "AE"), (3.0, "AE")]
+    assert [m[2] for m in endpoint_mentions("toxic deaths occurred in 2%")] == ["AE"]
