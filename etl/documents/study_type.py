@@ -19,7 +19,10 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:systematic|narrative|literature|comprehensive|brief|mini-?|this|a|our)\s+review\b"
         # (a review of the literature, not a regulator's: "the FDA on its review of drug A",
         # "priority review", "independent review committee")
-        r"|\b(?:we|authors|article|paper|chapter)\s+(?:\w+\s+)?review(?:s|ed)?\b"
+        r"|\b(?:article|paper|chapter)\s+reviews\b|\bwe\s+(?:\w+\s+)?review\b"
+        # (what was reviewed says which: "we reviewed the literature", not "reviewed all scans")
+        r"|\bwe\s+(?:\w+\s+)?reviewed\s+(?:the\s+)?(?:literature|published|available|evidence"
+        r"|studies|trials)"
         r"|\breviews? (?:of|on) (?:the )?(?:literature|evidence|published|recent|current|available"
         r"|studies|trials|data|clinical)|\breview(?:s|ed)? (?:summari[sz]|recent|current)"
         r"|this (?:article|paper|chapter) (?:summari[sz]es|discusses|focuses)"

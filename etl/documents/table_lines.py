@@ -16,6 +16,7 @@ from etl.documents.label_rows import label_rows, labels_misplaced
 from etl.documents.table_grid import GROUP_SIZE, cell_kind, infer_columns
 from etl.documents.table_model import CAPTION, LONG_LINE, Cell, Line, Table, finish, make_cell
 from etl.documents.table_spaced import corner_split, label_and_values
+from etl.vocab.lexicon import drug_lexicon
 
 _FROM_LINE: Final = re.compile(r"\s*From\s*:")
 _BAR_LINE: Final = re.compile(r"[^|]*\|\s*")
@@ -161,7 +162,8 @@ def named_from_caption(
     if caption is None or first is None or not GROUP_SIZE.fullmatch(header[first].text):
         return caption, header
     m = _LAST_NAME.search(caption.text)
-    if m is None:
+    # (a drug's name, as the first group's of a drug label's table: not "... Efficacy Results")
+    if m is None or not drug_lexicon().get(m.group("name").lower()):
         return caption, header
     at = caption.start + m.start("name")
     named = make_cell(text, at, header[first].end)

@@ -45,6 +45,9 @@ _CELL: Final = rf"(?:{_ITEM}(?:\s*(?:vs\.?|versus|/)\s*{_ITEM})?(?:\s*\([^()]*\)
 _HEADER_WITHIN: Final = 6
 _TREATMENT_WORD: Final = r"(?:arms?|groups?|treatments?|regimens?|interventions?)"
 _MIN_ROWS: Final = 2
+# rows of words in a row that a table may hold between its rows of numbers ("Bridging therapy
+# allowed ...", "Crossover to CAR ..."); more, and the lines are prose after the table
+_MAX_WORD_ROWS: Final = 3
 
 
 def side_spaced_tables(text: str, lines: list[Line], used: list[bool]):
@@ -81,8 +84,10 @@ def _rows(
     text: str, lines: list[Line], caption: int, h: int, header: list[Cell | None], used: list[bool]
 ) -> tuple[Table, int] | None:
     n = len(header) - 1
+    # (the spaces between cells taken whole: a line that is no row fails without trying every
+    # split of its spaces)
     row = re.compile(
-        r"(?P<label>\S.*?)\s+" + r"\s+".join(f"(?P<c{k}>{_CELL})" for k in range(n)) + r"\s*"
+        r"(?P<label>\S.*?)\s+" + r"\s++".join(f"(?P<c{k}>{_CELL})" for k in range(n)) + r"\s*+"
     )
     # (or a row of treatments, one word each, under a label that says so: "CD19-CAR T-cell in
     # experimental arm Axi-cel Liso-cel Tisa-cel")
@@ -93,10 +98,10 @@ def _rows(
         re.IGNORECASE,
     )
     body: list[list[Cell | None]] = []
-    last = h
+    last, missed = h, 0
     for j in range(h + 1, len(lines)):
         line = lines[j]
-        if used[j]:
+        if used[j] or missed > _MAX_WORD_ROWS:
             break
         if not line.text.strip():
             if body:
@@ -109,7 +114,9 @@ def _rows(
             else None
         )
         if m is None or not any(ch.isalpha() for ch in m.group("label")):
-            continue  # (a row of words, or a line that is no row: left out)
+            missed += 1  # (a row of words, or a line that is no row: left out; prose ends it)
+            continue
+        missed = 0
         cells = [
             make_cell(text, line.start + m.start(g), line.start + m.end(g))
             for g in ("label", *(f"c{k}" for k in range(n)))

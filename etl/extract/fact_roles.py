@@ -62,15 +62,21 @@ def _ratio_of_the_group_named_before(facts: list, context: RecordContext, text: 
     record's first group with it (the comparison the grammar gives a ratio naming none); one
     that names only its reference group ("A resulted in improved PFS vs B (HR, 0.58)") is of the
     group named last before it that is not the reference."""
-    if context.comparison is None:
+    if context.comparison is None or not any(f.measure in COMPARED_MEASURES for f in facts):
         return
     control = context.comparison[1]
-    named = sorted(
-        (m.start(), arm.label)
+    spans = sorted(
+        (m.start(), m.end(), arm.label)
         for arm in context.arms
         for name in arm.names
         for m in group_pattern(name).finditer(text)
     )
+    # (not a name inside a longer one: "nivolumab" of "ipilimumab plus nivolumab")
+    named = [
+        (a, label)
+        for a, b, label in spans
+        if not any(x <= a and b <= y and (x, y) != (a, b) for x, y, _ in spans)
+    ]
     for f in facts:
         if f.measure not in COMPARED_MEASURES:
             continue

@@ -264,7 +264,8 @@ _WHOLE = re.compile(
 _CLAUSE_POPULATION = re.compile(
     r"\s*(?:[A-Z][a-z]+:\s*)?(?:in|among)\s+(?:the\s+)?"
     r"(?:(?:subgroup|subset|cohort|population)\s+of\s+)?(?:\d+\s+)?"
-    r"(?!(?:all|overall|total|evaluable|treated|enrolled|randomi[sz]ed|whole|both|these|those)\b)"
+    r"(?!(?:all|overall|total|evaluable|treated|enrolled|randomi[sz]ed|whole|both|these|those"
+    r"|our|most|many|some|other|previously|responding|responders)\b)"
     r"(?P<pop>(?!\d)(?:[\w≥≤<>%.+/-]+\s+){1,3}?(?:patients|pts|children|adults|participants|subjects)"
     r"(?:\s+with\s+[^,;()]{1,40}?)?"
     r"|(?:patients|pts|children|adults|participants|subjects)\s+with\s+[^,;()]{1,40}?)"
@@ -273,11 +274,20 @@ _CLAUSE_POPULATION = re.compile(
 )
 
 
+# (a clause that opens with "In"/"Among": asked of the sentence before the pattern above)
+_OPENS_IN = re.compile(r"(?:^|;\s*)(?:[A-Z][a-z]+:\s*)?(?:[Ii]n|[Aa]mong)\s")
+
+
 def clause_population(sentence: str, at: int) -> str | None:
     """The population the clause holding ``at`` opens with (_CLAUSE_POPULATION), or None."""
     start = sentence.rfind(";", 0, at) + 1
     m = _CLAUSE_POPULATION.match(sentence, start)
-    return m.group("pop") if m is not None and m.end() <= at else None
+    if m is None or m.end() > at or _RESPONDED.search(m.group("pop")):
+        return None  # (those with a response are who a share is among, no group)
+    return m.group("pop")
+
+
+_RESPONDED = re.compile(r"\bwith\s+(?:an?\s+)?(?:response|CR|PR|remission)\b", re.IGNORECASE)
 
 
 def _part_of(sentence: str, part: str | None) -> tuple[str | None, str | None]:
@@ -385,7 +395,7 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
             if fill:  # (the part or cohort the sentences speak of, for a value naming none)
                 for f in read:
                     f.arm = f.arm or (fill if f.measure not in COMPARED_MEASURES else None)
-            if not study.arms and ("In " in text[i] or "in " in text[i] or "mong " in text[i]):
+            if not study.arms and _OPENS_IN.search(text[i]):
                 for f in read:  # (the population its clause opens with, in a one-group study)
                     if f.arm is None and f.measure not in COMPARED_MEASURES:
                         f.arm = clause_population(text[i], f.start)

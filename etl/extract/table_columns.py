@@ -32,6 +32,7 @@ from etl.extract.table_cells import (
     read_interval,
 )
 from etl.extract.table_names import arm_label
+from etl.vocab.endpoints import endpoint_mentions
 
 _SKIP_HEADER: Final = re.compile(
     r"\b(?:age|dates?|approv\w*|mechanism|indications?|doses?|dosing|schedule|design|setting"
@@ -158,7 +159,10 @@ def _slashed_parts(header: str) -> tuple[str, ...]:
     """The two names a header joins with a slash, "CRS/NE" -> ("CRS", "NE"); () when none (or
     when it compares groups)."""
     m = _SLASHED.search(header) if "/" in header and not VERSUS_SEP.search(header) else None
-    return (m.group("a"), m.group("b")) if m else ()
+    # (results' names, one at least the vocabulary's: not groups, "Zentumab/placebo")
+    if m is None or not (endpoint_mentions(m.group("a")) or endpoint_mentions(m.group("b"))):
+        return ()
+    return (m.group("a"), m.group("b"))
 
 
 def _compared_groups(header: str) -> tuple[str, ...]:

@@ -25,11 +25,13 @@ from etl.documents.table_grid import is_trial_name, names_study
 from etl.documents.tables import Cell, Table, heading
 from etl.extract.facts import Fact
 from etl.extract.group_labels import LABEL_WORD
+from etl.extract.phrases import is_generic
 from etl.extract.table_cells import VERSUS_SEP, WITH_OR_WITHOUT, is_placeholder
 from etl.extract.table_columns import CONTROL, Column, header_cells
 from etl.extract.table_names import arm_label, phase_code, stated_phase, trial_name
 from etl.extract.trial_names import bracketed_trial, named
 from etl.vocab.codes import RATIO_MEASURES
+from etl.vocab.endpoints import endpoint_mentions
 
 Group = tuple[str, int | None]  # a group's label and size
 
@@ -347,7 +349,17 @@ _CAPTION_COMPARES: Final = re.compile(
 def caption_groups(caption: str) -> tuple[str, str] | None:
     """(experimental, control) of what a table's caption says it compares, or None."""
     m = _CAPTION_COMPARES.search(caption) if "ompar" in caption else None
-    return (m.group("a").strip(), m.group("b").strip()) if m else None
+    if m is None:
+        return None
+    a, b = m.group("a").strip(), m.group("b").strip()
+    # (groups, not what is compared of them: "comparing response rates to chemotherapy",
+    # "comparing outcomes with and without maintenance")
+    if any(is_generic(g) or endpoint_mentions(g) or _NOT_A_GROUP.match(g) for g in (a, b)):
+        return None
+    return a, b
+
+
+_NOT_A_GROUP: Final = re.compile(r"(?:and|or|with|without|outcomes?|results?|the)\b", re.IGNORECASE)
 
 
 def with_caption_control(arms: Arms, compared: tuple[str, str] | None) -> Arms:
@@ -357,4 +369,5 @@ def with_caption_control(arms: Arms, compared: tuple[str, str] | None) -> Arms:
     if compared is None or arms.ctrl is not None or arms.groups:
         return arms
     exp = arms.exp or arms.single or (compared[0], None)
-    return replace(arms, exp=exp, ctrl=(compared[1], None), single=None)
+    # (the row's one treatment stays its values' group where a cell names no pair)
+    return replace(arms, exp=exp, ctrl=(compared[1], None))

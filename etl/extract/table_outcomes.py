@@ -53,6 +53,7 @@ from etl.extract.table_groups import (
 from etl.extract.table_lettered import lettered_items
 from etl.extract.table_names import arm_label, table_nct, uncited, undated, unreferenced
 from etl.extract.table_p_values import Placed, attach_p_column, attach_p_row
+from etl.extract.value_endpoints import compares_times
 from etl.vocab.codes import RATIO_MEASURES, TIME_UNITS, code
 from etl.vocab.endpoints import TIME_TO_EVENT, endpoint_mentions
 
@@ -330,21 +331,21 @@ def _endpoint(
         if m.label:
             return code("endpoint", "OTHER"), m.label
 
-    def fits(endpoint: str) -> bool:
+    def fits(endpoint: str, wording: str = "") -> bool:
         if ratio is None:
             # (a time is of a time to an event: "Median, months" under the rows of a PFS's
-            # events, "Progressive disease", is the PFS's)
-            return not timed or endpoint in TIME_TO_EVENT
+            # events, "Progressive disease", is the PFS's; "event-free survival" is one too)
+            return not timed or endpoint in TIME_TO_EVENT or compares_times(endpoint, wording)
         return (endpoint in TIME_TO_EVENT) == (ratio == _HAZARD_RATIO)
 
     for k in range(c - 1, -1, -1):
         found = columns[k].meaning.endpoint
-        if columns[k].kind == "result" and found and fits(found[0]):
+        if columns[k].kind == "result" and found and fits(*found):
             return found
-    if context.above and fits(context.above[0]):
+    if context.above and fits(*context.above):
         return context.above
     for _, _, found, wording in endpoint_mentions(context.caption):
-        if fits(found):
+        if fits(found, wording):
             return code("endpoint", found), wording
     return code("endpoint", "OTHER"), ""
 

@@ -430,7 +430,7 @@ def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]
 # a bracket that lists the groups patients were assigned to, each with its size after a comma:
 # "535 patients were randomized (A-B, n = 179; A, n = 179; C-B, n = 177)"
 _BRACKET_LIST = re.compile(
-    r"\((?P<items>[^()]*?,\s*n\s*=\s*\d+(?:\s*;[^();]*?,\s*n\s*=\s*\d+)+)\s*\)"
+    r"\((?P<items>[^()]*?,\s*n\s*=\s*\d+(?:\s*;[^();]*?,\s*n\s*=\s*\d+)+)\s*\)", re.IGNORECASE
 )
 _RANDOMISED_BEFORE = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+assigned|allocated)\b[^()]{0,40}$", re.IGNORECASE
@@ -441,7 +441,7 @@ _BRACKET_ITEM = re.compile(r"\s*(?P<label>[^;]+?),\s*n\s*=\s*(?P<n>\d+)\s*(?:;|$
 def _bracket_list(text: str) -> list[tuple[str, int, int, int]]:
     """The groups of a bracket that lists each with its size (_BRACKET_LIST), in a sentence that
     assigns patients: [] unless two or more."""
-    m = _BRACKET_LIST.search(text) if ", n" in text or ",n" in text else None
+    m = _BRACKET_LIST.search(text) if ", n" in text or ", N" in text or ",n" in text else None
     # (right after the randomisation: elsewhere such a bracket may break a total down, "400
     # patients enrolled (men, n = 200; women, n = 200)")
     if m is None or not _RANDOMISED_BEFORE.search(text, max(0, m.start() - 60), m.start()):

@@ -391,9 +391,11 @@ def _endpoint_for(
 
 
 # what stands between a list's last value and its endpoint: "..., respectively, were "
+# (the list's other values only between: "% versus 20.6%, respectively, were ")
 _RESPECTIVELY_THEN = re.compile(
-    r"[^;:()\[\]]*?,?\s*respectively,?\s+(?:were|was|had|achieved|experienced|remained)\s+"
-    r"(?:still\s+)?$",
+    r"\s*%?\s*(?:(?:,|and|or|vs\.?|versus)\s*\d+(?:[.·]\d+)?\s*%\s*)*"
+    r",?\s*respectively,?\s+(?:were|was|had|achieved|experienced|remained)\s+"
+    r"(?:still\s+)?(?:an?\s+)?$",
     re.IGNORECASE,
 )
 

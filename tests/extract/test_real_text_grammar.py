@@ -1849,3 +1849,31 @@ def test_deaths_the_treatment_caused_are_adverse_events():
     )
     assert [(f.value, f.endpoint) for f in facts] == [(4.0, "AE"), (3.0, "AE")]
     assert [m[2] for m in endpoint_mentions("toxic deaths occurred in 2%")] == ["AE"]
+
+
+def test_the_endpoint_after_respectively_is_only_its_own_list_s():
+    """Two lists, the second closed by ", respectively, were alive and disease-free": the first
+    keeps the PFS it follows."""
+    facts = parse_sentence(
+        "The 2-year PFS rates were 60% and 40%, and 30% and 20%, respectively, were alive and "
+        "disease-free."
+    )
+    assert [(f.value, f.endpoint) for f in facts][:2] == [(60.0, "PFS"), (40.0, "PFS")]
+
+
+def test_a_ratio_of_three_groups_takes_the_longest_group_name_before_it():
+    """ "improved with drug K plus drug M (HR, 0.62)": the group is drug K plus drug M, not the
+    drug M named inside it."""
+    sentence = "Overall survival improved with drug K plus drug M (HR, 0.62; 95% CI, 0.46 to 0.84)."
+    context = record_context(
+        [
+            "Patients were randomly assigned (1:1:1) to drug M, drug K plus drug M, or drug L.",
+            sentence,
+        ]
+    )
+    facts = apply_context(
+        parse_sentence(sentence, comparison=context.comparison, arms=context.labels),
+        context,
+        sentence,
+    )
+    assert facts[0].arm == "drug K plus drug M"

@@ -140,3 +140,13 @@ def test_a_clause_opening_with_its_population_gives_it_to_the_values_of_a_one_gr
         (69.0, "high-risk patients"),
         (40.0, None),
     ]
+
+
+@pytest.mark.parametrize(
+    "opening", ["In our patients", "Among patients with a response", "In most patients"]
+)
+def test_a_clause_opening_with_the_whole_or_the_responders_names_no_group(opening: str):
+    outcomes = outcomes_of(
+        {"single.txt": f"Forty adults received drug K. {opening}, the rate was 40%."}
+    )
+    assert outcomes["arm_label"].to_list() == [None]

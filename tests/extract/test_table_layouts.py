@@ -1271,7 +1271,7 @@ def test_a_cited_publication_is_no_part_of_a_group_and_a_bracketed_name_is_the_r
 # (the first group's name glued to the caption's line, as a page copies the caption and the first
 # header cell; the second group's value on a line of its own)
 LABEL_FIRST_VALUES = (
-    "Table 4. Progression-Free Survival and Objective Response Results Zentumab\n"
+    "Table 4. Progression-Free Survival and Objective Response Results Sorafenib\n"
     "N = 214\n"
     "Chemotherapy\n"
     "N = 108\n"
@@ -1295,16 +1295,16 @@ def test_a_label_s_table_with_each_row_s_first_value_on_its_label_s_line_is_read
     events is the PFS's (a time is of a time to an event); "HRa" is no trial."""
     (table,) = find_tables(LABEL_FIRST_VALUES)
     assert [c.text.split("\n")[0] for c in table.header[0] if c is not None] == [
-        "Zentumab",
+        "Sorafenib",
         "Chemotherapy",
     ]
     facts = facts_of(read(LABEL_FIRST_VALUES))
     assert [
         (f.endpoint, f.measure, f.value, f.arm) for f in facts if f.value in (4.8, 1.5, 22.0, 8.0)
     ] == [
-        ("PFS", "median", 4.8, "Zentumab"),
+        ("PFS", "median", 4.8, "Sorafenib"),
         ("PFS", "median", 1.5, "Chemotherapy"),
-        ("ORR", "rate", 22.0, "Zentumab"),
+        ("ORR", "rate", 22.0, "Sorafenib"),
         ("ORR", "rate", 8.0, "Chemotherapy"),
     ]
     assert all(r.trial is None for r in read(LABEL_FIRST_VALUES))
@@ -1321,3 +1321,10 @@ def test_a_label_s_table_with_each_row_s_first_value_on_its_label_s_line_is_read
 )
 def test_footnoted_abbreviations_and_hyphenated_title_words_name_no_trial(cell: str, names: bool):
     assert is_trial_name(cell) is names
+
+
+def test_a_caption_ending_in_a_word_that_is_no_drug_names_no_group():
+    """ "... Efficacy Results" then "N = 214": "Results" is no group's name."""
+    text = LABEL_FIRST_VALUES.replace("Results Sorafenib", "Efficacy Results")
+    (table,) = find_tables(text)
+    assert not any(c is not None and c.text.startswith("Results") for c in table.header[0])

@@ -360,3 +360,11 @@ def test_a_bracket_listing_each_group_with_its_size_after_the_randomisation_give
         sized_groups("Of 400 patients enrolled (men, n = 200; women, n = 200), all received A.")
         == []
     )
+
+
+def test_a_bracket_list_with_capital_n_gives_the_groups_too():
+    sentence = "In all, 300 patients were randomized (drug K, N = 150; placebo, N = 150)."
+    assert [(label, n) for label, n, *_ in sized_groups(sentence)] == [
+        ("drug K", 150),
+        ("placebo", 150),
+    ]

@@ -9,6 +9,7 @@ import polars as pl
 from etl.documents.stage import stage_documents
 from etl.documents.tables import find_tables
 from etl.extract import sentences_frame, trial_mentions_frame
+from etl.extract.table_groups import caption_groups
 from etl.extract.table_outcomes import read_table
 from etl.extract.table_readings import table_frames
 from tests.conftest import files_frame
@@ -150,6 +151,7 @@ SPACED_SIDE_BY_SIDE = (
     "Study name and reference ORION-7 (19) ZENITH-12 (21) KALDA-3 (20)\n"
     "Drug K product in experimental arm Kel-A Kel-B Kel-C\n"
     "Number of patients 359 184 322\n"
+    "Median time to infusion 29 days 34 days 52 days\n"
     "Bridging therapy allowed Steroids only One cycle of chemotherapy Two cycles\n"
     "Complete response rate (%) 65% vs 32% 74% vs 43% 28% vs 28%\n"
     "Median progression-free survival (months) 14.7 vs. 3.7 Not reached vs. 6.2 na\n"
@@ -172,6 +174,14 @@ def test_a_spaced_table_of_trials_side_by_side_gives_each_trial_its_column_s_pai
         ("AE", "rate", 49.0, "Kel-B"),
         ("AE", "rate", 11.0, "Kel-B"),
     ]
+    # (a value that is no pair stays the trial's treatment's)
+    assert next(f[2:4] for f in facts["ZENITH-12"] if f[0] == "OTHER") == (34.0, "Kel-B")
     # (the row of words, "Bridging therapy allowed ...", is no row of numbers)
     (table,) = find_tables(SPACED_SIDE_BY_SIDE)
     assert not any("Bridging" in c.text for c in table.header[0] if c is not None)
+
+
+def test_a_caption_comparing_results_names_no_groups():
+    assert caption_groups("Trials comparing drug K versus placebo in men") == ("drug K", "placebo")
+    assert caption_groups("Trials comparing response rates to chemotherapy") is None
+    assert caption_groups("Trials comparing outcomes with and without maintenance") is None
