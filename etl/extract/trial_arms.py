@@ -427,32 +427,23 @@ def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]
     return []
 
 
-# a bracket that lists the groups patients were assigned to, each with its size after a comma:
-# "535 patients were randomized (A-B, n = 179; A, n = 179; C-B, n = 177)"
-_BRACKET_LIST = re.compile(
-    r"\((?P<items>[^()]*?,\s*n\s*=\s*\d+(?:\s*;[^();]*?,\s*n\s*=\s*\d+)+)\s*\)", re.IGNORECASE
-)
 _RANDOMISED_BEFORE = re.compile(
     r"\b(?:randomi[sz]ed|randomly\s+assigned|allocated)\b[^()]{0,40}$", re.IGNORECASE
 )
-_BRACKET_ITEM = re.compile(r"\s*(?P<label>[^;]+?),\s*n\s*=\s*(?P<n>\d+)\s*(?:;|$)", re.IGNORECASE)
 
 
 def _bracket_list(text: str) -> list[tuple[str, int, int, int]]:
-    """The groups of a bracket that lists each with its size (_BRACKET_LIST), in a sentence that
-    assigns patients: [] unless two or more."""
-    m = _BRACKET_LIST.search(text) if ", n" in text or ", N" in text or ",n" in text else None
-    # (right after the randomisation: elsewhere such a bracket may break a total down, "400
-    # patients enrolled (men, n = 200; women, n = 200)")
-    if m is None or not _RANDOMISED_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+    """The groups a bracket breaks the randomised total down into, each with its size: "535
+    patients were randomized (A-B, n = 179; A, n = 179; C-B, n = 177)" (_breakdown); only right
+    after the randomisation (elsewhere such a bracket may break a total down otherwise, "400
+    patients enrolled (men, n = 200; women, n = 200)"). A record's groups so named are named by
+    their own part too (etl.extract.context: "A" of "A + chemo")."""
+    found = _breakdown(text, True) if "(" in text and ";" in text else []
+    if not found:
         return []
-    found = [
-        (label, n, m.start(), m.end())
-        for item in _BRACKET_ITEM.finditer(m.group("items"))
-        if (label := _label(item.group("label"))) is not None
-        and (n := _size(item.group("n"))) is not None
-    ]
-    return found if len(found) >= 2 else []
+    start, end = found[0][2], found[0][3]
+    opened = text.rfind("(", start, end)
+    return found if _RANDOMISED_BEFORE.search(text, start, opened) else []
 
 
 def _with_or_without(text: str) -> list[tuple[str, int, int, int]]:
@@ -482,9 +473,9 @@ def assigns(text: str) -> bool:
 
 def stated_groups(text: str, assigning: bool | None = None) -> list[tuple[str, int, int, int]]:
     """sized_groups, or the groups a bracket breaks a total down into (``assigning``: assigns(text),
-    when already known). (The record context reads a record's groups from sized_groups alone: a
-    breakdown names the groups as results name them, "A + chemo", and the context would miss the
-    "A" a result names.)"""
+    when already known). (The record context reads a record's groups from sized_groups alone,
+    which takes a breakdown only right after the randomisation, _bracket_list: a breakdown names
+    the groups as results name them, "A + chemo", and the context names them by "A" too.)"""
     return _stated_groups(text, assigns(text) if assigning is None else assigning)
 
 
