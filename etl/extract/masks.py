@@ -9,9 +9,11 @@ import re
 
 from etl.extract.facts import UNIT, Span
 from etl.extract.numbers import (
+    BRACKETED_SPREAD,
     DASH,
     INTERVAL_SEP,
     NUM,
+    SPREAD,
 )
 from etl.extract.phrases import CI_LEVEL
 from etl.regex_prefilter import (
@@ -46,10 +48,9 @@ _MASKS = [
     # years"; of the patients it is of: "the median age of the patients in the study was 71"; not
     # a value after it: "in patients aged under 65 and 9.8 months in those ...")
     rf"\b(?:age[ds]?|years of age)\b(?:\s*[,:=])?(?:\s+of\s+(?:the\s+)?\d+\s+[a-z]+)?[^.;,()%]{{0,45}}?{NUM}(?:\s*(?:years?|yrs?)?\s*(?:to|{DASH}|and|vs\.?|versus)\s*{NUM}(?![\d.]|\s*(?:%|mo\b|months?|weeks?|days?)))*\s*(?:years?|yrs?)?",
-    rf"±\s*{NUM}",
-    # a standard deviation in brackets right after a value: "87% (SD = 2%)", "12.1 (SD = 3.4)" (no
-    # stable disease's rate)
-    rf"(?<=[\d%])\s*\(\s*(?-i:SD)\s*=\s*{NUM}\s*%?\s*\)",
+    # a spread: "± 4%", "(SD = 2%)", "(SE 3.4)" (etl.extract.numbers.SPREAD_AFTER)
+    SPREAD,
+    BRACKETED_SPREAD,
     rf"\b[nN]\s*(?:=|\s5\s)\s*{NUM}",  # (a PDF's "=" printed as "5": "(n 5 260)")
     rf"{NUM}\s*(?:mg|g|mcg|µg|μg|ml|mL|Gy|°C|IU|ng|μM|µM|nM)\b(?:\s*/\s*\w+)?",
     rf"{NUM}\s*(?:-|\s)?(?:year|yr)s?[- ]old",

@@ -32,6 +32,17 @@ WORD_DASH = re.compile("(?<=[A-Za-z])[\u2013\u2014](?=[A-Za-z])")
 INTERVAL_SEP = rf"(?:to|{DASH}|(?<=\d)Q(?=\d))"
 
 
+# the spread a value may be given with, right after it: "72% ± 4%", "0.64±0.12", "0.41 +/- 0.03",
+# "72% (SE 4%)", "72% (± SE, 5%)", "12.1 (SD = 3.4)" (a standard deviation only with its "=": "(SD
+# 12%)" after a rate is more often stable disease's share). Not a result of its own (masked), it is
+# part of the span of the value it follows (etl.extract.values): what comes after it is the value's.
+SPREAD = rf"(?:±|\+/-)\s*{NUM}(?:\s*%)?"
+BRACKETED_SPREAD = (
+    rf"[(\[]\s*(?:±\s*)?(?:(?-i:SEM?|s\.e\.)\s*[=:,]?|(?-i:SD)\s*=)\s*{NUM}\s*%?\s*[)\]]"
+)
+SPREAD_AFTER = rf"\s*(?:{SPREAD}|{BRACKETED_SPREAD})"
+
+
 def num_not_after(chars: str) -> str:
     r"""NUM where the character before it is none of ``chars`` (a class body such as r"\w.·"):
     what (?<![chars]){NUM} matches, with the test made after the first character, so that a

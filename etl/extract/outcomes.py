@@ -39,6 +39,8 @@ _CANDIDATE = (
     # "ORR (%): 45 vs 30", "median OS, mo: 12.1 vs 9.8"; see etl.extract.values)
     rf"|[(\[]\s*(?:%|(?i:{'|'.join(sorted(UNIT_WORDS, key=len, reverse=True))}))\s*[)\],;\[]"
     rf"|,\s*(?:%|(?i:{'|'.join(sorted(UNIT_WORDS, key=len, reverse=True))}))\s*:"
+    # (a proportion with its spread: "EFS was 0.64±0.12"; see etl.extract.values)
+    r"|\d\s*(?:±|\+/-)\s*0?\.\d"
 )
 
 

@@ -23,6 +23,7 @@ from etl.extract.fact_roles import apply_context
 from etl.extract.facts import COMPARED_MEASURES, RATIOS, Fact
 from etl.extract.grammar import listed_groups, parse_sentence
 from etl.extract.group_labels import group_label, simplify
+from etl.extract.landmarks import RecordLandmarks
 from etl.extract.value_endpoints import compares_times
 from etl.vocab.endpoints import endpoint_mentions
 from etl.vocab.marks import BULLET, BULLET_MARKS
@@ -354,6 +355,7 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
         arms, comparison = study.labels, study.comparison
         defined = defined_endpoints([text[i] for i in record]) if study is not _NO_CONTEXT else {}
         context = _Context(text)
+        landmarks = RecordLandmarks()  # (the time point said once for an endpoint's rates)
         lead: Lead = None  # the endpoint and group of the lead-in of a list being read
         part: str | None = None  # the part or cohort of a study the sentences speak of
         recent: tuple[str, ...] = ()
@@ -372,6 +374,7 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
                 continue
             if not candidate[i]:
                 context.skip(i)
+                landmarks.note(text[i], None)
                 continue
             mentions = endpoint_mentions(text[i])
             if defined:
@@ -400,6 +403,7 @@ def read_records(columns: dict[str, list]) -> tuple[dict[str, list], list[dict]]
                     if f.arm is None and f.measure not in COMPARED_MEASURES:
                         f.arm = clause_population(text[i], f.start)
             facts = of_groups(apply_context(read, study, text[i]))
+            landmarks.apply(facts)
             if not study.arms:
                 compared = _compared_as_before(facts, compared, text[i])
             if facts:

@@ -213,6 +213,25 @@ def _point_lists(
     return found
 
 
+def landmarks_named(
+    text: str, mentions: list[tuple[int, int, str, str]]
+) -> list[tuple[str, str, float]]:
+    """(endpoint, label, months) of each single time point that heads a timed endpoint ("the
+    5-year EFS", "reported as 3-yr OS rates"), in order."""
+    found = []
+    for m, heads in _point_lists(text, mentions):
+        nums = _TIMEPOINT_NUMBER.findall(m.group("list"))
+        named = _timed_endpoint_after(text, m.end(), mentions) if heads else None
+        if named is None or len(nums) != 1:
+            continue
+        mult = 12.0 if m.group("unit").lower() in ("year", "yr", "y") else 1.0
+        n = nums[0]
+        found.append(
+            (named[2], named[3], (parse_word_number(n) if n[0].isalpha() else float(n)) * mult)
+        )
+    return found
+
+
 def _timepoints(
     text: str, mentions: list[tuple[int, int, str, str]]
 ) -> list[tuple[int, list[float], bool]]:

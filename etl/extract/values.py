@@ -27,6 +27,7 @@ from etl.extract.group_labels import AGENT_CLASS_BEFORE, FOOTNOTE_MARK, SECTION_
 from etl.extract.masks import strip_masked
 from etl.extract.numbers import (
     NUM,
+    SPREAD_AFTER,
     WORD_NUMBER,
     num_not_after,
     parse_number,
@@ -297,15 +298,20 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
                 for f in facts:
                     if f.start == m.start("num"):
                         f.arm, f.factor = clean_arm(m.group("label")), True
+    spread = _SPREAD_AFTER.match if "±" in text or "+/-" in text or "S" in text else None
     for m in _PERCENT_OR_TIME.finditer(text):
         if free(m.start(), m.end(), m.span("num")):
             value = parse_number(m.group("num"))
+            # (the value's span runs over its spread: "72% ± 4% in the A group" is A's)
+            end = sp.end() if spread and (sp := spread(text, m.end())) else m.end()
             if m.group("pct"):
-                facts.append(make_fact(value, m.start(), m.end(), "percent", "rate"))
+                facts.append(make_fact(value, m.start(), end, "percent", "rate"))
             else:
                 unit = UNIT_WORDS[m.group("unit").lower().rstrip(".")]
-                facts.append(make_fact(value, m.start(), m.end(), unit, "median"))
-            taken.append(m.span())
+                facts.append(make_fact(value, m.start(), end, unit, "median"))
+            taken.append((m.start(), end))
+    if "±" in text or "+/-" in text:
+        facts += _proportions(text, free, taken)
     if "ifference" in text:
         facts += _bracketed_differences(text, facts, free, taken)
     gains = _HYPHENATED_GAIN.finditer(text) if _HYPHENATED_UNIT.search(text) else ()
@@ -335,6 +341,34 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
     if bare and ("(" in text or "[" in text or ":" in text):
         facts, bare = _announced_unit(text, facts, bare, masks)
     return _share_units(text, sorted(facts, key=_BY_START), bare, masks)
+
+
+_SPREAD_AFTER = re.compile(SPREAD_AFTER)
+# a proportion given with its spread, as survival estimates are ("EFS was 0.64±0.12 for ..."),
+# in a sentence that names what it is a rate of (a survival, a response, a relapse, a rate)
+_PROPORTION = re.compile(rf"(?P<num>{_ALONE})\s*(?:±|\+/-)\s*0?\.\d")
+_RATE_WORDS = Prefiltered(
+    re.compile(
+        r"surviv|\b(?:[EPDRLF]?FS|OS|CIR|ORR|CR)\b|respon|remission|relapse|probabilit|\brates?\b",
+        re.IGNORECASE,
+    )
+)
+
+
+def _proportions(text: str, free, taken: list[Span]) -> list[Fact]:
+    """The proportions given with their spread (_PROPORTION): rates as written (0.64 is kept as
+    0.64, its unit a rate's)."""
+    if not _RATE_WORDS.search(text):
+        return []
+    found = []
+    for m in _PROPORTION.finditer(text):
+        s, e = m.span("num")
+        value = parse_number(m.group("num"))
+        if 0 < value <= 1 and free(s, e):
+            end = _SPREAD_AFTER.match(text, e)
+            found.append(make_fact(value, s, end.end() if end else e, "percent", "rate"))
+            taken.append((s, found[-1].end))
+    return found
 
 
 # a difference stated in the bracket after the values it compares, its unit theirs: "30.2% versus

@@ -359,6 +359,9 @@ def scanned_mentions(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+_PATIENTS_IN = re.compile(r"(?:-|\s+)(?:pts|patients)\b")
+
+
 def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, code, wording) of every endpoint named in the text, in order."""
     found = scanned_mentions(text)
@@ -383,6 +386,13 @@ def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
         named = endpoint_mentions(f"{shared.group('a')} {shared.group('head')}")
         if named and not any(f[0] == shared.start("a") for f in found):
             found = sorted([*found, (shared.start("a"), shared.end("a"), *named[0][2:])])
+    if "pts" in text or "patients" in text:
+        # "CR-pts", "PR patients": patients in a response, a group, not a result named
+        found = [
+            f
+            for f in found
+            if not (f[3].isupper() and len(f[3]) <= 5 and _PATIENTS_IN.match(text, f[1]))
+        ]
     if "non" in text or "Non" in text or "NON" in text:
         # "non-complete response", "non-CR/non-PD": what is named is the other outcome
         found = [f for f in found if text[max(0, f[0] - 4) : f[0]].lower() not in _NEGATED]
