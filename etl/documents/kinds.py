@@ -8,7 +8,7 @@ import re
 import polars as pl
 
 from etl.vocab import agents as agent_vocab
-from etl.vocab.codes import NOT_TRIAL_HEADS, code
+from etl.vocab.codes import DISEASE_INITIALS, DISEASE_NUMBERED_GENES, NOT_TRIAL_HEADS, code
 
 _OTHER = code("document_kind", "other")
 ABSTRACT = code("document_kind", "abstract")
@@ -68,10 +68,12 @@ _REVIEW_MARKERS = (
 # card's or a section's heading on a page that reports several trials one after the other
 # ("KEYNOTE-590", "CheckMate 648", "ORION-15 trial:", "IMbrave150 (NCT03434379)"); its head has three
 # letters or more and is no marker, scale, meeting, endpoint or regimen ("TP53", "EQ-5D", "ERBB2",
-# "ASCO 2023", "FOLFOX-4", "Table 1"), and its number is no year.
+# "ASCO 2023", "FOLFOX-4", "Table 1"), and its number is no year. A review's table copied a cell a
+# line heads each trial's cells so, with the references it cites after it ("CLL10 [18, 21]").
 _TRIAL_HEADING_SHAPE = (
     r"^(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[- ]?[A-Za-z]*\d[A-Za-z0-9]*)+"
-    r"(?:\s+(?:[Tt]rial|[Ss]tudy))?(?:\s*\(NCT\d{8}\))?\s*[,:;]?$"
+    r"(?:\s+(?:[Tt]rial|[Ss]tudy))?(?:\s*\(NCT\d{8}\))?"
+    r"(?:\s*\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\])?\s*[,:;]?$"
 )
 _HEADING_HEAD = r"^(?:[A-Z]-)?[A-Za-z]{3,}"
 _YEAR_NUMBER = r"[- ](?:19|20)\d\d(?:\s|$)"
@@ -88,8 +90,18 @@ def _not_a_trial_head() -> str:
             *(x for v in regimens.get_column("synonyms").to_list() for x in v.split("|") if x),
         ]
     }
-    words = NOT_TRIAL_HEADS | names | {"TABLE", "FIGURE", "FIG"}
-    return rf"^(?:[A-Z]-)?(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})(?:[-\s\d]|$)"
+    words = (NOT_TRIAL_HEADS - DISEASE_INITIALS) | names | {"TABLE", "FIGURE", "FIG"}
+
+    def alternation(heads: frozenset[str] | set[str]) -> str:
+        return "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+
+    # (a disease's initials with a number glued to them name a study group's trial: "CLL8",
+    # "AML17"; with a space or hyphen they do not: "NSCLC 2", "HCC-1"; nor a gene: "AML1")
+    return (
+        rf"^(?:[A-Z]-)?(?:(?:{alternation(words)})(?:[-\s\d]|$)"
+        rf"|(?:{alternation(DISEASE_INITIALS)})(?:[-\s]|$)"
+        rf"|(?:{alternation(DISEASE_NUMBERED_GENES)})(?:\D|$))"
+    )
 
 
 def trial_heading(line: pl.Expr) -> pl.Expr:
@@ -99,6 +111,27 @@ def trial_heading(line: pl.Expr) -> pl.Expr:
         & line.str.contains(_HEADING_HEAD)
         & ~line.str.to_uppercase().str.contains(_not_a_trial_head())
         & ~line.str.contains(_YEAR_NUMBER)
+    )
+
+
+@functools.cache
+def _heading_patterns() -> tuple[re.Pattern[str], ...]:
+    return (
+        re.compile(_TRIAL_HEADING_SHAPE),
+        re.compile(_HEADING_HEAD),
+        re.compile(_not_a_trial_head()),
+        re.compile(_YEAR_NUMBER),
+    )
+
+
+def is_trial_heading(line: str) -> bool:
+    """trial_heading of one line, in Python (the same patterns)."""
+    shape, head, not_head, year = _heading_patterns()
+    return (
+        shape.search(line) is not None
+        and head.search(line) is not None
+        and not_head.search(line.upper()) is None
+        and year.search(line) is None
     )
 
 

@@ -365,14 +365,23 @@ def _trial_table_lines(lines: pl.DataFrame) -> pl.DataFrame:
     documents.tables: _with_tables), a row whose cells a page joined with spaces, a line that
     names its study in brackets and gives numbers ("Author et al. 9 (ORION-7) 503 A versus B
     0.75 (0.009) 5-year OS: 36% versus 23%"), opens a record of its own (the lines below it that
-    name none, its other groups, are of it)."""
+    name none, its other groups, are of it); so does a line that is only a trial's name, as a
+    review's table copied a cell a line heads each trial's cells ("CLL10 [18, 21]", then its
+    design, its groups and its results, each a line), the record's title."""
     table_lines = lines.filter((pl.col("document_kind") == TRIAL_TABLE) & ~pl.col("is_blank"))
-    opens = pl.col("line").str.contains(_TWO_NUMBERS) & pl.col("line").map_elements(
-        _names_study_in_brackets, return_dtype=pl.Boolean
+    heading = trial_heading(pl.col("line"))
+    # (where headings name the trials, a bracket names a group: "56.8 m (FCR) vs. 32.9 m (FC)")
+    opens = heading | (
+        ~heading.any().over("document_id")
+        & pl.col("line").str.contains(_TWO_NUMBERS)
+        & pl.col("line").map_elements(_names_study_in_brackets, return_dtype=pl.Boolean)
     )
     return table_lines.with_columns(
         opens.cast(pl.Int64).cum_sum().over("document_id").alias("record_index"),
-        pl.lit("body").alias("role"),
+        pl.when(heading)
+        .then(pl.lit(code("sentence_role", "title")))
+        .otherwise(pl.lit("body"))
+        .alias("role"),
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from etl.documents.kinds import is_trial_heading
 from etl.documents.label_rows import label_rows, labels_misplaced
 from etl.documents.table_grid import GROUP_SIZE, cell_kind, infer_columns
 from etl.documents.table_model import CAPTION, LONG_LINE, Cell, Line, Table, finish, make_cell
@@ -77,7 +78,9 @@ def cell_line_tables(text: str, lines: list[Line], used: list[bool]):
             if stripped and not (not cells and _FROM_LINE.match(line)):
                 cells.append(make_cell(text, lines[j].start, lines[j].end))
             j += 1
-        if (spaced := _spaced_rows(text, cells)) is not None and (
+        if _trials_in_blocks(cells):
+            pass  # (no grid: each trial's cells are read as its record's lines)
+        elif (spaced := _spaced_rows(text, cells)) is not None and (
             read := label_rows(spaced[1])
         ) is not None:
             # (each row's label and values on a line, joined with spaces: read by the labels;
@@ -104,6 +107,31 @@ def cell_line_tables(text: str, lines: list[Line], used: list[bool]):
             if found is not None:
                 yield found, i, _line_of(lines, found.end, i)
         i = j if j > i + 1 else i + 1
+
+
+# a cell that states results in words, as a sentence does: "median PFS 56.8 m (A) vs. 32.9 m (B),
+# HR 0.59 (95% CI 0.50-0.69)" (not a value cell: "56.8 (50.1-61.0)")
+_PROSE_RESULT: Final = re.compile(
+    r"\d\s*(?:%|m\b|mo\b|months?\b)|\b(?:HR|OR)\b|hazard ratio", re.IGNORECASE
+)
+_PROSE_WORDS: Final = 4
+
+
+def _trials_in_blocks(cells: list[Cell | None]) -> bool:
+    """Cells that no grid holds: a review's table copied a cell a line where each trial's name
+    heads a block of cells of its own width ("CLL10 [18, 21]", its design, its groups, then its
+    results in words, "median PFS 42.3 m (A) vs. 57.6 m (B), HR 1.59 ..."): two trials' names
+    alone on their lines, and at least as many cells of results in words
+    (etl.documents.records reads each block as a record of lines, its name the title)."""
+    texts = [c.text for c in cells if c is not None]
+    headings = sum(is_trial_heading(t) for t in texts)
+    prose = sum(
+        cell_kind(t) == "text"
+        and len(t.split()) >= _PROSE_WORDS
+        and _PROSE_RESULT.search(t) is not None
+        for t in texts
+    )
+    return headings >= 2 and prose >= headings
 
 
 def _spaced_rows(

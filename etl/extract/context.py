@@ -43,6 +43,7 @@ from etl.extract.trial_arms import alternative_sized_groups, sized_groups, versu
 from etl.extract.trial_names import defined_drugs
 from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
 from etl.vocab.endpoints import endpoint_mentions
+from etl.vocab.lexicon import drug_lexicon
 from etl.vocab.marks import TRADEMARK_MARKS
 
 # (never ending inside a hyphenated word: "standard-" of "standard-of-care")
@@ -666,6 +667,16 @@ def _with_backbone(labels: list[str], sentences: list[str]) -> list[str]:
 
 # (and the quotation marks a regimen's name may stand in: "A vs conventional “7+3” regimen")
 _QUOTES = '\u201c\u201d\u201e"'
+# an em dash glued to the words it parts, before a word that is no drug's, opens a remark on what
+# precedes it, as a table's cell writes one: "A vs. B—intended six cycles each", "A—until
+# progression" (read as a comma: the group is "B"; "A—B" with a drug after it stays a name)
+_CLAUSE_DASH = re.compile(r"(?<=[\w)])\u2014(?=(?P<word>[a-z]+))")
+
+
+def _dash_as_comma(m: re.Match[str]) -> str:
+    return "\u2014" if drug_lexicon().get(m.group("word")) else ","
+
+
 _NO_TRADEMARKS = str.maketrans("", "", TRADEMARK_MARKS + _QUOTES)
 _TRADEMARK = re.compile(f"[{TRADEMARK_MARKS}{_QUOTES}]")
 
@@ -675,6 +686,8 @@ def record_context(sentences: list[str]) -> RecordContext:
     # (one scan of the record for a mark: the pattern is one character)
     if _TRADEMARK.search("".join(sentences)):
         sentences = [s.translate(_NO_TRADEMARKS) for s in sentences]
+    if any("\u2014" in s for s in sentences):
+        sentences = [_CLAUSE_DASH.sub(_dash_as_comma, s) for s in sentences]
     if any(_is_versus_line(s) for s in sentences):
         sentences = _joined_at_versus(sentences)
     # (a code the record defines as a drug may name a group: "CPX-351 is a liposomal ...")

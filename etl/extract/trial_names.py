@@ -28,7 +28,13 @@ import re
 from collections.abc import Iterable
 
 from etl.vocab.agents import regimen_forms
-from etl.vocab.codes import COG_COMMITTEES, DISEASE_INITIALS, NOT_TRIAL_HEADS, STUDY_GROUPS
+from etl.vocab.codes import (
+    COG_COMMITTEES,
+    DISEASE_INITIALS,
+    DISEASE_NUMBERED_GENES,
+    NOT_TRIAL_HEADS,
+    STUDY_GROUPS,
+)
 from etl.vocab.lexicon import drug_lexicon
 
 # A word of a name: two capitals or more (HIMALAYA, CheckMate, PROfound, IMbrave150), maybe after
@@ -67,8 +73,15 @@ _GROUP_GLUED = (
     rf"(?:{'|'.join(sorted(STUDY_GROUPS, key=len, reverse=True))})\d{{3,5}}"
     rf"|A(?:{'|'.join(sorted(COG_COMMITTEES))})\d{{4}}"
 )
+# a study group's trial numbered after its disease, the number glued on: "CLL8", "CLL13", "AML17"
+# (not a gene so spelled: "AML1"; not a drug's code, whose number is longer)
+_DISEASE_GLUED = (
+    rf"(?!(?:{'|'.join(sorted(DISEASE_NUMBERED_GENES))})(?!\d))"
+    rf"(?:{'|'.join(sorted(DISEASE_INITIALS, key=len, reverse=True))})\d{{1,3}}"
+)
+_DISEASE_STUDY = re.compile(_DISEASE_GLUED)
 _NUMBERED = re.compile(
-    rf"(?<![\w-])(?P<name>{_GROUP_GLUED}|(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER})|[A-Z]{{2,}}\d{{2,4}}-[A-Z]?\d{{2,4}}"
+    rf"(?<![\w-])(?P<name>{_GROUP_GLUED}|{_DISEASE_GLUED}(?![\w-])|(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER})|[A-Z]{{2,}}\d{{2,4}}-[A-Z]?\d{{2,4}}"
     r"|[A-Z]{2,}[a-z]{3,}\d{1,4}|[A-Z][a-z]{2,}[A-Z][a-z]{2,}\d{1,4})(?![\w-]|\s*(?:%|mg|months?|weeks?|years?|days?)\b)"
 )
 # (a reference's number may be glued to the noun, as pages copy superscripts: "the ORCA study2")
@@ -203,9 +216,6 @@ _GLUED_HEADING = re.compile(
     r"|Results?|Findings|Conclusions?|Interpretation|Summary)[A-Z][a-z]"
 )
 _ROMAN = re.compile(r"^(?:[IVX]+[ab]?)(?:[/-][IVX]+[ab]?)?$")
-# a study group's trial numbered after its disease, the number glued on: "CLL13", "AML17" (two
-# digits: "AML1" is a gene)
-_DISEASE_STUDY = re.compile(rf"(?:{'|'.join(sorted(DISEASE_INITIALS))})\d{{2}}")
 
 
 # a plural of an abbreviation ("SAEs 40%", "IRRs 1"), a date in capitals ("SEPTEMBER 28")
