@@ -15,6 +15,7 @@ from etl.documents.structured import POSTED_SCHEMA, render_structured
 from etl.documents.structured.pieces import empty_pieces
 from etl.documents.study_type import study_type_expr
 from etl.documents.table_glued import GLUED_SIGN
+from etl.documents.table_grid import GROUP_SIZE
 from etl.documents.tables import Table, find_tables
 from etl.schemas.staging import Documents, Publications, polars_schema
 from etl.text import WHITESPACE, slices
@@ -73,7 +74,11 @@ def _kind_findings(docs: pl.DataFrame) -> pl.DataFrame:
     return rejections_frame(rows)
 
 
-_TABLE_SIGNS = rf"[|\t]|(?m)^\s*(?:Table|TABLE)\s+[A-Z]?\d|{GLUED_SIGN}"
+# (what etl.documents.tables.is_table_line looks for: a bar, a tab, a caption, a glued row, a
+# group's size alone on its line)
+_TABLE_SIGNS = (
+    rf"[|\t]|(?m)^\s*(?:Table|TABLE)\s+[A-Z]?\d|{GLUED_SIGN}|(?m)^\s*{GROUP_SIZE.pattern}\s*$"
+)
 
 
 def document_tables(docs: pl.DataFrame) -> dict[str, list[Table]]:

@@ -10,16 +10,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from etl.documents.kinds import is_trial_heading
-from etl.documents.label_rows import label_rows, labels_misplaced
+from etl.documents.label_rows import is_value, label_rows, labels_misplaced
 from etl.documents.table_grid import GROUP_SIZE, cell_kind, infer_columns
 from etl.documents.table_model import CAPTION, LONG_LINE, Cell, Line, Table, finish, make_cell
 from etl.documents.table_spaced import corner_split, label_and_values
 from etl.vocab.lexicon import drug_lexicon
 
 _FROM_LINE: Final = re.compile(r"\s*From\s*:")
+_FOOTNOTE_BULLET: Final = re.compile(r"[•▪◦●■‣]\s")
 _BAR_LINE: Final = re.compile(r"[^|]*\|\s*")
 _MIN_LINE_CELLS: Final = 6
 # lines that hold a label and two values or more, joined with spaces, that make a table's rows
@@ -65,16 +67,20 @@ def bar_line_tables(text: str, lines: list[Line], used: list[bool]):
 def cell_line_tables(text: str, lines: list[Line], used: list[bool]):
     i = 0
     while i < len(lines):
-        if used[i] or not CAPTION.match(lines[i].text):
+        captioned = not used[i] and CAPTION.match(lines[i].text) is not None
+        if used[i] or not (captioned or _opens_sized_header(text, lines, i, used)):
             i += 1
             continue
-        caption = make_cell(text, lines[i].start, lines[i].end)
-        j, cells = i + 1, []
+        # (a table without a "Table N" caption starts at its header's first line)
+        caption = make_cell(text, lines[i].start, lines[i].end) if captioned else None
+        j, cells = (i + 1 if captioned else i), []
         while j < len(lines) and not used[j]:
             line = lines[j].text
             stripped = line.strip()
             if len(stripped) > LONG_LINE or "|" in line or "\t" in line or CAPTION.match(line):
                 break
+            if cells and _FOOTNOTE_BULLET.match(stripped):
+                break  # (the table's footnotes, bulleted below it: "• aMedian follow-up: ...")
             if stripped and not (not cells and _FROM_LINE.match(line)):
                 cells.append(make_cell(text, lines[j].start, lines[j].end))
             j += 1
@@ -134,6 +140,22 @@ def _trials_in_blocks(cells: list[Cell | None]) -> bool:
     return headings >= 2 and prose >= headings
 
 
+# how far below a header's first line the first group's size may stand ("Efficacy endpoints
+# Drug A", "B-cell lymphoma", "(n = 75)")
+_SIZE_WITHIN: Final = 3
+
+
+def _opens_sized_header(text: str, lines: list[Line], i: int, used: list[bool]) -> bool:
+    """Line i opens a header without a caption above it, as a drug label's page copies a table:
+    the corner's words and the first group's name ("Efficacy endpoints Drug A"), the group's
+    size alone on a line a few lines below ("(n = 75)")."""
+    cell = make_cell(text, lines[i].start, lines[i].end)
+    if cell is None or len(cell.text) > LONG_LINE or corner_split(text, cell) is None:
+        return False
+    below = [k for k in range(i + 1, min(len(lines), i + 1 + _SIZE_WITHIN)) if not used[k]]
+    return any(GROUP_SIZE.fullmatch(lines[k].text.strip()) for k in below)
+
+
 def _spaced_rows(
     text: str, cells: list[Cell | None]
 ) -> tuple[Cell | None, list[Cell | None]] | None:
@@ -152,7 +174,8 @@ def _spaced_rows(
     out: list[Cell | None] = []
     for cell, parts in zip(cells, split, strict=True):
         out.extend(parts if parts is not None else [cell])
-    out = _sizes_joined(text, out)
+    out = _intervals_joined(text, _sizes_joined(text, _names_joined(text, out)))
+    out = _label_brackets_joined(text, out)
     first = next(
         (k for k, c in enumerate(out) if c is not None and GROUP_SIZE.search(c.text)), None
     )
@@ -201,16 +224,100 @@ def named_from_caption(
 _LAST_NAME: Final = re.compile(r"\s(?P<name>[A-Z][A-Za-z0-9-]{2,})\s*$")
 
 
-def _sizes_joined(text: str, cells: list[Cell | None]) -> list[Cell | None]:
-    """A group's size on a line of its own joins the group's name on the line before:
-    "A+B" then "(N= 117)" is one header cell "A+B\n(N= 117)"."""
+_NAME_LINE: Final = 40  # (the longest line of a group's name wrapped in a header)
+
+
+def _names_joined(text: str, cells: list[Cell | None]) -> list[Cell | None]:
+    """A group's name a header wrapped over lines above its size, joined into one cell with the
+    line before the size ("Locally advanced", "CSCC", then "(n = 33)"): the short lines of words
+    after the previous group's size; the first group's from the line that opens with the
+    corner's words ("Efficacy endpoints Metastatic", "CSCC", "(n = 75)"), when one does."""
+    sizes = [k for k, c in enumerate(cells) if c is not None and GROUP_SIZE.fullmatch(c.text)]
+    if len(sizes) < 2:
+        return cells
+    out = list(cells)
+    previous = -1
+    for n, k in enumerate(sizes):
+        first = k - 1
+        while first - 1 > previous and _name_line(out[first - 1]):
+            first -= 1
+        if n == 0:  # (from the corner's line only: the lines above it are the title's)
+            first = next(
+                (f for f in range(first, k) if corner_split(text, out[f]) is not None),
+                k - 1,  # type: ignore[arg-type]
+            )
+        if 0 <= first < k - 1 and all(_name_line(c) for c in out[first : k - 1]):
+            start, end = out[first].start, out[k - 1].end  # type: ignore[union-attr]
+            out[first : k - 1] = [None] * (k - 1 - first)
+            out[k - 1] = make_cell(text, start, end)
+        previous = k
+    return [c for c in out if c is not None] if any(c is None for c in out) else out
+
+
+def _name_line(cell: Cell | None) -> bool:
+    return (
+        cell is not None
+        and len(cell.text) <= _NAME_LINE
+        and cell_kind(cell.text) in ("text", "trial")
+    )
+
+
+_INTERVAL_CELL: Final = re.compile(r"[(\[]\s*-?\d[\d.]*\s*(?:,|to|[-\u2013])\s*-?\d[\d.]*\s*[)\]]")
+
+
+def _intervals_joined(text: str, cells: list[Cell | None]) -> list[Cell | None]:
+    """A value's interval on the line after it joins it: "46.7" then "(35.1, 58.6)" is one cell
+    (a row of three groups' values so written is three cells, not six)."""
+    return _joined_to_previous(
+        text,
+        cells,
+        lambda before, cell: (
+            _INTERVAL_CELL.fullmatch(cell.text) is not None
+            and cell_kind(before.text) == "num"
+            and _INTERVAL_CELL.search(before.text) is None
+        ),
+    )
+
+
+_BRACKET_LABEL: Final = re.compile(r"[(\[][^()\[\]]*[)\]]")
+
+
+def _label_brackets_joined(text: str, cells: list[Cell | None]) -> list[Cell | None]:
+    """A row's label wrapped before its bracket ("Objective response rate, %", then "(95% CI,
+    %)", then the values): the bracket joins the label's line."""
+    return _joined_to_previous(
+        text,
+        cells,
+        lambda before, cell: (
+            _BRACKET_LABEL.fullmatch(cell.text) is not None
+            and not is_value(cell)
+            and not is_value(before)
+            and GROUP_SIZE.fullmatch(cell.text) is None
+        ),
+    )
+
+
+def _joined_to_previous(
+    text: str, cells: list[Cell | None], joins: Callable[[Cell, Cell], bool]
+) -> list[Cell | None]:
+    """``cells`` with each cell that ``joins`` the one before it (both filled) made one cell with
+    it, from the first's start to the second's end."""
     out: list[Cell | None] = []
     for cell in cells:
-        if cell is not None and out and out[-1] is not None and GROUP_SIZE.fullmatch(cell.text):
-            out[-1] = make_cell(text, out[-1].start, cell.end)
+        before = out[-1] if out else None
+        if cell is not None and before is not None and joins(before, cell):
+            out[-1] = make_cell(text, before.start, cell.end)
         else:
             out.append(cell)
     return out
+
+
+def _sizes_joined(text: str, cells: list[Cell | None]) -> list[Cell | None]:
+    """A group's size on a line of its own joins the group's name on the line before:
+    "A+B" then "(N= 117)" is one header cell "A+B\n(N= 117)"."""
+    return _joined_to_previous(
+        text, cells, lambda _, cell: GROUP_SIZE.fullmatch(cell.text) is not None
+    )
 
 
 def _misread(table: Table) -> bool:

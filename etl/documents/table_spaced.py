@@ -52,8 +52,9 @@ _LABEL_THEN_VALUES: Final = re.compile(
 # the corner cell's words, run together with the first group's name on the header's line
 # ("Efficacy endpoint Pembrolizumab axitinib")
 _CORNER: Final = re.compile(
+    # (a footnote's letter may be glued on: "Efficacy endpointsa Drug A")
     r"\s*(?:(?:efficacy|safety)\s+)?(?:end\s?points?|outcomes?|characteristics?|variables?"
-    r"|parameters?|measures?)\s+(?=\S)",
+    r"|parameters?|measures?)(?-i:[a-e](?=\s))?\s+(?=\S)",
     re.IGNORECASE,
 )
 

@@ -44,6 +44,7 @@ import re
 from typing import Final
 
 from etl.documents.table_glued import glued_tables, is_glued_line
+from etl.documents.table_grid import GROUP_SIZE
 from etl.documents.table_lines import bar_line_tables, cell_line_tables
 from etl.documents.table_model import (
     CAPTION,
@@ -71,8 +72,15 @@ _SEPARATOR_CELL: Final = re.compile(r"\s*:?-{2,}:?\s*")
 
 def is_table_line(line: str) -> bool:
     """A cheap test of whether a line can belong to a table (or start one): it holds a bar or a
-    tab, or it is a caption ("Table 1 ..."). A document without such a line has no table."""
-    return "|" in line or "\t" in line or CAPTION.match(line) is not None or is_glued_line(line)
+    tab, it is a caption ("Table 1 ..."), or a group's size alone, as a header copied a cell a
+    line holds it ("(n = 75)"). A document without such a line has no table."""
+    return (
+        "|" in line
+        or "\t" in line
+        or CAPTION.match(line) is not None
+        or is_glued_line(line)
+        or ("=" in line and GROUP_SIZE.fullmatch(line.strip()) is not None)
+    )
 
 
 def find_tables(text: str) -> list[Table]:

@@ -31,6 +31,9 @@ _FREE_OF: Final = (
 # an "X-free" whose "survival" is named once, at the end of the list it opens: "event-free and
 # overall survival rates", "event-free, progression-free, and overall survival"
 _SURVIVAL_NAMED_LAST: Final = r"(?=,?\s+(?:and|or)\b|,)(?=[^.;]{0,80}?\bsurvival\b)"
+# the response a time to response is to ("time to first response", "time to initial response"):
+# TTR's, never another "time to X"
+_FIRST_RESPONSE: Final = r"(?:an? )?(?:objective |first |initial )?respon(?:se|d)"
 
 ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     # endpoints the vocabulary has no code for, named first so that "relapse-free survival" is
@@ -59,7 +62,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         r"[a-z]+(?:[- ](?!(?:in|with|for|and|or|of|at|among|versus|vs|compared|was|were)\b)[a-z]+){0,3}"
         # any other "time to X (or Y)": "time to death or distant metastasis" (not the coded ones)
         r"|time to (?!(?:untreatable|un-?tace-?able|symptomatic progression|treatment failure"
-        r"|(?:radiologic(?:al)? )?progression|(?:an? )?(?:objective |first )?respon(?:se|d)"
+        rf"|(?:radiologic(?:al)? )?progression|{_FIRST_RESPONSE}"
         r"|(?:first )?(?:CR|PR|complete (?:response|remission)))\b)"
         r"[a-z]+(?:[- ](?!or\b)[a-z]+)?(?: or (?:[a-z]+ )?[a-z]+)?"
         r"|pathologic(?:al)? complete response|(?:major )?pathologic(?:al)? response|\bMPR\b"
@@ -91,7 +94,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     (
         "TTR",
         # (and the response it is of: "time to first response of CR or CRh")
-        r"time to (?:an? )?(?:objective |first )?respon(?:se|d)\b"
+        rf"time to {_FIRST_RESPONSE}\b"
         r"(?: of (?:CR|PR|complete (?:response|remission))\b(?:\s*(?:or|/|\+)\s*CR[hi]\b)?)?"
         r"|time to (?:first )?(?:CR|PR|complete"
         r" (?:response|remission))\b(?:\s*(?:or|/|\+)\s*CR[hi]\b)?|\bTTRs?\b",
@@ -152,7 +155,7 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
     ("DCR", r"disease[- ]control(?: rate)?|\bDCR\b"),
     ("CBR", r"clinical benefit(?: rate)?|\bCBR\b"),
     ("CR", r"complete (?:radiological )?(?:response|remission)s?|\bCRR?\b"),
-    ("PR", r"partial responses?|\bPR\b"),
+    ("PR", r"partial (?:response|remission)s?|\bPR\b"),
     # (not a standard deviation: "87% (SD = 2%)")
     ("SD", r"stable disease|disease stabili[sz]ation|\bSD\b(?!\s*=\s*\d)"),
     # (not the time a treatment is given after, "post-PD therapy", nor the receptor: "PD-1",
