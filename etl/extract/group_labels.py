@@ -312,6 +312,11 @@ _STRATIFIED = re.compile(
 # when the groups were given, after the last of them: "to A or placebo after response to
 # first-line chemotherapy", "following surgery"
 # (and its schedule, commas and all: "B alone on days 1, 8, and 15 of each cycle")
+# what a group's treatment is one of, after its name: "the control arm of either A or B with C"
+# (one group, the control; its alternatives are no groups of their own)
+_ONE_OF = re.compile(
+    r"(?:(?<=\barm)|(?<=\bgroup))\s+(?:consisting\s+)?of\s+either\b[^,;]*", re.IGNORECASE
+)
 _WHEN_GIVEN = re.compile(
     r"\s+(?:(?:after|following|upon|until)\s|on\s+days?\s+\d).*$",
     re.IGNORECASE,
@@ -384,7 +389,7 @@ def split_groups(listed: str) -> list[str]:
         return pair
     text = _FOLLOWED.sub("", simplify(_ROUTES_BEFORE.sub("", DROP_BRACKETS.sub("", listed))))
     text = _EXAMPLES.sub("", _STRATIFIED.sub("", text))
-    text = _WHEN_GIVEN.sub("", text)
+    text = _ONE_OF.sub("", _WHEN_GIVEN.sub("", text))
     headed = _headed_groups(text.strip())
     if headed:
         return headed

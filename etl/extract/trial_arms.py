@@ -386,8 +386,9 @@ def _only_the_list(text: str, found: list[tuple[str, int, int, int]]) -> bool:
 
 
 # an abbreviation inside a group's name, with more of the name after it: "standard of care (SOC)
-# treatment (n=248)" (read as spaces, offsets kept: a bracket would end the name before it)
-_INNER_ABBREVIATION = re.compile(r"\((?-i:[A-Za-z][A-Za-z0-9+/-]{0,9})\)(?=\s+[A-Za-z])")
+# treatment (n=248)", "A every 2 weeks (Q2W) + placebo (n = 210)" (read as spaces, offsets kept:
+# a bracket would end the name before it)
+_INNER_ABBREVIATION = re.compile(r"\((?-i:[A-Za-z][A-Za-z0-9+/-]{0,9})\)(?=\s+(?:[A-Za-z]|\+))")
 
 
 def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]:

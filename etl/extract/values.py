@@ -596,6 +596,9 @@ def _mirrored_pairs(
     return found
 
 
+_EMPTIED_BRACKET = re.compile(r"\s*[(\[]\s*[)\]]")
+
+
 def link_chains(text: str, facts: list[Fact], masks: list[Span]) -> list[Fact]:
     """Number the runs of values that are listed together (same unit, joined by separators; a
     unit may stand after a value's interval)."""
@@ -607,7 +610,12 @@ def link_chains(text: str, facts: list[Fact], masks: list[Span]) -> list[Fact]:
             or not (
                 _SEP_RE.fullmatch(
                     _UNIT_PAST_BRACKETS.sub(
-                        "", strip_masked(text[facts[i - 1].end : f.start], facts[i - 1].end, masks)
+                        "",
+                        # (a bracket whose count was masked, "40% (84/210) vs 14%", is empty)
+                        _EMPTIED_BRACKET.sub(
+                            "",
+                            strip_masked(text[facts[i - 1].end : f.start], facts[i - 1].end, masks),
+                        ),
                     )
                 )
                 # (or a change from one to the other: "from 11.2 months to 14.9 months")

@@ -362,6 +362,23 @@ def scanned_mentions(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+_DEFINITION: Final = re.compile(r"[(\[][^()\[\]\d]*[)\]]")
+
+
+def _defines(
+    text: str, found: list[tuple[int, int, str, str]], f: tuple[int, int, str, str]
+) -> bool:
+    """Whether mention ``f`` stands in a bracket without numbers that opens right after another
+    mention (a definition of that one)."""
+    opened = max(text.rfind("(", 0, f[0]), text.rfind("[", 0, f[0]))
+    bracket = _DEFINITION.match(text, opened) if opened >= 0 else None
+    return bool(
+        bracket is not None
+        and bracket.end() >= f[1]
+        and any(g[1] <= opened and not text[g[1] : opened].strip() for g in found)
+    )
+
+
 _PATIENTS_IN = re.compile(r"(?:-|\s+)(?:pts|patients)\b")
 
 
@@ -389,6 +406,11 @@ def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
         named = endpoint_mentions(f"{shared.group('a')} {shared.group('head')}")
         if named and not any(f[0] == shared.start("a") for f in found):
             found = sorted([*found, (shared.start("a"), shared.end("a"), *named[0][2:])])
+    if "(" in text and len(found) > 1:
+        # "disease control (partial response or stable disease)": what a result is, defined in
+        # the bracket after its name, names no result of its own (a bracket with values does:
+        # "response (CR 12%, PR 30%)")
+        found = [f for f in found if not _defines(text, found, f)]
     if "pts" in text or "patients" in text:
         # "CR-pts", "PR patients": patients in a response, a group, not a result named
         found = [

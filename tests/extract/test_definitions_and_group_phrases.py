@@ -1,0 +1,63 @@
+"""An endpoint defined in a bracket after its name, a list of rates each with its count in
+brackets, and group names that carry an abbreviation or the alternatives of one group. The
+sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.context import record_context
+from etl.extract.grammar import parse_sentence
+from etl.extract.trial_arms import sized_groups
+from etl.vocab.endpoints import endpoint_mentions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        # (the bracket defines the result named before it: its words name no result)
+        (
+            "Disease control (complete response, partial response or stable disease) was 71%",
+            ["DCR"],
+        ),
+        ("Objective response (complete or partial response) was seen in 38% of patients", ["ORR"]),
+        # (a bracket with values reports results of its own)
+        ("The response rate was 52% (CR 10%, PR 42%)", ["ORR", "CR", "PR"]),
+    ],
+)
+def test_a_result_defined_in_a_bracket_is_the_result_named_before_it(sentence, named):
+    assert [m[2] for m in endpoint_mentions(sentence)] == named
+
+
+def test_rates_each_with_its_count_in_brackets_are_one_list():
+    sentence = (
+        "The objective response rate was 52% (52/100) vs 21% (21/101) for drug K and placebo, "
+        "respectively."
+    )
+    facts = parse_sentence(sentence)
+    assert [(f.value, f.arm, f.n_patients, f.n_denominator) for f in facts] == [
+        (52.0, "drug K", 52, 100),
+        (21.0, "placebo", 21, 101),
+    ]
+
+
+def test_an_abbreviated_schedule_inside_a_group_name_does_not_cut_it():
+    sentence = (
+        "Patients were randomly assigned to drug K 3 mg/kg every 2 weeks (Q2W) + placebo (n = 150) "
+        "or drug M every 3 weeks (Q3W) + placebo (n = 149)."
+    )
+    assert [(label, n) for label, n, *_ in sized_groups(sentence)] == [
+        ("drug K + placebo", 150),
+        ("drug M + placebo", 149),
+    ]
+
+
+def test_the_alternatives_of_one_group_are_no_groups_of_their_own():
+    context = record_context(
+        [
+            "A total of 150 patients were randomised to drug K with drug L and 151 patients were "
+            "randomised to the control arm of either drug M or drug N with drug L.",
+            "Median OS was 9.1 months vs 6.0 months.",
+        ]
+    )
+    assert context.labels == ["drug K with drug L", "control"]
