@@ -53,7 +53,9 @@ CUT = re.compile(
     # (how many times: "B alone to one 30-40 min infusion", "A to a maximum of six cycles")
     r"(?:up )?to (?:one|an?|\d+)\b(?=.*\b(?:infusions?|injections?|cycles?|doses?|courses?)\b)|"
     r"in (?:the|patients|participants|subjects|adults|men|women|previously|\d+-day)|"
-    r"intravenously|orally|subcutaneously|q\dw|iv|po|sc)\b.*$",
+    r"intravenously|orally|subcutaneously|q\dw|iv|po|sc|"
+    # (the route said with its noun: "placebo by intravenous infusion", "B by mouth")
+    r"by (?:\w+ )?(?:infusion|injection|mouth))\b.*$",
     re.IGNORECASE,
 )
 DOSE = re.compile(
@@ -139,7 +141,11 @@ _POLAR = re.compile(
 )
 
 
-_PLURAL_GROUP_NOUN = re.compile(r"\s+(?:regimens|arms|groups|cohorts)$", re.IGNORECASE)
+# (maybe after a word that says what kind: "the TP53mut and POLE molecular subgroups")
+_PLURAL_GROUP_NOUN = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:regimens|arms|groups|subgroups|cohorts|populations|subtypes)$",
+    re.IGNORECASE,
+)
 
 
 # the last group's word after its hyphen, which prefixes left hanging before it share: "G- vs

@@ -379,6 +379,24 @@ def _defines(
     )
 
 
+_SLASHED_WORD_BEFORE = re.compile(r"[\w+-]+/$")
+_SLASHED_WORD_AFTER = re.compile(r"/[\w+-]+")
+
+
+def _slashed_to_other(
+    text: str, found: list[tuple[int, int, str, str]], f: tuple[int, int, str, str]
+) -> bool:
+    """Whether the abbreviation ``f`` is slashed to a word that is no mention."""
+    if not (f[3].isupper() and len(f[3]) <= 5):
+        return False
+    before = _SLASHED_WORD_BEFORE.search(text, max(0, f[0] - 20), f[0])
+    after = _SLASHED_WORD_AFTER.match(text, f[1])
+    starts = {g[0] for g in found}
+    return (before is not None and before.start() not in starts) or (
+        after is not None and after.start() + 1 not in starts
+    )
+
+
 _PATIENTS_IN = re.compile(r"(?:-|\s+)(?:pts|patients)\b")
 
 
@@ -411,6 +429,10 @@ def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
         # the bracket after its name, names no result of its own (a bracket with values does:
         # "response (CR 12%, PR 30%)")
         found = [f for f in found if not _defines(text, found, f)]
+    if "/" in text:
+        # "MMRp/MSS", "dMMR/MSI-H": an abbreviation slashed to a word that names no result is a
+        # marker's status (not "CR/PR", "PFS/OS")
+        found = [f for f in found if not _slashed_to_other(text, found, f)]
     if "pts" in text or "patients" in text:
         # "CR-pts", "PR patients": patients in a response, a group, not a result named
         found = [

@@ -61,3 +61,34 @@ def test_the_alternatives_of_one_group_are_no_groups_of_their_own():
         ]
     )
     assert context.labels == ["drug K with drug L", "control"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        # (a marker's status slashed to another: no result named)
+        ("Median DOR for the MMRp/MSS cohort was 19.4 months", ["DOR"]),
+        # (results slashed together are each named)
+        ("The CR/PR rate was 40%", ["CR", "PR"]),
+    ],
+)
+def test_an_abbreviation_slashed_to_a_marker_names_no_result(sentence, named):
+    assert [m[2] for m in endpoint_mentions(sentence)] == named
+
+
+def test_a_plural_noun_after_listed_groups_is_no_part_of_the_last_one():
+    facts = parse_sentence(
+        "ORR in the KRASm or BRAFm molecular subgroups was 18.1% and 40.0%, respectively."
+    )
+    assert [(f.value, f.arm) for f in facts] == [(18.1, "KRASm"), (40.0, "BRAFm")]
+
+
+def test_a_route_said_with_its_noun_is_no_part_of_a_group():
+    context = record_context(
+        [
+            "Patients were randomly assigned to receive drug K 240 mg or placebo by intravenous "
+            "infusion every two weeks.",
+            "The hazard ratio for recurrence was 0.70.",
+        ]
+    )
+    assert context.labels == ["drug K", "placebo"]
