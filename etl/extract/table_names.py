@@ -40,11 +40,14 @@ _REFERENCE_MARK: Final = re.compile(r"(?<=[a-z]{3})\d+(?:[,–-]\d+)*(?![\w.])")
 _FOOTNOTE_SIGNS: Final = re.compile(rf"{FOOTNOTE_SIGNS}+")  # ("FC (N=296)*")
 _LONGEST_LABEL: Final = 60  # a longer treatment cell describes a regimen, it names no group
 _TRAILING_REMARK: Final = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
-# the publication a review's treatment cell cites after its groups: "Drug A versus placebo
-# Smith et al 53", "... van der Berg et al. [12]", "... García-Del-Muro et al. (2011)"
+# the publications a review's treatment cell cites after its groups: "Drug A versus placebo
+# Smith et al 53", "... van der Berg et al. [12]", "... García-Del-Muro et al. (2011)", with the
+# journal and its reference number: "... Caplin et al, NEJM8", "... Yao et al, NEJM11 Yao et al,
+# JCO12"
 _CITATION: Final = re.compile(
-    r"[\s,;]+(?:(?:van|von|de|der|den|del|da|di|du|le|la|dos|das)\s+)*[A-ZÀ-Þ][\w'’-]*"
-    r"\s+et\s+al\b\.?[\s,]*(?:[(\[]?\s*\d{1,4}\s*(?:[,–-]\s*\d{1,4}\s*)*[)\]]?)?\s*$"
+    r"(?:[\s,;]+(?:(?:van|von|de|der|den|del|da|di|du|le|la|dos|das)\s+)*[A-ZÀ-Þ][\w'’-]*"
+    r"\s+et\s+al\b\.?[\s,]*(?:[A-Z][A-Za-z.]{1,12}\s?\d{0,4}(?![\w-]))?"
+    r"(?:[(\[]?\s*\d{1,4}\s*(?:[,–-]\s*\d{1,4}\s*)*[)\]]?)?)+\s*$"
 )
 
 

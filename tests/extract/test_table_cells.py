@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -26,6 +27,19 @@ def test_a_group_header_has_no_unit_and_names_its_group(drug, dose, schedule, si
     assert n == (int(size.strip(" ()nN=").replace(",", "")) if size else None)
     # where two groups are of one drug, the dose tells them apart; never the schedule
     assert arm_label(header, keep_dose=True)[0] == f"{drug}{dose}"
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "placebo (ORBIT-7) Lindqvist et al, NEJM8",
+        "placebo (ORBIT-7) Lindqvist et al, Lancet10",
+        "placebo Lindqvist et al, NEJM14 Okafor et al, JCO15",
+        "placebo Lindqvist et al 53",
+    ],
+)
+def test_the_publications_a_group_cell_cites_are_no_part_of_the_group(cell: str):
+    assert arm_label(cell)[0] == "placebo"
 
 
 def test_result_headers_keep_their_units_and_time_points():
