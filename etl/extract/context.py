@@ -39,7 +39,12 @@ from etl.extract.group_labels import (
     tail_label,
 )
 from etl.extract.phrases import DOSE_UNIT, is_generic
-from etl.extract.trial_arms import alternative_sized_groups, sized_groups, versus_sized_groups
+from etl.extract.trial_arms import (
+    alternative_sized_groups,
+    sized_groups,
+    unbracketed_breakdown,
+    versus_sized_groups,
+)
 from etl.extract.trial_names import defined_drugs
 from etl.regex_prefilter import GatedAlternation, Prefiltered, alternatives
 from etl.vocab.endpoints import endpoint_mentions
@@ -421,6 +426,11 @@ def _declared(
         ]
         if len(sized) >= 2 and all(sized):
             return sized, {}
+    for s in sentences:  # a total broken down into sized groups: "103 patients, A n = 54, B n = 49"
+        if " n" in s and (broken := unbracketed_breakdown(s)):
+            labels = [group_label(label) for label, *_ in broken]
+            if all(labels):
+                return labels, {}
     for s in sentences:
         identified = list(_IDENTIFIED.finditer(s)) if _IDENTIFIER_GATE.search(s) else []
         if len(identified) >= 2:

@@ -78,7 +78,8 @@ def declared_group_before_bracket(gap: str, arms: list[str]) -> str | None:
 # C + B 54.2%)", "(A 6%, B 3%)", "(A: 6%; B: 3%)", "(A, 48.3%; B, 40.7%)"
 _DECLARED_RIGHT_BEFORE = re.compile(
     # (or after the value before it and "vs": "(A 19% vs. B 18%)", not "A vs B: 20.5 vs 12.8")
-    rf"(?:[(;,]|(?:^|(?<=%))\s*(?:vs\.?|versus)(?=\s))\s*(?:the\s+)?(?P<arm>{GROUP_NAME})\s*[:,]?\s*$",
+    # (or given its value with "=": "[A = 31 months, B = 34 months]")
+    rf"(?:[(\[;,]|(?:^|(?<=%))\s*(?:vs\.?|versus)(?=\s))\s*(?:the\s+)?(?P<arm>{GROUP_NAME})\s*[:,=]?\s*$",
     re.IGNORECASE,
 )
 

@@ -402,6 +402,8 @@ def _sized_groups(text: str, assigning: bool) -> list[tuple[str, int, int, int]]
         return found
     if assigning and (found := _bracket_list(text)):
         return found
+    if assigning and " n" in text and (found := unbracketed_breakdown(text)):
+        return found
     if assigning:
         for finder in (_n_equals, _N_TO.finditer):
             found = _sized(finder(text))
@@ -445,6 +447,31 @@ def _bracket_list(text: str) -> list[tuple[str, int, int, int]]:
     start, end = found[0][2], found[0][3]
     opened = text.rfind("(", start, end)
     return found if _RANDOMISED_BEFORE.search(text, start, opened) else []
+
+
+# a group and its size without brackets, in a list: "103 evaluable patients, A n = 54, B n = 49"
+_UNBRACKETED_SIZE = re.compile(
+    r"(?:^|[,;:])\s*(?:and\s+)?(?P<label>[^,;:()=]{1,40}?)\s+[nN]\s*=\s*(?P<n>\d{1,5})"
+    r"(?=\s*(?:[,;.)]|\band\b|$))"
+)
+_TOTAL = re.compile(
+    r"\b(?P<n>\d{2,5})\s+(?:evaluable\s+|eligible\s+)?(?:patients|participants|pts)\b"
+)
+
+
+def unbracketed_breakdown(text: str) -> list[tuple[str, int, int, int]]:
+    """The sized groups a total is broken down into without brackets, their sizes adding up to
+    it: "enrolled 103 evaluable patients, A n = 54, B n = 49" (a list whose sizes do not add up
+    to a total before it is not read: "men n = 60, women n = 43" may break down anything)."""
+    found = [
+        (label, int(m["n"]), m.start(), m.end())
+        for m in _UNBRACKETED_SIZE.finditer(text)
+        if (label := _label(m["label"])) is not None
+    ]
+    if len(found) < 2:
+        return []
+    totals = {int(m["n"]) for m in _TOTAL.finditer(text, 0, found[0][2])}
+    return found if sum(n for _, n, *_ in found) in totals else []
 
 
 def _with_or_without(text: str) -> list[tuple[str, int, int, int]]:

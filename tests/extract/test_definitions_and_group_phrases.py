@@ -52,17 +52,6 @@ def test_an_abbreviated_schedule_inside_a_group_name_does_not_cut_it():
     ]
 
 
-def test_the_alternatives_of_one_group_are_no_groups_of_their_own():
-    context = record_context(
-        [
-            "A total of 150 patients were randomised to drug K with drug L and 151 patients were "
-            "randomised to the control arm of either drug M or drug N with drug L.",
-            "Median OS was 9.1 months vs 6.0 months.",
-        ]
-    )
-    assert context.labels == ["drug K with drug L", "control"]
-
-
 @pytest.mark.parametrize(
     ("sentence", "named"),
     [
@@ -83,12 +72,41 @@ def test_a_plural_noun_after_listed_groups_is_no_part_of_the_last_one():
     assert [(f.value, f.arm) for f in facts] == [(18.1, "KRASm"), (40.0, "BRAFm")]
 
 
-def test_a_route_said_with_its_noun_is_no_part_of_a_group():
-    context = record_context(
-        [
+@pytest.mark.parametrize(
+    ("declaring", "groups"),
+    [
+        # (the alternatives of one group are no groups of their own)
+        (
+            "A total of 150 patients were randomised to drug K with drug L and 151 patients were "
+            "randomised to the control arm of either drug M or drug N with drug L.",
+            ["drug K with drug L", "control"],
+        ),
+        # (a route said with its noun is no part of a group)
+        (
             "Patients were randomly assigned to receive drug K 240 mg or placebo by intravenous "
             "infusion every two weeks.",
-            "The hazard ratio for recurrence was 0.70.",
-        ]
+            ["drug K", "placebo"],
+        ),
+        # (a total broken down into sized groups without brackets, the sizes adding up to it)
+        ("The study enrolled 97 evaluable patients, KL n = 50, KL-M n = 47.", ["KL", "KL-M"]),
+        # (sizes that do not add up to the total break down something else)
+        ("The study enrolled 97 evaluable patients, men n = 50, women n = 40.", []),
+    ],
+)
+def test_the_groups_a_record_declares(declaring: str, groups: list[str]):
+    context = record_context([declaring, "Median OS was 9.1 months vs 6.0 months."])
+    assert context.labels == groups
+
+
+def test_a_declared_group_given_its_value_with_an_equals_sign():
+    facts = parse_sentence(
+        "No difference in median PFS was seen [KL-M = 31 months, KL = 34 months, HR = 0.97].",
+        None,
+        ("KL-M", "KL"),
+        ["KL", "KL-M"],
     )
-    assert context.labels == ["drug K", "placebo"]
+    assert [(f.value, f.arm, f.comparator) for f in facts] == [
+        (31.0, "KL-M", None),
+        (34.0, "KL", None),
+        (0.97, "KL-M", "KL"),
+    ]
