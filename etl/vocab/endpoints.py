@@ -147,8 +147,11 @@ ENDPOINT_SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
         # treatment response")
         # (not who they are: "the time to response among patients who had a response")
         # (not one that lasted: "had a response lasting 6 months or longer" is its duration's)
-        r"|\bhad (?<!who had )(?:an?|any) (?:confirmed |overall |treatment )?response\b"
-        r"(?!\s+(?:lasting|that lasted))"
+        # ("69% of patients achieved response (complete or partial)"; the look-behinds after the
+        # verb: a name starts where a scan can skip to, etl.regex_prefilter)
+        r"|\b(?:had|achieved|attained)(?<!who had)(?<!who achieved)(?<!who attained)"
+        r" (?:(?:an?|any) (?:confirmed |overall |treatment )?|(?<=achieved )(?:confirmed |overall )?)"
+        r"response\b(?!\s+(?:lasting|that lasted))"
         # ("RR" is a response rate only beside a percentage: "36% RR", "RR of 46%"; else a ratio)
         r"|\bRR\b(?:(?<=%\sRR)|(?=\s*(?:of|was|:|=)?\s*\d+(?:\.\d+)?\s*%))",
     ),
@@ -339,6 +342,14 @@ _SHARED_HEAD = Prefiltered(
         re.IGNORECASE,
     )
 )
+# a result named without its head, the plural head after the next: "the respective response and
+# 1-year progression-free survival rates were" (the response rate)
+_RATES_SHARED = Prefiltered(
+    re.compile(
+        r"\b(?P<a>response|remission|disease control)\s+and\s+(?:[\w-]+\s+){1,4}?(?P<head>rates)\b",
+        re.IGNORECASE,
+    )
+)
 
 
 def scanned_mentions(text: str) -> list[tuple[int, int, str, str]]:
@@ -418,11 +429,13 @@ def endpoint_mentions(text: str) -> list[tuple[int, int, str, str]]:
                 and _FOLLOW_UP_OF.fullmatch(text, found[i - 1][1], f[0])
             )
         ]
-    if " and " in text and (shared := _SHARED_HEAD.search(text)):
+    for pattern in (_SHARED_HEAD, _RATES_SHARED) if " and " in text else ():
         # "overall and complete remission rates": the first adjective names its own endpoint
         # with the head both share
+        if (shared := pattern.search(text)) is None:
+            continue
         named = endpoint_mentions(f"{shared.group('a')} {shared.group('head')}")
-        if named and not any(f[0] == shared.start("a") for f in found):
+        if named and not any(f[0] <= shared.start("a") < f[1] for f in found):
             found = sorted([*found, (shared.start("a"), shared.end("a"), *named[0][2:])])
     if "(" in text and len(found) > 1:
         # "disease control (partial response or stable disease)": what a result is, defined in

@@ -110,3 +110,21 @@ def test_a_declared_group_given_its_value_with_an_equals_sign():
         (34.0, "KL", None),
         (0.97, "KL-M", "KL"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("In cohort A, 62% of patients achieved response (complete or partial).", ["ORR"]),
+        ("Overall, 31 patients achieved a response.", ["ORR"]),
+        # (who they are, not what they had)
+        ("The time to response among patients who achieved a response was 2 months.", ["TTR"]),
+    ],
+)
+def test_achieving_a_response_names_the_response_rate(sentence: str, named: list[str]):
+    assert [m[2] for m in endpoint_mentions(sentence)] == named
+
+
+def test_a_result_named_before_the_head_it_shares_with_the_next():
+    facts = parse_sentence("The respective response and disease control rates were 40% and 70%.")
+    assert [(f.endpoint, f.value) for f in facts] == [("ORR", 40.0), ("DCR", 70.0)]
