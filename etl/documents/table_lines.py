@@ -21,7 +21,8 @@ from etl.documents.table_spaced import corner_split, label_and_values
 from etl.vocab.lexicon import drug_lexicon
 
 _FROM_LINE: Final = re.compile(r"\s*From\s*:")
-_FOOTNOTE_BULLET: Final = re.compile(r"[•▪◦●■‣]\s")
+# (a footnote is a sentence: a bulleted row label, "• < 65 years", is short)
+_FOOTNOTE_BULLET: Final = re.compile(r"[•▪◦●■‣]\s+\S.{39,}")
 _BAR_LINE: Final = re.compile(r"[^|]*\|\s*")
 _MIN_LINE_CELLS: Final = 6
 # lines that hold a label and two values or more, joined with spaces, that make a table's rows

@@ -54,7 +54,7 @@ _LABEL_THEN_VALUES: Final = re.compile(
 _CORNER: Final = re.compile(
     # (a footnote's letter may be glued on: "Efficacy endpointsa Drug A")
     r"\s*(?:(?:efficacy|safety)\s+)?(?:end\s?points?|outcomes?|characteristics?|variables?"
-    r"|parameters?|measures?)(?-i:[a-e](?=\s))?\s+(?=\S)",
+    r"|parameters?|measures?)(?-i:(?<=s)[a-e](?=\s))?\s+(?=\S)",
     re.IGNORECASE,
 )
 

@@ -683,8 +683,13 @@ _QUOTES = '\u201c\u201d\u201e"'
 _CLAUSE_DASH = re.compile(r"(?<=[\w)])\u2014(?=(?P<word>[a-z]+))")
 
 
+_TREATMENT_WORD = re.compile(r"chemo\w*|\w*therapy|placebo|radiation|surgery|transplant\w*")
+
+
 def _dash_as_comma(m: re.Match[str]) -> str:
-    return "\u2014" if drug_lexicon().get(m.group("word")) else ","
+    word = m.group("word")
+    treatment = drug_lexicon().get(word) or _TREATMENT_WORD.fullmatch(word)
+    return "\u2014" if treatment else ","
 
 
 _NO_TRADEMARKS = str.maketrans("", "", TRADEMARK_MARKS + _QUOTES)

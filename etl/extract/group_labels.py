@@ -141,9 +141,11 @@ _POLAR = re.compile(
 )
 
 
-# (maybe after a word that says what kind: "the TP53mut and POLE molecular subgroups")
+# (maybe after a word that says what kind: "the TP53mut and POLE molecular subgroups"; a closed
+# list: "the PD-L1 high and PD-L1 low subgroups" keeps its "low")
 _PLURAL_GROUP_NOUN = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:regimens|arms|groups|subgroups|cohorts|populations|subtypes)$",
+    r"\s+(?:(?-i:molecular|genomic|histologic(?:al)?|biomarker|treatment|risk|age|dose|disease)\s+)?"
+    r"(?:regimens|arms|groups|subgroups|cohorts|populations|subtypes)$",
     re.IGNORECASE,
 )
 
@@ -321,7 +323,10 @@ _STRATIFIED = re.compile(
 # what a group's treatment is one of, after its name: "the control arm of either A or B with C"
 # (one group, the control; its alternatives are no groups of their own)
 _ONE_OF = re.compile(
-    r"(?:(?<=\barm)|(?<=\bgroup))\s+(?:consisting\s+)?of\s+either\b[^,;]*", re.IGNORECASE
+    r"(?:(?<=\barm)|(?<=\bgroup))\s+(?:consisting\s+)?of\s+either\b"
+    # (up to the next group: "... or drug N, or to drug K")
+    r"(?:(?!\s+(?:or|and)\s+(?:to|an?|the)\b)[^,;])*",
+    re.IGNORECASE,
 )
 _WHEN_GIVEN = re.compile(
     r"\s+(?:(?:after|following|upon|until)\s|on\s+days?\s+\d).*$",

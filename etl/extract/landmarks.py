@@ -20,6 +20,11 @@ from etl.vocab.endpoints import endpoint_mentions
 
 # what a sentence without a value must hold to name a time point before an endpoint ("5-year",
 # "3-yrs", "24-month")
+# what says how the rates after it are given ("reported as", "expressed as", "are given as"):
+# a sentence that only names a landmark declares none ("Historically, 5-year OS is poor")
+_DECLARES = re.compile(
+    r"\b(?:reported|expressed|given|presented|shown|estimated|calculated)\s+as\b", re.IGNORECASE
+)
 _TIME_BEFORE_NAME = Prefiltered(re.compile(r"\d[-\u2010 ]?(?:years?|yrs?|months?|mo)\b", re.I))
 
 
@@ -38,7 +43,7 @@ class RecordLandmarks:
         """A sentence without values that names a time point before a timed endpoint ("reported
         as 5-year EFS rates") sets that endpoint's landmark. ``mentions`` are the sentence's
         endpoint mentions (None: not looked for yet, looked for only if it may name one)."""
-        if not _TIME_BEFORE_NAME.search(text):
+        if not _TIME_BEFORE_NAME.search(text) or not _DECLARES.search(text):
             return
         if mentions is None:
             mentions = endpoint_mentions(text)

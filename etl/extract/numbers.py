@@ -41,6 +41,8 @@ BRACKETED_SPREAD = (
     rf"[(\[]\s*(?:±\s*)?(?:(?-i:SEM?|s\.e\.)\s*[=:,]?|(?-i:SD)\s*=)\s*{NUM}\s*%?\s*[)\]]"
 )
 SPREAD_AFTER = rf"\s*(?:{SPREAD}|{BRACKETED_SPREAD})"
+# the spread of a proportion, after it: "0.64±0.12" (its value a rate's: etl.extract.values)
+PROPORTION_SPREAD = r"\s*(?:±|\+/-)\s*0?\.\d"
 
 
 def num_not_after(chars: str) -> str:

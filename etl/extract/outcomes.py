@@ -18,6 +18,7 @@ import polars as pl
 
 from etl.audit import rejections_frame
 from etl.extract.facts import UNIT_WORDS
+from etl.extract.numbers import PROPORTION_SPREAD
 from etl.extract.records import FACT_COLUMNS, INPUT_COLUMNS, SENTENCE_COLUMNS, read_records
 from etl.schemas.staging import Outcomes, polars_schema
 from etl.vocab.codes import code
@@ -40,7 +41,7 @@ _CANDIDATE = (
     rf"|[(\[]\s*(?:%|(?i:{'|'.join(sorted(UNIT_WORDS, key=len, reverse=True))}))\s*[)\],;\[]"
     rf"|,\s*(?:%|(?i:{'|'.join(sorted(UNIT_WORDS, key=len, reverse=True))}))\s*:"
     # (a proportion with its spread: "EFS was 0.64±0.12"; see etl.extract.values)
-    r"|\d\s*(?:±|\+/-)\s*0?\.\d"
+    rf"|\d{PROPORTION_SPREAD}"
 )
 
 

@@ -454,6 +454,12 @@ _UNBRACKETED_SIZE = re.compile(
     r"(?:^|[,;:])\s*(?:and\s+)?(?P<label>[^,;:()=]{1,40}?)\s+[nN]\s*=\s*(?P<n>\d{1,5})"
     r"(?=\s*(?:[,;.)]|\band\b|$))"
 )
+# who patients are, not what they were given: a breakdown by these is no groups' ("men n = 50")
+_POPULATION_WORD = re.compile(
+    r"\b(?:men|women|males?|females?|stages?|grades?|age[ds]?|years?|positive|negative|high|low"
+    r"|ECOG|risk|PD-?L1|wild[- ]type|mutant|mutated|amplified)\b",
+    re.IGNORECASE,
+)
 _TOTAL = re.compile(
     r"\b(?P<n>\d{2,5})\s+(?:evaluable\s+|eligible\s+)?(?:patients|participants|pts)\b"
 )
@@ -462,13 +468,14 @@ _TOTAL = re.compile(
 def unbracketed_breakdown(text: str) -> list[tuple[str, int, int, int]]:
     """The sized groups a total is broken down into without brackets, their sizes adding up to
     it: "enrolled 103 evaluable patients, A n = 54, B n = 49" (a list whose sizes do not add up
-    to a total before it is not read: "men n = 60, women n = 43" may break down anything)."""
+    to a total before it is not read, nor one by who the patients are: "men n = 50, women n =
+    53" breaks the total down otherwise)."""
     found = [
         (label, int(m["n"]), m.start(), m.end())
         for m in _UNBRACKETED_SIZE.finditer(text)
         if (label := _label(m["label"])) is not None
     ]
-    if len(found) < 2:
+    if len(found) < 2 or any(_POPULATION_WORD.search(label) for label, *_ in found):
         return []
     totals = {int(m["n"]) for m in _TOTAL.finditer(text, 0, found[0][2])}
     return found if sum(n for _, n, *_ in found) in totals else []

@@ -27,6 +27,7 @@ from etl.extract.group_labels import AGENT_CLASS_BEFORE, FOOTNOTE_MARK, SECTION_
 from etl.extract.masks import strip_masked
 from etl.extract.numbers import (
     NUM,
+    PROPORTION_SPREAD,
     SPREAD_AFTER,
     WORD_NUMBER,
     num_not_after,
@@ -298,7 +299,12 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
                 for f in facts:
                     if f.start == m.start("num"):
                         f.arm, f.factor = clean_arm(m.group("label")), True
-    spread = _SPREAD_AFTER.match if "±" in text or "+/-" in text or "S" in text else None
+    # (a spread holds "±", "+/-", or a bracket opening with its SE or SD)
+    spread = (
+        _SPREAD_AFTER.match
+        if "±" in text or "+/-" in text or "(S" in text or "[S" in text or "(s.e." in text
+        else None
+    )
     for m in _PERCENT_OR_TIME.finditer(text):
         if free(m.start(), m.end(), m.span("num")):
             value = parse_number(m.group("num"))
@@ -346,7 +352,7 @@ def find_values(text: str, masks: list[Span]) -> list[Fact]:
 _SPREAD_AFTER = re.compile(SPREAD_AFTER)
 # a proportion given with its spread, as survival estimates are ("EFS was 0.64±0.12 for ..."),
 # in a sentence that names what it is a rate of (a survival, a response, a relapse, a rate)
-_PROPORTION = re.compile(rf"(?P<num>{_ALONE})\s*(?:±|\+/-)\s*0?\.\d")
+_PROPORTION = re.compile(rf"(?P<num>{_ALONE}){PROPORTION_SPREAD}")
 _RATE_WORDS = Prefiltered(
     re.compile(
         r"surviv|\b(?:[EPDRLF]?FS|OS|CIR|ORR|CR)\b|respon|remission|relapse|probabilit|\brates?\b",
@@ -355,15 +361,28 @@ _RATE_WORDS = Prefiltered(
 )
 
 
+# what a measurement given with its spread is, not a rate: "mean dose intensity 0.92 ± 0.08"
+_MEASUREMENT = re.compile(r"\b(?:mean|index|ratio|intensity|fraction|score|level|volume)\b", re.I)
+
+
 def _proportions(text: str, free, taken: list[Span]) -> list[Fact]:
-    """The proportions given with their spread (_PROPORTION): rates as written (0.64 is kept as
-    0.64, its unit a rate's)."""
-    if not _RATE_WORDS.search(text):
+    """The proportions given with their spread (_PROPORTION) after the name of what they are a
+    rate of (a rate's word before them, no measurement's between): rates as written (0.64 is
+    kept as 0.64, its unit a rate's)."""
+    named = [m.end() for m in _RATE_WORDS.finditer(text)]
+    if not named:
         return []
     found = []
     for m in _PROPORTION.finditer(text):
         s, e = m.span("num")
         value = parse_number(m.group("num"))
+        last = max((end for end in named if end <= s), default=None)
+        if (
+            last is None
+            or _MEASUREMENT.search(text, last, s)
+            or _MEASUREMENT.search(text, max(0, last - 40), last)
+        ):
+            continue
         if 0 < value <= 1 and free(s, e):
             end = _SPREAD_AFTER.match(text, e)
             found.append(make_fact(value, s, end.end() if end else e, "percent", "rate"))

@@ -119,9 +119,11 @@ DISEASE_INITIALS: Final = frozenset(
     HNSCC GIST NET NETS PDAC BTC UC MIBC NMIBC CRPC MCRPC""".split()  # noqa: SIM905
 )
 
-# Genes spelled as a study group's trial numbered after its disease ("CLL8", "AML17"): never a
-# trial's name (etl.extract.trial_names, etl.documents.kinds).
-DISEASE_NUMBERED_GENES: Final = frozenset(["AML1", "ALL1"])
+# Genes and cell lines spelled as a study group's trial numbered after its disease ("CLL8",
+# "AML17"): never a trial's name (etl.extract.trial_names, etl.documents.kinds).
+DISEASE_NUMBERED_GENES: Final = frozenset(
+    "AML1 ALL1 CLL1 MCL1 MDS1 NET1 RCC4 PC3 HCC827 HCC1937 HCC1954 MM1".split()  # noqa: SIM905
+)
 
 # Cooperative study groups, whose protocols are named by the group and a number of four digits or
 # more ("CCG-2961", "RTOG 0617", "GOG-0218"), as drugs' development codes are ("MK-3475"): a name

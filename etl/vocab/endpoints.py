@@ -390,21 +390,26 @@ def _defines(
     )
 
 
-_SLASHED_WORD_BEFORE = re.compile(r"[\w+-]+/$")
-_SLASHED_WORD_AFTER = re.compile(r"/[\w+-]+")
+# a marker's status an abbreviation may be slashed to ("MMRp/MSS", "dMMR/MSI-H", "ER+/PR+"):
+# then the abbreviation is a status too, no result
+_MARKER_STATUS = re.compile(
+    r"(?:[dp]MMR|MMR[dp]|MSI(?:-?[HL])?|MSS|TMB(?:-?[HL])?|HR[DP]|[A-Z]{2,4}\d?[+-])", re.IGNORECASE
+)
+_SLASHED_WORD_BEFORE = re.compile(r"(?P<word>[\w+-]+)/$")
+_SLASHED_WORD_AFTER = re.compile(r"/(?P<word>[\w+-]+)")
 
 
 def _slashed_to_other(
     text: str, found: list[tuple[int, int, str, str]], f: tuple[int, int, str, str]
 ) -> bool:
-    """Whether the abbreviation ``f`` is slashed to a word that is no mention."""
+    """Whether the abbreviation ``f`` is slashed to a marker's status (_MARKER_STATUS), no
+    result's name ("CR/CRu", "PFS/OS" stay)."""
     if not (f[3].isupper() and len(f[3]) <= 5):
         return False
     before = _SLASHED_WORD_BEFORE.search(text, max(0, f[0] - 20), f[0])
     after = _SLASHED_WORD_AFTER.match(text, f[1])
-    starts = {g[0] for g in found}
-    return (before is not None and before.start() not in starts) or (
-        after is not None and after.start() + 1 not in starts
+    return any(
+        m is not None and _MARKER_STATUS.fullmatch(m["word"]) is not None for m in (before, after)
     )
 
 

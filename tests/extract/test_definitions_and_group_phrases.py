@@ -57,8 +57,10 @@ def test_an_abbreviated_schedule_inside_a_group_name_does_not_cut_it():
     [
         # (a marker's status slashed to another: no result named)
         ("Median DOR for the MMRp/MSS cohort was 19.4 months", ["DOR"]),
-        # (results slashed together are each named)
+        # (results slashed together are each named, a result's own variant too)
         ("The CR/PR rate was 40%", ["CR", "PR"]),
+        ("The CR/CRu rate was 55%", ["CR"]),
+        ("Disease-free survival/OS at 3 years were 70% and 80%", ["OTHER", "OS"]),
     ],
 )
 def test_an_abbreviation_slashed_to_a_marker_names_no_result(sentence, named):
@@ -90,7 +92,14 @@ def test_a_plural_noun_after_listed_groups_is_no_part_of_the_last_one():
         # (a total broken down into sized groups without brackets, the sizes adding up to it)
         ("The study enrolled 97 evaluable patients, KL n = 50, KL-M n = 47.", ["KL", "KL-M"]),
         # (sizes that do not add up to the total break down something else)
-        ("The study enrolled 97 evaluable patients, men n = 50, women n = 40.", []),
+        ("The study enrolled 97 evaluable patients, KL n = 50, KL-M n = 40.", []),
+        # (nor does a breakdown by who the patients are, though its sizes add up)
+        ("The study enrolled 97 evaluable patients, men n = 50, women n = 47.", []),
+        # (a group's alternatives end where the next group begins)
+        (
+            "Patients were randomised to the control arm of either drug M or drug N, or to drug K.",
+            ["control", "drug K"],
+        ),
     ],
 )
 def test_the_groups_a_record_declares(declaring: str, groups: list[str]):
@@ -128,3 +137,20 @@ def test_achieving_a_response_names_the_response_rate(sentence: str, named: list
 def test_a_result_named_before_the_head_it_shares_with_the_next():
     facts = parse_sentence("The respective response and disease control rates were 40% and 70%.")
     assert [(f.endpoint, f.value) for f in facts] == [("ORR", 40.0), ("DCR", 70.0)]
+
+
+def test_a_word_of_a_group_is_no_kind_word_of_the_plural_noun():
+    facts = parse_sentence(
+        "ORR was 22% and 8% in the PD-L1 high and PD-L1 low subgroups, respectively."
+    )
+    assert [(f.value, f.arm) for f in facts] == [(22.0, "PD-L1 high"), (8.0, "PD-L1 low")]
+
+
+def test_an_em_dash_before_a_treatment_word_joins_it():
+    context = record_context(
+        [
+            "Patients were randomised to drug K\u2014chemotherapy or chemotherapy alone.",
+            "OS 9.1 vs 6.0 months.",
+        ]
+    )
+    assert context.labels == ["drug K\u2014chemotherapy", "chemotherapy alone"]

@@ -58,3 +58,14 @@ def test_remissions_and_first_responses_name_their_endpoints():
     assert [m[2] for m in endpoint_mentions("the median time to initial response was 1 month")] == [
         "TTR"
     ]
+
+
+def test_bulleted_row_labels_are_rows_not_footnotes():
+    text = (
+        "Table 3 Overall survival by subgroup\n"
+        "Subgroup\nDrug Q\n(n = 50)\nPlacebo\n(n = 52)\n"
+        "Age\n\u2022 < 65 years\n0.61\n0.72\n\u2022 \u2265 65 years\n0.80\n0.90\n"
+    )
+    (table,) = find_tables(text)
+    labels = [row[0].text for row in table.rows if row[0] is not None]
+    assert "\u2022 < 65 years" in labels and "\u2022 \u2265 65 years" in labels

@@ -81,3 +81,22 @@ def test_a_landmark_is_not_carried_into_the_next_document():
 def test_patients_in_a_response_are_a_group_not_a_result_named(population: str):
     text = f"EFS was 0.41 ± 0.05 for {population} and 0.30 ± 0.04 for the others."
     assert [m[3] for m in endpoint_mentions(text)] == ["EFS"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (a measurement given with its spread, a rate named after it)
+        "The mean relative dose intensity was 0.92 ± 0.08, and the objective response rate was 45%.",
+        "Mean ejection fraction fell from 0.62 ± 0.05 to 0.55 ± 0.07 in patients with a response.",
+    ],
+)
+def test_a_measurement_with_its_spread_is_no_rate(sentence: str):
+    assert all(value >= 1 for _, value, _, _ in _rows(sentence))
+
+
+def test_naming_a_landmark_without_saying_how_rates_are_given_declares_none():
+    text = (
+        "Historically, 5-year OS in relapsed disease is poor. The OS rate at last contact was 45%."
+    )
+    assert [tp for _, _, tp, _ in _rows(text)] == [None]

@@ -73,6 +73,8 @@ def test_each_result_is_its_blocks_trials_and_its_groups():
         ("ORBIT-7 [13]", True),
         ("AML17", True),
         ("AML1", False),  # (a gene)
+        ("MCL1", False),
+        ("HCC827", False),  # (a cell line)
         ("NSCLC 2", False),
         ("HER2", False),
         ("Table 2", False),
@@ -91,3 +93,16 @@ def test_a_disease_numbered_study_is_a_trial_name_and_a_gene_is_not():
 def test_an_em_dash_remark_after_a_group_is_no_part_of_its_name():
     context = record_context(["ORBIT-7", "Zx vs. Cb\u2014until progression", "PFS 40 m vs. 18 m"])
     assert context.labels == ["Zx", "Cb"]
+
+
+def test_a_disease_numbered_gene_in_a_sentence_is_no_trial():
+    assert "MCL1" not in [
+        n for n, _, _ in named("The MCL1 inhibitor was given to 30 patients.", first=True)
+    ]
+
+
+def test_a_row_of_many_numbers_is_read_at_once_and_names_no_trial():
+    # (a number-at-risk row: the heading pattern once tried every split of its digits)
+    row = "OS " + " ".join(str(400 - 7 * i) for i in range(40)) + " (no. at risk)"
+    assert not is_trial_heading(row)
+    assert not pl.select(trial_heading(pl.lit(row))).item()
