@@ -34,8 +34,9 @@ _CI_BRACKET = Prefiltered(
 # class is; likewise "(?<=\d);" below is ";(?<=\d;)", one literal to skip to)
 _CI_INLINE = Prefiltered(
     re.compile(
-        rf"(?:[;,]|\s(?<=\d\s))\s*{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:=]?\s*(?P<lo>{NUM})\s*(?:%|{UNIT})?\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})\s*(?:%|{UNIT})?"
-        rf"|[;,]\s*{CI_LEVEL.replace('lvl', 'lvl2')}(?:\s*[\[\(]CI[\]\)])?\s*[:=]?\s*(?P<lo2>{NUM})\s*%?\s*,\s*(?P<hi2>{NUM})\s*%?(?=\s*(?:[;\)\]]|\.(?!\d)|$))",
+        # (its bounds may be bracketed after the label: "58.4%, 95% CI = (43.5%, 78.4%)")
+        rf"(?:[;,]|\s(?<=\d\s))\s*{CI_LEVEL}(?:\s*[\[\(]CI[\]\)])?\s*[,:=]?\s*(?:[(\[]\s*)?(?P<lo>{NUM})\s*(?:%|{UNIT})?\s*{INTERVAL_SEP}\s*(?P<hi>{NUM})\s*(?:%|{UNIT})?"
+        rf"|[;,]\s*{CI_LEVEL.replace('lvl', 'lvl2')}(?:\s*[\[\(]CI[\]\)])?\s*[:=]?\s*(?:[(\[]\s*)?(?P<lo2>{NUM})\s*%?\s*,\s*(?P<hi2>{NUM})\s*%?(?=\s*(?:[;\)\]]|\.(?!\d)|$))",
         re.IGNORECASE,
     )
 )

@@ -100,3 +100,18 @@ def test_naming_a_landmark_without_saying_how_rates_are_given_declares_none():
         "Historically, 5-year OS in relapsed disease is poor. The OS rate at last contact was 45%."
     )
     assert [tp for _, _, tp, _ in _rows(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "interval"),
+    [
+        ("Three-year EFS was 61.2%, 95% CI = (48.0%, 74.9%).", (48.0, 74.9)),
+        ("The 3-year OS was 80.4%, 95% CI (70.1, 92.6).", (70.1, 92.6)),
+        ("The hazard ratio was 0.74, 95% CI = (0.60-0.91), P = .004.", (0.60, 0.91)),
+    ],
+)
+def test_an_interval_bracketed_after_its_label_is_the_values(sentence: str, interval: tuple):
+    staged = stage_documents(files_frame({"doc.txt": sentence}))
+    outcomes, _ = outcomes_frame(sentences_frame(staged.record_lines, staged.publications))
+    # (its bounds are no values of their own)
+    assert outcomes.select("ci_level", "ci_lower", "ci_upper").rows() == [(95.0, *interval)]
