@@ -460,8 +460,9 @@ _POPULATION_WORD = re.compile(
     r"|ECOG|risk|PD-?L1|wild[- ]type|mutant|mutated|amplified)\b",
     re.IGNORECASE,
 )
-_TOTAL = re.compile(
-    r"\b(?P<n>\d{2,5})\s+(?:evaluable\s+|eligible\s+)?(?:patients|participants|pts)\b"
+# (a total of patients anywhere before the list: _TOTAL_BEFORE's parts, unanchored)
+_TOTAL_OF_PEOPLE = re.compile(
+    rf"(?<![\w.-])(?P<total>{_TOTAL})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b", re.IGNORECASE
 )
 
 
@@ -477,7 +478,7 @@ def unbracketed_breakdown(text: str) -> list[tuple[str, int, int, int]]:
     ]
     if len(found) < 2 or any(_POPULATION_WORD.search(label) for label, *_ in found):
         return []
-    totals = {int(m["n"]) for m in _TOTAL.finditer(text, 0, found[0][2])}
+    totals = {parse_count(m["total"]) for m in _TOTAL_OF_PEOPLE.finditer(text, 0, found[0][2])}
     return found if sum(n for _, n, *_ in found) in totals else []
 
 

@@ -82,7 +82,7 @@ _DISEASE_GLUED = (
 _DISEASE_STUDY = re.compile(_DISEASE_GLUED)
 # (where no trial noun says so, a single digit names a study only as a heading, alone or with
 # the references it cites: "CLL8 [18, 20]"; "the MCL1 inhibitor" names a gene)
-_DISEASE_NAMED = rf"{_DISEASE_GLUED}(?<=\d\d)(?![\w-])|{_DISEASE_GLUED}(?=\s*(?:\[\d|$))"
+_DISEASE_NAMED = rf"{_DISEASE_GLUED}(?:(?<=\d\d)(?![\w-])|(?=\s*(?:\[\d|$)))"
 _NUMBERED = re.compile(
     rf"(?<![\w-])(?P<name>{_GROUP_GLUED}|{_DISEASE_NAMED}|(?:[A-Z]-)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:-[A-Za-z]*\d[A-Za-z0-9]*(?:-\d+)?|{_NUMBER})|[A-Z]{{2,}}\d{{2,4}}-[A-Z]?\d{{2,4}}"
     r"|[A-Z]{2,}[a-z]{3,}\d{1,4}|[A-Z][a-z]{2,}[A-Z][a-z]{2,}\d{1,4})(?![\w-]|\s*(?:%|mg|months?|weeks?|years?|days?)\b)"

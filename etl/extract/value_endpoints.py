@@ -197,20 +197,29 @@ def _timed_endpoint_after(
 
 def _point_lists(
     text: str, mentions: list[tuple[int, int, str, str]]
-) -> list[tuple[re.Match[str], bool]]:
+) -> list[tuple[re.Match[str], tuple[int, int, str, str] | None]]:
     """Times, or lists of them ("1-, 2- and 3-year", "5 and 10 year"), that a time-to-event
-    endpoint, a rate or the follow-up follows: time points, each with whether it heads the
-    endpoint named right after it."""
+    endpoint, a rate or the follow-up follows: time points, each with the endpoint named right
+    after it that it heads, or None."""
     found = []
     for m in _TIMEPOINT_LIST.finditer(text):
-        heads = _timed_endpoint_after(text, m.end(), mentions) is not None
+        named = _timed_endpoint_after(text, m.end(), mentions)
         if (
-            heads
+            named is not None
             or _TIMEPOINT_FOLLOWS.match(text[m.end() : m.end() + 40].lower())
             or _follow_up_at(text, m.end(), mentions)
         ):
-            found.append((m, heads))
+            found.append((m, named))
     return found
+
+
+def _listed_months(m: re.Match[str]) -> list[float]:
+    """The months of each time of a _TIMEPOINT_LIST match ("1-, 2- and 3-year": 12, 24, 36)."""
+    mult = 12.0 if m.group("unit").lower() in ("year", "yr", "y") else 1.0
+    return [
+        (parse_word_number(n) if n[0].isalpha() else float(n)) * mult
+        for n in _TIMEPOINT_NUMBER.findall(m.group("list"))
+    ]
 
 
 def landmarks_named(
@@ -218,18 +227,11 @@ def landmarks_named(
 ) -> list[tuple[str, str, float]]:
     """(endpoint, label, months) of each single time point that heads a timed endpoint ("the
     5-year EFS", "reported as 3-yr OS rates"), in order."""
-    found = []
-    for m, heads in _point_lists(text, mentions):
-        nums = _TIMEPOINT_NUMBER.findall(m.group("list"))
-        named = _timed_endpoint_after(text, m.end(), mentions) if heads else None
-        if named is None or len(nums) != 1:
-            continue
-        mult = 12.0 if m.group("unit").lower() in ("year", "yr", "y") else 1.0
-        n = nums[0]
-        found.append(
-            (named[2], named[3], (parse_word_number(n) if n[0].isalpha() else float(n)) * mult)
-        )
-    return found
+    return [
+        (named[2], named[3], months[0])
+        for m, named in _point_lists(text, mentions)
+        if named is not None and len(months := _listed_months(m)) == 1
+    ]
 
 
 def _timepoints(
@@ -238,17 +240,10 @@ def _timepoints(
     """(position, [months, ...], heads) of each time point, or list of them ("1-, 2- and 3-year"),
     in order; ``heads`` when it stands before the endpoint it is the time of ("the 3-year OS
     rate"), whose values follow it."""
-    found: list[tuple[int, list[float], bool]] = []
-    for m, heads in _point_lists(text, mentions):
-        nums = _TIMEPOINT_NUMBER.findall(m.group("list"))
-        mult = 12.0 if m.group("unit").lower() in ("year", "yr", "y") else 1.0
-        found.append(
-            (
-                m.start(),
-                [(parse_word_number(n) if n[0].isalpha() else float(n)) * mult for n in nums],
-                heads,
-            )
-        )
+    found: list[tuple[int, list[float], bool]] = [
+        (m.start(), _listed_months(m), named is not None)
+        for m, named in _point_lists(text, mentions)
+    ]
     for pattern in (_AT_LIST, _BEFORE_RATES):
         for m in pattern.finditer(text):
             mult = 12.0 if m.group("unit").lower().startswith("y") else 1.0
